@@ -1,0 +1,195 @@
+/* newsconv: the `model` format, a stable readable dump of the article model.
+ *
+ * Used by the fixture tests (like pandoc's native format). Write-only. Every field in a
+ * fixed order, strings in double quotes with C escapes, one node per line indented by
+ * depth. `--positions` adds each node's source position as "@line:column". */
+#include "internal.h"
+
+#include <string.h>
+
+static void qstr(nc_buf *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    nc_buf_putc(out, '"');
+    for (; *p; p++) {
+        switch (*p) {
+        case '"': nc_buf_puts(out, "\\\""); break;
+        case '\\': nc_buf_puts(out, "\\\\"); break;
+        case '\n': nc_buf_puts(out, "\\n"); break;
+        case '\t': nc_buf_puts(out, "\\t"); break;
+        case '\r': nc_buf_puts(out, "\\r"); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                nc_buf_printf(out, "\\x%02x", *p);
+            else
+                nc_buf_putc(out, *p);
+        }
+    }
+    nc_buf_putc(out, '"');
+}
+
+static void kv(nc_buf *out, const char *key, const char *value)
+{
+    if (!value)
+        return;
+    nc_buf_printf(out, " %s=", key);
+    qstr(out, value);
+}
+
+static void kvi(nc_buf *out, const char *key, int value)
+{
+    if (value)
+        nc_buf_printf(out, " %s=%d", key, value);
+}
+
+static void write_meta(const nc_article *a, nc_buf *out)
+{
+    int f;
+    size_t i, j;
+    nc_buf_puts(out, "article\n");
+    for (f = 0; f < NC_F__COUNT; f++) {
+        if (!a->str[f])
+            continue;
+        nc_buf_printf(out, "  %s ", nc_field_name((nc_field)f));
+        qstr(out, a->str[f]);
+        nc_buf_putc(out, '\n');
+    }
+    for (f = 0; f < NC_T__COUNT; f++) {
+        char t[NC_TIME_ISO_LEN];
+        if (!nc_time_format(&a->time[f], t))
+            continue;
+        nc_buf_printf(out, "  %s %s\n", nc_tfield_name((nc_tfield)f), t);
+    }
+    if (a->urgency)
+        nc_buf_printf(out, "  urgency %d\n", a->urgency);
+    for (i = 0; i < a->n_authors; i++) {
+        nc_buf_puts(out, "  author");
+        kv(out, "name", a->authors[i].name);
+        kv(out, "role", a->authors[i].role);
+        kv(out, "url", a->authors[i].url);
+        kv(out, "affiliation", a->authors[i].affiliation);
+        nc_buf_putc(out, '\n');
+    }
+    for (i = 0; i < a->n_subjects + a->n_genres; i++) {
+        const nc_subject *s = i < a->n_subjects ? &a->subjects[i] : &a->genres[i - a->n_subjects];
+        nc_buf_puts(out, i < a->n_subjects ? "  subject" : "  genre");
+        kv(out, "name", s->name);
+        kv(out, "code", s->code);
+        kv(out, "scheme", s->scheme);
+        nc_buf_putc(out, '\n');
+    }
+    for (i = 0; i < a->n_keywords; i++) {
+        nc_buf_puts(out, "  keyword ");
+        qstr(out, a->keywords[i]);
+        nc_buf_putc(out, '\n');
+    }
+    for (i = 0; i < a->n_links; i++) {
+        nc_buf_puts(out, "  link");
+        kv(out, "rel", a->links[i].rel);
+        kv(out, "href", a->links[i].href);
+        kv(out, "title", a->links[i].title);
+        nc_buf_putc(out, '\n');
+    }
+    for (i = 0; i < a->n_media; i++) {
+        const nc_media *m = &a->media[i];
+        nc_buf_printf(out, "  media %s", nc_media_kind_name(m->kind));
+        kv(out, "id", m->id);
+        kv(out, "href", m->href);
+        kv(out, "mime", m->mime);
+        kvi(out, "width", m->width);
+        kvi(out, "height", m->height);
+        kv(out, "title", m->title);
+        kv(out, "caption", m->caption);
+        kv(out, "credit", m->credit);
+        kv(out, "alt", m->alt);
+        nc_buf_putc(out, '\n');
+        for (j = 0; j < m->n_renditions; j++) {
+            const nc_rendition *r = &m->renditions[j];
+            nc_buf_puts(out, "    rendition");
+            kv(out, "name", r->name);
+            kv(out, "href", r->href);
+            kv(out, "mime", r->mime);
+            kvi(out, "width", r->width);
+            kvi(out, "height", r->height);
+            nc_buf_putc(out, '\n');
+        }
+    }
+    for (i = 0; i < a->n_extra; i++) {
+        nc_buf_puts(out, "  extra ");
+        qstr(out, a->extra[i].key);
+        nc_buf_puts(out, a->extra[i].json ? " json " : " ");
+        qstr(out, a->extra[i].value);
+        nc_buf_putc(out, '\n');
+    }
+}
+
+static int write_model(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
+{
+    nc_iter it = nc_iter_init(a->body);
+    nc_event ev;
+    int depth = 0, positions = nc_opts_flag(o, "positions");
+    (void)err;
+    write_meta(a, out);
+    while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
+        const nc_node *n = nc_iter_node(&it);
+        int i;
+        if (ev == NC_EVENT_EXIT) {
+            depth--;
+            continue;
+        }
+        for (i = 0; i < depth; i++)
+            nc_buf_puts(out, "  ");
+        nc_buf_puts(out, n->type == NC_BLOCK_DOCUMENT ? "body" : nc_node_type_name(n->type));
+        switch (n->type) {
+        case NC_BLOCK_HEADING: kvi(out, "level", n->as.level); break;
+        case NC_BLOCK_ORDERED_LIST:
+            nc_buf_printf(out, " start=%d", n->as.list.start);
+            /* fall through */
+        case NC_BLOCK_BULLET_LIST:
+            if (n->as.list.tight)
+                nc_buf_puts(out, " tight");
+            break;
+        case NC_BLOCK_TABLE_ROW:
+        case NC_BLOCK_TABLE_CELL:
+            if (n->as.header)
+                nc_buf_puts(out, " header");
+            break;
+        case NC_BLOCK_CODE_BLOCK:
+            kv(out, "info", n->as.code.info);
+            /* fall through */
+        case NC_INLINE_TEXT:
+        case NC_INLINE_CODE:
+            nc_buf_putc(out, ' ');
+            qstr(out, n->as.code.literal ? n->as.code.literal : "");
+            break;
+        case NC_INLINE_LINK:
+        case NC_INLINE_IMAGE:
+        case NC_BLOCK_FIGURE:
+            kv(out, "href", n->as.ref.href);
+            kv(out, "title", n->as.ref.title);
+            kv(out, "alt", n->as.ref.alt);
+            kv(out, "credit", n->as.ref.credit);
+            break;
+        case NC_BLOCK_EMBED:
+            kv(out, "url", n->as.embed.url);
+            kv(out, "html", n->as.embed.html);
+            break;
+        default:
+            break;
+        }
+        if (positions && n->line)
+            nc_buf_printf(out, " @%d:%d", n->line, n->column);
+        nc_buf_putc(out, '\n');
+        if (!nc_node_type_is_leaf(n->type))
+            depth++;
+    }
+    return 0;
+}
+
+static const nc_optdef options[] = {
+    {"positions", NULL, "model: show each node's source position"},
+    {NULL, NULL, NULL}};
+
+const nc_format nc_format_model = {
+    "model", NULL, NULL, "the article model as indented text (debugging, tests)",
+    NULL, NULL, write_model, options};

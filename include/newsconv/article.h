@@ -1,0 +1,196 @@
+/* newsconv: the article model.
+ *
+ * An nc_article holds the metadata of one news article and its body tree. Everything
+ * in it (strings, list items, nodes) is allocated from the article's own arena and
+ * released at once by nc_article_free(). Strings are UTF-8, NUL-terminated, and NULL
+ * when unset. Setters copy their arguments.
+ *
+ * Out of memory is sticky: a setter or constructor that cannot allocate returns -1 or
+ * NULL, marks the article failed, and later calls do nothing; a reader may check once,
+ * with nc_article_ok(), before it returns. */
+#ifndef NEWSCONV_ARTICLE_H
+#define NEWSCONV_ARTICLE_H
+
+#include <stddef.h>
+
+#include "datetime.h"
+#include "error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Single-valued text fields. nc_field_name() gives the model name used by -t model and
+ * -M (e.g. "copyright_holder"). */
+typedef enum nc_field {
+    NC_F_ID,               /* stable identifier (URI/URN): NewsML guid, ninjs uri */
+    NC_F_VERSION,          /* revision, as written ("1", "3") */
+    NC_F_LANGUAGE,         /* BCP 47 */
+    NC_F_HEADLINE,
+    NC_F_SUBHEADLINE,
+    NC_F_SUMMARY,          /* standfirst / description / abstract */
+    NC_F_BYLINE,           /* the credit line as printed: "By Jane Doe, Reuters" */
+    NC_F_PROVIDER,         /* agency that supplied it */
+    NC_F_PUBLISHER,        /* site or organisation that published it */
+    NC_F_COPYRIGHT_HOLDER,
+    NC_F_COPYRIGHT_NOTICE,
+    NC_F_USAGE_TERMS,
+    NC_F_CREDIT,           /* credit line */
+    NC_F_DATELINE,         /* "HELSINKI, July 11 (Reuters) -" */
+    NC_F_LOCATION,         /* place name */
+    NC_F_SECTION,
+    NC_F_SLUGLINE,
+    NC_F_PUBSTATUS,        /* usable, withheld, canceled */
+    NC_F_EDNOTE,
+    NC_F_URL,              /* canonical / original web address */
+    NC_F__COUNT
+} nc_field;
+
+/* Timestamps. */
+typedef enum nc_tfield {
+    NC_T_CREATED,
+    NC_T_PUBLISHED,
+    NC_T_MODIFIED,
+    NC_T_EMBARGO,
+    NC_T_EXPIRES,
+    NC_T__COUNT
+} nc_tfield;
+
+typedef struct nc_author {
+    const char *name;
+    const char *role;        /* author, photographer, editor, ... (NULL: unspecified) */
+    const char *url;
+    const char *affiliation;
+} nc_author;
+
+/* A subject or a genre: name and/or code (QCode or URI, kept opaque) and scheme. */
+typedef struct nc_subject {
+    const char *name;
+    const char *code;
+    const char *scheme;
+} nc_subject;
+
+typedef struct nc_link {
+    const char *rel;   /* "related", "see-also", ... */
+    const char *href;  /* NULL when the source gives no address */
+    const char *title;
+} nc_link;
+
+typedef enum nc_media_kind {
+    NC_MEDIA_PICTURE,
+    NC_MEDIA_VIDEO,
+    NC_MEDIA_AUDIO,
+    NC_MEDIA_GRAPHIC
+} nc_media_kind;
+
+typedef struct nc_rendition {
+    const char *name;  /* "original", "thumbnail", ... */
+    const char *href;
+    const char *mime;
+    int width, height; /* 0 when unknown */
+} nc_rendition;
+
+typedef struct nc_media {
+    nc_media_kind kind;
+    const char *id;    /* the item's own URI, when it has one */
+    const char *href;  /* the main rendition */
+    const char *mime;
+    int width, height; /* 0 when unknown */
+    const char *title;
+    const char *caption;
+    const char *credit;
+    const char *alt;
+    nc_rendition *renditions; /* further renditions, in order */
+    size_t n_renditions, cap_renditions;
+} nc_media;
+
+/* An extra key/value pair. A structured value (a YAML map or list, a JSON object) is
+ * kept as JSON text with `json` set. */
+typedef struct nc_kv {
+    const char *key;
+    const char *value;
+    int json;
+} nc_kv;
+
+typedef struct nc_node nc_node;
+typedef struct nc_arena nc_arena;
+
+typedef struct nc_article {
+    nc_arena *arena;
+    const char *str[NC_F__COUNT];
+    nc_time time[NC_T__COUNT];
+    int urgency; /* 1 (most) .. 9 (least); 0 unset */
+
+    nc_author *authors;   size_t n_authors, cap_authors;
+    nc_subject *subjects; size_t n_subjects, cap_subjects;
+    nc_subject *genres;   size_t n_genres, cap_genres;
+    const char **keywords; size_t n_keywords, cap_keywords;
+    nc_link *links;       size_t n_links, cap_links;
+    nc_media *media;      size_t n_media, cap_media;
+    nc_kv *extra;         size_t n_extra, cap_extra;
+
+    nc_node *body;        /* the root, of kind NC_BLOCK_DOCUMENT; never NULL */
+    int failed;           /* an allocation failed */
+} nc_article;
+
+/* Constructor: a new empty article with an empty body. NULL when out of memory.
+ * The caller owns it and frees it with nc_article_free(). */
+nc_article *nc_article_new(void);
+void nc_article_free(nc_article *a);
+
+/* 0, or -1 with NC_ERR_NOMEM recorded into err, when an allocation has failed. */
+int nc_article_ok(const nc_article *a, nc_error *err);
+
+/* Arena allocation for readers (zeroed memory). NULL when out of memory. */
+void *nc_article_alloc(nc_article *a, size_t size);
+/* Copies s[0..len) into the arena, NUL-terminated. NULL when out of memory. */
+char *nc_article_strndup(nc_article *a, const char *s, size_t len);
+char *nc_article_strdup(nc_article *a, const char *s);
+
+/* Field names: "headline", "copyright_holder", ...; and back (-1 when unknown). */
+const char *nc_field_name(nc_field f);
+int nc_field_from_name(const char *name);
+const char *nc_tfield_name(nc_tfield f);
+int nc_tfield_from_name(const char *name);
+
+/* Sets a text field (NULL or len 0 clears it). Leading and trailing white space is kept:
+ * readers trim what their format calls insignificant. */
+int nc_article_set(nc_article *a, nc_field f, const char *s, size_t len);
+int nc_article_sets(nc_article *a, nc_field f, const char *s);
+static inline const char *nc_article_get(const nc_article *a, nc_field f) { return a->str[f]; }
+
+void nc_article_set_time(nc_article *a, nc_tfield f, const nc_time *t);
+
+/* List appenders: each copies its strings and returns the new item (owned by the
+ * article), or NULL when out of memory. Arguments may be NULL. */
+nc_author *nc_article_add_author(nc_article *a, const char *name, const char *role,
+                                 const char *url, const char *affiliation);
+nc_subject *nc_article_add_subject(nc_article *a, const char *name, const char *code,
+                                   const char *scheme);
+nc_subject *nc_article_add_genre(nc_article *a, const char *name, const char *code,
+                                 const char *scheme);
+const char *nc_article_add_keyword(nc_article *a, const char *keyword);
+nc_link *nc_article_add_link(nc_article *a, const char *rel, const char *href,
+                             const char *title);
+nc_media *nc_article_add_media(nc_article *a, nc_media_kind kind, const char *href);
+nc_rendition *nc_media_add_rendition(nc_article *a, nc_media *m, const char *name,
+                                     const char *href, const char *mime, int width,
+                                     int height);
+/* Appends an extra pair; a later pair with the same key is appended too (order kept). */
+nc_kv *nc_article_add_extra(nc_article *a, const char *key, const char *value, int json);
+/* The first extra value with this key, or NULL. */
+const char *nc_article_get_extra(const nc_article *a, const char *key);
+
+const char *nc_media_kind_name(nc_media_kind k); /* "picture", ... */
+int nc_media_kind_from_name(const char *name);  /* -1 when unknown */
+
+/* Sets a field by its model name or a common alias, the way `-M KEY=VALUE` does:
+ * text fields, timestamps (ISO 8601 or a written date), "urgency", and the list
+ * fields "author", "subject", "genre", "keyword", "link" (append one). Any other key is
+ * appended to extra. Returns 0, or -1 with NC_ERR_USAGE (a bad value) or NC_ERR_NOMEM. */
+int nc_article_set_by_name(nc_article *a, const char *key, const char *value, nc_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

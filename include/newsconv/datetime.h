@@ -1,0 +1,61 @@
+/* newsconv: timestamps that keep their precision.
+ *
+ * "2019-07-11" stays a date; "2019-07-11T10:30" stays a local time without a zone.
+ * Nothing is ever invented: no time for a date, no zone for a local time. */
+#ifndef NEWSCONV_DATETIME_H
+#define NEWSCONV_DATETIME_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum nc_time_prec {
+    NC_TIME_NONE = 0, /* unset */
+    NC_TIME_YEAR,     /* 2019 */
+    NC_TIME_MONTH,    /* 2019-07 */
+    NC_TIME_DAY,      /* 2019-07-11 */
+    NC_TIME_MINUTE,   /* 2019-07-11T10:30 */
+    NC_TIME_SECOND,   /* 2019-07-11T10:30:05, with frac_digits > 0 for fractions */
+} nc_time_prec;
+
+typedef struct nc_time {
+    nc_time_prec prec;
+    int year, month, day, hour, minute, second;
+    unsigned long frac;   /* fraction of a second as written, e.g. 123 for ".123" */
+    int frac_digits;      /* 0..9 */
+    int has_zone;         /* 0: local time as written, no zone known */
+    int zone_minutes;     /* offset east of UTC, when has_zone */
+    int zone_z;           /* written as "Z" rather than "+00:00" */
+} nc_time;
+
+/* Length of the longest ISO 8601 rendering, with the NUL. */
+#define NC_TIME_ISO_LEN 40
+
+/* Parses ISO 8601 / RFC 3339 leniently: extended ("2019-07-11T10:30:05.123+02:00") and
+ * basic ("20190711T103005Z") forms, a space instead of "T", zones "Z", "+02", "+0200",
+ * "+02:00", surrounding white space. Returns 0 and fills t, or -1 (t untouched). */
+int nc_time_parse_iso(const char *s, size_t len, nc_time *t);
+
+/* Parses the common written forms too: "July 11, 2019", "11 July 2019", "Jul. 11, 2019",
+ * "Thursday, July 11, 2019 10:30 AM EDT", "2019/07/11", RFC 2822 dates; falls back on
+ * nc_time_parse_iso first. Returns 0 or -1. */
+int nc_time_parse_text(const char *s, size_t len, nc_time *t);
+
+/* Writes the ISO 8601 extended form at the time's own precision into out
+ * (NC_TIME_ISO_LEN bytes). Returns the length; an unset time gives "". */
+size_t nc_time_format(const nc_time *t, char *out);
+
+/* Writes an RFC 3339 date-time for formats that require one. A date becomes midnight
+ * UTC of that day ("2019-07-11T00:00:00Z"), a time without a zone is taken as UTC, a
+ * minute precision gets ":00" seconds. Returns the length. */
+size_t nc_time_format_rfc3339(const nc_time *t, char *out);
+
+/* 1 when both are set and equal in every written part. */
+int nc_time_equal(const nc_time *a, const nc_time *b);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

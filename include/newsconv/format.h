@@ -1,0 +1,112 @@
+/* newsconv: formats, options and the conversion driver. */
+#ifndef NEWSCONV_FORMAT_H
+#define NEWSCONV_FORMAT_H
+
+#include <stddef.h>
+
+#include "article.h"
+#include "buf.h"
+#include "error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A warning callback: information a writer cannot carry, a malformed part a reader
+ * skipped. `w` is only valid during the call. */
+typedef void (*nc_warn_fn)(void *userdata, const nc_error *w);
+
+/* An option a format adds to the command line ("--layout plain", "--fragment"). */
+typedef struct nc_optdef {
+    const char *name; /* long name without dashes: "layout" */
+    const char *arg;  /* argument name for help ("plain|front"), NULL for a flag */
+    const char *help;
+} nc_optdef;
+
+/* Options of one conversion. Owned by the caller; formats only read them. */
+typedef struct nc_opts {
+    const char *source;    /* input name for messages: a path, "<stdin>", "a.tar:x.html" */
+    const char *base_url;  /* for resolving relative links (--base-url) */
+    int strict;            /* --strict: warnings are fatal (the driver checks) */
+    int verbose;           /* -v */
+    size_t max_size;       /* input size limit in bytes; 0: the default */
+    nc_warn_fn warn;       /* may be NULL */
+    void *warn_data;
+    /* format options by long name, in command-line order: "layout" -> "plain", a flag
+     * -> "1". The last one given wins. */
+    const char *const *fmt_keys;
+    const char *const *fmt_values;
+    size_t n_fmt;
+    /* metadata overrides (-M KEY=VALUE), applied by nc_read_article after reading,
+     * in order, with nc_article_set_by_name */
+    const char *const *meta_keys;
+    const char *const *meta_values;
+    size_t n_meta;
+} nc_opts;
+
+/* The value of a format option, or NULL. */
+const char *nc_opts_get(const nc_opts *o, const char *name);
+/* 1 when a flag option is given ("--fragment"). */
+int nc_opts_flag(const nc_opts *o, const char *name);
+
+/* Reports a warning through o->warn (does nothing without a callback).
+ * line/column 0 when unknown. */
+void nc_warn(const nc_opts *o, int line, int column, const char *fmt, ...) NC_PRINTF(4, 5);
+
+typedef struct nc_format {
+    const char *name;                /* what -f/-t accept: "markdown" */
+    const char *const *aliases;      /* {"md", NULL} or NULL */
+    const char *const *extensions;   /* {".md", ".markdown", NULL} or NULL */
+    const char *description;         /* one line for --list-formats */
+    /* Confidence 0..100 that buf (at most the first 4 KiB) is in this format. */
+    int (*sniff)(const char *buf, size_t len);
+    /* Fills the empty article a. Returns 0, or -1 with err set. May call nc_warn. */
+    int (*read)(nc_article *a, const char *buf, size_t len, const nc_opts *o,
+                nc_error *err);
+    /* Appends the article to out. Returns 0, or -1 with err set. Information the format
+     * cannot carry is reported with nc_warn. */
+    int (*write)(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err);
+    const nc_optdef *options;        /* {..., {NULL}} or NULL */
+} nc_format;
+
+/* The registry (formats/formats.def), NULL-terminated, in definition order. */
+const nc_format *const *nc_formats(void);
+/* By name or alias (case-insensitive). NULL when unknown. */
+const nc_format *nc_format_find(const char *name);
+/* By the extension of path (".html"; a trailing ".gz" is not looked through). */
+const nc_format *nc_format_for_path(const char *path);
+/* By content: the best sniff score >= 50 among readable formats, else NULL. */
+const nc_format *nc_format_sniff(const char *buf, size_t len);
+/* "html, markdown, newsml, json, jsonl, model" into out. */
+void nc_format_list(nc_buf *out, int readers, int writers);
+
+/* Default input size limit (--max-size). */
+#define NC_DEFAULT_MAX_SIZE ((size_t)256 * 1024 * 1024)
+
+/* Reads a whole file ("-" or NULL: stdin) into a malloc'ed, NUL-terminated buffer.
+ * Returns 0, or -1 with NC_ERR_IO (naming the file) or NC_ERR_LIMIT. */
+int nc_read_file(const char *path, size_t max_size, char **data, size_t *len, nc_error *err);
+
+/* Writes data to path atomically: a temporary file in the same directory, fsync'ed,
+ * renamed over path. On failure nothing is left behind and an existing file is kept. */
+int nc_write_file_atomic(const char *path, const char *data, size_t len, nc_error *err);
+
+/* Reads buf with `from` into a new article (*out, owned by the caller), then applies
+ * the metadata overrides of o. */
+int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc_opts *o,
+                    nc_article **out, nc_error *err);
+
+/* Writes a with `to`, appending to out. Under o->strict, any warning makes it fail
+ * with NC_ERR_LOSSY. */
+int nc_write_article(const nc_format *to, const nc_article *a, const nc_opts *o, nc_buf *out,
+                     nc_error *err);
+
+/* One conversion in memory: read with `from`, write with `to` into out. Under
+ * o->strict, any warning makes it fail with NC_ERR_LOSSY (out is then cleared). */
+int nc_convert(const nc_format *from, const nc_format *to, const char *buf, size_t len,
+               const nc_opts *o, nc_buf *out, nc_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,296 @@
+/* newsconv: the conversion driver: file input, atomic output, read and write. */
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *nc_opts_get(const nc_opts *o, const char *name)
+{
+    size_t i;
+    const char *v = NULL;
+    if (!o)
+        return NULL;
+    for (i = 0; i < o->n_fmt; i++)
+        if (!strcmp(o->fmt_keys[i], name))
+            v = o->fmt_values[i];
+    return v;
+}
+
+int nc_opts_flag(const nc_opts *o, const char *name)
+{
+    const char *v = nc_opts_get(o, name);
+    return v && strcmp(v, "0") != 0;
+}
+
+void nc_warn(const nc_opts *o, int line, int column, const char *fmt, ...)
+{
+    nc_error w;
+    va_list ap;
+    if (!o || !o->warn)
+        return;
+    nc_error_clear(&w);
+    va_start(ap, fmt);
+    nc_error_setv(&w, NC_ERR_LOSSY, line, column, fmt, ap);
+    va_end(ap);
+    nc_error_set_source(&w, o->source);
+    o->warn(o->warn_data, &w);
+}
+
+int nc_read_file(const char *path, size_t max_size, char **data, size_t *len, nc_error *err)
+{
+    int fd, is_stdin = !path || !strcmp(path, "-");
+    const char *name = is_stdin ? "<stdin>" : path;
+    nc_buf b = NC_BUF_INIT;
+    struct stat st;
+    *data = NULL;
+    *len = 0;
+    if (!max_size)
+        max_size = NC_DEFAULT_MAX_SIZE;
+    if (is_stdin) {
+        fd = STDIN_FILENO;
+    } else {
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            nc_error_set_source(err, name);
+            return nc_error_set(err, NC_ERR_IO, 0, 0, "cannot open: %s", strerror(errno));
+        }
+    }
+    if (fstat(fd, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            if (!is_stdin)
+                close(fd);
+            nc_error_set_source(err, name);
+            return nc_error_set(err, NC_ERR_IO, 0, 0, "is a directory");
+        }
+        if (S_ISREG(st.st_mode) && (size_t)st.st_size > max_size) {
+            if (!is_stdin)
+                close(fd);
+            nc_error_set_source(err, name);
+            return nc_error_set(err, NC_ERR_LIMIT, 0, 0,
+                                "input is larger than the limit of %zu bytes (--max-size)",
+                                max_size);
+        }
+        if (S_ISREG(st.st_mode) && st.st_size > 0)
+            nc_buf_grow(&b, (size_t)st.st_size);
+    }
+    for (;;) {
+        ssize_t n;
+        if (nc_buf_grow(&b, 65536) < 0)
+            break;
+        n = read(fd, b.ptr + b.size, b.asize - b.size - 1);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (!is_stdin)
+                close(fd);
+            nc_buf_release(&b);
+            nc_error_set_source(err, name);
+            return nc_error_set(err, NC_ERR_IO, 0, 0, "cannot read: %s", strerror(errno));
+        }
+        if (n == 0)
+            break;
+        b.size += (size_t)n;
+        b.ptr[b.size] = '\0';
+        if (b.size > max_size) {
+            if (!is_stdin)
+                close(fd);
+            nc_buf_release(&b);
+            nc_error_set_source(err, name);
+            return nc_error_set(err, NC_ERR_LIMIT, 0, 0,
+                                "input is larger than the limit of %zu bytes (--max-size)",
+                                max_size);
+        }
+    }
+    if (!is_stdin)
+        close(fd);
+    if (b.failed) {
+        nc_buf_release(&b);
+        nc_error_set_source(err, name);
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory reading the input");
+    }
+    *data = nc_buf_detach(&b, len);
+    if (!*data)
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    return 0;
+}
+
+int nc_write_file_atomic(const char *path, const char *data, size_t len, nc_error *err)
+{
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 32);
+    int fd;
+    size_t off = 0;
+    struct stat st;
+    mode_t mode = 0666;
+    if (!tmp)
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    /* keep the permissions of a file we replace */
+    if (stat(path, &st) == 0)
+        mode = st.st_mode & 07777;
+    snprintf(tmp, plen + 32, "%s.tmp.%ld", path, (long)getpid());
+    fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0) {
+        nc_error_set_source(err, path);
+        nc_error_set(err, NC_ERR_IO, 0, 0, "cannot create: %s", strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    while (off < len) {
+        ssize_t n = write(fd, data + off, len - off);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            goto fail;
+        }
+        off += (size_t)n;
+    }
+    if (fsync(fd) < 0 && errno != EINVAL && errno != EROFS)
+        goto fail;
+    if (close(fd) < 0) {
+        fd = -1;
+        goto fail;
+    }
+    fd = -1;
+    if (rename(tmp, path) < 0)
+        goto fail;
+    free(tmp);
+    return 0;
+fail:
+    nc_error_set_source(err, path);
+    nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+    free(tmp);
+    return -1;
+}
+
+int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc_opts *o,
+                    nc_article **out, nc_error *err)
+{
+    nc_article *a;
+    *out = NULL;
+    if (!from->read)
+        return nc_error_set(err, NC_ERR_UNKNOWN_FORMAT, 0, 0, "format '%s' cannot be read",
+                            from->name);
+    if (o && o->max_size && len > o->max_size)
+        return nc_error_set(err, NC_ERR_LIMIT, 0, 0,
+                            "input is larger than the limit of %zu bytes (--max-size)",
+                            o->max_size);
+    {
+        /* no reader takes binary data or nothing at all */
+        size_t tlen = len;
+        const char *nul;
+        int bom16 = len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                                 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF));
+        ncp_trim(buf, &tlen);
+        if (!tlen)
+            return nc_error_set(err, NC_ERR_PARSE, 0, 0, "empty input");
+        if (!bom16 && (nul = memchr(buf, '\0', len)) != NULL) {
+            int line, col;
+            ncp_position(buf, (size_t)(nul - buf), &line, &col);
+            return nc_error_set(err, NC_ERR_PARSE, line, col,
+                                "NUL byte in the input (binary data, not %s)", from->name);
+        }
+    }
+    a = nc_article_new();
+    if (!a)
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    if (from->read(a, buf, len, o, err) < 0 || nc_article_ok(a, err) < 0) {
+        if (err && err->code == NC_OK)
+            nc_error_set(err, NC_ERR_INTERNAL, 0, 0, "%s reader failed without a message",
+                         from->name);
+        nc_article_free(a);
+        return -1;
+    }
+    if (o) {
+        size_t i;
+        for (i = 0; i < o->n_meta; i++)
+            if (nc_article_set_by_name(a, o->meta_keys[i], o->meta_values[i], err) < 0) {
+                nc_article_free(a);
+                return -1;
+            }
+    }
+    *out = a;
+    return 0;
+}
+
+/* Counts warnings, then passes them on. */
+typedef struct {
+    const nc_opts *outer;
+    int count;
+} warn_counter;
+
+static void count_warning(void *ud, const nc_error *w)
+{
+    warn_counter *c = ud;
+    c->count++;
+    if (c->outer && c->outer->warn)
+        c->outer->warn(c->outer->warn_data, w);
+}
+
+int nc_write_article(const nc_format *to, const nc_article *a, const nc_opts *o, nc_buf *out,
+                     nc_error *err)
+{
+    nc_opts local, zero;
+    warn_counter wc;
+    size_t start = out->size;
+    int rc;
+    if (!o) {
+        memset(&zero, 0, sizeof zero);
+        o = &zero;
+    }
+    if (!to->write)
+        return nc_error_set(err, NC_ERR_UNKNOWN_FORMAT, 0, 0, "format '%s' cannot be written",
+                            to->name);
+    local = *o;
+    wc.outer = o;
+    wc.count = 0;
+    local.warn = count_warning;
+    local.warn_data = &wc;
+    rc = to->write(a, out, &local, err);
+    if (rc == 0)
+        rc = nc_buf_ok(out, err);
+    if (rc == 0 && o->strict && wc.count > 0)
+        rc = nc_error_set(err, NC_ERR_LOSSY, 0, 0,
+                          "%d warning%s under --strict: %s cannot hold all of the article",
+                          wc.count, wc.count == 1 ? "" : "s", to->name);
+    if (rc < 0)
+        nc_buf_truncate(out, start);
+    return rc;
+}
+
+int nc_convert(const nc_format *from, const nc_format *to, const char *buf, size_t len,
+               const nc_opts *o, nc_buf *out, nc_error *err)
+{
+    nc_opts local, zero;
+    warn_counter wc;
+    nc_article *a = NULL;
+    int rc;
+    if (!o) {
+        memset(&zero, 0, sizeof zero);
+        o = &zero;
+    }
+    /* reader warnings count under --strict too */
+    local = *o;
+    wc.outer = o;
+    wc.count = 0;
+    local.warn = count_warning;
+    local.warn_data = &wc;
+    if (nc_read_article(from, buf, len, &local, &a, err) < 0)
+        return -1;
+    if (o->strict && wc.count > 0) {
+        nc_article_free(a);
+        return nc_error_set(err, NC_ERR_LOSSY, 0, 0,
+                            "%d warning%s under --strict while reading", wc.count,
+                            wc.count == 1 ? "" : "s");
+    }
+    rc = nc_write_article(to, a, o, out, err);
+    nc_article_free(a);
+    return rc;
+}

@@ -1,0 +1,68 @@
+/* newsconv: library internals shared by src/ and formats/ (not installed). */
+#ifndef NEWSCONV_INTERNAL_H
+#define NEWSCONV_INTERNAL_H
+
+#include <stddef.h>
+
+#include "newsconv/newsconv.h"
+
+/* ---- arena (src/arena.c) ----
+ * One arena per article. Built with -DNC_ARENA_MALLOC (make ARENA=malloc), every
+ * allocation is its own malloc block, so sanitizers and valgrind see each object. */
+nc_arena *ncp_arena_new(void);
+void ncp_arena_free(nc_arena *ar);
+void *ncp_arena_alloc(nc_arena *ar, size_t size); /* zeroed; NULL when out of memory */
+/* Grows an array in the arena: returns a new block with the old n*elem bytes copied. */
+void *ncp_arena_realloc(nc_arena *ar, void *old, size_t old_size, size_t new_size);
+
+/* Appends one zeroed element to an arena-backed array. NULL when out of memory. */
+void *ncp_vec_push(nc_article *a, void **items, size_t *n, size_t *cap, size_t elem);
+
+/* ---- the node (src/node.c) ---- */
+struct nc_node {
+    nc_node_type type;
+    int line, column;
+    struct nc_node *parent, *first, *last, *next, *prev;
+    nc_article *article;
+    union {
+        int level;                                      /* heading */
+        struct { int start, tight; } list;              /* lists */
+        int header;                                     /* table row / cell */
+        struct { const char *info, *literal; size_t len; } code; /* code block, text, code */
+        struct { const char *href, *title, *alt, *credit; } ref;  /* link, image, figure */
+        struct { const char *url, *html; } embed;       /* embed */
+    } as;
+};
+
+/* ---- strings (src/util.c) ---- */
+int ncp_strcasecmp(const char *a, const char *b);
+int ncp_strncasecmp(const char *a, const char *b, size_t n);
+/* Case-insensitive prefix test. */
+int ncp_startswith_ci(const char *s, const char *prefix);
+/* Trims ASCII white space from both ends of s[0..*len): returns the new start. */
+const char *ncp_trim(const char *s, size_t *len);
+/* 1 when s[0..len) is valid UTF-8. */
+int ncp_utf8_valid(const char *s, size_t len);
+/* Appends s[0..len) to out, replacing invalid UTF-8 sequences with U+FFFD. */
+void ncp_utf8_sanitize(nc_buf *out, const char *s, size_t len);
+/* Appends the UTF-8 encoding of code point cp. */
+void ncp_utf8_put(nc_buf *out, unsigned cp);
+/* Collapses runs of white space to one space and trims; into out. */
+void ncp_collapse_space(nc_buf *out, const char *s, size_t len);
+/* Line and column (1-based, column in bytes) of offset off in buf. */
+void ncp_position(const char *buf, size_t off, int *line, int *column);
+/* FNV-1a 64-bit hash, for stable ids. */
+unsigned long long ncp_hash64(const char *s, size_t len, unsigned long long h);
+
+/* A stable identifier for an article without one: "urn:newsconv:" + hash of the url,
+ * or of headline + body text when there is no url. Writes into out (>= 40 bytes). */
+void ncp_article_stable_id(const nc_article *a, char *out, size_t outlen);
+
+/* ---- canonical XHTML body (src/xhtml.c) ----
+ * Writes the body tree as the canonical XHTML subset (no wrapper element).
+ * indent < 0: one line; else pretty-printed starting at that indent level. */
+void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent);
+/* Escapes text for XML/HTML content (attr: also quotes). */
+void ncp_xml_escape(nc_buf *out, const char *s, size_t len, int attr);
+
+#endif

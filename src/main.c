@@ -1,0 +1,464 @@
+/* newsconv: the command line. No format knowledge here: formats come from the registry,
+ * conversions from the driver (src/convert.c). */
+#include "internal.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum {
+    OPT_FROM = 1, OPT_TO, OPT_OUTPUT, OPT_META, OPT_STRICT, OPT_QUIET, OPT_VERBOSE,
+    OPT_LIST, OPT_HELP, OPT_VERSION, OPT_BASE_URL, OPT_MAX_SIZE, OPT_FORMAT
+};
+
+typedef struct option_def {
+    const char *name;  /* long name */
+    char shortname;    /* 0: none */
+    const char *arg;   /* NULL: a flag */
+    int id;
+    const char *help;
+} option_def;
+
+static const option_def options[] = {
+    {"from", 'f', "FMT", OPT_FROM, "input format (default: by extension, then by content)"},
+    {"to", 't', "FMT", OPT_TO, "output format (default: by the -o extension)"},
+    {"output", 'o', "FILE", OPT_OUTPUT, "write to FILE (atomically) instead of stdout"},
+    {"metadata", 'M', "KEY=VALUE", OPT_META, "set or override a model field (repeatable)"},
+    {"strict", 0, NULL, OPT_STRICT, "fail (exit 6) when information would be lost"},
+    {"quiet", 'q', NULL, OPT_QUIET, "print no warnings"},
+    {"verbose", 'v', NULL, OPT_VERBOSE, "say what is done"},
+    {"base-url", 0, "URL", OPT_BASE_URL, "resolve relative links against URL"},
+    {"max-size", 0, "BYTES", OPT_MAX_SIZE, "refuse inputs larger than BYTES (default 256M)"},
+    {"list-formats", 0, NULL, OPT_LIST, "list the formats and exit"},
+    {"help", 'h', NULL, OPT_HELP, "show this help and exit"},
+    {"version", 'V', NULL, OPT_VERSION, "show the version and exit"},
+    {NULL, 0, NULL, 0, NULL}};
+
+typedef struct cli {
+    const char *from, *to, *output;
+    const char **inputs;
+    size_t n_inputs;
+    const char **meta_keys, **meta_values;
+    size_t n_meta;
+    const char **fmt_keys, **fmt_values;
+    size_t n_fmt;
+    int strict, quiet, verbose;
+    const char *base_url;
+    size_t max_size;
+    int warnings;
+} cli;
+
+static const char *progname = "newsconv";
+
+static void usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s: ", progname);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
+}
+
+static void print_help(void)
+{
+    const option_def *o;
+    const nc_format *const *f;
+    nc_buf b = NC_BUF_INIT;
+    printf("Usage: %s [OPTIONS] [INPUT]\n"
+           "Convert a news article between HTML, Markdown, NewsML and JSON (ninjs).\n"
+           "No INPUT, or '-', reads stdin; without -o the result goes to stdout.\n\n"
+           "Options:\n",
+           progname);
+    for (o = options; o->name; o++) {
+        char left[64];
+        if (o->shortname)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", o->shortname, o->name,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", o->name, o->arg ? " " : "",
+                     o->arg ? o->arg : "");
+        printf("  %-24s %s\n", left, o->help);
+    }
+    printf("\nFormat options:\n");
+    for (f = nc_formats(); *f; f++) {
+        const nc_optdef *d;
+        for (d = (*f)->options; d && d->name; d++) {
+            char left[64];
+            snprintf(left, sizeof left, "    --%s%s%s", d->name, d->arg ? " " : "",
+                     d->arg ? d->arg : "");
+            printf("  %-24s %s\n", left, d->help);
+        }
+    }
+    nc_format_list(&b, 0, 0);
+    printf("\nFormats: %s (see --list-formats).\n", b.ptr);
+    nc_buf_release(&b);
+    printf("\nExit status: 0 converted; 2 usage; 3 unknown format; 4 parse error; 5 I/O error;\n"
+           "6 information lost under --strict; 7 out of memory.\n");
+}
+
+static void print_formats(void)
+{
+    const nc_format *const *f;
+    for (f = nc_formats(); *f; f++) {
+        char names[64] = "", exts[64] = "";
+        const char *const *s;
+        size_t n = 0;
+        for (s = (*f)->aliases; s && *s; s++)
+            n += (size_t)snprintf(names + n, n < sizeof names ? sizeof names - n : 0, "%s%s",
+                                  n ? "," : "", *s);
+        n = 0;
+        for (s = (*f)->extensions; s && *s; s++)
+            n += (size_t)snprintf(exts + n, n < sizeof exts ? sizeof exts - n : 0, "%s%s",
+                                  n ? " " : "", *s);
+        printf("%-9s %c%c  %-16s %-20s %s\n", (*f)->name, (*f)->read ? 'r' : '-',
+               (*f)->write ? 'w' : '-', names, exts, (*f)->description);
+    }
+}
+
+static int unknown_format(const char *name)
+{
+    nc_buf b = NC_BUF_INIT;
+    nc_format_list(&b, 0, 0);
+    fprintf(stderr, "%s: unknown format '%s' (known formats: %s)\n", progname, name, b.ptr);
+    nc_buf_release(&b);
+    return nc_status_exit_code(NC_ERR_UNKNOWN_FORMAT);
+}
+
+static const nc_optdef *find_format_option(const char *name)
+{
+    const nc_format *const *f;
+    const nc_optdef *d;
+    for (f = nc_formats(); *f; f++)
+        for (d = (*f)->options; d && d->name; d++)
+            if (!strcmp(d->name, name))
+                return d;
+    return NULL;
+}
+
+static int push(const char ***v, size_t *n, const char *s)
+{
+    const char **nv = realloc(*v, (*n + 1) * sizeof **v);
+    if (!nv)
+        return -1;
+    nv[(*n)++] = s;
+    *v = nv;
+    return 0;
+}
+
+/* Appends a key/value pair to two parallel arrays of n entries. */
+static int push2(const char ***keys, const char ***values, size_t *n, const char *k,
+                 const char *v)
+{
+    size_t nk = *n, nv = *n;
+    if (push(keys, &nk, k) < 0 || push(values, &nv, v) < 0)
+        return -1;
+    *n = nk;
+    return 0;
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v;
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (errno || end == s || *s == '-')
+        return -1;
+    switch (*end) {
+    case 'k': case 'K': v <<= 10; end++; break;
+    case 'm': case 'M': v <<= 20; end++; break;
+    case 'g': case 'G': v <<= 30; end++; break;
+    default: break;
+    }
+    if (*end || !v)
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+/* Returns -1 to continue, or an exit code. */
+static int apply_option(cli *c, int id, const char *arg)
+{
+    switch (id) {
+    case OPT_FROM: c->from = arg; break;
+    case OPT_TO: c->to = arg; break;
+    case OPT_OUTPUT: c->output = arg; break;
+    case OPT_META: {
+        char *eq = strchr(arg, '=');
+        if (!eq || eq == arg) {
+            usage_error("-M needs KEY=VALUE, got '%s'", arg);
+            return 2;
+        }
+        *eq = '\0';
+        if (push2(&c->meta_keys, &c->meta_values, &c->n_meta, arg, eq + 1) < 0)
+            return 7;
+        break;
+    }
+    case OPT_STRICT: c->strict = 1; break;
+    case OPT_QUIET: c->quiet = 1; break;
+    case OPT_VERBOSE: c->verbose = 1; break;
+    case OPT_BASE_URL: c->base_url = arg; break;
+    case OPT_MAX_SIZE:
+        if (parse_size(arg, &c->max_size) < 0) {
+            usage_error("--max-size: not a size: '%s'", arg);
+            return 2;
+        }
+        break;
+    case OPT_LIST: print_formats(); return 0;
+    case OPT_HELP: print_help(); return 0;
+    case OPT_VERSION: printf("newsconv %s\n", NC_VERSION); return 0;
+    default: break;
+    }
+    return -1;
+}
+
+static int parse_args(cli *c, int argc, char **argv)
+{
+    int i, only_inputs = 0;
+    for (i = 1; i < argc; i++) {
+        char *a = argv[i];
+        const option_def *o = NULL;
+        const nc_optdef *fo = NULL;
+        const char *arg = NULL;
+        int rc;
+        if (only_inputs || a[0] != '-' || !strcmp(a, "-")) {
+            if (push(&c->inputs, &c->n_inputs, a) < 0)
+                return 7;
+            continue;
+        }
+        if (!strcmp(a, "--")) {
+            only_inputs = 1;
+            continue;
+        }
+        if (a[1] == '-') {
+            char *name = a + 2, *eq = strchr(name, '=');
+            size_t nlen = eq ? (size_t)(eq - name) : strlen(name);
+            for (o = options; o->name; o++)
+                if (strlen(o->name) == nlen && !strncmp(o->name, name, nlen))
+                    break;
+            if (!o->name) {
+                o = NULL;
+                if (eq)
+                    *eq = '\0';
+                fo = find_format_option(name);
+                if (eq)
+                    *eq = '=';
+                if (!fo) {
+                    usage_error("unknown option '%s'", a);
+                    return 2;
+                }
+            }
+            if ((o && o->arg) || (fo && fo->arg)) {
+                if (eq)
+                    arg = eq + 1;
+                else if (i + 1 < argc)
+                    arg = argv[++i];
+                else {
+                    usage_error("option '%s' needs an argument", a);
+                    return 2;
+                }
+            } else if (eq) {
+                usage_error("option '%s' takes no argument", a);
+                return 2;
+            }
+        } else {
+            for (o = options; o->name; o++)
+                if (o->shortname && o->shortname == a[1])
+                    break;
+            if (!o->name) {
+                usage_error("unknown option '%s'", a);
+                return 2;
+            }
+            if (o->arg) {
+                if (a[2])
+                    arg = a + 2;
+                else if (i + 1 < argc)
+                    arg = argv[++i];
+                else {
+                    usage_error("option '%s' needs an argument", a);
+                    return 2;
+                }
+            } else if (a[2]) {
+                /* grouped flags: -qv */
+                char *p;
+                for (p = a + 1; *p; p++) {
+                    const option_def *g;
+                    for (g = options; g->name; g++)
+                        if (g->shortname == *p && !g->arg)
+                            break;
+                    if (!g->name) {
+                        usage_error("unknown option '%s'", a);
+                        return 2;
+                    }
+                    if ((rc = apply_option(c, g->id, NULL)) >= 0)
+                        return rc;
+                }
+                continue;
+            }
+        }
+        if (fo) {
+            if (push2(&c->fmt_keys, &c->fmt_values, &c->n_fmt, fo->name, arg ? arg : "1") < 0)
+                return 7;
+            continue;
+        }
+        if ((rc = apply_option(c, o->id, arg)) >= 0)
+            return rc;
+    }
+    return -1;
+}
+
+static void print_warning(void *ud, const nc_error *w)
+{
+    cli *c = ud;
+    char msg[NC_ERROR_SOURCE_LEN + NC_ERROR_TEXT_LEN + 64];
+    c->warnings++;
+    if (c->quiet)
+        return;
+    nc_error_format(w, msg, sizeof msg);
+    fprintf(stderr, "%s: warning: %s\n", progname, msg);
+}
+
+static int report(const nc_error *err)
+{
+    char msg[NC_ERROR_SOURCE_LEN + NC_ERROR_TEXT_LEN + 64];
+    nc_error_format(err, msg, sizeof msg);
+    fprintf(stderr, "%s: %s\n", progname, msg);
+    return nc_status_exit_code(err->code);
+}
+
+static int write_stdout(const char *data, size_t len)
+{
+    size_t off = 0;
+    while (off < len) {
+        ssize_t n = write(STDOUT_FILENO, data + off, len - off);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EPIPE)
+                return 0; /* the reader went away: end quietly */
+            fprintf(stderr, "%s: <stdout>: cannot write: %s\n", progname, strerror(errno));
+            return nc_status_exit_code(NC_ERR_IO);
+        }
+        off += (size_t)n;
+    }
+    return 0;
+}
+
+static int run(cli *c)
+{
+    const nc_format *from = NULL, *to = NULL;
+    const char *input = c->n_inputs ? c->inputs[0] : "-";
+    const char *source = strcmp(input, "-") ? input : "<stdin>";
+    char *data = NULL;
+    size_t len = 0;
+    nc_error err;
+    nc_opts o;
+    nc_article *a = NULL;
+    nc_buf out = NC_BUF_INIT;
+    int rc;
+
+    nc_error_clear(&err);
+    if (c->n_inputs > 1) {
+        usage_error("%s", "one input at a time (batch conversion is not available yet)");
+        return 2;
+    }
+    if (c->from && !(from = nc_format_find(c->from)))
+        return unknown_format(c->from);
+    if (c->to && !(to = nc_format_find(c->to)))
+        return unknown_format(c->to);
+    if (from && !from->read) {
+        fprintf(stderr, "%s: format '%s' cannot be read\n", progname, from->name);
+        return nc_status_exit_code(NC_ERR_UNKNOWN_FORMAT);
+    }
+    if (to && !to->write) {
+        fprintf(stderr, "%s: format '%s' cannot be written\n", progname, to->name);
+        return nc_status_exit_code(NC_ERR_UNKNOWN_FORMAT);
+    }
+    if (!to && c->output)
+        to = nc_format_for_path(c->output);
+    if (!to || !to->write) {
+        if (c->output)
+            usage_error("cannot tell the output format from '%s': use -t FMT", c->output);
+        else
+            usage_error("%s", "no output format: use -t FMT (see --list-formats)");
+        return 2;
+    }
+    if (!from) {
+        const nc_format *f = nc_format_for_path(input);
+        if (f && f->read)
+            from = f;
+    }
+    if (nc_read_file(input, c->max_size, &data, &len, &err) < 0)
+        return report(&err);
+    if (!from)
+        from = nc_format_sniff(data, len);
+    if (!from) {
+        nc_buf b = NC_BUF_INIT;
+        nc_format_list(&b, 1, 0);
+        fprintf(stderr, "%s: %s: cannot detect the input format; use -f FMT (one of: %s)\n",
+                progname, source, b.ptr);
+        nc_buf_release(&b);
+        free(data);
+        return nc_status_exit_code(NC_ERR_UNKNOWN_FORMAT);
+    }
+    if (c->verbose)
+        fprintf(stderr, "%s: %s: reading %s, writing %s\n", progname, source, from->name,
+                to->name);
+
+    memset(&o, 0, sizeof o);
+    o.source = source;
+    o.base_url = c->base_url;
+    o.strict = c->strict;
+    o.verbose = c->verbose;
+    o.max_size = c->max_size;
+    o.warn = print_warning;
+    o.warn_data = c;
+    o.fmt_keys = c->fmt_keys;
+    o.fmt_values = c->fmt_values;
+    o.n_fmt = c->n_fmt;
+    o.meta_keys = c->meta_keys;
+    o.meta_values = c->meta_values;
+    o.n_meta = c->n_meta;
+
+    rc = nc_read_article(from, data, len, &o, &a, &err);
+    if (rc == 0 && c->strict && c->warnings)
+        rc = nc_error_set(&err, NC_ERR_LOSSY, 0, 0,
+                          "%d warning%s while reading, under --strict", c->warnings,
+                          c->warnings == 1 ? "" : "s");
+    if (rc == 0)
+        rc = nc_write_article(to, a, &o, &out, &err);
+    nc_article_free(a);
+    free(data);
+    if (rc < 0) {
+        nc_error_set_source(&err, source);
+        nc_buf_release(&out);
+        return report(&err);
+    }
+    if (c->output && strcmp(c->output, "-")) {
+        rc = nc_write_file_atomic(c->output, out.ptr, out.size, &err);
+        nc_buf_release(&out);
+        return rc < 0 ? report(&err) : 0;
+    }
+    rc = write_stdout(out.ptr, out.size);
+    nc_buf_release(&out);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    cli c;
+    int rc;
+    memset(&c, 0, sizeof c);
+    /* a closed stdout pipe shows up as EPIPE from write(), and ends the run quietly */
+    signal(SIGPIPE, SIG_IGN);
+    rc = parse_args(&c, argc, argv);
+    if (rc < 0)
+        rc = run(&c);
+    free(c.inputs);
+    free(c.meta_keys);
+    free(c.meta_values);
+    free(c.fmt_keys);
+    free(c.fmt_values);
+    return rc;
+}

@@ -1,0 +1,271 @@
+/* newsconv: the canonical XHTML serialisation of the body.
+ *
+ * Elements: p h1-h6 blockquote ul ol li figure img figcaption pre code hr table thead tbody
+ * tr th td a em strong br sup sub. Two conventions carry what XHTML has no element for:
+ * a figure's credit is <span class="credit"> at the end of its figcaption, and an embed
+ * is <figure class="embed"><a href="URL">URL</a></figure>. Tight list items hold their
+ * paragraphs' inlines directly (as CommonMark's HTML does). */
+#include "internal.h"
+
+#include <string.h>
+
+void ncp_xml_escape(nc_buf *out, const char *s, size_t len, int attr)
+{
+    size_t i, run = 0;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *rep = NULL;
+        switch (c) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = attr ? "&quot;" : NULL; break;
+        case '\n': rep = attr ? "&#10;" : NULL; break;
+        case '\t': rep = attr ? "&#9;" : NULL; break;
+        case '\r': rep = "&#13;"; break;
+        default:
+            if (c < 0x20)
+                rep = ""; /* not allowed in XML 1.0 */
+            else if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF &&
+                     ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF))
+                rep = "\xEF\xBF\xBD"; /* U+FFFE/U+FFFF are not XML characters */
+            break;
+        }
+        if (!rep)
+            continue;
+        nc_buf_put(out, s + run, i - run);
+        nc_buf_puts(out, rep);
+        if (rep[0] == '\xEF')
+            i += 2;
+        run = i + 1;
+    }
+    nc_buf_put(out, s + run, len - run);
+}
+
+static void attr(nc_buf *out, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    nc_buf_printf(out, " %s=\"", name);
+    ncp_xml_escape(out, value, strlen(value), 1);
+    nc_buf_putc(out, '"');
+}
+
+static void newline(nc_buf *out, int indent, int depth)
+{
+    int i;
+    if (indent < 0)
+        return;
+    nc_buf_putc(out, '\n');
+    for (i = 0; i < indent + depth; i++)
+        nc_buf_puts(out, "  ");
+}
+
+/* Blocks whose children are blocks, printed one per line when pretty. */
+static int holds_blocks(const nc_node *n)
+{
+    switch (n->type) {
+    case NC_BLOCK_DOCUMENT:
+    case NC_BLOCK_BLOCKQUOTE:
+    case NC_BLOCK_BULLET_LIST:
+    case NC_BLOCK_ORDERED_LIST:
+        return 1;
+    case NC_BLOCK_LIST_ITEM:
+        return !(n->parent && n->parent->as.list.tight);
+    default:
+        return 0;
+    }
+}
+
+static int in_tight_item(const nc_node *n)
+{
+    return n->parent && n->parent->type == NC_BLOCK_LIST_ITEM && n->parent->parent &&
+           n->parent->parent->as.list.tight;
+}
+
+/* thead/tbody around table rows: opens/closes groups as header rows change. */
+static void row_group(nc_buf *out, const nc_node *row, int enter, int indent, int *depth)
+{
+    const nc_node *prev = row->prev, *next = row->next;
+    int hdr = row->as.header;
+    if (enter && (!prev || prev->as.header != hdr)) {
+        newline(out, indent, *depth);
+        nc_buf_puts(out, hdr ? "<thead>" : "<tbody>");
+        (*depth)++;
+    }
+    if (!enter && (!next || next->as.header != hdr)) {
+        (*depth)--;
+        newline(out, indent, *depth);
+        nc_buf_puts(out, hdr ? "</thead>" : "</tbody>");
+    }
+}
+
+void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent)
+{
+    nc_iter it = nc_iter_init(body);
+    nc_event ev;
+    int depth = 0, first = 1;
+    while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
+        const nc_node *n = nc_iter_node(&it);
+        int enter = ev == NC_EVENT_ENTER;
+        int pretty_line = n->parent && holds_blocks(n->parent);
+        if (n->type == NC_BLOCK_DOCUMENT)
+            continue;
+        if (enter && pretty_line && nc_node_is_block(n)) {
+            if (!first)
+                newline(out, indent, depth);
+            first = 0;
+        }
+        switch (n->type) {
+        case NC_BLOCK_PARAGRAPH:
+            if (!in_tight_item(n))
+                nc_buf_puts(out, enter ? "<p>" : "</p>");
+            break;
+        case NC_BLOCK_HEADING:
+            nc_buf_printf(out, enter ? "<h%d>" : "</h%d>", n->as.level);
+            break;
+        case NC_BLOCK_BLOCKQUOTE:
+        case NC_BLOCK_BULLET_LIST:
+        case NC_BLOCK_ORDERED_LIST:
+        case NC_BLOCK_TABLE: {
+            const char *tag = n->type == NC_BLOCK_BLOCKQUOTE    ? "blockquote"
+                              : n->type == NC_BLOCK_BULLET_LIST ? "ul"
+                              : n->type == NC_BLOCK_TABLE       ? "table"
+                                                                : "ol";
+            if (enter) {
+                nc_buf_printf(out, "<%s", tag);
+                if (n->type == NC_BLOCK_ORDERED_LIST && n->as.list.start != 1)
+                    nc_buf_printf(out, " start=\"%d\"", n->as.list.start);
+                nc_buf_putc(out, '>');
+                depth++;
+                if (!n->first)
+                    depth--;
+            } else {
+                if (n->first) {
+                    depth--;
+                    newline(out, indent, depth);
+                }
+                nc_buf_printf(out, "</%s>", tag);
+            }
+            break;
+        }
+        case NC_BLOCK_LIST_ITEM:
+            if (enter) {
+                nc_buf_puts(out, "<li>");
+                if (holds_blocks(n) && n->first)
+                    depth++;
+            } else {
+                if (holds_blocks(n) && n->first) {
+                    depth--;
+                    newline(out, indent, depth);
+                }
+                nc_buf_puts(out, "</li>");
+            }
+            break;
+        case NC_BLOCK_TABLE_ROW:
+            if (enter) {
+                row_group(out, n, 1, indent, &depth);
+                newline(out, indent, depth);
+                nc_buf_puts(out, "<tr>");
+            } else {
+                nc_buf_puts(out, "</tr>");
+                row_group(out, n, 0, indent, &depth);
+            }
+            break;
+        case NC_BLOCK_TABLE_CELL:
+            nc_buf_puts(out, enter ? (n->as.header ? "<th>" : "<td>")
+                                   : (n->as.header ? "</th>" : "</td>"));
+            break;
+        case NC_BLOCK_FIGURE:
+            if (enter) {
+                nc_buf_puts(out, "<figure>");
+                if (n->as.ref.href) {
+                    nc_buf_puts(out, "<img");
+                    attr(out, "src", n->as.ref.href);
+                    attr(out, "alt", n->as.ref.alt ? n->as.ref.alt : "");
+                    attr(out, "title", n->as.ref.title);
+                    nc_buf_puts(out, "/>");
+                }
+                if (n->first || n->as.ref.credit)
+                    nc_buf_puts(out, "<figcaption>");
+            } else {
+                if (n->as.ref.credit) {
+                    if (n->first)
+                        nc_buf_putc(out, ' ');
+                    nc_buf_puts(out, "<span class=\"credit\">");
+                    ncp_xml_escape(out, n->as.ref.credit, strlen(n->as.ref.credit), 0);
+                    nc_buf_puts(out, "</span>");
+                }
+                if (n->first || n->as.ref.credit)
+                    nc_buf_puts(out, "</figcaption>");
+                nc_buf_puts(out, "</figure>");
+            }
+            break;
+        case NC_BLOCK_CODE_BLOCK:
+            nc_buf_puts(out, "<pre><code");
+            if (n->as.code.info && *n->as.code.info) {
+                nc_buf_puts(out, " class=\"language-");
+                ncp_xml_escape(out, n->as.code.info, strlen(n->as.code.info), 1);
+                nc_buf_putc(out, '"');
+            }
+            nc_buf_putc(out, '>');
+            ncp_xml_escape(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, 0);
+            nc_buf_puts(out, "</code></pre>");
+            break;
+        case NC_BLOCK_THEMATIC_BREAK:
+            nc_buf_puts(out, "<hr/>");
+            break;
+        case NC_BLOCK_EMBED: {
+            const char *u = n->as.embed.url ? n->as.embed.url : "";
+            nc_buf_puts(out, "<figure class=\"embed\"><a");
+            attr(out, "href", u);
+            nc_buf_putc(out, '>');
+            ncp_xml_escape(out, u, strlen(u), 0);
+            nc_buf_puts(out, "</a></figure>");
+            break;
+        }
+        case NC_INLINE_TEXT:
+            ncp_xml_escape(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, 0);
+            break;
+        case NC_INLINE_CODE:
+            nc_buf_puts(out, "<code>");
+            ncp_xml_escape(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, 0);
+            nc_buf_puts(out, "</code>");
+            break;
+        case NC_INLINE_EMPH:
+            nc_buf_puts(out, enter ? "<em>" : "</em>");
+            break;
+        case NC_INLINE_STRONG:
+            nc_buf_puts(out, enter ? "<strong>" : "</strong>");
+            break;
+        case NC_INLINE_SUP:
+            nc_buf_puts(out, enter ? "<sup>" : "</sup>");
+            break;
+        case NC_INLINE_SUB:
+            nc_buf_puts(out, enter ? "<sub>" : "</sub>");
+            break;
+        case NC_INLINE_LINK:
+            if (enter) {
+                nc_buf_puts(out, "<a");
+                attr(out, "href", n->as.ref.href ? n->as.ref.href : "");
+                attr(out, "title", n->as.ref.title);
+                nc_buf_putc(out, '>');
+            } else {
+                nc_buf_puts(out, "</a>");
+            }
+            break;
+        case NC_INLINE_IMAGE:
+            nc_buf_puts(out, "<img");
+            attr(out, "src", n->as.ref.href ? n->as.ref.href : "");
+            attr(out, "alt", n->as.ref.alt ? n->as.ref.alt : "");
+            attr(out, "title", n->as.ref.title);
+            nc_buf_puts(out, "/>");
+            break;
+        case NC_INLINE_LINEBREAK:
+            nc_buf_puts(out, "<br/>");
+            break;
+        default:
+            break;
+        }
+    }
+}
