@@ -55,10 +55,16 @@ static int jsonl_sniff(const char *buf, size_t len)
     return lines >= 2 ? 90 : 0;
 }
 
+static int jsonl_read(nc_article *a, const char *buf, size_t len, const nc_opts *o,
+                      nc_error *err);
+
 static int json_read(nc_article *a, const char *buf, size_t len, const nc_opts *o,
                      nc_error *err)
 {
-    return ncp_json_read(a, buf, len, 0, o, err);
+    int rc = ncp_json_read(a, buf, len, 0, o, err);
+    /* JSON Lines that came as json (by the .json extension, or sniffed from the first
+     * 4 KiB of very long lines) */
+    return rc == NCP_JSON_LINES ? jsonl_read(a, buf, len, o, err) : rc;
 }
 
 static int json_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)

@@ -31,6 +31,9 @@
  * and column for malformed JSON; errors in a jsonl line name that line). */
 int ncp_json_read(nc_article *a, const char *buf, size_t len, int jsonl_line,
                   const nc_opts *o, nc_error *err);
+/* What ncp_json_read returns for a whole file (jsonl_line 0) that holds one object per
+ * line, without setting err: the caller reads it as JSON Lines. */
+#define NCP_JSON_LINES (-2)
 
 /* Appends the article as ninjs (version from --ninjs-version, default 3.1).
  * compact: one line. A newline ends the output. */

@@ -263,8 +263,15 @@ static int read_article(ncp_jrd *r, json_t *o)
     v = GET(o, "articleSection");
     set_first(r, NC_F_SECTION, json_is_array(v) ? ncp_jrd_str(r, json_array_get(v, 0))
                                                 : ncp_jrd_str(r, v));
-    if (json_array_size(v) > 1)
-        ncp_jrd_extra(r, "articleSection", v);
+    if (json_array_size(v) > 1) {
+        /* the model has one section: keep the others */
+        json_t *rest = json_array();
+        for (i = 1; i < json_array_size(v); i++)
+            if (!rest || json_array_append(rest, json_array_get(v, i)) < 0)
+                a->failed = 1;
+        ncp_jrd_extra(r, "articleSection", rest);
+        json_decref(rest);
+    }
     set_first(r, NC_F_COPYRIGHT_HOLDER, name_of(r, GET(o, "copyrightHolder")));
     set_first(r, NC_F_COPYRIGHT_NOTICE, STR(o, "copyrightNotice"));
     set_first(r, NC_F_USAGE_TERMS, url_of(r, GET(o, "license")));

@@ -1040,11 +1040,10 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     read_dialect_authors(r, GET(o, "authors"));
     if (!a->str[NC_F_PROVIDER])
         nc_article_sets(a, NC_F_PROVIDER, STR(o, "source")); /* the dialect */
-    v = GET(o, "people");
-    read_people(r, v ? v : GET(o, "person"));
-
     v = GET(o, "subjects");
     read_entities(r, v ? v : GET(o, "subject"), 0);
+    v = GET(o, "people");
+    read_people(r, v ? v : GET(o, "person"));
     {
         static const char *const more[] = {"organisations", "organisation", "places", "place",
                                            "objects", "object", "events", "event", NULL};
@@ -1183,6 +1182,17 @@ static json_t *pick(ncp_jrd *r, json_t *root)
     return root;
 }
 
+/* 1 when line number `line` of buf starts with '{'. */
+static int line_starts_object(const char *buf, size_t len, int line)
+{
+    size_t i = 0;
+    int l = 1;
+    for (; i < len && l < line; i++)
+        if (buf[i] == '\n')
+            l++;
+    return i < len && buf[i] == '{';
+}
+
 int ncp_json_read(nc_article *a, const char *buf, size_t len, int jsonl_line,
                   const nc_opts *o, nc_error *err)
 {
@@ -1190,27 +1200,30 @@ int ncp_json_read(nc_article *a, const char *buf, size_t len, int jsonl_line,
     json_error_t je;
     json_t *root, *obj;
     ncp_jrd r;
-    int bom = 0, line, col, rc;
+    int line, col, rc;
     const size_t flags = JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL;
 
     if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+        /* a UTF-8 BOM: skipped; columns count as an editor shows them, without it */
         buf += 3;
         len -= 3;
-        bom = 1;
     }
     if (check_depth(buf, len, &line, &col) < 0)
-        return nc_error_set(err, NC_ERR_LIMIT, first_line + line - 1, col + (bom && line == 1),
+        return nc_error_set(err, NC_ERR_LIMIT, first_line + line - 1, col,
                             "JSON nested deeper than %d levels", NC_MAX_DEPTH);
     root = json_loadb(buf, len, flags, &je);
     if (!root && json_error_code(&je) == json_error_duplicate_key) {
         /* the last value of a repeated key wins, as in most JSON readers; say so */
-        nc_warn(o, first_line + je.line - 1, je.column + (bom && je.line == 1),
+        nc_warn(o, first_line + je.line - 1, je.column,
                 "json: %s: the last value is used", je.text);
         root = json_loadb(buf, len, flags & ~(size_t)JSON_REJECT_DUPLICATES, &je);
     }
+    if (!root && !jsonl_line && json_error_code(&je) == json_error_end_of_input_expected &&
+        je.column == 1 && je.line > 1 && line_starts_object(buf, len, je.line))
+        return NCP_JSON_LINES; /* one object per line: JSON Lines in a .json file */
     if (!root)
         return nc_error_set(err, NC_ERR_PARSE, first_line + je.line - 1,
-                            je.column + (bom && je.line == 1), "invalid JSON: %s", je.text);
+                            je.column, "invalid JSON: %s", je.text);
     memset(&r, 0, sizeof r);
     r.a = a;
     r.o = o;
@@ -1222,8 +1235,8 @@ int ncp_json_read(nc_article *a, const char *buf, size_t len, int jsonl_line,
     else if (ncp_jsonld_is(obj))
         rc = ncp_jsonld_read(&r, obj);
     else if (!article_keys(obj))
-        rc = ncp_jrd_not_article(&r, "no uri, headline, body or renditions: not ninjs or "
-                                 "schema.org JSON");
+        rc = ncp_jrd_not_article(&r, "a JSON object without uri, headlines, bodies or "
+                                 "renditions (neither ninjs nor schema.org)");
     else
         rc = read_ninjs(&r, obj);
     json_decref(root);

@@ -198,17 +198,25 @@ static void code_fields(wr *w, json_t *obj, const nc_subject *s, const char *wha
 
 static void set_time(wr *w, json_t *obj, const char *key, nc_tfield f)
 {
-    const nc_time *t = &w->a->time[f];
-    char s[NC_TIME_ISO_LEN + 8];
-    if (t->prec == NC_TIME_NONE)
+    nc_time t = w->a->time[f];
+    char s[NC_TIME_ISO_LEN + 8], orig[NC_TIME_ISO_LEN];
+    int lossy = t.prec == NC_TIME_YEAR || t.prec == NC_TIME_MONTH || t.prec == NC_TIME_MINUTE;
+    if (t.prec == NC_TIME_NONE)
         return;
-    nc_time_format_rfc3339(t, s);
-    if (t->prec == NC_TIME_YEAR || t->prec == NC_TIME_MONTH || t->prec == NC_TIME_MINUTE) {
-        char orig[NC_TIME_ISO_LEN];
-        nc_time_format(t, orig);
-        nc_warn(w->o, 0, 0, "json cannot hold the precision of %s '%s': written as %s",
-                nc_tfield_name(f), orig, s);
+    nc_time_format(&t, orig);
+    /* RFC 3339 date-time validators take neither 24:00 nor a leap second */
+    if (t.prec >= NC_TIME_MINUTE && (t.hour > 23 || t.second > 59)) {
+        if (t.hour > 23)
+            t.hour = 23, t.minute = 59, t.second = 59;
+        t.second = 59;
+        t.frac = 0;
+        t.frac_digits = 0;
+        lossy = 1;
     }
+    nc_time_format_rfc3339(&t, s);
+    if (lossy)
+        nc_warn(w->o, 0, 0, "json cannot hold %s '%s' exactly: written as %s",
+                nc_tfield_name(f), orig, s);
     set_str(w, obj, key, s);
 }
 
