@@ -39,7 +39,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
 HEADERS  := $(wildcard include/newsconv/*.h src/*.h formats/*.h formats/*/*.h) formats/formats.def
 
-.PHONY: all demo check test asan valgrind clean deps install uninstall FORCE
+.PHONY: all demo check test asan valgrind clean deps install uninstall fuzz fuzz-run FORCE
 all: $(B)/newsconv $(B)/libnewsconv.a $(B)/libnewsconv.so.$(SOVERSION) $(B)/newsconv.pc
 
 # Installs missing Debian packages once (scripts/install-deps.sh is a no-op when all exist).
@@ -123,6 +123,24 @@ uninstall:
 	  $(DESTDIR)$(LIBDIR)/libnewsconv.so $(DESTDIR)$(LIBDIR)/libnewsconv.so.$(SOVERSION) \
 	  $(DESTDIR)$(LIBDIR)/pkgconfig/newsconv.pc
 	rm -rf $(DESTDIR)$(INCDIR)/newsconv
+
+# libFuzzer targets, one per reader (tests/fuzz/fuzz_reader.c), built with clang.
+# make fuzz                      build build/fuzz/fuzz-<format>
+# make fuzz-run FUZZ_SECONDS=60  run each, seeded from the fixtures; crashes are kept in
+#                                fixtures/fuzz/<format>/ as regression inputs
+FUZZ_SECONDS ?= 60
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz:
+	@scripts/install-deps.sh fuzz
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang ARENA=malloc CFLAGS='-O1 -g' \
+	  SANFLAGS='-fsanitize=fuzzer-no-link $(FUZZ_SAN)' build/fuzz/libnewsconv.a
+	@for f in $$(build/newsconv --list-formats 2>/dev/null | awk '$$2 ~ /^r/ {print $$1}'); do \
+	  echo "fuzz-$$f"; \
+	  clang -Iinclude -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -DNC_FUZZ_FORMAT=\"$$f\" \
+	    tests/fuzz/fuzz_reader.c build/fuzz/libnewsconv.a $(PKG_LIBS) -o build/fuzz/fuzz-$$f || exit 1; \
+	done
+fuzz-run: all fuzz
+	@scripts/fuzz-run $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build
