@@ -50,8 +50,16 @@ ext_format() {
     esac
 }
 args_of() { [ -f "$1/args" ] && cat "$1/args"; }
-expected_model() { # case dir, format via
-    if [ -n "${2:-}" ] && [ -f "$1/via-$2.model" ]; then echo "$1/via-$2.model"; else echo "$1/article.model"; fi
+# The expected model of article.EXT (EXT.model, else article.model), or after a round trip
+# through format VIA (via-VIA.model when VIA cannot hold all of it).
+expected_model() { # case dir, ext, [via]
+    if [ -n "${3:-}" ] && [ -f "$1/via-$3.model" ]; then
+        echo "$1/via-$3.model"
+    elif [ -f "$1/$2.model" ]; then
+        echo "$1/$2.model"
+    else
+        echo "$1/article.model"
+    fi
 }
 
 VALID31=()
@@ -87,7 +95,7 @@ for dir in fixtures/*/; do
     nc "$dir/article.json" "$@" -t jsonl > "$T/l" 2> "$T/e" || fail "$dir: writing jsonl: $(cat "$T/e")"
     [ "$(wc -l < "$T/l")" -eq 1 ] || fail "$dir: -t jsonl wrote $(wc -l < "$T/l") lines"
     nc -f jsonl "$T/l" -t model > "$T/m2" 2> "$T/e" || fail "$dir: reading the jsonl line: $(cat "$T/e")"
-    cmp -s "$T/m2" "$(expected_model "$dir" jsonl)" || fail "$dir: json -> jsonl -> model differs"
+    cmp -s "$T/m2" "$(expected_model "$dir" json jsonl)" || fail "$dir: json -> jsonl -> model differs"
     ok
     for v in 3.1 2.2; do
         nc "$dir/article.json" "$@" -t json --ninjs-version $v > "$T/v" 2> "$T/e" || fail "$dir: writing $v"
@@ -268,7 +276,7 @@ for dir in fixtures/*/; do
             # json -> X -> json -> model, for every other format X that is read and written
             for x in markdown html newsml; do
                 readable $x && writable $x || continue
-                want=$(expected_model "$dir" $x)
+                want=$(expected_model "$dir" json $x)
                 nc "$src" "$@" -t $x > "$T/x" 2> /dev/null &&
                     nc -f $x "$T/x" "$@" -t json > "$T/j" 2> /dev/null &&
                     nc -f json "$T/j" -t model > "$T/m" 2> "$T/e" || fail "$src -> $x -> json failed"
@@ -278,7 +286,7 @@ for dir in fixtures/*/; do
             done
         else
             # X -> json -> model, and X -> json -> X -> model
-            want=$(expected_model "$dir" json)
+            want=$(expected_model "$dir" "$ext" json)
             nc "$src" "$@" -t json > "$T/j" 2> /dev/null && nc -f json "$T/j" -t model > "$T/m" 2> "$T/e" ||
                 fail "$src -> json failed"
             cmp -s "$T/m" "$want" || fail "$src -> json -> model differs from $want: $(diff "$want" "$T/m" | head -5)"
@@ -329,6 +337,13 @@ $(head -20 "$T/v31")"
     "$SHARED/tools/validate-ninjs" 2.2 "${VALID22[@]}" > "$T/v22" 2>&1 || fail "invalid ninjs 2.2 output:
 $(head -20 "$T/v22")"
     checks=$((checks + 2 * n_valid))
+    # the "uri" format too (validate-ninjs leaves it unchecked)
+    python3 tests/json/check-uris.py "$SHARED/schemas/ninjs" 3.1 "${VALID31[@]}" > "$T/u31" 2>&1 ||
+        fail "ninjs 3.1 output with an invalid URI:
+$(head -20 "$T/u31")"
+    python3 tests/json/check-uris.py "$SHARED/schemas/ninjs" 2.2 "${VALID22[@]}" > "$T/u22" 2>&1 ||
+        fail "ninjs 2.2 output with an invalid URI:
+$(head -20 "$T/u22")"
 else
     note "schema validation skipped (no ../shared)"
 fi
