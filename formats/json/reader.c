@@ -347,6 +347,9 @@ static int detect_version(json_t *o)
     for (k = camel; *k; k++)
         if (json_object_get(o, *k))
             return V3;
+    s = json_string_value(GET(o, "type"));
+    if (s && (!ncp_strcasecmp(s, "event") || !ncp_strcasecmp(s, "planning")))
+        return V3; /* events and planning items came with 3.0 */
     if (GET(o, "headlines") || GET(o, "bodies") || GET(o, "descriptions") ||
         GET(o, "subjects") || GET(o, "people") || GET(o, "places"))
         return V2;
