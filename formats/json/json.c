@@ -6,7 +6,50 @@
  * warning, batch mode will read the rest), and its errors name that line. */
 #include "json.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <threads.h>
+
+/* ---- allocation tracking (see json.h) ---- */
+
+static json_malloc_t prev_malloc;
+static json_free_t prev_free;
+static _Thread_local int alloc_failed;
+static once_flag alloc_once = ONCE_FLAG_INIT;
+
+static void *tracked_malloc(size_t n)
+{
+    void *p = prev_malloc(n);
+    if (!p)
+        alloc_failed = 1;
+    return p;
+}
+
+static void tracked_free(void *p)
+{
+    prev_free(p);
+}
+
+static void install_tracking(void)
+{
+    json_get_alloc_funcs(&prev_malloc, &prev_free);
+    if (!prev_malloc || !prev_free) {
+        prev_malloc = malloc;
+        prev_free = free;
+    }
+    json_set_alloc_funcs(tracked_malloc, tracked_free);
+}
+
+void ncp_json_alloc_begin(void)
+{
+    call_once(&alloc_once, install_tracking);
+    alloc_failed = 0;
+}
+
+int ncp_json_alloc_failed(void)
+{
+    return alloc_failed;
+}
 
 static const nc_optdef json_options[] = {
     {"ninjs-version", "3.1|2.2", "json, jsonl: the ninjs version written (default 3.1)"},

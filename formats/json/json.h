@@ -77,6 +77,13 @@ int ncp_jsonld_is(json_t *obj);
 /* Reads a schema.org NewsArticle (or Article, ...; also inside @graph). */
 int ncp_jsonld_read(ncp_jrd *r, json_t *obj);
 
+/* jansson reports a failed allocation during parsing as a syntax error. These track
+ * allocations through jansson's allocator (a wrapper around the one installed before,
+ * set up once per process): _begin clears the flag of this thread, _failed tells
+ * whether an allocation failed since. */
+void ncp_json_alloc_begin(void);
+int ncp_json_alloc_failed(void);
+
 /* 1 when s is an absolute URI (RFC 3986: scheme ":" then only URI characters). */
 int ncp_json_is_uri(const char *s);
 

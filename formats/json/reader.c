@@ -1214,8 +1214,9 @@ int ncp_json_read(nc_article *a, const char *buf, size_t len, int jsonl_line,
     if (check_depth(buf, len, &line, &col) < 0)
         return nc_error_set(err, NC_ERR_LIMIT, first_line + line - 1, col,
                             "JSON nested deeper than %d levels", NC_MAX_DEPTH);
+    ncp_json_alloc_begin();
     root = json_loadb(buf, len, flags, &je);
-    if (!root && json_error_code(&je) == json_error_duplicate_key) {
+    if (!root && !ncp_json_alloc_failed() && json_error_code(&je) == json_error_duplicate_key) {
         /* the last value of a repeated key wins, as in most JSON readers; say so */
         nc_warn(o, first_line + je.line - 1, je.column,
                 "json: %s: the last value is used", je.text);
@@ -1224,6 +1225,8 @@ int ncp_json_read(nc_article *a, const char *buf, size_t len, int jsonl_line,
     if (!root && !jsonl_line && json_error_code(&je) == json_error_end_of_input_expected &&
         je.column == 1 && je.line > 1 && line_starts_object(buf, len, je.line))
         return NCP_JSON_LINES; /* one object per line: JSON Lines in a .json file */
+    if (!root && (ncp_json_alloc_failed() || json_error_code(&je) == json_error_out_of_memory))
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     if (!root)
         return nc_error_set(err, NC_ERR_PARSE, first_line + je.line - 1,
                             je.column, "invalid JSON: %s", je.text);

@@ -534,7 +534,10 @@ static json_t *rights_info(wr *w, const nc_kv *kv)
     int linked = 0, encoded = 0;
     if (!kv->json || ncp_strcasecmp(kv->key, "rightsInfo"))
         return NULL;
+    ncp_json_alloc_begin();
     in = json_loads(kv->value, 0, NULL);
+    if (ncp_json_alloc_failed())
+        w->failed = 1;
     if (!json_is_object(in)) {
         json_decref(in);
         return NULL;
