@@ -9,7 +9,7 @@
  *      banners, pagination, sidebars, menus, footers. Class/id words are matched as whole
  *      tokens ("ad" is not "head"); an element holding an explicit article-body marker is
  *      never chrome, and the weaker words (sidebar, footer, menu ...) do not remove an
- *      element that holds most of the page's text.
+ *      element whose class also says content ("sidebar-content") or a captioned picture.
  *    - bylines, author boxes, date lines and entry-meta (H_BYLINE) stay available to the
  *      metadata pass but are not body.
  *    - text blocks (the inline text of a block element) are weighed: "good" when they read
@@ -83,7 +83,7 @@ static const char *const strong_exact[] = {
     "search", "searchbox", "nocontent", "noprint", "donate", "donation", "ribbon", "teasers",
     "moreon", "morefrom", "readmore", "readnext", "upnext", "whatsnext", "also", "bio",
     "tags", "tag", "tagged", "topics", "keywords", "categories", "category", "sitemap",
-    "copyright", "legal", "disclaimer", "widget", "widgets", NULL};
+    "copyright", "legal", "disclaimer", NULL};
 
 static const char *const strong_prefix[] = {
     "advert", "sponsor", "comment", "newsletter", "subscri", "social", "share", "related",
@@ -95,7 +95,7 @@ static const char *const weak_exact[] = {
     "navigation", "menu", "menus", "header", "topbar", "secondary", "supplemental",
     "complementary", "extra", "extras", "popular", "trending", "mostread", "most",
     "mostpopular", "more", "tools", "utility", "utilities", "links", "sitenav", "subnav",
-    "offcanvas", "drawer", "gallery-nav", NULL};
+    "offcanvas", "drawer", "widget", "widgets", NULL};
 
 static const char *const weak_prefix[] = {"sidebar", "footer", "navig", "menu", NULL};
 
@@ -375,11 +375,9 @@ static void noscript_images(ncp_hpage *p)
 
 /* ---- the analysis pass ---- */
 
-static void leave_el(ncp_hpage *p, xmlNode *el, double total_good)
+static void leave_el(xmlNode *el)
 {
     ncp_hinfo *h = ncp_hi(el), *ph = ncp_hi(el->parent);
-    (void)p;
-    (void)total_good;
     if (!h)
         return;
     if (h->flags & (H_JUNK | H_INJUNK))
@@ -410,12 +408,6 @@ static void leave_el(ncp_hpage *p, xmlNode *el, double total_good)
         }
         h->text += h->own;
         h->link += h->own_link;
-        /* a teaser card: a small block holding a link line and a blurb */
-        if (!(h->flags & (H_CARD | H_MARKER)) && h->text <= 700 && h->good > 0 &&
-            h->linkbad >= 15 && h->good < 3 * h->text / 4 + 1) {
-            h->flags |= H_CARD;
-            h->teaser = h->good;
-        }
         if (is_heading(el) || ncp_dom_is(el, "table") || ncp_dom_is(el, "pre") ||
             ncp_dom_is(el, "blockquote") || ncp_dom_is(el, "li") || ncp_dom_is(el, "figure"))
             h->flags |= H_STRUCT;
@@ -428,6 +420,29 @@ static void leave_el(ncp_hpage *p, xmlNode *el, double total_good)
         ph->own_link += h->own_link;
         ph->own_punct += h->own_punct;
     }
+    /* teaser lists: two or more children that are cards */
+    if (h->ncards >= 2)
+        h->teaser += h->cardgood;
+    if (h->teaser > h->good)
+        h->teaser = h->good;
+    /* a card: a small block holding a link line and a blurb */
+    if (!(h->flags & H_MARKER) && h->text <= 700 && h->good > 0 && h->linkbad >= 15 &&
+        h->good < 3 * h->text / 4 + 1) {
+        h->flags |= H_CARD;
+        if (getenv("NC_HTML_DEBUG"))
+            fprintf(stderr, "card %s class=%s line=%ld text=%d good=%d linkbad=%d\n",
+                    ncp_dom_name(el), ncp_dom_attr(el, "class") ? ncp_dom_attr(el, "class") : "",
+                    xmlGetLineNo(el), h->text, h->good, h->linkbad);
+    }
+    if (h->flags & H_BYLINE) {
+        /* bylines and date lines are metadata, neither prose nor chrome */
+        h->good = h->bad = h->linkbad = h->paras = h->teaser = 0;
+        h->flags &= ~(unsigned)H_CARD;
+    }
+    if (h->flags & H_CARD) {
+        ph->ncards++;
+        ph->cardgood += h->good;
+    }
     ph->text += h->text;
     ph->link += h->link;
     ph->good += h->good;
@@ -436,7 +451,7 @@ static void leave_el(ncp_hpage *p, xmlNode *el, double total_good)
     ph->paras += h->paras;
     ph->linkbad += h->linkbad;
     ph->teaser += h->teaser;
-    ph->flags |= h->flags & (H_STRUCT | H_CARD);
+    ph->flags |= h->flags & H_STRUCT;
     if (h->flags & (H_MARKER | H_KEEP))
         ph->flags |= H_KEEP;
 }
@@ -522,7 +537,7 @@ int ncp_html_analyse(ncp_hpage *p)
         }
         for (;;) {
             if (n->type == XML_ELEMENT_NODE)
-                leave_el(p, n, 0);
+                leave_el(n);
             if (n == p->root) {
                 n = NULL;
                 break;
@@ -537,9 +552,9 @@ int ncp_html_analyse(ncp_hpage *p)
     return 0;
 }
 
-/* Chrome by class that holds a marker, or (weak words) most of the page's prose, is kept;
- * the decision needs the subtree totals, so it is made here, top-down. */
-static void settle_junk(ncp_hpage *p, int total_good)
+/* Chrome by class that holds a marker is kept, and weak words with a content word; the
+ * decision needs the subtree totals, so it is made here, top-down. */
+static void settle_junk(ncp_hpage *p)
 {
     xmlNode *n = p->body ? p->body : p->root;
     xmlNode *root = n;
@@ -564,7 +579,10 @@ static void settle_junk(ncp_hpage *p, int total_good)
                     descend = 0;
                 }
             } else if (h->flags & H_NEGATIVE) {
-                if (!(h->flags & H_KEEP) && h->good * 2 < total_good)
+                /* weak words: not around a marker, not with a content word ("sidebar-content"
+                 * stays a candidate), not a captioned picture (a "widget" wrapping a photo) */
+                int rescue = h->link * 10 < h->text * 3 && h->media && h->text < 300;
+                if (!(h->flags & (H_KEEP | H_POSITIVE)) && !rescue)
                     h->flags |= H_JUNK;
                 if (h->flags & H_JUNK)
                     descend = 0;
@@ -587,7 +605,7 @@ static void retotal(ncp_hpage *p)
         ncp_hinfo *h = &p->info[i];
         h->text = h->link = h->good = h->bad = h->media = h->paras = 0;
         h->conc = 0;
-        h->linkbad = h->teaser = 0;
+        h->linkbad = h->teaser = h->ncards = h->cardgood = 0;
         h->flags &= ~(unsigned)H_CARD;
         h->own = h->own_link = h->own_punct = 0;
         h->flags &= ~(unsigned)(H_INJUNK | H_STRUCT);
@@ -621,7 +639,7 @@ static void retotal(ncp_hpage *p)
         }
         for (;;) {
             if (n->type == XML_ELEMENT_NODE)
-                leave_el(p, n, 0);
+                leave_el(n);
             if (n == p->root) {
                 n = NULL;
                 break;
@@ -654,12 +672,6 @@ static double score_of(const ncp_hinfo *h)
     return v * bonus;
 }
 
-/* What a container holds: prose, minus chrome, minus teasers twice. */
-static double objective(const ncp_hinfo *h)
-{
-    return (double)h->good - h->bad - 2.0 * h->teaser;
-}
-
 /* Siblings of the best container that belong to the article too: containers scoring at
  * least a fifth of it, prose paragraphs, and figures between them. */
 static int sibling_belongs(xmlNode *s, const ncp_hinfo *best)
@@ -680,9 +692,8 @@ xmlNode *ncp_html_choose(ncp_hpage *p)
 {
     xmlNode *n, *best = NULL, *root = p->body ? p->body : p->root;
     double best_v = 0;
-    ncp_hinfo *rh = ncp_hi(root), *bh;
-    int total = rh ? rh->good : 0;
-    settle_junk(p, total);
+    ncp_hinfo *bh;
+    settle_junk(p);
     retotal(p);
     for (n = root; n; n = ncp_html_next(n, root, 1)) {
         ncp_hinfo *h;
@@ -709,25 +720,26 @@ xmlNode *ncp_html_choose(ncp_hpage *p)
         p->content = root;
         return root;
     }
-    /* climb to an ancestor that adds prose rather than chrome or teasers */
+    /* climb while what an ancestor adds is mostly prose (twice the chrome and teasers) */
     {
         xmlNode *a;
-        double o_best = objective(ncp_hi(best)), o_t = o_best;
+        const ncp_hinfo *acc = ncp_hi(best);
         int k;
-        for (a = best->parent, k = 0; a && a->type == XML_ELEMENT_NODE && k < 10;
+        for (a = best->parent, k = 0; a && a->type == XML_ELEMENT_NODE && k < 12;
              a = a->parent, k++) {
             ncp_hinfo *ah = ncp_hi(a);
-            double o;
+            int dg, db;
             if (!ah || (ah->flags & (H_JUNK | H_INJUNK)))
                 break;
-            o = objective(ah);
+            dg = (ah->good - ah->teaser) - (acc->good - acc->teaser);
+            db = (ah->bad - acc->bad) + 2 * (ah->teaser - acc->teaser);
             if (getenv("NC_HTML_DEBUG"))
-                fprintf(stderr, "climb %s class=%s line=%ld good=%d bad=%d teaser=%d o=%.0f (t %.0f)\n",
+                fprintf(stderr, "climb %s class=%s line=%ld good=%d bad=%d teaser=%d dg=%d db=%d\n",
                         ncp_dom_name(a), ncp_dom_attr(a, "class") ? ncp_dom_attr(a, "class") : "",
-                        xmlGetLineNo(a), ah->good, ah->bad, ah->teaser, o, o_t);
-            if (o > o_best && o >= 1.1 * o_t) {
-                o_best = o;
+                        xmlGetLineNo(a), ah->good, ah->bad, ah->teaser, dg, db);
+            if (dg >= 50 && dg >= 2 * db) {
                 best = a;
+                acc = ah;
             }
             if (a == root)
                 break;
@@ -758,6 +770,18 @@ xmlNode *ncp_html_choose(ncp_hpage *p)
 
 /* ---- cleaning and conversion ---- */
 
+/* A caption next to a picture (a short line without a full stop is still one). */
+static int is_caption(xmlNode *n)
+{
+    xmlNode *s;
+    const char *c = ncp_dom_attr(n, "class");
+    if (c && (strstr(c, "caption") || strstr(c, "Caption") || strstr(c, "credit")))
+        return 1;
+    for (s = n->prev; s && s->type != XML_ELEMENT_NODE; s = s->prev)
+        ;
+    return s && ncp_hi(s) && ncp_hi(s)->media && ncp_hi(s)->text < 20;
+}
+
 static const char *const drop_tags[] = {"div", "section", "ul", "ol", "dl", "table",
                                         "header", "span", NULL};
 
@@ -785,8 +809,8 @@ static void mark_drops(ncp_hpage *p, xmlNode *content)
                 h->flags |= H_DROP;
                 continue;
             }
-            if (h->good == 0 && h->bad > 0 && !h->media &&
-                !(h->flags & H_STRUCT) && T < 200) {
+            if (h->good == 0 && h->bad > 0 && !h->media && !(h->flags & H_STRUCT) &&
+                T < 200 && !is_caption(n)) {
                 h->flags |= H_DROP;
                 continue;
             }

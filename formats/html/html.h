@@ -27,7 +27,9 @@ typedef struct ncp_hinfo {
     int media;     /* img, picture, video, iframe in the subtree */
     int paras;     /* content-like blocks in the subtree */
     int linkbad;   /* text of link-dominated blocks in the subtree */
-    int teaser;    /* good text inside teaser cards (a link block plus a blurb) */
+    int teaser;    /* good text inside teaser lists (cards: a link line plus a blurb) */
+    int ncards;    /* children that look like teaser cards */
+    int cardgood;  /* ... and their good text */
     int weight;    /* class/id/tag hint: < 0 chrome, > 0 content */
     double conc;   /* prose close below it: its own and its children's in full, deeper less */
     double value;  /* extraction score */
@@ -48,7 +50,7 @@ enum {
     H_POSITIVE = 1u << 11, /* class/id says content */
     H_NEGATIVE = 1u << 12, /* class/id says chrome, but it was kept */
     H_STRONG = 1u << 13, /* class/id names strong chrome (comments, ads, share ...) */
-    H_CARD = 1u << 14,   /* a teaser card, or holds one */
+    H_CARD = 1u << 14,   /* looks like a teaser card (counts as one next to another) */
 };
 
 typedef struct ncp_hpage {
