@@ -130,6 +130,8 @@ int ncp_html_body(ncp_hpage *p, xmlNode *content, int extract); /* converts into
 void ncp_html_body_tidy(ncp_hpage *p);
 /* Text of an element (collapsed white space), appended to out. */
 void ncp_html_el_text(const xmlNode *n, nc_buf *out);
+/* The same with a line break at <br>, block and <time> boundaries. */
+void ncp_html_el_lines(const xmlNode *n, nc_buf *out);
 /* Iterative document-order walk helper: the next node after n under root. */
 xmlNode *ncp_html_next(xmlNode *n, const xmlNode *root, int descend);
 /* class and id tokens test */

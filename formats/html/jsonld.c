@@ -552,7 +552,7 @@ static void read_article(ld *l, json_t *o)
 }
 
 /* A block's text, repaired for common faults: raw control characters inside strings,
- * HTML comment or CDATA wrappers, a trailing semicolon. */
+ * HTML comment or CDATA wrappers (with or without //), a trailing semicolon. */
 static void repair(const char *s, size_t len, nc_buf *out)
 {
     size_t i;
@@ -563,6 +563,13 @@ static void repair(const char *s, size_t len, nc_buf *out)
         len -= 4;
     }
     if (len >= 3 && !strncmp(s + len - 3, "-->", 3))
+        len -= 3;
+    s = ncp_trim(s, &len);
+    if (len >= 9 && !strncmp(s, "<![CDATA[", 9)) {
+        s += 9;
+        len -= 9;
+    }
+    if (len >= 3 && !strncmp(s + len - 3, "]]>", 3))
         len -= 3;
     for (i = 0; i < len; i++) {
         char c = s[i];

@@ -8,6 +8,7 @@
  * field is set by the first source that has it. */
 #include "html.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,6 +129,55 @@ void ncp_html_el_text(const xmlNode *n, nc_buf *out)
         c = ncp_html_next((xmlNode *)c, n, descend);
     }
     ncp_collapse_space(out, raw.ptr, raw.size);
+    nc_buf_release(&raw);
+}
+
+void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
+{
+    /* text with a line break at <br> and block boundaries (bylines: names and dates are
+     * often separate lines) */
+    const xmlNode *c;
+    nc_buf raw = NC_BUF_INIT;
+    if (!n)
+        return;
+    c = n->children;
+    while (c) {
+        int descend = 1;
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (c->content) {
+                const char *q;
+                for (q = (const char *)c->content; *q; q++)
+                    nc_buf_putc(&raw, *q == '\n' || *q == '\r' ? ' ' : *q);
+            }
+        } else if (c->type == XML_ELEMENT_NODE) {
+            const ncp_hinfo *h = ncp_hi(c);
+            if (ncp_dom_is(c, "script") || ncp_dom_is(c, "style") || ncp_dom_is(c, "noscript"))
+                descend = 0;
+            else if (ncp_dom_is(c, "br") || (h && (h->flags & H_BLOCK)) || ncp_dom_is(c, "time"))
+                nc_buf_putc(&raw, '\n');
+        } else {
+            descend = 0;
+        }
+        c = ncp_html_next((xmlNode *)c, n, descend);
+    }
+    /* collapse spaces within lines, drop empty lines */
+    {
+        size_t i = 0;
+        while (i < raw.size) {
+            size_t e = i;
+            nc_buf line = NC_BUF_INIT;
+            while (e < raw.size && raw.ptr[e] != '\n')
+                e++;
+            ncp_collapse_space(&line, raw.ptr + i, e - i);
+            if (line.size) {
+                if (out->size)
+                    nc_buf_putc(out, '\n');
+                nc_buf_put(out, line.ptr, line.size);
+            }
+            nc_buf_release(&line);
+            i = e + 1;
+        }
+    }
     nc_buf_release(&raw);
 }
 
@@ -254,7 +304,7 @@ static const char *const k_title[] = {"og:title", "twitter:title", "dc.title", "
 static const char *const k_desc[] = {"og:description", "twitter:description", "description",
                                      "dc.description", "dcterms.description",
                                      "dcterms.abstract", "sailthru.description", NULL};
-static const char *const k_author[] = {"author", "byl", "sailthru.author", "parsely-author",
+static const char *const k_author[] = {"author", "og:article:author", "byl", "sailthru.author", "parsely-author",
                                        "dc.creator", "dcterms.creator", "article.author",
                                        "citation_author", "dc.contributor", NULL};
 static const char *const k_pub[] = {
@@ -439,6 +489,17 @@ static void md_value(ncp_hpage *p, xmlNode *n, nc_buf *out)
     ncp_html_el_text(n, out);
 }
 
+/* A text property: like md_value, but a link's text rather than its address. */
+static void md_text(ncp_hpage *p, xmlNode *n, nc_buf *out)
+{
+    if (ncp_dom_is(n, "a") || ncp_dom_is(n, "area")) {
+        nc_buf_clear(out);
+        ncp_html_el_text(n, out);
+        return;
+    }
+    md_value(p, n, out);
+}
+
 /* The name of a nested item (author, publisher): its itemprop=name, else its text. */
 static void md_item_name(ncp_hpage *p, xmlNode *scope, nc_buf *out, const char **url)
 {
@@ -448,7 +509,7 @@ static void md_item_name(ncp_hpage *p, xmlNode *scope, nc_buf *out, const char *
         if (c->type != XML_ELEMENT_NODE || owner_scope(c) != scope)
             continue;
         if (ncp_html_attr_word(c, "itemprop", "name") && !out->size)
-            md_value(p, c, out);
+            md_text(p, c, out);
         else if (ncp_html_attr_word(c, "itemprop", "url") && url && !*url)
             *url = ncp_dom_attr(c, ncp_dom_is(c, "meta") ? "content" : "href");
     }
@@ -482,13 +543,13 @@ static void microdata(ncp_hpage *p)
         if ((ncp_html_attr_word(n, "itemprop", "headline") ||
              (ncp_html_attr_word(n, "itemprop", "name") && !ncp_dom_is(n, "meta"))) &&
             !a->str[NC_F_HEADLINE]) {
-            md_value(p, n, &v);
+            md_text(p, n, &v);
             ncp_html_set(a, NC_F_HEADLINE, v.ptr);
         } else if (ncp_html_attr_word(n, "itemprop", "alternativeHeadline")) {
-            md_value(p, n, &v);
+            md_text(p, n, &v);
             ncp_html_set(a, NC_F_SUBHEADLINE, v.ptr);
         } else if (ncp_html_attr_word(n, "itemprop", "description")) {
-            md_value(p, n, &v);
+            md_text(p, n, &v);
             if (v.size < 1000)
                 ncp_html_set(a, NC_F_SUMMARY, v.ptr);
         } else if (ncp_html_attr_word(n, "itemprop", "datePublished")) {
@@ -506,7 +567,7 @@ static void microdata(ncp_hpage *p)
             if (ncp_dom_attr(n, "itemscope"))
                 md_item_name(p, n, &v, &url);
             else
-                md_value(p, n, &v);
+                md_text(p, n, &v);
             if (ncp_dom_is(n, "a") && !url)
                 url = ncp_dom_attr(n, "href");
             if (v.size && !is_url(v.ptr) && authors_open)
@@ -738,29 +799,77 @@ static xmlNode *find_headline_el(ncp_hpage *p, const char *headline)
     return first;
 }
 
+/* 1 when a class or id word of n has a token from list ("article__author", "byLine"). */
+static int token_in(const xmlNode *n, const char *const *list)
+{
+    const char *attrs[2];
+    int k;
+    attrs[0] = ncp_dom_attr(n, "class");
+    attrs[1] = ncp_dom_attr(n, "id");
+    for (k = 0; k < 2; k++) {
+        const char *v = attrs[k];
+        if (!v)
+            continue;
+        while (*v) {
+            char tok[32];
+            size_t tl = 0, i;
+            while (*v && !((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z')))
+                v++;
+            while ((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z')) {
+                if (tl && *v >= 'A' && *v <= 'Z' && v[-1] >= 'a' && v[-1] <= 'z')
+                    break;
+                if (tl < sizeof tok - 1)
+                    tok[tl++] = (char)(*v | 0x20);
+                v++;
+            }
+            tok[tl] = '\0';
+            for (i = 0; tl && list[i]; i++)
+                if (!strcmp(tok, list[i]))
+                    return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *const author_tokens[] = {"byline", "bylines", "byl", "author", "authors",
+                                            "writer", "writers", "contributor", "contributors",
+                                            "autor", "auteur", "reporter", NULL};
+
 /* Byline candidates: rel=author, itemprop=author, class/id byline/author words. */
 static int byline_el(const xmlNode *n)
 {
-    const ncp_hinfo *h = ncp_hi(n);
     if (ncp_html_attr_word(n, "rel", "author"))
-        return 2;
+        return 3;
     if (ncp_html_attr_word(n, "itemprop", "author"))
-        return 2;
-    return h && (h->flags & H_BYLINE) ? 1 : 0;
+        return 3;
+    return token_in(n, author_tokens) ? 2 : 0;
 }
+
+typedef struct bcand {
+    xmlNode *el;
+    int score;
+} bcand;
 
 static void visible_byline(ncp_hpage *p)
 {
     nc_article *a = p->a;
-    xmlNode *n, *best = NULL;
+    xmlNode *n;
     nc_buf t = NC_BUF_INIT;
-    int best_score = -1000;
+    bcand c[32];
+    size_t nc = 0, i, j;
+    int had = a->n_authors > 0;
     xmlNode *scope = p->body ? p->body : p->root;
-    for (n = scope; n; n = ncp_html_next(n, p->root, 1)) {
+    for (n = scope; n && nc < 32; n = ncp_html_next(n, p->root, 1)) {
         int kind, score;
         if (n->type != XML_ELEMENT_NODE || in_chrome(n))
             continue;
         if (!(kind = byline_el(n)))
+            continue;
+        /* inside a candidate already taken: the outer one has all the names */
+        for (i = 0; i < nc; i++)
+            if (contains(c[i].el, n))
+                break;
+        if (i < nc)
             continue;
         nc_buf_clear(&t);
         ncp_html_el_text(n, &t);
@@ -772,48 +881,62 @@ static void visible_byline(ncp_hpage *p)
         if (p->headline_el && before(p->headline_el, n))
             score += 2;
         if (p->content && !contains(p->content, n) && before(p->content, n))
-            score -= 3; /* after the article: an author box or a comment */
-        if (score > best_score) {
-            best_score = score;
-            best = n;
-        }
+            score -= 4; /* after the article: an author box, a comment, a rail */
+        c[nc].el = n;
+        c[nc].score = score;
+        nc++;
     }
-    if (best) {
+    /* best first (stable) */
+    for (i = 1; i < nc; i++)
+        for (j = i; j > 0 && c[j].score > c[j - 1].score; j--) {
+            bcand x = c[j];
+            c[j] = c[j - 1];
+            c[j - 1] = x;
+        }
+    for (i = 0; i < nc; i++) {
         const char *url = NULL;
-        xmlNode *c;
+        xmlNode *k, *best = c[i].el;
+        size_t before_n = a->n_authors;
         nc_buf_clear(&t);
-        ncp_html_el_text(best, &t);
+        ncp_html_el_lines(best, &t);
         if (ncp_dom_is(best, "a"))
             url = ncp_dom_attr(best, "href");
-        for (c = best->children; c && !url; c = ncp_html_next(c, best, 1))
-            if (ncp_dom_is(c, "a") && ncp_dom_attr(c, "href"))
-                url = ncp_dom_attr(c, "href");
-        if (!a->n_authors)
+        for (k = best->children; k && !url; k = ncp_html_next(k, best, 1))
+            if (ncp_dom_is(k, "a") && ncp_dom_attr(k, "href"))
+                url = ncp_dom_attr(k, "href");
+        if (!had) {
             ncp_html_add_byline_authors(a, t.ptr, url ? ncp_html_url(p, url) : NULL);
-        if (!a->str[NC_F_BYLINE] && t.size <= 100 && a->n_authors) {
-            /* the printed credit line, when it is only names */
-            size_t i;
-            int digits = 0;
-            for (i = 0; i < t.size; i++)
-                if (t.ptr[i] >= '0' && t.ptr[i] <= '9')
-                    digits = 1;
-            if (!digits && strstr(t.ptr, a->authors[0].name ? a->authors[0].name : "\x01"))
-                nc_article_sets(a, NC_F_BYLINE, t.ptr);
+            if (a->n_authors == before_n)
+                continue;
         }
+        if (!a->str[NC_F_BYLINE] && a->n_authors) {
+            /* the printed credit line, when it is only names */
+            nc_buf line = NC_BUF_INIT;
+            size_t q;
+            int digits = 0, found = 0;
+            ncp_collapse_space(&line, t.ptr, t.size);
+            for (q = 0; q < line.size; q++)
+                if (line.ptr[q] >= '0' && line.ptr[q] <= '9')
+                    digits = 1;
+            found = a->authors[0].name && strstr(line.ptr, a->authors[0].name);
+            if (!digits && line.size <= 100 && found)
+                nc_article_sets(a, NC_F_BYLINE, line.ptr);
+            nc_buf_release(&line);
+            if (had && !found)
+                continue;
+        }
+        break;
     }
     nc_buf_release(&t);
 }
 
+static const char *const date_tokens[] = {"date", "dates", "published", "timestamp", "pubdate",
+                                          "posted", "dateline", "time", "datetime", "updated",
+                                          "publish", NULL};
+
 static int date_class(const xmlNode *n)
 {
-    static const char *const words[] = {"date", "published", "timestamp", "pubdate", "posted",
-                                        "entry-date", "post-date", "article-date", "dateline",
-                                        "publish-date", "byline__date", "time", NULL};
-    size_t i;
-    for (i = 0; words[i]; i++)
-        if (ncp_html_attr_word(n, "class", words[i]))
-            return 1;
-    return 0;
+    return token_in(n, date_tokens);
 }
 
 static void visible_date(ncp_hpage *p)

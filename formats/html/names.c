@@ -302,8 +302,8 @@ static void fix_caps(char *s, size_t len)
                 lower++;
         }
     }
-    if (letters < 2 || lower)
-        return;
+    if (letters < 2 || lower || !memchr(s, ' ', len))
+        return; /* a single capitalised word is an acronym: AFP, BBC */
     for (i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (isalpha(c)) {
@@ -321,6 +321,21 @@ static void fix_caps(char *s, size_t len)
             start = 0;
         }
     }
+}
+
+static int is_month(const char *w, size_t n)
+{
+    static const char *const m[] = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "january", "february", "march", "april", "june", "july", "august",
+        "september", "october", "november", "december", "janvier", "février", "mars", "avril",
+        "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        "januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "enero",
+        "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+        "octubre", "noviembre", "diciembre", NULL};
+    while (n && w[n - 1] == '.')
+        n--;
+    return in_list(w, n, m);
 }
 
 /* Cleans one candidate name. strict: visible text (drops organisations, requires name-like
@@ -392,6 +407,8 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
                 i = e + 1;
                 continue;
             }
+            if (is_month(w, wl) && i + wl < n && isdigit((unsigned char)p[e + 1 < n ? e + 1 : e]))
+                break; /* "Jane Doe March 11, 2015": the date starts here */
             if (in_list(w, wl, titles_words)) {
                 ok = nwords > 0 ? ok : 0;
                 if (!nwords)
