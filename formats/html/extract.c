@@ -900,6 +900,22 @@ static int is_byline_block(const nc_article *a, const nc_node *n)
     return r;
 }
 
+/* "March 3, 2021 · 6 min read", "By Jane Doe | Updated 10:02 AM, June 1 2020": the date
+ * becomes the publication (or, after "Updated", the modification) date. */
+static void date_from_line(nc_article *a, const nc_node *n)
+{
+    nc_buf t = NC_BUF_INIT;
+    nc_time tm;
+    int upd;
+    nc_node_text(n, &t);
+    if (ncp_html_find_date(t.ptr, t.size, &tm, &upd) == 0) {
+        nc_tfield f = upd ? NC_T_MODIFIED : NC_T_PUBLISHED;
+        if (!a->time[f].prec)
+            nc_article_set_time(a, f, &tm);
+    }
+    nc_buf_release(&t);
+}
+
 void ncp_html_body_tidy(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -920,6 +936,8 @@ void ncp_html_body_tidy(ncp_hpage *p)
             continue;
         }
         if (n->type == NC_BLOCK_PARAGRAPH && is_byline_block(a, n)) {
+            if (!a->time[NC_T_PUBLISHED].prec)
+                date_from_line(a, n);
             nc_node_unlink(n);
             continue;
         }

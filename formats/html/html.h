@@ -117,6 +117,9 @@ int ncp_html_clean_name(const char *s, size_t len, nc_buf *out);
 void ncp_html_clean_title(const char *title, const char *site, const char *h1, nc_buf *out);
 /* 1 when s looks like a date/time line or byline text ("By X", "Updated 3:46 PM"). */
 int ncp_html_is_dateline_text(const char *s, size_t len);
+/* The first date in a byline or date line ("By X | Updated March 3, 2015 10:02 AM"), with
+ * *updated set when an "Updated"/"Modified" lead-in precedes it. 0 or -1. */
+int ncp_html_find_date(const char *s, size_t len, nc_time *t, int *updated);
 /* Normalised comparison key: lower case letters and digits only, into out. */
 void ncp_html_text_key(const char *s, size_t len, nc_buf *out);
 /* Decodes HTML character references in s into out (for JSON-LD strings). */

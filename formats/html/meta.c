@@ -909,6 +909,16 @@ static void visible_byline(ncp_hpage *p)
             if (a->n_authors == before_n)
                 continue;
         }
+        {
+            /* a date printed with the byline */
+            nc_time tm;
+            int upd;
+            if (ncp_html_find_date(t.ptr, t.size, &tm, &upd) == 0) {
+                nc_tfield f = upd ? NC_T_MODIFIED : NC_T_PUBLISHED;
+                if (!a->time[f].prec)
+                    nc_article_set_time(a, f, &tm);
+            }
+        }
         if (!a->str[NC_F_BYLINE] && a->n_authors) {
             /* the printed credit line, when it is only names */
             nc_buf line = NC_BUF_INIT;

@@ -118,7 +118,7 @@ static const char *const date_words[] = {
     "mis", "à", "jour", "publié", "aktualisiert", "veröffentlicht", "actualizado",
     "publicado", "atualizado", "em", "il", "aggiornato", "pubblicato", "ago", "hours",
     "hour", "minutes", "minute", "days", "day", "yesterday", "today", "et", "h", "hrs",
-    "mins", "min", NULL};
+    "mins", "min", "read", "lesezeit", "lecture", "by", NULL};
 
 static int in_list(const char *w, size_t n, const char *const *list)
 {
@@ -165,6 +165,9 @@ static int looks_like_date(const char *s, size_t len)
         w = i;
         while (i < len && !is_sp((unsigned char)s[i]) && !ispunct((unsigned char)s[i]))
             i++;
+        if (i > w && i - w <= 3 && (unsigned char)s[w] >= 0x80 &&
+            ((unsigned char)s[w] == 0xC2 || (unsigned char)s[w] == 0xE2))
+            continue; /* a symbol between parts: · • – — | */
         if (i > w) {
             static const char *const mon[] = {
                 "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -655,4 +658,35 @@ void ncp_html_clean_title(const char *title, const char *site, const char *h1, n
     }
     nc_buf_put(out, t.ptr, t.size);
     nc_buf_release(&t);
+}
+
+int ncp_html_find_date(const char *s, size_t len, nc_time *t, int *updated)
+{
+    size_t i = 0;
+    *updated = 0;
+    while (i < len) {
+        size_t e = i, k;
+        /* parts: lines, bars, bullets, middle dots */
+        while (e < len && s[e] != '\n' && s[e] != '|' &&
+               !(e + 1 < len && (unsigned char)s[e] == 0xC2 && (unsigned char)s[e + 1] == 0xB7) &&
+               !(e + 2 < len && (unsigned char)s[e] == 0xE2 && (unsigned char)s[e + 1] == 0x80 &&
+                 (unsigned char)s[e + 2] == 0xA2))
+            e++;
+        for (k = i; k < e; k++) {
+            if (k > i && s[k - 1] != ' ' && s[k - 1] != ':')
+                continue;
+            if (nc_time_parse_text(s + k, e - k, t) == 0) {
+                size_t q;
+                for (q = i; q + 7 <= e; q++)
+                    if (!ncp_strncasecmp(s + q, "updated", 7) || !ncp_strncasecmp(s + q, "modified", 8) ||
+                        !ncp_strncasecmp(s + q, "aktualisiert", 12) || !ncp_strncasecmp(s + q, "mis à jour", 10))
+                        *updated = 1;
+                return 0;
+            }
+        }
+        if (e >= len)
+            break;
+        i = e + (s[e] == '\n' || s[e] == '|' ? 1 : (unsigned char)s[e] == 0xC2 ? 2 : 3);
+    }
+    return -1;
 }
