@@ -136,9 +136,10 @@ static const struct {
 static enum kind kind_of(const xmlNode *n)
 {
     const char *name = ncp_dom_name(n);
+    int c = name[0] >= 'A' && name[0] <= 'Z' ? name[0] + 32 : name[0];
     size_t i;
     for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (!ncp_strcasecmp(kinds[i].name, name))
+        if (kinds[i].name[0] == c && !ncp_strcasecmp(kinds[i].name, name))
             return kinds[i].kind;
     return K_TRANSPARENT;
 }

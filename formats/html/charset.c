@@ -269,8 +269,7 @@ int ncp_html_decode(const char *buf, size_t len, const char *forced, const nc_op
     }
     if (ncp_utf8_valid(buf, len)) {
         *used = "UTF-8";
-        nc_buf_put(out, buf, len);
-        return 0;
+        return 1; /* use buf as it is */
     }
     {
         size_t l = 0;

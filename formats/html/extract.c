@@ -44,8 +44,9 @@ static const char *const junk_tags[] = {
 static int in_set(const char *name, const char *const *set)
 {
     size_t i;
+    int c = name[0] >= 'A' && name[0] <= 'Z' ? name[0] + 32 : name[0];
     for (i = 0; set[i]; i++)
-        if (!ncp_strcasecmp(name, set[i]))
+        if (set[i][0] == c && !ncp_strcasecmp(name, set[i]))
             return 1;
     return 0;
 }
@@ -126,7 +127,7 @@ static int word_in(const char *w, size_t n, const char *const *list)
 {
     size_t i;
     for (i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && !memcmp(list[i], w, n))
+        if (list[i][0] == w[0] && !strncmp(list[i], w, n) && list[i][n] == '\0')
             return 1;
     return 0;
 }
@@ -135,7 +136,10 @@ static int prefix_in(const char *w, size_t n, const char *const *list)
 {
     size_t i;
     for (i = 0; list[i]; i++) {
-        size_t l = strlen(list[i]);
+        size_t l;
+        if (list[i][0] != w[0])
+            continue;
+        l = strlen(list[i]);
         if (n >= l && !memcmp(list[i], w, l))
             return 1;
     }

@@ -84,7 +84,8 @@ static inline ncp_hinfo *ncp_hi(const xmlNode *n)
 int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err);
 
 /* charset.c: converts the page to UTF-8 into out. `forced` is --input-encoding (or
- * NULL). *used gets the encoding name (static). Returns 0, or -1 with err set. */
+ * NULL). *used gets the encoding name (static). Returns 0 (out holds the page), 1 (buf is
+ * UTF-8 already and out is untouched), or -1 with err set. */
 int ncp_html_decode(const char *buf, size_t len, const char *forced, const nc_opts *o,
                     nc_buf *out, const char **used, nc_error *err);
 

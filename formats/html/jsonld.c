@@ -715,6 +715,8 @@ int ncp_html_extra(ncp_hpage *p)
     xmlNode *n;
     json_t *j = NULL, *v;
     size_t i;
+    if (!p->own)
+        return 0; /* only newsconv's own pages carry it */
     for (n = p->root; n && !j; n = ncp_html_next(n, p->root, 1))
         if (ncp_dom_is(n, "script") && script_type_is(n, "application/json") &&
             ncp_dom_attr(n, "id") && !strcmp(ncp_dom_attr(n, "id"), "newsconv-extra"))

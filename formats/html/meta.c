@@ -386,7 +386,8 @@ static void meta_tags(ncp_hpage *p)
     if (!a->str[NC_F_URL]) {
         xmlNode *n;
         const char *c = NULL;
-        for (n = p->root; n && !c; n = ncp_html_next(n, p->root, 1))
+        xmlNode *scope = p->head ? p->head : p->root;
+        for (n = scope; n && !c; n = ncp_html_next(n, scope, 1))
             if (ncp_dom_is(n, "link") && ncp_html_attr_word(n, "rel", "canonical"))
                 c = ncp_dom_attr(n, "href");
         if (!c || !*c)
@@ -412,7 +413,8 @@ static void meta_tags(ncp_hpage *p)
     media_from_meta(p);
     {
         xmlNode *n;
-        for (n = p->head ? p->head : p->root; n; n = ncp_html_next(n, p->root, 1))
+        xmlNode *scope = p->head ? p->head : p->root;
+        for (n = scope; n; n = ncp_html_next(n, scope, 1))
             if (ncp_dom_is(n, "title")) {
                 nc_buf t = NC_BUF_INIT;
                 ncp_html_el_text(n, &t);
@@ -961,6 +963,8 @@ static void visible_date(ncp_hpage *p)
             const char *dt;
             int near;
             if (n->type != XML_ELEMENT_NODE || in_chrome(n))
+                continue;
+            if (!(pass < 2 ? ncp_dom_is(n, "time") : date_class(n)))
                 continue;
             near = (p->content && contains(p->content, n)) ||
                    (p->headline_el && before(p->headline_el, n) &&

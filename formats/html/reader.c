@@ -102,7 +102,7 @@ static void find_base(ncp_hpage *p)
     const char *u = p->o ? p->o->base_url : NULL, *b = NULL;
     xmlNode *n;
     if (!u || !*u) {
-        const char *c = link_rel(p->root, "canonical");
+        const char *c = link_rel(p->head ? p->head : p->root, "canonical");
         if (is_abs_http(c))
             u = c;
     }
@@ -116,7 +116,7 @@ static void find_base(ncp_hpage *p)
         const char *t = ncp_trim(u, &len);
         p->doc_url = nc_article_strndup(p->a, t, len);
     }
-    for (n = p->head ? p->head : p->root; n; n = ncp_html_next(n, p->root, 1))
+    for (n = p->head ? p->head : p->root; n; n = ncp_html_next(n, p->head ? p->head : p->root, 1))
         if (ncp_dom_is(n, "base") && (b = ncp_dom_attr(n, "href")) && *b)
             break;
     if (b && *b) {
@@ -200,20 +200,28 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
     p.a = a;
     p.o = o;
     nc_buf_init(&p.tmp);
-    if (ncp_html_decode(buf, len, nc_opts_get(o, "input-encoding"), o, &utf8, &enc, err) < 0)
-        goto done;
-    if (utf8.failed) {
-        nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-        goto done;
+    {
+        int r = ncp_html_decode(buf, len, nc_opts_get(o, "input-encoding"), o, &utf8, &enc, err);
+        const char *page = r == 1 ? buf : utf8.ptr;
+        size_t plen = r == 1 ? len : utf8.size;
+        if (r < 0)
+            goto done;
+        if (utf8.failed) {
+            nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+            goto done;
+        }
+        if (plen > (size_t)INT_MAX) {
+            nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML page too large for the parser");
+            goto done;
+        }
+        /* The page is UTF-8 now: IGNORE_ENC keeps libxml2 from switching encodings at a
+         * <meta charset> (and from copying the page once more). RECOVER: a <script> ends
+         * only at </script>, not at the first "</" and a letter. */
+        p.doc = htmlReadMemory(page, (int)plen, NULL, NULL,
+                               HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                   HTML_PARSE_COMPACT | HTML_PARSE_RECOVER |
+                                   HTML_PARSE_IGNORE_ENC);
     }
-    if (utf8.size > (size_t)INT_MAX) {
-        nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML page too large for the parser");
-        goto done;
-    }
-    /* RECOVER: a <script> ends only at </script>, not at the first "</" and a letter */
-    p.doc = htmlReadMemory(utf8.ptr, (int)utf8.size, NULL, "UTF-8",
-                           HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                               HTML_PARSE_COMPACT | HTML_PARSE_RECOVER);
     if (!p.doc || !(p.root = xmlDocGetRootElement(p.doc))) {
         const xmlError *e = xmlGetLastError();
         nc_error_set(err, NC_ERR_PARSE, e ? e->line : 0, e ? e->int2 : 0,
