@@ -409,12 +409,15 @@ static void srcset_best(const char *s, nc_buf *out)
         while (*s && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
             s++;
         ul = (size_t)(s - u);
-        while (ul && u[ul - 1] == ',') {
-            ul--; /* "a.jpg," : no descriptor */
-        }
         d = s;
-        while (*s && *s != ',')
-            s++;
+        if (ul && u[ul - 1] == ',') {
+            while (ul && u[ul - 1] == ',')
+                ul--; /* "a.jpg," : no descriptor */
+            d = s; /* empty descriptor */
+        } else {
+            while (*s && *s != ',')
+                s++;
+        }
         /* descriptor: "320w" or "2x" */
         while (d < s && (*d == ' ' || *d == '\t'))
             d++;
@@ -464,14 +467,18 @@ static void image_src(walker *w, xmlNode *el, nc_buf *out)
             src = l;
         if (!src || placeholder_src(src)) {
             xmlNode *pic = el->parent, *c;
+            int budget = 64;
             for (i = 0; sets[i] && !tmp.size; i++) {
                 const char *v = ncp_dom_attr(el, sets[i]);
                 if (v && *v)
                     srcset_best(v, &tmp);
             }
-            /* <picture><source srcset=...><img></picture> */
-            for (c = pic && ncp_dom_is(pic, "picture") ? pic->children : NULL; c && !tmp.size;
-                 c = c->next)
+            /* <picture><source srcset=...><img></picture> (libxml2 2.9 nests the img in
+             * the source, which it does not know to be empty) */
+            while (pic && ncp_dom_is(pic, "source"))
+                pic = pic->parent;
+            for (c = pic && ncp_dom_is(pic, "picture") ? pic->children : NULL;
+                 c && !tmp.size && budget-- > 0;) {
                 if (ncp_dom_is(c, "source")) {
                     const char *v = ncp_dom_attr(c, "srcset");
                     if (!v || !*v)
@@ -479,6 +486,16 @@ static void image_src(walker *w, xmlNode *el, nc_buf *out)
                     if (v && *v)
                         srcset_best(v, &tmp);
                 }
+                if (c->type == XML_ELEMENT_NODE && c->children) {
+                    c = c->children;
+                    continue;
+                }
+                while (c && c != pic && !c->next)
+                    c = c->parent;
+                if (!c || c == pic)
+                    break;
+                c = c->next;
+            }
             if (tmp.size && strncmp(tmp.ptr, "data:", 5))
                 src = tmp.ptr;
         }
@@ -558,6 +575,8 @@ static int enter(walker *w, xmlNode *el)
 
     if (f->mode == M_SKIPPING)
         return 0;
+    if (k == K_SKIP && ncp_dom_is(el, "source") && el->children)
+        k = K_TRANSPARENT; /* libxml2 2.9 nests what follows a <source> inside it */
     if (k == K_SKIP)
         return 0;
     if ((w->ctx->flags & NCP_DOM_HTML) && hidden(el))

@@ -433,10 +433,6 @@ static void leave_el(xmlNode *el)
     if (!(h->flags & H_MARKER) && h->text <= 700 && h->good > 0 && h->linkbad >= 15 &&
         h->good < 3 * h->text / 4 + 1) {
         h->flags |= H_CARD;
-        if (getenv("NC_HTML_DEBUG"))
-            fprintf(stderr, "card %s class=%s line=%ld text=%d good=%d linkbad=%d\n",
-                    ncp_dom_name(el), ncp_dom_attr(el, "class") ? ncp_dom_attr(el, "class") : "",
-                    xmlGetLineNo(el), h->text, h->good, h->linkbad);
     }
     if (h->flags & H_BYLINE) {
         /* bylines and date lines are metadata, neither prose nor chrome */
@@ -710,11 +706,6 @@ xmlNode *ncp_html_choose(ncp_hpage *p)
         h->value = v = score_of(h);
         if (!in_set(ncp_dom_name(n), container_tags) || !h->paras)
             continue;
-        if (getenv("NC_HTML_DEBUG") && v > 100)
-            fprintf(stderr, "cand %s class=%s id=%s line=%ld good=%d bad=%d text=%d link=%d conc=%.0f v=%.0f\n",
-                    ncp_dom_name(n), ncp_dom_attr(n, "class") ? ncp_dom_attr(n, "class") : "",
-                    ncp_dom_attr(n, "id") ? ncp_dom_attr(n, "id") : "", xmlGetLineNo(n),
-                    h->good, h->bad, h->text, h->link, h->conc, v);
         if (!best || v > best_v) {
             best = n;
             best_v = v;
@@ -737,10 +728,6 @@ xmlNode *ncp_html_choose(ncp_hpage *p)
                 break;
             dg = (ah->good - ah->teaser) - (acc->good - acc->teaser);
             db = (ah->bad - acc->bad) + 2 * (ah->teaser - acc->teaser);
-            if (getenv("NC_HTML_DEBUG"))
-                fprintf(stderr, "climb %s class=%s line=%ld good=%d bad=%d teaser=%d dg=%d db=%d\n",
-                        ncp_dom_name(a), ncp_dom_attr(a, "class") ? ncp_dom_attr(a, "class") : "",
-                        xmlGetLineNo(a), ah->good, ah->bad, ah->teaser, dg, db);
             if (dg >= 50 && dg >= 2 * db) {
                 best = a;
                 acc = ah;
