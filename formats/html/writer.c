@@ -11,7 +11,8 @@
  *   body (the canonical XHTML, pretty-printed) in <div class="article-body"
  *   itemprop="articleBody">, and a footer with the related links and the source url.
  * --fragment writes the <article> alone, with the JSON-LD and extra blocks inside it, so
- * that a fragment reads back without loss too. */
+ * that a fragment reads back without loss too. The only loss: the raw HTML of an embed
+ * (the canonical XHTML keeps its URL), with a warning. */
 #include "html.h"
 
 #include <string.h>
@@ -326,7 +327,17 @@ static void article(const nc_article *a, nc_buf *out, int ind, int fragment)
 
 int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
+    nc_iter it = nc_iter_init(a->body);
+    nc_event ev;
     (void)err;
+    /* the canonical XHTML keeps an embed's URL only */
+    while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
+        const nc_node *n = nc_iter_node(&it);
+        if (ev == NC_EVENT_ENTER && n->type == NC_BLOCK_EMBED && n->as.embed.html) {
+            nc_warn(o, n->line, n->column, "html cannot hold embed html: dropped");
+            break;
+        }
+    }
     if (nc_opts_flag(o, "fragment")) {
         article(a, out, 0, 1);
         return 0;
