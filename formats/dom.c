@@ -1057,6 +1057,23 @@ done:
     return rc;
 }
 
+/* libxml2's errors while ncp_html_to_body parses: a failed allocation stops the parser
+ * (libxml2 2.9 can loop forever after one) and fails the conversion. */
+typedef struct nomem_watch {
+    htmlParserCtxtPtr ctxt;
+    int nomem;
+} nomem_watch;
+
+static void note_nomem(void *ud, xmlErrorPtr e)
+{
+    nomem_watch *w = ud;
+    if (e && e->code == XML_ERR_NO_MEMORY) {
+        w->nomem = 1;
+        if (w->ctxt)
+            xmlStopParser(w->ctxt);
+    }
+}
+
 int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
                      const char *base_url, nc_node *into, nc_error *err)
 {
@@ -1066,9 +1083,29 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
     int rc;
     if (len > (size_t)0x7fffffff)
         return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML body too large");
-    doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                             HTML_PARSE_NOBLANKS * 0 | HTML_PARSE_COMPACT);
+    {
+        /* libxml2 goes on with a partial tree after a failed allocation, which would give
+         * a silently shorter body: watch its errors for one */
+        xmlStructuredErrorFunc prev = xmlStructuredError;
+        void *prev_ctx = xmlStructuredErrorContext;
+        nomem_watch watch = {NULL, 0};
+        xmlSetStructuredErrorFunc(&watch, note_nomem);
+        watch.ctxt = htmlNewParserCtxt();
+        doc = NULL;
+        if (watch.ctxt) {
+            doc = htmlCtxtReadMemory(watch.ctxt, html, (int)len, NULL, "UTF-8",
+                                     HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                         HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+            htmlFreeParserCtxt(watch.ctxt);
+        } else {
+            watch.nomem = 1;
+        }
+        xmlSetStructuredErrorFunc(prev_ctx, prev);
+        if (watch.nomem) {
+            xmlFreeDoc(doc);
+            return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        }
+    }
     if (!doc)
         return 0; /* nothing parsable: no body */
     root = xmlDocGetRootElement(doc);

@@ -176,8 +176,10 @@ const char *ncp_jrd_html_text(ncp_jrd *r, const char *html)
     nc_node *doc = nc_node_new(a, NC_BLOCK_DOCUMENT, 0, 0), *c;
     nc_buf b = NC_BUF_INIT, t = NC_BUF_INIT;
     const char *res = NULL;
-    if (!doc || ncp_html_to_body(a, html, strlen(html), r->o, NULL, doc, NULL) < 0)
+    if (!doc || ncp_html_to_body(a, html, strlen(html), r->o, NULL, doc, NULL) < 0) {
+        a->failed = 1; /* out of memory */
         return NULL;
+    }
     for (c = nc_node_first_child(doc); c; c = nc_node_next(c)) {
         nc_buf_clear(&t);
         nc_node_text(c, &t);
