@@ -527,6 +527,9 @@ static void read_headlines(ncp_jrd *r, json_t *o)
     json_array_foreach(list, i, h) {
         const char *value = STR(h, "value");
         const char *role = lower(json_string_value(GET(h, "role")), buf, sizeof buf);
+        const char *ct = json_string_value(GET(h, "contentType"));
+        if (value && ct && strstr(ct, "html"))
+            value = ncp_jrd_html_text(r, value); /* a headline with markup: its text */
         if (!value)
             continue;
         if (one_of(role, main_roles) && !a->str[NC_F_HEADLINE]) {
@@ -819,6 +822,24 @@ static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const des
     return md;
 }
 
+/* 1 when a renditions array or object has one that is an image, video or audio (or says
+ * nothing of its type). */
+static int has_media_rendition(json_t *list)
+{
+    each it = each_init(list);
+    const char *k;
+    json_t *e;
+    while ((e = each_next(&it, &k)) != NULL) {
+        json_t *ct = GET(e, "contentType");
+        const char *mime = json_string_value(ct ? ct : GET(e, "mimetype"));
+        if (json_is_object(e) && (!mime || has_prefix_ci(mime, "image/") ||
+                                  has_prefix_ci(mime, "video/") ||
+                                  has_prefix_ci(mime, "audio/")))
+            return 1;
+    }
+    return 0;
+}
+
 static int media_kind(const char *type)
 {
     char b[32];
@@ -882,7 +903,10 @@ static void read_associations(ncp_jrd *r, json_t *list)
         kind = media_kind(type);
         if (type && (!ncp_strcasecmp(type, "event") || !ncp_strcasecmp(type, "planning")))
             continue;
-        if (kind >= 0 || (!type && GET(e, "renditions")))
+        /* a component (or an untyped item) with renditions is a media item too */
+        if (kind >= 0 || (has_media_rendition(GET(e, "renditions")) &&
+                          (!type || (ncp_strcasecmp(type, "text") &&
+                                     ncp_strcasecmp(type, "composite")))))
             read_media(r, e, kind, 0, NULL);
         else
             read_link(r, k, e);
@@ -1078,8 +1102,9 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
 
     if (read_bodies(r, o) < 0)
         return -1;
-    /* a picture (video, ...) item, or an item with renditions of its own: a media item */
-    if (mkind >= 0 || GET(o, "renditions"))
+    /* a picture (video, ...) item, or an item with picture renditions of its own (not
+     * only, say, a PDF of the page): a media item */
+    if (mkind >= 0 || has_media_rendition(GET(o, "renditions")))
         read_media(r, o, mkind, 1, mkind >= 0 ? &d : NULL);
     read_associations(r, GET(o, "associations"));
 
