@@ -659,6 +659,8 @@ static int enter(walker *w, xmlNode *el)
             last->as.code.literal[last->as.code.len - 1] == ' ') {
             last->as.code.len--;
             ((char *)last->as.code.literal)[last->as.code.len] = '\0';
+            if (!last->as.code.len)
+                nc_node_unlink(last); /* it was only that space */
         }
         nc_node_append(target, new_node(w, NC_INLINE_LINEBREAK, el));
         w->last_space = 1;
