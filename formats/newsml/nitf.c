@@ -328,6 +328,7 @@ static void read_head(nc_article *a, xmlNode *head, const nc_opts *o)
         } else if (!strcmp(nm, "docdata")) {
             const char *ms = ncp_nml_attr(c, "management-status");
             xmlNode *issue = NULL, *release = NULL;
+            nc_buf notes = NC_BUF_INIT;
             if (ms && *ms)
                 ncp_nml_set(a, NC_F_PUBSTATUS, ms);
             for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d)) {
@@ -356,7 +357,9 @@ static void read_head(nc_article *a, xmlNode *head, const nc_opts *o)
                             nc_article_add_keyword(a, kw);
                     }
                 } else if (!strcmp(dn, "ed-msg")) {
-                    ncp_nml_set(a, NC_F_EDNOTE, ncp_nml_collapse(a, ncp_nml_attr(d, "info")));
+                    const char *m = ncp_nml_collapse(a, ncp_nml_attr(d, "info"));
+                    if (m)
+                        nc_buf_printf(&notes, "%s%s", notes.size ? "\n" : "", m);
                 } else if (!strcmp(dn, "evloc")) {
                     ncp_nml_set(a, NC_F_LOCATION, ncp_nml_collapse(a, ncp_nml_attr(d, "city")));
                 } else if (!strcmp(dn, "del-list")) {
@@ -366,6 +369,9 @@ static void read_head(nc_article *a, xmlNode *head, const nc_opts *o)
                                     ncp_nml_collapse(a, ncp_nml_attr(fs, "src-name")));
                 }
             }
+            if (notes.size)
+                ncp_nml_set(a, NC_F_EDNOTE, notes.ptr);
+            nc_buf_release(&notes);
             /* a release later than the issue is an embargo */
             if (release) {
                 const char *rn = ncp_nml_attr(release, "norm");
@@ -867,10 +873,28 @@ static void write_head(nw *w, const nc_article *a)
     date_attr(w, "date.release", &a->time[NC_T_EMBARGO]);
     date_attr(w, "date.expire", &a->time[NC_T_EXPIRES]);
     if (a->str[NC_F_EDNOTE]) {
-        nl(w, w->depth);
-        nc_buf_puts(w->out, "<ed-msg");
-        attr(w, "info", a->str[NC_F_EDNOTE]);
-        nc_buf_puts(w->out, "/>");
+        /* one ed-msg per line */
+        const char *s = a->str[NC_F_EDNOTE];
+        while (*s) {
+            size_t len = strcspn(s, "\n");
+            if (len) {
+                char *line = malloc(len + 1);
+                if (!line) {
+                    w->out->failed = 1;
+                    break;
+                }
+                memcpy(line, s, len);
+                line[len] = '\0';
+                nl(w, w->depth);
+                nc_buf_puts(w->out, "<ed-msg");
+                attr(w, "info", line);
+                nc_buf_puts(w->out, "/>");
+                free(line);
+            }
+            s += len;
+            if (*s)
+                s++;
+        }
     }
     if (a->str[NC_F_COPYRIGHT_HOLDER]) {
         nl(w, w->depth);

@@ -2,6 +2,7 @@
 #include "newsml.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,10 +103,31 @@ static int mislabeled_utf8(const char *buf, size_t len)
     return high && ncp_utf8_valid(buf, len);
 }
 
+/* The first error libxml2 reports (its last one is often a consequence, "Premature end
+ * of data"). */
+typedef struct first_error {
+    int set, code, line, column;
+    char msg[256];
+} first_error;
+
+static void keep_first(void *ud, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr ctxt = ud;
+    first_error *fe = ctxt ? ctxt->_private : NULL;
+    if (!fe || fe->set || !e || e->level < XML_ERR_ERROR || !e->message)
+        return;
+    fe->set = 1;
+    fe->code = e->code;
+    fe->line = e->line;
+    fe->column = e->int2;
+    snprintf(fe->msg, sizeof fe->msg, "%s", e->message);
+}
+
 xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *err)
 {
     xmlParserCtxtPtr ctxt;
     xmlDoc *doc;
+    first_error fe;
     /* NONET: no network; no NOENT (no entity substitution), no DTDLOAD/DTDATTR/DTDVALID
      * (the external subset is never read); no HUGE (libxml2's size and depth limits
      * stay: at most 256 levels of nesting). */
@@ -116,17 +138,32 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
     ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory"), NULL;
+    memset(&fe, 0, sizeof fe);
+    ctxt->_private = &fe;
+    if (ctxt->sax)
+        ctxt->sax->serror = keep_first;
     doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, mislabeled_utf8(buf, len) ? "UTF-8" : NULL,
                             opts);
     if (!doc) {
         xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
-        if (e && e->message) {
-            size_t mlen = strlen(e->message);
-            while (mlen && (e->message[mlen - 1] == '\n' || e->message[mlen - 1] == ' '))
+        /* an entity loop is first seen inside the entity's text, whose line numbers
+         * are not the document's: report where the document uses it */
+        if (fe.set && fe.code == XML_ERR_ENTITY_LOOP && e && e->message && e->line > 0)
+            fe.set = 0;
+        if (!fe.set && e && e->message) {
+            fe.set = 1;
+            fe.code = e->code;
+            fe.line = e->line;
+            fe.column = e->int2;
+            snprintf(fe.msg, sizeof fe.msg, "%s", e->message);
+        }
+        if (fe.set) {
+            size_t mlen = strlen(fe.msg);
+            while (mlen && (fe.msg[mlen - 1] == '\n' || fe.msg[mlen - 1] == ' '))
                 mlen--;
-            nc_error_set(err, e->code == XML_ERR_NO_MEMORY ? NC_ERR_NOMEM : NC_ERR_PARSE,
-                         e->line > 0 ? e->line : 0, e->int2 > 0 ? e->int2 : 0,
-                         "malformed XML: %.*s", (int)mlen, e->message);
+            nc_error_set(err, fe.code == XML_ERR_NO_MEMORY ? NC_ERR_NOMEM : NC_ERR_PARSE,
+                         fe.line > 0 ? fe.line : 0, fe.column > 0 ? fe.column : 0,
+                         "malformed XML: %.*s", (int)mlen, fe.msg);
         } else {
             nc_error_set(err, NC_ERR_PARSE, 0, 0, "malformed XML");
         }
