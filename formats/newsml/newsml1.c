@@ -429,6 +429,12 @@ static int text_content(r1 *r, xmlNode *ci)
     const char *mime = formal(CHILD(ci, "MimeType")), *fmt = formal(CHILD(ci, "Format"));
     if (!dc)
         return 0;
+    if (CHILD(ci, "Encoding")) {
+        /* base64 and the like: not text to show */
+        nc_warn(r->o, (int)xmlGetLineNo(ci), 0, "encoded DataContent (%s) skipped",
+                formal(CHILD(ci, "Encoding")) ? formal(CHILD(ci, "Encoding")) : "?");
+        return 0;
+    }
     el = ncp_nml_first_el(dc->children);
     if (el && fmt && (strstr(fmt, "NITF") || strstr(fmt, "nitf"))) {
         resolve_media_refs(r, dc);

@@ -482,7 +482,7 @@ static void content_meta(rd *r, const xmlNode *cm)
             if (!strncmp(rel, "ncext:", 6)) {
                 const char *p;
                 for (p = rel + 6; *p; p++) {
-                    if (*p == '%' && p[1] && p[2]) {
+                    if (*p == '%' && p[1] && p[2] && !(p[1] == '0' && p[2] == '0')) {
                         char hex[3] = {p[1], p[2], '\0'};
                         nc_buf_putc(&key, (int)strtol(hex, NULL, 16));
                         p += 2;

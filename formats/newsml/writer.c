@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/uri.h>
+
 /* ---- the small XML writer (shared with nitf.c) ---- */
 
 static void indent(ncp_xw *w)
@@ -73,11 +75,18 @@ typedef struct wctx {
     int use_ncext;     /* the ncext: scheme alias (extra fields) */
     int use_ncrole;    /* the ncrole: scheme alias (publisher) */
     nc_buf tmp;
+    nc_buf iri;        /* an address made valid by iri() */
 } wctx;
 
 static int is_space(int c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* White space or a control character (which XML cannot carry): not in a code. */
+static int not_code_char(int c)
+{
+    return is_space(c) || c < 0x20 || c == 0x7f;
 }
 
 /* A QCode: "alias:code", neither part empty, no white space, no ':' in the alias. */
@@ -87,14 +96,14 @@ static int is_qcode(const char *s)
     if (!s || !*s || *s == ':')
         return 0;
     while (*p && *p != ':') {
-        if (is_space((unsigned char)*p))
+        if (not_code_char((unsigned char)*p))
             return 0;
         p++;
     }
     if (*p != ':' || !p[1])
         return 0;
     for (p++; *p; p++)
-        if (is_space((unsigned char)*p))
+        if (not_code_char((unsigned char)*p))
             return 0;
     return 1;
 }
@@ -105,7 +114,7 @@ static int is_code(const char *s)
     if (!s || !*s)
         return 0;
     for (; *s; s++)
-        if (is_space((unsigned char)*s))
+        if (not_code_char((unsigned char)*s))
             return 0;
     return 1;
 }
@@ -146,6 +155,58 @@ static int is_language(const char *s)
             return 0;
         n++;
     }
+}
+
+/* 1 when libxml2's check of xs:anyURI (which IRIType restricts) accepts s: white space
+ * collapsed, the characters it tolerates replaced, then parsed as a URI reference. */
+static int iri_valid(const char *s)
+{
+    size_t len = strlen(s), i, o = 0;
+    char *t;
+    xmlURIPtr u;
+    s = ncp_trim(s, &len);
+    if (!len)
+        return 1;
+    t = malloc(len + 1);
+    if (!t)
+        return 0;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 32 || c >= 127 || c == ' ' || c == '<' || c == '>' || c == '"' || c == '{' ||
+            c == '}' || c == '|' || c == '\\' || c == '^' || c == '`' || c == '\'')
+            c = '_';
+        t[o++] = (char)c;
+    }
+    t[o] = '\0';
+    u = xmlParseURI(t);
+    free(t);
+    if (!u)
+        return 0;
+    xmlFreeURI(u);
+    return 1;
+}
+
+/* An address for an IRIType attribute: as it is when valid, else %-encoded (with a
+ * warning, since it reads back encoded), else NULL (dropped, with a warning). */
+static const char *iri(wctx *w, const char *what, const char *v)
+{
+    const unsigned char *p;
+    if (!v || iri_valid(v))
+        return v;
+    nc_buf_clear(&w->iri);
+    for (p = (const unsigned char *)v; *p; p++) {
+        if (*p <= 32 || *p == 127 || strchr("<>\"{}|\\^`[]", *p))
+            nc_buf_printf(&w->iri, "%%%02X", *p);
+        else
+            nc_buf_putc(&w->iri, *p);
+    }
+    if (iri_valid(w->iri.ptr)) {
+        nc_warn(w->o, 0, 0, "newsml cannot hold the %s '%s' as it is: written %%-encoded", what,
+                v);
+        return w->iri.ptr;
+    }
+    nc_warn(w->o, 0, 0, "newsml cannot hold the %s '%s' (not a URI): dropped", what, v);
+    return NULL;
 }
 
 /* 1 when the reader, which collapses white space, gives s back unchanged. */
@@ -310,9 +371,13 @@ static void num_attr(wctx *w, const char *name, int v)
 static void media_link(wctx *w, const nc_media *m)
 {
     size_t i;
+    const char *h = iri(w, "media address", m->href);
+    char *href = h ? strdup(h) : NULL;
+    if (h && !href)
+        w->x.out->failed = 1;
     ncp_xw_start(&w->x, "link");
     ncp_xw_attr(&w->x, "rel", "irel:associatedWith");
-    ncp_xw_attr(&w->x, "href", m->href);
+    ncp_xw_attr(&w->x, "href", href);
     ncp_xw_attr(&w->x, "residref", m->id);
     ncp_xw_attr(&w->x, "contenttype", m->mime);
     ncp_xw_attr(&w->x, "title", m->title);
@@ -323,7 +388,7 @@ static void media_link(wctx *w, const nc_media *m)
     if (m->width > 0 || m->height > 0) {
         /* the main rendition's dimensions */
         ncp_xw_start(&w->x, "remoteContent");
-        ncp_xw_attr(&w->x, "href", m->href);
+        ncp_xw_attr(&w->x, "href", href);
         ncp_xw_attr(&w->x, "contenttype", m->mime);
         num_attr(w, "width", m->width);
         num_attr(w, "height", m->height);
@@ -343,7 +408,7 @@ static void media_link(wctx *w, const nc_media *m)
                 nc_warn(w->o, 0, 0, "newsml cannot hold rendition name '%s': dropped", r->name);
             }
         }
-        ncp_xw_attr(&w->x, "href", r->href);
+        ncp_xw_attr(&w->x, "href", iri(w, "rendition address", r->href));
         ncp_xw_attr(&w->x, "contenttype", r->mime);
         num_attr(w, "width", r->width);
         num_attr(w, "height", r->height);
@@ -366,6 +431,7 @@ static void media_link(wctx *w, const nc_media *m)
         simple_norm(w, "creditline", m->credit);
     }
     ncp_xw_close(&w->x, "link");
+    free(href);
 }
 
 static void item_meta(wctx *w)
@@ -463,7 +529,7 @@ static void item_meta(wctx *w)
     if (a->str[NC_F_URL]) {
         ncp_xw_start(&w->x, "link");
         ncp_xw_attr(&w->x, "rel", "irel:canonical");
-        ncp_xw_attr(&w->x, "href", a->str[NC_F_URL]);
+        ncp_xw_attr(&w->x, "href", iri(w, "url", a->str[NC_F_URL]));
         ncp_xw_empty(&w->x);
     }
     for (i = 0; i < a->n_links; i++) {
@@ -482,7 +548,7 @@ static void item_meta(wctx *w)
                 nc_warn(w->o, 0, 0, "newsml cannot hold link rel '%s': dropped", l->rel);
             }
         }
-        ncp_xw_attr(&w->x, "href", l->href);
+        ncp_xw_attr(&w->x, "href", iri(w, "link address", l->href));
         ncp_xw_attr(&w->x, "title", l->title);
         ncp_xw_empty(&w->x);
     }
@@ -496,7 +562,7 @@ static void concept(wctx *w, const char *el, const nc_subject *s, const char *wh
 {
     ncp_xw_start(&w->x, el);
     if (s->code) {
-        if (is_uri(s->code))
+        if (is_uri(s->code) && iri_valid(s->code))
             ncp_xw_attr(&w->x, "uri", s->code);
         else if (is_qcode(s->code))
             ncp_xw_attr(&w->x, "qcode", s->code);
@@ -549,7 +615,7 @@ static void author(wctx *w, const nc_author *au)
                     au->role);
         }
     }
-    ncp_xw_attr(&w->x, "uri", au->url);
+    ncp_xw_attr(&w->x, "uri", iri(w, "author url", au->url));
     if (!au->name && !au->affiliation) {
         ncp_xw_empty(&w->x);
         return;
@@ -748,6 +814,7 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     w.a = a;
     w.o = o;
     nc_buf_init(&w.tmp);
+    nc_buf_init(&w.iri);
 
     /* the item's parts first, to learn which declarations they need */
     w.x.out = &inner;
@@ -812,9 +879,10 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     }
     nc_buf_put(out, inner.ptr, inner.size);
     nc_buf_puts(out, "\n</newsItem>\n");
-    if (inner.failed || w.tmp.failed)
+    if (inner.failed || w.tmp.failed || w.iri.failed)
         out->failed = 1;
     nc_buf_release(&inner);
     nc_buf_release(&w.tmp);
+    nc_buf_release(&w.iri);
     return 0;
 }
