@@ -432,7 +432,7 @@ static int text_content(r1 *r, xmlNode *ci)
     if (CHILD(ci, "Encoding")) {
         /* base64 and the like: not text to show */
         nc_warn(r->o, (int)xmlGetLineNo(ci), 0, "encoded DataContent (%s) skipped",
-                formal(CHILD(ci, "Encoding")) ? formal(CHILD(ci, "Encoding")) : "?");
+                ncp_nml_attr(CHILD(ci, "Encoding"), "Notation") ? ncp_nml_attr(CHILD(ci, "Encoding"), "Notation") : "?");
         return 0;
     }
     el = ncp_nml_first_el(dc->children);
