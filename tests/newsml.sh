@@ -83,12 +83,14 @@ write_all() {
     # shellcheck disable=SC2086
     "$NEWSCONV" "$in" $args -t newsml 2> /dev/null | cmp -s - "$base.xml" ||
         fail "$in: -t newsml is not deterministic"
-    # the writer reproduces its own output
-    # shellcheck disable=SC2086
-    "$NEWSCONV" "$base.xml" $args -t newsml 2> /dev/null | cmp -s - "$base.xml" ||
-        fail "$in: newsml -> newsml does not reproduce the document"
-    "$NEWSCONV" "$base.nitfbody.xml" -t newsml --newsml-body nitf 2> /dev/null |
-        cmp -s - "$base.nitfbody.xml" || fail "$in: a NITF-body document is not reproduced"
+    # the writer reproduces its own output (when nothing was lost on the way)
+    if [ ! -s "$base.err" ]; then
+        # shellcheck disable=SC2086
+        "$NEWSCONV" "$base.xml" $args -t newsml 2> /dev/null | cmp -s - "$base.xml" ||
+            fail "$in: newsml -> newsml does not reproduce the document"
+        "$NEWSCONV" "$base.nitfbody.xml" -t newsml --newsml-body nitf 2> /dev/null |
+            cmp -s - "$base.nitfbody.xml" || fail "$in: a NITF-body document is not reproduced"
+    fi
     printf '%s\n%s\n%s\n' "$base.xml" "$base.nitfbody.xml" "$base.nitf" >> "$TMP/valid.list"
     ok
     return 0

@@ -716,6 +716,71 @@ static void write_blocks(nw *w, const nc_node *body)
     }
 }
 
+/* 1 when the reader, which collapses white space, gives s back unchanged. */
+static int stable(const char *s)
+{
+    int prev = 1;
+    if (!s)
+        return 1;
+    for (; *s; s++) {
+        int sp = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v';
+        if (sp && (prev || *s != ' '))
+            return 0;
+        prev = sp;
+    }
+    return !prev;
+}
+
+static void check(nw *w, const char *what, const char *s)
+{
+    if (!stable(s))
+        nc_warn(w->o, 0, 0, "nitf cannot hold the line breaks and extra spaces of %s: collapsed",
+                what);
+}
+
+/* The stand-alone document's text fields, which its reader collapses. */
+static void check_fields(nw *w, const nc_article *a)
+{
+    static const nc_field fields[] = {NC_F_HEADLINE, NC_F_SUBHEADLINE, NC_F_SUMMARY,
+                                      NC_F_BYLINE, NC_F_PROVIDER, NC_F_PUBLISHER,
+                                      NC_F_COPYRIGHT_HOLDER, NC_F_COPYRIGHT_NOTICE,
+                                      NC_F_USAGE_TERMS, NC_F_CREDIT, NC_F_DATELINE,
+                                      NC_F_LOCATION, NC_F_SECTION, NC_F_SLUGLINE, NC_F_URL,
+                                      NC_F_VERSION, NC_F_ID, NC_F_PUBSTATUS};
+    size_t i;
+    for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        check(w, nc_field_name(fields[i]), a->str[fields[i]]);
+    if (a->str[NC_F_EDNOTE]) {
+        /* one ed-msg per line: each line must be stable */
+        const char *s = a->str[NC_F_EDNOTE];
+        int ok = 1;
+        while (*s && ok) {
+            size_t len = strcspn(s, "\n");
+            char *line = malloc(len + 1);
+            if (!line)
+                break;
+            memcpy(line, s, len);
+            line[len] = '\0';
+            ok = len && stable(line);
+            free(line);
+            s += len;
+            if (*s)
+                s++;
+        }
+        if (!ok || (s > a->str[NC_F_EDNOTE] && s[-1] == '\n'))
+            nc_warn(w->o, 0, 0, "nitf cannot hold the blank lines and extra spaces of ednote: "
+                                "collapsed");
+    }
+    for (i = 0; i < a->n_keywords; i++)
+        check(w, "keyword", a->keywords[i]);
+    for (i = 0; i < a->n_authors; i++)
+        check(w, "author name", a->authors[i].name);
+    for (i = 0; i < a->n_subjects; i++)
+        check(w, "subject name", a->subjects[i].name);
+    for (i = 0; i < a->n_genres; i++)
+        check(w, "genre name", a->genres[i].name ? a->genres[i].name : a->genres[i].code);
+}
+
 static void simple(nw *w, const char *name, const char *text)
 {
     nl(w, w->depth);
@@ -1022,8 +1087,10 @@ void ncp_nitf_write(const nc_article *a, nc_buf *out, int indent, int head, cons
     }
     nc_buf_putc(out, '>');
     w.depth++;
-    if (head)
+    if (head) {
+        check_fields(&w, a);
         write_head(&w, a);
+    }
     nl(&w, w.depth);
     nc_buf_puts(out, "<body>");
     w.depth++;

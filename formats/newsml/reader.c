@@ -479,7 +479,9 @@ static void content_meta(rd *r, const xmlNode *cm)
                 rel = ncp_nml_attr(c, "reluri");
             if (!rel || !*rel)
                 continue;
-            if (!strncmp(rel, "ncext:", 6)) {
+            if (!strcmp(rel, "ncext:%")) {
+                /* the empty key */
+            } else if (!strncmp(rel, "ncext:", 6)) {
                 const char *p;
                 for (p = rel + 6; *p; p++) {
                     if (*p == '%' && p[1] && p[2] && !(p[1] == '0' && p[2] == '0')) {

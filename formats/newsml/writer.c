@@ -224,13 +224,6 @@ static int text_stable(const char *s)
     return !prev_space;
 }
 
-static void check_text(wctx *w, const char *what, const char *s)
-{
-    if (s && !text_stable(s))
-        nc_warn(w->o, 0, 0,
-                "newsml cannot hold the line breaks and extra spaces of %s: collapsed", what);
-}
-
 /* Text for g2normalizedString content (names, slugline, keywords): no tabs or newlines. */
 static const char *normalized(wctx *w, const char *s)
 {
@@ -240,10 +233,33 @@ static const char *normalized(wctx *w, const char *s)
     return w->tmp.ptr;
 }
 
-static void simple_norm(wctx *w, const char *name, const char *text)
+/* The text of a mixed-content element (Label1Type, BlockType: headline, description...)
+ * whose start tag is open: xml:space="preserve" when the reader's white-space collapsing
+ * would change it. */
+static void mixed_text(wctx *w, const char *name, const char *text)
+{
+    if (!text_stable(text))
+        ncp_xw_attr(&w->x, "xml:space", "preserve");
+    ncp_xw_text(&w->x, name, text);
+}
+
+static void mixed_el(wctx *w, const char *name, const char *text)
 {
     ncp_xw_start(&w->x, name);
-    ncp_xw_text(&w->x, name, normalized(w, text));
+    mixed_text(w, name, text);
+}
+
+/* The same for g2normalizedString content (names, slugline, keyword, creditline), which
+ * cannot hold tabs or line breaks: those become spaces, with a warning. */
+static void norm_el(wctx *w, const char *name, const char *what, const char *text)
+{
+    ncp_xw_start(&w->x, name);
+    if (strpbrk(text, "\t\n\r\f\v")) {
+        nc_warn(w->o, 0, 0, "newsml cannot hold the line breaks and tabs of %s: written as spaces",
+                what);
+        text = normalized(w, text);
+    }
+    mixed_text(w, name, text);
 }
 
 /* ---- dates ---- */
@@ -331,19 +347,16 @@ static void rights_info(wctx *w)
     ncp_xw_start(&w->x, "rightsInfo");
     ncp_xw_open(&w->x);
     if (h) {
-        check_text(w, "copyright_holder", h);
         ncp_xw_start(&w->x, "copyrightHolder");
         ncp_xw_open(&w->x);
-        simple_norm(w, "name", h);
+        norm_el(w, "name", "copyright_holder", h);
         ncp_xw_close(&w->x, "copyrightHolder");
     }
     if (n) {
-        check_text(w, "copyright_notice", n);
-        ncp_xw_simple(&w->x, "copyrightNotice", n);
+        mixed_el(w, "copyrightNotice", n);
     }
     if (u) {
-        check_text(w, "usage_terms", u);
-        ncp_xw_simple(&w->x, "usageTerms", u);
+        mixed_el(w, "usageTerms", u);
     }
     ncp_xw_close(&w->x, "rightsInfo");
 }
@@ -415,20 +428,17 @@ static void media_link(wctx *w, const nc_media *m)
         ncp_xw_empty(&w->x);
     }
     if (m->caption) {
-        check_text(w, "media caption", m->caption);
         ncp_xw_start(&w->x, "description");
         ncp_xw_attr(&w->x, "role", "drol:caption");
-        ncp_xw_text(&w->x, "description", m->caption);
+        mixed_text(w, "description", m->caption);
     }
     if (m->alt) {
-        check_text(w, "media alt", m->alt);
         ncp_xw_start(&w->x, "description");
         ncp_xw_attr(&w->x, "role", "drol:alternativeText");
-        ncp_xw_text(&w->x, "description", m->alt);
+        mixed_text(w, "description", m->alt);
     }
     if (m->credit) {
-        check_text(w, "media credit", m->credit);
-        simple_norm(w, "creditline", m->credit);
+        norm_el(w, "creditline", "media credit", m->credit);
     }
     ncp_xw_close(&w->x, "link");
     free(href);
@@ -456,8 +466,7 @@ static void item_meta(wctx *w)
         const char *p = a->str[NC_F_PROVIDER] ? a->str[NC_F_PROVIDER]
                         : a->str[NC_F_PUBLISHER] ? a->str[NC_F_PUBLISHER]
                                                   : "unknown";
-        check_text(w, "provider", a->str[NC_F_PROVIDER]);
-        simple_norm(w, "name", p);
+        norm_el(w, "name", "provider", p);
     }
     ncp_xw_close(&w->x, "provider");
 
@@ -493,36 +502,12 @@ static void item_meta(wctx *w)
             nc_warn(w->o, 0, 0, "newsml cannot hold pubstatus '%s' (not a code): dropped", s);
         }
     }
-    if (a->str[NC_F_EDNOTE]) {
-        /* one edNote per line */
-        const char *s = a->str[NC_F_EDNOTE];
-        while (*s) {
-            const char *e = strchr(s, '\n');
-            size_t len = e ? (size_t)(e - s) : strlen(s);
-            char *line = malloc(len + 1);
-            if (!line) {
-                w->x.out->failed = 1;
-                break;
-            }
-            memcpy(line, s, len);
-            line[len] = '\0';
-            if (!text_stable(line))
-                check_text(w, "ednote", line);
-            if (len)
-                ncp_xw_simple(&w->x, "edNote", line);
-            else
-                check_text(w, "ednote", "\n\n");
-            free(line);
-            s += len;
-            if (*s == '\n')
-                s++;
-        }
-    }
+    if (a->str[NC_F_EDNOTE])
+        mixed_el(w, "edNote", a->str[NC_F_EDNOTE]);
     if (a->str[NC_F_SECTION]) {
-        check_text(w, "section", a->str[NC_F_SECTION]);
         ncp_xw_start(&w->x, "memberOf");
         ncp_xw_open(&w->x);
-        simple_norm(w, "name", a->str[NC_F_SECTION]);
+        norm_el(w, "name", "section", a->str[NC_F_SECTION]);
         ncp_xw_close(&w->x, "memberOf");
     }
     date_el(w, "expires", &a->time[NC_T_EXPIRES], D_OPT);
@@ -574,9 +559,8 @@ static void concept(wctx *w, const char *el, const nc_subject *s, const char *wh
         w->use_nc = 1;
     }
     if (s->name) {
-        check_text(w, what, s->name);
         ncp_xw_open(&w->x);
-        simple_norm(w, "name", s->name);
+        norm_el(w, "name", what, s->name);
         ncp_xw_close(&w->x, el);
     } else {
         ncp_xw_empty(&w->x);
@@ -622,28 +606,29 @@ static void author(wctx *w, const nc_author *au)
     }
     ncp_xw_open(&w->x);
     if (au->name) {
-        check_text(w, "author name", au->name);
-        simple_norm(w, "name", au->name);
+        norm_el(w, "name", "author name", au->name);
     }
     if (au->affiliation) {
-        check_text(w, "author affiliation", au->affiliation);
         ncp_xw_start(&w->x, "personDetails");
         ncp_xw_open(&w->x);
         ncp_xw_start(&w->x, "affiliation");
         ncp_xw_open(&w->x);
-        simple_norm(w, "name", au->affiliation);
+        norm_el(w, "name", "author affiliation", au->affiliation);
         ncp_xw_close(&w->x, "affiliation");
         ncp_xw_close(&w->x, "personDetails");
     }
     ncp_xw_close(&w->x, el);
 }
 
-/* Extra keys become the code of an ncext: QCode; white space and '%' are %-escaped. */
+/* Extra keys become the code of an ncext: QCode; white space and '%' are %-escaped, and
+ * the empty key, which a QCode cannot have, is a lone "%". */
 static const char *ext_rel(wctx *w, const char *key)
 {
     const unsigned char *p;
     nc_buf_clear(&w->tmp);
     nc_buf_puts(&w->tmp, "ncext:");
+    if (!*key)
+        nc_buf_putc(&w->tmp, '%');
     for (p = (const unsigned char *)key; *p; p++) {
         if (is_space(*p) || *p == '%' || *p < 0x20)
             nc_buf_printf(&w->tmp, "%%%02X", *p);
@@ -667,21 +652,19 @@ static void content_meta(wctx *w)
     date_el(w, "contentCreated", &a->time[NC_T_CREATED], D_TRUNC);
     date_el(w, "contentModified", &a->time[NC_T_MODIFIED], D_TRUNC);
     if (a->str[NC_F_LOCATION]) {
-        check_text(w, "location", a->str[NC_F_LOCATION]);
         ncp_xw_start(&w->x, "located");
         ncp_xw_open(&w->x);
-        simple_norm(w, "name", a->str[NC_F_LOCATION]);
+        norm_el(w, "name", "location", a->str[NC_F_LOCATION]);
         ncp_xw_close(&w->x, "located");
     }
     for (i = 0; i < a->n_authors; i++)
         author(w, &a->authors[i]);
     if (a->str[NC_F_PUBLISHER]) {
-        check_text(w, "publisher", a->str[NC_F_PUBLISHER]);
         ncp_xw_start(&w->x, "infoSource");
         ncp_xw_attr(&w->x, "role", "ncrole:publisher");
         w->use_ncrole = 1;
         ncp_xw_open(&w->x);
-        simple_norm(w, "name", a->str[NC_F_PUBLISHER]);
+        norm_el(w, "name", "publisher", a->str[NC_F_PUBLISHER]);
         ncp_xw_close(&w->x, "infoSource");
     }
     if (a->str[NC_F_LANGUAGE] && is_language(a->str[NC_F_LANGUAGE])) {
@@ -692,51 +675,39 @@ static void content_meta(wctx *w)
     for (i = 0; i < a->n_genres; i++)
         concept(w, "genre", &a->genres[i], "genre name");
     for (i = 0; i < a->n_keywords; i++) {
-        check_text(w, "keyword", a->keywords[i]);
-        simple_norm(w, "keyword", a->keywords[i]);
+        norm_el(w, "keyword", "keyword", a->keywords[i]);
     }
     for (i = 0; i < a->n_subjects; i++)
         concept(w, "subject", &a->subjects[i], "subject name");
     if (a->str[NC_F_SLUGLINE]) {
-        check_text(w, "slugline", a->str[NC_F_SLUGLINE]);
-        simple_norm(w, "slugline", a->str[NC_F_SLUGLINE]);
+        norm_el(w, "slugline", "slugline", a->str[NC_F_SLUGLINE]);
     }
     if (a->str[NC_F_HEADLINE]) {
-        check_text(w, "headline", a->str[NC_F_HEADLINE]);
-        ncp_xw_simple(&w->x, "headline", a->str[NC_F_HEADLINE]);
+        mixed_el(w, "headline", a->str[NC_F_HEADLINE]);
     }
     if (a->str[NC_F_SUBHEADLINE]) {
-        check_text(w, "subheadline", a->str[NC_F_SUBHEADLINE]);
         ncp_xw_start(&w->x, "headline");
         ncp_xw_attr(&w->x, "role", "hld:subHeadline");
-        ncp_xw_text(&w->x, "headline", a->str[NC_F_SUBHEADLINE]);
+        mixed_text(w, "headline", a->str[NC_F_SUBHEADLINE]);
     }
     if (a->str[NC_F_DATELINE]) {
-        check_text(w, "dateline", a->str[NC_F_DATELINE]);
-        ncp_xw_simple(&w->x, "dateline", a->str[NC_F_DATELINE]);
+        mixed_el(w, "dateline", a->str[NC_F_DATELINE]);
     }
     if (a->str[NC_F_BYLINE]) {
-        check_text(w, "byline", a->str[NC_F_BYLINE]);
-        ncp_xw_simple(&w->x, "by", a->str[NC_F_BYLINE]);
+        mixed_el(w, "by", a->str[NC_F_BYLINE]);
     }
     if (a->str[NC_F_CREDIT]) {
-        check_text(w, "credit", a->str[NC_F_CREDIT]);
-        simple_norm(w, "creditline", a->str[NC_F_CREDIT]);
+        norm_el(w, "creditline", "credit", a->str[NC_F_CREDIT]);
     }
     if (a->str[NC_F_SUMMARY]) {
-        check_text(w, "summary", a->str[NC_F_SUMMARY]);
         ncp_xw_start(&w->x, "description");
         ncp_xw_attr(&w->x, "role", "drol:summary");
-        ncp_xw_text(&w->x, "description", a->str[NC_F_SUMMARY]);
+        mixed_text(w, "description", a->str[NC_F_SUMMARY]);
     }
     for (i = 0; i < a->n_extra; i++) {
         const nc_kv *kv = &a->extra[i];
-        if (!kv->key || !*kv->key) {
-            nc_warn(w->o, 0, 0, "newsml cannot hold an extra field without a key: dropped");
-            continue;
-        }
         ncp_xw_start(&w->x, "contentMetaExtProperty");
-        ncp_xw_attr(&w->x, "rel", ext_rel(w, kv->key));
+        ncp_xw_attr(&w->x, "rel", ext_rel(w, kv->key ? kv->key : ""));
         w->use_ncext = 1;
         ncp_xw_attr(&w->x, "value", kv->value ? kv->value : "");
         if (kv->json) {

@@ -307,6 +307,18 @@ const char *ncp_nml_collapse(nc_article *a, const char *s)
     return r;
 }
 
+/* 1 when the element itself says xml:space="preserve". */
+static int space_preserved(const xmlNode *n)
+{
+    const xmlAttr *at;
+    for (at = n->type == XML_ELEMENT_NODE ? n->properties : NULL; at; at = at->next)
+        if (at->ns && at->ns->href &&
+            !strcmp((const char *)at->ns->href, (const char *)XML_XML_NAMESPACE) && at->name &&
+            !strcmp((const char *)at->name, "space"))
+            return !strcmp(attr_value(at), "preserve");
+    return 0;
+}
+
 const char *ncp_nml_text(nc_article *a, const xmlNode *n)
 {
     xmlChar *t;
@@ -316,7 +328,10 @@ const char *ncp_nml_text(nc_article *a, const xmlNode *n)
     t = xmlNodeGetContent(n); /* safe: the tree holds no entity references */
     if (!t)
         return NULL;
-    r = ncp_nml_collapse(a, (const char *)t);
+    if (space_preserved(n))
+        r = *t ? nc_article_strdup(a, (const char *)t) : NULL;
+    else
+        r = ncp_nml_collapse(a, (const char *)t);
     xmlFree(t);
     return r;
 }

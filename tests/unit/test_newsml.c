@@ -75,17 +75,17 @@ static void test_sniff(void)
 {
     const nc_format *f;
     f = nc_format_sniff("<?xml version=\"1.0\"?>\n<!-- c -->\n<newsItem " G2 "/>", 60);
-    OK(f && !strcmp(f->name, "newsml"));
+    OK(f && !strcmp(f->name, "newsml"), "sniffed as newsml");
     f = nc_format_sniff("<ns0:newsMessage xmlns:ns0=\"x\">", 32);
-    OK(f && !strcmp(f->name, "newsml"));
+    OK(f && !strcmp(f->name, "newsml"), "sniffed as newsml");
     f = nc_format_sniff("<?xml version='1.0'?><!DOCTYPE nitf SYSTEM \"nitf.dtd\" [ <!ENTITY a \"b\"> ]>"
                         "<nitf><head/></nitf>", 95);
-    OK(f && !strcmp(f->name, "nitf"));
+    OK(f && !strcmp(f->name, "nitf"), "sniffed as nitf");
     f = nc_format_sniff("\xEF\xBB\xBF<NewsML Version=\"1.2\">", 27);
-    OK(f && !strcmp(f->name, "newsml"));
-    INT_EQ(fmt("newsml")->sniff("<html><body></body></html>", 26), 0);
-    INT_EQ(fmt("newsml")->sniff("# Markdown", 10), 0);
-    INT_EQ(fmt("nitf")->sniff("<newsItem/>", 11), 0);
+    OK(f && !strcmp(f->name, "newsml"), "sniffed as newsml");
+    INT_EQ(fmt("newsml")->sniff("<html><body></body></html>", 26), 0, "html is not newsml");
+    INT_EQ(fmt("newsml")->sniff("# Markdown", 10), 0, "markdown is not newsml");
+    INT_EQ(fmt("nitf")->sniff("<newsItem/>", 11), 0, "newsItem is not nitf");
 }
 
 static void test_namespaces(void)
@@ -168,7 +168,7 @@ static void test_precision(void)
         nc_article_set_time(a, NC_T_PUBLISHED, &tm);
         nc_article_set_time(a, NC_T_EXPIRES, &tm);
         nc_article_sets(a, NC_F_HEADLINE, "T");
-        OK(nc_write_article(fmt("newsml"), a, NULL, &xml, &err) == 0);
+        OK(nc_write_article(fmt("newsml"), a, NULL, &xml, &err) == 0, "newsml writes");
         m = read_model("newsml", xml.ptr);
         snprintf(want, sizeof want, "created %s\n  published %s\n  expires %s\n", *t, *t, *t);
         HAS(m, want);
@@ -187,7 +187,7 @@ static void test_precision(void)
         nc_time_parse_iso("2019-07-11", 10, &tm);
         nc_article_set_time(a, NC_T_CREATED, &tm);
         nc_article_set_time(a, NC_T_PUBLISHED, &tm);
-        OK(nc_write_article(fmt("newsml"), a, NULL, &xml, &err) == 0);
+        OK(nc_write_article(fmt("newsml"), a, NULL, &xml, &err) == 0, "newsml writes");
         HAS(xml.ptr, "<versionCreated>2019-07-11T00:00:00-00:00</versionCreated>");
         HAS(xml.ptr, "<firstCreated>2019-07-11T00:00:00-00:00</firstCreated>");
         HAS(xml.ptr, "<contentCreated>2019-07-11</contentCreated>");
@@ -208,12 +208,12 @@ static void test_generated(void)
     nc_article_sets(a, NC_F_HEADLINE, "Undated");
     p = nc_node_append(a->body, nc_node_new(a, NC_BLOCK_PARAGRAPH, 0, 0));
     nc_node_append(p, nc_node_new_text(a, "Text.", 5, 0, 0));
-    OK(nc_write_article(fmt("newsml"), a, NULL, &xml, &err) == 0);
+    OK(nc_write_article(fmt("newsml"), a, NULL, &xml, &err) == 0, "newsml writes");
     HAS(xml.ptr, "guid=\"urn:newsconv:");
     HAS(xml.ptr, "<provider nc:generated=\"true\">");
     HAS(xml.ptr, "<versionCreated nc:generated=\"true\">1970-01-01T00:00:00Z</versionCreated>");
     m = read_model("newsml", xml.ptr);
-    STR_EQ(m, "article\n  headline \"Undated\"\nbody\n  paragraph\n    text \"Text.\"\n");
+    STR_EQ(m, "article\n  headline \"Undated\"\nbody\n  paragraph\n    text \"Text.\"\n", "generated");
     free(m);
     nc_buf_release(&xml);
     nc_article_free(a);
@@ -230,9 +230,9 @@ static void test_warnings(void)
     nc_error_clear(&err);
     nc_article_sets(a, NC_F_HEADLINE, "H");
     nc_article_sets(a, NC_F_VERSION, "draft");
-    OK(nc_write_article(fmt("newsml"), a, &o, &xml, &err) < 0);
-    INT_EQ(err.code, NC_ERR_LOSSY);
-    INT_EQ(xml.size, 0);
+    OK(nc_write_article(fmt("newsml"), a, &o, &xml, &err) < 0, "--strict fails on a loss");
+    INT_EQ(err.code, NC_ERR_LOSSY, "err.code");
+    INT_EQ(xml.size, 0, "xml.size");
     nc_buf_release(&xml);
     nc_article_free(a);
 }
@@ -242,14 +242,14 @@ static void test_errors(void)
     char *m;
     m = read_model("newsml", "<newsItem " G2 ">\n  <itemMeta>\n<headline>x</itemMeta>\n</newsItem>");
     STR_EQ(m, "ERROR 4 3:23 malformed XML: Opening and ending tag mismatch: headline line 3 and "
-              "itemMeta");
+              "itemMeta", "malformed");
     free(m);
     m = read_model("newsml", "<conceptItem " G2 " guid='c'><itemMeta><itemClass "
                              "qcode='cinat:concept'/></itemMeta></conceptItem>");
-    STR_EQ(m, "ERROR 5 1:0 not a text article: a conceptItem (cinat:concept)");
+    STR_EQ(m, "ERROR 5 1:0 not a text article: a conceptItem (cinat:concept)", "concept");
     free(m);
     m = read_model("newsml", "<rss/>");
-    STR_EQ(m, "ERROR 4 1:0 not NewsML or NITF: the root element is <rss>");
+    STR_EQ(m, "ERROR 4 1:0 not NewsML or NITF: the root element is <rss>", "rss");
     free(m);
     m = convert("newsml", "model", "<newsItem " G2 " guid='x'/>");
     HAS(m, "id \"x\"");
