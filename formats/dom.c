@@ -848,7 +848,7 @@ static int enter(walker *w, xmlNode *el)
             last->as.code.len--;
             ((char *)last->as.code.literal)[last->as.code.len] = '\0';
             if (!last->as.code.len)
-                nc_node_unlink(last);
+                nc_node_unlink(last); /* it was only that space */
         }
         nc_node_append(target, new_node(w, NC_INLINE_LINEBREAK, el));
         w->last_space = 1;
@@ -908,7 +908,7 @@ static void leave(walker *w)
 {
     frame *f = top(w);
     nc_node *c = f->container;
-    int owns = f->owns;
+    int owns = f->owns, inl = f->mode == M_INLINES;
     if (f->credit && (w->n < 2 || !w->st[w->n - 2].credit)) {
         /* the end of a credit element */
         nc_buf t = NC_BUF_INIT;
@@ -968,8 +968,9 @@ static void leave(walker *w)
             w->model_depth--;
     }
     w->n--;
-    /* after a block closes, the enclosing block frame needs a new implicit paragraph */
-    if (w->n && nc_node_is_block(c) && c->type != NC_BLOCK_TABLE_CELL)
+    /* after a block closes, the enclosing block frame needs a new implicit paragraph
+     * (not after an inline element that only passed its block's inlines through) */
+    if (w->n && nc_node_is_block(c) && c->type != NC_BLOCK_TABLE_CELL && !(inl && !owns))
         w->last_space = 1;
 }
 
