@@ -301,8 +301,8 @@ static const char *scalar(fm *f, const ynode *n)
 
 static void add_extra(fm *f, const char *key, const ynode *v)
 {
-    const char *lit;
-    if (v->type == Y_SCALAR && (lit = json_literal(v)) == NULL) {
+    const char *lit = v->type == Y_SCALAR ? json_literal(v) : NULL;
+    if (v->type == Y_SCALAR && !lit) {
         nc_article_add_extra(f->a, key, scalar(f, v), 0);
     } else if (v->type == Y_SCALAR) {
         nc_article_add_extra(f->a, key, lit, 1);

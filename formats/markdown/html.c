@@ -207,6 +207,7 @@ typedef struct hconv {
     hctx st[NC_MAX_DEPTH + 2];
     int n;
     nc_node *embed;             /* the last embed made from non-canonical markup */
+    int script_line;            /* a script was dropped here (0: none) */
 } hconv;
 
 static int has_class(xmlNode *el, const char *name)
@@ -626,6 +627,13 @@ static int enter(hconv *c, xmlNode *el)
     int line, col, rc;
     nc_node *parent;
     pos(c, el, &line, &col);
+    if (name_is(el, "script")) {
+        /* a player's or a post's script stays in its embed's raw HTML: reported at the
+         * end unless the block is one embed */
+        if (!c->script_line)
+            c->script_line = line;
+        return 0;
+    }
     if (name_in(el, dropped_whole)) {
         if (!name_is(el, "colgroup") && !name_is(el, "col"))
             ncp_md_warn_html(c->r, line, col, name_is(el, "script") ? "scripts" : "elements");
@@ -705,12 +713,12 @@ static int enter(hconv *c, xmlNode *el)
         if ((parent = block_parent(c)) != NULL)
             return enter_block(c, el, parent);
         /* a block inside inline content (a list in a cell): its inlines are kept */
-        ncp_md_warn_html(c->r, line, col, "block tags inside inline content");
+        ncp_md_warn_html(c->r, line, col, "block tags inside inline content (their text is kept)");
         return 1;
     }
     if (name_in(el, block_transparent)) {
         if (!name_in(el, quiet_transparent))
-            ncp_md_warn_html(c->r, line, col, "tags");
+            ncp_md_warn_html(c->r, line, col, "tags (their text is kept)");
         if (top(c)->kind == CTX_BLOCK) {
             /* a block box: what follows it starts a new paragraph */
             nc_node *container = top(c)->node;
@@ -725,7 +733,7 @@ static int enter(hconv *c, xmlNode *el)
     if (rc >= 0)
         return rc;
     /* not mapped: its content stays, its tag goes */
-    ncp_md_warn_html(c->r, line, col, "tags");
+    ncp_md_warn_html(c->r, line, col, "tags (their text is kept)");
     return 1;
 }
 
@@ -854,6 +862,8 @@ int ncp_md_html_block(ncp_md_reader *r, const char *html, size_t len, nc_node *p
         const char *t = ncp_trim(html, &l);
         char *raw = nc_article_strndup(r->a, t, l);
         nc_node_set_html(r->a, c->embed, raw);
+    } else if (c->script_line) {
+        ncp_md_warn_html(r, c->script_line, 0, "scripts");
     }
     rc = 0;
 done:
