@@ -58,7 +58,7 @@ void ncp_md_warn_html(ncp_md_reader *r, int line, int column, const char *what)
     if (r->warned_html)
         return;
     r->warned_html = 1;
-    ncp_md_warn(r, line, column, "raw HTML %s dropped (reported once)", what);
+    ncp_md_warn(r, line, column, "raw HTML dropped: %s (reported once)", what);
 }
 
 const char *ncp_md_nonempty(const char *s)
@@ -149,7 +149,7 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
     nc_node_type type = NC_NODE_NONE;
     int code = 0, drop = 0;
     if (ncp_md_parse_tag(c->a, lit, len, &t) < 0) {
-        ncp_md_warn_html(c->r, line, col, "markup (its text is kept)");
+        ncp_md_warn_html(c->r, line, col, "markup, its text kept");
         return;
     }
     if (t.comment) {
@@ -185,13 +185,13 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
         return;
     }
     if (type == NC_NODE_NONE || t.selfclosing) {
-        ncp_md_warn_html(c->r, line, col, "tags (their text is kept)");
+        ncp_md_warn_html(c->r, line, col, "tags, their text kept");
         return;
     }
     if (!t.closing) {
         nc_node *n;
         if (c->nframes + c->nhtml >= NC_MAX_DEPTH) {
-            ncp_md_warn_html(c->r, line, col, "tags nested too deeply (their text is kept)");
+            ncp_md_warn_html(c->r, line, col, "tags nested too deeply, their text kept");
             return;
         }
         n = add(c, type, line, col);
