@@ -463,12 +463,32 @@ size_t nc_time_format_rfc3339(const nc_time *t, char *o)
                          t->prec >= NC_TIME_MONTH ? t->month : 1,
                          t->prec >= NC_TIME_DAY ? t->day : 1);
     if (t->prec < NC_TIME_MINUTE)
-        return n + (size_t)sprintf(o + n, "T00:00:00Z");
+        return n + (size_t)sprintf(o + n, "T00:00:00-00:00");
     n += (size_t)sprintf(o + n, "T%02d:%02d:%02d", t->hour, t->minute,
                          t->prec >= NC_TIME_SECOND ? t->second : 0);
     if (t->prec >= NC_TIME_SECOND && t->frac_digits)
         n += (size_t)sprintf(o + n, ".%0*lu", t->frac_digits, t->frac);
-    return n + put_zone(t, o + n, 1);
+    if (!t->has_zone)
+        return n + (size_t)sprintf(o + n, "-00:00");
+    return n + put_zone(t, o + n, 0);
+}
+
+int nc_time_parse_rfc3339(const char *s, size_t len, nc_time *t)
+{
+    nc_time r;
+    const char *p = ncp_trim(s, &len);
+    if (nc_time_parse_iso(p, len, &r) < 0)
+        return -1;
+    if (r.prec >= NC_TIME_MINUTE && len >= 6 && !memcmp(p + len - 6, "-00:00", 6)) {
+        r.has_zone = 0;
+        r.zone_minutes = 0;
+        if (r.hour == 0 && r.minute == 0 && r.second == 0 && !r.frac_digits) {
+            r.prec = NC_TIME_DAY;
+            r.hour = r.minute = r.second = 0;
+        }
+    }
+    *t = r;
+    return 0;
 }
 
 int nc_time_equal(const nc_time *a, const nc_time *b)

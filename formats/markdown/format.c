@@ -134,6 +134,18 @@ static int md_sniff(const char *buf, size_t len)
     int score = 50, lines = 0;
     if (memchr(buf, '\0', len))
         return 0;
+    {
+        /* control characters mean binary data, not text */
+        size_t i;
+        for (i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)buf[i];
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f)
+                return 0;
+        }
+        /* not UTF-8 (a cut at the 4 KiB sniffing limit aside) */
+        if (!ncp_utf8_valid(buf, len > 4 ? len - 4 : len))
+            return 20;
+    }
     if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
         off = 3;
     l = line_at(buf + off, len - off, &next);

@@ -47,10 +47,18 @@ int nc_time_parse_text(const char *s, size_t len, nc_time *t);
  * (NC_TIME_ISO_LEN bytes). Returns the length; an unset time gives "". */
 size_t nc_time_format(const nc_time *t, char *out);
 
-/* Writes an RFC 3339 date-time for formats that require one. A date becomes midnight
- * UTC of that day ("2019-07-11T00:00:00Z"), a time without a zone is taken as UTC, a
- * minute precision gets ":00" seconds. Returns the length. */
+/* Writes an RFC 3339 date-time for formats that require one (ninjs, NewsML-G2 itemMeta),
+ * reversibly, with RFC 3339's "unknown local offset" convention (-00:00):
+ *   a date "2019-07-11"              -> "2019-07-11T00:00:00-00:00"
+ *   a local time "2019-07-11T10:30"  -> "2019-07-11T10:30:00-00:00"
+ *   a zoned time                     -> as is, seconds added at minute precision
+ *   a year or month                  -> the first day of it, as a date
+ * nc_time_parse_rfc3339 undoes it. Returns the length. */
 size_t nc_time_format_rfc3339(const nc_time *t, char *out);
+
+/* Parses like nc_time_parse_iso, then reads the -00:00 convention back: "-00:00" means
+ * no zone, and "T00:00:00-00:00" means a date. */
+int nc_time_parse_rfc3339(const char *s, size_t len, nc_time *t);
 
 /* 1 when both are set and equal in every written part. */
 int nc_time_equal(const nc_time *a, const nc_time *b);

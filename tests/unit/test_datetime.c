@@ -122,11 +122,15 @@ static void test_format(void)
     OK(nc_time_parse_iso("2019-07-11", 10, &t) == 0, "parse a date");
     INT_EQ(t.prec, NC_TIME_DAY, "a date has day precision");
     nc_time_format_rfc3339(&t, out);
-    STR_EQ(out, "2019-07-11T00:00:00Z", "rfc3339 of a date");
+    STR_EQ(out, "2019-07-11T00:00:00-00:00", "rfc3339 of a date");
+    OK(nc_time_parse_rfc3339(out, strlen(out), &t) == 0 && t.prec == NC_TIME_DAY,
+       "the -00:00 midnight reads back as a date");
     OK(nc_time_parse_iso("2019-07-11T10:30", 16, &t) == 0, "parse a local time");
     OK(!t.has_zone, "no zone is invented");
     nc_time_format_rfc3339(&t, out);
-    STR_EQ(out, "2019-07-11T10:30:00Z", "rfc3339 of a local minute");
+    STR_EQ(out, "2019-07-11T10:30:00-00:00", "rfc3339 of a local minute");
+    OK(nc_time_parse_rfc3339(out, strlen(out), &t) == 0 && !t.has_zone && t.hour == 10,
+       "-00:00 reads back as a local time");
     OK(nc_time_parse_iso("2019-07-11T10:30:05.120-04:00", 29, &t) == 0, "parse fractions");
     INT_EQ(t.frac_digits, 3, "fraction digits as written");
     nc_time_format_rfc3339(&t, out);

@@ -1,0 +1,1088 @@
+/* newsconv: a libxml2 DOM subtree -> body nodes (see dom.h). */
+#include "dom.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
+
+const char *ncp_dom_name(const xmlNode *n)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->name ? (const char *)n->name : "";
+}
+
+int ncp_dom_is(const xmlNode *n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && !ncp_strcasecmp(ncp_dom_name(n), name);
+}
+
+const char *ncp_dom_attr(const xmlNode *n, const char *name)
+{
+    const xmlAttr *at;
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return NULL;
+    for (at = n->properties; at; at = at->next)
+        if (at->name && !ncp_strcasecmp((const char *)at->name, name)) {
+            const xmlNode *c = at->children;
+            if (!c)
+                return "";
+            return c->content ? (const char *)c->content : "";
+        }
+    return NULL;
+}
+
+int ncp_dom_class_has(const xmlNode *n, const char *part)
+{
+    const char *c = ncp_dom_attr(n, "class");
+    size_t plen = strlen(part);
+    if (!c)
+        return 0;
+    for (; *c; c++) {
+        if (!ncp_strncasecmp(c, part, plen))
+            return 1;
+    }
+    return 0;
+}
+
+void ncp_dom_text(const xmlNode *n, nc_buf *out)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    if (!t)
+        return;
+    ncp_collapse_space(out, (const char *)t, strlen((const char *)t));
+    xmlFree(t);
+}
+
+static int is_absolute(const char *u)
+{
+    const char *p = u;
+    if (!u)
+        return 0;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '+' || *p == '-' || *p == '.')
+        p++;
+    return p != u && *p == ':';
+}
+
+void ncp_dom_resolve(const char *base, const char *href, nc_buf *out)
+{
+    xmlChar *r;
+    size_t len = strlen(href);
+    href = ncp_trim(href, &len);
+    if (!base || is_absolute(href) || !is_absolute(base) || (len && href[0] == '#')) {
+        nc_buf_put(out, href, len);
+        return;
+    }
+    {
+        char *h = malloc(len + 1);
+        if (!h) {
+            out->failed = 1;
+            return;
+        }
+        memcpy(h, href, len);
+        h[len] = '\0';
+        r = xmlBuildURI((const xmlChar *)h, (const xmlChar *)base);
+        free(h);
+    }
+    if (r) {
+        nc_buf_puts(out, (const char *)r);
+        xmlFree(r);
+    } else {
+        nc_buf_put(out, href, len);
+    }
+}
+
+/* ---- element classes ---- */
+
+enum kind {
+    K_TRANSPARENT, /* unknown or presentational: its content counts */
+    K_SKIP,        /* dropped with its content */
+    K_PARA, K_HEADING, K_QUOTE, K_UL, K_OL, K_LI, K_FIGURE, K_FIGCAPTION, K_PRE, K_HR,
+    K_TABLE, K_THEAD, K_TBODY, K_TR, K_CELL, K_CAPTION, K_DIV, K_EMBED,
+    K_EM, K_STRONG, K_CODE, K_LINK, K_IMG, K_BR, K_SUP, K_SUB, K_PICTURE
+};
+
+static const struct {
+    const char *name;
+    enum kind kind;
+} kinds[] = {
+    {"p", K_PARA}, {"h1", K_HEADING}, {"h2", K_HEADING}, {"h3", K_HEADING},
+    {"h4", K_HEADING}, {"h5", K_HEADING}, {"h6", K_HEADING}, {"hl1", K_HEADING},
+    {"hl2", K_HEADING}, {"blockquote", K_QUOTE}, {"bq", K_QUOTE}, {"ul", K_UL},
+    {"ol", K_OL}, {"li", K_LI}, {"dl", K_DIV}, {"dt", K_PARA}, {"dd", K_PARA},
+    {"figure", K_FIGURE}, {"media", K_FIGURE}, {"figcaption", K_FIGCAPTION},
+    {"media-caption", K_FIGCAPTION}, {"pre", K_PRE}, {"hr", K_HR}, {"table", K_TABLE},
+    {"thead", K_THEAD}, {"tbody", K_TBODY}, {"tfoot", K_TBODY}, {"tr", K_TR},
+    {"td", K_CELL}, {"th", K_CELL}, {"caption", K_CAPTION}, {"div", K_DIV},
+    {"section", K_DIV}, {"article", K_DIV}, {"main", K_DIV}, {"header", K_DIV},
+    {"footer", K_DIV}, {"aside", K_DIV}, {"center", K_DIV}, {"body", K_DIV},
+    {"html", K_DIV}, {"block", K_DIV}, {"body.content", K_DIV}, {"address", K_PARA},
+    {"details", K_DIV}, {"summary", K_PARA}, {"hgroup", K_DIV}, {"nav", K_DIV},
+    {"iframe", K_EMBED}, {"video", K_EMBED}, {"audio", K_EMBED}, {"embed", K_EMBED},
+    {"object", K_EMBED}, {"em", K_EM}, {"i", K_EM}, {"cite", K_EM}, {"dfn", K_EM},
+    {"var", K_EM}, {"strong", K_STRONG}, {"b", K_STRONG}, {"code", K_CODE},
+    {"kbd", K_CODE}, {"samp", K_CODE}, {"tt", K_CODE}, {"a", K_LINK}, {"img", K_IMG},
+    {"media-reference", K_IMG}, {"br", K_BR}, {"sup", K_SUP}, {"sub", K_SUB},
+    {"picture", K_PICTURE}, {"script", K_SKIP}, {"style", K_SKIP}, {"noscript", K_SKIP},
+    {"template", K_SKIP}, {"head", K_SKIP}, {"title", K_SKIP}, {"meta", K_SKIP},
+    {"link", K_SKIP}, {"svg", K_SKIP}, {"math", K_SKIP}, {"form", K_SKIP},
+    {"input", K_SKIP}, {"button", K_SKIP}, {"select", K_SKIP}, {"textarea", K_SKIP},
+    {"canvas", K_SKIP}, {"map", K_SKIP}, {"area", K_SKIP}, {"source", K_SKIP},
+    {"track", K_SKIP}, {"param", K_SKIP}, {"media-metadata", K_SKIP},
+    {"media-producer", K_FIGCAPTION}, {"fn", K_SKIP}, {"dialog", K_SKIP},
+    {"object.title", K_SKIP}};
+
+static enum kind kind_of(const xmlNode *n)
+{
+    const char *name = ncp_dom_name(n);
+    int c = name[0] >= 'A' && name[0] <= 'Z' ? name[0] + 32 : name[0];
+    size_t i;
+    for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (kinds[i].name[0] == c && !ncp_strcasecmp(kinds[i].name, name))
+            return kinds[i].kind;
+    return K_TRANSPARENT;
+}
+
+static int is_block_kind(enum kind k)
+{
+    return (k >= K_PARA && k <= K_EMBED) && k != K_FIGCAPTION && k != K_CAPTION;
+}
+
+static int hidden(const xmlNode *n)
+{
+    const char *s;
+    if (ncp_dom_attr(n, "hidden"))
+        return 1;
+    if ((s = ncp_dom_attr(n, "aria-hidden")) && !ncp_strcasecmp(s, "true"))
+        return 1;
+    if ((s = ncp_dom_attr(n, "style"))) {
+        const char *p;
+        for (p = s; *p; p++)
+            if (!ncp_strncasecmp(p, "display", 7)) {
+                const char *q = p + 7;
+                while (*q == ' ' || *q == ':')
+                    q++;
+                if (!ncp_strncasecmp(q, "none", 4))
+                    return 1;
+            }
+        for (p = s; *p; p++)
+            if (!ncp_strncasecmp(p, "visibility", 10)) {
+                const char *q = p + 10;
+                while (*q == ' ' || *q == ':')
+                    q++;
+                if (!ncp_strncasecmp(q, "hidden", 6))
+                    return 1;
+            }
+    }
+    return 0;
+}
+
+/* 1 when an element holds a block element, at any depth (<span><span><div>...), looking
+ * at no more than 512 nodes. */
+static int holds_block(xmlNode *el)
+{
+    xmlNode *c = el->children;
+    int budget = 512;
+    while (c && budget-- > 0) {
+        if (c->type == XML_ELEMENT_NODE) {
+            enum kind k = kind_of(c);
+            if (is_block_kind(k) || k == K_FIGCAPTION)
+                return 1;
+            if (k != K_SKIP && c->children) {
+                c = c->children;
+                continue;
+            }
+        }
+        while (c && c != el && !c->next)
+            c = c->parent;
+        if (!c || c == el)
+            break;
+        c = c->next;
+    }
+    return 0;
+}
+
+/* ---- the walk ---- */
+
+enum mode { M_BLOCKS, M_INLINES, M_FIGURE, M_TABLE, M_ROW, M_SKIPPING };
+
+typedef struct frame {
+    xmlNode *el;
+    enum mode mode;
+    nc_node *container;   /* where children go */
+    nc_node *implicit;    /* M_BLOCKS: open implicit paragraph for stray inlines */
+    nc_node *list;        /* K_LI: the list node whose tightness it affects */
+    int loose;            /* a list saw <p> in an item */
+    int in_thead;
+    int credit;           /* collecting a figure credit */
+    int owns;             /* the container was made for this element: finish it on leave */
+    size_t credit_start;
+} frame;
+
+typedef struct walker {
+    const ncp_dom_ctx *ctx;
+    nc_article *a;
+    frame *st;
+    size_t n, cap;
+    int model_depth;
+    int last_space;     /* the inline text so far ends in white space (or is empty) */
+    nc_buf tmp;
+    nc_buf credit;      /* text of a figure credit being collected */
+} walker;
+
+static frame *push(walker *w, xmlNode *el, enum mode mode, nc_node *container, int owns)
+{
+    frame *f;
+    if (w->n == w->cap) {
+        size_t ncap = w->cap ? w->cap * 2 : 32;
+        frame *ns = realloc(w->st, ncap * sizeof *ns);
+        if (!ns)
+            return NULL;
+        w->st = ns;
+        w->cap = ncap;
+    }
+    f = &w->st[w->n++];
+    memset(f, 0, sizeof *f);
+    f->el = el;
+    f->mode = mode;
+    f->container = container;
+    f->owns = owns;
+    if (owns)
+        w->model_depth++;
+    if (w->n > 1) {
+        f->in_thead = w->st[w->n - 2].in_thead;
+        f->credit = w->st[w->n - 2].credit;
+    }
+    return f;
+}
+
+static frame *top(walker *w) { return &w->st[w->n - 1]; }
+
+
+static void finish_inlines(walker *w, nc_node *blk);
+static int empty_block(const nc_node *n);
+
+/* Ends the open implicit paragraph: its trailing space goes, an empty one is removed. */
+static void close_implicit(walker *w)
+{
+    frame *f = top(w);
+    if (f->mode == M_BLOCKS && f->implicit) {
+        finish_inlines(w, f->implicit);
+        if (empty_block(f->implicit))
+            nc_node_unlink(f->implicit);
+        f->implicit = NULL;
+    }
+}
+
+static nc_node *new_node(walker *w, nc_node_type t, xmlNode *el)
+{
+    int line = el ? (int)xmlGetLineNo(el) : 0;
+    return nc_node_new(w->a, t, line > 0 ? line : 0, 0);
+}
+
+/* Where inline content goes now: the inline container, or an implicit paragraph. */
+static nc_node *inline_target(walker *w, xmlNode *el)
+{
+    frame *f = top(w);
+    switch (f->mode) {
+    case M_INLINES:
+        return f->container;
+    case M_BLOCKS:
+        if (!f->implicit) {
+            f->implicit = nc_node_append(f->container, new_node(w, NC_BLOCK_PARAGRAPH, el));
+            w->last_space = 1;
+        }
+        return f->implicit;
+    case M_FIGURE:
+    case M_TABLE:
+    case M_ROW:
+    case M_SKIPPING:
+        return NULL;
+    }
+    return NULL;
+}
+
+static void add_text(walker *w, xmlNode *el, const char *s, size_t len)
+{
+    nc_node *target, *last;
+    size_t i;
+    frame *f = top(w);
+    nc_buf *b = &w->tmp;
+    if (f->credit) {
+        nc_buf_put(&w->credit, s, len);
+        return;
+    }
+    /* white space only text between blocks says nothing */
+    if (f->mode != M_INLINES) {
+        size_t tl = len;
+        ncp_trim(s, &tl);
+        if (!tl)
+            return;
+    }
+    nc_buf_clear(b);
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int sp = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+        if (sp) {
+            if (!w->last_space)
+                nc_buf_putc(b, ' ');
+            w->last_space = 1;
+        } else {
+            nc_buf_putc(b, c);
+            w->last_space = 0;
+        }
+    }
+    if (!b->size)
+        return;
+    target = inline_target(w, el);
+    if (!target)
+        return;
+    last = nc_node_last_child(target);
+    if (last && last->type == NC_INLINE_TEXT)
+        nc_node_append_literal(w->a, last, b->ptr, b->size);
+    else
+        nc_node_append(target, nc_node_new_text(w->a, b->ptr, b->size,
+                                                el ? (int)xmlGetLineNo(el) : 0, 0));
+}
+
+/* Removes trailing white space at the end of a block's inlines, and empty blocks. */
+static void finish_inlines(walker *w, nc_node *blk)
+{
+    nc_node *n = blk;
+    /* descend to the last leaf */
+    while (n && n->last && !nc_node_type_is_leaf(n->type))
+        n = n->last;
+    if (n && n->type == NC_INLINE_TEXT && n->as.code.len &&
+        n->as.code.literal[n->as.code.len - 1] == ' ') {
+        n->as.code.len--;
+        ((char *)n->as.code.literal)[n->as.code.len] = '\0';
+        if (!n->as.code.len) {
+            nc_node *p = n->parent;
+            nc_node_unlink(n);
+            /* drop now-empty inline wrappers */
+            while (p && p != blk && !p->first && nc_node_is_inline(p)) {
+                nc_node *pp = p->parent;
+                nc_node_unlink(p);
+                p = pp;
+            }
+        }
+    }
+    w->last_space = 1;
+}
+
+static int empty_block(const nc_node *n)
+{
+    return !n->first;
+}
+
+/* A stand-in that lazy-loading scripts replace: a data: URI, a 1x1 or blank image. */
+static int placeholder_src(const char *s)
+{
+    static const char *const marks[] = {"data:", "blank.", "spacer.", "pixel.", "placeholder",
+                                        "transparent.", "1x1", "grey.gif", "gray.gif",
+                                        "lazy", "loading.", NULL};
+    size_t i;
+    if (!s || !*s)
+        return 1;
+    for (i = 0; marks[i]; i++)
+        if (strstr(s, marks[i]))
+            return 1;
+    return 0;
+}
+
+/* The best candidate of a srcset ("a.jpg 320w, b.jpg 1024w" -> b.jpg: the widest, or the
+ * highest density; the first without descriptors). Into out, unresolved. */
+static void srcset_best(const char *s, nc_buf *out)
+{
+    double best = -1;
+    nc_buf_clear(out);
+    while (*s) {
+        const char *u, *d;
+        size_t ul;
+        double v = 0;
+        while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == ',')
+            s++;
+        if (!*s)
+            break;
+        u = s;
+        while (*s && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            s++;
+        ul = (size_t)(s - u);
+        d = s;
+        if (ul && u[ul - 1] == ',') {
+            while (ul && u[ul - 1] == ',')
+                ul--; /* "a.jpg," : no descriptor */
+            d = s; /* empty descriptor */
+        } else {
+            while (*s && *s != ',')
+                s++;
+        }
+        /* descriptor: "320w" or "2x" */
+        while (d < s && (*d == ' ' || *d == '\t'))
+            d++;
+        if (d < s) {
+            v = strtod(d, NULL);
+            if (strchr(d, 'x') && strchr(d, 'x') < s && v > 0 && v < 10)
+                v *= 1000; /* densities rank like widths of 1000px per x */
+        }
+        if (ul && v > best) {
+            best = v;
+            nc_buf_clear(out);
+            nc_buf_put(out, u, ul);
+        }
+        if (best < 0 && ul) { /* first one without descriptor */
+            best = 0;
+            nc_buf_clear(out);
+            nc_buf_put(out, u, ul);
+        }
+    }
+}
+
+/* An image's address. Web pages (NCP_DOM_HTML): a lazy-loading attribute (data-src,
+ * data-original, ...) names the real image; a placeholder src gives way to the best
+ * srcset/data-srcset candidate or to a <picture>'s <source>. NITF media-reference: source,
+ * href. */
+static void image_src(walker *w, xmlNode *el, nc_buf *out)
+{
+    static const char *const lazy[] = {"data-src", "data-original", "data-lazy-src",
+                                       "data-lazy", "data-url", "data-hi-res-src",
+                                       "data-full-src", "data-original-src", "data-img-src",
+                                       NULL};
+    static const char *const sets[] = {"data-srcset", "data-lazy-srcset", "srcset", NULL};
+    const char *src = ncp_dom_attr(el, "src");
+    size_t i;
+    nc_buf tmp = NC_BUF_INIT;
+    nc_buf_clear(out);
+    if (src && (!*src || !strncmp(src, "data:", 5)))
+        src = NULL;
+    if (w->ctx->flags & NCP_DOM_HTML) {
+        const char *l = NULL;
+        for (i = 0; lazy[i] && !l; i++) {
+            const char *v = ncp_dom_attr(el, lazy[i]);
+            if (v && *v && strncmp(v, "data:", 5) && !strchr(v, ' '))
+                l = v;
+        }
+        if (l)
+            src = l;
+        if (!src || placeholder_src(src)) {
+            xmlNode *pic = el->parent, *c;
+            int budget = 64;
+            for (i = 0; sets[i] && !tmp.size; i++) {
+                const char *v = ncp_dom_attr(el, sets[i]);
+                if (v && *v)
+                    srcset_best(v, &tmp);
+            }
+            /* <picture><source srcset=...><img></picture> (libxml2 2.9 nests the img in
+             * the source, which it does not know to be empty) */
+            while (pic && ncp_dom_is(pic, "source"))
+                pic = pic->parent;
+            for (c = pic && ncp_dom_is(pic, "picture") ? pic->children : NULL;
+                 c && !tmp.size && budget-- > 0;) {
+                if (ncp_dom_is(c, "source")) {
+                    const char *v = ncp_dom_attr(c, "srcset");
+                    if (!v || !*v)
+                        v = ncp_dom_attr(c, "data-srcset");
+                    if (v && *v)
+                        srcset_best(v, &tmp);
+                }
+                if (c->type == XML_ELEMENT_NODE && c->children) {
+                    c = c->children;
+                    continue;
+                }
+                while (c && c != pic && !c->next)
+                    c = c->parent;
+                if (!c || c == pic)
+                    break;
+                c = c->next;
+            }
+            if (tmp.size && strncmp(tmp.ptr, "data:", 5))
+                src = tmp.ptr;
+        }
+    } else if (!src && ncp_dom_is(el, "media-reference")) {
+        src = ncp_dom_attr(el, "source");
+        if (!src || !*src)
+            src = ncp_dom_attr(el, "href");
+    }
+    if (src && *src)
+        ncp_dom_resolve(w->ctx->base_url, src, out);
+    nc_buf_release(&tmp);
+}
+
+/* A social media post embedded as a blockquote (Twitter/X, Instagram, TikTok, Threads,
+ * Facebook, Reddit): its address, or NULL. */
+static const char *social_embed(xmlNode *el)
+{
+    static const char *const classes[] = {"twitter-tweet", "twitter-video", "instagram-media",
+                                          "tiktok-embed", "text-post-media", "fb-xfbml-parse-ignore",
+                                          "reddit-embed-bq", "bluesky-embed", "mastodon-embed",
+                                          NULL};
+    const char *u = NULL, *c = ncp_dom_attr(el, "class");
+    xmlNode *n;
+    size_t i;
+    int hit = 0;
+    if (!c)
+        return NULL;
+    for (i = 0; classes[i] && !hit; i++)
+        if (strstr(c, classes[i]))
+            hit = 1;
+    if (!hit)
+        return NULL;
+    if ((u = ncp_dom_attr(el, "data-instgrm-permalink")) && *u)
+        return u;
+    if ((u = ncp_dom_attr(el, "cite")) && *u)
+        return u;
+    u = NULL;
+    /* the post's own link is the last one (Twitter: the date links to the status) */
+    for (n = el->children; n;) {
+        if (ncp_dom_is(n, "a") && ncp_dom_attr(n, "href") && strstr(ncp_dom_attr(n, "href"), "://"))
+            u = ncp_dom_attr(n, "href");
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && n != el && !n->next)
+            n = n->parent;
+        if (!n || n == el)
+            break;
+        n = n->next;
+    }
+    return u;
+}
+
+static const char *embed_src(xmlNode *el)
+{
+    const char *s = ncp_dom_attr(el, "src");
+    xmlNode *c;
+    if (!s || !*s)
+        s = ncp_dom_attr(el, "data-src");
+    if (!s || !*s)
+        s = ncp_dom_attr(el, "data");
+    for (c = el->children; (!s || !*s) && c; c = c->next)
+        if (ncp_dom_is(c, "source"))
+            s = ncp_dom_attr(c, "src");
+    return s && *s ? s : NULL;
+}
+
+/* Enters element el. Returns 1 to descend into its children (a frame was pushed),
+ * 0 to skip them, -1 on out of memory. */
+static int enter(walker *w, xmlNode *el)
+{
+    frame *f = top(w);
+    enum kind k = kind_of(el);
+    nc_article *a = w->a;
+    nc_node *n;
+
+    if (f->mode == M_SKIPPING)
+        return 0;
+    if (k == K_SKIP && ncp_dom_is(el, "source") && el->children)
+        k = K_TRANSPARENT; /* libxml2 2.9 nests what follows a <source> inside it */
+    if (k == K_SKIP)
+        return 0;
+    if ((w->ctx->flags & NCP_DOM_HTML) && hidden(el))
+        return 0;
+    if (w->ctx->skip && w->ctx->skip(w->ctx->skip_data, el))
+        return 0;
+    if (f->credit)
+        return push(w, el, f->mode, f->container, 0) ? 1 : -1;
+
+    /* a transparent inline element holding blocks acts as a div */
+    if (k == K_TRANSPARENT && f->mode == M_BLOCKS && holds_block(el))
+        k = K_DIV;
+    /* past the depth cap, every element is transparent */
+    if (w->model_depth >= NC_MAX_DEPTH - 2 && k != K_IMG && k != K_BR && k != K_CODE &&
+        k != K_PRE && k != K_HR)
+        k = K_TRANSPARENT;
+
+    /* in inline context, blocks become transparent (with a space between) */
+    if (f->mode == M_INLINES && is_block_kind(k) && k != K_EMBED) {
+        if (!w->last_space)
+            add_text(w, el, " ", 1);
+        k = k == K_HR ? K_SKIP : K_TRANSPARENT;
+        if (k == K_SKIP)
+            return 0;
+    }
+
+    switch (f->mode) {
+    case M_FIGURE:
+        if (k == K_FIGCAPTION) {
+            nc_node *fig = f->container;
+            w->last_space = 1;
+            return push(w, el, M_INLINES, fig, 1) ? 1 : -1;
+        }
+        if (k == K_IMG) {
+            nc_node *fig = f->container;
+            if (!fig->as.ref.href) {
+                const char *alt = ncp_dom_attr(el, "alt");
+                image_src(w, el, &w->tmp);
+                if (w->tmp.size)
+                    nc_node_set_href(a, fig, w->tmp.ptr);
+                if (alt && *alt)
+                    nc_node_set_alt(a, fig, alt);
+                if ((alt = ncp_dom_attr(el, "title")) && *alt)
+                    nc_node_set_title(a, fig, alt);
+            }
+            return 0;
+        }
+        if (k == K_EMBED || k == K_LINK) {
+            /* <figure class="embed"><a href>, or a figure around an iframe */
+            const char *u = k == K_LINK ? ncp_dom_attr(el, "href") : embed_src(el);
+            nc_node *fig = f->container;
+            if (u && (k == K_EMBED || ncp_dom_class_has(f->el, "embed")) &&
+                !fig->as.ref.href && !fig->first) {
+                fig->type = NC_BLOCK_EMBED;
+                memset(&fig->as, 0, sizeof fig->as);
+                nc_buf_clear(&w->tmp);
+                ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
+                nc_node_set_href(a, fig, w->tmp.ptr);
+                f->mode = M_SKIPPING;
+                return 0;
+            }
+        }
+        /* other content of a figure: descend, looking for img and figcaption */
+        return push(w, el, M_FIGURE, f->container, 0) ? 1 : -1;
+    case M_TABLE:
+        if (k == K_THEAD || k == K_TBODY) {
+            frame *g = push(w, el, M_TABLE, f->container, 0);
+            if (!g)
+                return -1;
+            g->in_thead = k == K_THEAD;
+            return 1;
+        }
+        if (k == K_TR) {
+            n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_ROW, el));
+            nc_node_set_header(n, f->in_thead);
+            return push(w, el, M_ROW, n, 1) ? 1 : -1;
+        }
+        if (k == K_CAPTION) {
+            nc_warn(w->ctx->o, (int)xmlGetLineNo(el), 0, "table caption dropped");
+            return 0;
+        }
+        return push(w, el, M_TABLE, f->container, 0) ? 1 : -1;
+    case M_ROW:
+        if (k == K_CELL) {
+            n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_CELL, el));
+            nc_node_set_header(n, ncp_dom_is(el, "th"));
+            w->last_space = 1;
+                return push(w, el, M_INLINES, n, 1) ? 1 : -1;
+        }
+        return push(w, el, M_ROW, f->container, 0) ? 1 : -1;
+    default:
+        break;
+    }
+
+    /* M_BLOCKS or M_INLINES */
+    if (f->mode == M_INLINES && (ncp_dom_class_has(el, "credit") ||
+                                 ncp_dom_class_has(el, "copyright")) &&
+        f->container->type == NC_BLOCK_FIGURE) {
+        frame *g = push(w, el, M_INLINES, f->container, 0);
+        if (!g)
+            return -1;
+        g->credit = 1;
+        nc_buf_clear(&w->credit);
+        return 1;
+    }
+    switch (k) {
+    case K_PARA:
+    case K_HEADING: {
+        frame *bf = f;
+        close_implicit(w);
+        n = new_node(w, k == K_PARA ? NC_BLOCK_PARAGRAPH : NC_BLOCK_HEADING, el);
+        if (k == K_HEADING) {
+            const char *nm = ncp_dom_name(el);
+            int level = nm[0] && nm[1] >= '1' && nm[1] <= '6' && !nm[2] ? nm[1] - '0'
+                        : nm[2] >= '1' && nm[2] <= '6' ? nm[2] - '0' /* hl1, hl2 */
+                                                        : 2;
+            nc_node_set_level(n, level);
+        }
+        nc_node_append(bf->container, n);
+        if (k == K_PARA && bf->container->type == NC_BLOCK_LIST_ITEM && w->n >= 2) {
+            /* an explicit <p> in an item makes the list loose */
+            size_t i = w->n;
+            while (i-- > 0)
+                if (w->st[i].list) {
+                    w->st[i].loose = 1;
+                    break;
+                }
+        }
+        w->last_space = 1;
+        return push(w, el, M_INLINES, n, 1) ? 1 : -1;
+    }
+    case K_QUOTE:
+        if ((w->ctx->flags & NCP_DOM_HTML) && f->mode == M_BLOCKS) {
+            const char *u = social_embed(el);
+            if (u) {
+                close_implicit(w);
+                n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
+                nc_buf_clear(&w->tmp);
+                ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
+                nc_node_set_href(a, n, w->tmp.ptr);
+                return 0;
+            }
+        }
+        /* fall through */
+    case K_LI:
+    case K_UL:
+    case K_OL: {
+        nc_node_type t = k == K_QUOTE ? NC_BLOCK_BLOCKQUOTE
+                         : k == K_UL  ? NC_BLOCK_BULLET_LIST
+                         : k == K_OL  ? NC_BLOCK_ORDERED_LIST
+                                      : NC_BLOCK_LIST_ITEM;
+        frame *g;
+        close_implicit(w);
+        if (k == K_LI && f->container->type != NC_BLOCK_BULLET_LIST &&
+            f->container->type != NC_BLOCK_ORDERED_LIST) {
+            /* a stray <li>: give it a list */
+            nc_node *l = nc_node_last_child(f->container);
+            if (!l || l->type != NC_BLOCK_BULLET_LIST)
+                l = nc_node_append(f->container, new_node(w, NC_BLOCK_BULLET_LIST, el));
+            nc_node_set_tight(l, 1);
+            n = nc_node_append(l, new_node(w, t, el));
+        } else {
+            n = nc_node_append(f->container, new_node(w, t, el));
+        }
+        if (k == K_OL) {
+            const char *s = ncp_dom_attr(el, "start");
+            nc_node_set_start(n, s ? atoi(s) : 1);
+        }
+        g = push(w, el, M_BLOCKS, n, 1);
+        if (!g)
+            return -1;
+        if (k == K_UL || k == K_OL)
+            g->list = n;
+        return 1;
+    }
+    case K_FIGURE:
+        close_implicit(w);
+        n = nc_node_append(f->container, new_node(w, NC_BLOCK_FIGURE, el));
+        return push(w, el, M_FIGURE, n, 1) ? 1 : -1;
+    case K_PRE: {
+        xmlNode *c;
+        const char *cls;
+        xmlChar *t;
+        close_implicit(w);
+        n = nc_node_append(f->container, new_node(w, NC_BLOCK_CODE_BLOCK, el));
+        t = xmlNodeGetContent(el);
+        nc_node_set_literal(a, n, t ? (const char *)t : "", t ? strlen((const char *)t) : 0);
+        xmlFree(t);
+        for (c = el->children; c; c = c->next)
+            if (ncp_dom_is(c, "code") && (cls = ncp_dom_attr(c, "class")) &&
+                !strncmp(cls, "language-", 9) && cls[9]) {
+                size_t e = 9;
+                while (cls[e] && cls[e] != ' ')
+                    e++;
+                nc_buf_clear(&w->tmp);
+                nc_buf_put(&w->tmp, cls + 9, e - 9);
+                nc_node_set_info(a, n, w->tmp.ptr);
+                break;
+            }
+        return 0;
+    }
+    case K_HR:
+        close_implicit(w);
+        nc_node_append(f->container, new_node(w, NC_BLOCK_THEMATIC_BREAK, el));
+        return 0;
+    case K_TABLE:
+        close_implicit(w);
+        n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE, el));
+        return push(w, el, M_TABLE, n, 1) ? 1 : -1;
+    case K_EMBED: {
+        const char *u = embed_src(el);
+        if (!u)
+            return 0;
+        nc_buf_clear(&w->tmp);
+        ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
+        if (f->mode == M_BLOCKS) {
+            close_implicit(w);
+            n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
+            nc_node_set_href(a, n, w->tmp.ptr);
+        } else {
+            nc_node *target = inline_target(w, el);
+            n = nc_node_append(target, new_node(w, NC_INLINE_LINK, el));
+            nc_node_set_href(a, n, w->tmp.ptr);
+            nc_node_append(n, nc_node_new_text(a, w->tmp.ptr, w->tmp.size, 0, 0));
+            w->last_space = 0;
+        }
+        return 0;
+    }
+    case K_DIV:
+    case K_THEAD:
+    case K_TBODY:
+    case K_TR:
+    case K_CELL:
+    case K_CAPTION:
+    case K_FIGCAPTION:
+        if (f->mode == M_BLOCKS) {
+            nc_node *last;
+            close_implicit(w);
+            last = nc_node_last_child(f->container);
+            if (k == K_FIGCAPTION && last && last->type == NC_BLOCK_FIGURE && !last->first &&
+                !last->as.ref.credit) {
+                /* a caption right after its figure (<figure><img></figure><figcaption>) */
+                w->last_space = 1;
+                return push(w, el, M_INLINES, last, 1) ? 1 : -1;
+            }
+            return push(w, el, M_BLOCKS, f->container, 0) ? 1 : -1;
+        }
+        return push(w, el, f->mode, f->container, 0) ? 1 : -1;
+    case K_IMG: {
+        const char *alt = ncp_dom_attr(el, "alt"), *title = ncp_dom_attr(el, "title");
+        nc_node *target;
+        image_src(w, el, &w->tmp);
+        if (!w->tmp.size)
+            return 0;
+        target = inline_target(w, el);
+        n = nc_node_append(target, new_node(w, NC_INLINE_IMAGE, el));
+        nc_node_set_href(a, n, w->tmp.ptr);
+        nc_node_set_alt(a, n, alt && *alt ? alt : NULL);
+        nc_node_set_title(a, n, title && *title ? title : NULL);
+        w->last_space = 0;
+        return 0;
+    }
+    case K_BR: {
+        nc_node *target = inline_target(w, el);
+        nc_node *last = nc_node_last_child(target);
+        /* trailing space before a break is not content */
+        if (last && last->type == NC_INLINE_TEXT && last->as.code.len &&
+            last->as.code.literal[last->as.code.len - 1] == ' ') {
+            last->as.code.len--;
+            ((char *)last->as.code.literal)[last->as.code.len] = '\0';
+            if (!last->as.code.len)
+                nc_node_unlink(last);
+        }
+        nc_node_append(target, new_node(w, NC_INLINE_LINEBREAK, el));
+        w->last_space = 1;
+        return 0;
+    }
+    case K_CODE: {
+        xmlChar *t = xmlNodeGetContent(el);
+        nc_node *target = inline_target(w, el);
+        n = nc_node_append(target, new_node(w, NC_INLINE_CODE, el));
+        nc_node_set_literal(a, n, t ? (const char *)t : "", t ? strlen((const char *)t) : 0);
+        xmlFree(t);
+        w->last_space = 0;
+        return 0;
+    }
+    case K_LINK: {
+        const char *href = ncp_dom_attr(el, "href"), *title = ncp_dom_attr(el, "title");
+        nc_node *target;
+        if (!href || !strncmp(href, "javascript:", 11)) {
+            if (f->mode == M_BLOCKS)
+                return push(w, el, M_INLINES, inline_target(w, el), 0) ? 1 : -1;
+            return push(w, el, f->mode, f->container, 0) ? 1 : -1;
+        }
+        target = inline_target(w, el);
+        n = nc_node_append(target, new_node(w, NC_INLINE_LINK, el));
+        nc_buf_clear(&w->tmp);
+        ncp_dom_resolve(w->ctx->base_url, href, &w->tmp);
+        nc_node_set_href(a, n, w->tmp.ptr);
+        if (title && *title)
+            nc_node_set_title(a, n, title);
+        return push(w, el, M_INLINES, n, 1) ? 1 : -1;
+    }
+    case K_EM:
+    case K_STRONG:
+    case K_SUP:
+    case K_SUB: {
+        nc_node_type t = k == K_EM ? NC_INLINE_EMPH : k == K_STRONG ? NC_INLINE_STRONG
+                         : k == K_SUP ? NC_INLINE_SUP : NC_INLINE_SUB;
+        nc_node *target = inline_target(w, el);
+        n = nc_node_append(target, new_node(w, t, el));
+        return push(w, el, M_INLINES, n, 1) ? 1 : -1;
+    }
+    case K_PICTURE:
+    case K_TRANSPARENT:
+    default:
+        if (f->mode == M_BLOCKS) {
+            nc_node *p = inline_target(w, el);
+            return push(w, el, M_INLINES, p, 0) ? 1 : -1;
+        }
+        return push(w, el, f->mode, f->container, 0) ? 1 : -1;
+    case K_SKIP:
+        return 0;
+    }
+}
+
+/* Leaves the element of the top frame. */
+static void leave(walker *w)
+{
+    frame *f = top(w);
+    nc_node *c = f->container;
+    int owns = f->owns;
+    if (f->credit && (w->n < 2 || !w->st[w->n - 2].credit)) {
+        /* the end of a credit element */
+        nc_buf t = NC_BUF_INIT;
+        ncp_collapse_space(&t, w->credit.ptr, w->credit.size);
+        if (t.size)
+            nc_node_set_credit(w->a, c, t.ptr);
+        nc_buf_release(&t);
+        nc_buf_clear(&w->credit);
+    }
+    if (f->mode == M_BLOCKS && f->implicit) {
+        finish_inlines(w, f->implicit);
+        if (empty_block(f->implicit))
+            nc_node_unlink(f->implicit);
+        f->implicit = NULL;
+    }
+    if (owns && c) {
+        if (f->list)
+            nc_node_set_tight(f->list, !f->loose);
+        switch (c->type) {
+        case NC_BLOCK_PARAGRAPH:
+        case NC_BLOCK_HEADING:
+        case NC_BLOCK_TABLE_CELL:
+            finish_inlines(w, c);
+            if (c->type != NC_BLOCK_TABLE_CELL && empty_block(c))
+                nc_node_unlink(c);
+            break;
+        case NC_BLOCK_FIGURE:
+            if (f->mode == M_INLINES) {
+                finish_inlines(w, c); /* the end of a figcaption */
+                break;
+            }
+            if (!c->first && !c->as.ref.href && !c->as.ref.credit)
+                nc_node_unlink(c);
+            break;
+        case NC_INLINE_EMPH:
+        case NC_INLINE_STRONG:
+        case NC_INLINE_SUP:
+        case NC_INLINE_SUB:
+            if (!c->first)
+                nc_node_unlink(c);
+            break;
+        case NC_INLINE_LINK:
+            if (!c->first)
+                nc_node_unlink(c);
+            break;
+        case NC_BLOCK_BLOCKQUOTE:
+        case NC_BLOCK_BULLET_LIST:
+        case NC_BLOCK_ORDERED_LIST:
+        case NC_BLOCK_TABLE:
+            if (!c->first)
+                nc_node_unlink(c);
+            break;
+        default:
+            break;
+        }
+        if (w->model_depth > 0)
+            w->model_depth--;
+    }
+    w->n--;
+    /* after a block closes, the enclosing block frame needs a new implicit paragraph */
+    if (w->n && nc_node_is_block(c) && c->type != NC_BLOCK_TABLE_CELL)
+        w->last_space = 1;
+}
+
+int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into)
+{
+    walker w;
+    xmlNode *cur;
+    int rc = 0;
+    memset(&w, 0, sizeof w);
+    w.ctx = ctx;
+    w.a = ctx->a;
+    nc_buf_init(&w.tmp);
+    nc_buf_init(&w.credit);
+    if (!el)
+        return 0;
+    if (!push(&w, NULL, M_BLOCKS, into, 0)) {
+        rc = -1;
+        goto done;
+    }
+    w.last_space = 1;
+    if (ctx->flags & NCP_DOM_SELF) {
+        int r = el->type == XML_ELEMENT_NODE ? enter(&w, el) : 0;
+        if (r < 0) {
+            rc = -1;
+            goto done;
+        }
+        if (r == 0)
+            goto finish;
+        top(&w)->el = el;
+    } else {
+        w.st[0].el = el;
+    }
+    /* iterative pre-order walk under el; st[k].el are the open elements */
+    cur = el->children;
+    while (w.n > 0) {
+        if (!cur) {
+            /* climb: leave the top element, continue with its next sibling */
+            xmlNode *done_el = top(&w)->el;
+            if (w.n == 1) {
+                break;
+            }
+            leave(&w);
+            cur = done_el ? done_el->next : NULL;
+            continue;
+        }
+        switch (cur->type) {
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+            if (cur->content && top(&w)->mode != M_SKIPPING)
+                add_text(&w, cur, (const char *)cur->content, strlen((const char *)cur->content));
+            cur = cur->next;
+            break;
+        case XML_ELEMENT_NODE: {
+            int r = enter(&w, cur);
+            if (r < 0) {
+                rc = -1;
+                goto done;
+            }
+            if (r == 1) {
+                top(&w)->el = cur;
+                cur = cur->children;
+            } else {
+                cur = cur->next;
+            }
+            break;
+        }
+        default:
+            cur = cur->next;
+            break;
+        }
+    }
+finish:
+    while (w.n > 1)
+        leave(&w);
+    if (w.n == 1)
+        leave(&w);
+done:
+    if (w.tmp.failed || w.credit.failed)
+        rc = -1;
+    free(w.st);
+    nc_buf_release(&w.tmp);
+    nc_buf_release(&w.credit);
+    if (ctx->a->failed)
+        rc = -1;
+    return rc;
+}
+
+int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
+                     const char *base_url, nc_node *into, nc_error *err)
+{
+    htmlDocPtr doc;
+    xmlNode *root, *body = NULL, *c;
+    ncp_dom_ctx ctx;
+    int rc;
+    if (len > (size_t)0x7fffffff)
+        return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML body too large");
+    doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                             HTML_PARSE_NOBLANKS * 0 | HTML_PARSE_COMPACT);
+    if (!doc)
+        return 0; /* nothing parsable: no body */
+    root = xmlDocGetRootElement(doc);
+    for (c = root ? root->children : NULL; c; c = c->next)
+        if (ncp_dom_is(c, "body"))
+            body = c;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.a = a;
+    ctx.o = o;
+    ctx.base_url = base_url;
+    ctx.flags = NCP_DOM_HTML;
+    rc = ncp_dom_convert(&ctx, body ? body : root, into);
+    xmlFreeDoc(doc);
+    if (rc < 0)
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    return 0;
+}

@@ -1,0 +1,34 @@
+# Shared helpers for tests/*.sh (sourced). Run from the repo root.
+NEWSCONV=${NEWSCONV:-build/newsconv}
+TEST_WRAPPER=${TEST_WRAPPER:-}
+NC_SHARED=${NC_SHARED:-../shared}
+TMPD=$(mktemp -d)
+trap 'rm -rf "$TMPD"' EXIT
+checks=0
+nc() { $TEST_WRAPPER "$NEWSCONV" "$@"; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pass() { checks=$((checks + 1)); }
+# expect_file_eq GOT_FILE WANT_FILE WHAT
+expect_file_eq() {
+    if ! cmp -s "$1" "$2"; then
+        echo "FAIL: $3" >&2
+        diff -u "$2" "$1" | head -n 40 >&2
+        exit 1
+    fi
+    pass
+}
+# expect_run EXIT_CODE STDERR_LINE -- ARGS...: runs newsconv, checks exit code and stderr
+expect_run() {
+    local want_rc=$1 want_err=$2
+    shift 3
+    local rc=0
+    nc "$@" >"$TMPD/out" 2>"$TMPD/err" || rc=$?
+    [ "$rc" -eq "$want_rc" ] || fail "newsconv $*: exit $rc, want $want_rc; stderr: $(cat "$TMPD/err")"
+    if [ -n "$want_err" ] && [ "$(head -n 1 "$TMPD/err")" != "$want_err" ]; then
+        fail "newsconv $*: stderr
+  got:  $(head -n 1 "$TMPD/err")
+  want: $want_err"
+    fi
+    pass
+}
+have_shared() { [ -d "$NC_SHARED/corpus" ]; }

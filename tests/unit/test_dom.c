@@ -1,0 +1,134 @@
+/* Unit tests: HTML/XHTML -> body (formats/dom.c) and body -> canonical XHTML (src/xhtml.c). */
+#include "harness.h"
+#include "dom.h"
+
+#include <stdlib.h>
+
+static char *body_model(const char *html, const char *base)
+{
+    nc_article *a = nc_article_new();
+    nc_buf out = NC_BUF_INIT;
+    nc_error err;
+    const nc_format *model = nc_format_find("model");
+    char *s;
+    nc_error_clear(&err);
+    if (ncp_html_to_body(a, html, strlen(html), NULL, base, a->body, &err) < 0)
+        return NULL;
+    model->write(a, &out, NULL, &err);
+    nc_article_free(a);
+    s = strstr(out.ptr, "body\n");
+    s = strdup(s ? s + 5 : out.ptr);
+    nc_buf_release(&out);
+    return s;
+}
+
+static char *to_xhtml(const char *html)
+{
+    nc_article *a = nc_article_new();
+    nc_buf out = NC_BUF_INIT;
+    nc_error err;
+    char *s;
+    nc_error_clear(&err);
+    ncp_html_to_body(a, html, strlen(html), NULL, NULL, a->body, &err);
+    ncp_body_to_xhtml(a->body, &out, -1);
+    nc_article_free(a);
+    s = strdup(out.ptr);
+    nc_buf_release(&out);
+    return s;
+}
+
+#define MODEL_EQ(html, want)                                                               \
+    do {                                                                                   \
+        char *m_ = body_model(html, "https://example.org/news/a.html");                    \
+        STR_EQ(m_, want, html);                                                                  \
+        free(m_);                                                                          \
+    } while (0)
+
+/* canonical XHTML reads back to itself */
+#define XHTML_FIXED(xhtml)                                                                 \
+    do {                                                                                   \
+        char *x_ = to_xhtml(xhtml);                                                        \
+        STR_EQ(x_, xhtml, "canonical XHTML reads back to itself");                                                                 \
+        free(x_);                                                                          \
+    } while (0)
+
+int main(void)
+{
+    MODEL_EQ("<p>Hello  <b>bold</b>\n <i>it</i> <a href='/x'>link</a></p>",
+             "  paragraph\n    text \"Hello \"\n    strong\n      text \"bold\"\n"
+             "    text \" \"\n    emph\n      text \"it\"\n    text \" \"\n"
+             "    link href=\"https://example.org/x\"\n      text \"link\"\n");
+    MODEL_EQ("<div>stray <span>text</span><p>para</p></div>",
+             "  paragraph\n    text \"stray text\"\n  paragraph\n    text \"para\"\n");
+    MODEL_EQ("<ul><li>one</li><li>two</li></ul>",
+             "  bullet_list tight\n    list_item\n      paragraph\n        text \"one\"\n"
+             "    list_item\n      paragraph\n        text \"two\"\n");
+    MODEL_EQ("<ol start='3'><li><p>a</p></li></ol>",
+             "  ordered_list start=3\n    list_item\n      paragraph\n        text \"a\"\n");
+    MODEL_EQ("<figure><img data-src='p.jpg' src='data:x' alt='A'><figcaption>Cap "
+             "<span class='credit'>Photo: X</span></figcaption></figure>",
+             "  figure href=\"https://example.org/news/p.jpg\" alt=\"A\" credit=\"Photo: X\"\n"
+             "    text \"Cap\"\n");
+    MODEL_EQ("<script>var x;</script><p hidden>h</p><p style='display: none'>n</p><p>v</p>",
+             "  paragraph\n    text \"v\"\n");
+    MODEL_EQ("<table><thead><tr><th>H</th></tr></thead><tbody><tr><td>c <b>d</b></td></tr></tbody></table>",
+             "  table\n    table_row header\n      table_cell header\n        text \"H\"\n"
+             "    table_row\n      table_cell\n        text \"c \"\n        strong\n"
+             "          text \"d\"\n");
+    MODEL_EQ("<pre><code class='language-c'>int x;\n  y</code></pre>",
+             "  code_block info=\"c\" \"int x;\\n  y\"\n");
+    MODEL_EQ("<p>a<br> b</p><hr><blockquote><p>q</p></blockquote>",
+             "  paragraph\n    text \"a\"\n    linebreak\n    text \"b\"\n  thematic_break\n"
+             "  blockquote\n    paragraph\n      text \"q\"\n");
+    MODEL_EQ("<iframe src='https://www.youtube.com/embed/x'></iframe>",
+             "  embed url=\"https://www.youtube.com/embed/x\"\n");
+    MODEL_EQ("<p>x<sup>2</sup> H<sub>2</sub>O <code>c</code></p>",
+             "  paragraph\n    text \"x\"\n    sup\n      text \"2\"\n    text \" H\"\n"
+             "    sub\n      text \"2\"\n    text \"O \"\n    code \"c\"\n");
+
+    /* lazy images: a lazy attribute wins over a placeholder src; the widest srcset
+     * candidate; a <picture>'s <source> */
+    MODEL_EQ("<p><img src='/img/placeholder.gif' data-src='big.jpg' alt='B'></p>",
+             "  paragraph\n    image href=\"https://example.org/news/big.jpg\" alt=\"B\"\n");
+    MODEL_EQ("<p><img src='data:image/gif;base64,R0l=' srcset='s.jpg 320w, l.jpg 1200w, m.jpg 800w'></p>",
+             "  paragraph\n    image href=\"https://example.org/news/l.jpg\"\n");
+    MODEL_EQ("<p><img srcset='a.jpg, b.jpg 2x'></p>",
+             "  paragraph\n    image href=\"https://example.org/news/b.jpg\"\n");
+    MODEL_EQ("<figure><picture><source srcset='p-1x.webp 1x, p-2x.webp 2x'><img src='blank.gif'></picture></figure>",
+             "  figure href=\"https://example.org/news/p-2x.webp\"\n");
+    MODEL_EQ("<p><img src='real.jpg' srcset='a.jpg 2x'></p>",
+             "  paragraph\n    image href=\"https://example.org/news/real.jpg\"\n");
+    /* an embedded social post is an embed of its address */
+    MODEL_EQ("<blockquote class='twitter-tweet'><p>Hello</p>&mdash; X (@x) "
+             "<a href='https://twitter.com/x/status/1'>May 4, 2023</a></blockquote>",
+             "  embed url=\"https://twitter.com/x/status/1\"\n");
+    MODEL_EQ("<blockquote class='instagram-media' data-instgrm-permalink='https://www.instagram.com/p/abc/'>"
+             "<a href='https://www.instagram.com/p/abc/'>A post</a></blockquote>",
+             "  embed url=\"https://www.instagram.com/p/abc/\"\n");
+    /* a caption right after its figure belongs to it */
+    MODEL_EQ("<figure><img src='f.jpg'></figure><figcaption> Caption <span class='credit'>AP</span> </figcaption>",
+             "  figure href=\"https://example.org/news/f.jpg\" credit=\"AP\"\n    text \"Caption\"\n");
+    /* inline wrappers holding blocks at any depth act as divs */
+    MODEL_EQ("<span><span><div><p>one</p></div></span></span><p>two</p>",
+             "  paragraph\n    text \"one\"\n  paragraph\n    text \"two\"\n");
+    /* no empty text before a break; an implicit paragraph loses its trailing space */
+    MODEL_EQ("<div>a <br>b <p>c</p></div>",
+             "  paragraph\n    text \"a\"\n    linebreak\n    text \"b\"\n  paragraph\n    text \"c\"\n");
+    MODEL_EQ("<div><a href='x'>l</a> <br>t</div>",
+             "  paragraph\n    link href=\"https://example.org/news/x\"\n      text \"l\"\n    linebreak\n"
+             "    text \"t\"\n");
+
+    XHTML_FIXED("<p>Hello <strong>bold</strong> <em>it</em> "
+                "<a href=\"https://x.org/\" title=\"T\">link</a> &amp; &lt;tag&gt;</p>"
+                "<h2>Head</h2><blockquote><p>q</p></blockquote>"
+                "<ul><li>one</li><li>two<ol start=\"2\"><li>x</li></ol></li></ul>"
+                "<ol><li><p>loose</p></li></ol>"
+                "<figure><img src=\"p.jpg\" alt=\"A\"/><figcaption>Cap <span class=\"credit\">"
+                "Photo</span></figcaption></figure>"
+                "<figure><figcaption><span class=\"credit\">Only credit</span></figcaption></figure>"
+                "<pre><code class=\"language-c\">int x;\n</code></pre><hr/>"
+                "<table><thead><tr><th>H</th></tr></thead><tbody><tr><td>c</td></tr></tbody></table>"
+                "<figure class=\"embed\"><a href=\"https://t.co/x\">https://t.co/x</a></figure>"
+                "<p>a<br/>b <img src=\"i.png\" alt=\"\"/> <sup>1</sup><sub>2</sub> <code>k</code></p>");
+    return harness_done();
+}
