@@ -325,8 +325,15 @@ int nc_time_parse_text(const char *s, size_t len, nc_time *out)
                     matched = 1;
                     if (p < end && (*p == '+' || *p == '-')) {
                         nc_time z = t;
-                        if (parse_zone(&p, end, &z) == 0)
+                        if (parse_zone(&p, end, &z) == 0) {
                             t = z, t.zone_z = 0;
+                        } else if (p + 1 < end && isdig((unsigned char)p[1]) &&
+                                   !(p + 2 < end && isdig((unsigned char)p[2]))) {
+                            /* "UTC+3", "GMT-5": an offset of whole hours in one digit */
+                            t.zone_minutes = (*p == '-' ? -60 : 60) * (p[1] - '0');
+                            t.zone_z = 0;
+                            p += 2;
+                        }
                     }
                     break;
                 }
