@@ -132,7 +132,7 @@ uninstall:
 # libFuzzer targets, one per reader (tests/fuzz/fuzz_reader.c), built with clang.
 # make fuzz                      build build/fuzz/fuzz-<format>
 # make fuzz-run FUZZ_SECONDS=60  run each, seeded from the fixtures; crashes are kept in
-#                                fixtures/fuzz/<format>/ as regression inputs
+#                                tests/fuzz/regressions/<format>/ as regression inputs
 FUZZ_SECONDS ?= 60
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz:

@@ -24,6 +24,7 @@ typedef struct hopen {
     int depth;         /* frames open when the tag was met */
     nc_node_type type; /* what its closing tag must close */
     int code;          /* a temporary container that becomes a code span */
+    int drop;          /* a temporary container dropped whole (script, style) */
 } hopen;
 
 typedef struct conv {
@@ -57,7 +58,7 @@ void ncp_md_warn_html(ncp_md_reader *r, int line, int column, const char *what)
     if (r->warned_html)
         return;
     r->warned_html = 1;
-    ncp_md_warn(r, line, column, "raw HTML %s dropped (its text is kept; reported once)", what);
+    ncp_md_warn(r, line, column, "raw HTML dropped: %s (reported once)", what);
 }
 
 const char *ncp_md_nonempty(const char *s)
@@ -70,8 +71,13 @@ static void flush_text(conv *c)
     nc_node *n;
     if (!c->text.size)
         return;
-    n = nc_node_new_text(c->a, c->text.ptr, c->text.size, c->text_line, c->text_col);
-    nc_node_append(c->cur, n);
+    if (c->cur->last && c->cur->last->type == NC_INLINE_TEXT) {
+        /* after a dropped element */
+        nc_node_append_literal(c->a, c->cur->last, c->text.ptr, c->text.size);
+    } else {
+        n = nc_node_new_text(c->a, c->text.ptr, c->text.size, c->text_line, c->text_col);
+        nc_node_append(c->cur, n);
+    }
     nc_buf_clear(&c->text);
 }
 
@@ -110,6 +116,10 @@ static void finish_html(conv *c, hopen *h)
 {
     nc_buf lit = NC_BUF_INIT;
     nc_node *code;
+    if (h->drop) {
+        nc_node_unlink(h->node);
+        return;
+    }
     if (!h->code)
         return;
     nc_node_text(h->node, &lit);
@@ -137,9 +147,9 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
 {
     ncp_md_tag t;
     nc_node_type type = NC_NODE_NONE;
-    int code = 0;
+    int code = 0, drop = 0;
     if (ncp_md_parse_tag(c->a, lit, len, &t) < 0) {
-        ncp_md_warn_html(c->r, line, col, "markup");
+        ncp_md_warn_html(c->r, line, col, "markup, its text kept");
         return;
     }
     if (t.comment) {
@@ -159,6 +169,10 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
     else if (!strcmp(t.name, "code") || !strcmp(t.name, "tt") || !strcmp(t.name, "kbd") ||
              !strcmp(t.name, "samp"))
         type = NC_INLINE_SUP, code = 1;
+    else if (!strcmp(t.name, "script") || !strcmp(t.name, "style"))
+        type = NC_INLINE_SUB, drop = 1;
+    if (drop && !t.closing)
+        ncp_md_warn_html(c->r, line, col, "scripts");
     if (!t.closing && !strcmp(t.name, "br")) {
         add(c, NC_INLINE_LINEBREAK, line, col);
         return;
@@ -171,13 +185,13 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
         return;
     }
     if (type == NC_NODE_NONE || t.selfclosing) {
-        ncp_md_warn_html(c->r, line, col, "tags");
+        ncp_md_warn_html(c->r, line, col, "tags, their text kept");
         return;
     }
     if (!t.closing) {
         nc_node *n;
         if (c->nframes + c->nhtml >= NC_MAX_DEPTH) {
-            ncp_md_warn_html(c->r, line, col, "tags nested too deeply");
+            ncp_md_warn_html(c->r, line, col, "tags nested too deeply, their text kept");
             return;
         }
         n = add(c, type, line, col);
@@ -191,13 +205,15 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
         c->html[c->nhtml].depth = c->nframes;
         c->html[c->nhtml].type = type;
         c->html[c->nhtml].code = code;
+        c->html[c->nhtml].drop = drop;
         c->nhtml++;
         c->cur = n;
         return;
     }
     if (c->nhtml > 0) {
         hopen *h = &c->html[c->nhtml - 1];
-        if (h->depth == c->nframes && h->type == type && h->code == code && h->node == c->cur) {
+        if (h->depth == c->nframes && h->type == type && h->code == code && h->drop == drop &&
+            h->node == c->cur) {
             nc_node *parent = h->node->parent;
             flush_text(c);
             finish_html(c, h);
@@ -206,7 +222,7 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
             return;
         }
     }
-    ncp_md_warn_html(c->r, line, col, "closing tags");
+    ncp_md_warn_html(c->r, line, col, "closing tags without an opening one");
 }
 
 /* The plain text of an image's description: its alt text. */
@@ -233,6 +249,43 @@ static void alt_text(cmark_node *img, nc_buf *out)
         }
     }
     cmark_iter_free(it);
+}
+
+/* A paragraph made only of raw HTML tags that embed something (<video ...></video> on
+ * one line is no HTML block for CommonMark, only because a video element is not among
+ * its block names): its source, to be read as an HTML block. 0 when it is prose. */
+static int embed_paragraph(conv *c, cmark_node *para, nc_buf *src)
+{
+    static const char *const players[] = {"video", "audio", "iframe", "embed", "object",
+                                          "picture", NULL};
+    cmark_node *n;
+    int player = 0;
+    for (n = cmark_node_first_child(para); n; n = cmark_node_next(n)) {
+        const char *lit = cmark_node_get_literal(n), *p;
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_HTML_INLINE: {
+            ncp_md_tag t;
+            const char *const *k;
+            if (lit && ncp_md_parse_tag(c->a, lit, strlen(lit), &t) == 0 && !t.closing)
+                for (k = players; *k; k++)
+                    if (!strcmp(t.name, *k))
+                        player = 1;
+            break;
+        }
+        case CMARK_NODE_TEXT:
+            for (p = lit ? lit : ""; *p; p++)
+                if (*p != ' ' && *p != '\t')
+                    return 0;
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            lit = "\n";
+            break;
+        default:
+            return 0;
+        }
+        nc_buf_puts(src, lit ? lit : "");
+    }
+    return player;
 }
 
 static nc_node_type container_type(cmark_node *n)
@@ -343,6 +396,20 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
         default: {
             /* a container */
             nc_node_type nt = container_type(cn);
+            if (t == CMARK_NODE_PARAGRAPH) {
+                nc_buf src = NC_BUF_INIT;
+                int embed = embed_paragraph(c, cn, &src), bad = 0;
+                if (embed) {
+                    flush_text(c);
+                    bad = ncp_md_html_block(r, src.ptr, src.size, c->cur, line, col) < 0;
+                    cmark_iter_reset(it, cn, CMARK_EVENT_EXIT);
+                }
+                nc_buf_release(&src);
+                if (bad)
+                    goto done;
+                if (embed)
+                    break;
+            }
             if (too_deep(c, line, col))
                 goto done;
             c->frames[c->nframes++].saved = c->cur;
