@@ -81,7 +81,7 @@ const nc_format *nc_format_sniff(const char *buf, size_t len);
 void nc_format_list(nc_buf *out, int readers, int writers);
 
 /* Default input size limit (--max-size). */
-#define NC_DEFAULT_MAX_SIZE ((size_t)256 * 1024 * 1024)
+#define NC_DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
 
 /* Reads a whole file ("-" or NULL: stdin) into a malloc'ed, NUL-terminated buffer.
  * Returns 0, or -1 with NC_ERR_IO (naming the file) or NC_ERR_LIMIT. */
