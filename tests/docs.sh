@@ -88,6 +88,15 @@ while read -r name; do
     grep -q -- "--$name\b" "$TMPD/help" || fail "--help lacks the format option --$name"
     pass
 done <"$TMPD/fmt"
+# the defaults --help states, "(default 64M)", are the man page's
+sed 's/\\-/-/g; s/\\&//g' "$MAN1" >"$TMPD/man-plain"
+sed -n 's/^  .*--\([a-z][a-z0-9-]*\).*(default \([^):]*\)).*/\1 \2/p' "$TMPD/help" |
+    while read -r name value; do
+        awk -v o="--$name" 'tp && index($0, o) { on = 1 } /^\.TP/ { on = 0; tp = 1; next } { tp = 0 } on' \
+            "$TMPD/man-plain" | grep -q -F -- "$value" ||
+            { echo "FAIL: --$name: --help says the default is $value, $MAN1 does not" >&2; exit 1; }
+    done || exit 1
+pass
 fi
 
 # --- newsconv(1) --------------------------------------------------------------------------
