@@ -41,7 +41,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
 HEADERS  := $(wildcard include/newsconv/*.h src/*.h formats/*.h formats/*/*.h) formats/formats.def
 
-.PHONY: all demo check test asan valgrind clean deps install uninstall fuzz fuzz-run FORCE
+.PHONY: all demo check test asan valgrind clean deps install uninstall fuzz fuzz-run oom FORCE
 all: $(B)/newsconv $(B)/libnewsconv.a $(B)/libnewsconv.so.$(SOVERSION) $(B)/newsconv.pc
 
 # Installs missing Debian packages once (scripts/install-deps.sh is a no-op when all exist).
@@ -112,6 +112,10 @@ check:
 	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS) $(B)/examples/convert $(B)/tests/failmalloc.so
 	@B=$(B) scripts/run-tests.sh $(UNIT_BINS)
 test: check
+
+# Fault injection: every conversion with its Nth allocation failing (tests/extra/oom.sh).
+oom: all $(B)/tests/failmalloc.so
+	@B=$(B) bash tests/extra/oom.sh
 
 asan:
 	@$(MAKE) --no-print-directory check B=build/asan ARENA=malloc CC=gcc \

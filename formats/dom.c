@@ -7,6 +7,23 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 
+static void silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+void ncp_xml_quiet(void)
+{
+    xmlSetGenericErrorFunc(NULL, silent);
+}
+
+int ncp_xml_oom(void)
+{
+    const xmlError *e = xmlGetLastError();
+    return e && e->code == XML_ERR_NO_MEMORY;
+}
+
 const char *ncp_dom_name(const xmlNode *n)
 {
     return n && n->type == XML_ELEMENT_NODE && n->name ? (const char *)n->name : "";
@@ -1067,11 +1084,16 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
     int rc;
     if (len > (size_t)0x7fffffff)
         return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML body too large");
+    ncp_xml_quiet();
+    xmlResetLastError();
     doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
                          HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                              HTML_PARSE_NOBLANKS * 0 | HTML_PARSE_COMPACT);
-    if (!doc)
+    if (!doc) {
+        if (ncp_xml_oom())
+            return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         return 0; /* nothing parsable: no body */
+    }
     root = xmlDocGetRootElement(doc);
     for (c = root ? root->children : NULL; c; c = c->next)
         if (ncp_dom_is(c, "body"))

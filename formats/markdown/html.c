@@ -14,6 +14,7 @@
  * becomes one space (outside <pre>), the way a browser shows it; runs of plain spaces stay.
  * The leading and trailing white space of a paragraph, heading, cell or caption is
  * trimmed. A writer keeps a line break in text by writing it as "&#10;". */
+#include "dom.h"
 #include "md.h"
 
 #include <limits.h>
@@ -828,6 +829,7 @@ int ncp_md_html_block(ncp_md_reader *r, const char *html, size_t len, nc_node *p
         goto done;
     }
     xmlResetLastError();
+    ncp_xml_quiet();
     doc = htmlReadMemory(src.ptr, (int)src.size, NULL, "UTF-8",
                          HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
     {
