@@ -10,6 +10,8 @@
  * text stays) with one warning. Nesting deeper than NC_MAX_DEPTH is an error. */
 #include "md.h"
 
+#include <setjmp.h>
+#include <stdalign.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -225,18 +227,13 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
     ncp_md_warn_html(c->r, line, col, "closing tags without an opening one");
 }
 
-/* The plain text of an image's description: its alt text. */
+/* The plain text of an image's description: its alt text. A walk by links (no cmark
+ * iterator: that would allocate outside parse_tracked's reach). */
 static void alt_text(cmark_node *img, nc_buf *out)
 {
-    cmark_iter *it = cmark_iter_new(img);
-    cmark_event_type ev;
-    if (!it)
-        return;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-        cmark_node *n = cmark_iter_get_node(it);
+    cmark_node *n = cmark_node_first_child(img);
+    while (n) {
         const char *lit;
-        if (ev != CMARK_EVENT_ENTER)
-            continue;
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
@@ -247,8 +244,14 @@ static void alt_text(cmark_node *img, nc_buf *out)
         case CMARK_NODE_LINEBREAK: nc_buf_putc(out, '\n'); break;
         default: break;
         }
+        if (cmark_node_first_child(n)) {
+            n = cmark_node_first_child(n);
+            continue;
+        }
+        while (n && n != img && !cmark_node_next(n))
+            n = cmark_node_parent(n);
+        n = n && n != img ? cmark_node_next(n) : NULL;
     }
-    cmark_iter_free(it);
 }
 
 /* A paragraph made only of raw HTML tags that embed something (<video ...></video> on
@@ -305,6 +308,122 @@ static nc_node_type container_type(cmark_node *n)
     }
 }
 
+
+/* ---- cmark's memory, tracked ----
+ * cmark aborts the process when an allocation fails. We give it an allocator that
+ * keeps every block on a list and, when malloc fails, jumps back to the parse call,
+ * which frees the whole list and reports out of memory. Only cmark_parse_document and
+ * cmark_iter_new run inside the jump's reach (cmark 0.30's getters do not allocate). */
+typedef struct tracker {
+    jmp_buf jump;
+    struct tblock *head;
+} tracker;
+
+typedef struct tblock {
+    struct tblock *prev, *next;
+    tracker *owner;
+    alignas(max_align_t) unsigned char data[];
+} tblock;
+
+static _Thread_local tracker *active; /* set while cmark may allocate */
+
+static void *track(tracker *t, tblock *b)
+{
+    if (!t)
+        abort(); /* cmark allocating outside parse_tracked: a bug of ours */
+    if (!b)
+        longjmp(t->jump, 1);
+    b->owner = t;
+    b->prev = NULL;
+    b->next = t->head;
+    if (t->head)
+        t->head->prev = b;
+    t->head = b;
+    return b->data;
+}
+
+static void untrack(tblock *b)
+{
+    tracker *t = b->owner;
+    if (b->prev)
+        b->prev->next = b->next;
+    else
+        t->head = b->next;
+    if (b->next)
+        b->next->prev = b->prev;
+}
+
+static void *trk_calloc(size_t n, size_t size)
+{
+    tblock *b = NULL;
+    if (!size || n <= (((size_t)-1) - sizeof(tblock)) / size)
+        b = calloc(1, sizeof(tblock) + n * size);
+    return track(active, b);
+}
+
+static void *trk_realloc(void *p, size_t size)
+{
+    tblock *b, *nb;
+    if (!p)
+        return trk_calloc(1, size);
+    b = (tblock *)((unsigned char *)p - offsetof(tblock, data));
+    if (!active || b->owner != active)
+        abort(); /* cmark allocating outside parse_tracked: a bug of ours */
+    untrack(b);
+    nb = realloc(b, sizeof(tblock) + size);
+    if (!nb) {
+        track(b->owner, b); /* still ours: freed with the rest */
+        longjmp(b->owner->jump, 1);
+    }
+    return track(nb->owner, nb);
+}
+
+static void trk_free(void *p)
+{
+    tblock *b;
+    if (!p)
+        return;
+    b = (tblock *)((unsigned char *)p - offsetof(tblock, data));
+    untrack(b);
+    free(b);
+}
+
+static cmark_mem tracked_mem = {trk_calloc, trk_realloc, trk_free};
+
+static void free_tracked(tracker *t)
+{
+    tblock *b = t->head, *next;
+    for (; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    t->head = NULL;
+}
+
+/* Parses with the tracked allocator. NULL (everything freed) when out of memory. */
+static cmark_node *parse_tracked(tracker *t, const char *text, size_t len, cmark_iter **it)
+{
+    cmark_parser *volatile parser = NULL;
+    cmark_node *volatile doc = NULL;
+    t->head = NULL;
+    *it = NULL;
+    if (setjmp(t->jump)) {
+        active = NULL;
+        free_tracked(t);
+        *it = NULL;
+        return NULL;
+    }
+    active = t;
+    parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &tracked_mem);
+    cmark_parser_feed(parser, text, len);
+    doc = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    parser = NULL;
+    *it = cmark_iter_new(doc);
+    active = NULL;
+    return doc;
+}
+
 int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *parent)
 {
     cmark_node *doc = NULL;
@@ -312,7 +431,9 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
     cmark_event_type ev;
     conv *c = NULL;
     int rc = -1;
+    tracker trk;
 
+    trk.head = NULL;
     c = calloc(1, sizeof *c);
     if (!c) {
         nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
@@ -322,8 +443,7 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
     c->a = r->a;
     c->cur = parent;
     nc_buf_init(&c->text);
-    doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
-    it = doc ? cmark_iter_new(doc) : NULL;
+    doc = parse_tracked(&trk, text, len, &it);
     if (!it) {
         nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory parsing Markdown");
         goto done;
