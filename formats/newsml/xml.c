@@ -128,13 +128,17 @@ static int is_latin1(const char *enc)
  * of data"). */
 typedef struct first_error {
     int set, code, line, column;
+    int oom; /* libxml2 ran out of memory: its tree cannot be trusted */
     char msg[256];
 } first_error;
 
+/* libxml2's structured error handler while newsconv parses (all its errors, also
+ * those raised without a parser context, come here instead of stderr). */
 static void keep_first(void *ud, xmlErrorPtr e)
 {
-    xmlParserCtxtPtr ctxt = ud;
-    first_error *fe = ctxt ? ctxt->_private : NULL;
+    first_error *fe = ud;
+    if (fe && e && e->code == XML_ERR_NO_MEMORY)
+        fe->oom = 1;
     if (!fe || fe->set || !e || e->level < XML_ERR_ERROR || !e->message)
         return;
     fe->set = 1;
@@ -151,6 +155,8 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
     first_error fe;
     char enc[64];
     nc_buf conv = NC_BUF_INIT;
+    xmlStructuredErrorFunc old_handler;
+    void *old_data;
     /* NONET: no network; no NOENT (no entity substitution), no DTDLOAD/DTDATTR/DTDVALID
      * (the external subset is never read); no HUGE (libxml2's size and depth limits
      * stay: at most 256 levels of nesting). */
@@ -162,9 +168,9 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
     if (!ctxt)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory"), NULL;
     memset(&fe, 0, sizeof fe);
-    ctxt->_private = &fe;
-    if (ctxt->sax)
-        ctxt->sax->serror = keep_first;
+    old_handler = xmlStructuredError;
+    old_data = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&fe, keep_first);
     declared_encoding(buf, len, enc, sizeof enc);
     if (enc[0] && ncp_strncasecmp(enc, "utf-8", 5) && ncp_strncasecmp(enc, "utf8", 4) &&
         ncp_strncasecmp(enc, "utf-16", 6) && ncp_strncasecmp(enc, "ucs", 3)) {
@@ -193,6 +199,7 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
                     break;
                 }
             if (conv.failed || conv.size > (size_t)INT_MAX) {
+                xmlSetStructuredErrorFunc(old_data, old_handler);
                 nc_buf_release(&conv);
                 xmlFreeParserCtxt(ctxt);
                 return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory"), NULL;
@@ -201,14 +208,27 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
             len = conv.size;
         }
     }
+    xmlResetLastError();
     doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL, opts);
+    xmlSetStructuredErrorFunc(old_data, old_handler);
     nc_buf_release(&conv);
+    if (ctxt->errNo == XML_ERR_NO_MEMORY)
+        fe.oom = 1;
     if (!doc) {
         xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
         /* an entity loop is first seen inside the entity's text, whose line numbers
          * are not the document's: report where the document uses it */
         if (fe.set && fe.code == XML_ERR_ENTITY_LOOP && e && e->message && e->line > 0)
             fe.set = 0;
+        if (!fe.set || fe.code == XML_ERR_NO_MEMORY) {
+            /* no parse error recorded: libxml2 ran out of memory (its own message, if
+             * any, went to its generic handler) */
+            if (fe.oom || fe.code == XML_ERR_NO_MEMORY || !e || e->code == XML_ERR_NO_MEMORY ||
+                !e->message) {
+                xmlFreeParserCtxt(ctxt);
+                return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory parsing XML"), NULL;
+            }
+        }
         if (!fe.set && e && e->message) {
             fe.set = 1;
             fe.code = e->code;
@@ -230,6 +250,10 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
         return NULL;
     }
     xmlFreeParserCtxt(ctxt);
+    if (fe.oom) {
+        xmlFreeDoc(doc);
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory parsing XML"), NULL;
+    }
     if (!xmlDocGetRootElement(doc)) {
         xmlFreeDoc(doc);
         return nc_error_set(err, NC_ERR_PARSE, 1, 1, "malformed XML: no root element"), NULL;
