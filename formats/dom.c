@@ -1023,6 +1023,11 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into)
     /* iterative pre-order walk under el; st[k].el are the open elements */
     cur = el->children;
     while (w.n > 0) {
+        if (w.a->failed) {
+            /* out of memory: frames may hold no container; stop here */
+            rc = -1;
+            goto done;
+        }
         if (!cur) {
             /* climb: leave the top element, continue with its next sibling */
             xmlNode *done_el = top(&w)->el;

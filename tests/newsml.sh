@@ -21,20 +21,17 @@
 #     what NewsML-G2 cannot hold is a warning, exit 6 under --strict;
 #  7. fixtures/invalid/newsml-*: exit code and exact message.
 # Exits non-zero at the first failure, with a message; prints one summary line.
+#  8. allocation failures (build/tests/failmalloc.so): every one gives exit 7 or a
+#     result, never a crash.
+# Under TEST_WRAPPER (make valgrind) every newsconv call runs under the wrapper; the corpus
+# is then sampled (one document in five) and the allocation sweep skipped.
 set -u
-NEWSCONV=${NEWSCONV:-build/newsconv}
+. tests/testlib.bash
 B=${B:-build}
-SHARED=${NC_SHARED:-../shared}
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/newsml-test.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-checks=0
+SHARED=$NC_SHARED
+TMP=$TMPD
 skipped=0
-
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-ok() { checks=$((checks + 1)); }
+ok() { pass; }
 note() { echo "note: $*"; }
 
 [ -x "$NEWSCONV" ] || fail "$NEWSCONV not built (run make)"
@@ -71,24 +68,24 @@ validate_all() {
 write_all() {
     local in=$1 args=$2 base=$3 rc
     # shellcheck disable=SC2086
-    "$NEWSCONV" "$in" $args -t newsml -o "$base.xml" 2> "$base.err"
+    nc "$in" $args -t newsml -o "$base.xml" 2> "$base.err"
     rc=$?
     [ $rc = 0 ] || return $rc
     # shellcheck disable=SC2086
-    "$NEWSCONV" "$in" $args -t newsml --newsml-body nitf -o "$base.nitfbody.xml" 2> /dev/null ||
+    nc "$in" $args -t newsml --newsml-body nitf -o "$base.nitfbody.xml" 2> /dev/null ||
         fail "$in: -t newsml --newsml-body nitf failed"
     # shellcheck disable=SC2086
-    "$NEWSCONV" "$in" $args -t nitf -o "$base.nitf" 2> /dev/null || fail "$in: -t nitf failed"
+    nc "$in" $args -t nitf -o "$base.nitf" 2> /dev/null || fail "$in: -t nitf failed"
     # determinism
     # shellcheck disable=SC2086
-    "$NEWSCONV" "$in" $args -t newsml 2> /dev/null | cmp -s - "$base.xml" ||
+    nc "$in" $args -t newsml 2> /dev/null | cmp -s - "$base.xml" ||
         fail "$in: -t newsml is not deterministic"
     # the writer reproduces its own output (when nothing was lost on the way)
     if [ ! -s "$base.err" ]; then
         # shellcheck disable=SC2086
-        "$NEWSCONV" "$base.xml" $args -t newsml 2> /dev/null | cmp -s - "$base.xml" ||
+        nc "$base.xml" $args -t newsml 2> /dev/null | cmp -s - "$base.xml" ||
             fail "$in: newsml -> newsml does not reproduce the document"
-        "$NEWSCONV" "$base.nitfbody.xml" -t newsml --newsml-body nitf 2> /dev/null |
+        nc "$base.nitfbody.xml" -t newsml --newsml-body nitf 2> /dev/null |
             cmp -s - "$base.nitfbody.xml" || fail "$in: a NITF-body document is not reproduced"
     fi
     printf '%s\n%s\n%s\n' "$base.xml" "$base.nitfbody.xml" "$base.nitf" >> "$TMP/valid.list"
@@ -128,14 +125,14 @@ for f in fixtures/*/article.*; do
     [ -f "$dir/via-newsml.model" ] && expect="$dir/via-newsml.model"
     if [ -f "$expect" ]; then
         # shellcheck disable=SC2086
-        "$NEWSCONV" "$TMP/fx-$case-$ext.xml" $args -t model > "$TMP/rt.model" 2> /dev/null ||
+        nc "$TMP/fx-$case-$ext.xml" $args -t model > "$TMP/rt.model" 2> /dev/null ||
             fail "fixture $f: reading its newsml failed"
         diff -u "$expect" "$TMP/rt.model" > "$TMP/rt.diff" ||
             fail "fixture $f -> newsml -> model differs from $expect:
 $(head -40 "$TMP/rt.diff")"
         ok
         # shellcheck disable=SC2086
-        "$NEWSCONV" "$TMP/fx-$case-$ext.nitfbody.xml" $args -t model > "$TMP/rtn.model" 2> /dev/null
+        nc "$TMP/fx-$case-$ext.nitfbody.xml" $args -t model > "$TMP/rtn.model" 2> /dev/null
         diff -u "$expect" "$TMP/rtn.model" > "$TMP/rt.diff" ||
             fail "fixture $f -> newsml (NITF body) -> model differs from $expect:
 $(head -40 "$TMP/rt.diff")"
@@ -143,9 +140,9 @@ $(head -40 "$TMP/rt.diff")"
         if [ "$ext" != xml ]; then
             # back to the fixture's own format
             # shellcheck disable=SC2086
-            if "$NEWSCONV" "$TMP/fx-$case-$ext.xml" $args -t "$ext" -o "$TMP/back.$ext" 2> /dev/null; then
+            if nc "$TMP/fx-$case-$ext.xml" $args -t "$ext" -o "$TMP/back.$ext" 2> /dev/null; then
                 # shellcheck disable=SC2086
-                "$NEWSCONV" "$TMP/back.$ext" $args -t model > "$TMP/back.model" 2> /dev/null
+                nc "$TMP/back.$ext" $args -t model > "$TMP/back.model" 2> /dev/null
                 diff -u "$expect" "$TMP/back.model" > "$TMP/rt.diff" ||
                     fail "fixture $f -> newsml -> $ext -> model differs from $expect:
 $(head -40 "$TMP/rt.diff")"
@@ -165,6 +162,9 @@ if [ $have_shared = 1 ]; then
     while IFS= read -r -d '' f; do
         case $(basename "$f") in SOURCES.md | README* | *.txt) continue ;; esac
         n=$((n + 1))
+        if [ -n "$TEST_WRAPPER" ] && [ $((n % 5)) != 1 ]; then
+            continue
+        fi
         base="$TMP/corpus-$n"
         write_all "$f" "" "$base"
         rc=$?
@@ -188,12 +188,12 @@ if [ $have_shared = 1 ]; then
         *) fail "corpus $f: -t newsml exited $rc: $(cat "$base.err")" ;;
         esac
         # reading what was written gives the model read from the original
-        "$NEWSCONV" "$f" -t model > "$base.m1" 2> /dev/null
-        "$NEWSCONV" "$base.xml" -t model > "$base.m2" 2> /dev/null
+        nc "$f" -t model > "$base.m1" 2> /dev/null
+        nc "$base.xml" -t model > "$base.m2" 2> /dev/null
         diff -u "$base.m1" "$base.m2" > "$base.diff" ||
             fail "corpus $f -> newsml -> model differs from its model:
 $(head -30 "$base.diff")"
-        "$NEWSCONV" "$base.nitfbody.xml" -t model > "$base.m3" 2> /dev/null
+        nc "$base.nitfbody.xml" -t model > "$base.m3" 2> /dev/null
         diff -u "$base.m1" "$base.m3" > "$base.diff" ||
             fail "corpus $f -> newsml (NITF body) -> model differs from its model:
 $(head -30 "$base.diff")"
@@ -210,19 +210,23 @@ if [ $have_shared = 1 ]; then
         case $path in '#'* | '') continue ;; esac
         f="$SHARED/corpus/$path"
         [ -f "$f" ] || fail "corpus document $path is missing"
-        out=$("$NEWSCONV" "$f" -t model 2> "$TMP/read.err")
+        out=$(nc "$f" -t model 2> "$TMP/read.err")
         rc=$?
         [ "$rc" = "$want_rc" ] || fail "$path: exit $rc, want $want_rc: $(cat "$TMP/read.err")"
         if [ "$rc" != 0 ]; then
             got=$(sed -n 's/^newsconv: [^ ]*: //p' "$TMP/read.err" | head -1)
             [ "$got" = "$rest" ] || fail "$path: error '$got', want '$rest'"
         else
-            hl=$(printf '%s\n' "$out" | sed -n 's/^  headline "\(.*\)"$/\1/p')
-            blocks=$(printf '%s\n' "$out" | sed -n '/^body$/,$p' | grep -c '^  [a-z]')
-            got="${hl:--}|blocks=$blocks media=$(printf '%s\n' "$out" | grep -c '^  media ')"
-            got="$got authors=$(printf '%s\n' "$out" | grep -c '^  author ')"
-            got="$got subjects=$(printf '%s\n' "$out" | grep -c '^  subject ')"
-            got="$got dates=$(printf '%s\n' "$out" | grep -c '^  \(created\|published\|modified\) ')"
+            got=$(printf '%s\n' "$out" | awk '
+                /^body$/ { body = 1; next }
+                body && /^  [a-z]/ { blocks++ }
+                !body && !hl && /^  headline "/ { hl = substr($0, 13, length($0) - 13) }
+                !body && /^  media / { media++ }
+                !body && /^  author / { authors++ }
+                !body && /^  subject / { subjects++ }
+                !body && /^  (created|published|modified) / { dates++ }
+                END { printf "%s|blocks=%d media=%d authors=%d subjects=%d dates=%d",
+                      hl == "" ? "-" : hl, blocks, media, authors, subjects, dates }')
             [ "$got" = "$rest" ] || fail "$path: read as '$got', want '$rest'"
         fi
         n=$((n + 1))
@@ -320,24 +324,24 @@ echo "safety: external entities, parameter entities, external DTDs and an entity
 
 # ---- 6. errors and warnings -----------------------------------------------------------
 printf '<?xml version="1.0"?>\n<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">\n  <contentMeta>\n    <headline>x</contentMeta>\n</newsItem>\n' > "$TMP/bad.xml"
-"$NEWSCONV" "$TMP/bad.xml" -t model > /dev/null 2> "$TMP/err"
+nc "$TMP/bad.xml" -t model > /dev/null 2> "$TMP/err"
 rc=$?
 [ $rc = 4 ] || fail "malformed XML: exit $rc, want 4"
 grep -qx "newsconv: $TMP/bad.xml:4:30: malformed XML: Opening and ending tag mismatch: headline line 4 and contentMeta" "$TMP/err" ||
     fail "malformed XML: $(cat "$TMP/err")"
 ok
 if [ -f fixtures/newsml-full/article.xml ]; then
-    "$NEWSCONV" fixtures/newsml-full/article.xml -M version=draft -t newsml > /dev/null 2> "$TMP/err" ||
+    nc fixtures/newsml-full/article.xml -M version=draft -t newsml > /dev/null 2> "$TMP/err" ||
         fail "a lossy conversion without --strict must succeed"
     grep -qx "newsconv: warning: fixtures/newsml-full/article.xml: newsml cannot hold version 'draft' (not a positive integer): dropped" "$TMP/err" ||
         fail "no warning for version 'draft': $(cat "$TMP/err")"
-    "$NEWSCONV" fixtures/newsml-full/article.xml -M version=draft -t newsml --strict > "$TMP/out" 2> "$TMP/err"
+    nc fixtures/newsml-full/article.xml -M version=draft -t newsml --strict > "$TMP/out" 2> "$TMP/err"
     rc=$?
     [ $rc = 6 ] || fail "--strict with a loss: exit $rc, want 6"
     [ -s "$TMP/out" ] && fail "--strict with a loss wrote output"
-    "$NEWSCONV" fixtures/newsml-full/article.xml --newsml-body html -t newsml > /dev/null 2> "$TMP/err"
+    nc fixtures/newsml-full/article.xml --newsml-body html -t newsml > /dev/null 2> "$TMP/err"
     [ $? = 2 ] || fail "--newsml-body html must be a usage error"
-    "$NEWSCONV" fixtures/newsml-full/article.xml -t nitf --strict > /dev/null 2> "$TMP/err"
+    nc fixtures/newsml-full/article.xml -t nitf --strict > /dev/null 2> "$TMP/err"
     [ $? = 6 ] || fail "-t nitf --strict of newsml-full must fail (links, media): $(cat "$TMP/err")"
     ok
 fi
@@ -350,7 +354,7 @@ for d in fixtures/invalid/newsml-*/; do
     [ -n "$in" ] || fail "$d: no input"
     want_rc=$(sed -n 1p "$d/expected")
     want_msg=$(sed -n 2p "$d/expected")
-    "$NEWSCONV" "$in" -t model > /dev/null 2> "$TMP/err"
+    nc "$in" -t model > /dev/null 2> "$TMP/err"
     rc=$?
     [ "$rc" = "$want_rc" ] || fail "$in: exit $rc, want $want_rc"
     [ "$(head -1 "$TMP/err")" = "$want_msg" ] || fail "$in: '$(head -1 "$TMP/err")', want '$want_msg'"
@@ -358,5 +362,38 @@ for d in fixtures/invalid/newsml-*/; do
     ok
 done
 echo "invalid inputs: $n as expected"
+
+# ---- 8. allocation failures ------------------------------------------------------------
+FAILMALLOC=$B/tests/failmalloc.so
+if [ -z "$TEST_WRAPPER" ] && [ -f "$FAILMALLOC" ] && [ -f fixtures/newsml-full/article.xml ]; then
+    sweep() { # FILE ARGS...: fail each allocation of one conversion in turn
+        local f=$1 total i rc step
+        shift
+        total=$(NC_FAIL_COUNT=1 LD_PRELOAD=$FAILMALLOC "$NEWSCONV" "$f" "$@" 2>&1 > /dev/null |
+            sed -n 's/^allocations: //p')
+        [ -n "$total" ] || fail "allocation sweep: cannot count the allocations of $f"
+        # at most about 120 runs per conversion: every allocation up to that, then a sample
+        step=$(((total + 119) / 120))
+        for i in $(seq 1 "$step" "$total"); do
+            NC_FAIL_AT=$i LD_PRELOAD=$FAILMALLOC "$NEWSCONV" "$f" "$@" > /dev/null 2> "$TMP/oom.err"
+            rc=$?
+            case $rc in
+            0 | 7) ;;
+            *) fail "allocation $i of $total failing: $f $* exited $rc: $(head -3 "$TMP/oom.err")" ;;
+            esac
+        done
+        sweeps=$((sweeps + (total + step - 1) / step))
+    }
+    sweeps=0
+    sweep fixtures/newsml-full/article.xml -t newsml
+    sweep fixtures/newsml-full/article.xml -t nitf
+    sweep fixtures/newsml-nitf/article.xml -t newsml --newsml-body nitf
+    if [ $have_shared = 1 ]; then
+        sweep "$SHARED/corpus/newsml1/newsmlmmd.urn.newsml.afp.com.20200613.doc.1te5rk.xml" -t newsml
+        sweep "$SHARED/corpus/nitf/pa4.xml" -t newsml
+    fi
+    ok
+    echo "allocation failures: $sweeps runs, none crashed"
+fi
 
 echo "newsml.sh: $checks checks passed, $skipped documents skipped (no reader yet)"

@@ -78,43 +78,68 @@ static void strip_entities(xmlDoc *doc, const nc_opts *o)
     }
 }
 
-/* 1 when the XML declaration names a single-byte Latin encoding but the bytes are UTF-8
+/* The encoding the XML declaration names (into out), or "" when none. */
+static void declared_encoding(const char *buf, size_t len, char *out, size_t outlen)
+{
+    size_t i, n = len < 200 ? len : 200, o = 0;
+    out[0] = '\0';
+    if (n < 5 || memcmp(buf, "<?xml", 5))
+        return;
+    for (i = 5; i + 10 < n && buf[i] != '>'; i++)
+        if (!strncmp(buf + i, "encoding=", 9)) {
+            char q = buf[i + 9];
+            i += 10;
+            while (i < n && buf[i] != q && o + 1 < outlen)
+                out[o++] = buf[i++];
+            out[o] = '\0';
+            return;
+        }
+}
+
+static int has_high_bytes(const char *buf, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++)
+        if ((unsigned char)buf[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+/* 1 when the declaration names a single-byte Latin encoding but the bytes are UTF-8
  * with non-ASCII characters (agency files re-encoded without fixing the declaration):
  * a real ISO-8859-1 text with accented letters is almost never valid UTF-8. */
-static int mislabeled_utf8(const char *buf, size_t len)
+static int mislabeled_utf8(const char *enc, const char *buf, size_t len)
 {
-    size_t i, n = len < 200 ? len : 200;
-    const char *enc = NULL;
-    int high = 0;
-    if (n < 5 || memcmp(buf, "<?xml", 5))
-        return 0;
-    for (i = 5; i + 9 < n && buf[i] != '>'; i++)
-        if (!strncmp(buf + i, "encoding=", 9)) {
-            enc = buf + i + 10;
-            break;
-        }
-    if (!enc || enc >= buf + n)
-        return 0;
     if (ncp_strncasecmp(enc, "iso-8859", 8) && ncp_strncasecmp(enc, "iso8859", 7) &&
-        ncp_strncasecmp(enc, "latin", 5) && ncp_strncasecmp(enc, "windows-125", 11) &&
-        ncp_strncasecmp(enc, "cp125", 5))
+        ncp_strncasecmp(enc, "iso_8859", 8) && ncp_strncasecmp(enc, "latin", 5) &&
+        ncp_strncasecmp(enc, "windows-125", 11) && ncp_strncasecmp(enc, "cp125", 5))
         return 0;
-    for (i = 0; i < len && !high; i++)
-        high = (unsigned char)buf[i] >= 0x80;
-    return high && ncp_utf8_valid(buf, len);
+    return has_high_bytes(buf, len) && ncp_utf8_valid(buf, len);
+}
+
+/* ISO-8859-1, whose conversion newsconv does itself. */
+static int is_latin1(const char *enc)
+{
+    return !ncp_strcasecmp(enc, "iso-8859-1") || !ncp_strcasecmp(enc, "iso8859-1") ||
+           !ncp_strcasecmp(enc, "iso_8859-1") || !ncp_strcasecmp(enc, "latin1") ||
+           !ncp_strcasecmp(enc, "latin-1") || !ncp_strcasecmp(enc, "l1");
 }
 
 /* The first error libxml2 reports (its last one is often a consequence, "Premature end
  * of data"). */
 typedef struct first_error {
     int set, code, line, column;
+    int oom; /* libxml2 ran out of memory: its tree cannot be trusted */
     char msg[256];
 } first_error;
 
+/* libxml2's structured error handler while newsconv parses (all its errors, also
+ * those raised without a parser context, come here instead of stderr). */
 static void keep_first(void *ud, xmlErrorPtr e)
 {
-    xmlParserCtxtPtr ctxt = ud;
-    first_error *fe = ctxt ? ctxt->_private : NULL;
+    first_error *fe = ud;
+    if (fe && e && e->code == XML_ERR_NO_MEMORY)
+        fe->oom = 1;
     if (!fe || fe->set || !e || e->level < XML_ERR_ERROR || !e->message)
         return;
     fe->set = 1;
@@ -129,6 +154,10 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
     xmlParserCtxtPtr ctxt;
     xmlDoc *doc;
     first_error fe;
+    char enc[64];
+    nc_buf conv = NC_BUF_INIT;
+    xmlStructuredErrorFunc old_handler;
+    void *old_data;
     /* NONET: no network; no NOENT (no entity substitution), no DTDLOAD/DTDATTR/DTDVALID
      * (the external subset is never read); no HUGE (libxml2's size and depth limits
      * stay: at most 256 levels of nesting). */
@@ -141,17 +170,67 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
     if (!ctxt)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory"), NULL;
     memset(&fe, 0, sizeof fe);
-    ctxt->_private = &fe;
-    if (ctxt->sax)
-        ctxt->sax->serror = keep_first;
-    doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, mislabeled_utf8(buf, len) ? "UTF-8" : NULL,
-                            opts);
+    old_handler = xmlStructuredError;
+    old_data = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&fe, keep_first);
+    declared_encoding(buf, len, enc, sizeof enc);
+    if (enc[0] && ncp_strncasecmp(enc, "utf-8", 5) && ncp_strncasecmp(enc, "utf8", 4) &&
+        ncp_strncasecmp(enc, "utf-16", 6) && ncp_strncasecmp(enc, "ucs", 3)) {
+        /* ASCII text reads the same in any ASCII-based encoding; ISO-8859-1 is each byte
+         * its code point; a Latin declaration over UTF-8 bytes is a mislabel. Those are
+         * given to libxml2 as UTF-8 with the declaration's encoding blanked out (same
+         * length, so positions stay), because its encoding switch does not survive an
+         * allocation failure (2.9.14). */
+        int high = has_high_bytes(buf, len), latin1 = is_latin1(enc);
+        if (!high || mislabeled_utf8(enc, buf, len) || latin1) {
+            size_t i, e;
+            if (high && latin1 && !mislabeled_utf8(enc, buf, len)) {
+                for (i = 0; i < len; i++)
+                    ncp_utf8_put(&conv, (unsigned char)buf[i]);
+            } else {
+                nc_buf_put(&conv, buf, len);
+            }
+            /* blank out encoding="..." in the declaration */
+            for (i = 5; i + 10 < conv.size && i < 200 && conv.ptr[i] != '>'; i++)
+                if (!strncmp(conv.ptr + i, "encoding=", 9)) {
+                    char q = conv.ptr[i + 9];
+                    for (e = i + 10; e < conv.size && conv.ptr[e] != q && conv.ptr[e] != '>'; e++)
+                        ;
+                    if (e < conv.size && conv.ptr[e] == q)
+                        memset(conv.ptr + i, ' ', e + 1 - i);
+                    break;
+                }
+            if (conv.failed || conv.size > (size_t)INT_MAX) {
+                xmlSetStructuredErrorFunc(old_data, old_handler);
+                nc_buf_release(&conv);
+                xmlFreeParserCtxt(ctxt);
+                return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory"), NULL;
+            }
+            buf = conv.ptr;
+            len = conv.size;
+        }
+    }
+    xmlResetLastError();
+    doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL, opts);
+    xmlSetStructuredErrorFunc(old_data, old_handler);
+    nc_buf_release(&conv);
+    if (ctxt->errNo == XML_ERR_NO_MEMORY)
+        fe.oom = 1;
     if (!doc) {
         xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
         /* an entity loop is first seen inside the entity's text, whose line numbers
          * are not the document's: report where the document uses it */
         if (fe.set && fe.code == XML_ERR_ENTITY_LOOP && e && e->message && e->line > 0)
             fe.set = 0;
+        if (!fe.set || fe.code == XML_ERR_NO_MEMORY) {
+            /* no parse error recorded: libxml2 ran out of memory (its own message, if
+             * any, went to its generic handler) */
+            if (fe.oom || fe.code == XML_ERR_NO_MEMORY || !e || e->code == XML_ERR_NO_MEMORY ||
+                !e->message) {
+                xmlFreeParserCtxt(ctxt);
+                return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory parsing XML"), NULL;
+            }
+        }
         if (!fe.set && e && e->message) {
             fe.set = 1;
             fe.code = e->code;
@@ -173,6 +252,10 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
         return NULL;
     }
     xmlFreeParserCtxt(ctxt);
+    if (fe.oom) {
+        xmlFreeDoc(doc);
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory parsing XML"), NULL;
+    }
     if (!xmlDocGetRootElement(doc)) {
         xmlFreeDoc(doc);
         return nc_error_set(err, NC_ERR_PARSE, 1, 1, "malformed XML: no root element"), NULL;
