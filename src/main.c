@@ -31,7 +31,7 @@ static const option_def options[] = {
     {"quiet", 'q', NULL, OPT_QUIET, "print no warnings"},
     {"verbose", 'v', NULL, OPT_VERBOSE, "say what is done"},
     {"base-url", 0, "URL", OPT_BASE_URL, "resolve relative links against URL"},
-    {"max-size", 0, "BYTES", OPT_MAX_SIZE, "refuse inputs larger than BYTES (default 256M)"},
+    {"max-size", 0, "BYTES", OPT_MAX_SIZE, "refuse inputs larger than BYTES (default 64M)"},
     {"list-formats", 0, NULL, OPT_LIST, "list the formats and exit"},
     {"help", 'h', NULL, OPT_HELP, "show this help and exit"},
     {"version", 'V', NULL, OPT_VERSION, "show the version and exit"},
