@@ -926,7 +926,10 @@ static const char *const known_keys[] = {
     "genres", "genre", "associations", "renditions", "altids", "altid", "standard",
     "$standard", "$schema", "representationtype", "title", "keywords", "authors", "source",
     "service", "firstpublished", "extra", "charcount", "wordcount", "readtime", "mimetype",
-    "annotations", NULL};
+    "annotations",
+    /* Mozilla Readability's result object */
+    "excerpt", "lang", "siteName", "publishedTime", "content", "textContent", "length", "dir",
+    "readerable", NULL};
 
 static int known(const char *k)
 {
@@ -960,6 +963,29 @@ static void read_alt_ids(ncp_jrd *r, json_t *ids)
             nc_buf_release(&key);
         }
     }
+}
+
+/* The result object of Mozilla Readability (title, byline, excerpt, lang, siteName,
+ * publishedTime, content, textContent), where ninjs says nothing. */
+static int read_readability(ncp_jrd *r, json_t *o)
+{
+    nc_article *a = r->a;
+    const char *s;
+    if (!a->str[NC_F_SUMMARY])
+        nc_article_sets(a, NC_F_SUMMARY, STR(o, "excerpt"));
+    if (!a->str[NC_F_LANGUAGE])
+        nc_article_sets(a, NC_F_LANGUAGE, STR(o, "lang"));
+    if (!a->str[NC_F_PUBLISHER])
+        nc_article_sets(a, NC_F_PUBLISHER, STR(o, "siteName"));
+    if (!a->time[NC_T_PUBLISHED].prec)
+        ncp_jrd_time(r, GET(o, "publishedTime"), "publishedTime", NC_T_PUBLISHED);
+    if (nc_node_first_child(a->body))
+        return 0;
+    if ((s = STR(o, "content")) != NULL && ncp_jrd_html_body(r, s) < 0)
+        return -1;
+    if (!nc_node_first_child(a->body) && (s = STR(o, "textContent")) != NULL)
+        ncp_jrd_text_body(r, s);
+    return 0;
 }
 
 /* rightsInfo, kept as extra in the 3.x spelling whatever the version read */
@@ -1101,6 +1127,8 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     read_alt_ids(r, v ? v : GET(o, "altid"));
 
     if (read_bodies(r, o) < 0)
+        return -1;
+    if (read_readability(r, o) < 0)
         return -1;
     /* a picture (video, ...) item, or an item with picture renditions of its own (not
      * only, say, a PDF of the page): a media item */
