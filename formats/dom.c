@@ -1080,6 +1080,12 @@ done:
     return rc;
 }
 
+static void note_nomem(void *ud, xmlErrorPtr e)
+{
+    if (e && e->code == XML_ERR_NO_MEMORY)
+        *(int *)ud = 1;
+}
+
 int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
                      const char *base_url, nc_node *into, nc_error *err)
 {
@@ -1091,14 +1097,24 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
         return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML body too large");
     ncp_xml_quiet();
     xmlResetLastError();
-    doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                             HTML_PARSE_NOBLANKS * 0 | HTML_PARSE_COMPACT);
-    if (!doc) {
-        if (ncp_xml_oom())
+    {
+        /* libxml2 keeps a partial tree after a failed allocation, and later errors (an
+         * unknown HTML5 tag) overwrite the last error: watch every error for one */
+        xmlStructuredErrorFunc prev = xmlStructuredError;
+        void *prev_ctx = xmlStructuredErrorContext;
+        int nomem = 0;
+        xmlSetStructuredErrorFunc(&nomem, note_nomem);
+        doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                 HTML_PARSE_NOBLANKS * 0 | HTML_PARSE_COMPACT);
+        xmlSetStructuredErrorFunc(prev_ctx, prev);
+        if (nomem || (!doc && ncp_xml_oom())) {
+            xmlFreeDoc(doc);
             return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-        return 0; /* nothing parsable: no body */
+        }
     }
+    if (!doc)
+        return 0; /* nothing parsable: no body */
     root = xmlDocGetRootElement(doc);
     for (c = root ? root->children : NULL; c; c = c->next)
         if (ncp_dom_is(c, "body"))

@@ -17,9 +17,12 @@ static json_free_t prev_free;
 static _Thread_local int alloc_failed;
 static once_flag alloc_once = ONCE_FLAG_INIT;
 
+/* After one failure every allocation fails until the next ncp_json_alloc_begin: jansson's
+ * lexer goes on after a failed append to its buffer, and would decode a string with a
+ * byte missing (silently, or into an assert(0)); this way the string is never built. */
 static void *tracked_malloc(size_t n)
 {
-    void *p = prev_malloc(n);
+    void *p = alloc_failed ? NULL : prev_malloc(n);
     if (!p)
         alloc_failed = 1;
     return p;

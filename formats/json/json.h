@@ -77,10 +77,11 @@ int ncp_jsonld_is(json_t *obj);
 /* Reads a schema.org NewsArticle (or Article, ...; also inside @graph). */
 int ncp_jsonld_read(ncp_jrd *r, json_t *obj);
 
-/* jansson reports a failed allocation during parsing as a syntax error. These track
- * allocations through jansson's allocator (a wrapper around the one installed before,
- * set up once per process): _begin clears the flag of this thread, _failed tells
- * whether an allocation failed since. */
+/* jansson reports a failed allocation during parsing as a syntax error, or not at all
+ * (a string with a byte missing). These track allocations through jansson's allocator
+ * (a wrapper around the one installed before, set up once per process): _begin clears
+ * the flag of this thread, _failed tells whether an allocation failed since; after one
+ * failure, every jansson allocation fails until the next _begin. */
 void ncp_json_alloc_begin(void);
 int ncp_json_alloc_failed(void);
 

@@ -191,6 +191,8 @@ const char *ncp_jrd_html_text(ncp_jrd *r, const char *html)
     }
     if (!b.failed && !t.failed)
         res = copy_trimmed(r, b.ptr, b.size);
+    else
+        a->failed = 1;
     nc_buf_release(&b);
     nc_buf_release(&t);
     return res;
@@ -265,6 +267,19 @@ static int hexval(int c)
 {
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
                                           : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Keeps a headline, description or altId of another role as extra "<prefix><role>". */
+static void add_role_extra(ncp_jrd *r, const char *prefix, const char *role,
+                           const char *value)
+{
+    size_t pl = strlen(prefix), rl = strlen(role);
+    char *key = nc_article_alloc(r->a, pl + rl + 1);
+    if (!key)
+        return;
+    memcpy(key, prefix, pl);
+    memcpy(key + pl, role, rl + 1);
+    nc_article_add_extra(r->a, key, value, 0);
 }
 
 /* Undoes the writer's urn:newsconv:str: and urn:newsconv:none. */
@@ -537,10 +552,7 @@ static void read_headlines(ncp_jrd *r, json_t *o)
         } else if (one_of(role, sub_roles) && !a->str[NC_F_SUBHEADLINE]) {
             nc_article_sets(a, NC_F_SUBHEADLINE, value);
         } else {
-            nc_buf key = NC_BUF_INIT;
-            nc_buf_printf(&key, "headline_%s", *role ? role : "other");
-            nc_article_add_extra(a, key.ptr, value, 0);
-            nc_buf_release(&key);
+            add_role_extra(r, "headline_", *role ? role : "other", value);
         }
     }
     /* 1.x and the dialect */
@@ -599,10 +611,7 @@ static void read_descriptions(ncp_jrd *r, json_t *o, descs *d, int extra_ok)
         } else if (one_of(role, summary_roles) && !d->summary) {
             d->summary = value;
         } else if (extra_ok) {
-            nc_buf key = NC_BUF_INIT;
-            nc_buf_printf(&key, "description_%s", *role ? role : "other");
-            nc_article_add_extra(r->a, key.ptr, value, 0);
-            nc_buf_release(&key);
+            add_role_extra(r, "description_", *role ? role : "other", value);
         }
     }
     /* 1.x and the dialect: description_text, description_html, ... */
@@ -957,10 +966,7 @@ static void read_alt_ids(ncp_jrd *r, json_t *ids)
         if (role && one_of(role, url_roles) && !r->a->str[NC_F_URL]) {
             nc_article_sets(r->a, NC_F_URL, value);
         } else {
-            nc_buf key = NC_BUF_INIT;
-            nc_buf_printf(&key, "altid_%s", role ? role : "other");
-            nc_article_add_extra(r->a, key.ptr, value, 0);
-            nc_buf_release(&key);
+            add_role_extra(r, "altid_", role ? role : "other", value);
         }
     }
 }
@@ -1276,6 +1282,11 @@ int ncp_json_read(nc_article *a, const char *buf, size_t len, int jsonl_line,
         nc_warn(o, first_line + je.line - 1, je.column,
                 "json: %s: the last value is used", je.text);
         root = json_loadb(buf, len, flags & ~(size_t)JSON_REJECT_DUPLICATES, &je);
+    }
+    if (root && ncp_json_alloc_failed()) {
+        /* a tree built after a failed allocation may miss bytes */
+        json_decref(root);
+        root = NULL;
     }
     if (!root && !jsonl_line && json_error_code(&je) == json_error_end_of_input_expected &&
         je.column == 1 && je.line > 1 && line_starts_object(buf, len, je.line))

@@ -534,7 +534,6 @@ static json_t *rights_info(wr *w, const nc_kv *kv)
     int linked = 0, encoded = 0;
     if (!kv->json || ncp_strcasecmp(kv->key, "rightsInfo"))
         return NULL;
-    ncp_json_alloc_begin();
     in = json_loads(kv->value, 0, NULL);
     if (ncp_json_alloc_failed())
         w->failed = 1;
@@ -695,6 +694,7 @@ int ncp_json_write(const nc_article *a, nc_buf *out, int compact, const nc_opts 
                             "--ninjs-version: '%s' is not one of 3.1, 2.2", ver);
     if (nc_opts_flag(o, "compact"))
         compact = 1;
+    ncp_json_alloc_begin();
     root = build(&w);
     if (w.tmp.failed)
         w.failed = 1;
@@ -705,6 +705,10 @@ int ncp_json_write(const nc_article *a, nc_buf *out, int compact, const nc_opts 
     }
     text = json_dumps(root, JSON_PRESERVE_ORDER | (compact ? JSON_COMPACT : JSON_INDENT(2)));
     json_decref(root);
+    if (text && ncp_json_alloc_failed()) {
+        free(text);
+        text = NULL;
+    }
     if (!text)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     nc_buf_puts(out, text);
