@@ -22,7 +22,7 @@ PKGS     := libxml-2.0 libcmark jansson yaml-0.1 libarchive
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Iformats $(CPPFLAGS)
-ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS)
+ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -pthread
 
 LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard formats/*.c formats/*/*.c)
 LIB_OBJS := $(patsubst %.c,$(B)/%.o,$(LIB_SRCS))
