@@ -147,6 +147,7 @@ typedef struct sink {
     int mode;
     const char *path;      /* -o as given; NULL: stdout */
     int fd;                /* stream or archive file */
+    int direct;            /* fd is a device or pipe given as -o: no temporary file */
     char *tmp;             /* temporary file, renamed over path at the end */
     struct archive *aw;
     int root;              /* SINK_DIR: the output directory */
@@ -171,6 +172,8 @@ typedef struct batch {
     size_t cap;
     unsigned long long n_read, n_claimed, n_written;
     int reader_done, stop, alive;
+    /* who waits: a wake-up costs a context switch, so threads signal only waiters */
+    int reader_waiting, writer_waiting, workers_waiting;
 
     /* progress, under mu */
     unsigned long long bytes_done, bytes_base, bytes_total, items_total;
@@ -348,8 +351,11 @@ static item *slot_acquire(batch *b)
 {
     item *it = NULL;
     pthread_mutex_lock(&b->mu);
-    while (b->n_read - b->n_written >= b->cap && !stopping(b))
+    while (b->n_read - b->n_written >= b->cap && !stopping(b)) {
+        b->reader_waiting = 1;
         timed_wait(&b->cv_read, &b->mu, 0.2);
+        b->reader_waiting = 0;
+    }
     if (!stopping(b))
         it = &b->ring[b->n_read % b->cap];
     pthread_mutex_unlock(&b->mu);
@@ -372,7 +378,8 @@ static void submit(batch *b, item *proto, unsigned long long bytes)
     b->n_read++;
     if (bytes)
         b->bytes_done = b->bytes_base + bytes;
-    pthread_cond_signal(&b->cv_work);
+    if (b->workers_waiting)
+        pthread_cond_signal(&b->cv_work);
     pthread_mutex_unlock(&b->mu);
 }
 
@@ -1656,20 +1663,26 @@ static void *worker_main(void *arg)
     batch *b = arg;
     for (;;) {
         item *it;
+        unsigned long long seq;
         pthread_mutex_lock(&b->mu);
-        while (b->n_claimed == b->n_read && !b->reader_done && !stopping(b))
+        while (b->n_claimed == b->n_read && !b->reader_done && !stopping(b)) {
+            b->workers_waiting++;
             timed_wait(&b->cv_work, &b->mu, 0.2);
+            b->workers_waiting--;
+        }
         if (stopping(b) || b->n_claimed == b->n_read) {
             pthread_mutex_unlock(&b->mu);
             break;
         }
-        it = &b->ring[b->n_claimed++ % b->cap];
+        seq = b->n_claimed++;
+        it = &b->ring[seq % b->cap];
         pthread_mutex_unlock(&b->mu);
         if (it->kind == ITEM_DOC)
             convert_item(b, it);
         pthread_mutex_lock(&b->mu);
         it->state = SLOT_DONE;
-        pthread_cond_signal(&b->cv_write);
+        if (b->writer_waiting && seq == b->n_written)
+            pthread_cond_signal(&b->cv_write);
         pthread_mutex_unlock(&b->mu);
     }
     thread_exit(b);
@@ -1737,6 +1750,17 @@ static int open_tmp(sink *s, nc_error *err)
         if (S_ISDIR(st.st_mode)) {
             nc_error_set_source(err, s->path);
             return nc_error_set(err, NC_ERR_USAGE, 0, 0, "is a directory");
+        }
+        if (!S_ISREG(st.st_mode)) {
+            /* a device or a pipe (/dev/null, /dev/stdout, a FIFO): written into, never
+             * renamed over */
+            s->fd = open(s->path, O_WRONLY | O_CLOEXEC);
+            if (s->fd < 0) {
+                nc_error_set_source(err, s->path);
+                return nc_error_set(err, NC_ERR_IO, 0, 0, "cannot open: %s", strerror(errno));
+            }
+            s->direct = 1;
+            return 0;
         }
         mode = st.st_mode & 07777;
     }
@@ -1997,6 +2021,11 @@ static int sink_close(sink *s, int commit, nc_error *err)
         free(s->tmp);
         s->tmp = NULL;
     }
+    if (s->direct) {
+        close(s->fd);
+        s->fd = -1;
+        s->direct = 0;
+    }
     if (s->cur_fd >= 0 && s->cur_fd != s->root)
         close(s->cur_fd);
     if (s->root >= 0)
@@ -2179,6 +2208,13 @@ static int is_dir(const char *p)
     return p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A device or a pipe (/dev/null, /dev/stdout, a FIFO). */
+static int is_special(const char *p)
+{
+    struct stat st;
+    return p && stat(p, &st) == 0 && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode);
+}
+
 int nc_batch_wanted(const nc_batch_config *c)
 {
     const char *in = c->n_inputs ? c->inputs[0] : "-";
@@ -2265,7 +2301,7 @@ int nc_batch_run(const nc_batch_config *cfg)
         b->sink.mode = SINK_ARCHIVE;
     } else if (is_dir(o) || (*o && o[strlen(o) - 1] == '/')) {
         b->sink.mode = SINK_DIR;
-    } else if (b->to == b->jsonl) {
+    } else if (b->to == b->jsonl || is_special(o)) {
         b->sink.mode = SINK_STREAM;
     } else if (nc_format_for_path(o)) {
         rc = usage(b, "-o %s: a batch writes to a directory, an archive (.tar.gz, .tgz, "
@@ -2289,7 +2325,7 @@ int nc_batch_run(const nc_batch_config *cfg)
         jobs = 1;
     if (jobs > 256)
         jobs = 256;
-    b->cap = (size_t)jobs * 4 < 8 ? 8 : (size_t)jobs * 4;
+    b->cap = (size_t)jobs * 4 < 16 ? 16 : (size_t)jobs * 4;
     b->ring = calloc(b->cap, sizeof *b->ring);
     workers = calloc((size_t)jobs, sizeof *workers);
     if (!b->ring || !workers) {
@@ -2359,7 +2395,9 @@ int nc_batch_run(const nc_batch_config *cfg)
             if (stopping(b) || (b->n_written < b->n_read && it->state == SLOT_DONE) ||
                 (b->reader_done && b->n_written == b->n_read))
                 break;
+            b->writer_waiting = 1;
             timed_wait(&b->cv_write, &b->mu, 0.1);
+            b->writer_waiting = 0;
             if (b->show_progress) {
                 pthread_mutex_unlock(&b->mu);
                 progress_draw(b, 0);
@@ -2376,7 +2414,9 @@ int nc_batch_run(const nc_batch_config *cfg)
         pthread_mutex_lock(&b->mu);
         it->state = SLOT_FREE;
         b->n_written++;
-        pthread_cond_signal(&b->cv_read);
+        /* the reader refills half the ring at a time */
+        if (b->reader_waiting && b->n_read - b->n_written <= b->cap / 2)
+            pthread_cond_signal(&b->cv_read);
         pthread_mutex_unlock(&b->mu);
         progress_draw(b, 0);
     }
