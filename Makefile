@@ -4,6 +4,8 @@
 #   make check      build with warnings as errors and run every test
 #   make asan       the test suite under AddressSanitizer + UBSan (B=build/asan)
 #   make valgrind   the test suite under valgrind memcheck
+#   make bench      batch conversion against one process per file and pandoc (CORPUS=DIR:
+#                   your own HTML pages; see scripts/bench)
 #   make clean
 
 B        ?= build
@@ -31,7 +33,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
 HEADERS  := $(wildcard include/newsconv/*.h src/*.h formats/*.h formats/*/*.h) formats/formats.def
 
-.PHONY: all demo check test asan valgrind clean deps FORCE
+.PHONY: all demo check test asan valgrind bench clean deps FORCE
 all: $(B)/newsconv $(B)/libnewsconv.a
 
 # Installs missing Debian packages once (scripts/install-deps.sh is a no-op when all exist).
@@ -85,6 +87,11 @@ valgrind:
 	@$(MAKE) --no-print-directory all $(UNIT_BINS) B=build/valgrind ARENA=malloc CFLAGS='-O1 -g'
 	@B=build/valgrind TEST_WRAPPER='valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99' \
 	  scripts/run-tests.sh $(patsubst $(B)/%,build/valgrind/%,$(UNIT_BINS))
+
+# Reports only (no timed assertions): articles/s, MB/s, CPU, peak RSS and ratios.
+bench: all
+	@scripts/install-deps.sh bench
+	@NEWSCONV=$(B)/newsconv $(if $(CORPUS),BENCH_CORPUS='$(CORPUS)') scripts/bench
 
 clean:
 	rm -rf build

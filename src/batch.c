@@ -210,8 +210,9 @@ static void item_release(item *it)
 /* ------------------------------------------------------------------------------------
  * Output names */
 
-/* Appends name to out made safe as a relative path: no leading '/', no "." or ".."
- * components, no control characters; components are cut at 200 bytes. */
+/* Appends name to out made safe as a relative path: no leading '/', "." dropped, ".."
+ * taking back the component before it but never going above the start, no control
+ * characters; components are cut at 200 bytes. */
 static void sanitize_rel(nc_buf *out, const char *name)
 {
     const char *p = name;
@@ -219,7 +220,12 @@ static void sanitize_rel(nc_buf *out, const char *name)
     while (*p) {
         const char *e = strchr(p, '/');
         size_t n = e ? (size_t)(e - p) : strlen(p), i;
-        if (n && !(n == 1 && p[0] == '.') && !(n == 2 && p[0] == '.' && p[1] == '.')) {
+        if (n == 2 && p[0] == '.' && p[1] == '.') {
+            size_t k = out->size;
+            while (k > start && out->ptr[k - 1] != '/')
+                k--;
+            nc_buf_truncate(out, k > start ? k - 1 : start);
+        } else if (n && !(n == 1 && p[0] == '.')) {
             if (out->size > start)
                 nc_buf_putc(out, '/');
             if (n > 200)
@@ -1879,10 +1885,13 @@ static int dir_for(sink *s, const char *rel, size_t dlen, nc_error *err)
         }
         nfd = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (nfd < 0) {
+            int en = errno;
+            struct stat st;
+            if (fstatat(fd, comp, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+                en = ELOOP;
             nc_error_set(err, NC_ERR_IO, 0, 0, "cannot open directory '%.*s': %s",
                          (int)(p - 1 - rel), rel,
-                         errno == ELOOP ? "it is a symbolic link (not followed)"
-                                        : strerror(errno));
+                         en == ELOOP ? "a symbolic link, not followed" : strerror(en));
             goto fail;
         }
         if (fd != s->root)
@@ -2233,7 +2242,8 @@ int nc_batch_wanted(const nc_batch_config *c)
     jsonl_in = jsonl && jsonl->read &&
                (c->from == jsonl || (!c->from && strcmp(in, "-") &&
                                      nc_format_for_path(in) == jsonl));
-    if (jsonl_in && (c->to == jsonl || (o && archive_kind(o))))
+    /* one JSON Lines input is a batch unless its output is one file of another format */
+    if (jsonl_in && (c->to == jsonl || (o && (archive_kind(o) || !nc_format_for_path(o)))))
         return 1;
     return 0;
 }

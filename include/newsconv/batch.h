@@ -44,8 +44,8 @@ typedef struct nc_batch_config {
 
 /* 1 when the configuration is a batch rather than one conversion: several inputs, a
  * directory, an archive or web archive, an existing directory as -o, or a JSON Lines
- * input (by -f jsonl or its extension) whose output is jsonl, a directory or an
- * archive. */
+ * input (by -f jsonl or its extension) unless its output is one file (or stdout) of
+ * another format than jsonl: `newsconv a.jsonl -t md` still converts one object. */
 int nc_batch_wanted(const nc_batch_config *c);
 
 /* Runs the batch and returns the process exit status: 0 every item converted, 1 some
