@@ -10,6 +10,14 @@
 
 B        ?= build
 CC       ?= cc
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+LIBDIR   ?= $(PREFIX)/lib
+INCDIR   ?= $(PREFIX)/include
+MANDIR   ?= $(PREFIX)/share/man
+DATADIR  ?= $(PREFIX)/share
+SOVERSION := 0
+VERSION  := $(shell sed -n 's/^\#define NC_VERSION "\(.*\)"/\1/p' include/newsconv/newsconv.h)
 CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter
@@ -24,7 +32,7 @@ PKGS     := libxml-2.0 libcmark jansson yaml-0.1 libarchive
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Iformats $(CPPFLAGS)
-ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -pthread
+ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -pthread
 
 LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard formats/*.c formats/*/*.c)
 LIB_OBJS := $(patsubst %.c,$(B)/%.o,$(LIB_SRCS))
@@ -33,8 +41,8 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
 HEADERS  := $(wildcard include/newsconv/*.h src/*.h formats/*.h formats/*/*.h) formats/formats.def
 
-.PHONY: all demo check test asan valgrind bench clean deps FORCE
-all: $(B)/newsconv $(B)/libnewsconv.a
+.PHONY: all demo check test asan valgrind bench clean deps install uninstall fuzz fuzz-run FORCE
+all: $(B)/newsconv $(B)/libnewsconv.a $(B)/libnewsconv.so.$(SOVERSION) $(B)/newsconv.pc
 
 # Installs missing Debian packages once (scripts/install-deps.sh is a no-op when all exist).
 $(B)/deps.stamp: scripts/install-deps.sh
@@ -56,12 +64,27 @@ $(B)/libnewsconv.a: $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
+# The shared library exports the public nc_* API only (the ncp_* internals stay hidden).
+$(B)/libnewsconv.so.$(SOVERSION): $(LIB_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libnewsconv.so.$(SOVERSION) \
+	  -Wl,--version-script=src/libnewsconv.map -o $@ $(LIB_OBJS) $(PKG_LIBS)
+	ln -sf libnewsconv.so.$(SOVERSION) $(B)/libnewsconv.so
+
+$(B)/newsconv.pc: src/newsconv.pc.in include/newsconv/newsconv.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCDIR@|$(INCDIR)|' \
+	  -e 's|@VERSION@|$(VERSION)|' -e 's|@PKGS@|$(PKGS)|' $< > $@
+
 $(B)/newsconv: $(CLI_OBJS) $(B)/libnewsconv.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(B)/libnewsconv.a $(PKG_LIBS) $(LDLIBS)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libnewsconv.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(PKG_CFLAGS) -o $@ $< $(B)/libnewsconv.a $(PKG_LIBS)
+
+# The libnewsconv(3) example, built against the public headers only.
+$(B)/examples/convert: examples/convert.c $(B)/libnewsconv.a
+	@mkdir -p $(@D)
+	$(CC) -Iinclude $(ALL_CFLAGS) -o $@ $< $(B)/libnewsconv.a $(PKG_LIBS)
 
 demo: all
 	@echo '== examples/helsinki.md as the model (newsconv examples/helsinki.md -t model)'
@@ -73,7 +96,7 @@ demo: all
 # The test suite. TEST_WRAPPER runs every newsconv call under a tool (valgrind).
 check:
 	@scripts/install-deps.sh check
-	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS)
+	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS) $(B)/examples/convert
 	@B=$(B) scripts/run-tests.sh $(UNIT_BINS)
 test: check
 
@@ -87,6 +110,39 @@ valgrind:
 	@$(MAKE) --no-print-directory all $(UNIT_BINS) B=build/valgrind ARENA=malloc CFLAGS='-O1 -g'
 	@B=build/valgrind TEST_WRAPPER='valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99' \
 	  scripts/run-tests.sh $(patsubst $(B)/%,build/valgrind/%,$(UNIT_BINS))
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)/newsconv
+	install -m 755 $(B)/newsconv $(DESTDIR)$(BINDIR)/newsconv
+	install -m 644 $(B)/libnewsconv.a $(DESTDIR)$(LIBDIR)/libnewsconv.a
+	install -m 755 $(B)/libnewsconv.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libnewsconv.so.$(SOVERSION)
+	ln -sf libnewsconv.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libnewsconv.so
+	install -m 644 include/newsconv/*.h $(DESTDIR)$(INCDIR)/newsconv/
+	install -m 644 $(B)/newsconv.pc $(DESTDIR)$(LIBDIR)/pkgconfig/newsconv.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/newsconv $(DESTDIR)$(LIBDIR)/libnewsconv.a \
+	  $(DESTDIR)$(LIBDIR)/libnewsconv.so $(DESTDIR)$(LIBDIR)/libnewsconv.so.$(SOVERSION) \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/newsconv.pc
+	rm -rf $(DESTDIR)$(INCDIR)/newsconv
+
+# libFuzzer targets, one per reader (tests/fuzz/fuzz_reader.c), built with clang.
+# make fuzz                      build build/fuzz/fuzz-<format>
+# make fuzz-run FUZZ_SECONDS=60  run each, seeded from the fixtures; crashes are kept in
+#                                fixtures/fuzz/<format>/ as regression inputs
+FUZZ_SECONDS ?= 60
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz:
+	@scripts/install-deps.sh fuzz
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang ARENA=malloc CFLAGS='-O1 -g' \
+	  SANFLAGS='-fsanitize=fuzzer-no-link $(FUZZ_SAN)' build/fuzz/libnewsconv.a
+	@for f in $$(build/newsconv --list-formats 2>/dev/null | awk '$$2 ~ /^r/ {print $$1}'); do \
+	  echo "fuzz-$$f"; \
+	  clang -Iinclude -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -DNC_FUZZ_FORMAT=\"$$f\" \
+	    tests/fuzz/fuzz_reader.c build/fuzz/libnewsconv.a $(PKG_LIBS) -o build/fuzz/fuzz-$$f || exit 1; \
+	done
+fuzz-run: all fuzz
+	@scripts/fuzz-run $(FUZZ_SECONDS)
 
 # Reports only (no timed assertions): articles/s, MB/s, CPU, peak RSS and ratios.
 bench: all

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The command line: options, detection, exit codes and exact messages, stdin/stdout,
+# atomic -o, closed pipes.
+set -u
+. tests/lib.sh
+
+known=$("$NEWSCONV" --list-formats | awk '{printf "%s%s", sep, $1; sep=", "}')
+
+# --help, --version, --list-formats
+nc -h >"$TMPD/help" || fail "-h failed"
+grep -q '^Usage: newsconv' "$TMPD/help" || fail "-h prints no usage"; pass
+nc -V | grep -qx 'newsconv [0-9.]*' || fail "-V prints no version"; pass
+nc --list-formats | grep -q '^model ' || fail "--list-formats lists no model"; pass
+
+# every option of the table appears in --help
+for opt in from to output metadata strict quiet verbose base-url max-size list-formats help version; do
+    grep -q -- "--$opt" "$TMPD/help" || fail "--help does not mention --$opt"
+    pass
+done
+
+# usage errors: exit 2
+expect_run 2 "newsconv: unknown option '--frobnicate'" -- --frobnicate
+expect_run 2 "newsconv: option '-t' needs an argument" -- -t
+expect_run 2 "newsconv: -M needs KEY=VALUE, got 'headline'" -- -M headline -t model
+expect_run 2 "newsconv: --max-size: not a size: 'lots'" -- --max-size lots -t model
+expect_run 2 "newsconv: no output format: use -t FMT (see --list-formats)" -- examples/helsinki.md
+expect_run 2 "newsconv: cannot tell the output format from 'out.xyz': use -t FMT" -- examples/helsinki.md -o "$TMPD/out.xyz"
+
+# unknown formats: exit 3, listing the known ones
+expect_run 3 "newsconv: unknown format 'docx' (known formats: $known)" -- -t docx examples/helsinki.md
+expect_run 3 "newsconv: unknown format 'rtf' (known formats: $known)" -- -f rtf -t model examples/helsinki.md
+expect_run 3 "newsconv: format 'model' cannot be read" -- -f model -t model examples/helsinki.md
+printf '\x01\x02 not anything' >"$TMPD/blob"
+expect_run 3 "" -- "$TMPD/blob" -t model
+grep -q "cannot detect the input format; use -f FMT" "$TMPD/err" || fail "undetectable input: $(cat "$TMPD/err")"; pass
+
+# missing and unreadable files: exit 5, naming the file
+expect_run 5 "newsconv: no-such-file.md: cannot open: No such file or directory" -- no-such-file.md -t model
+expect_run 5 "newsconv: tests: is a directory" -- tests -f markdown -t model
+if [ "$(id -u)" -ne 0 ]; then
+    echo x >"$TMPD/unreadable.md"; chmod 000 "$TMPD/unreadable.md"
+    expect_run 5 "newsconv: $TMPD/unreadable.md: cannot open: Permission denied" -- "$TMPD/unreadable.md" -t model
+fi
+
+# size limit
+expect_run 4 "newsconv: examples/helsinki.md: input is larger than the limit of 100 bytes (--max-size)" -- --max-size 100 examples/helsinki.md -t model
+
+# empty input and binary garbage: exit 4
+: >"$TMPD/empty.md"
+expect_run 4 "newsconv: $TMPD/empty.md: empty input" -- "$TMPD/empty.md" -t model
+printf '   \n\n' | { rc=0; nc -f md -t model 2>"$TMPD/err" >/dev/null || rc=$?; [ $rc -eq 4 ] || fail "blank stdin: exit $rc"; }
+[ "$(cat "$TMPD/err")" = "newsconv: <stdin>: empty input" ] || fail "blank stdin: $(cat "$TMPD/err")"; pass
+printf 'abc\ndef\x00ghi' >"$TMPD/bin.md"
+expect_run 4 "newsconv: $TMPD/bin.md:2:4: NUL byte in the input (binary data, not markdown)" -- "$TMPD/bin.md" -t model
+
+# stdin and stdout, '-' and detection by content
+nc examples/helsinki.md -t model >"$TMPD/a.model" || fail "file -> model"
+nc -f md -t model <examples/helsinki.md >"$TMPD/b.model" || fail "stdin -> model"
+expect_file_eq "$TMPD/b.model" "$TMPD/a.model" "cat in.md | newsconv -f md -t model"
+cat examples/helsinki.md | nc - -t model >"$TMPD/c.model" || fail "- (sniffed) -> model"
+expect_file_eq "$TMPD/c.model" "$TMPD/a.model" "cat in.md | newsconv - -t model (detected by content)"
+nc examples/helsinki.md -t md -o - >"$TMPD/d.md" || fail "-o -"
+nc examples/helsinki.md -t md >"$TMPD/e.md" || fail "stdout"
+expect_file_eq "$TMPD/d.md" "$TMPD/e.md" "-o - writes to stdout"
+
+# -o FILE: format from the extension, atomic replace, untouched on failure
+nc examples/helsinki.md -o "$TMPD/out.md" || fail "-o out.md"
+expect_file_eq "$TMPD/out.md" "$TMPD/e.md" "-o out.md picks markdown by extension"
+echo "precious" >"$TMPD/keep.md"
+expect_run 4 "" -- "$TMPD/empty.md" -o "$TMPD/keep.md"
+[ "$(cat "$TMPD/keep.md")" = precious ] || fail "a failed run changed the existing output file"; pass
+ls "$TMPD" | grep -q '\.tmp\.' && fail "a temporary file was left behind"; pass
+expect_run 5 "" -- examples/helsinki.md -t md -o "$TMPD/no/such/dir/out.md"
+grep -q "cannot create: No such file or directory" "$TMPD/err" || fail "-o into a missing dir: $(cat "$TMPD/err")"; pass
+
+# -M overrides and their errors
+nc examples/helsinki.md -t model -M headline=Other -M urgency=3 -M date=2020-01-02 -M mykey=v >"$TMPD/m.model" || fail "-M"
+grep -qx '  headline "Other"' "$TMPD/m.model" || fail "-M headline"; pass
+grep -qx '  urgency 3' "$TMPD/m.model" || fail "-M urgency"; pass
+grep -qx '  published 2020-01-02' "$TMPD/m.model" || fail "-M date"; pass
+grep -qx '  extra "mykey" "v"' "$TMPD/m.model" || fail "-M unknown key goes to extra"; pass
+expect_run 2 "newsconv: examples/helsinki.md: urgency: 'ten' is not a number from 1 to 9" -- examples/helsinki.md -t model -M urgency=ten
+expect_run 2 "newsconv: examples/helsinki.md: published: not a date: 'someday'" -- examples/helsinki.md -t model -M published=someday
+
+# a closed stdout pipe ends quietly
+big="$TMPD/big.md"
+for i in $(seq 1 3000); do echo "Paragraph $i with some words in it."; echo; done >"$big"
+rc=0
+( nc "$big" -t model 2>"$TMPD/pipe.err" | head -n 1 >/dev/null ) || rc=$?
+[ ! -s "$TMPD/pipe.err" ] || fail "closed pipe printed: $(cat "$TMPD/pipe.err")"; pass
+
+
+echo "$checks checks"
