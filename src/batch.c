@@ -1379,7 +1379,11 @@ static void *reader_main(void *arg)
         } else if (stat(in, &st) < 0) {
             submit_fail(b, in, 0, NC_ERR_IO, "cannot open: %s", strerror(errno));
         } else if (S_ISDIR(st.st_mode)) {
-            read_dir(b, in);
+            if (b->cfg->recursive)
+                read_dir(b, in);
+            else
+                submit_fail(b, in, 0, NC_ERR_IO,
+                            "is a directory (use -r to convert the articles it holds)");
         } else {
             read_file(b, in, in, base_name(in), 1, &st);
         }
@@ -2235,7 +2239,7 @@ int nc_batch_wanted(const nc_batch_config *c)
     if (o && *o && (is_dir(o) || o[strlen(o) - 1] == '/'))
         return 1;
     if (strcmp(in, "-") && is_dir(in))
-        return 1;
+        return c->recursive; /* without -r: the single path says "is a directory" */
     if (strcmp(in, "-") &&
         (container_ext_len(in, archive_exts) || container_ext_len(in, warc_exts)))
         return 1;
@@ -2286,16 +2290,9 @@ int nc_batch_run(const nc_batch_config *cfg)
         snprintf(b->out_ext, sizeof b->out_ext, ".%s", b->to->name);
 
     /* the operands */
-    for (k = 0; k < b->n_inputs; k++) {
+    for (k = 0; k < b->n_inputs; k++)
         if (!strcmp(b->inputs[k], "-"))
             stdin_uses++;
-        else if (!cfg->recursive && is_dir(b->inputs[k])) {
-            rc = usage(b, "%s: is a directory (use -r to convert the articles it holds)",
-                       b->inputs[k]);
-            free(b);
-            return rc;
-        }
-    }
     if (stdin_uses > 1) {
         rc = usage(b, "%s", "stdin ('-') can be read only once");
         free(b);

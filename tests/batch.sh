@@ -69,8 +69,14 @@ grep -qx "newsconv: $TMPD/tree/x/notes.txt: not a known article format: skipped"
 grep -qx "newsconv: $TMPD/tree/x/y/000003.$IN -> $TMPD/tree-out/x/y/000003.$OUT" "$TMPD/err" ||
     fail "-v does not list the item: $(cat "$TMPD/err")"
 pass
-# a directory without -r is a usage error
-expect_run 2 "newsconv: $SRC: is a directory (use -r to convert the articles it holds)" -- "$SRC" -o "$TMPD/x" -t $OUT
+# a directory without -r: alone, the single path's I/O error; among other inputs, a failed item
+expect_run 5 "newsconv: $SRC: is a directory" -- "$SRC" -t $OUT
+nc "$SRC" "$SRC/000001.$IN" -o "$TMPD/nor" -t $OUT 2>"$TMPD/err"
+[ $? -eq 1 ] || fail "a directory without -r among inputs: exit code"
+[ "$(head -n 1 "$TMPD/err")" = "newsconv: $SRC: is a directory (use -r to convert the articles it holds)" ] ||
+    fail "a directory without -r among inputs: $(head -n 1 "$TMPD/err")"
+[ -f "$TMPD/nor/000001.$OUT" ] || fail "a directory without -r among inputs: the file was not converted"
+pass
 
 # ---- 2. several files -------------------------------------------------------------------
 nc "$SRC/000001.$IN" "$SRC/000002.$IN" "$SRC/000003.$IN" -o "$TMPD/several" -t $OUT -q ||
