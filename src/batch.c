@@ -2365,6 +2365,7 @@ int nc_batch_run(const nc_batch_config *cfg)
 
     b->t0 = now_sec();
     b->alive = 0;
+    pthread_mutex_lock(&b->mu); /* the threads count themselves out under it */
     if (b->show_progress) {
         b->counting = 1;
         b->alive++;
@@ -2387,6 +2388,7 @@ int nc_batch_run(const nc_batch_config *cfg)
         have_reader = 1;
     else
         b->alive--;
+    pthread_mutex_unlock(&b->mu);
     if (!have_reader) {
         fprintf(stderr, "%s: cannot start threads\n", b->prog);
         b->fatal = 1;
