@@ -174,6 +174,7 @@ typedef struct batch {
     int reader_done, stop, alive;
     /* who waits: a wake-up costs a context switch, so threads signal only waiters */
     int reader_waiting, writer_waiting, workers_waiting;
+    unsigned long long writer_target; /* the writer sleeps until this item is done */
 
     /* progress, under mu */
     unsigned long long bytes_done, bytes_base, bytes_total, items_total;
@@ -1691,7 +1692,7 @@ static void *worker_main(void *arg)
             convert_item(b, it);
         pthread_mutex_lock(&b->mu);
         it->state = SLOT_DONE;
-        if (b->writer_waiting && seq == b->n_written)
+        if (b->writer_waiting && seq >= b->writer_target)
             pthread_cond_signal(&b->cv_write);
         pthread_mutex_unlock(&b->mu);
     }
@@ -2404,6 +2405,11 @@ int nc_batch_run(const nc_batch_config *cfg)
             if (stopping(b) || (b->n_written < b->n_read && it->state == SLOT_DONE) ||
                 (b->reader_done && b->n_written == b->n_read))
                 break;
+            /* sleep until up to half the ring is done, not item by item */
+            b->writer_target = b->n_written;
+            if (b->n_read - b->n_written > 1)
+                b->writer_target += (b->n_read - b->n_written < b->cap / 2
+                                         ? b->n_read - b->n_written : b->cap / 2) - 1;
             b->writer_waiting = 1;
             timed_wait(&b->cv_write, &b->mu, 0.1);
             b->writer_waiting = 0;
