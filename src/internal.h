@@ -66,6 +66,12 @@ void ncp_libraries_init(void);
  * Writes the body tree as the canonical XHTML subset (no wrapper element).
  * indent < 0: one line; else pretty-printed starting at that indent level. */
 void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent);
+/* Writes one node and its subtree (any node, not only the root) as canonical XHTML on
+ * one line. NCP_XHTML_ONE_LINE: line breaks, tabs and carriage returns in text become
+ * character references, so the result holds no line break at all (a Markdown HTML
+ * block ends at a blank line). */
+#define NCP_XHTML_ONE_LINE (1u << 0)
+void ncp_node_to_xhtml(const nc_node *n, nc_buf *out, unsigned flags);
 /* Escapes text for XML/HTML content (attr: also quotes). */
 void ncp_xml_escape(nc_buf *out, const char *s, size_t len, int attr);
 

@@ -100,7 +100,14 @@ static void row_group(nc_buf *out, const nc_node *row, int enter, int indent, in
     }
 }
 
-void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent)
+/* Text content: with NCP_XHTML_ONE_LINE, line breaks and tabs become character
+ * references, so that the markup stays on one line. */
+static void text(nc_buf *out, const char *s, size_t len, unsigned flags)
+{
+    ncp_xml_escape(out, s, len, (flags & NCP_XHTML_ONE_LINE) != 0);
+}
+
+static void to_xhtml(const nc_node *body, nc_buf *out, int indent, unsigned flags)
 {
     nc_iter it = nc_iter_init(body);
     nc_event ev;
@@ -193,7 +200,7 @@ void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent)
                     if (n->first)
                         nc_buf_putc(out, ' ');
                     nc_buf_puts(out, "<span class=\"credit\">");
-                    ncp_xml_escape(out, n->as.ref.credit, strlen(n->as.ref.credit), 0);
+                    text(out, n->as.ref.credit, strlen(n->as.ref.credit), flags);
                     nc_buf_puts(out, "</span>");
                 }
                 if (n->first || n->as.ref.credit)
@@ -209,7 +216,7 @@ void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent)
                 nc_buf_putc(out, '"');
             }
             nc_buf_putc(out, '>');
-            ncp_xml_escape(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, 0);
+            text(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, flags);
             nc_buf_puts(out, "</code></pre>");
             break;
         case NC_BLOCK_THEMATIC_BREAK:
@@ -220,16 +227,16 @@ void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent)
             nc_buf_puts(out, "<figure class=\"embed\"><a");
             attr(out, "href", u);
             nc_buf_putc(out, '>');
-            ncp_xml_escape(out, u, strlen(u), 0);
+            text(out, u, strlen(u), flags);
             nc_buf_puts(out, "</a></figure>");
             break;
         }
         case NC_INLINE_TEXT:
-            ncp_xml_escape(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, 0);
+            text(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, flags);
             break;
         case NC_INLINE_CODE:
             nc_buf_puts(out, "<code>");
-            ncp_xml_escape(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, 0);
+            text(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, flags);
             nc_buf_puts(out, "</code>");
             break;
         case NC_INLINE_EMPH:
@@ -268,4 +275,14 @@ void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent)
             break;
         }
     }
+}
+
+void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent)
+{
+    to_xhtml(body, out, indent, 0);
+}
+
+void ncp_node_to_xhtml(const nc_node *n, nc_buf *out, unsigned flags)
+{
+    to_xhtml(n, out, -1, flags);
 }

@@ -2,7 +2,7 @@
 # The command line: options, detection, exit codes and exact messages, stdin/stdout,
 # atomic -o, closed pipes.
 set -u
-. tests/lib.sh
+. tests/testlib.bash
 
 known=$("$NEWSCONV" --list-formats | awk '{printf "%s%s", sep, $1; sep=", "}')
 
@@ -24,7 +24,7 @@ expect_run 2 "newsconv: option '-t' needs an argument" -- -t
 expect_run 2 "newsconv: -M needs KEY=VALUE, got 'headline'" -- -M headline -t model
 expect_run 2 "newsconv: --max-size: not a size: 'lots'" -- --max-size lots -t model
 expect_run 2 "newsconv: no output format: use -t FMT (see --list-formats)" -- examples/helsinki.md
-expect_run 2 "newsconv: cannot tell the output format from 'out.xyz': use -t FMT" -- examples/helsinki.md -o "$TMPD/out.xyz"
+expect_run 2 "newsconv: cannot tell the output format from '$TMPD/out.xyz': use -t FMT" -- examples/helsinki.md -o "$TMPD/out.xyz"
 
 # unknown formats: exit 3, listing the known ones
 expect_run 3 "newsconv: unknown format 'docx' (known formats: $known)" -- -t docx examples/helsinki.md

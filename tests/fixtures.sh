@@ -3,7 +3,7 @@
 # every writer reproduces its own file byte for byte, and every round trip keeps the model.
 # Invalid inputs give their exact message and exit code.
 set -u
-. tests/lib.sh
+. tests/testlib.bash
 
 fmt_of() { # extension -> format name
     case "$1" in

@@ -1,49 +1,54 @@
-/* newsconv: a tiny unit-test harness (one test program per module).
- *   OK(cond)  INT_EQ(got, want)  STR_EQ(got, want)   then  return harness_done();
- * A failed check prints file:line and the values, and the program exits 1 at the end. */
-#ifndef NEWSCONV_HARNESS_H
-#define NEWSCONV_HARNESS_H
+/* newsconv: a tiny unit-test harness (in the spirit of cmark's api_test).
+ *
+ *   OK(cond, "what")            the condition holds
+ *   INT_EQ(got, want, "what")   two integers are equal
+ *   STR_EQ(got, want, "what")   two strings are equal (NULL equals only NULL)
+ *   return harness_done();      at the end of main: prints a summary, 1 on any failure
+ *
+ * Each failure prints the file, line and what was expected; tests go on after one. */
+#ifndef NEWSCONV_TESTS_HARNESS_H
+#define NEWSCONV_TESTS_HARNESS_H
 
 #include <stdio.h>
 #include <string.h>
 
-static int harness_failed, harness_run;
+static int harness_run, harness_failed;
 
-#define OK(cond)                                                                           \
+#define OK(cond, what)                                                                     \
     do {                                                                                   \
         harness_run++;                                                                     \
         if (!(cond)) {                                                                     \
             harness_failed++;                                                              \
-            fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond);             \
+            fprintf(stderr, "%s:%d: FAIL: %s\n", __FILE__, __LINE__, (what));              \
         }                                                                                  \
     } while (0)
 
-#define INT_EQ(got, want)                                                                  \
+#define INT_EQ(got, want, what)                                                            \
     do {                                                                                   \
         long long g_ = (long long)(got), w_ = (long long)(want);                           \
         harness_run++;                                                                     \
         if (g_ != w_) {                                                                    \
             harness_failed++;                                                              \
-            fprintf(stderr, "%s:%d: FAILED: %s == %lld, want %lld\n", __FILE__, __LINE__,  \
-                    #got, g_, w_);                                                         \
+            fprintf(stderr, "%s:%d: FAIL: %s: got %lld, want %lld\n", __FILE__, __LINE__,  \
+                    (what), g_, w_);                                                       \
         }                                                                                  \
     } while (0)
 
-#define STR_EQ(got, want)                                                                  \
+#define STR_EQ(got, want, what)                                                            \
     do {                                                                                   \
         const char *g_ = (got), *w_ = (want);                                              \
         harness_run++;                                                                     \
-        if (!g_ || !w_ ? g_ != w_ : strcmp(g_, w_) != 0) {                                 \
+        if ((g_ == NULL) != (w_ == NULL) || (g_ && strcmp(g_, w_))) {                      \
             harness_failed++;                                                              \
-            fprintf(stderr, "%s:%d: FAILED: %s\n  got:  %s\n  want: %s\n", __FILE__,       \
-                    __LINE__, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)");               \
+            fprintf(stderr, "%s:%d: FAIL: %s: got \"%s\", want \"%s\"\n", __FILE__,        \
+                    __LINE__, (what), g_ ? g_ : "(null)", w_ ? w_ : "(null)");             \
         }                                                                                  \
     } while (0)
 
 static int harness_done(void)
 {
     fprintf(stderr, "%d checks, %d failed\n", harness_run, harness_failed);
-    return harness_failed ? 1 : 0;
+    return harness_failed != 0;
 }
 
 #endif

@@ -40,7 +40,7 @@ static char *to_xhtml(const char *html)
 #define MODEL_EQ(html, want)                                                               \
     do {                                                                                   \
         char *m_ = body_model(html, "https://example.org/news/a.html");                    \
-        STR_EQ(m_, want);                                                                  \
+        STR_EQ(m_, want, html);                                                                  \
         free(m_);                                                                          \
     } while (0)
 
@@ -48,7 +48,7 @@ static char *to_xhtml(const char *html)
 #define XHTML_FIXED(xhtml)                                                                 \
     do {                                                                                   \
         char *x_ = to_xhtml(xhtml);                                                        \
-        STR_EQ(x_, xhtml);                                                                 \
+        STR_EQ(x_, xhtml, "canonical XHTML reads back to itself");                                                                 \
         free(x_);                                                                          \
     } while (0)
 

@@ -1,0 +1,164 @@
+/* Unit tests of src/datetime.c: nc_time_parse_iso, nc_time_parse_text and the
+ * formatters. Every accepted form must keep its precision and invent nothing. */
+#include "harness.h"
+
+#include "newsconv/datetime.h"
+
+#include <string.h>
+
+/* Parses with fn and returns the ISO rendering, or "ERR". */
+static const char *iso(int (*fn)(const char *, size_t, nc_time *), const char *s)
+{
+    static char out[NC_TIME_ISO_LEN];
+    nc_time t;
+    if (fn(s, strlen(s), &t) < 0)
+        return "ERR";
+    nc_time_format(&t, out);
+    return out;
+}
+
+#define ISO(s, want) STR_EQ(iso(nc_time_parse_iso, s), want, "iso: " s)
+#define TEXT(s, want) STR_EQ(iso(nc_time_parse_text, s), want, "text: " s)
+
+static void test_iso(void)
+{
+    ISO("2019", "2019");
+    ISO("2019-07", "2019-07");
+    ISO("2019-07-11", "2019-07-11");
+    ISO("  2019-07-11\n", "2019-07-11");
+    ISO("2019-07-11T10:30", "2019-07-11T10:30");
+    ISO("2019-07-11T10:30:05", "2019-07-11T10:30:05");
+    ISO("2019-07-11T10:30:05Z", "2019-07-11T10:30:05Z");
+    ISO("2019-07-11t10:30:05z", "2019-07-11T10:30:05Z");
+    ISO("2019-07-11T10:30:05.123+02:00", "2019-07-11T10:30:05.123+02:00");
+    ISO("2019-07-11T10:30:05,5-05:30", "2019-07-11T10:30:05.5-05:30");
+    ISO("2019-07-11T10:30:05+0200", "2019-07-11T10:30:05+02:00");
+    ISO("2019-07-11T10:30:05+02", "2019-07-11T10:30:05+02:00");
+    ISO("2019-07-11T10:30:05+00:00", "2019-07-11T10:30:05+00:00");
+    ISO("2019-07-11 10:00:00 +02:00", "2019-07-11T10:00:00+02:00");
+    ISO("2019-07-11 10:00:00 UTC", "2019-07-11T10:00:00Z");
+    ISO("20190711", "2019-07-11");
+    ISO("20190711T103005Z", "2019-07-11T10:30:05Z");
+    ISO("20190711T1030", "2019-07-11T10:30");
+    ISO("2019-07-11T24:00", "2019-07-11T24:00");
+    ISO("2019-07-11T00:00:60Z", "2019-07-11T00:00:60Z"); /* a leap second */
+    ISO("2020-02-29", "2020-02-29");
+    /* refused */
+    ISO("", "ERR");
+    ISO("19", "ERR");
+    ISO("2019-7-11", "ERR");
+    ISO("2019-13-01", "ERR");
+    ISO("2019-02-29", "ERR");
+    ISO("1900-02-29", "ERR");
+    ISO("2019-04-31", "ERR");
+    ISO("2019-07-11T25:00", "ERR");
+    ISO("2019-07-11T24:30", "ERR");
+    ISO("2019-07-11T10:60", "ERR");
+    ISO("2019-07-11T10", "ERR");
+    ISO("2019-07-11T10:30:05.", "ERR");
+    ISO("2019-07-11T10:30+19:00", "ERR");
+    ISO("2019-07-11T10:30+02:75", "ERR");
+    ISO("2019-07-11x", "ERR");
+    ISO("0000-01-01", "ERR");
+}
+
+static void test_text(void)
+{
+    TEXT("July 11, 2019", "2019-07-11");
+    TEXT("11 July 2019", "2019-07-11");
+    TEXT("Jul. 11, 2019", "2019-07-11");
+    TEXT("Jul 11 2019", "2019-07-11");
+    TEXT("Sept. 3, 2019", "2019-09-03");
+    TEXT("JULY 11, 2019", "2019-07-11");
+    TEXT("July 11th, 2019", "2019-07-11");
+    TEXT("1st July 2019", "2019-07-01");
+    TEXT("Thursday, July 11, 2019", "2019-07-11");
+    TEXT("Thursday, July 11, 2019 10:30 AM EDT", "2019-07-11T10:30-04:00");
+    TEXT("July 11, 2019 10:30 pm", "2019-07-11T22:30");
+    TEXT("July 11, 2019 12:05 AM", "2019-07-11T00:05");
+    TEXT("July 11, 2019 12:05 PM", "2019-07-11T12:05");
+    TEXT("July 11, 2019 at 3:04 p.m.", "2019-07-11T15:04");
+    TEXT("July 11, 2019 10:30 UTC", "2019-07-11T10:30Z");
+    TEXT("July 11, 2019 10:30 GMT", "2019-07-11T10:30+00:00");
+    TEXT("July 11, 2019 10:30 +02:00", "2019-07-11T10:30+02:00");
+    TEXT("July 11, 2019 10:30:15 MSK", "2019-07-11T10:30:15+03:00");
+    TEXT("Thu, 11 Jul 2019 10:30:00 +0000", "2019-07-11T10:30:00+00:00");
+    TEXT("Thu, 11 Jul 2019 10:30:00 GMT", "2019-07-11T10:30:00+00:00");
+    TEXT("2019/07/11", "2019-07-11");
+    TEXT("11.07.2019", "2019-07-11");
+    TEXT("07/11/2019", "2019-07-11");
+    TEXT("25/12/2019", "2019-12-25");
+    TEXT("July 2019", "2019-07");
+    TEXT("Published July 11, 2019", "2019-07-11");
+    TEXT("July 11, 2019 – 10:30", "2019-07-11T10:30");
+    TEXT("11 July 2019 10h30", "2019-07-11T10:30");
+    TEXT("2019-07-11", "2019-07-11");
+    TEXT("2019-07-11T10:30:05Z", "2019-07-11T10:30:05Z");
+    /* a zone without a time says nothing */
+    TEXT("July 11, 2019 EDT", "2019-07-11");
+    /* refused */
+    TEXT("", "ERR");
+    TEXT("not a date", "ERR");
+    TEXT("July 32, 2019", "ERR");
+    TEXT("February 30, 2019", "ERR");
+    TEXT("July 11", "ERR");
+    TEXT("11, 2019", "ERR");
+    TEXT("July 11, 2019 25:00", "ERR");
+    TEXT("July 11, 2019 13:00 PM", "ERR");
+    TEXT("July 11, 2019 10:30 10:45", "ERR");
+    TEXT("By Reuters", "ERR");
+    TEXT("July July 11, 2019", "ERR");
+    TEXT("2019 2020 July", "ERR");
+    TEXT("July 11, 2019 +2", "ERR");
+}
+
+static void test_format(void)
+{
+    nc_time t;
+    char out[NC_TIME_ISO_LEN];
+    memset(&t, 0, sizeof t);
+    INT_EQ(nc_time_format(&t, out), 0, "an unset time formats as nothing");
+    STR_EQ(out, "", "an unset time formats as \"\"");
+    OK(nc_time_parse_iso("2019-07-11", 10, &t) == 0, "parse a date");
+    INT_EQ(t.prec, NC_TIME_DAY, "a date has day precision");
+    nc_time_format_rfc3339(&t, out);
+    STR_EQ(out, "2019-07-11T00:00:00-00:00", "rfc3339 of a date");
+    OK(nc_time_parse_rfc3339(out, strlen(out), &t) == 0 && t.prec == NC_TIME_DAY,
+       "the -00:00 midnight reads back as a date");
+    OK(nc_time_parse_iso("2019-07-11T10:30", 16, &t) == 0, "parse a local time");
+    OK(!t.has_zone, "no zone is invented");
+    nc_time_format_rfc3339(&t, out);
+    STR_EQ(out, "2019-07-11T10:30:00-00:00", "rfc3339 of a local minute");
+    OK(nc_time_parse_rfc3339(out, strlen(out), &t) == 0 && !t.has_zone && t.hour == 10,
+       "-00:00 reads back as a local time");
+    OK(nc_time_parse_iso("2019-07-11T10:30:05.120-04:00", 29, &t) == 0, "parse fractions");
+    INT_EQ(t.frac_digits, 3, "fraction digits as written");
+    nc_time_format_rfc3339(&t, out);
+    STR_EQ(out, "2019-07-11T10:30:05.120-04:00", "rfc3339 keeps the fraction");
+    {
+        nc_time a, b;
+        nc_time_parse_text("July 11, 2019", 13, &a);
+        nc_time_parse_iso("2019-07-11", 10, &b);
+        OK(nc_time_equal(&a, &b), "equal dates");
+        nc_time_parse_iso("2019-07-11T00:00", 16, &b);
+        OK(!nc_time_equal(&a, &b), "a date is not midnight");
+        memset(&b, 0, sizeof b);
+        OK(!nc_time_equal(&b, &b), "unset times are never equal");
+    }
+    {
+        /* the input is not read beyond len */
+        nc_time d;
+        OK(nc_time_parse_iso("2019-07-11T10:30", 10, &d) == 0 && d.prec == NC_TIME_DAY,
+           "len bounds the input");
+        OK(nc_time_parse_text("July 11, 2019 10:30", 13, &d) == 0 && d.prec == NC_TIME_DAY,
+           "len bounds written dates");
+    }
+}
+
+int main(void)
+{
+    test_iso();
+    test_text();
+    test_format();
+    return harness_done();
+}
