@@ -8,7 +8,7 @@
 # (`newsconv FILE -t FMT`) gives for that file, and every failure is reported with the
 # single path's message under the item's batch name.
 set -u
-. tests/lib.sh
+. tests/testlib.bash
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 0; }
 
 have_reader() { "$NEWSCONV" --list-formats | awk -v f="$1" '$1 == f && $2 ~ /^r/ {ok=1} END {exit !ok}'; }
