@@ -378,9 +378,9 @@ static void submit(batch *b, item *proto, unsigned long long bytes)
         item_release(proto);
         return;
     }
+    pthread_mutex_lock(&b->mu); /* the writer may be looking at this slot's state */
     *it = *proto;
     memset(proto, 0, sizeof *proto);
-    pthread_mutex_lock(&b->mu);
     it->state = SLOT_READY;
     b->n_read++;
     if (bytes)
@@ -480,7 +480,7 @@ static long src_fill(src *s, size_t want)
     long n;
     if (s->eof)
         return 0;
-    if (s->pos > 0 && (s->pos == s->end || s->end == s->cap)) {
+    if (s->pos > 0) {
         memmove(s->buf, s->buf + s->pos, s->end - s->pos);
         s->end -= s->pos;
         s->pos = 0;
@@ -539,7 +539,9 @@ static int src_line(src *s, size_t max, const char **line, size_t *len, int *too
     size_t scanned = 0;
     *too_long = 0;
     for (;;) {
-        char *nl = memchr(s->buf + s->pos + scanned, '\n', s->end - s->pos - scanned);
+        char *nl = s->end > s->pos + scanned
+                       ? memchr(s->buf + s->pos + scanned, '\n', s->end - s->pos - scanned)
+                       : NULL;
         if (nl) {
             size_t n = (size_t)(nl - (s->buf + s->pos));
             *line = s->buf + s->pos;
