@@ -359,6 +359,8 @@ if have_rw jsonl; then
         echo "note: GNU parallel missing: recipe not tested"
     fi
     # 10,000 articles with some broken ones, in one archive, to one JSON Lines stream
+    # (not under a TEST_WRAPPER such as valgrind: the smaller cases above cover the code)
+    [ -n "$TEST_WRAPPER" ] && { echo "batch: $checks checks (10,000-item case skipped under TEST_WRAPPER)"; exit 0; }
     python3 - "$TMPD/all.jsonl" "$TMPD/10k.tar.gz" "$SRC" <<'EOF'
 import io, os, sys, tarfile
 src = sys.argv[3]
