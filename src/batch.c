@@ -24,6 +24,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <locale.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
@@ -216,8 +217,13 @@ static void item_release(item *it)
  * characters; components are cut at 200 bytes. */
 static void sanitize_rel(nc_buf *out, const char *name)
 {
+    nc_buf valid = NC_BUF_INIT;
     const char *p = name;
     size_t start = out->size;
+    if (!ncp_utf8_valid(name, strlen(name))) { /* names in the output are UTF-8 */
+        ncp_utf8_sanitize(&valid, name, strlen(name));
+        p = valid.ptr;
+    }
     while (*p) {
         const char *e = strchr(p, '/');
         size_t n = e ? (size_t)(e - p) : strlen(p), i;
@@ -229,11 +235,19 @@ static void sanitize_rel(nc_buf *out, const char *name)
         } else if (n && !(n == 1 && p[0] == '.')) {
             if (out->size > start)
                 nc_buf_putc(out, '/');
-            if (n > 200)
-                n = 200;
-            for (i = 0; i < n; i++) {
+            size_t keep = n;
+            if (keep > 200) /* cut at a character boundary */
+                for (keep = 200; keep > 0 && ((unsigned char)p[keep] & 0xC0) == 0x80; keep--)
+                    ;
+            for (i = 0; i < keep; i++) {
                 unsigned char c = (unsigned char)p[i];
-                nc_buf_putc(out, c < 0x20 || c == 0x7f ? '_' : (int)c);
+                if (c == 0xC2 && i + 1 < keep && (unsigned char)p[i + 1] >= 0x80 &&
+                    (unsigned char)p[i + 1] <= 0x9F) { /* C1 controls, U+0080-U+009F */
+                    nc_buf_putc(out, '_');
+                    i++;
+                } else {
+                    nc_buf_putc(out, c < 0x20 || c == 0x7f ? '_' : (int)c);
+                }
             }
         }
         p += n;
@@ -244,6 +258,7 @@ static void sanitize_rel(nc_buf *out, const char *name)
     }
     if (out->size == start)
         nc_buf_putc(out, '_');
+    nc_buf_release(&valid);
 }
 
 /* Position of the extension dot in the last component of s[0..len), or len. */
@@ -742,6 +757,8 @@ static int read_entry_data(struct archive *ar, size_t max, nc_buf *d, char *msg,
     }
 }
 
+/* The entry's name in UTF-8 (libarchive converts from the archive's charset: UTF-8 flags,
+ * pax headers, CP437 zip names), else as stored. */
 static const char *entry_name(struct archive_entry *e)
 {
     const char *n = archive_entry_pathname_utf8(e);
@@ -1944,7 +1961,12 @@ static int sink_write(batch *b, sink *s, item *it, nc_error *err)
         int r;
         if (!e)
             return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory") - 1;
-        archive_entry_set_pathname_utf8(e, it->rel);
+        if (!archive_entry_update_pathname_utf8(e, it->rel) || !archive_entry_pathname(e)) {
+            archive_entry_free(e);
+            nc_error_set(err, NC_ERR_IO, 0, 0, "the name '%s' cannot be stored in the archive",
+                         it->rel);
+            return -1;
+        }
         archive_entry_set_filetype(e, AE_IFREG);
         archive_entry_set_perm(e, 0644);
         archive_entry_set_size(e, (la_int64_t)len);
@@ -2270,6 +2292,7 @@ int nc_batch_run(const nc_batch_config *cfg)
     pthread_t reader, counter, *workers = NULL;
     int n_workers = 0, have_reader = 0, have_counter = 0, i, rc, all_exited = 1;
     int stdin_uses = 0;
+    char *old_ctype = NULL;
     struct sigaction sa, old_int, old_term;
     nc_error err;
     const char *o;
@@ -2357,6 +2380,16 @@ int nc_batch_run(const nc_batch_config *cfg)
                !(getenv("NO_COLOR") && getenv("NO_COLOR")[0]);
 
     ncp_libraries_init(); /* before any thread parses */
+    /* libarchive converts entry names through the locale's character set: with the "C"
+     * locale it cannot read or write names beyond ASCII. A UTF-8 LC_CTYPE, set here
+     * before the threads start and restored after, lets it; the formats do not depend
+     * on LC_CTYPE (its "C" and "C.UTF-8" agree on every byte the formats test). */
+    {
+        const char *cur = setlocale(LC_CTYPE, NULL);
+        old_ctype = cur ? xstrdup(cur) : NULL;
+        if (!setlocale(LC_CTYPE, "C.UTF-8") && !setlocale(LC_CTYPE, "C.utf8"))
+            setlocale(LC_CTYPE, "en_US.UTF-8");
+    }
 
     stop_signal = 0;
     memset(&sa, 0, sizeof sa);
@@ -2494,6 +2527,9 @@ int nc_batch_run(const nc_batch_config *cfg)
         pthread_join(counter, NULL);
     for (i = 0; i < n_workers; i++)
         pthread_join(workers[i], NULL);
+    if (old_ctype)
+        setlocale(LC_CTYPE, old_ctype);
+    free(old_ctype);
     for (k = 0; k < b->cap; k++)
         item_release(&b->ring[k]);
     pthread_mutex_destroy(&b->mu);
