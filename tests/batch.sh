@@ -207,6 +207,32 @@ grep -qx "newsconv: ../hostile.tar:linkdir/through.$IN: cannot open directory 'l
     fail "hostile: the planted directory link: $(cat "$TMPD/err")"
 pass
 
+# non-ASCII entry names (pax tar, GNU tar, zip with the UTF-8 flag) in and out
+python3 - "$SRC/000001.$IN" "$TMPD" <<'EOF'
+import io, sys, tarfile, zipfile
+d = open(sys.argv[1], "rb").read()
+ext = sys.argv[1].rsplit(".", 1)[1]
+with tarfile.open(sys.argv[2] + "/u.tar", "w", format=tarfile.PAX_FORMAT) as t:
+    ti = tarfile.TarInfo("Café/Ünïcode." + ext); ti.size = len(d); t.addfile(ti, io.BytesIO(d))
+with tarfile.open(sys.argv[2] + "/ug.tar", "w", format=tarfile.GNU_FORMAT) as t:
+    ti = tarfile.TarInfo("Ελληνικά/άρθρο." + ext); ti.size = len(d); t.addfile(ti, io.BytesIO(d))
+with zipfile.ZipFile(sys.argv[2] + "/u.zip", "w") as z:
+    z.writestr("Café/zip\u0085." + ext, d)
+EOF
+nc "$TMPD/u.tar" "$TMPD/ug.tar" "$TMPD/u.zip" -o "$TMPD/u-out" -t $OUT -q || fail "non-ASCII names: exit $?"
+(cd "$TMPD/u-out" && find . -type f | sort) >"$TMPD/got"
+printf './Café/zip_.%s\n./Café/Ünïcode.%s\n./Ελληνικά/άρθρο.%s\n' $OUT $OUT $OUT | sort >"$TMPD/want"
+expect_file_eq "$TMPD/got" "$TMPD/want" "non-ASCII entry names"
+for o in u-out.zip u-out.tar.gz; do
+    nc "$TMPD/u.tar" "$TMPD/ug.tar" "$TMPD/u.zip" -o "$TMPD/$o" -t $OUT -q || fail "non-ASCII names -> $o"
+    python3 -c '
+import sys, tarfile, zipfile
+p = sys.argv[1]
+names = zipfile.ZipFile(p).namelist() if p.endswith(".zip") else tarfile.open(p).getnames()
+print("\n".join(sorted("./" + n for n in names)))' "$TMPD/$o" >"$TMPD/got"
+    expect_file_eq "$TMPD/got" "$TMPD/want" "non-ASCII entry names in $o"
+done
+
 # ---- 6. SIGTERM in the middle of a big batch; an existing -o kept when a run fails --------
 python3 - "$SRC" "$TMPD/big.tar" 3000 <<'EOF'
 import io, os, sys, tarfile
