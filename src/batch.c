@@ -1991,9 +1991,13 @@ static int sink_write(batch *b, sink *s, item *it, nc_error *err)
         int dfd = dir_for(s, it->rel, slash ? (size_t)(slash - it->rel) : 0, err), fd;
         if (dfd < 0)
             return -1;
-        unlinkat(dfd, s->tmpname, 0);
         fd = openat(dfd, s->tmpname, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                     0666);
+        if (fd < 0 && errno == EEXIST) { /* left by a killed run of the same pid */
+            unlinkat(dfd, s->tmpname, 0);
+            fd = openat(dfd, s->tmpname, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                        0666);
+        }
         if (fd < 0) {
             nc_error_set(err, NC_ERR_IO, 0, 0, "cannot create '%s': %s", it->rel,
                          strerror(errno));
