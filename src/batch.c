@@ -137,6 +137,12 @@ typedef struct item {
     int n_warn;
     int quiet;                 /* -q: warnings are counted, not printed */
     const char *prog;
+    /* SINK_DIR: the worker wrote the output to a temporary file in its directory; the
+     * writer renames it in input order */
+    unsigned long long seq;
+    int dirfd1;                /* that directory (a dup'ed descriptor) + 1; 0: none */
+    int tmp_pending;           /* the temporary file exists */
+    int sink_fatal;            /* the failure was the output's (a full disk) */
 } item;
 
 typedef struct name_set { /* 64-bit hashes of the output names used so far */
@@ -152,11 +158,14 @@ typedef struct sink {
     char *tmp;             /* temporary file, renamed over path at the end */
     struct archive *aw;
     int root;              /* SINK_DIR: the output directory */
-    char *cur_dir;         /* SINK_DIR: cached subdirectory ("" is the root) */
-    int cur_fd;
     name_set names;
-    char tmpname[64];      /* SINK_DIR: temporary name inside a directory */
 } sink;
+
+/* A worker's open subdirectory of the output directory. */
+typedef struct dircache {
+    char *dir; /* relative, "" is the root */
+    int fd;
+} dircache;
 
 typedef struct batch {
     const nc_batch_config *cfg;
@@ -196,8 +205,22 @@ typedef struct batch {
 
 static int stopping(const batch *b) { return b->stop || stop_signal; }
 
+/* The temporary name of item seq inside its output directory. */
+static void tmp_name(char *out, size_t n, unsigned long long seq)
+{
+    snprintf(out, n, ".newsconv-%ld-%llu.tmp", (long)getpid(), seq);
+}
+
 static void item_release(item *it)
 {
+    if (it->dirfd1) {
+        if (it->tmp_pending) {
+            char tmp[64];
+            tmp_name(tmp, sizeof tmp, it->seq);
+            unlinkat(it->dirfd1 - 1, tmp, 0);
+        }
+        close(it->dirfd1 - 1);
+    }
     free(it->source);
     free(it->rel);
     free(it->data);
@@ -394,6 +417,11 @@ static void submit(batch *b, item *proto, unsigned long long bytes)
         return;
     }
     pthread_mutex_lock(&b->mu); /* the writer may be looking at this slot's state */
+    if (stopping(b)) { /* the ring is being emptied */
+        pthread_mutex_unlock(&b->mu);
+        item_release(proto);
+        return;
+    }
     *it = *proto;
     memset(proto, 0, sizeof *proto);
     it->state = SLOT_READY;
@@ -1688,9 +1716,19 @@ static void convert_item(batch *b, item *it)
     }
 }
 
+typedef struct worker {
+    batch *b;
+    dircache dc;
+    pthread_t thread;
+} worker;
+
+static void worker_write(batch *b, dircache *dc, item *it, unsigned long long seq);
+static void dircache_free(dircache *dc, int root);
+
 static void *worker_main(void *arg)
 {
-    batch *b = arg;
+    worker *w = arg;
+    batch *b = w->b;
     for (;;) {
         item *it;
         unsigned long long seq;
@@ -1707,15 +1745,18 @@ static void *worker_main(void *arg)
         seq = b->n_claimed++;
         it = &b->ring[seq % b->cap];
         pthread_mutex_unlock(&b->mu);
-        if (it->kind == ITEM_DOC)
+        if (it->kind == ITEM_DOC) {
             convert_item(b, it);
+            if (it->ok == 1 && b->sink.mode == SINK_DIR && !stopping(b))
+                worker_write(b, &w->dc, it, seq);
+        }
         pthread_mutex_lock(&b->mu);
         it->state = SLOT_DONE;
         if (b->writer_waiting && seq >= b->writer_target)
             pthread_cond_signal(&b->cv_write);
         pthread_mutex_unlock(&b->mu);
     }
-    thread_exit(b);
+    dircache_free(&w->dc, b->sink.root);
     return NULL;
 }
 
@@ -1813,8 +1854,6 @@ static int sink_open(batch *b, sink *s, nc_error *err)
 {
     s->fd = -1;
     s->root = -1;
-    s->cur_fd = -1;
-    snprintf(s->tmpname, sizeof s->tmpname, ".newsconv-%ld.tmp", (long)getpid());
     if (s->mode == SINK_STREAM) {
         if (!s->path) {
             s->fd = STDOUT_FILENO;
@@ -1879,18 +1918,18 @@ static int sink_open(batch *b, sink *s, nc_error *err)
 
 /* The directory of rel inside the output directory, created as needed; no symbolic
  * link is followed, so nothing is written outside the output directory. */
-static int dir_for(sink *s, const char *rel, size_t dlen, nc_error *err)
+static int dir_open(int root, dircache *dc, const char *rel, size_t dlen, nc_error *err)
 {
     char comp[256];
     const char *p = rel, *end = rel + dlen;
-    int fd = s->root;
-    if (s->cur_dir && strlen(s->cur_dir) == dlen && !memcmp(s->cur_dir, rel, dlen))
-        return s->cur_fd;
-    if (s->cur_fd >= 0 && s->cur_fd != s->root)
-        close(s->cur_fd);
-    free(s->cur_dir);
-    s->cur_dir = NULL;
-    s->cur_fd = -1;
+    int fd = root;
+    if (dc->dir && strlen(dc->dir) == dlen && !memcmp(dc->dir, rel, dlen))
+        return dc->fd;
+    if (dc->fd >= 0 && dc->fd != root)
+        close(dc->fd);
+    free(dc->dir);
+    dc->dir = NULL;
+    dc->fd = -1;
     while (p < end) {
         const char *e = memchr(p, '/', (size_t)(end - p));
         size_t n = e ? (size_t)(e - p) : (size_t)(end - p);
@@ -1918,21 +1957,92 @@ static int dir_for(sink *s, const char *rel, size_t dlen, nc_error *err)
                          en == ELOOP ? "a symbolic link, not followed" : strerror(en));
             goto fail;
         }
-        if (fd != s->root)
+        if (fd != root)
             close(fd);
         fd = nfd;
     }
-    s->cur_dir = malloc(dlen + 1);
-    if (s->cur_dir) {
-        memcpy(s->cur_dir, rel, dlen);
-        s->cur_dir[dlen] = '\0';
+    dc->dir = malloc(dlen + 1);
+    if (dc->dir) {
+        memcpy(dc->dir, rel, dlen);
+        dc->dir[dlen] = '\0';
     }
-    s->cur_fd = fd;
+    dc->fd = fd;
     return fd;
 fail:
-    if (fd != s->root)
+    if (fd != root)
         close(fd);
     return -1;
+}
+
+static void dircache_free(dircache *dc, int root)
+{
+    if (dc->fd >= 0 && dc->fd != root)
+        close(dc->fd);
+    free(dc->dir);
+    dc->dir = NULL;
+    dc->fd = -1;
+}
+
+/* A failure of the output side, reported under the item's name. */
+static void fail_output(item *it, const nc_error *err, int fatal)
+{
+    nc_error_clear(&it->err);
+    nc_error_set(&it->err, err->code ? err->code : NC_ERR_IO, 0, 0, "%s", err->text);
+    nc_error_set_source(&it->err, it->source);
+    it->ok = 0;
+    it->sink_fatal = fatal;
+    nc_buf_release(&it->out);
+}
+
+static int disk_full(int e) { return e == ENOSPC || e == EDQUOT || e == EROFS || e == EIO; }
+
+/* SINK_DIR, in a worker: writes the item's output to a temporary file in its directory
+ * (created as needed), so that file creation, the costly part, runs in parallel; the
+ * writer renames it in input order. */
+static void worker_write(batch *b, dircache *dc, item *it, unsigned long long seq)
+{
+    const char *slash = strrchr(it->rel, '/');
+    char tmp[64];
+    nc_error err;
+    int dfd, fd, e;
+    nc_error_clear(&err);
+    dfd = dir_open(b->sink.root, dc, it->rel, slash ? (size_t)(slash - it->rel) : 0, &err);
+    if (dfd < 0) {
+        fail_output(it, &err, 0);
+        return;
+    }
+    tmp_name(tmp, sizeof tmp, seq);
+    fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0 && errno == EEXIST) { /* left by a killed run with the same pid */
+        unlinkat(dfd, tmp, 0);
+        fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    }
+    if (fd < 0) {
+        e = errno;
+        nc_error_set(&err, NC_ERR_IO, 0, 0, "cannot create '%s': %s", it->rel, strerror(e));
+        fail_output(it, &err, disk_full(e));
+        return;
+    }
+    if (write_all(fd, it->out.ptr, it->out.size) < 0 || close(fd) < 0) {
+        e = errno;
+        close(fd);
+        unlinkat(dfd, tmp, 0);
+        nc_error_set(&err, NC_ERR_IO, 0, 0, "cannot write '%s': %s", it->rel, strerror(e));
+        fail_output(it, &err, disk_full(e));
+        return;
+    }
+    fd = fcntl(dfd, F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) {
+        e = errno;
+        unlinkat(dfd, tmp, 0);
+        nc_error_set(&err, NC_ERR_IO, 0, 0, "cannot write '%s': %s", it->rel, strerror(e));
+        fail_output(it, &err, 0);
+        return;
+    }
+    it->seq = seq;
+    it->dirfd1 = fd + 1;
+    it->tmp_pending = 1;
+    nc_buf_release(&it->out); /* the bytes are on disk now */
 }
 
 /* Writes one result. 0; -1: the item failed (err set); -2: the output is broken. */
@@ -1986,37 +2096,19 @@ static int sink_write(batch *b, sink *s, item *it, nc_error *err)
         return 0;
     }
     {
+        /* SINK_DIR: the worker wrote a temporary file; it gets its name now */
         const char *slash = strrchr(it->rel, '/');
-        const char *name = slash ? slash + 1 : it->rel;
-        int dfd = dir_for(s, it->rel, slash ? (size_t)(slash - it->rel) : 0, err), fd;
-        if (dfd < 0)
-            return -1;
-        fd = openat(dfd, s->tmpname, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                    0666);
-        if (fd < 0 && errno == EEXIST) { /* left by a killed run of the same pid */
-            unlinkat(dfd, s->tmpname, 0);
-            fd = openat(dfd, s->tmpname, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                        0666);
-        }
-        if (fd < 0) {
-            nc_error_set(err, NC_ERR_IO, 0, 0, "cannot create '%s': %s", it->rel,
-                         strerror(errno));
-            return errno == ENOSPC || errno == EROFS || errno == EDQUOT ? -2 : -1;
-        }
-        if (write_all(fd, data, len) < 0 || close(fd) < 0) {
+        char tmp[64];
+        int dfd = it->dirfd1 - 1;
+        if (!it->tmp_pending)
+            return nc_error_set(err, NC_ERR_INTERNAL, 0, 0, "no output was written") - 1;
+        tmp_name(tmp, sizeof tmp, it->seq);
+        if (renameat(dfd, tmp, dfd, slash ? slash + 1 : it->rel) < 0) {
             int e = errno;
-            if (fd >= 0)
-                close(fd);
-            unlinkat(dfd, s->tmpname, 0);
             nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write '%s': %s", it->rel, strerror(e));
-            return e == ENOSPC || e == EDQUOT || e == EIO ? -2 : -1;
+            return disk_full(e) ? -2 : -1; /* item_release removes the temporary file */
         }
-        if (renameat(dfd, s->tmpname, dfd, name) < 0) {
-            int e = errno;
-            unlinkat(dfd, s->tmpname, 0);
-            nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write '%s': %s", it->rel, strerror(e));
-            return -1;
-        }
+        it->tmp_pending = 0;
         return 0;
     }
 }
@@ -2068,13 +2160,9 @@ static int sink_close(sink *s, int commit, nc_error *err)
         s->fd = -1;
         s->direct = 0;
     }
-    if (s->cur_fd >= 0 && s->cur_fd != s->root)
-        close(s->cur_fd);
     if (s->root >= 0)
         close(s->root);
-    s->cur_fd = s->root = -1;
-    free(s->cur_dir);
-    s->cur_dir = NULL;
+    s->root = -1;
     free(s->names.slots);
     s->names.slots = NULL;
     return rc;
@@ -2235,6 +2323,14 @@ static void emit(batch *b, item *it)
         }
         it->err = err;
     }
+    if (it->sink_fatal) { /* the output cannot take more (a full disk) */
+        b->n_items--;
+        b->fatal = 1;
+        b->fatal_code = nc_status_exit_code(NC_ERR_IO);
+        progress_clear(b);
+        print_error(b, &it->err);
+        return;
+    }
     b->n_failed++;
     b->last_code = it->err.code ? it->err.code : NC_ERR_INTERNAL;
     progress_clear(b);
@@ -2293,7 +2389,8 @@ int nc_batch_run(const nc_batch_config *cfg)
 {
     static const char *const stdin_only[] = {"-"};
     batch *b;
-    pthread_t reader, counter, *workers = NULL;
+    pthread_t reader, counter;
+    worker *workers = NULL;
     int n_workers = 0, have_reader = 0, have_counter = 0, i, rc, all_exited = 1;
     int stdin_uses = 0;
     char *old_ctype = NULL;
@@ -2417,11 +2514,10 @@ int nc_batch_run(const nc_batch_config *cfg)
         }
     }
     for (i = 0; i < jobs; i++) {
-        b->alive++;
-        if (pthread_create(&workers[n_workers], NULL, worker_main, b) == 0)
+        workers[n_workers].b = b;
+        workers[n_workers].dc.fd = -1;
+        if (pthread_create(&workers[n_workers].thread, NULL, worker_main, &workers[n_workers]) == 0)
             n_workers++;
-        else
-            b->alive--;
     }
     b->alive++;
     if (n_workers && pthread_create(&reader, NULL, reader_main, b) == 0)
@@ -2475,17 +2571,25 @@ int nc_batch_run(const nc_batch_config *cfg)
         progress_draw(b, 0);
     }
 
-    /* stop the threads; a reader blocked on a pipe is not waited for long */
+    /* stop the threads: the workers finish the item they hold; a reader blocked on a
+     * pipe is not waited for long */
     pthread_mutex_lock(&b->mu);
     b->stop = 1;
     pthread_cond_broadcast(&b->cv_read);
     pthread_cond_broadcast(&b->cv_work);
+    pthread_mutex_unlock(&b->mu);
+    for (i = 0; i < n_workers; i++)
+        pthread_join(workers[i].thread, NULL);
+    pthread_mutex_lock(&b->mu);
     {
         double until = now_sec() + (stop_signal || b->fatal ? 2.0 : 1e9);
         while (b->alive > 0 && now_sec() < until)
             timed_wait(&b->cv_exit, &b->mu, 0.1);
     }
     all_exited = b->alive == 0;
+    /* items not written: their temporary files go (the reader adds no more: stop) */
+    for (k = 0; k < b->cap; k++)
+        item_release(&b->ring[k]);
     pthread_mutex_unlock(&b->mu);
 
     {
@@ -2529,13 +2633,9 @@ int nc_batch_run(const nc_batch_config *cfg)
         pthread_join(reader, NULL);
     if (have_counter)
         pthread_join(counter, NULL);
-    for (i = 0; i < n_workers; i++)
-        pthread_join(workers[i], NULL);
     if (old_ctype)
         setlocale(LC_CTYPE, old_ctype);
     free(old_ctype);
-    for (k = 0; k < b->cap; k++)
-        item_release(&b->ring[k]);
     pthread_mutex_destroy(&b->mu);
     pthread_cond_destroy(&b->cv_read);
     pthread_cond_destroy(&b->cv_work);
