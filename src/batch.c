@@ -2,8 +2,11 @@
  *
  * Threads. The reader thread enumerates the inputs (files, directories, archives, web
  * archives, JSON Lines) and reads each item's bytes; `jobs` worker threads convert
- * (nc_read_article + nc_write_article: each conversion has its own article and arena);
- * the calling thread writes the results in input order and draws the progress bar.
+ * (nc_read_article + nc_write_article: each conversion has its own article and arena)
+ * and, for a directory output, write the result to a temporary file beside its final
+ * name (creating files is the costly part of writing); the calling thread writes the
+ * results in input order (renames them, or adds them to the archive or stream) and
+ * draws the progress bar.
  * They share a ring of `cap` slots: item number k lives in slot k % cap from the moment
  * the reader fills it until the writer has written it. The reader never runs more
  * than cap items ahead of the writer, so the ring is also the reorder buffer, and
