@@ -81,6 +81,11 @@ $(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libnewsconv.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(PKG_CFLAGS) -o $@ $< $(B)/libnewsconv.a $(PKG_LIBS)
 
+# Fault injection: an LD_PRELOAD shim that fails the Nth allocation (tests/oom.sh).
+$(B)/tests/failmalloc.so: tests/tools/failmalloc.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -g -shared -fPIC -o $@ $<
+
 # The libnewsconv(3) example, built against the public headers only.
 $(B)/examples/convert: examples/convert.c $(B)/libnewsconv.a
 	@mkdir -p $(@D)
@@ -96,7 +101,7 @@ demo: all
 # The test suite. TEST_WRAPPER runs every newsconv call under a tool (valgrind).
 check:
 	@scripts/install-deps.sh check
-	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS) $(B)/examples/convert
+	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS) $(B)/examples/convert $(B)/tests/failmalloc.so
 	@B=$(B) scripts/run-tests.sh $(UNIT_BINS)
 test: check
 
