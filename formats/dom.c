@@ -7,6 +7,23 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 
+static void silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+void ncp_xml_quiet(void)
+{
+    xmlSetGenericErrorFunc(NULL, silent);
+}
+
+int ncp_xml_oom(void)
+{
+    const xmlError *e = xmlGetLastError();
+    return e && e->code == XML_ERR_NO_MEMORY;
+}
+
 const char *ncp_dom_name(const xmlNode *n)
 {
     return n && n->type == XML_ELEMENT_NODE && n->name ? (const char *)n->name : "";
@@ -848,7 +865,7 @@ static int enter(walker *w, xmlNode *el)
             last->as.code.len--;
             ((char *)last->as.code.literal)[last->as.code.len] = '\0';
             if (!last->as.code.len)
-                nc_node_unlink(last);
+                nc_node_unlink(last); /* it was only that space */
         }
         nc_node_append(target, new_node(w, NC_INLINE_LINEBREAK, el));
         w->last_space = 1;
@@ -908,7 +925,7 @@ static void leave(walker *w)
 {
     frame *f = top(w);
     nc_node *c = f->container;
-    int owns = f->owns;
+    int owns = f->owns, inl = f->mode == M_INLINES;
     if (f->credit && (w->n < 2 || !w->st[w->n - 2].credit)) {
         /* the end of a credit element */
         nc_buf t = NC_BUF_INIT;
@@ -968,8 +985,9 @@ static void leave(walker *w)
             w->model_depth--;
     }
     w->n--;
-    /* after a block closes, the enclosing block frame needs a new implicit paragraph */
-    if (w->n && nc_node_is_block(c) && c->type != NC_BLOCK_TABLE_CELL)
+    /* after a block closes, the enclosing block frame needs a new implicit paragraph
+     * (not after an inline element that only passed its block's inlines through) */
+    if (w->n && nc_node_is_block(c) && c->type != NC_BLOCK_TABLE_CELL && !(inl && !owns))
         w->last_space = 1;
 }
 
@@ -1005,6 +1023,11 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into)
     /* iterative pre-order walk under el; st[k].el are the open elements */
     cur = el->children;
     while (w.n > 0) {
+        if (w.a->failed) {
+            /* out of memory: frames may hold no container; stop here */
+            rc = -1;
+            goto done;
+        }
         if (!cur) {
             /* climb: leave the top element, continue with its next sibling */
             xmlNode *done_el = top(&w)->el;
@@ -1066,11 +1089,16 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
     int rc;
     if (len > (size_t)0x7fffffff)
         return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML body too large");
+    ncp_xml_quiet();
+    xmlResetLastError();
     doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
                          HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                              HTML_PARSE_NOBLANKS * 0 | HTML_PARSE_COMPACT);
-    if (!doc)
+    if (!doc) {
+        if (ncp_xml_oom())
+            return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         return 0; /* nothing parsable: no body */
+    }
     root = xmlDocGetRootElement(doc);
     for (c = root ? root->children : NULL; c; c = c->next)
         if (ncp_dom_is(c, "body"))

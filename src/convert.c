@@ -308,14 +308,15 @@ int nc_convert(const nc_format *from, const nc_format *to, const char *buf, size
     local.warn = count_warning;
     local.warn_data = &wc;
     if (nc_read_article(from, buf, len, &local, &a, err) < 0)
-        return -1;
-    if (o->strict && wc.count > 0) {
-        nc_article_free(a);
-        return nc_error_set(err, NC_ERR_LOSSY, 0, 0,
-                            "%d warning%s under --strict while reading", wc.count,
-                            wc.count == 1 ? "" : "s");
-    }
-    rc = nc_write_article(to, a, o, out, err);
+        rc = -1;
+    else if (o->strict && wc.count > 0)
+        rc = nc_error_set(err, NC_ERR_LOSSY, 0, 0, "%d warning%s under --strict while reading",
+                          wc.count, wc.count == 1 ? "" : "s");
+    else
+        rc = nc_write_article(to, a, o, out, err);
     nc_article_free(a);
+    /* errors name the input, as the CLI's do */
+    if (rc < 0 && o->source)
+        nc_error_set_source(err, o->source);
     return rc;
 }

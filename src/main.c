@@ -39,7 +39,7 @@ static const option_def options[] = {
     {"progress", 0, NULL, OPT_PROGRESS,
      "batch: show the progress bar even when stderr is not a terminal"},
     {"base-url", 0, "URL", OPT_BASE_URL, "resolve relative links against URL"},
-    {"max-size", 0, "BYTES", OPT_MAX_SIZE, "refuse inputs larger than BYTES (default 256M)"},
+    {"max-size", 0, "BYTES", OPT_MAX_SIZE, "refuse inputs larger than BYTES (default 64M)"},
     {"list-formats", 0, NULL, OPT_LIST, "list the formats and exit"},
     {"help", 'h', NULL, OPT_HELP, "show this help and exit"},
     {"version", 'V', NULL, OPT_VERSION, "show the version and exit"},

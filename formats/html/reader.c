@@ -217,6 +217,8 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
         /* The page is UTF-8 now: IGNORE_ENC keeps libxml2 from switching encodings at a
          * <meta charset> (and from copying the page once more). RECOVER: a <script> ends
          * only at </script>, not at the first "</" and a letter. */
+        ncp_xml_quiet();
+        xmlResetLastError();
         p.doc = htmlReadMemory(page, (int)plen, NULL, NULL,
                                HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                    HTML_PARSE_COMPACT | HTML_PARSE_RECOVER |
@@ -224,7 +226,8 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
     }
     if (!p.doc || !(p.root = xmlDocGetRootElement(p.doc))) {
         const xmlError *e = xmlGetLastError();
-        nc_error_set(err, NC_ERR_PARSE, e ? e->line : 0, e ? e->int2 : 0,
+        nc_error_set(err, ncp_xml_oom() ? NC_ERR_NOMEM : NC_ERR_PARSE, e ? e->line : 0,
+                     e ? e->int2 : 0,
                      "not readable as HTML%s%s", e && e->message ? ": " : "",
                      e && e->message ? e->message : "");
         goto done;

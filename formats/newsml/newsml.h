@@ -1,0 +1,119 @@
+/* newsconv: NewsML-G2, NewsML 1.x and NITF (formats/newsml/), shared internals.
+ *
+ * Files: xml.c (safe parsing, element matching, text and dates), writer.c (NewsML-G2
+ * 2.35 newsItem), nitf.c (NITF reader and writer: stand-alone documents and bodies),
+ * reader.c (NewsML-G2 items, messages, packages), newsml1.c (NewsML 1.x), format.c (the
+ * `newsml` and `nitf` format definitions and sniffers). docs/formats.md documents the
+ * mapping. */
+#ifndef NEWSCONV_NEWSML_H
+#define NEWSCONV_NEWSML_H
+
+#include <libxml/tree.h>
+
+#include "dom.h"
+#include "internal.h"
+
+#define NCP_NS_G2 "http://iptc.org/std/nar/2006-10-01/"
+#define NCP_NS_NITF "http://iptc.org/std/NITF/2006-10-18/"
+#define NCP_NS_NML1 "http://iptc.org/std/NewsML/2003-10-10/"
+#define NCP_NS_XHTML "http://www.w3.org/1999/xhtml"
+/* newsconv's own extension attributes (nc:prec, nc:generated, nc:scheme, nc:json), which
+ * NewsML-G2 allows on its properties (anyAttribute ##other, processContents="lax"). */
+#define NCP_NS_NC "urn:newsconv:newsml-g2"
+
+/* ---- xml.c ---- */
+
+/* Parses an XML document safely: no network, no DTD loading, no entity substitution
+ * (entity references other than the five predefined ones are replaced by the HTML
+ * character they name, or dropped with a warning). A malformed document gives
+ * NC_ERR_PARSE with libxml2's line and column. Returns the document (the caller frees
+ * it with xmlFreeDoc) or NULL with err set. */
+xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *err);
+
+/* Element tests by namespace URI and local name, never by prefix. */
+int ncp_nml_is_g2(const xmlNode *n, const char *local);   /* G2 namespace or none */
+int ncp_nml_is_nitf(const xmlNode *n, const char *local); /* NITF, G2 or no namespace */
+int ncp_nml_is_nml1(const xmlNode *n, const char *local); /* NewsML 1 or no namespace */
+int ncp_nml_is_el(const xmlNode *n);
+/* The first child element of n with that local name (G2/NITF/NewsML 1 rules), or NULL. */
+xmlNode *ncp_nml_child_g2(const xmlNode *n, const char *local);
+xmlNode *ncp_nml_child_nitf(const xmlNode *n, const char *local);
+xmlNode *ncp_nml_child_nml1(const xmlNode *n, const char *local);
+/* Next sibling element after n, or the first child element of a parent (n = parent->children). */
+xmlNode *ncp_nml_first_el(xmlNode *n);
+xmlNode *ncp_nml_next_el(xmlNode *n);
+
+/* An attribute without namespace, or NULL. */
+const char *ncp_nml_attr(const xmlNode *n, const char *name);
+/* An attribute in newsconv's extension namespace, or NULL. */
+const char *ncp_nml_nc_attr(const xmlNode *n, const char *name);
+/* xml:lang of n, or NULL. */
+const char *ncp_nml_lang(const xmlNode *n);
+
+/* The text content of n with white space collapsed, copied into the article (NULL when
+ * empty). */
+const char *ncp_nml_text(nc_article *a, const xmlNode *n);
+/* The same for an attribute value. */
+const char *ncp_nml_collapse(nc_article *a, const char *s);
+
+/* Reads a date from text (lenient ISO 8601, RFC 3339's -00:00 rule) and the element's
+ * nc:prec attribute; 0 or -1. */
+int ncp_nml_date(const char *s, const xmlNode *el, nc_time *t);
+/* Sets a->time[f] from element el (unless set already or unparsable: a warning). */
+void ncp_nml_set_date(nc_article *a, nc_tfield f, const xmlNode *el, const nc_opts *o);
+void ncp_nml_set_date_str(nc_article *a, nc_tfield f, const char *s, const xmlNode *el,
+                          const nc_opts *o);
+/* Sets a text field unless it is already set; NULL/empty values are ignored. */
+void ncp_nml_set(nc_article *a, nc_field f, const char *v);
+/* The code of a QCode after the alias ("stat:usable" -> "usable"); s itself without ':'. */
+const char *ncp_nml_qcode_code(const char *s);
+/* Warns about nothing and drops a generated id: clears a->str[NC_F_ID] when it equals
+ * the stable id the writers derive (the id was not data, see ncp_article_stable_id). */
+void ncp_nml_drop_derived_id(nc_article *a);
+
+/* Converts a body subtree (XHTML, NITF body.content, or any XML holding such markup)
+ * into a's body. */
+int ncp_nml_body(nc_article *a, xmlNode *el, int self, const nc_opts *o, nc_error *err);
+/* Appends plain text as paragraphs (split at blank lines) to the body. */
+void ncp_nml_plain_body(nc_article *a, const char *s, size_t len);
+
+/* ---- nitf.c ---- */
+
+/* Reads an <nitf> element (stand-alone or inside NewsML) into a: metadata from head
+ * and body.head only where a's fields are still unset, the body from body.content. */
+int ncp_nitf_read_el(nc_article *a, xmlNode *nitf, const nc_opts *o, nc_error *err);
+/* Reads NITF body parts found without an <nitf> root (a <body> or <body.content>). */
+int ncp_nitf_read_body(nc_article *a, xmlNode *body, const nc_opts *o, nc_error *err);
+/* Rewrites newsconv's NITF conventions and NITF media under root into the element
+ * names formats/dom.c reads (em class="strong" -> strong, media-producer -> credit...). */
+void ncp_nitf_prepare(xmlNode *root);
+/* Writes a NITF 3.6 <nitf> element (namespaced) for a: with head = 1 a stand-alone
+ * document's head and docdata, else only the body (for NewsML-G2 inlineXML). indent is
+ * the indentation level of the <nitf> element. */
+void ncp_nitf_write(const nc_article *a, nc_buf *out, int indent, int head, const nc_opts *o);
+
+/* ---- reader.c ---- */
+int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err);
+
+/* ---- newsml1.c ---- */
+int ncp_nml1_read(nc_article *a, xmlNode *root, const nc_opts *o, nc_error *err);
+
+/* ---- writer.c ---- */
+int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err);
+
+/* Helpers shared by the writers (writer.c). */
+typedef struct ncp_xw {
+    nc_buf *out;
+    int depth;
+} ncp_xw;
+void ncp_xw_start(ncp_xw *w, const char *name);          /* newline, indent, "<name" */
+void ncp_xw_attr(ncp_xw *w, const char *name, const char *value); /* NULL: nothing */
+void ncp_xw_empty(ncp_xw *w);                            /* "/>" */
+void ncp_xw_open(ncp_xw *w);                             /* ">", one level deeper */
+void ncp_xw_close(ncp_xw *w, const char *name);          /* newline, "</name>" */
+/* ">" text "</name>" on the same line. */
+void ncp_xw_text(ncp_xw *w, const char *name, const char *text);
+/* start + attributes none + text. */
+void ncp_xw_simple(ncp_xw *w, const char *name, const char *text);
+
+#endif

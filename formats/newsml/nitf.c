@@ -1,0 +1,1113 @@
+/* newsconv: NITF (News Industry Text Format) 3.x: reading stand-alone documents and bodies
+ * inside NewsML, writing NITF 3.6 (valid against nitf-3-6.xsd). docs/formats.md gives the
+ * mapping. */
+#include "newsml.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ======================================================================== reading */
+
+/* 1 when the class attribute of n holds the word w. */
+static int has_class(const xmlNode *n, const char *w)
+{
+    const char *c = ncp_nml_attr(n, "class");
+    size_t wl = strlen(w);
+    if (!c)
+        return 0;
+    while (*c) {
+        size_t l = 0;
+        while (*c == ' ' || *c == '\t' || *c == '\n')
+            c++;
+        while (c[l] && c[l] != ' ' && c[l] != '\t' && c[l] != '\n')
+            l++;
+        if (l == wl && !ncp_strncasecmp(c, w, wl))
+            return 1;
+        c += l;
+    }
+    return 0;
+}
+
+static const char *class_prefixed(const xmlNode *n, const char *prefix, char *out, size_t outlen)
+{
+    const char *c = ncp_nml_attr(n, "class");
+    size_t pl = strlen(prefix);
+    if (!c)
+        return NULL;
+    while (*c) {
+        size_t l = 0;
+        while (*c == ' ')
+            c++;
+        while (c[l] && c[l] != ' ')
+            l++;
+        if (l > pl && !strncmp(c, prefix, pl) && l - pl < outlen) {
+            memcpy(out, c + pl, l - pl);
+            out[l - pl] = '\0';
+            return out;
+        }
+        c += l;
+    }
+    return NULL;
+}
+
+static xmlNode *new_el(xmlNode *ref, const char *name)
+{
+    return xmlNewDocNode(ref->doc, NULL, (const xmlChar *)name, NULL);
+}
+
+/* Rewrites one NITF <media> element into the figure shape formats/dom.c reads:
+ * alternate-text/name become alt/title, media-producer becomes the credit span of the
+ * caption, an embed (class="embed") becomes <figure class="embed"><a href>. */
+static void prepare_media(xmlNode *m)
+{
+    xmlNode *c, *next, *ref = NULL, *caption = NULL;
+    for (c = m->children; c; c = c->next)
+        if (ncp_nml_is_el(c) && !strcmp((const char *)c->name, "media-reference") && !ref)
+            ref = c;
+    if (has_class(m, "embed")) {
+        const char *src = ref ? ncp_nml_attr(ref, "source") : NULL;
+        char *u = src ? strdup(src) : NULL;
+        xmlNode *a;
+        for (c = m->children; c; c = next) {
+            next = c->next;
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        }
+        xmlNodeSetName(m, (const xmlChar *)"figure");
+        if (u && (a = new_el(m, "a")) != NULL) {
+            xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)u);
+            xmlNodeAddContent(a, (const xmlChar *)u);
+            xmlAddChild(m, a);
+        }
+        free(u);
+        return;
+    }
+    if (ref) {
+        const char *alt = ncp_nml_attr(ref, "alternate-text"), *name = ncp_nml_attr(ref, "name");
+        const char *src = ncp_nml_attr(ref, "source");
+        if (alt && !ncp_nml_attr(ref, "alt"))
+            xmlSetProp(ref, (const xmlChar *)"alt", (const xmlChar *)alt);
+        if (name && !ncp_nml_attr(ref, "title"))
+            xmlSetProp(ref, (const xmlChar *)"title", (const xmlChar *)name);
+        if (src && !ncp_nml_attr(ref, "src"))
+            xmlSetProp(ref, (const xmlChar *)"src", (const xmlChar *)src);
+    }
+    for (c = m->children; c; c = c->next)
+        if (ncp_nml_is_el(c) && !strcmp((const char *)c->name, "media-caption") && !caption)
+            caption = c;
+    for (c = m->children; c; c = next) {
+        next = c->next;
+        if (ncp_nml_is_el(c) && !strcmp((const char *)c->name, "media-producer")) {
+            if (!caption) {
+                caption = new_el(m, "media-caption");
+                if (!caption)
+                    return;
+                xmlAddChild(m, caption);
+            }
+            xmlUnlinkNode(c);
+            xmlNodeSetName(c, (const xmlChar *)"span");
+            xmlSetProp(c, (const xmlChar *)"class", (const xmlChar *)"credit");
+            xmlAddChild(caption, c);
+        }
+    }
+}
+
+/* Maps newsconv's NITF conventions (and NITF's own media) onto element names that
+ * formats/dom.c reads: <em class="strong|sup|sub|code">, <hl2 class="hN">, <a
+ * class="image">, <pre class="language-X">, <ol seqnum>. Iterative walk. */
+void ncp_nitf_prepare(xmlNode *root)
+{
+    xmlNode *n = root;
+    char buf[64];
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE && n->name) {
+            const char *nm = (const char *)n->name;
+            if (!strcmp(nm, "em")) {
+                static const char *const map[] = {"strong", "strong", "bold", "strong",
+                                                  "sup", "sup", "sub", "sub", "code", "code"};
+                size_t i;
+                for (i = 0; i < sizeof map / sizeof map[0]; i += 2)
+                    if (has_class(n, map[i])) {
+                        xmlNodeSetName(n, (const xmlChar *)map[i + 1]);
+                        break;
+                    }
+            } else if (!strcmp(nm, "hl2")) {
+                const char *h = class_prefixed(n, "h", buf, sizeof buf);
+                if (h && h[0] >= '1' && h[0] <= '6' && !h[1]) {
+                    char name[3] = {'h', h[0], '\0'};
+                    xmlNodeSetName(n, (const xmlChar *)name);
+                }
+            } else if (!strcmp(nm, "a") && has_class(n, "image")) {
+                xmlChar *alt = xmlNodeGetContent(n);
+                const char *href = ncp_nml_attr(n, "href");
+                xmlNode *c, *next;
+                if (href)
+                    xmlSetProp(n, (const xmlChar *)"src", (const xmlChar *)href);
+                if (alt && *alt)
+                    xmlSetProp(n, (const xmlChar *)"alt", alt);
+                xmlFree(alt);
+                for (c = n->children; c; c = next) {
+                    next = c->next;
+                    xmlUnlinkNode(c);
+                    xmlFreeNode(c);
+                }
+                xmlNodeSetName(n, (const xmlChar *)"img");
+            } else if (!strcmp(nm, "pre")) {
+                const char *lang = class_prefixed(n, "language-", buf, sizeof buf);
+                xmlNode *code;
+                if (lang && (code = new_el(n, "code")) != NULL) {
+                    xmlNode *c, *next;
+                    char cls[80];
+                    snprintf(cls, sizeof cls, "language-%s", lang);
+                    xmlSetProp(code, (const xmlChar *)"class", (const xmlChar *)cls);
+                    for (c = n->children; c; c = next) {
+                        next = c->next;
+                        xmlUnlinkNode(c);
+                        xmlAddChild(code, c);
+                    }
+                    xmlAddChild(n, code);
+                }
+            } else if (!strcmp(nm, "ol")) {
+                const char *s = ncp_nml_attr(n, "seqnum");
+                if (s && !ncp_nml_attr(n, "start"))
+                    xmlSetProp(n, (const xmlChar *)"start", (const xmlChar *)s);
+            } else if (!strcmp(nm, "media")) {
+                prepare_media(n);
+            }
+        }
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && n != root && !n->next)
+            n = n->parent;
+        if (!n || n == root)
+            break;
+        n = n->next;
+    }
+}
+
+/* A byline's own text, unless it only wraps <person> elements. */
+static int byline_has_text(const xmlNode *b)
+{
+    const xmlNode *c;
+    for (c = b->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) {
+            size_t l = strlen((const char *)c->content);
+            ncp_trim((const char *)c->content, &l);
+            if (l)
+                return 1;
+        } else if (ncp_nml_is_el(c) && strcmp((const char *)c->name, "person")) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void read_body_head(nc_article *a, xmlNode *bh, const nc_opts *o)
+{
+    xmlNode *c, *d;
+    int have_byline = a->str[NC_F_BYLINE] != NULL;
+    for (c = ncp_nml_first_el(bh->children); c; c = ncp_nml_next_el(c)) {
+        const char *nm = (const char *)c->name;
+        if (!strcmp(nm, "hedline") || !strcmp(nm, "headline")) {
+            /* AP writes <headline> for NITF's <hedline> */
+            int sub = 0;
+            for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d)) {
+                if (!strcmp((const char *)d->name, "hl1"))
+                    ncp_nml_set(a, NC_F_HEADLINE, ncp_nml_text(a, d));
+                else if (!strcmp((const char *)d->name, "hl2") && !sub++)
+                    ncp_nml_set(a, NC_F_SUBHEADLINE, ncp_nml_text(a, d));
+            }
+        } else if (!strcmp(nm, "rights")) {
+            ncp_nml_set(a, NC_F_COPYRIGHT_HOLDER,
+                        ncp_nml_text(a, ncp_nml_child_nitf(c, "rights.owner")));
+        } else if (!strcmp(nm, "byline")) {
+            if (!have_byline && byline_has_text(c)) {
+                ncp_nml_set(a, NC_F_BYLINE, ncp_nml_text(a, c));
+                have_byline = 1;
+            }
+            for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d))
+                if (!strcmp((const char *)d->name, "person")) {
+                    const char *name = ncp_nml_text(a, d);
+                    if (name)
+                        nc_article_add_author(a, name, NULL, NULL, NULL);
+                }
+        } else if (!strcmp(nm, "distributor")) {
+            ncp_nml_set(a, NC_F_PROVIDER, ncp_nml_text(a, c));
+        } else if (!strcmp(nm, "dateline")) {
+            /* the text without story.date, whose norm is the creation date */
+            nc_buf t = NC_BUF_INIT;
+            for (d = c->children; d; d = d->next) {
+                if (ncp_nml_is_el(d) && !strcmp((const char *)d->name, "story.date")) {
+                    const char *norm = ncp_nml_attr(d, "norm");
+                    ncp_nml_set_date_str(a, NC_T_CREATED, norm, d, o);
+                    continue;
+                }
+                if (ncp_nml_is_el(d) && !strcmp((const char *)d->name, "location"))
+                    ncp_nml_set(a, NC_F_LOCATION,
+                                ncp_nml_text(a, ncp_nml_child_nitf(d, "city")
+                                                    ? ncp_nml_child_nitf(d, "city")
+                                                    : d));
+                {
+                    xmlChar *s = xmlNodeGetContent(d);
+                    if (s) {
+                        nc_buf_puts(&t, (const char *)s);
+                        xmlFree(s);
+                    }
+                }
+            }
+            ncp_nml_set(a, NC_F_DATELINE, ncp_nml_collapse(a, t.ptr));
+            nc_buf_release(&t);
+        } else if (!strcmp(nm, "abstract")) {
+            ncp_nml_set(a, NC_F_SUMMARY, ncp_nml_text(a, c));
+        }
+    }
+}
+
+static void subject_from_tobject(nc_article *a, const xmlNode *s)
+{
+    const char *ref = ncp_nml_attr(s, "tobject.subject.refnum");
+    const char *ipr = ncp_nml_attr(s, "tobject.subject.ipr");
+    const char *name = ncp_nml_attr(s, "tobject.subject.detail");
+    char code[80];
+    if (!name || !*name)
+        name = ncp_nml_attr(s, "tobject.subject.matter");
+    if (!name || !*name)
+        name = ncp_nml_attr(s, "tobject.subject.type");
+    if (!ref || !*ref)
+        return;
+    if (strlen(ref) == 8 && strspn(ref, "0123456789") == 8 && (!ipr || !strcmp(ipr, "IPTC"))) {
+        snprintf(code, sizeof code, "subj:%s", ref);
+        ref = code;
+    }
+    nc_article_add_subject(a, ncp_nml_collapse(a, name), ref, NULL);
+}
+
+/* head/meta names newsconv writes for fields NITF has no element for. */
+static const struct {
+    const char *meta;
+    nc_field field;
+} meta_fields[] = {{"slugline", NC_F_SLUGLINE},
+                   {"credit", NC_F_CREDIT},
+                   {"copyright", NC_F_COPYRIGHT_NOTICE},
+                   {"usage-terms", NC_F_USAGE_TERMS},
+                   {"url", NC_F_URL},
+                   {"version", NC_F_VERSION}};
+
+static void read_head(nc_article *a, xmlNode *head, const nc_opts *o)
+{
+    xmlNode *c, *d;
+    for (c = ncp_nml_first_el(head->children); c; c = ncp_nml_next_el(c)) {
+        const char *nm = (const char *)c->name;
+        if (!strcmp(nm, "title")) {
+            ncp_nml_set(a, NC_F_HEADLINE, ncp_nml_text(a, c));
+        } else if (!strcmp(nm, "meta")) {
+            const char *name = ncp_nml_attr(c, "name"), *content = ncp_nml_attr(c, "content");
+            size_t i;
+            int known = 0;
+            if (!name || !content)
+                continue;
+            for (i = 0; i < sizeof meta_fields / sizeof meta_fields[0]; i++)
+                if (!strcmp(name, meta_fields[i].meta)) {
+                    ncp_nml_set(a, meta_fields[i].field, ncp_nml_collapse(a, content));
+                    known = 1;
+                }
+            if (!known)
+                nc_article_add_extra(a, name, content, 0);
+        } else if (!strcmp(nm, "tobject")) {
+            for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d)) {
+                if (!strcmp((const char *)d->name, "tobject.subject")) {
+                    subject_from_tobject(a, d);
+                } else if (!strcmp((const char *)d->name, "tobject.property")) {
+                    const char *g = ncp_nml_attr(d, "tobject.property.type");
+                    if (g && *g)
+                        nc_article_add_genre(a, ncp_nml_collapse(a, g), NULL, NULL);
+                }
+            }
+        } else if (!strcmp(nm, "docdata")) {
+            const char *ms = ncp_nml_attr(c, "management-status");
+            xmlNode *issue = NULL, *release = NULL;
+            nc_buf notes = NC_BUF_INIT;
+            if (ms && *ms)
+                ncp_nml_set(a, NC_F_PUBSTATUS, ms);
+            for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d)) {
+                const char *dn = (const char *)d->name;
+                if (!strcmp(dn, "doc-id")) {
+                    ncp_nml_set(a, NC_F_ID, ncp_nml_collapse(a, ncp_nml_attr(d, "id-string")));
+                } else if (!strcmp(dn, "urgency")) {
+                    const char *u = ncp_nml_attr(d, "ed-urg");
+                    if (u && !a->urgency && u[0] >= '1' && u[0] <= '9' && !u[1])
+                        a->urgency = u[0] - '0';
+                } else if (!strcmp(dn, "date.issue")) {
+                    issue = d;
+                    ncp_nml_set_date_str(a, NC_T_PUBLISHED, ncp_nml_attr(d, "norm"), d, o);
+                } else if (!strcmp(dn, "date.release")) {
+                    release = d;
+                } else if (!strcmp(dn, "date.expire")) {
+                    ncp_nml_set_date_str(a, NC_T_EXPIRES, ncp_nml_attr(d, "norm"), d, o);
+                } else if (!strcmp(dn, "doc.copyright")) {
+                    ncp_nml_set(a, NC_F_COPYRIGHT_HOLDER,
+                                ncp_nml_collapse(a, ncp_nml_attr(d, "holder")));
+                } else if (!strcmp(dn, "key-list")) {
+                    xmlNode *k;
+                    for (k = ncp_nml_first_el(d->children); k; k = ncp_nml_next_el(k)) {
+                        const char *kw = ncp_nml_collapse(a, ncp_nml_attr(k, "key"));
+                        if (kw && !strcmp((const char *)k->name, "keyword"))
+                            nc_article_add_keyword(a, kw);
+                    }
+                } else if (!strcmp(dn, "ed-msg")) {
+                    const char *m = ncp_nml_collapse(a, ncp_nml_attr(d, "info"));
+                    if (m)
+                        nc_buf_printf(&notes, "%s%s", notes.size ? "\n" : "", m);
+                } else if (!strcmp(dn, "evloc")) {
+                    ncp_nml_set(a, NC_F_LOCATION, ncp_nml_collapse(a, ncp_nml_attr(d, "city")));
+                } else if (!strcmp(dn, "del-list")) {
+                    xmlNode *fs = ncp_nml_child_nitf(d, "from-src");
+                    if (fs)
+                        ncp_nml_set(a, NC_F_PROVIDER,
+                                    ncp_nml_collapse(a, ncp_nml_attr(fs, "src-name")));
+                }
+            }
+            if (notes.size)
+                ncp_nml_set(a, NC_F_EDNOTE, notes.ptr);
+            nc_buf_release(&notes);
+            /* a release later than the issue is an embargo */
+            if (release) {
+                const char *rn = ncp_nml_attr(release, "norm");
+                const char *in = issue ? ncp_nml_attr(issue, "norm") : NULL;
+                if (rn && (!in || strcmp(rn, in)))
+                    ncp_nml_set_date_str(a, NC_T_EMBARGO, rn, release, o);
+            }
+        } else if (!strcmp(nm, "pubdata")) {
+            ncp_nml_set_date_str(a, NC_T_PUBLISHED, ncp_nml_attr(c, "date.publication"), c, o);
+            ncp_nml_set(a, NC_F_PUBLISHER, ncp_nml_collapse(a, ncp_nml_attr(c, "name")));
+            ncp_nml_set(a, NC_F_SECTION,
+                        ncp_nml_collapse(a, ncp_nml_attr(c, "position.section")));
+        } else if (!strcmp(nm, "revision-history")) {
+            ncp_nml_set_date_str(a, NC_T_MODIFIED, ncp_nml_attr(c, "norm"), c, o);
+        }
+    }
+}
+
+static int read_content(nc_article *a, xmlNode *body, const nc_opts *o, nc_error *err)
+{
+    xmlNode *c;
+    for (c = ncp_nml_first_el(body->children); c; c = ncp_nml_next_el(c)) {
+        const char *nm = (const char *)c->name;
+        if (!strcmp(nm, "body.content")) {
+            ncp_nitf_prepare(c);
+            if (ncp_nml_body(a, c, 0, o, err) < 0)
+                return -1;
+        } else if (!strcmp(nm, "body.end")) {
+            /* a tagline closes the text: "-- AP" */
+            xmlNode *t = ncp_nml_child_nitf(c, "tagline");
+            if (t) {
+                ncp_nitf_prepare(t);
+                xmlNodeSetName(t, (const xmlChar *)"p");
+                if (ncp_nml_body(a, t, 1, o, err) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+int ncp_nitf_read_body(nc_article *a, xmlNode *body, const nc_opts *o, nc_error *err)
+{
+    xmlNode *bh;
+    if (ncp_nml_is_nitf(body, "body.content")) {
+        ncp_nitf_prepare(body);
+        return ncp_nml_body(a, body, 0, o, err);
+    }
+    if ((bh = ncp_nml_child_nitf(body, "body.head")) != NULL)
+        read_body_head(a, bh, o);
+    return read_content(a, body, o, err);
+}
+
+int ncp_nitf_read_el(nc_article *a, xmlNode *nitf, const nc_opts *o, nc_error *err)
+{
+    xmlNode *head = ncp_nml_child_nitf(nitf, "head"), *body = ncp_nml_child_nitf(nitf, "body");
+    const char *lang = ncp_nml_attr(nitf, "baselang");
+    if (!lang)
+        lang = ncp_nml_lang(nitf);
+    if (body && ncp_nml_child_nitf(body, "body.head"))
+        read_body_head(a, ncp_nml_child_nitf(body, "body.head"), o);
+    if (head)
+        read_head(a, head, o);
+    ncp_nml_set(a, NC_F_LANGUAGE, lang);
+    if (body)
+        return read_content(a, body, o, err);
+    return 0;
+}
+
+/* ======================================================================== writing */
+
+typedef struct nw {
+    nc_buf *out;
+    const nc_opts *o;
+    int depth;
+    int tgroup; /* table row group open: 0 none, 1 thead, 2 tbody */
+} nw;
+
+static void nl(nw *w, int depth)
+{
+    int i;
+    nc_buf_putc(w->out, '\n');
+    for (i = 0; i < depth; i++)
+        nc_buf_puts(w->out, "  ");
+}
+
+static void esc(nw *w, const char *s)
+{
+    if (s)
+        ncp_xml_escape(w->out, s, strlen(s), 0);
+}
+
+static void attr(nw *w, const char *name, const char *v)
+{
+    if (!v)
+        return;
+    nc_buf_printf(w->out, " %s=\"", name);
+    ncp_xml_escape(w->out, v, strlen(v), 1);
+    nc_buf_putc(w->out, '"');
+}
+
+static int tight_parent(const nc_node *n)
+{
+    /* a paragraph directly in an item of a tight list */
+    return n->parent && n->parent->type == NC_BLOCK_LIST_ITEM && n->parent->parent &&
+           n->parent->parent->as.list.tight;
+}
+
+/* Blocks whose children go on lines of their own. */
+static int holds_block_lines(const nc_node *n)
+{
+    switch (n->type) {
+    case NC_BLOCK_DOCUMENT:
+    case NC_BLOCK_BLOCKQUOTE:
+    case NC_BLOCK_BULLET_LIST:
+    case NC_BLOCK_ORDERED_LIST:
+    case NC_BLOCK_TABLE:
+        return 1;
+    case NC_BLOCK_LIST_ITEM:
+        return !(n->parent && n->parent->as.list.tight);
+    default:
+        return 0;
+    }
+}
+
+static void close_group(nw *w)
+{
+    if (w->tgroup) {
+        w->depth--;
+        nl(w, w->depth);
+        nc_buf_puts(w->out, w->tgroup == 1 ? "</thead>" : "</tbody>");
+        w->tgroup = 0;
+    }
+}
+
+/* The body blocks as NITF body.content children, at w->depth. */
+static void write_blocks(nw *w, const nc_node *body)
+{
+    nc_iter it = nc_iter_init(body);
+    nc_event ev;
+    while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
+        const nc_node *n = nc_iter_node(&it);
+        int enter = ev == NC_EVENT_ENTER;
+        if (n->type == NC_BLOCK_DOCUMENT)
+            continue;
+        if (enter && nc_node_is_block(n) && n->parent && holds_block_lines(n->parent) &&
+            n->type != NC_BLOCK_TABLE_ROW)
+            nl(w, w->depth);
+        switch (n->type) {
+        case NC_BLOCK_PARAGRAPH:
+            if (!tight_parent(n))
+                nc_buf_puts(w->out, enter ? "<p>" : "</p>");
+            break;
+        case NC_BLOCK_HEADING:
+            if (enter) {
+                if (n->as.level == 2)
+                    nc_buf_puts(w->out, "<hl2>");
+                else
+                    nc_buf_printf(w->out, "<hl2 class=\"h%d\">", n->as.level);
+            } else {
+                nc_buf_puts(w->out, "</hl2>");
+            }
+            break;
+        case NC_BLOCK_BLOCKQUOTE:
+            if (enter) {
+                if (!n->first) {
+                    nc_buf_puts(w->out, "<bq/>");
+                    nc_iter_skip_children(&it);
+                    break;
+                }
+                nc_buf_puts(w->out, "<bq>");
+                nl(w, w->depth + 1);
+                nc_buf_puts(w->out, "<block>");
+                w->depth += 2;
+            } else {
+                w->depth -= 2;
+                nl(w, w->depth + 1);
+                nc_buf_puts(w->out, "</block>");
+                nl(w, w->depth);
+                nc_buf_puts(w->out, "</bq>");
+            }
+            break;
+        case NC_BLOCK_BULLET_LIST:
+        case NC_BLOCK_ORDERED_LIST: {
+            const char *tag = n->type == NC_BLOCK_BULLET_LIST ? "ul" : "ol";
+            if (enter) {
+                if (!n->first) {
+                    /* NITF lists need an item: an empty list is nothing */
+                    nc_iter_skip_children(&it);
+                    break;
+                }
+                nc_buf_printf(w->out, "<%s", tag);
+                if (n->type == NC_BLOCK_ORDERED_LIST && n->as.list.start != 1)
+                    nc_buf_printf(w->out, " seqnum=\"%d\"", n->as.list.start);
+                nc_buf_putc(w->out, '>');
+                w->depth++;
+            } else {
+                w->depth--;
+                nl(w, w->depth);
+                nc_buf_printf(w->out, "</%s>", tag);
+            }
+            break;
+        }
+        case NC_BLOCK_LIST_ITEM:
+            if (enter) {
+                nc_buf_puts(w->out, "<li>");
+                if (holds_block_lines(n) && n->first)
+                    w->depth++;
+            } else {
+                if (holds_block_lines(n) && n->first) {
+                    w->depth--;
+                    nl(w, w->depth);
+                }
+                nc_buf_puts(w->out, "</li>");
+            }
+            break;
+        case NC_BLOCK_FIGURE:
+            if (enter) {
+                nc_buf_puts(w->out, "<media media-type=\"image\"><media-reference");
+                attr(w, "source", n->as.ref.href);
+                attr(w, "alternate-text", n->as.ref.alt);
+                attr(w, "name", n->as.ref.title);
+                nc_buf_puts(w->out, "/>");
+                if (n->first)
+                    nc_buf_puts(w->out, "<media-caption>");
+            } else {
+                if (n->first)
+                    nc_buf_puts(w->out, "</media-caption>");
+                if (n->as.ref.credit) {
+                    nc_buf_puts(w->out, "<media-producer>");
+                    esc(w, n->as.ref.credit);
+                    nc_buf_puts(w->out, "</media-producer>");
+                }
+                nc_buf_puts(w->out, "</media>");
+            }
+            break;
+        case NC_BLOCK_CODE_BLOCK:
+            nc_buf_puts(w->out, "<pre");
+            if (n->as.code.info && *n->as.code.info) {
+                nc_buf_puts(w->out, " class=\"language-");
+                ncp_xml_escape(w->out, n->as.code.info, strlen(n->as.code.info), 1);
+                nc_buf_putc(w->out, '"');
+            }
+            nc_buf_putc(w->out, '>');
+            ncp_xml_escape(w->out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len,
+                           0);
+            nc_buf_puts(w->out, "</pre>");
+            break;
+        case NC_BLOCK_THEMATIC_BREAK:
+            nc_buf_puts(w->out, "<hr/>");
+            break;
+        case NC_BLOCK_TABLE:
+            if (enter) {
+                nc_buf_puts(w->out, "<table>");
+                w->depth++;
+                w->tgroup = 0;
+            } else {
+                close_group(w);
+                w->depth--;
+                nl(w, w->depth);
+                nc_buf_puts(w->out, "</table>");
+            }
+            break;
+        case NC_BLOCK_TABLE_ROW:
+            if (enter) {
+                int want = n->as.header && (w->tgroup == 0 || w->tgroup == 1) ? 1 : 2;
+                if (n->as.header && want == 2)
+                    nc_warn(w->o, n->line, n->column,
+                            "nitf cannot hold a table header row after body rows: written in "
+                            "the table body");
+                if (w->tgroup != want) {
+                    close_group(w);
+                    nl(w, w->depth);
+                    nc_buf_puts(w->out, want == 1 ? "<thead>" : "<tbody>");
+                    w->depth++;
+                    w->tgroup = want;
+                }
+                nl(w, w->depth);
+                nc_buf_puts(w->out, "<tr>");
+            } else {
+                nc_buf_puts(w->out, "</tr>");
+            }
+            break;
+        case NC_BLOCK_TABLE_CELL:
+            nc_buf_puts(w->out, enter ? (n->as.header ? "<th>" : "<td>")
+                                      : (n->as.header ? "</th>" : "</td>"));
+            break;
+        case NC_BLOCK_EMBED:
+            nc_buf_puts(w->out, "<media media-type=\"other\" class=\"embed\"><media-reference");
+            attr(w, "source", n->as.embed.url ? n->as.embed.url : "");
+            nc_buf_puts(w->out, " mime-type=\"text/html\"/></media>");
+            if (n->as.embed.html)
+                nc_warn(w->o, n->line, n->column,
+                        "nitf cannot hold the HTML of an embed: dropped (its URL is kept)");
+            break;
+        case NC_INLINE_TEXT:
+            ncp_xml_escape(w->out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len,
+                           0);
+            break;
+        case NC_INLINE_CODE:
+            nc_buf_puts(w->out, "<em class=\"code\">");
+            ncp_xml_escape(w->out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len,
+                           0);
+            nc_buf_puts(w->out, "</em>");
+            break;
+        case NC_INLINE_EMPH:
+            nc_buf_puts(w->out, enter ? "<em>" : "</em>");
+            break;
+        case NC_INLINE_STRONG:
+            nc_buf_puts(w->out, enter ? "<em class=\"strong\">" : "</em>");
+            break;
+        case NC_INLINE_SUP:
+            nc_buf_puts(w->out, enter ? "<em class=\"sup\">" : "</em>");
+            break;
+        case NC_INLINE_SUB:
+            nc_buf_puts(w->out, enter ? "<em class=\"sub\">" : "</em>");
+            break;
+        case NC_INLINE_LINK:
+            if (enter) {
+                nc_buf_puts(w->out, "<a");
+                attr(w, "href", n->as.ref.href ? n->as.ref.href : "");
+                attr(w, "title", n->as.ref.title);
+                nc_buf_putc(w->out, '>');
+            } else {
+                nc_buf_puts(w->out, "</a>");
+            }
+            break;
+        case NC_INLINE_IMAGE:
+            nc_buf_puts(w->out, "<a class=\"image\"");
+            attr(w, "href", n->as.ref.href ? n->as.ref.href : "");
+            attr(w, "title", n->as.ref.title);
+            nc_buf_putc(w->out, '>');
+            esc(w, n->as.ref.alt);
+            nc_buf_puts(w->out, "</a>");
+            break;
+        case NC_INLINE_LINEBREAK:
+            nc_buf_puts(w->out, "<br/>");
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* 1 when the reader, which collapses white space, gives s back unchanged. */
+static int stable(const char *s)
+{
+    int prev = 1;
+    if (!s)
+        return 1;
+    for (; *s; s++) {
+        int sp = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v';
+        if (sp && (prev || *s != ' '))
+            return 0;
+        prev = sp;
+    }
+    return !prev;
+}
+
+static void check(nw *w, const char *what, const char *s)
+{
+    if (!stable(s))
+        nc_warn(w->o, 0, 0, "nitf cannot hold the line breaks and extra spaces of %s: collapsed",
+                what);
+}
+
+/* The stand-alone document's text fields, which its reader collapses. */
+static void check_fields(nw *w, const nc_article *a)
+{
+    static const nc_field fields[] = {NC_F_HEADLINE, NC_F_SUBHEADLINE, NC_F_SUMMARY,
+                                      NC_F_BYLINE, NC_F_PROVIDER, NC_F_PUBLISHER,
+                                      NC_F_COPYRIGHT_HOLDER, NC_F_COPYRIGHT_NOTICE,
+                                      NC_F_USAGE_TERMS, NC_F_CREDIT, NC_F_DATELINE,
+                                      NC_F_LOCATION, NC_F_SECTION, NC_F_SLUGLINE, NC_F_URL,
+                                      NC_F_VERSION, NC_F_ID, NC_F_PUBSTATUS};
+    size_t i;
+    for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        check(w, nc_field_name(fields[i]), a->str[fields[i]]);
+    if (a->str[NC_F_EDNOTE]) {
+        /* one ed-msg per line: each line must be stable */
+        const char *s = a->str[NC_F_EDNOTE];
+        int ok = 1;
+        while (*s && ok) {
+            size_t len = strcspn(s, "\n");
+            char *line = malloc(len + 1);
+            if (!line)
+                break;
+            memcpy(line, s, len);
+            line[len] = '\0';
+            ok = len && stable(line);
+            free(line);
+            s += len;
+            if (*s)
+                s++;
+        }
+        if (!ok || (s > a->str[NC_F_EDNOTE] && s[-1] == '\n'))
+            nc_warn(w->o, 0, 0, "nitf cannot hold the blank lines and extra spaces of ednote: "
+                                "collapsed");
+    }
+    for (i = 0; i < a->n_keywords; i++)
+        check(w, "keyword", a->keywords[i]);
+    for (i = 0; i < a->n_authors; i++)
+        check(w, "author name", a->authors[i].name);
+    for (i = 0; i < a->n_subjects; i++)
+        check(w, "subject name", a->subjects[i].name);
+    for (i = 0; i < a->n_genres; i++)
+        check(w, "genre name", a->genres[i].name ? a->genres[i].name : a->genres[i].code);
+}
+
+static void simple(nw *w, const char *name, const char *text)
+{
+    nl(w, w->depth);
+    nc_buf_printf(w->out, "<%s>", name);
+    esc(w, text);
+    nc_buf_printf(w->out, "</%s>", name);
+}
+
+static void date_attr(nw *w, const char *el, const nc_time *t)
+{
+    char b[NC_TIME_ISO_LEN];
+    if (!t->prec)
+        return;
+    nc_time_format(t, b);
+    nl(w, w->depth);
+    nc_buf_printf(w->out, "<%s", el);
+    attr(w, "norm", b);
+    nc_buf_puts(w->out, "/>");
+}
+
+/* NMTOKEN: name characters only (letters, digits, . - _ : and non-ASCII). */
+static int is_nmtoken(const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (!(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == ':'))
+            return 0;
+    }
+    return 1;
+}
+
+static void meta(nw *w, const char *name, const char *content)
+{
+    if (!content)
+        return;
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "<meta");
+    attr(w, "name", name);
+    attr(w, "content", content);
+    nc_buf_puts(w->out, "/>");
+}
+
+/* The stand-alone document's head: title, meta, tobject, docdata, pubdata,
+ * revision-history (the schema's order). */
+static void write_head(nw *w, const nc_article *a)
+{
+    size_t i;
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "<head>");
+    w->depth++;
+    if (a->str[NC_F_HEADLINE])
+        simple(w, "title", a->str[NC_F_HEADLINE]);
+    meta(w, "slugline", a->str[NC_F_SLUGLINE]);
+    meta(w, "credit", a->str[NC_F_CREDIT]);
+    meta(w, "copyright", a->str[NC_F_COPYRIGHT_NOTICE]);
+    meta(w, "usage-terms", a->str[NC_F_USAGE_TERMS]);
+    meta(w, "url", a->str[NC_F_URL]);
+    meta(w, "version", a->str[NC_F_VERSION]);
+    for (i = 0; i < a->n_extra; i++) {
+        const nc_kv *kv = &a->extra[i];
+        size_t k;
+        int clash = 0;
+        for (k = 0; k < sizeof meta_fields / sizeof meta_fields[0]; k++)
+            if (kv->key && !strcmp(kv->key, meta_fields[k].meta))
+                clash = 1;
+        if (!is_nmtoken(kv->key) || clash || kv->json) {
+            nc_warn(w->o, 0, 0, "nitf cannot hold extra field '%s'%s: dropped",
+                    kv->key ? kv->key : "", kv->json ? " (a structured value)" : "");
+            continue;
+        }
+        meta(w, kv->key, kv->value ? kv->value : "");
+    }
+    if (a->n_subjects || a->n_genres) {
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<tobject>");
+        w->depth++;
+        for (i = 0; i < a->n_genres; i++) {
+            const nc_subject *g = &a->genres[i];
+            const char *v = g->name ? g->name : g->code;
+            if (g->code || g->scheme)
+                nc_warn(w->o, 0, 0, "nitf cannot hold the code and scheme of genre '%s': dropped",
+                        v ? v : "");
+            if (!v)
+                continue;
+            nl(w, w->depth);
+            nc_buf_puts(w->out, "<tobject.property");
+            attr(w, "tobject.property.type", v);
+            nc_buf_puts(w->out, "/>");
+        }
+        for (i = 0; i < a->n_subjects; i++) {
+            const nc_subject *s = &a->subjects[i];
+            const char *ref = s->code;
+            int iptc = 0;
+            if (ref && !strncmp(ref, "subj:", 5) && strlen(ref) == 13 &&
+                strspn(ref + 5, "0123456789") == 8) {
+                ref += 5;
+                iptc = 1;
+            }
+            if (!ref || !is_nmtoken(ref)) {
+                nc_warn(w->o, 0, 0, "nitf cannot hold subject '%s' without a code token: dropped",
+                        s->name ? s->name : (s->code ? s->code : ""));
+                continue;
+            }
+            if (s->scheme)
+                nc_warn(w->o, 0, 0, "nitf cannot hold the scheme of subject '%s': dropped",
+                        s->code);
+            nl(w, w->depth);
+            nc_buf_puts(w->out, "<tobject.subject");
+            attr(w, "tobject.subject.ipr", iptc ? "IPTC" : "newsconv");
+            attr(w, "tobject.subject.refnum", ref);
+            attr(w, "tobject.subject.detail", s->name);
+            nc_buf_puts(w->out, "/>");
+        }
+        w->depth--;
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "</tobject>");
+    }
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "<docdata");
+    attr(w, "management-status", a->str[NC_F_PUBSTATUS]);
+    nc_buf_putc(w->out, '>');
+    w->depth++;
+    if (a->str[NC_F_LOCATION]) {
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<evloc");
+        attr(w, "city", a->str[NC_F_LOCATION]);
+        nc_buf_puts(w->out, "/>");
+    }
+    {
+        char id[64];
+        const char *docid = a->str[NC_F_ID];
+        if (!docid) {
+            ncp_article_stable_id(a, id, sizeof id);
+            docid = id;
+        }
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<doc-id");
+        attr(w, "id-string", docid);
+        nc_buf_puts(w->out, "/>");
+    }
+    if (a->str[NC_F_PROVIDER]) {
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<del-list><from-src");
+        attr(w, "src-name", a->str[NC_F_PROVIDER]);
+        nc_buf_puts(w->out, "/></del-list>");
+    }
+    if (a->urgency >= 1 && a->urgency <= 9) {
+        nl(w, w->depth);
+        nc_buf_printf(w->out, "<urgency ed-urg=\"%d\"/>", a->urgency);
+    }
+    date_attr(w, "date.issue", &a->time[NC_T_PUBLISHED]);
+    date_attr(w, "date.release", &a->time[NC_T_EMBARGO]);
+    date_attr(w, "date.expire", &a->time[NC_T_EXPIRES]);
+    if (a->str[NC_F_EDNOTE]) {
+        /* one ed-msg per line */
+        const char *s = a->str[NC_F_EDNOTE];
+        while (*s) {
+            size_t len = strcspn(s, "\n");
+            if (len) {
+                char *line = malloc(len + 1);
+                if (!line) {
+                    w->out->failed = 1;
+                    break;
+                }
+                memcpy(line, s, len);
+                line[len] = '\0';
+                nl(w, w->depth);
+                nc_buf_puts(w->out, "<ed-msg");
+                attr(w, "info", line);
+                nc_buf_puts(w->out, "/>");
+                free(line);
+            }
+            s += len;
+            if (*s)
+                s++;
+        }
+    }
+    if (a->str[NC_F_COPYRIGHT_HOLDER]) {
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<doc.copyright");
+        attr(w, "holder", a->str[NC_F_COPYRIGHT_HOLDER]);
+        nc_buf_puts(w->out, "/>");
+    }
+    if (a->n_keywords) {
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<key-list>");
+        w->depth++;
+        for (i = 0; i < a->n_keywords; i++) {
+            nl(w, w->depth);
+            nc_buf_puts(w->out, "<keyword");
+            attr(w, "key", a->keywords[i]);
+            nc_buf_puts(w->out, "/>");
+        }
+        w->depth--;
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "</key-list>");
+    }
+    w->depth--;
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "</docdata>");
+    if (a->str[NC_F_PUBLISHER] || a->str[NC_F_SECTION]) {
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<pubdata");
+        attr(w, "name", a->str[NC_F_PUBLISHER]);
+        attr(w, "position.section", a->str[NC_F_SECTION]);
+        nc_buf_puts(w->out, "/>");
+    }
+    date_attr(w, "revision-history", &a->time[NC_T_MODIFIED]);
+    w->depth--;
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "</head>");
+}
+
+static void write_body_head(nw *w, const nc_article *a, int full)
+{
+    size_t i;
+    int any = a->str[NC_F_HEADLINE] || a->str[NC_F_BYLINE] || a->str[NC_F_DATELINE] ||
+              a->str[NC_F_SUMMARY] || (full && (a->n_authors || a->str[NC_F_PROVIDER] ||
+                                                 a->time[NC_T_CREATED].prec));
+    if (!any)
+        return;
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "<body.head>");
+    w->depth++;
+    if (a->str[NC_F_HEADLINE]) {
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<hedline>");
+        w->depth++;
+        simple(w, "hl1", a->str[NC_F_HEADLINE]);
+        if (a->str[NC_F_SUBHEADLINE])
+            simple(w, "hl2", a->str[NC_F_SUBHEADLINE]);
+        w->depth--;
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "</hedline>");
+    } else if (full && a->str[NC_F_SUBHEADLINE]) {
+        nc_warn(w->o, 0, 0, "nitf cannot hold a subheadline without a headline: dropped");
+    }
+    if (a->str[NC_F_BYLINE])
+        simple(w, "byline", a->str[NC_F_BYLINE]);
+    if (full) {
+        for (i = 0; i < a->n_authors; i++) {
+            const nc_author *au = &a->authors[i];
+            if (au->role || au->url || au->affiliation)
+                nc_warn(w->o, 0, 0,
+                        "nitf cannot hold the role, url or affiliation of author '%s': dropped",
+                        au->name ? au->name : "");
+            if (!au->name)
+                continue;
+            nl(w, w->depth);
+            nc_buf_puts(w->out, "<byline><person>");
+            esc(w, au->name);
+            nc_buf_puts(w->out, "</person></byline>");
+        }
+        if (a->str[NC_F_PROVIDER]) {
+            nl(w, w->depth);
+            nc_buf_puts(w->out, "<distributor>");
+            esc(w, a->str[NC_F_PROVIDER]);
+            nc_buf_puts(w->out, "</distributor>");
+        }
+    }
+    if (a->str[NC_F_DATELINE] || (full && a->time[NC_T_CREATED].prec)) {
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<dateline>");
+        esc(w, a->str[NC_F_DATELINE]);
+        if (full && a->time[NC_T_CREATED].prec) {
+            char b[NC_TIME_ISO_LEN];
+            nc_time_format(&a->time[NC_T_CREATED], b);
+            nc_buf_puts(w->out, "<story.date");
+            attr(w, "norm", b);
+            nc_buf_puts(w->out, "/>");
+        }
+        nc_buf_puts(w->out, "</dateline>");
+    }
+    if (a->str[NC_F_SUMMARY]) {
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<abstract>");
+        w->depth++;
+        simple(w, "p", a->str[NC_F_SUMMARY]);
+        w->depth--;
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "</abstract>");
+    }
+    w->depth--;
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "</body.head>");
+}
+
+void ncp_nitf_write(const nc_article *a, nc_buf *out, int indent, int head, const nc_opts *o)
+{
+    nw w;
+    memset(&w, 0, sizeof w);
+    w.out = out;
+    w.o = o;
+    w.depth = indent;
+    nl(&w, w.depth);
+    nc_buf_puts(out, "<nitf");
+    attr(&w, "xmlns", NCP_NS_NITF);
+    if (head) {
+        attr(&w, "version", "-//IPTC//DTD NITF 3.6//EN");
+        attr(&w, "baselang", a->str[NC_F_LANGUAGE]);
+    }
+    nc_buf_putc(out, '>');
+    w.depth++;
+    if (head) {
+        check_fields(&w, a);
+        write_head(&w, a);
+    }
+    nl(&w, w.depth);
+    nc_buf_puts(out, "<body>");
+    w.depth++;
+    write_body_head(&w, a, head);
+    if (nc_node_first_child(a->body)) {
+        nl(&w, w.depth);
+        nc_buf_puts(out, "<body.content>");
+        w.depth++;
+        write_blocks(&w, a->body);
+        w.depth--;
+        nl(&w, w.depth);
+        nc_buf_puts(out, "</body.content>");
+    }
+    w.depth--;
+    nl(&w, w.depth);
+    nc_buf_puts(out, "</body>");
+    w.depth--;
+    nl(&w, w.depth);
+    nc_buf_puts(out, "</nitf>");
+}

@@ -1,0 +1,962 @@
+/* newsconv: the NewsML-G2 reader: newsItem, newsMessage, packageItem, and the guide's
+ * contentMeta/contentSet fragments. Elements are matched by namespace URI (the G2
+ * namespace, or none) and local name. docs/formats.md gives the mapping and the outcome
+ * for each kind of item. */
+#include "newsml.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+
+typedef struct rd {
+    nc_article *a;
+    const nc_opts *o;
+    nc_error *err;
+    xmlNode *vc;       /* versionCreated of the item read */
+    const char *title; /* itemMeta/title: the last headline fallback */
+} rd;
+
+enum iclass { IC_NONE, IC_TEXT, IC_PICTURE, IC_GRAPHIC, IC_VIDEO, IC_AUDIO, IC_COMPOSITE, IC_OTHER };
+
+static int line_of(const xmlNode *n)
+{
+    long l = n ? xmlGetLineNo(n) : 0;
+    return l > 0 ? (int)l : 0;
+}
+
+static enum iclass class_of_code(const char *q)
+{
+    const char *c;
+    if (!q)
+        return IC_TEXT; /* itemClass is required; a missing one is read as text */
+    c = ncp_nml_qcode_code(q);
+    if (strrchr(c, '/'))
+        c = strrchr(c, '/') + 1; /* an itemClass uri= */
+    if (!ncp_strcasecmp(c, "text"))
+        return IC_TEXT;
+    if (!ncp_strcasecmp(c, "picture") || !ncp_strcasecmp(c, "photo") ||
+        !ncp_strcasecmp(c, "image"))
+        return IC_PICTURE;
+    if (!ncp_strcasecmp(c, "graphic"))
+        return IC_GRAPHIC;
+    if (!ncp_strcasecmp(c, "video") || !ncp_strcasecmp(c, "animated"))
+        return IC_VIDEO;
+    if (!ncp_strcasecmp(c, "audio"))
+        return IC_AUDIO;
+    if (!ncp_strcasecmp(c, "composite"))
+        return IC_COMPOSITE;
+    return IC_OTHER;
+}
+
+static const char *class_attr(const xmlNode *ic)
+{
+    const char *q = ncp_nml_attr(ic, "qcode");
+    return q ? q : ncp_nml_attr(ic, "uri");
+}
+
+/* The class of an item; IC_NONE when it has no itemMeta (not a usable item). */
+static enum iclass item_class(const xmlNode *item)
+{
+    xmlNode *im = ncp_nml_child_g2(item, "itemMeta");
+    if (!im)
+        return IC_NONE;
+    return class_of_code(class_attr(ncp_nml_child_g2(im, "itemClass")));
+}
+
+static int is_media_class(enum iclass c)
+{
+    return c == IC_PICTURE || c == IC_GRAPHIC || c == IC_VIDEO || c == IC_AUDIO;
+}
+
+static nc_media_kind media_kind(enum iclass c)
+{
+    return c == IC_VIDEO ? NC_MEDIA_VIDEO
+           : c == IC_AUDIO ? NC_MEDIA_AUDIO
+           : c == IC_GRAPHIC ? NC_MEDIA_GRAPHIC
+                             : NC_MEDIA_PICTURE;
+}
+
+/* The name of a concept or party: its first <name>, else literal=, else the code of
+ * qcode=, else uri=. */
+static const char *party_name(nc_article *a, const xmlNode *p)
+{
+    const char *v = ncp_nml_text(a, ncp_nml_child_g2(p, "name"));
+    if (!v)
+        v = ncp_nml_collapse(a, ncp_nml_attr(p, "literal"));
+    if (!v && ncp_nml_attr(p, "qcode"))
+        v = ncp_nml_collapse(a, ncp_nml_qcode_code(ncp_nml_attr(p, "qcode")));
+    if (!v)
+        v = ncp_nml_collapse(a, ncp_nml_attr(p, "uri"));
+    return v;
+}
+
+static int nc_true(const xmlNode *n, const char *attr)
+{
+    const char *v = ncp_nml_nc_attr(n, attr);
+    return v && (!strcmp(v, "true") || !strcmp(v, "1"));
+}
+
+/* ---- rightsInfo ---- */
+
+static void rights_info(rd *r, const xmlNode *ri)
+{
+    nc_article *a = r->a;
+    xmlNode *c;
+    for (c = ncp_nml_first_el(ri->children); c; c = ncp_nml_next_el(c)) {
+        if (ncp_nml_is_g2(c, "copyrightHolder"))
+            ncp_nml_set(a, NC_F_COPYRIGHT_HOLDER, party_name(a, c));
+        else if (ncp_nml_is_g2(c, "copyrightNotice"))
+            ncp_nml_set(a, NC_F_COPYRIGHT_NOTICE, ncp_nml_text(a, c));
+        else if (ncp_nml_is_g2(c, "usageTerms"))
+            ncp_nml_set(a, NC_F_USAGE_TERMS, ncp_nml_text(a, c));
+    }
+}
+
+/* ---- media from remoteContent (picture items and media links) ---- */
+
+static void int_attr(const xmlNode *n, const char *name, int *out)
+{
+    const char *v = ncp_nml_attr(n, name);
+    if (v && *v && strspn(v, "0123456789") == strlen(v) && strlen(v) < 9)
+        *out = atoi(v);
+}
+
+static const char *rendition_name(nc_article *a, const xmlNode *rc)
+{
+    const char *r = ncp_nml_attr(rc, "rendition");
+    if (!r || !*r)
+        return NULL;
+    if (!strncmp(r, "rnd:", 4))
+        r += 4;
+    return nc_article_strdup(a, r);
+}
+
+/* Adds the remoteContent children of el to m: the first becomes the main rendition
+ * unless m has an href already (then the one with that href gives its dimensions). */
+static void remote_contents(nc_article *a, nc_media *m, const xmlNode *el)
+{
+    xmlNode *c;
+    int main_done = 0;
+    for (c = ncp_nml_first_el(el->children); c; c = ncp_nml_next_el(c)) {
+        const char *href, *mime;
+        int w = 0, h = 0;
+        if (!ncp_nml_is_g2(c, "remoteContent"))
+            continue;
+        href = ncp_nml_attr(c, "href");
+        if (!href)
+            href = ncp_nml_attr(c, "residref");
+        mime = ncp_nml_attr(c, "contenttype");
+        int_attr(c, "width", &w);
+        int_attr(c, "height", &h);
+        if (!main_done && (!m->href || (href && !strcmp(href, m->href) &&
+                                        !ncp_nml_attr(c, "rendition")))) {
+            if (!m->href && href)
+                m->href = nc_article_strdup(a, href);
+            if (!m->mime && mime)
+                m->mime = nc_article_strdup(a, mime);
+            m->width = w;
+            m->height = h;
+            main_done = 1;
+            continue;
+        }
+        nc_media_add_rendition(a, m, rendition_name(a, c), href, mime, w, h);
+    }
+}
+
+/* Title, caption, alt text and credit of a media item or link from its contentMeta-like
+ * children (headline, description, creditline; by as the credit's fallback). */
+static void media_texts(nc_article *a, nc_media *m, const xmlNode *meta)
+{
+    xmlNode *c;
+    const char *by = NULL;
+    for (c = ncp_nml_first_el(meta->children); c; c = ncp_nml_next_el(c)) {
+        if (ncp_nml_is_g2(c, "headline") || ncp_nml_is_g2(c, "title")) {
+            if (!m->title)
+                m->title = ncp_nml_text(a, c);
+        } else if (ncp_nml_is_g2(c, "description")) {
+            const char *role = ncp_nml_attr(c, "role");
+            const char *code = role ? ncp_nml_qcode_code(role) : "";
+            if (!ncp_strcasecmp(code, "alternativeText") || !ncp_strcasecmp(code, "alt")) {
+                if (!m->alt)
+                    m->alt = ncp_nml_text(a, c);
+            } else if (!m->caption) {
+                m->caption = ncp_nml_text(a, c);
+            }
+        } else if (ncp_nml_is_g2(c, "creditline")) {
+            if (!m->credit)
+                m->credit = ncp_nml_text(a, c);
+        } else if (ncp_nml_is_g2(c, "by")) {
+            if (!by)
+                by = ncp_nml_text(a, c);
+        }
+    }
+    if (!m->credit && by)
+        m->credit = by;
+}
+
+/* The media entry with this id, if the text item's links named it already. */
+static nc_media *media_by_id(nc_article *a, const char *id)
+{
+    size_t i;
+    if (!id || !*id)
+        return NULL;
+    for (i = 0; i < a->n_media; i++)
+        if (a->media[i].id && !strcmp(a->media[i].id, id))
+            return &a->media[i];
+    return NULL;
+}
+
+/* A media item (picture, graphic, video, audio newsItem) as one media entry of a; an
+ * entry a link of the text item made for it is completed instead. */
+static nc_media *media_from_item(nc_article *a, const xmlNode *item, enum iclass cls)
+{
+    const char *guid = ncp_nml_attr(item, "guid");
+    nc_media *m = media_by_id(a, guid);
+    xmlNode *cm = ncp_nml_child_g2(item, "contentMeta"), *cs = ncp_nml_child_g2(item, "contentSet");
+    int known = m != NULL;
+    if (!m)
+        m = nc_article_add_media(a, media_kind(cls), NULL);
+    if (!m)
+        return NULL;
+    if (!m->id && guid && *guid)
+        m->id = nc_article_strdup(a, guid);
+    if (cm)
+        media_texts(a, m, cm);
+    if (!m->title) {
+        xmlNode *im = ncp_nml_child_g2(item, "itemMeta");
+        m->title = ncp_nml_text(a, ncp_nml_child_g2(im, "title"));
+    }
+    if (cs && !(known && (m->href || m->n_renditions)))
+        remote_contents(a, m, cs);
+    return m;
+}
+
+/* ---- itemMeta ---- */
+
+static enum iclass link_media_class(const xmlNode *l)
+{
+    xmlNode *ic = ncp_nml_child_g2(l, "itemClass");
+    const char *ct = ncp_nml_attr(l, "contenttype");
+    if (ic) {
+        enum iclass c = class_of_code(class_attr(ic));
+        return is_media_class(c) ? c : IC_NONE;
+    }
+    if (ct && !strncmp(ct, "image/", 6))
+        return IC_PICTURE;
+    if (ct && !strncmp(ct, "video/", 6))
+        return IC_VIDEO;
+    if (ct && !strncmp(ct, "audio/", 6))
+        return IC_AUDIO;
+    return IC_NONE;
+}
+
+static void item_link(rd *r, const xmlNode *l)
+{
+    nc_article *a = r->a;
+    const char *rel = ncp_nml_attr(l, "rel"), *href = ncp_nml_attr(l, "href");
+    const char *title = ncp_nml_attr(l, "title");
+    enum iclass mc = link_media_class(l);
+    if (!href || !*href)
+        href = ncp_nml_attr(l, "residref");
+    if (!href || !*href)
+        href = ncp_nml_attr(l, "guidref");
+    if (mc != IC_NONE) {
+        nc_media *m;
+        const char *id = ncp_nml_attr(l, "residref");
+        const char *h = ncp_nml_attr(l, "href");
+        if (!id)
+            id = ncp_nml_attr(l, "guidref");
+        if (media_by_id(a, id))
+            return; /* linked twice */
+        m = nc_article_add_media(a, media_kind(mc), NULL);
+        if (!m)
+            return;
+        if (h && *h)
+            m->href = nc_article_strdup(a, h);
+        if (id && *id)
+            m->id = nc_article_strdup(a, id);
+        if (ncp_nml_attr(l, "contenttype"))
+            m->mime = nc_article_strdup(a, ncp_nml_attr(l, "contenttype"));
+        if (title)
+            m->title = nc_article_strdup(a, title);
+        remote_contents(a, m, l);
+        media_texts(a, m, l);
+        return;
+    }
+    if (rel && !strcmp(ncp_nml_qcode_code(rel), "canonical") && href && !a->str[NC_F_URL]) {
+        nc_article_sets(a, NC_F_URL, href);
+        return;
+    }
+    if (!title)
+        title = ncp_nml_text(a, ncp_nml_child_g2(l, "title"));
+    if (!href && !title)
+        return;
+    if (rel) {
+        if (!strcmp(rel, "irel:seeAlso"))
+            rel = "related";
+        else if (!strncmp(rel, "irel:", 5))
+            rel += 5;
+    }
+    nc_article_add_link(a, rel, href, title);
+}
+
+/* 1 when n has element children outside the G2 namespace. */
+static int foreign_children(const xmlNode *n)
+{
+    const xmlNode *c;
+    for (c = n->children; c; c = c->next)
+        if (ncp_nml_is_el(c) && !ncp_nml_is_g2(c, (const char *)c->name))
+            return 1;
+    return 0;
+}
+
+static void item_meta(rd *r, const xmlNode *im)
+{
+    nc_article *a = r->a;
+    xmlNode *c;
+    nc_buf notes = NC_BUF_INIT;
+    for (c = ncp_nml_first_el(im->children); c; c = ncp_nml_next_el(c)) {
+        if (ncp_nml_is_g2(c, "provider")) {
+            if (!nc_true(c, "generated"))
+                ncp_nml_set(a, NC_F_PROVIDER, party_name(a, c));
+        } else if (ncp_nml_is_g2(c, "versionCreated")) {
+            if (!nc_true(c, "generated"))
+                r->vc = c;
+        } else if (ncp_nml_is_g2(c, "firstCreated")) {
+            ncp_nml_set_date(a, NC_T_PUBLISHED, c, r->o);
+        } else if (ncp_nml_is_g2(c, "embargoed")) {
+            ncp_nml_set_date(a, NC_T_EMBARGO, c, r->o);
+        } else if (ncp_nml_is_g2(c, "pubStatus")) {
+            const char *q = ncp_nml_attr(c, "qcode");
+            if (q && !strncmp(q, "stat:", 5))
+                q += 5;
+            ncp_nml_set(a, NC_F_PUBSTATUS, q);
+        } else if (ncp_nml_is_g2(c, "edNote")) {
+            /* plain notes; a structured note (dpa's XHTML notepad) repeats the others */
+            const char *t = foreign_children(c) ? NULL : ncp_nml_text(a, c);
+            if (t) {
+                if (notes.size)
+                    nc_buf_putc(&notes, '\n');
+                nc_buf_puts(&notes, t);
+            }
+        } else if (ncp_nml_is_g2(c, "memberOf")) {
+            ncp_nml_set(a, NC_F_SECTION, party_name(a, c));
+        } else if (ncp_nml_is_g2(c, "title")) {
+            if (!r->title)
+                r->title = ncp_nml_text(a, c);
+        } else if (ncp_nml_is_g2(c, "expires")) {
+            ncp_nml_set_date(a, NC_T_EXPIRES, c, r->o);
+        } else if (ncp_nml_is_g2(c, "link")) {
+            item_link(r, c);
+        }
+    }
+    if (notes.size)
+        ncp_nml_set(a, NC_F_EDNOTE, notes.ptr);
+    if (notes.failed)
+        a->failed = 1;
+    nc_buf_release(&notes);
+}
+
+/* ---- contentMeta ---- */
+
+static const char *concept_code(nc_article *a, const xmlNode *c)
+{
+    const char *v = ncp_nml_attr(c, "qcode");
+    if (!v || !*v)
+        v = ncp_nml_attr(c, "uri");
+    if (!v || !*v)
+        v = ncp_nml_attr(c, "literal");
+    return v && *v ? ncp_nml_collapse(a, v) : NULL;
+}
+
+static void concept(rd *r, const xmlNode *c, int genre)
+{
+    nc_article *a = r->a;
+    const char *code = concept_code(a, c), *name = ncp_nml_text(a, ncp_nml_child_g2(c, "name"));
+    const char *scheme = ncp_nml_nc_attr(c, "scheme");
+    if (!code && !name)
+        return;
+    if (genre)
+        nc_article_add_genre(a, name, code, scheme);
+    else
+        nc_article_add_subject(a, name, code, scheme);
+}
+
+static void author(rd *r, const xmlNode *c, int contributor)
+{
+    nc_article *a = r->a;
+    const char *name = ncp_nml_text(a, ncp_nml_child_g2(c, "name"));
+    const char *role = ncp_nml_attr(c, "role"), *url = ncp_nml_attr(c, "uri");
+    const char *aff = NULL;
+    xmlNode *pd = ncp_nml_child_g2(c, "personDetails");
+    char rolebuf[128];
+    if (!name)
+        name = ncp_nml_collapse(a, ncp_nml_attr(c, "literal"));
+    if (pd) {
+        xmlNode *af = ncp_nml_child_g2(pd, "affiliation");
+        if (af)
+            aff = party_name(a, af);
+    }
+    if (role && *role) {
+        /* the first QCode of the list; newsconv's crol:/ctrol: aliases are implied */
+        size_t n = strcspn(role, " \t\n");
+        if (n >= sizeof rolebuf)
+            n = sizeof rolebuf - 1;
+        memcpy(rolebuf, role, n);
+        rolebuf[n] = '\0';
+        role = rolebuf;
+        if (!strncmp(role, "crol:", 5))
+            role += 5;
+        else if (!strncmp(role, "ctrol:", 6))
+            role += 6;
+    } else {
+        role = contributor ? "contributor" : NULL;
+    }
+    if (!name && !url)
+        return;
+    nc_article_add_author(a, name, role, url && *url ? url : NULL, aff);
+}
+
+static void content_meta(rd *r, const xmlNode *cm)
+{
+    nc_article *a = r->a;
+    xmlNode *c;
+    for (c = ncp_nml_first_el(cm->children); c; c = ncp_nml_next_el(c)) {
+        const char *nm = (const char *)c->name;
+        if (!ncp_nml_is_g2(c, nm))
+            continue; /* another namespace: a provider's extension */
+        if (!strcmp(nm, "urgency")) {
+            const char *u = ncp_nml_text(a, c);
+            if (u && !a->urgency && u[0] >= '1' && u[0] <= '9' && !u[1])
+                a->urgency = u[0] - '0';
+        } else if (!strcmp(nm, "contentCreated")) {
+            ncp_nml_set_date(a, NC_T_CREATED, c, r->o);
+        } else if (!strcmp(nm, "contentModified")) {
+            ncp_nml_set_date(a, NC_T_MODIFIED, c, r->o);
+        } else if (!strcmp(nm, "located")) {
+            ncp_nml_set(a, NC_F_LOCATION, party_name(a, c));
+        } else if (!strcmp(nm, "creator") || !strcmp(nm, "contributor")) {
+            author(r, c, nm[1] == 'o');
+        } else if (!strcmp(nm, "infoSource")) {
+            const char *role = ncp_nml_attr(c, "role");
+            if (role && !ncp_strcasecmp(ncp_nml_qcode_code(role), "publisher"))
+                ncp_nml_set(a, NC_F_PUBLISHER, party_name(a, c));
+        } else if (!strcmp(nm, "language")) {
+            ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_attr(c, "tag"));
+        } else if (!strcmp(nm, "genre")) {
+            concept(r, c, 1);
+        } else if (!strcmp(nm, "subject")) {
+            concept(r, c, 0);
+        } else if (!strcmp(nm, "keyword")) {
+            const char *k = ncp_nml_text(a, c);
+            if (k)
+                nc_article_add_keyword(a, k);
+        } else if (!strcmp(nm, "slugline")) {
+            ncp_nml_set(a, NC_F_SLUGLINE, ncp_nml_text(a, c));
+        } else if (!strcmp(nm, "headline")) {
+            const char *role = ncp_nml_attr(c, "role");
+            const char *code = role ? ncp_nml_qcode_code(role) : NULL;
+            if (!code || !ncp_strcasecmp(code, "main") || !ncp_strcasecmp(code, "headline"))
+                ncp_nml_set(a, NC_F_HEADLINE, ncp_nml_text(a, c));
+            else if (!ncp_strncasecmp(code, "sub", 3))
+                ncp_nml_set(a, NC_F_SUBHEADLINE, ncp_nml_text(a, c));
+        } else if (!strcmp(nm, "dateline")) {
+            ncp_nml_set(a, NC_F_DATELINE, ncp_nml_text(a, c));
+        } else if (!strcmp(nm, "by")) {
+            ncp_nml_set(a, NC_F_BYLINE, ncp_nml_text(a, c));
+        } else if (!strcmp(nm, "creditline")) {
+            ncp_nml_set(a, NC_F_CREDIT, ncp_nml_text(a, c));
+        } else if (!strcmp(nm, "description")) {
+            const char *role = ncp_nml_attr(c, "role");
+            const char *code = role ? ncp_nml_qcode_code(role) : NULL;
+            if (!code || !ncp_strcasecmp(code, "summary") || !ncp_strcasecmp(code, "abstract"))
+                ncp_nml_set(a, NC_F_SUMMARY, ncp_nml_text(a, c));
+        } else if (!strcmp(nm, "contentMetaExtProperty")) {
+            const char *rel = ncp_nml_attr(c, "rel"), *val = ncp_nml_attr(c, "value");
+            nc_buf key = NC_BUF_INIT;
+            if (!rel)
+                rel = ncp_nml_attr(c, "reluri");
+            if (!rel || !*rel)
+                continue;
+            if (!strcmp(rel, "ncext:%")) {
+                /* the empty key */
+            } else if (!strncmp(rel, "ncext:", 6)) {
+                const char *p;
+                for (p = rel + 6; *p; p++) {
+                    if (*p == '%' && p[1] && p[2] && !(p[1] == '0' && p[2] == '0')) {
+                        char hex[3] = {p[1], p[2], '\0'};
+                        nc_buf_putc(&key, (int)strtol(hex, NULL, 16));
+                        p += 2;
+                    } else {
+                        nc_buf_putc(&key, *p);
+                    }
+                }
+            } else {
+                nc_buf_puts(&key, rel);
+            }
+            if (!val) {
+                xmlChar *t = xmlNodeGetContent(c);
+                nc_article_add_extra(a, key.ptr, t ? (const char *)t : "", 0);
+                xmlFree(t);
+            } else {
+                nc_article_add_extra(a, key.ptr, val, nc_true(c, "json"));
+            }
+            nc_buf_release(&key);
+        }
+    }
+}
+
+/* ---- contentSet ---- */
+
+static int is_text_type(const char *ct)
+{
+    return !ct || !*ct || !strncmp(ct, "text/", 5) || strstr(ct, "xhtml") || strstr(ct, "html") ||
+           strstr(ct, "nitf") || strstr(ct, "xml");
+}
+
+/* Reads the body inside an inlineXML element: XHTML (html/body), NITF (nitf, body with
+ * body.content, body.content), or other markup (converted as XHTML). Returns 1 when a
+ * body was found, 0 when the content is not a text body (events, concepts, SportsML,
+ * ...), -1 on error. */
+static int inline_xml(rd *r, xmlNode *ix)
+{
+    xmlNode *el = ncp_nml_first_el(ix->children);
+    const char *nm;
+    if (!el)
+        return 1; /* an empty body */
+    nm = (const char *)el->name;
+    if (!strcmp(nm, "html")) {
+        xmlNode *head = ncp_nml_first_el(el->children), *body = NULL, *c;
+        for (c = ncp_nml_first_el(el->children); c; c = ncp_nml_next_el(c)) {
+            if (!strcmp((const char *)c->name, "head"))
+                head = c;
+            else if (!strcmp((const char *)c->name, "body"))
+                body = c;
+        }
+        if (head && !strcmp((const char *)head->name, "head")) {
+            for (c = ncp_nml_first_el(head->children); c; c = ncp_nml_next_el(c))
+                if (!strcmp((const char *)c->name, "title"))
+                    ncp_nml_set(r->a, NC_F_HEADLINE, ncp_nml_text(r->a, c));
+        }
+        return ncp_nml_body(r->a, body ? body : el, 0, r->o, r->err) < 0 ? -1 : 1;
+    }
+    if (!strcmp(nm, "nitf"))
+        return ncp_nitf_read_el(r->a, el, r->o, r->err) < 0 ? -1 : 1;
+    if (!strcmp(nm, "body") && (ncp_nml_child_nitf(el, "body.content") ||
+                                ncp_nml_child_nitf(el, "body.head")))
+        return ncp_nitf_read_body(r->a, el, r->o, r->err) < 0 ? -1 : 1;
+    if (!strcmp(nm, "body.content"))
+        return ncp_nitf_read_body(r->a, el, r->o, r->err) < 0 ? -1 : 1;
+    {
+        static const char *const not_text[] = {"events", "event", "concept", "conceptSet",
+                                               "sports-content", "planning", "newsCoverage",
+                                               "knowledgeItem", "conceptItem", NULL};
+        const char *const *p;
+        for (p = not_text; *p; p++)
+            if (!strcmp(nm, *p))
+                return 0;
+    }
+    /* body, article, div, p, ...: XHTML-like markup */
+    return ncp_nml_body(r->a, ix, 0, r->o, r->err) < 0 ? -1 : 1;
+}
+
+static int inline_data(rd *r, xmlNode *id)
+{
+    const char *ct = ncp_nml_attr(id, "contenttype"), *enc = ncp_nml_attr(id, "encoding");
+    xmlChar *t;
+    size_t len;
+    const char *s;
+    int rc = 1;
+    if (enc && *enc) {
+        nc_warn(r->o, line_of(id), 0, "encoded inlineData (%s) skipped", enc);
+        return 0;
+    }
+    t = xmlNodeGetContent(id);
+    if (!t)
+        return 1;
+    len = strlen((const char *)t);
+    s = ncp_trim((const char *)t, &len);
+    if ((ct && (strstr(ct, "html") || strstr(ct, "xml"))) || (len && s[0] == '<')) {
+        /* HTML, or text that is markup (ANSA sends <p> as text/plain) */
+        if (ncp_html_to_body(r->a, s, len, r->o, r->o ? r->o->base_url : NULL, r->a->body,
+                             r->err) < 0)
+            rc = -1;
+    } else {
+        ncp_nml_plain_body(r->a, s, len);
+    }
+    xmlFree(t);
+    return rc;
+}
+
+/* The first text content of the contentSet: 1 read, 0 none (no text body), -1 error. */
+static int content_set(rd *r, xmlNode *cs)
+{
+    xmlNode *c;
+    for (c = ncp_nml_first_el(cs->children); c; c = ncp_nml_next_el(c)) {
+        const char *ct = ncp_nml_attr(c, "contenttype");
+        if (ncp_nml_is_g2(c, "inlineXML") && is_text_type(ct))
+            return inline_xml(r, c);
+        if (ncp_nml_is_g2(c, "inlineData") && is_text_type(ct) &&
+            (!ct || strncmp(ct, "text/css", 8)))
+            return inline_data(r, c);
+    }
+    return 0;
+}
+
+/* ---- items ---- */
+
+static int same_time(const nc_time *x, const nc_time *y)
+{
+    char bx[NC_TIME_ISO_LEN + 8], by[NC_TIME_ISO_LEN + 8];
+    if (!x->prec || !y->prec)
+        return 0;
+    nc_time_format_rfc3339(x, bx);
+    nc_time_format_rfc3339(y, by);
+    return !strcmp(bx, by);
+}
+
+/* After an item: the headline fallbacks, versionCreated as the modification time when it
+ * says more than firstCreated and contentCreated, the derived id dropped. */
+static void finish_item(rd *r)
+{
+    nc_article *a = r->a;
+    if (r->title)
+        ncp_nml_set(a, NC_F_HEADLINE, r->title);
+    if (r->vc && !a->time[NC_T_MODIFIED].prec) {
+        nc_time t;
+        xmlChar *s = xmlNodeGetContent(r->vc);
+        if (s && ncp_nml_date((const char *)s, r->vc, &t) == 0 &&
+            !same_time(&t, &a->time[NC_T_PUBLISHED]) && !same_time(&t, &a->time[NC_T_CREATED]))
+            nc_article_set_time(a, NC_T_MODIFIED, &t);
+        xmlFree(s);
+    }
+    ncp_nml_drop_derived_id(a);
+}
+
+/* The item's own attributes and metadata parts (not its content). */
+static void item_head(rd *r, xmlNode *item)
+{
+    nc_article *a = r->a;
+    xmlNode *c;
+    const char *guid = ncp_nml_attr(item, "guid"), *version = ncp_nml_attr(item, "version");
+    int rights = 0;
+    ncp_nml_set(a, NC_F_ID, guid);
+    ncp_nml_set(a, NC_F_VERSION, version);
+    for (c = ncp_nml_first_el(item->children); c; c = ncp_nml_next_el(c)) {
+        if (ncp_nml_is_g2(c, "rightsInfo") && !rights++)
+            rights_info(r, c);
+        else if (ncp_nml_is_g2(c, "itemMeta"))
+            item_meta(r, c);
+        else if (ncp_nml_is_g2(c, "contentMeta"))
+            content_meta(r, c);
+    }
+    /* the language of the content, else of the item */
+    ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_lang(item));
+}
+
+/* A text newsItem. Returns 1, 0 when its content is not a text body, -1 on error. */
+static int read_text_item(rd *r, xmlNode *item)
+{
+    xmlNode *cs = ncp_nml_child_g2(item, "contentSet");
+    int rc = 1;
+    item_head(r, item);
+    if (cs)
+        rc = content_set(r, cs);
+    if (rc < 0)
+        return -1;
+    finish_item(r);
+    return rc;
+}
+
+/* A picture, graphic, video or audio item read on its own: the article is its metadata
+ * and the item is its one media entry; the body is empty. */
+static int read_media_item(rd *r, xmlNode *item, enum iclass cls)
+{
+    item_head(r, item);
+    if (!media_from_item(r->a, item, cls))
+        return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    finish_item(r);
+    return 0;
+}
+
+static const char *item_name(const xmlNode *n)
+{
+    return n && n->name ? (const char *)n->name : "?";
+}
+
+static int not_article(rd *r, const xmlNode *n, const char *why)
+{
+    return nc_error_set(r->err, NC_ERR_NOT_ARTICLE, line_of(n), 0, "not a text article: %s",
+                        why);
+}
+
+/* A newsItem as the document's root. */
+static int read_news_item(rd *r, xmlNode *item)
+{
+    enum iclass cls = item_class(item);
+    char why[256];
+    if (is_media_class(cls))
+        return read_media_item(r, item, cls);
+    if (cls == IC_TEXT || cls == IC_NONE) {
+        int rc = read_text_item(r, item);
+        return rc < 0 ? -1 : 0;
+    }
+    /* composite or other classes: text if the content is a text body */
+    {
+        xmlNode *cs = ncp_nml_child_g2(item, "contentSet");
+        xmlNode *ix = cs ? ncp_nml_child_g2(cs, "inlineXML") : NULL;
+        xmlNode *el = ix ? ncp_nml_first_el(ix->children) : NULL;
+        const char *q = class_attr(ncp_nml_child_g2(ncp_nml_child_g2(item, "itemMeta"),
+                                                    "itemClass"));
+        if (el && (!strcmp((const char *)el->name, "html") ||
+                   !strcmp((const char *)el->name, "nitf"))) {
+            int rc = read_text_item(r, item);
+            return rc < 0 ? -1 : 0;
+        }
+        snprintf(why, sizeof why, "a newsItem of class %s%s%s%s", q ? q : "?",
+                 el ? " (it carries <" : "", el ? item_name(el) : "", el ? ">)" : "");
+        return not_article(r, item, why);
+    }
+}
+
+/* ---- packages ---- */
+
+/* Item references of a package in document order (groups are flat siblings). */
+typedef struct refs {
+    xmlNode **v;
+    size_t n, cap;
+} refs;
+
+static int refs_push(refs *rs, xmlNode *n)
+{
+    if (rs->n == rs->cap) {
+        size_t ncap = rs->cap ? rs->cap * 2 : 16;
+        xmlNode **nv = realloc(rs->v, ncap * sizeof *nv);
+        if (!nv)
+            return -1;
+        rs->v = nv;
+        rs->cap = ncap;
+    }
+    rs->v[rs->n++] = n;
+    return 0;
+}
+
+static int package_refs(xmlNode *pkg, refs *rs)
+{
+    xmlNode *gs = ncp_nml_child_g2(pkg, "groupSet"), *g, *c;
+    if (!gs) {
+        /* LISTING_24's package lists its itemRefs directly */
+        for (c = ncp_nml_first_el(pkg->children); c; c = ncp_nml_next_el(c))
+            if (ncp_nml_is_g2(c, "itemRef") && refs_push(rs, c) < 0)
+                return -1;
+        return 0;
+    }
+    for (g = ncp_nml_first_el(gs->children); g; g = ncp_nml_next_el(g))
+        if (ncp_nml_is_g2(g, "group"))
+            for (c = ncp_nml_first_el(g->children); c; c = ncp_nml_next_el(c))
+                if (ncp_nml_is_g2(c, "itemRef") && refs_push(rs, c) < 0)
+                    return -1;
+    return 0;
+}
+
+static enum iclass ref_class(const xmlNode *ref)
+{
+    xmlNode *ic = ncp_nml_child_g2(ref, "itemClass");
+    return ic ? class_of_code(class_attr(ic)) : IC_NONE;
+}
+
+/* A package read on its own (the items it references are elsewhere): its metadata, its
+ * picture references as media and its other references as links. */
+static int read_package(rd *r, xmlNode *pkg)
+{
+    nc_article *a = r->a;
+    refs rs = {NULL, 0, 0};
+    size_t i;
+    int rc = 0;
+    item_head(r, pkg);
+    if (package_refs(pkg, &rs) < 0) {
+        free(rs.v);
+        return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    }
+    for (i = 0; i < rs.n; i++) {
+        xmlNode *ref = rs.v[i];
+        enum iclass c = ref_class(ref);
+        const char *href = ncp_nml_attr(ref, "href"), *resid = ncp_nml_attr(ref, "residref");
+        const char *title = ncp_nml_text(a, ncp_nml_child_g2(ref, "title"));
+        if (!title)
+            title = ncp_nml_text(a, ncp_nml_child_g2(ref, "headline"));
+        if (is_media_class(c)) {
+            nc_media *m = nc_article_add_media(a, media_kind(c), href);
+            const char *ct = ncp_nml_attr(ref, "contenttype");
+            if (!m)
+                break;
+            if (resid)
+                m->id = nc_article_strdup(a, resid);
+            if (ct && !strstr(ct, "vnd.iptc"))
+                m->mime = nc_article_strdup(a, ct);
+            m->title = title;
+            m->caption = ncp_nml_text(a, ncp_nml_child_g2(ref, "description"));
+        } else {
+            const char *target = href && *href ? href : resid;
+            if (target || title)
+                nc_article_add_link(a, "related", target, title);
+        }
+    }
+    free(rs.v);
+    finish_item(r);
+    return rc;
+}
+
+/* ---- newsMessage ---- */
+
+static xmlNode *find_guid(xmlNode **items, size_t n, const char *guid)
+{
+    size_t i;
+    if (!guid)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        const char *g = ncp_nml_attr(items[i], "guid");
+        if (g && !strcmp(g, guid))
+            return items[i];
+    }
+    return NULL;
+}
+
+static int read_message(rd *r, xmlNode *msg)
+{
+    refs items = {NULL, 0, 0}, prefs = {NULL, 0, 0};
+    xmlNode *set = ncp_nml_child_g2(msg, "itemSet"), *c, *pkg = NULL, *main = NULL;
+    size_t i, more_text = 0;
+    int rc = 0;
+    for (c = ncp_nml_first_el(set ? set->children : msg->children); c; c = ncp_nml_next_el(c)) {
+        if (!ncp_nml_is_g2(c, "newsItem") && !ncp_nml_is_g2(c, "packageItem"))
+            continue;
+        if (item_class(c) == IC_NONE)
+            continue; /* no itemMeta: not a usable item */
+        if (ncp_nml_is_g2(c, "packageItem")) {
+            if (!pkg)
+                pkg = c;
+            continue;
+        }
+        if (refs_push(&items, c) < 0)
+            goto nomem;
+    }
+    /* the package's first text reference names the main item */
+    if (pkg) {
+        if (package_refs(pkg, &prefs) < 0)
+            goto nomem;
+        for (i = 0; i < prefs.n && !main; i++) {
+            xmlNode *it = find_guid(items.v, items.n, ncp_nml_attr(prefs.v[i], "residref"));
+            if (it && item_class(it) == IC_TEXT)
+                main = it;
+        }
+    }
+    for (i = 0; i < items.n && !main; i++)
+        if (item_class(items.v[i]) == IC_TEXT)
+            main = items.v[i];
+    if (main) {
+        if (read_text_item(r, main) < 0) {
+            rc = -1;
+            goto done;
+        }
+        for (i = 0; i < items.n; i++) {
+            enum iclass cls = item_class(items.v[i]);
+            if (items.v[i] == main)
+                continue;
+            if (is_media_class(cls)) {
+                if (!media_from_item(r->a, items.v[i], cls))
+                    goto nomem;
+            } else if (cls == IC_TEXT) {
+                more_text++;
+            }
+        }
+        if (more_text)
+            nc_warn(r->o, line_of(msg), 0,
+                    "the newsMessage holds %zu more text item%s: only the first is read",
+                    more_text, more_text == 1 ? "" : "s");
+        goto done;
+    }
+    for (i = 0; i < items.n && !main; i++)
+        if (is_media_class(item_class(items.v[i])))
+            main = items.v[i];
+    if (main) {
+        if (read_media_item(r, main, item_class(main)) < 0) {
+            rc = -1;
+            goto done;
+        }
+        for (i = 0; i < items.n; i++) {
+            enum iclass cls = item_class(items.v[i]);
+            if (items.v[i] != main && is_media_class(cls) &&
+                !media_from_item(r->a, items.v[i], cls))
+                goto nomem;
+        }
+        goto done;
+    }
+    if (pkg) {
+        rc = read_package(r, pkg);
+        goto done;
+    }
+    rc = not_article(r, msg, items.n ? "the newsMessage holds no text, picture or package item"
+                                     : "the newsMessage holds no usable item");
+    goto done;
+nomem:
+    rc = nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
+done:
+    free(items.v);
+    free(prefs.v);
+    return rc;
+}
+
+/* ---- the document ---- */
+
+int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
+{
+    xmlNode *root = xmlDocGetRootElement(doc);
+    const char *nm = root && root->name ? (const char *)root->name : "";
+    rd r;
+    char why[160];
+    memset(&r, 0, sizeof r);
+    r.a = a;
+    r.o = o;
+    r.err = err;
+    if (ncp_nml_is_g2(root, "newsItem"))
+        return read_news_item(&r, root);
+    if (ncp_nml_is_g2(root, "newsMessage"))
+        return read_message(&r, root);
+    if (ncp_nml_is_g2(root, "packageItem"))
+        return read_package(&r, root);
+    if (ncp_nml_is_g2(root, "conceptItem") || ncp_nml_is_g2(root, "knowledgeItem") ||
+        ncp_nml_is_g2(root, "planningItem") || ncp_nml_is_g2(root, "catalogItem")) {
+        const char *q = class_attr(ncp_nml_child_g2(ncp_nml_child_g2(root, "itemMeta"),
+                                                    "itemClass"));
+        snprintf(why, sizeof why, "a %s%s%s%s", nm, q ? " (" : "", q ? q : "", q ? ")" : "");
+        return not_article(&r, root, why);
+    }
+    /* fragments of an item, as in the NewsML-G2 guide's listings */
+    if (ncp_nml_is_g2(root, "contentMeta")) {
+        content_meta(&r, root);
+        finish_item(&r);
+        return 0;
+    }
+    if (ncp_nml_is_g2(root, "contentSet")) {
+        int rc = content_set(&r, root);
+        finish_item(&r);
+        return rc < 0 ? -1 : 0;
+    }
+    if (ncp_nml_is_g2(root, "itemMeta")) {
+        item_meta(&r, root);
+        finish_item(&r);
+        return 0;
+    }
+    if (ncp_nml_is_nitf(root, "nitf")) {
+        int rc = ncp_nitf_read_el(a, root, o, err);
+        if (rc == 0)
+            ncp_nml_drop_derived_id(a);
+        return rc;
+    }
+    if (ncp_nml_is_nml1(root, "NewsML"))
+        return ncp_nml1_read(a, root, o, err);
+    return nc_error_set(err, NC_ERR_PARSE, line_of(root), 0,
+                        "not NewsML or NITF: the root element is <%s>", nm);
+}

@@ -1,0 +1,582 @@
+/* newsconv: safe XML parsing and small DOM helpers for the NewsML family (newsml.h). */
+#include "dom.h"
+#include "newsml.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+/* ---- parsing ---- */
+
+/* Replaces the entity reference node n: an HTML entity name by its character, anything
+ * else (a declared or unknown entity) by nothing. Entities are never expanded, so a
+ * billion-laughs DTD or an external entity has no effect. */
+static void replace_entity(xmlNode *n, const nc_opts *o, int *warned)
+{
+    const htmlEntityDesc *d = n->name ? htmlEntityLookup(n->name) : NULL;
+    if (d) {
+        nc_buf b = NC_BUF_INIT;
+        xmlNode *t;
+        ncp_utf8_put(&b, d->value);
+        t = xmlNewDocTextLen(n->doc, (const xmlChar *)b.ptr, (int)b.size);
+        nc_buf_release(&b);
+        if (t) {
+            xmlAddPrevSibling(n, t);
+            /* merging is done by xmlAddPrevSibling when the sibling is text */
+        }
+    } else if (!*warned) {
+        nc_warn(o, (int)xmlGetLineNo(n), 0,
+                "entity reference &%s; dropped: newsconv does not expand entities",
+                n->name ? (const char *)n->name : "");
+        *warned = 1;
+    }
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+}
+
+static void strip_entity_children(xmlNode *first, const nc_opts *o, int *warned)
+{
+    xmlNode *c = first, *next;
+    for (; c; c = next) {
+        next = c->next;
+        if (c->type == XML_ENTITY_REF_NODE)
+            replace_entity(c, o, warned);
+    }
+}
+
+/* Walks the whole tree without recursion and removes every entity reference node, in
+ * content and in attribute values. */
+static void strip_entities(xmlDoc *doc, const nc_opts *o)
+{
+    xmlNode *n = xmlDocGetRootElement(doc);
+    int warned = 0;
+    while (n) {
+        xmlNode *next;
+        if (n->type == XML_ELEMENT_NODE) {
+            xmlAttr *at;
+            for (at = n->properties; at; at = at->next)
+                strip_entity_children(at->children, o, &warned);
+        }
+        /* entity references among the children of n */
+        if (n->type == XML_ELEMENT_NODE)
+            strip_entity_children(n->children, o, &warned);
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        next = n;
+        while (next && !next->next) {
+            next = next->parent;
+            if (next && next->type == XML_DOCUMENT_NODE)
+                next = NULL;
+        }
+        n = next ? next->next : NULL;
+    }
+}
+
+/* The encoding the XML declaration names (into out), or "" when none. */
+static void declared_encoding(const char *buf, size_t len, char *out, size_t outlen)
+{
+    size_t i, n = len < 200 ? len : 200, o = 0;
+    out[0] = '\0';
+    if (n < 5 || memcmp(buf, "<?xml", 5))
+        return;
+    for (i = 5; i + 10 < n && buf[i] != '>'; i++)
+        if (!strncmp(buf + i, "encoding=", 9)) {
+            char q = buf[i + 9];
+            i += 10;
+            while (i < n && buf[i] != q && o + 1 < outlen)
+                out[o++] = buf[i++];
+            out[o] = '\0';
+            return;
+        }
+}
+
+static int has_high_bytes(const char *buf, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++)
+        if ((unsigned char)buf[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+/* 1 when the declaration names a single-byte Latin encoding but the bytes are UTF-8
+ * with non-ASCII characters (agency files re-encoded without fixing the declaration):
+ * a real ISO-8859-1 text with accented letters is almost never valid UTF-8. */
+static int mislabeled_utf8(const char *enc, const char *buf, size_t len)
+{
+    if (ncp_strncasecmp(enc, "iso-8859", 8) && ncp_strncasecmp(enc, "iso8859", 7) &&
+        ncp_strncasecmp(enc, "iso_8859", 8) && ncp_strncasecmp(enc, "latin", 5) &&
+        ncp_strncasecmp(enc, "windows-125", 11) && ncp_strncasecmp(enc, "cp125", 5))
+        return 0;
+    return has_high_bytes(buf, len) && ncp_utf8_valid(buf, len);
+}
+
+/* ISO-8859-1, whose conversion newsconv does itself. */
+static int is_latin1(const char *enc)
+{
+    return !ncp_strcasecmp(enc, "iso-8859-1") || !ncp_strcasecmp(enc, "iso8859-1") ||
+           !ncp_strcasecmp(enc, "iso_8859-1") || !ncp_strcasecmp(enc, "latin1") ||
+           !ncp_strcasecmp(enc, "latin-1") || !ncp_strcasecmp(enc, "l1");
+}
+
+/* The first error libxml2 reports (its last one is often a consequence, "Premature end
+ * of data"). */
+typedef struct first_error {
+    int set, code, line, column;
+    int oom; /* libxml2 ran out of memory: its tree cannot be trusted */
+    char msg[256];
+} first_error;
+
+/* libxml2's structured error handler while newsconv parses (all its errors, also
+ * those raised without a parser context, come here instead of stderr). */
+static void keep_first(void *ud, xmlErrorPtr e)
+{
+    first_error *fe = ud;
+    if (fe && e && e->code == XML_ERR_NO_MEMORY)
+        fe->oom = 1;
+    if (!fe || fe->set || !e || e->level < XML_ERR_ERROR || !e->message)
+        return;
+    fe->set = 1;
+    fe->code = e->code;
+    fe->line = e->line;
+    fe->column = e->int2;
+    snprintf(fe->msg, sizeof fe->msg, "%s", e->message);
+}
+
+xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *err)
+{
+    xmlParserCtxtPtr ctxt;
+    xmlDoc *doc;
+    first_error fe;
+    char enc[64];
+    nc_buf conv = NC_BUF_INIT;
+    xmlStructuredErrorFunc old_handler;
+    void *old_data;
+    /* NONET: no network; no NOENT (no entity substitution), no DTDLOAD/DTDATTR/DTDVALID
+     * (the external subset is never read); no HUGE (libxml2's size and depth limits
+     * stay: at most 256 levels of nesting). */
+    int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
+               XML_PARSE_BIG_LINES;
+    if (len > (size_t)INT_MAX)
+        return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "XML input too large"), NULL;
+    ncp_xml_quiet();
+    ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory"), NULL;
+    memset(&fe, 0, sizeof fe);
+    old_handler = xmlStructuredError;
+    old_data = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&fe, keep_first);
+    declared_encoding(buf, len, enc, sizeof enc);
+    if (enc[0] && ncp_strncasecmp(enc, "utf-8", 5) && ncp_strncasecmp(enc, "utf8", 4) &&
+        ncp_strncasecmp(enc, "utf-16", 6) && ncp_strncasecmp(enc, "ucs", 3)) {
+        /* ASCII text reads the same in any ASCII-based encoding; ISO-8859-1 is each byte
+         * its code point; a Latin declaration over UTF-8 bytes is a mislabel. Those are
+         * given to libxml2 as UTF-8 with the declaration's encoding blanked out (same
+         * length, so positions stay), because its encoding switch does not survive an
+         * allocation failure (2.9.14). */
+        int high = has_high_bytes(buf, len), latin1 = is_latin1(enc);
+        if (!high || mislabeled_utf8(enc, buf, len) || latin1) {
+            size_t i, e;
+            if (high && latin1 && !mislabeled_utf8(enc, buf, len)) {
+                for (i = 0; i < len; i++)
+                    ncp_utf8_put(&conv, (unsigned char)buf[i]);
+            } else {
+                nc_buf_put(&conv, buf, len);
+            }
+            /* blank out encoding="..." in the declaration */
+            for (i = 5; i + 10 < conv.size && i < 200 && conv.ptr[i] != '>'; i++)
+                if (!strncmp(conv.ptr + i, "encoding=", 9)) {
+                    char q = conv.ptr[i + 9];
+                    for (e = i + 10; e < conv.size && conv.ptr[e] != q && conv.ptr[e] != '>'; e++)
+                        ;
+                    if (e < conv.size && conv.ptr[e] == q)
+                        memset(conv.ptr + i, ' ', e + 1 - i);
+                    break;
+                }
+            if (conv.failed || conv.size > (size_t)INT_MAX) {
+                xmlSetStructuredErrorFunc(old_data, old_handler);
+                nc_buf_release(&conv);
+                xmlFreeParserCtxt(ctxt);
+                return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory"), NULL;
+            }
+            buf = conv.ptr;
+            len = conv.size;
+        }
+    }
+    xmlResetLastError();
+    doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL, opts);
+    xmlSetStructuredErrorFunc(old_data, old_handler);
+    nc_buf_release(&conv);
+    if (ctxt->errNo == XML_ERR_NO_MEMORY)
+        fe.oom = 1;
+    if (!doc) {
+        xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+        /* an entity loop is first seen inside the entity's text, whose line numbers
+         * are not the document's: report where the document uses it */
+        if (fe.set && fe.code == XML_ERR_ENTITY_LOOP && e && e->message && e->line > 0)
+            fe.set = 0;
+        if (!fe.set || fe.code == XML_ERR_NO_MEMORY) {
+            /* no parse error recorded: libxml2 ran out of memory (its own message, if
+             * any, went to its generic handler) */
+            if (fe.oom || fe.code == XML_ERR_NO_MEMORY || !e || e->code == XML_ERR_NO_MEMORY ||
+                !e->message) {
+                xmlFreeParserCtxt(ctxt);
+                return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory parsing XML"), NULL;
+            }
+        }
+        if (!fe.set && e && e->message) {
+            fe.set = 1;
+            fe.code = e->code;
+            fe.line = e->line;
+            fe.column = e->int2;
+            snprintf(fe.msg, sizeof fe.msg, "%s", e->message);
+        }
+        if (fe.set) {
+            size_t mlen = strlen(fe.msg);
+            while (mlen && (fe.msg[mlen - 1] == '\n' || fe.msg[mlen - 1] == ' '))
+                mlen--;
+            nc_error_set(err, fe.code == XML_ERR_NO_MEMORY ? NC_ERR_NOMEM : NC_ERR_PARSE,
+                         fe.line > 0 ? fe.line : 0, fe.column > 0 ? fe.column : 0,
+                         "malformed XML: %.*s", (int)mlen, fe.msg);
+        } else {
+            nc_error_set(err, NC_ERR_PARSE, 0, 0, "malformed XML");
+        }
+        xmlFreeParserCtxt(ctxt);
+        return NULL;
+    }
+    xmlFreeParserCtxt(ctxt);
+    if (fe.oom) {
+        xmlFreeDoc(doc);
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory parsing XML"), NULL;
+    }
+    if (!xmlDocGetRootElement(doc)) {
+        xmlFreeDoc(doc);
+        return nc_error_set(err, NC_ERR_PARSE, 1, 1, "malformed XML: no root element"), NULL;
+    }
+    strip_entities(doc, o);
+    return doc;
+}
+
+/* ---- elements ---- */
+
+int ncp_nml_is_el(const xmlNode *n)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->name;
+}
+
+static int ns_is(const xmlNode *n, const char *uri)
+{
+    return n->ns && n->ns->href && !strcmp((const char *)n->ns->href, uri);
+}
+
+int ncp_nml_is_g2(const xmlNode *n, const char *local)
+{
+    return ncp_nml_is_el(n) && !strcmp((const char *)n->name, local) &&
+           (!n->ns || ns_is(n, NCP_NS_G2));
+}
+
+int ncp_nml_is_nitf(const xmlNode *n, const char *local)
+{
+    return ncp_nml_is_el(n) && !strcmp((const char *)n->name, local) &&
+           (!n->ns || ns_is(n, NCP_NS_NITF) || ns_is(n, NCP_NS_G2) || ns_is(n, NCP_NS_NML1));
+}
+
+int ncp_nml_is_nml1(const xmlNode *n, const char *local)
+{
+    return ncp_nml_is_el(n) && !strcmp((const char *)n->name, local) &&
+           (!n->ns || ns_is(n, NCP_NS_NML1));
+}
+
+xmlNode *ncp_nml_first_el(xmlNode *n)
+{
+    while (n && n->type != XML_ELEMENT_NODE)
+        n = n->next;
+    return n;
+}
+
+xmlNode *ncp_nml_next_el(xmlNode *n)
+{
+    return n ? ncp_nml_first_el(n->next) : NULL;
+}
+
+xmlNode *ncp_nml_child_g2(const xmlNode *n, const char *local)
+{
+    xmlNode *c;
+    for (c = n ? n->children : NULL; c; c = c->next)
+        if (ncp_nml_is_g2(c, local))
+            return c;
+    return NULL;
+}
+
+xmlNode *ncp_nml_child_nitf(const xmlNode *n, const char *local)
+{
+    xmlNode *c;
+    for (c = n ? n->children : NULL; c; c = c->next)
+        if (ncp_nml_is_nitf(c, local))
+            return c;
+    return NULL;
+}
+
+xmlNode *ncp_nml_child_nml1(const xmlNode *n, const char *local)
+{
+    xmlNode *c;
+    for (c = n ? n->children : NULL; c; c = c->next)
+        if (ncp_nml_is_nml1(c, local))
+            return c;
+    return NULL;
+}
+
+static const char *attr_value(const xmlAttr *at)
+{
+    const xmlNode *c = at->children;
+    if (!c)
+        return "";
+    return c->content ? (const char *)c->content : "";
+}
+
+const char *ncp_nml_attr(const xmlNode *n, const char *name)
+{
+    const xmlAttr *at;
+    if (!ncp_nml_is_el(n))
+        return NULL;
+    for (at = n->properties; at; at = at->next)
+        if (!at->ns && at->name && !strcmp((const char *)at->name, name))
+            return attr_value(at);
+    return NULL;
+}
+
+const char *ncp_nml_nc_attr(const xmlNode *n, const char *name)
+{
+    const xmlAttr *at;
+    if (!ncp_nml_is_el(n))
+        return NULL;
+    for (at = n->properties; at; at = at->next)
+        if (at->ns && at->ns->href && !strcmp((const char *)at->ns->href, NCP_NS_NC) &&
+            at->name && !strcmp((const char *)at->name, name))
+            return attr_value(at);
+    return NULL;
+}
+
+const char *ncp_nml_lang(const xmlNode *n)
+{
+    const xmlAttr *at;
+    if (!ncp_nml_is_el(n))
+        return NULL;
+    for (at = n->properties; at; at = at->next)
+        if (at->ns && at->ns->href &&
+            !strcmp((const char *)at->ns->href, (const char *)XML_XML_NAMESPACE) && at->name &&
+            !strcmp((const char *)at->name, "lang"))
+            return attr_value(at);
+    return NULL;
+}
+
+const char *ncp_nml_collapse(nc_article *a, const char *s)
+{
+    nc_buf b = NC_BUF_INIT;
+    const char *r = NULL;
+    if (!s)
+        return NULL;
+    ncp_collapse_space(&b, s, strlen(s));
+    if (b.size)
+        r = nc_article_strndup(a, b.ptr, b.size);
+    if (b.failed)
+        a->failed = 1;
+    nc_buf_release(&b);
+    return r;
+}
+
+/* 1 when the element itself says xml:space="preserve". */
+static int space_preserved(const xmlNode *n)
+{
+    const xmlAttr *at;
+    for (at = n->type == XML_ELEMENT_NODE ? n->properties : NULL; at; at = at->next)
+        if (at->ns && at->ns->href &&
+            !strcmp((const char *)at->ns->href, (const char *)XML_XML_NAMESPACE) && at->name &&
+            !strcmp((const char *)at->name, "space"))
+            return !strcmp(attr_value(at), "preserve");
+    return 0;
+}
+
+const char *ncp_nml_text(nc_article *a, const xmlNode *n)
+{
+    xmlChar *t;
+    const char *r;
+    if (!n)
+        return NULL;
+    t = xmlNodeGetContent(n); /* safe: the tree holds no entity references */
+    if (!t)
+        return NULL;
+    if (space_preserved(n))
+        r = *t ? nc_article_strdup(a, (const char *)t) : NULL;
+    else
+        r = ncp_nml_collapse(a, (const char *)t);
+    xmlFree(t);
+    return r;
+}
+
+void ncp_nml_set(nc_article *a, nc_field f, const char *v)
+{
+    if (!a->str[f] && v && *v)
+        nc_article_sets(a, f, v);
+}
+
+const char *ncp_nml_qcode_code(const char *s)
+{
+    const char *c = s ? strchr(s, ':') : NULL;
+    return c ? c + 1 : s;
+}
+
+/* ---- dates ---- */
+
+static int apply_prec(const char *prec, nc_time *t)
+{
+    nc_time copy = *t, r;
+    char buf[NC_TIME_ISO_LEN];
+    if (!strcmp(prec, "year"))
+        copy.prec = NC_TIME_YEAR;
+    else if (!strcmp(prec, "month"))
+        copy.prec = NC_TIME_MONTH;
+    else if (!strcmp(prec, "day"))
+        copy.prec = NC_TIME_DAY;
+    else if (!strcmp(prec, "minute"))
+        copy.prec = NC_TIME_MINUTE;
+    else
+        return 0;
+    if (copy.prec > t->prec)
+        return 0;
+    if (copy.prec <= NC_TIME_DAY)
+        copy.has_zone = 0;
+    nc_time_format(&copy, buf);
+    if (nc_time_parse_iso(buf, strlen(buf), &r) < 0)
+        return -1;
+    *t = r;
+    return 0;
+}
+
+int ncp_nml_date(const char *s, const xmlNode *el, nc_time *t)
+{
+    const char *prec;
+    nc_time r;
+    size_t len;
+    if (!s)
+        return -1;
+    len = strlen(s);
+    if (nc_time_parse_rfc3339(s, len, &r) < 0 && nc_time_parse_text(s, len, &r) < 0)
+        return -1;
+    if (el && (prec = ncp_nml_nc_attr(el, "prec")) != NULL && apply_prec(prec, &r) < 0)
+        return -1;
+    *t = r;
+    return 0;
+}
+
+void ncp_nml_set_date_str(nc_article *a, nc_tfield f, const char *s, const xmlNode *el,
+                          const nc_opts *o)
+{
+    nc_time t;
+    size_t len;
+    if (a->time[f].prec != NC_TIME_NONE || !s)
+        return;
+    len = strlen(s);
+    ncp_trim(s, &len);
+    if (!len)
+        return;
+    if (ncp_nml_date(s, el, &t) < 0) {
+        nc_warn(o, el ? (int)xmlGetLineNo(el) : 0, 0, "unreadable date in <%s>: '%s'",
+                el && el->name ? (const char *)el->name : "?", s);
+        return;
+    }
+    nc_article_set_time(a, f, &t);
+}
+
+void ncp_nml_set_date(nc_article *a, nc_tfield f, const xmlNode *el, const nc_opts *o)
+{
+    xmlChar *t;
+    if (!el || a->time[f].prec != NC_TIME_NONE)
+        return;
+    t = xmlNodeGetContent(el);
+    if (!t)
+        return;
+    ncp_nml_set_date_str(a, f, (const char *)t, el, o);
+    xmlFree(t);
+}
+
+void ncp_nml_drop_derived_id(nc_article *a)
+{
+    char id[64];
+    const char *cur = a->str[NC_F_ID];
+    if (!cur || strncmp(cur, "urn:newsconv:", 13))
+        return;
+    ncp_article_stable_id(a, id, sizeof id);
+    if (!strcmp(id, cur))
+        a->str[NC_F_ID] = NULL;
+}
+
+/* ---- bodies ---- */
+
+/* Page furniture that an XHTML body in NewsML may carry around the text (dpa puts a
+ * <header> with the slugline and headline there): not article content. */
+static int skip_furniture(void *ud, xmlNode *el)
+{
+    const char *n = (const char *)el->name;
+    (void)ud;
+    return !strcmp(n, "header") || !strcmp(n, "aside") || !strcmp(n, "nav");
+}
+
+int ncp_nml_body(nc_article *a, xmlNode *el, int self, const nc_opts *o, nc_error *err)
+{
+    ncp_dom_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.a = a;
+    ctx.o = o;
+    ctx.base_url = o ? o->base_url : NULL;
+    ctx.flags = self ? NCP_DOM_SELF : 0;
+    ctx.skip = skip_furniture;
+    if (ncp_dom_convert(&ctx, el, a->body) < 0)
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    return 0;
+}
+
+void ncp_nml_plain_body(nc_article *a, const char *s, size_t len)
+{
+    size_t i = 0;
+    nc_buf para = NC_BUF_INIT;
+    while (i <= len) {
+        /* a paragraph ends at a blank line or at the end */
+        size_t start = i, end;
+        int blank = 0;
+        while (i < len && s[i] != '\n')
+            i++;
+        end = i;
+        {
+            size_t l = end - start;
+            ncp_trim(s + start, &l);
+            blank = l == 0;
+        }
+        if (!blank) {
+            if (para.size)
+                nc_buf_putc(&para, ' ');
+            nc_buf_put(&para, s + start, end - start);
+        }
+        if ((blank || i >= len) && para.size) {
+            nc_buf col = NC_BUF_INIT;
+            ncp_collapse_space(&col, para.ptr, para.size);
+            if (col.size) {
+                nc_node *p = nc_node_append(a->body, nc_node_new(a, NC_BLOCK_PARAGRAPH, 0, 0));
+                nc_node_append(p, nc_node_new_text(a, col.ptr, col.size, 0, 0));
+            }
+            nc_buf_release(&col);
+            nc_buf_clear(&para);
+        }
+        i++;
+    }
+    if (para.failed)
+        a->failed = 1;
+    nc_buf_release(&para);
+}

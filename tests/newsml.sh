@@ -1,0 +1,399 @@
+#!/usr/bin/env bash
+# tests/newsml.sh: the newsml (NewsML-G2 2.35) and nitf (NITF 3.6) formats.
+#
+#   tests/newsml.sh            (from the repository root; NEWSCONV=build/newsconv by default)
+#
+#  1. every fixture (fixtures/*/article.*) and every corpus document of every format the
+#     project reads (../shared/corpus/*, or $NC_SHARED/corpus) is written as NewsML-G2
+#     with an XHTML body and with a NITF body, and as stand-alone NITF; all of it must
+#     validate against NewsML-G2_2.35-spec-All-Power.xsd and nitf-3-6.xsd (the validator,
+#     tests/tools/nml-validate.c, loads the schemas once and stops at the first invalid
+#     document). Documents no reader can read yet are skipped with a note.
+#  2. the writers are deterministic and reproduce their own output byte for byte;
+#  3. each NewsML-G2 / NewsML 1.x / NITF corpus document reads as tests/newsml/corpus.expected
+#     says (headline and counts, or the exact "not a text article" error);
+#  4. round trips: X -> newsml -> model and X -> newsml -> X -> model keep X's model for
+#     every fixture (via-newsml.model where NewsML-G2 cannot hold all), and reading the
+#     written NewsML-G2 of every corpus document gives the model read from the original;
+#  5. safety: external entities, a billion-laughs DTD, external DTDs and parameter
+#     entities read no file, open no socket, and end within 10 s and 1 GB;
+#  6. errors and warnings: malformed XML gives libxml2's line and column and exit 4;
+#     what NewsML-G2 cannot hold is a warning, exit 6 under --strict;
+#  7. fixtures/invalid/newsml-*: exit code and exact message.
+# Exits non-zero at the first failure, with a message; prints one summary line.
+#  8. allocation failures (build/tests/failmalloc.so): every one gives exit 7 or a
+#     result, never a crash.
+# Under TEST_WRAPPER (make valgrind) every newsconv call runs under the wrapper; the corpus
+# is then sampled (one document in five) and the allocation sweep skipped.
+set -u
+. tests/testlib.bash
+B=${B:-build}
+SHARED=$NC_SHARED
+TMP=$TMPD
+skipped=0
+ok() { pass; }
+note() { echo "note: $*"; }
+
+[ -x "$NEWSCONV" ] || fail "$NEWSCONV not built (run make)"
+have_shared=1
+if [ ! -d "$SHARED/corpus" ] || [ ! -d "$SHARED/schemas" ]; then
+    echo "SKIP: ../shared not present (schema validation and corpus tests skipped)"
+    have_shared=0
+fi
+
+# ---- the validator -------------------------------------------------------------------
+VALIDATE=$B/tests/nml-validate
+if [ $have_shared = 1 ]; then
+    mkdir -p "$B/tests"
+    if [ ! -x "$VALIDATE" ] || [ tests/tools/nml-validate.c -nt "$VALIDATE" ]; then
+        ${CC:-cc} -std=c11 -O2 $(pkg-config --cflags libxml-2.0) tests/tools/nml-validate.c \
+            -o "$VALIDATE" $(pkg-config --libs libxml-2.0) || fail "cannot build $VALIDATE"
+    fi
+fi
+# Validates the files listed in $TMP/valid.list in one call.
+validate_all() {
+    [ $have_shared = 1 ] || return 0
+    [ -s "$TMP/valid.list" ] || return 0
+    local out
+    out=$(tr '\n' '\0' < "$TMP/valid.list" | xargs -0 "$VALIDATE" "$SHARED/schemas" 2>&1) ||
+        fail "schema validation: $(printf '%s\n' "$out" | tail -20)"
+    echo "validated: $out"
+    ok
+    : > "$TMP/valid.list"
+}
+: > "$TMP/valid.list"
+
+# Writes $1 (with extra args from $2) as newsml, newsml+nitf body and nitf into $3.*; adds
+# them to the validation list. Returns newsconv's exit code of the first conversion.
+write_all() {
+    local in=$1 args=$2 base=$3 rc
+    # shellcheck disable=SC2086
+    nc "$in" $args -t newsml -o "$base.xml" 2> "$base.err"
+    rc=$?
+    [ $rc = 0 ] || return $rc
+    # shellcheck disable=SC2086
+    nc "$in" $args -t newsml --newsml-body nitf -o "$base.nitfbody.xml" 2> /dev/null ||
+        fail "$in: -t newsml --newsml-body nitf failed"
+    # shellcheck disable=SC2086
+    nc "$in" $args -t nitf -o "$base.nitf" 2> /dev/null || fail "$in: -t nitf failed"
+    # determinism
+    # shellcheck disable=SC2086
+    nc "$in" $args -t newsml 2> /dev/null | cmp -s - "$base.xml" ||
+        fail "$in: -t newsml is not deterministic"
+    # the writer reproduces its own output (when nothing was lost on the way)
+    if [ ! -s "$base.err" ]; then
+        # shellcheck disable=SC2086
+        nc "$base.xml" $args -t newsml 2> /dev/null | cmp -s - "$base.xml" ||
+            fail "$in: newsml -> newsml does not reproduce the document"
+        nc "$base.nitfbody.xml" -t newsml --newsml-body nitf 2> /dev/null |
+            cmp -s - "$base.nitfbody.xml" || fail "$in: a NITF-body document is not reproduced"
+    fi
+    printf '%s\n%s\n%s\n' "$base.xml" "$base.nitfbody.xml" "$base.nitf" >> "$TMP/valid.list"
+    ok
+    return 0
+}
+
+# ---- 1. fixtures ---------------------------------------------------------------------
+n=0
+for f in fixtures/*/article.*; do
+    [ -e "$f" ] || continue
+    case $f in *.model) continue ;; esac
+    dir=$(dirname "$f")
+    case=$(basename "$dir")
+    ext=${f##*.}
+    args=""
+    [ -f "$dir/args" ] && args=$(cat "$dir/args")
+    n=$((n + 1))
+    write_all "$f" "$args" "$TMP/fx-$case-$ext"
+    rc=$?
+    if [ $rc = 3 ]; then
+        note "fixture $f: no reader for .$ext yet, skipped"
+        skipped=$((skipped + 1))
+        continue
+    fi
+    [ $rc = 0 ] || fail "fixture $f: -t newsml exited $rc: $(cat "$TMP/fx-$case-$ext.err")"
+    if [ "$ext" = xml ]; then
+        # fixture contract step 2: the writer reproduces article.xml byte for byte
+        cmp -s "$f" "$TMP/fx-$case-$ext.xml" ||
+            fail "fixture $f: -t newsml does not reproduce it: $(diff "$f" "$TMP/fx-$case-$ext.xml" | head -20)"
+        ok
+    fi
+
+    # 4. round trips: the model of X, through newsml, and back to X
+    expect="$dir/$ext.model"
+    [ -f "$expect" ] || expect="$dir/article.model"
+    [ -f "$dir/via-newsml.model" ] && expect="$dir/via-newsml.model"
+    if [ -f "$expect" ]; then
+        # shellcheck disable=SC2086
+        nc "$TMP/fx-$case-$ext.xml" $args -t model > "$TMP/rt.model" 2> /dev/null ||
+            fail "fixture $f: reading its newsml failed"
+        diff -u "$expect" "$TMP/rt.model" > "$TMP/rt.diff" ||
+            fail "fixture $f -> newsml -> model differs from $expect:
+$(head -40 "$TMP/rt.diff")"
+        ok
+        # shellcheck disable=SC2086
+        nc "$TMP/fx-$case-$ext.nitfbody.xml" $args -t model > "$TMP/rtn.model" 2> /dev/null
+        diff -u "$expect" "$TMP/rtn.model" > "$TMP/rt.diff" ||
+            fail "fixture $f -> newsml (NITF body) -> model differs from $expect:
+$(head -40 "$TMP/rt.diff")"
+        ok
+        if [ "$ext" != xml ]; then
+            # back to the fixture's own format
+            # shellcheck disable=SC2086
+            if nc "$TMP/fx-$case-$ext.xml" $args -t "$ext" -o "$TMP/back.$ext" 2> /dev/null; then
+                # shellcheck disable=SC2086
+                nc "$TMP/back.$ext" $args -t model > "$TMP/back.model" 2> /dev/null
+                diff -u "$expect" "$TMP/back.model" > "$TMP/rt.diff" ||
+                    fail "fixture $f -> newsml -> $ext -> model differs from $expect:
+$(head -40 "$TMP/rt.diff")"
+                ok
+            else
+                note "fixture $f: no .$ext writer yet, newsml -> $ext skipped"
+            fi
+        fi
+    fi
+done
+echo "fixtures: $n documents written as NewsML-G2 and NITF"
+validate_all
+
+# ---- 1b, 4. the corpus of every format ------------------------------------------------
+if [ $have_shared = 1 ]; then
+    n=0 readable=0
+    while IFS= read -r -d '' f; do
+        case $(basename "$f") in SOURCES.md | README* | *.txt) continue ;; esac
+        n=$((n + 1))
+        if [ -n "$TEST_WRAPPER" ] && [ $((n % 5)) != 1 ]; then
+            continue
+        fi
+        base="$TMP/corpus-$n"
+        write_all "$f" "" "$base"
+        rc=$?
+        case $rc in
+        0) readable=$((readable + 1)) ;;
+        3)
+            note "corpus ${f#"$SHARED"/corpus/}: no reader for it yet, skipped"
+            skipped=$((skipped + 1))
+            continue
+            ;;
+        4)
+            # not an article (an expected outcome, checked in 3.) or a reader of another
+            # format that cannot read it yet
+            case $f in
+            */newsml-g2/* | */newsml1/* | */nitf/*) ;;
+            *) note "corpus ${f#"$SHARED"/corpus/}: not read ($(sed -n 1p "$base.err")), skipped"
+               skipped=$((skipped + 1)) ;;
+            esac
+            continue
+            ;;
+        *) fail "corpus $f: -t newsml exited $rc: $(cat "$base.err")" ;;
+        esac
+        # reading what was written gives the model read from the original
+        nc "$f" -t model > "$base.m1" 2> /dev/null
+        nc "$base.xml" -t model > "$base.m2" 2> /dev/null
+        diff -u "$base.m1" "$base.m2" > "$base.diff" ||
+            fail "corpus $f -> newsml -> model differs from its model:
+$(head -30 "$base.diff")"
+        nc "$base.nitfbody.xml" -t model > "$base.m3" 2> /dev/null
+        diff -u "$base.m1" "$base.m3" > "$base.diff" ||
+            fail "corpus $f -> newsml (NITF body) -> model differs from its model:
+$(head -30 "$base.diff")"
+        ok
+    done < <(find "$SHARED/corpus" -type f -print0 | sort -z)
+    echo "corpus: $readable of $n documents written as NewsML-G2 and NITF"
+    validate_all
+fi
+
+# ---- 3. reading the NewsML-G2, NewsML 1.x and NITF corpus ------------------------------
+if [ $have_shared = 1 ]; then
+    n=0
+    while IFS='|' read -r path want_rc rest; do
+        case $path in '#'* | '') continue ;; esac
+        f="$SHARED/corpus/$path"
+        [ -f "$f" ] || fail "corpus document $path is missing"
+        out=$(nc "$f" -t model 2> "$TMP/read.err")
+        rc=$?
+        [ "$rc" = "$want_rc" ] || fail "$path: exit $rc, want $want_rc: $(cat "$TMP/read.err")"
+        if [ "$rc" != 0 ]; then
+            got=$(sed -n 's/^newsconv: [^ ]*: //p' "$TMP/read.err" | head -1)
+            [ "$got" = "$rest" ] || fail "$path: error '$got', want '$rest'"
+        else
+            got=$(printf '%s\n' "$out" | awk '
+                /^body$/ { body = 1; next }
+                body && /^  [a-z]/ { blocks++ }
+                !body && !hl && /^  headline "/ { hl = substr($0, 13, length($0) - 13) }
+                !body && /^  media / { media++ }
+                !body && /^  author / { authors++ }
+                !body && /^  subject / { subjects++ }
+                !body && /^  (created|published|modified) / { dates++ }
+                END { printf "%s|blocks=%d media=%d authors=%d subjects=%d dates=%d",
+                      hl == "" ? "-" : hl, blocks, media, authors, subjects, dates }')
+            [ "$got" = "$rest" ] || fail "$path: read as '$got', want '$rest'"
+        fi
+        n=$((n + 1))
+        ok
+    done < tests/newsml/corpus.expected
+    echo "corpus reading: $n NewsML-G2, NewsML 1.x and NITF documents as expected"
+fi
+
+# ---- 5. safety ------------------------------------------------------------------------
+# run FILE: newsconv under a 10 s timeout and a 1 GB address-space limit; strace (when
+# present) records file opens and sockets.
+run_guarded() {
+    local f=$1
+    if command -v strace > /dev/null 2>&1; then
+        (ulimit -v 1048576; timeout 10 strace -f -qq -e trace=open,openat,connect,socket \
+            -o "$TMP/trace" "$NEWSCONV" "$f" -t model > "$TMP/safe.out" 2> "$TMP/safe.err")
+    else
+        : > "$TMP/trace"
+        (ulimit -v 1048576; timeout 10 "$NEWSCONV" "$f" -t model > "$TMP/safe.out" 2> "$TMP/safe.err")
+    fi
+}
+cat > "$TMP/xxe.xml" << 'EOF'
+<?xml version="1.0"?>
+<!DOCTYPE newsItem [<!ENTITY xxe SYSTEM "file:///etc/passwd">
+ <!ENTITY web SYSTEM "http://127.0.0.1:9/evil.xml">]>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="x" standard="NewsML-G2" standardversion="2.35">
+  <itemMeta><itemClass qcode="ninat:text"/><provider literal="p"/><versionCreated>2020-01-01T00:00:00Z</versionCreated></itemMeta>
+  <contentMeta><headline>A &xxe; B &web;</headline></contentMeta>
+  <contentSet><inlineXML><html xmlns="http://www.w3.org/1999/xhtml"><body><p>x &xxe; y</p></body></html></inlineXML></contentSet>
+</newsItem>
+EOF
+cat > "$TMP/xxeattr.xml" << 'EOF'
+<?xml version="1.0"?>
+<!DOCTYPE nitf [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<nitf><body><body.content><p title="&xxe;">in an attribute</p></body.content></body></nitf>
+EOF
+cat > "$TMP/pe.xml" << 'EOF'
+<?xml version="1.0"?>
+<!DOCTYPE nitf [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;
+ <!ENTITY % q SYSTEM "http://127.0.0.1:9/x.dtd"> %q;]>
+<nitf><body><body.content><p>parameter entities</p></body.content></body></nitf>
+EOF
+cat > "$TMP/extdtd.xml" << 'EOF'
+<?xml version="1.0"?>
+<!DOCTYPE nitf SYSTEM "http://127.0.0.1:9/nitf-3-3.dtd">
+<nitf><body><body.content><p>external DTD &nbsp;ok</p></body.content></body></nitf>
+EOF
+cat > "$TMP/sysdtd.xml" << 'EOF'
+<?xml version="1.0"?>
+<!DOCTYPE nitf SYSTEM "file:///etc/passwd">
+<nitf><body><body.content><p>system DTD</p></body.content></body></nitf>
+EOF
+{
+    echo '<?xml version="1.0"?>'
+    echo '<!DOCTYPE nitf ['
+    echo ' <!ENTITY a0 "lollollollollollollollollollol">'
+    for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+        p=$((i - 1))
+        echo " <!ENTITY a$i \"&a$p;&a$p;&a$p;&a$p;&a$p;&a$p;&a$p;&a$p;&a$p;&a$p;\">"
+    done
+    echo ']>'
+    echo '<nitf><head><title>&a15;</title></head><body><body.content><p a="&a15;">&a15;</p></body.content></body></nitf>'
+} > "$TMP/lol.xml"
+for t in xxe xxeattr pe extdtd sysdtd lol; do
+    run_guarded "$TMP/$t.xml"
+    rc=$?
+    [ $rc = 124 ] && fail "safety $t: did not finish within 10 s"
+    [ $rc -gt 128 ] && fail "safety $t: killed by a signal ($rc)"
+    grep -q 'root:' "$TMP/safe.out" "$TMP/safe.err" && fail "safety $t: passwd content in the output"
+    grep -q 'passwd' "$TMP/trace" && fail "safety $t: opened /etc/passwd: $(grep passwd "$TMP/trace")"
+    grep -q 'connect(\|socket(AF_INET' "$TMP/trace" && fail "safety $t: opened a socket"
+    case $t in
+    lol)
+        [ $rc = 4 ] || fail "safety lol: exit $rc, want 4"
+        grep -q 'malformed XML: Detected an entity reference loop' "$TMP/safe.err" ||
+            fail "safety lol: $(cat "$TMP/safe.err")"
+        ;;
+    xxeattr)
+        # an external entity in an attribute value is not well-formed XML
+        [ $rc = 4 ] || fail "safety xxeattr: exit $rc, want 4"
+        grep -q "malformed XML: Attribute references external entity 'xxe'" "$TMP/safe.err" ||
+            fail "safety xxeattr: $(cat "$TMP/safe.err")"
+        ;;
+    xxe)
+        [ $rc = 0 ] || fail "safety xxe: exit $rc"
+        grep -q 'headline "A B"' "$TMP/safe.out" || fail "safety xxe: $(cat "$TMP/safe.out")"
+        grep -q 'warning: .*entity reference &xxe; dropped' "$TMP/safe.err" ||
+            fail "safety xxe: no warning about the entity"
+        ;;
+    *) [ $rc = 0 ] || fail "safety $t: exit $rc: $(cat "$TMP/safe.err")" ;;
+    esac
+    ok
+done
+echo "safety: external entities, parameter entities, external DTDs and an entity bomb are inert"
+
+# ---- 6. errors and warnings -----------------------------------------------------------
+printf '<?xml version="1.0"?>\n<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">\n  <contentMeta>\n    <headline>x</contentMeta>\n</newsItem>\n' > "$TMP/bad.xml"
+nc "$TMP/bad.xml" -t model > /dev/null 2> "$TMP/err"
+rc=$?
+[ $rc = 4 ] || fail "malformed XML: exit $rc, want 4"
+grep -qx "newsconv: $TMP/bad.xml:4:30: malformed XML: Opening and ending tag mismatch: headline line 4 and contentMeta" "$TMP/err" ||
+    fail "malformed XML: $(cat "$TMP/err")"
+ok
+if [ -f fixtures/newsml-full/article.xml ]; then
+    nc fixtures/newsml-full/article.xml -M version=draft -t newsml > /dev/null 2> "$TMP/err" ||
+        fail "a lossy conversion without --strict must succeed"
+    grep -qx "newsconv: warning: fixtures/newsml-full/article.xml: newsml cannot hold version 'draft' (not a positive integer): dropped" "$TMP/err" ||
+        fail "no warning for version 'draft': $(cat "$TMP/err")"
+    nc fixtures/newsml-full/article.xml -M version=draft -t newsml --strict > "$TMP/out" 2> "$TMP/err"
+    rc=$?
+    [ $rc = 6 ] || fail "--strict with a loss: exit $rc, want 6"
+    [ -s "$TMP/out" ] && fail "--strict with a loss wrote output"
+    nc fixtures/newsml-full/article.xml --newsml-body html -t newsml > /dev/null 2> "$TMP/err"
+    [ $? = 2 ] || fail "--newsml-body html must be a usage error"
+    nc fixtures/newsml-full/article.xml -t nitf --strict > /dev/null 2> "$TMP/err"
+    [ $? = 6 ] || fail "-t nitf --strict of newsml-full must fail (links, media): $(cat "$TMP/err")"
+    ok
+fi
+
+# ---- 7. invalid inputs ----------------------------------------------------------------
+n=0
+for d in fixtures/invalid/newsml-*/; do
+    [ -d "$d" ] || continue
+    in=$(ls "$d"input.* 2> /dev/null | head -1)
+    [ -n "$in" ] || fail "$d: no input"
+    want_rc=$(sed -n 1p "$d/expected")
+    want_msg=$(sed -n 2p "$d/expected")
+    nc "$in" -t model > /dev/null 2> "$TMP/err"
+    rc=$?
+    [ "$rc" = "$want_rc" ] || fail "$in: exit $rc, want $want_rc"
+    [ "$(head -1 "$TMP/err")" = "$want_msg" ] || fail "$in: '$(head -1 "$TMP/err")', want '$want_msg'"
+    n=$((n + 1))
+    ok
+done
+echo "invalid inputs: $n as expected"
+
+# ---- 8. allocation failures ------------------------------------------------------------
+FAILMALLOC=$B/tests/failmalloc.so
+if [ -z "$TEST_WRAPPER" ] && [ -f "$FAILMALLOC" ] && [ -f fixtures/newsml-full/article.xml ]; then
+    sweep() { # FILE ARGS...: fail each allocation of one conversion in turn
+        local f=$1 total i rc step
+        shift
+        total=$(NC_FAIL_COUNT=1 LD_PRELOAD=$FAILMALLOC "$NEWSCONV" "$f" "$@" 2>&1 > /dev/null |
+            sed -n 's/^allocations: //p')
+        [ -n "$total" ] || fail "allocation sweep: cannot count the allocations of $f"
+        # at most about 120 runs per conversion: every allocation up to that, then a sample
+        step=$(((total + 119) / 120))
+        for i in $(seq 1 "$step" "$total"); do
+            NC_FAIL_AT=$i LD_PRELOAD=$FAILMALLOC "$NEWSCONV" "$f" "$@" > /dev/null 2> "$TMP/oom.err"
+            rc=$?
+            case $rc in
+            0 | 7) ;;
+            *) fail "allocation $i of $total failing: $f $* exited $rc: $(head -3 "$TMP/oom.err")" ;;
+            esac
+        done
+        sweeps=$((sweeps + (total + step - 1) / step))
+    }
+    sweeps=0
+    sweep fixtures/newsml-full/article.xml -t newsml
+    sweep fixtures/newsml-full/article.xml -t nitf
+    sweep fixtures/newsml-nitf/article.xml -t newsml --newsml-body nitf
+    if [ $have_shared = 1 ]; then
+        sweep "$SHARED/corpus/newsml1/newsmlmmd.urn.newsml.afp.com.20200613.doc.1te5rk.xml" -t newsml
+        sweep "$SHARED/corpus/nitf/pa4.xml" -t newsml
+    fi
+    ok
+    echo "allocation failures: $sweeps runs, none crashed"
+fi
+
+echo "newsml.sh: $checks checks passed, $skipped documents skipped (no reader yet)"
