@@ -1,4 +1,4 @@
-/* newsconv: batch conversion (include/newsconv/batch.h).
+/* newsconv: batch conversion (src/batch.h, private to the command line).
  *
  * Threads. The reader thread enumerates the inputs (files, directories, archives, web
  * archives, JSON Lines) and reads each item's bytes; `jobs` worker threads convert
@@ -21,7 +21,7 @@
  * libarchive (archive.h, archive_entry.h). It reads and writes the archives of a batch
  * and decompresses web archives and gzip'ed HTTP payloads; no format uses it. */
 #include "internal.h"
-#include "newsconv/batch.h"
+#include "batch.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -173,7 +173,7 @@ typedef struct dircache {
 } dircache;
 
 typedef struct batch {
-    const nc_batch_config *cfg;
+    const ncp_batch_config *cfg;
     const char *prog;
     const nc_format *to, *jsonl, *html;
     char out_ext[32];
@@ -2358,7 +2358,7 @@ static int is_special(const char *p)
     return p && stat(p, &st) == 0 && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode);
 }
 
-int nc_batch_wanted(const nc_batch_config *c)
+int ncp_batch_wanted(const ncp_batch_config *c)
 {
     const char *in = c->n_inputs ? c->inputs[0] : "-";
     const nc_format *jsonl = nc_format_find("jsonl");
@@ -2390,7 +2390,7 @@ static int usage(const batch *b, const char *fmt, const char *arg)
     return 2;
 }
 
-int nc_batch_run(const nc_batch_config *cfg)
+int ncp_batch_run(const ncp_batch_config *cfg)
 {
     static const char *const stdin_only[] = {"-"};
     batch *b;

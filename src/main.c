@@ -1,7 +1,7 @@
 /* newsconv: the command line. No format knowledge here: formats come from the registry,
  * conversions from the driver (src/convert.c). */
 #include "internal.h"
-#include "newsconv/batch.h"
+#include "batch.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -422,7 +422,7 @@ static int run(cli *c)
     o.meta_values = c->meta_values;
     o.n_meta = c->n_meta;
     {
-        nc_batch_config bc;
+        ncp_batch_config bc;
         memset(&bc, 0, sizeof bc);
         bc.inputs = c->inputs;
         bc.n_inputs = c->n_inputs;
@@ -436,8 +436,8 @@ static int run(cli *c)
         bc.progress = c->progress;
         bc.progname = progname;
         bc.opts = o;
-        if (nc_batch_wanted(&bc))
-            return nc_batch_run(&bc);
+        if (ncp_batch_wanted(&bc))
+            return ncp_batch_run(&bc);
     }
     if (!from) {
         const nc_format *f = nc_format_for_path(input);

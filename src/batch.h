@@ -10,19 +10,22 @@
  * `jobs` is. Memory stays bounded: at most a few items per thread are held at once.
  *
  * Every item is attempted; each failure is reported on stderr as
- * "source[:entry]:line:column: message", and a last line sums the run up. */
-#ifndef NEWSCONV_BATCH_H
-#define NEWSCONV_BATCH_H
+ * "source[:entry]:line:column: message", and a last line sums the run up.
+ *
+ * Private (ncp_): it prints to stderr, draws a progress bar and handles SIGINT/SIGTERM,
+ * which is the command line's business rather than the library's. */
+#ifndef NEWSCONV_SRC_BATCH_H
+#define NEWSCONV_SRC_BATCH_H
 
 #include <stddef.h>
 
-#include "format.h"
+#include "newsconv/format.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-typedef struct nc_batch_config {
+typedef struct ncp_batch_config {
     const char *const *inputs; /* paths; "-" is stdin */
     size_t n_inputs;           /* 0: stdin */
     const char *output;        /* -o: a directory, an archive or a stream file; NULL or
@@ -40,13 +43,13 @@ typedef struct nc_batch_config {
      * overrides). source, warn and warn_data are set per item; base_url is replaced by
      * the WARC-Target-URI for web archive records. */
     nc_opts opts;
-} nc_batch_config;
+} ncp_batch_config;
 
 /* 1 when the configuration is a batch rather than one conversion: several inputs, a
  * directory, an archive or web archive, an existing directory as -o, or a JSON Lines
  * input (by -f jsonl or its extension) unless its output is one file (or stdout) of
  * another format than jsonl: `newsconv a.jsonl -t md` still converts one object. */
-int nc_batch_wanted(const nc_batch_config *c);
+int ncp_batch_wanted(const ncp_batch_config *c);
 
 /* Runs the batch and returns the process exit status: 0 every item converted, 1 some
  * failed, 2 usage error, 5 the output cannot be written, 128 + signal number when
@@ -54,7 +57,7 @@ int nc_batch_wanted(const nc_batch_config *c);
  * removed, an output archive or stream file is not created or replaced). A batch of
  * exactly one item that fails exits with that item's own status (4 parse error, ...).
  * Messages, the summary line and the progress bar go to stderr. */
-int nc_batch_run(const nc_batch_config *c);
+int ncp_batch_run(const ncp_batch_config *c);
 
 #ifdef __cplusplus
 }
