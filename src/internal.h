@@ -59,6 +59,10 @@ unsigned long long ncp_hash64(const char *s, size_t len, unsigned long long h);
  * or of headline + body text when there is no url. Writes into out (>= 40 bytes). */
 void ncp_article_stable_id(const nc_article *a, char *out, size_t outlen);
 
+/* ---- libraries (formats/libinit.c) ----
+ * Initialises libxml2 and jansson once; call before starting threads. */
+void ncp_libraries_init(void);
+
 /* ---- canonical XHTML body (src/xhtml.c) ----
  * Writes the body tree as the canonical XHTML subset (no wrapper element).
  * indent < 0: one line; else pretty-printed starting at that indent level. */
