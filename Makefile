@@ -4,6 +4,8 @@
 #   make check      build with warnings as errors and run every test
 #   make asan       the test suite under AddressSanitizer + UBSan (B=build/asan)
 #   make valgrind   the test suite under valgrind memcheck
+#   make bench      batch conversion against one process per file and pandoc (CORPUS=DIR:
+#                   your own HTML pages; see scripts/bench)
 #   make install    PREFIX=/usr/local DESTDIR=: binary, libraries, headers, newsconv.pc,
 #                   man pages, bash and zsh completion; make uninstall removes them
 #   make clean
@@ -32,7 +34,7 @@ PKGS     := libxml-2.0 libcmark jansson yaml-0.1 libarchive
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Iformats $(CPPFLAGS)
-ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC
+ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -pthread
 
 LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard formats/*.c formats/*/*.c)
 LIB_OBJS := $(patsubst %.c,$(B)/%.o,$(LIB_SRCS))
@@ -41,7 +43,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
 HEADERS  := $(wildcard include/newsconv/*.h src/*.h formats/*.h formats/*/*.h) formats/formats.def
 
-.PHONY: all demo check test asan valgrind clean deps install uninstall fuzz fuzz-run oom FORCE
+.PHONY: all demo check test asan valgrind bench clean deps install uninstall fuzz fuzz-run oom FORCE
 all: $(B)/newsconv $(B)/libnewsconv.a $(B)/libnewsconv.so.$(SOVERSION) $(B)/newsconv.pc
 
 # Installs missing Debian packages once (scripts/install-deps.sh is a no-op when all exist).
@@ -175,6 +177,11 @@ fuzz:
 	done
 fuzz-run: all fuzz
 	@scripts/fuzz-run $(FUZZ_SECONDS)
+
+# Reports only (no timed assertions): articles/s, MB/s, CPU, peak RSS and ratios.
+bench: all
+	@scripts/install-deps.sh bench
+	@NEWSCONV=$(B)/newsconv $(if $(CORPUS),BENCH_CORPUS='$(CORPUS)') scripts/bench
 
 clean:
 	rm -rf build
