@@ -234,11 +234,22 @@ static frame *push(walker *w, xmlNode *el, enum mode mode, nc_node *container, i
 static frame *top(walker *w) { return &w->st[w->n - 1]; }
 
 
+static void finish_inlines(walker *w, nc_node *blk);
+static int empty_block(const nc_node *n);
+
+/* Ends the implicit paragraph of stray inlines before a block: its trailing space goes,
+ * as at the end of any block, and an empty one is dropped. */
 static void close_implicit(walker *w)
 {
     frame *f = top(w);
-    if (f->mode == M_BLOCKS)
+    if (f->mode == M_BLOCKS) {
+        if (f->implicit) {
+            finish_inlines(w, f->implicit);
+            if (empty_block(f->implicit))
+                nc_node_unlink(f->implicit);
+        }
         f->implicit = NULL;
+    }
 }
 
 static nc_node *new_node(walker *w, nc_node_type t, xmlNode *el)

@@ -331,7 +331,7 @@ static void subject_code(r1 *r, const xmlNode *sc)
 {
     xmlNode *c;
     for (c = ncp_nml_first_el(sc->children); c; c = ncp_nml_next_el(c)) {
-        const char *f = formal(c);
+        const char *f = ncp_nml_collapse(r->a, formal(c));
         char code[64];
         if (!f)
             continue;
@@ -361,8 +361,9 @@ static void descr_meta(r1 *r, const xmlNode *dm)
             if (l && !a->str[NC_F_LANGUAGE])
                 nc_article_sets(a, NC_F_LANGUAGE, lower_dup(a, l));
         } else if (IS(c, "Genre")) {
-            if (formal(c))
-                nc_article_add_genre(a, ncp_nml_collapse(a, formal(c)), NULL, NULL);
+            const char *g = ncp_nml_collapse(a, formal(c));
+            if (g)
+                nc_article_add_genre(a, g, NULL, NULL);
         } else if (IS(c, "SubjectCode")) {
             subject_code(r, c);
         } else if (IS(c, "DateLineDate")) {
@@ -558,7 +559,9 @@ static void management(r1 *r, const xmlNode *nm, xmlNode **vc)
             *vc = c;
         } else if (IS(c, "Status")) {
             const char *s = formal(c);
-            if (s && !a->str[NC_F_PUBSTATUS])
+            if (s && !strncmp(s, "stat:", 5))
+                s += 5;
+            if (s && *s && !a->str[NC_F_PUBSTATUS])
                 nc_article_sets(a, NC_F_PUBSTATUS, lower_dup(a, s));
         } else if (IS(c, "Urgency")) {
             const char *u = formal(c);

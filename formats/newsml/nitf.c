@@ -275,7 +275,8 @@ static void subject_from_tobject(nc_article *a, const xmlNode *s)
         name = ncp_nml_attr(s, "tobject.subject.matter");
     if (!name || !*name)
         name = ncp_nml_attr(s, "tobject.subject.type");
-    if (!ref || !*ref)
+    ref = ncp_nml_collapse(a, ref);
+    if (!ref)
         return;
     if (strlen(ref) == 8 && strspn(ref, "0123456789") == 8 && (!ipr || !strcmp(ipr, "IPTC"))) {
         snprintf(code, sizeof code, "subj:%s", ref);
@@ -320,17 +321,18 @@ static void read_head(nc_article *a, xmlNode *head, const nc_opts *o)
                 if (!strcmp((const char *)d->name, "tobject.subject")) {
                     subject_from_tobject(a, d);
                 } else if (!strcmp((const char *)d->name, "tobject.property")) {
-                    const char *g = ncp_nml_attr(d, "tobject.property.type");
-                    if (g && *g)
-                        nc_article_add_genre(a, ncp_nml_collapse(a, g), NULL, NULL);
+                    const char *g = ncp_nml_collapse(a, ncp_nml_attr(d, "tobject.property.type"));
+                    if (g)
+                        nc_article_add_genre(a, g, NULL, NULL);
                 }
             }
         } else if (!strcmp(nm, "docdata")) {
             const char *ms = ncp_nml_attr(c, "management-status");
             xmlNode *issue = NULL, *release = NULL;
             nc_buf notes = NC_BUF_INIT;
-            if (ms && *ms)
-                ncp_nml_set(a, NC_F_PUBSTATUS, ms);
+            if (ms && !strncmp(ms, "stat:", 5))
+                ms += 5;
+            ncp_nml_set(a, NC_F_PUBSTATUS, ncp_nml_collapse(a, ms));
             for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d)) {
                 const char *dn = (const char *)d->name;
                 if (!strcmp(dn, "doc-id")) {
@@ -448,6 +450,7 @@ typedef struct nw {
     const nc_opts *o;
     int depth;
     int tgroup; /* table row group open: 0 none, 1 thead, 2 tbody */
+    int pending_li; /* an <li> opened around a list's non-item child closes now */
 } nw;
 
 static void nl(nw *w, int depth)
@@ -520,6 +523,20 @@ static void write_blocks(nw *w, const nc_node *body)
         if (enter && nc_node_is_block(n) && n->parent && holds_block_lines(n->parent) &&
             n->type != NC_BLOCK_TABLE_ROW)
             nl(w, w->depth);
+        if (n->parent && (n->parent->type == NC_BLOCK_BULLET_LIST ||
+                          n->parent->type == NC_BLOCK_ORDERED_LIST) &&
+            n->type != NC_BLOCK_LIST_ITEM) {
+            /* a list holds items in NITF: anything else goes into one */
+            if (enter) {
+                nc_warn(w->o, n->line, n->column,
+                        "nitf cannot hold a %s directly in a list: written as a list item",
+                        nc_node_type_name(n->type));
+                nc_buf_puts(w->out, "<li>");
+            }
+            /* the item closes after the node: a leaf has no EXIT event */
+            if (nc_node_type_is_leaf(n->type) ? enter : !enter)
+                w->pending_li = 1;
+        }
         switch (n->type) {
         case NC_BLOCK_PARAGRAPH:
             if (!tight_parent(n))
@@ -713,6 +730,10 @@ static void write_blocks(nw *w, const nc_node *body)
         default:
             break;
         }
+        if (w->pending_li) {
+            nc_buf_puts(w->out, "</li>");
+            w->pending_li = 0;
+        }
     }
 }
 
@@ -801,14 +822,15 @@ static void date_attr(nw *w, const char *el, const nc_time *t)
     nc_buf_puts(w->out, "/>");
 }
 
-/* NMTOKEN: name characters only (letters, digits, . - _ : and non-ASCII). */
+/* NMTOKEN: name characters; ASCII letters, digits, . - _ : only (not every non-ASCII
+ * character is a name character, and XML Schema checks). */
 static int is_nmtoken(const char *s)
 {
     if (!s || !*s)
         return 0;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (!(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
               (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == ':'))
             return 0;
     }
