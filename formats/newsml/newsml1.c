@@ -388,9 +388,10 @@ static void descr_meta(r1 *r, const xmlNode *dm)
 
 /* In-body NITF media that point at a photo component (<media-reference
  * data-location="#photo0"/>, AFP) get its address, caption and credit. */
-static void resolve_media_refs(r1 *r, xmlNode *root)
+static int resolve_media_refs(r1 *r, xmlNode *root)
 {
     xmlNode *n = root;
+    int oom = 0;
     while (n) {
         if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "media-reference")) {
             const char *loc = ncp_nml_attr(n, "data-location");
@@ -401,13 +402,16 @@ static void resolve_media_refs(r1 *r, xmlNode *root)
                     xmlNode *media = n->parent;
                     if (!m->id || strcmp(m->id, loc + 1) || !m->href)
                         continue;
-                    xmlSetProp(n, (const xmlChar *)"source", (const xmlChar *)m->href);
-                    if (media && m->caption && !CHILD(media, "media-caption"))
-                        xmlNewTextChild(media, NULL, (const xmlChar *)"media-caption",
-                                        (const xmlChar *)m->caption);
-                    if (media && m->credit && !CHILD(media, "media-producer"))
-                        xmlNewTextChild(media, NULL, (const xmlChar *)"media-producer",
-                                        (const xmlChar *)m->credit);
+                    if (!xmlSetProp(n, (const xmlChar *)"source", (const xmlChar *)m->href))
+                        oom = 1;
+                    if (media && m->caption && !CHILD(media, "media-caption") &&
+                        !xmlNewTextChild(media, NULL, (const xmlChar *)"media-caption",
+                                         (const xmlChar *)m->caption))
+                        oom = 1;
+                    if (media && m->credit && !CHILD(media, "media-producer") &&
+                        !xmlNewTextChild(media, NULL, (const xmlChar *)"media-producer",
+                                         (const xmlChar *)m->credit))
+                        oom = 1;
                     break;
                 }
         }
@@ -421,6 +425,7 @@ static void resolve_media_refs(r1 *r, xmlNode *root)
             break;
         n = n->next;
     }
+    return oom ? -1 : 0;
 }
 
 static int text_content(r1 *r, xmlNode *ci)
@@ -438,8 +443,8 @@ static int text_content(r1 *r, xmlNode *ci)
     }
     el = ncp_nml_first_el(dc->children);
     if (el && fmt && (strstr(fmt, "NITF") || strstr(fmt, "nitf"))) {
-        resolve_media_refs(r, dc);
-        ncp_nitf_prepare(dc);
+        if (resolve_media_refs(r, dc) < 0 || ncp_nitf_prepare(dc) < 0)
+            return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
     }
     if (el) {
         if (!strcmp((const char *)el->name, "nitf"))
