@@ -4,6 +4,10 @@
 #   make check      build with warnings as errors and run every test
 #   make asan       the test suite under AddressSanitizer + UBSan (B=build/asan)
 #   make valgrind   the test suite under valgrind memcheck
+#   make bench      batch conversion against one process per file and pandoc (CORPUS=DIR:
+#                   your own HTML pages; see scripts/bench)
+#   make install    PREFIX=/usr/local DESTDIR=: binary, libraries, headers, newsconv.pc,
+#                   man pages, bash and zsh completion; make uninstall removes them
 #   make clean
 
 B        ?= build
@@ -30,7 +34,7 @@ PKGS     := libxml-2.0 libcmark jansson yaml-0.1 libarchive
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Iformats $(CPPFLAGS)
-ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC
+ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -pthread
 
 LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard formats/*.c formats/*/*.c)
 LIB_OBJS := $(patsubst %.c,$(B)/%.o,$(LIB_SRCS))
@@ -39,7 +43,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
 HEADERS  := $(wildcard include/newsconv/*.h src/*.h formats/*.h formats/*/*.h) formats/formats.def
 
-.PHONY: all demo check test asan valgrind clean deps install uninstall fuzz fuzz-run FORCE
+.PHONY: all demo check test asan valgrind bench clean deps install uninstall fuzz fuzz-run oom FORCE
 all: $(B)/newsconv $(B)/libnewsconv.a $(B)/libnewsconv.so.$(SOVERSION) $(B)/newsconv.pc
 
 # Installs missing Debian packages once (scripts/install-deps.sh is a no-op when all exist).
@@ -68,8 +72,16 @@ $(B)/libnewsconv.so.$(SOVERSION): $(LIB_OBJS)
 	  -Wl,--version-script=src/libnewsconv.map -o $@ $(LIB_OBJS) $(PKG_LIBS)
 	ln -sf libnewsconv.so.$(SOVERSION) $(B)/libnewsconv.so
 
-$(B)/newsconv.pc: src/newsconv.pc.in include/newsconv/newsconv.h
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCDIR@|$(INCDIR)|' \
+# libdir and includedir relative to ${prefix} when they lie below it, so that
+# pkg-config --define-variable=prefix=... relocates the whole package.
+PC_LIBDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
+PC_INCDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCDIR))
+# The .pc is rebuilt when the installation directories change (make install PREFIX=...).
+$(B)/dirs: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PREFIX) $(LIBDIR) $(INCDIR)' | cmp -s - $@ || echo '$(PREFIX) $(LIBDIR) $(INCDIR)' > $@
+$(B)/newsconv.pc: src/newsconv.pc.in $(B)/dirs include/newsconv/newsconv.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(PC_LIBDIR)|' -e 's|@INCDIR@|$(PC_INCDIR)|' \
 	  -e 's|@VERSION@|$(VERSION)|' -e 's|@PKGS@|$(PKGS)|' $< > $@
 
 $(B)/newsconv: $(CLI_OBJS) $(B)/libnewsconv.a
@@ -103,6 +115,10 @@ check:
 	@B=$(B) scripts/run-tests.sh $(UNIT_BINS)
 test: check
 
+# Fault injection: every conversion with its Nth allocation failing (tests/extra/oom.sh).
+oom: all $(B)/tests/failmalloc.so
+	@B=$(B) bash tests/extra/oom.sh
+
 asan:
 	@$(MAKE) --no-print-directory check B=build/asan ARENA=malloc CC=gcc \
 	  SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
@@ -114,25 +130,40 @@ valgrind:
 	@B=build/valgrind TEST_WRAPPER='valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99' \
 	  scripts/run-tests.sh $(patsubst $(B)/%,build/valgrind/%,$(UNIT_BINS))
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)/newsconv
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+MAN1 := $(wildcard docs/*.1)
+MAN3 := $(wildcard docs/*.3)
+# NOBUILD=1 installs what $(B) holds without building it first (the tests use it, so that a
+# test never rebuilds the suite's build directory with other flags).
+install: $(if $(filter 1,$(NOBUILD)),$(B)/newsconv.pc,all)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)/newsconv \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(B)/newsconv $(DESTDIR)$(BINDIR)/newsconv
 	install -m 644 $(B)/libnewsconv.a $(DESTDIR)$(LIBDIR)/libnewsconv.a
 	install -m 755 $(B)/libnewsconv.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libnewsconv.so.$(SOVERSION)
 	ln -sf libnewsconv.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libnewsconv.so
 	install -m 644 include/newsconv/*.h $(DESTDIR)$(INCDIR)/newsconv/
 	install -m 644 $(B)/newsconv.pc $(DESTDIR)$(LIBDIR)/pkgconfig/newsconv.pc
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN3) $(DESTDIR)$(MANDIR)/man3/
+	install -m 644 scripts/completion/newsconv.bash $(DESTDIR)$(BASHCOMPDIR)/newsconv
+	install -m 644 scripts/completion/_newsconv $(DESTDIR)$(ZSHCOMPDIR)/_newsconv
 
+# Removes every file install wrote (the shared directories stay).
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/newsconv $(DESTDIR)$(LIBDIR)/libnewsconv.a \
 	  $(DESTDIR)$(LIBDIR)/libnewsconv.so $(DESTDIR)$(LIBDIR)/libnewsconv.so.$(SOVERSION) \
-	  $(DESTDIR)$(LIBDIR)/pkgconfig/newsconv.pc
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/newsconv.pc \
+	  $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1))) \
+	  $(addprefix $(DESTDIR)$(MANDIR)/man3/,$(notdir $(MAN3))) \
+	  $(DESTDIR)$(BASHCOMPDIR)/newsconv $(DESTDIR)$(ZSHCOMPDIR)/_newsconv
 	rm -rf $(DESTDIR)$(INCDIR)/newsconv
 
 # libFuzzer targets, one per reader (tests/fuzz/fuzz_reader.c), built with clang.
 # make fuzz                      build build/fuzz/fuzz-<format>
 # make fuzz-run FUZZ_SECONDS=60  run each, seeded from the fixtures; crashes are kept in
-#                                fixtures/fuzz/<format>/ as regression inputs
+#                                tests/fuzz/regressions/<format>/ as regression inputs
 FUZZ_SECONDS ?= 60
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz:
@@ -146,6 +177,11 @@ fuzz:
 	done
 fuzz-run: all fuzz
 	@scripts/fuzz-run $(FUZZ_SECONDS)
+
+# Reports only (no timed assertions): articles/s, MB/s, CPU, peak RSS and ratios.
+bench: all
+	@scripts/install-deps.sh bench
+	@NEWSCONV=$(B)/newsconv $(if $(CORPUS),BENCH_CORPUS='$(CORPUS)') scripts/bench
 
 clean:
 	rm -rf build

@@ -7,6 +7,23 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 
+static void silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+void ncp_xml_quiet(void)
+{
+    xmlSetGenericErrorFunc(NULL, silent);
+}
+
+int ncp_xml_oom(void)
+{
+    const xmlError *e = xmlGetLastError();
+    return e && e->code == XML_ERR_NO_MEMORY;
+}
+
 const char *ncp_dom_name(const xmlNode *n)
 {
     return n && n->type == XML_ELEMENT_NODE && n->name ? (const char *)n->name : "";
@@ -136,9 +153,10 @@ static const struct {
 static enum kind kind_of(const xmlNode *n)
 {
     const char *name = ncp_dom_name(n);
+    int c = name[0] >= 'A' && name[0] <= 'Z' ? name[0] + 32 : name[0];
     size_t i;
     for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (!ncp_strcasecmp(kinds[i].name, name))
+        if (kinds[i].name[0] == c && !ncp_strcasecmp(kinds[i].name, name))
             return kinds[i].kind;
     return K_TRANSPARENT;
 }
@@ -173,6 +191,31 @@ static int hidden(const xmlNode *n)
                 if (!ncp_strncasecmp(q, "hidden", 6))
                     return 1;
             }
+    }
+    return 0;
+}
+
+/* 1 when an element holds a block element, at any depth (<span><span><div>...), looking
+ * at no more than 512 nodes. */
+static int holds_block(xmlNode *el)
+{
+    xmlNode *c = el->children;
+    int budget = 512;
+    while (c && budget-- > 0) {
+        if (c->type == XML_ELEMENT_NODE) {
+            enum kind k = kind_of(c);
+            if (is_block_kind(k) || k == K_FIGCAPTION)
+                return 1;
+            if (k != K_SKIP && c->children) {
+                c = c->children;
+                continue;
+            }
+        }
+        while (c && c != el && !c->next)
+            c = c->parent;
+        if (!c || c == el)
+            break;
+        c = c->next;
     }
     return 0;
 }
@@ -237,17 +280,14 @@ static frame *top(walker *w) { return &w->st[w->n - 1]; }
 static void finish_inlines(walker *w, nc_node *blk);
 static int empty_block(const nc_node *n);
 
-/* Ends the implicit paragraph of stray inlines before a block: its trailing space goes,
- * as at the end of any block, and an empty one is dropped. */
+/* Ends the open implicit paragraph: its trailing space goes, an empty one is removed. */
 static void close_implicit(walker *w)
 {
     frame *f = top(w);
-    if (f->mode == M_BLOCKS) {
-        if (f->implicit) {
-            finish_inlines(w, f->implicit);
-            if (empty_block(f->implicit))
-                nc_node_unlink(f->implicit);
-        }
+    if (f->mode == M_BLOCKS && f->implicit) {
+        finish_inlines(w, f->implicit);
+        if (empty_block(f->implicit))
+            nc_node_unlink(f->implicit);
         f->implicit = NULL;
     }
 }
@@ -353,40 +393,178 @@ static int empty_block(const nc_node *n)
     return !n->first;
 }
 
+/* A stand-in that lazy-loading scripts replace: a data: URI, a 1x1 or blank image. */
+static int placeholder_src(const char *s)
+{
+    static const char *const marks[] = {"data:", "blank.", "spacer.", "pixel.", "placeholder",
+                                        "transparent.", "1x1", "grey.gif", "gray.gif",
+                                        "lazy", "loading.", NULL};
+    size_t i;
+    if (!s || !*s)
+        return 1;
+    for (i = 0; marks[i]; i++)
+        if (strstr(s, marks[i]))
+            return 1;
+    return 0;
+}
+
+/* The best candidate of a srcset ("a.jpg 320w, b.jpg 1024w" -> b.jpg: the widest, or the
+ * highest density; the first without descriptors). Into out, unresolved. */
+static void srcset_best(const char *s, nc_buf *out)
+{
+    double best = -1;
+    nc_buf_clear(out);
+    while (*s) {
+        const char *u, *d;
+        size_t ul;
+        double v = 0;
+        while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == ',')
+            s++;
+        if (!*s)
+            break;
+        u = s;
+        while (*s && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            s++;
+        ul = (size_t)(s - u);
+        d = s;
+        if (ul && u[ul - 1] == ',') {
+            while (ul && u[ul - 1] == ',')
+                ul--; /* "a.jpg," : no descriptor */
+            d = s; /* empty descriptor */
+        } else {
+            while (*s && *s != ',')
+                s++;
+        }
+        /* descriptor: "320w" or "2x" */
+        while (d < s && (*d == ' ' || *d == '\t'))
+            d++;
+        if (d < s) {
+            v = strtod(d, NULL);
+            if (strchr(d, 'x') && strchr(d, 'x') < s && v > 0 && v < 10)
+                v *= 1000; /* densities rank like widths of 1000px per x */
+        }
+        if (ul && v > best) {
+            best = v;
+            nc_buf_clear(out);
+            nc_buf_put(out, u, ul);
+        }
+        if (best < 0 && ul) { /* first one without descriptor */
+            best = 0;
+            nc_buf_clear(out);
+            nc_buf_put(out, u, ul);
+        }
+    }
+}
+
+/* An image's address. Web pages (NCP_DOM_HTML): a lazy-loading attribute (data-src,
+ * data-original, ...) names the real image; a placeholder src gives way to the best
+ * srcset/data-srcset candidate or to a <picture>'s <source>. NITF media-reference: source,
+ * href. */
 static void image_src(walker *w, xmlNode *el, nc_buf *out)
 {
+    static const char *const lazy[] = {"data-src", "data-original", "data-lazy-src",
+                                       "data-lazy", "data-url", "data-hi-res-src",
+                                       "data-full-src", "data-original-src", "data-img-src",
+                                       NULL};
+    static const char *const sets[] = {"data-srcset", "data-lazy-srcset", "srcset", NULL};
     const char *src = ncp_dom_attr(el, "src");
-    const char *cand[] = {"data-src", "data-original", "data-lazy-src", "data-url",
-                          "data-hi-res-src", "data-srcset", "srcset", "source", "href"};
     size_t i;
+    nc_buf tmp = NC_BUF_INIT;
     nc_buf_clear(out);
     if (src && (!*src || !strncmp(src, "data:", 5)))
         src = NULL;
-    if (!src && (w->ctx->flags & NCP_DOM_HTML || ncp_dom_is(el, "media-reference"))) {
-        for (i = 0; i < sizeof cand / sizeof cand[0] && !src; i++) {
-            const char *v = ncp_dom_attr(el, cand[i]);
-            if (v && *v && strncmp(v, "data:", 5))
-                src = v;
+    if (w->ctx->flags & NCP_DOM_HTML) {
+        const char *l = NULL;
+        for (i = 0; lazy[i] && !l; i++) {
+            const char *v = ncp_dom_attr(el, lazy[i]);
+            if (v && *v && strncmp(v, "data:", 5) && !strchr(v, ' '))
+                l = v;
         }
-        if (src && (strstr(src, " ") || strchr(src, ','))) {
-            /* a srcset: take the first candidate URL */
-            size_t k = 0;
-            while (src[k] == ' ')
-                k++;
-            {
-                size_t e = k;
-                while (src[e] && src[e] != ' ' && src[e] != ',')
-                    e++;
-                nc_buf tmp = NC_BUF_INIT;
-                nc_buf_put(&tmp, src + k, e - k);
-                ncp_dom_resolve(w->ctx->base_url, tmp.ptr, out);
-                nc_buf_release(&tmp);
-                return;
+        if (l)
+            src = l;
+        if (!src || placeholder_src(src)) {
+            xmlNode *pic = el->parent, *c;
+            int budget = 64;
+            for (i = 0; sets[i] && !tmp.size; i++) {
+                const char *v = ncp_dom_attr(el, sets[i]);
+                if (v && *v)
+                    srcset_best(v, &tmp);
             }
+            /* <picture><source srcset=...><img></picture> (libxml2 2.9 nests the img in
+             * the source, which it does not know to be empty) */
+            while (pic && ncp_dom_is(pic, "source"))
+                pic = pic->parent;
+            for (c = pic && ncp_dom_is(pic, "picture") ? pic->children : NULL;
+                 c && !tmp.size && budget-- > 0;) {
+                if (ncp_dom_is(c, "source")) {
+                    const char *v = ncp_dom_attr(c, "srcset");
+                    if (!v || !*v)
+                        v = ncp_dom_attr(c, "data-srcset");
+                    if (v && *v)
+                        srcset_best(v, &tmp);
+                }
+                if (c->type == XML_ELEMENT_NODE && c->children) {
+                    c = c->children;
+                    continue;
+                }
+                while (c && c != pic && !c->next)
+                    c = c->parent;
+                if (!c || c == pic)
+                    break;
+                c = c->next;
+            }
+            if (tmp.size && strncmp(tmp.ptr, "data:", 5))
+                src = tmp.ptr;
         }
+    } else if (!src && ncp_dom_is(el, "media-reference")) {
+        src = ncp_dom_attr(el, "source");
+        if (!src || !*src)
+            src = ncp_dom_attr(el, "href");
     }
-    if (src)
+    if (src && *src)
         ncp_dom_resolve(w->ctx->base_url, src, out);
+    nc_buf_release(&tmp);
+}
+
+/* A social media post embedded as a blockquote (Twitter/X, Instagram, TikTok, Threads,
+ * Facebook, Reddit): its address, or NULL. */
+static const char *social_embed(xmlNode *el)
+{
+    static const char *const classes[] = {"twitter-tweet", "twitter-video", "instagram-media",
+                                          "tiktok-embed", "text-post-media", "fb-xfbml-parse-ignore",
+                                          "reddit-embed-bq", "bluesky-embed", "mastodon-embed",
+                                          NULL};
+    const char *u = NULL, *c = ncp_dom_attr(el, "class");
+    xmlNode *n;
+    size_t i;
+    int hit = 0;
+    if (!c)
+        return NULL;
+    for (i = 0; classes[i] && !hit; i++)
+        if (strstr(c, classes[i]))
+            hit = 1;
+    if (!hit)
+        return NULL;
+    if ((u = ncp_dom_attr(el, "data-instgrm-permalink")) && *u)
+        return u;
+    if ((u = ncp_dom_attr(el, "cite")) && *u)
+        return u;
+    u = NULL;
+    /* the post's own link is the last one (Twitter: the date links to the status) */
+    for (n = el->children; n;) {
+        if (ncp_dom_is(n, "a") && ncp_dom_attr(n, "href") && strstr(ncp_dom_attr(n, "href"), "://"))
+            u = ncp_dom_attr(n, "href");
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && n != el && !n->next)
+            n = n->parent;
+        if (!n || n == el)
+            break;
+        n = n->next;
+    }
+    return u;
 }
 
 static const char *embed_src(xmlNode *el)
@@ -414,6 +592,8 @@ static int enter(walker *w, xmlNode *el)
 
     if (f->mode == M_SKIPPING)
         return 0;
+    if (k == K_SKIP && ncp_dom_is(el, "source") && el->children)
+        k = K_TRANSPARENT; /* libxml2 2.9 nests what follows a <source> inside it */
     if (k == K_SKIP)
         return 0;
     if ((w->ctx->flags & NCP_DOM_HTML) && hidden(el))
@@ -424,14 +604,8 @@ static int enter(walker *w, xmlNode *el)
         return push(w, el, f->mode, f->container, 0) ? 1 : -1;
 
     /* a transparent inline element holding blocks acts as a div */
-    if (k == K_TRANSPARENT && f->mode == M_BLOCKS) {
-        xmlNode *c;
-        for (c = el->children; c; c = c->next)
-            if (c->type == XML_ELEMENT_NODE && is_block_kind(kind_of(c))) {
-                k = K_DIV;
-                break;
-            }
-    }
+    if (k == K_TRANSPARENT && f->mode == M_BLOCKS && holds_block(el))
+        k = K_DIV;
     /* past the depth cap, every element is transparent */
     if (w->model_depth >= NC_MAX_DEPTH - 2 && k != K_IMG && k != K_BR && k != K_CODE &&
         k != K_PRE && k != K_HR)
@@ -552,6 +726,18 @@ static int enter(walker *w, xmlNode *el)
         return push(w, el, M_INLINES, n, 1) ? 1 : -1;
     }
     case K_QUOTE:
+        if ((w->ctx->flags & NCP_DOM_HTML) && f->mode == M_BLOCKS) {
+            const char *u = social_embed(el);
+            if (u) {
+                close_implicit(w);
+                n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
+                nc_buf_clear(&w->tmp);
+                ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
+                nc_node_set_href(a, n, w->tmp.ptr);
+                return 0;
+            }
+        }
+        /* fall through */
     case K_LI:
     case K_UL:
     case K_OL: {
@@ -644,7 +830,15 @@ static int enter(walker *w, xmlNode *el)
     case K_CAPTION:
     case K_FIGCAPTION:
         if (f->mode == M_BLOCKS) {
+            nc_node *last;
             close_implicit(w);
+            last = nc_node_last_child(f->container);
+            if (k == K_FIGCAPTION && last && last->type == NC_BLOCK_FIGURE && !last->first &&
+                !last->as.ref.credit) {
+                /* a caption right after its figure (<figure><img></figure><figcaption>) */
+                w->last_space = 1;
+                return push(w, el, M_INLINES, last, 1) ? 1 : -1;
+            }
             return push(w, el, M_BLOCKS, f->container, 0) ? 1 : -1;
         }
         return push(w, el, f->mode, f->container, 0) ? 1 : -1;
@@ -895,11 +1089,16 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
     int rc;
     if (len > (size_t)0x7fffffff)
         return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML body too large");
+    ncp_xml_quiet();
+    xmlResetLastError();
     doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
                          HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                              HTML_PARSE_NOBLANKS * 0 | HTML_PARSE_COMPACT);
-    if (!doc)
+    if (!doc) {
+        if (ncp_xml_oom())
+            return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         return 0; /* nothing parsable: no body */
+    }
     root = xmlDocGetRootElement(doc);
     for (c = root ? root->children : NULL; c; c = c->next)
         if (ncp_dom_is(c, "body"))

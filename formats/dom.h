@@ -37,6 +37,13 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into);
 int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
                      const char *base_url, nc_node *into, nc_error *err);
 
+/* Call before using libxml2 in a thread: libxml2 reports some errors (out of memory)
+ * through its generic error function even with NOERROR; this makes it silent, so
+ * that errors reach the user only as nc_error values. */
+void ncp_xml_quiet(void);
+/* 1 when libxml2's last error in this thread is an allocation failure. */
+int ncp_xml_oom(void);
+
 /* Helpers for readers. */
 const char *ncp_dom_name(const xmlNode *n);          /* local name, "" for non-elements */
 int ncp_dom_is(const xmlNode *n, const char *name);   /* element with this local name */

@@ -57,7 +57,9 @@ static block *new_block(size_t size)
 void *ncp_arena_alloc(nc_arena *ar, size_t size)
 {
     block *b;
+#ifndef NC_ARENA_MALLOC
     void *p;
+#endif
     if (!ar)
         return NULL;
     if (size == 0)

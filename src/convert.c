@@ -130,8 +130,33 @@ int nc_write_file_atomic(const char *path, const char *data, size_t len, nc_erro
     if (!tmp)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     /* keep the permissions of a file we replace */
-    if (stat(path, &st) == 0)
+    if (stat(path, &st) == 0) {
         mode = st.st_mode & 07777;
+        if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+            /* a device or a pipe (/dev/null, /dev/stdout, a FIFO): never rename over
+             * it, write into it */
+            free(tmp);
+            fd = open(path, O_WRONLY | O_CLOEXEC);
+            if (fd < 0)
+                goto fail_direct;
+            while (off < len) {
+                ssize_t n = write(fd, data + off, len - off);
+                if (n < 0) {
+                    if (errno == EINTR)
+                        continue;
+                    close(fd);
+                    goto fail_direct;
+                }
+                off += (size_t)n;
+            }
+            if (close(fd) < 0)
+                goto fail_direct;
+            return 0;
+        fail_direct:
+            nc_error_set_source(err, path);
+            return nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(errno));
+        }
+    }
     snprintf(tmp, plen + 32, "%s.tmp.%ld", path, (long)getpid());
     fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0) {
@@ -283,14 +308,15 @@ int nc_convert(const nc_format *from, const nc_format *to, const char *buf, size
     local.warn = count_warning;
     local.warn_data = &wc;
     if (nc_read_article(from, buf, len, &local, &a, err) < 0)
-        return -1;
-    if (o->strict && wc.count > 0) {
-        nc_article_free(a);
-        return nc_error_set(err, NC_ERR_LOSSY, 0, 0,
-                            "%d warning%s under --strict while reading", wc.count,
-                            wc.count == 1 ? "" : "s");
-    }
-    rc = nc_write_article(to, a, o, out, err);
+        rc = -1;
+    else if (o->strict && wc.count > 0)
+        rc = nc_error_set(err, NC_ERR_LOSSY, 0, 0, "%d warning%s under --strict while reading",
+                          wc.count, wc.count == 1 ? "" : "s");
+    else
+        rc = nc_write_article(to, a, o, out, err);
     nc_article_free(a);
+    /* errors name the input, as the CLI's do */
+    if (rc < 0 && o->source)
+        nc_error_set_source(err, o->source);
     return rc;
 }

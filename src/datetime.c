@@ -161,6 +161,8 @@ int nc_time_parse_iso(const char *s, size_t len, nc_time *out)
     }
     if (p != end || !valid(&t))
         return -1;
+    if (t.prec == NC_TIME_MINUTE)
+        t.prec = NC_TIME_SECOND; /* 10:30 is 10:30:00: one value, so every format agrees */
     *out = t;
     return 0;
 }
@@ -257,6 +259,20 @@ static int parse_numeric(const char *p, const char *end, nc_time *t)
     return (int)(q - p);
 }
 
+/* 1 for 年/년 (year), 2 for 月/월 (month), 3 for 日/일 (day) at p, else 0. */
+static int cjk_unit(const char *p, const char *end)
+{
+    static const char *const units[] = {"\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5",
+                                        "\xEB\x85\x84", "\xEC\x9B\x94", "\xEC\x9D\xBC"};
+    int i;
+    if (end - p < 3)
+        return 0;
+    for (i = 0; i < 6; i++)
+        if (!memcmp(p, units[i], 3))
+            return i % 3 + 1;
+    return 0;
+}
+
 int nc_time_parse_text(const char *s, size_t len, nc_time *out)
 {
     nc_time t;
@@ -325,8 +341,15 @@ int nc_time_parse_text(const char *s, size_t len, nc_time *out)
                     matched = 1;
                     if (p < end && (*p == '+' || *p == '-')) {
                         nc_time z = t;
-                        if (parse_zone(&p, end, &z) == 0)
+                        if (parse_zone(&p, end, &z) == 0) {
                             t = z, t.zone_z = 0;
+                        } else if (p + 1 < end && isdig((unsigned char)p[1]) &&
+                                   !(p + 2 < end && isdig((unsigned char)p[2]))) {
+                            /* "UTC+3", "GMT-5": an offset of whole hours in one digit */
+                            t.zone_minutes = (*p == '-' ? -60 : 60) * (p[1] - '0');
+                            t.zone_z = 0;
+                            p += 2;
+                        }
                     }
                     break;
                 }
@@ -355,6 +378,25 @@ int nc_time_parse_text(const char *s, size_t len, nc_time *out)
             }
             if (p < end && isdig((unsigned char)*p))
                 return -1;
+            {
+                /* CJK and Korean dates: 2019年7月11日, 2019년 7월 11일 */
+                int unit = cjk_unit(p, end);
+                if (unit) {
+                    p += 3;
+                    if (unit == 1 && n == 4 && !year_set) {
+                        t.year = v;
+                        year_set = 1;
+                    } else if (unit == 2 && n <= 2 && !t.month && v >= 1 && v <= 12) {
+                        t.month = v;
+                    } else if (unit == 3 && n <= 2 && !day_set && v >= 1 && v <= 31) {
+                        t.day = v;
+                        day_set = 1;
+                    } else {
+                        return -1;
+                    }
+                    continue;
+                }
+            }
             if (p < end && (*p == ':' || (*p == 'h' && n <= 2 && p + 1 < end &&
                                           isdig((unsigned char)p[1])))) {
                 /* a time: H:MM[:SS] or 10h30 */
@@ -417,6 +459,8 @@ int nc_time_parse_text(const char *s, size_t len, nc_time *out)
     }
     if (!valid(&t))
         return -1;
+    if (t.prec == NC_TIME_MINUTE)
+        t.prec = NC_TIME_SECOND; /* see nc_time_parse_iso */
     *out = t;
     return 0;
 }

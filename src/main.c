@@ -1,6 +1,7 @@
 /* newsconv: the command line. No format knowledge here: formats come from the registry,
  * conversions from the driver (src/convert.c). */
 #include "internal.h"
+#include "batch.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -11,7 +12,8 @@
 
 enum {
     OPT_FROM = 1, OPT_TO, OPT_OUTPUT, OPT_META, OPT_STRICT, OPT_QUIET, OPT_VERBOSE,
-    OPT_LIST, OPT_HELP, OPT_VERSION, OPT_BASE_URL, OPT_MAX_SIZE, OPT_FORMAT
+    OPT_LIST, OPT_HELP, OPT_VERSION, OPT_BASE_URL, OPT_MAX_SIZE, OPT_FORMAT,
+    OPT_JOBS, OPT_RECURSIVE, OPT_PROGRESS
 };
 
 typedef struct option_def {
@@ -25,13 +27,19 @@ typedef struct option_def {
 static const option_def options[] = {
     {"from", 'f', "FMT", OPT_FROM, "input format (default: by extension, then by content)"},
     {"to", 't', "FMT", OPT_TO, "output format (default: by the -o extension)"},
-    {"output", 'o', "FILE", OPT_OUTPUT, "write to FILE (atomically) instead of stdout"},
+    {"output", 'o', "PATH", OPT_OUTPUT,
+     "write to PATH (atomically) instead of stdout; in a batch: a directory, an archive "
+     "(.tar.gz .tgz .tar.bz2 .tar.xz .tar .zip) or, with -t jsonl, one file"},
     {"metadata", 'M', "KEY=VALUE", OPT_META, "set or override a model field (repeatable)"},
     {"strict", 0, NULL, OPT_STRICT, "fail (exit 6) when information would be lost"},
     {"quiet", 'q', NULL, OPT_QUIET, "print no warnings"},
     {"verbose", 'v', NULL, OPT_VERBOSE, "say what is done"},
+    {"jobs", 'j', "N", OPT_JOBS, "batch: N conversions at once (default: all cores)"},
+    {"recursive", 'r', NULL, OPT_RECURSIVE, "batch: convert the articles in directories"},
+    {"progress", 0, NULL, OPT_PROGRESS,
+     "batch: show the progress bar even when stderr is not a terminal"},
     {"base-url", 0, "URL", OPT_BASE_URL, "resolve relative links against URL"},
-    {"max-size", 0, "BYTES", OPT_MAX_SIZE, "refuse inputs larger than BYTES (default 256M)"},
+    {"max-size", 0, "BYTES", OPT_MAX_SIZE, "refuse inputs larger than BYTES (default 64M)"},
     {"list-formats", 0, NULL, OPT_LIST, "list the formats and exit"},
     {"help", 'h', NULL, OPT_HELP, "show this help and exit"},
     {"version", 'V', NULL, OPT_VERSION, "show the version and exit"},
@@ -46,6 +54,7 @@ typedef struct cli {
     const char **fmt_keys, **fmt_values;
     size_t n_fmt;
     int strict, quiet, verbose;
+    int jobs, recursive, progress;
     const char *base_url;
     size_t max_size;
     int warnings;
@@ -65,9 +74,12 @@ static void print_help(void)
     const option_def *o;
     const nc_format *const *f;
     nc_buf b = NC_BUF_INIT;
-    printf("Usage: %s [OPTIONS] [INPUT]\n"
+    printf("Usage: %s [OPTIONS] [INPUT...]\n"
            "Convert a news article between HTML, Markdown, NewsML and JSON (ninjs).\n"
-           "No INPUT, or '-', reads stdin; without -o the result goes to stdout.\n\n"
+           "No INPUT, or '-', reads stdin; without -o the result goes to stdout.\n"
+           "Several inputs, a directory (-r), an archive (.tar.gz .tgz .tar.bz2 .tar.xz .tar\n"
+           ".zip), a web archive (.warc .warc.gz) or JSON Lines make a batch: every item is\n"
+           "converted on all cores, failures are reported and the rest goes on.\n\n"
            "Options:\n",
            progname);
     for (o = options; o->name; o++) {
@@ -93,8 +105,9 @@ static void print_help(void)
     nc_format_list(&b, 0, 0);
     printf("\nFormats: %s (see --list-formats).\n", b.ptr);
     nc_buf_release(&b);
-    printf("\nExit status: 0 converted; 2 usage; 3 unknown format; 4 parse error; 5 I/O error;\n"
-           "6 information lost under --strict; 7 out of memory.\n");
+    printf("\nExit status: 0 converted; 1 some items of a batch failed; 2 usage; 3 unknown\n"
+           "format; 4 parse error; 5 I/O error; 6 information lost under --strict; 7 out of\n"
+           "memory; 130/143 a batch stopped by SIGINT/SIGTERM.\n");
 }
 
 static void print_formats(void)
@@ -196,6 +209,20 @@ static int apply_option(cli *c, int id, const char *arg)
         break;
     }
     case OPT_STRICT: c->strict = 1; break;
+    case OPT_JOBS: {
+        char *end;
+        long v;
+        errno = 0;
+        v = strtol(arg, &end, 10);
+        if (errno || end == arg || *end || v < 0 || v > 1024) {
+            usage_error("-j: not a number of jobs (0-1024): '%s'", arg);
+            return 2;
+        }
+        c->jobs = (int)v;
+        break;
+    }
+    case OPT_RECURSIVE: c->recursive = 1; break;
+    case OPT_PROGRESS: c->progress = 1; break;
     case OPT_QUIET: c->quiet = 1; break;
     case OPT_VERBOSE: c->verbose = 1; break;
     case OPT_BASE_URL: c->base_url = arg; break;
@@ -359,10 +386,6 @@ static int run(cli *c)
     int rc;
 
     nc_error_clear(&err);
-    if (c->n_inputs > 1) {
-        usage_error("%s", "one input at a time (batch conversion is not available yet)");
-        return 2;
-    }
     if (c->from && !(from = nc_format_find(c->from)))
         return unknown_format(c->from);
     if (c->to && !(to = nc_format_find(c->to)))
@@ -383,6 +406,38 @@ static int run(cli *c)
         else
             usage_error("%s", "no output format: use -t FMT (see --list-formats)");
         return 2;
+    }
+    memset(&o, 0, sizeof o);
+    o.source = source;
+    o.base_url = c->base_url;
+    o.strict = c->strict;
+    o.verbose = c->verbose;
+    o.max_size = c->max_size;
+    o.warn = print_warning;
+    o.warn_data = c;
+    o.fmt_keys = c->fmt_keys;
+    o.fmt_values = c->fmt_values;
+    o.n_fmt = c->n_fmt;
+    o.meta_keys = c->meta_keys;
+    o.meta_values = c->meta_values;
+    o.n_meta = c->n_meta;
+    {
+        ncp_batch_config bc;
+        memset(&bc, 0, sizeof bc);
+        bc.inputs = c->inputs;
+        bc.n_inputs = c->n_inputs;
+        bc.output = c->output;
+        bc.from = from;
+        bc.to = to;
+        bc.jobs = c->jobs;
+        bc.recursive = c->recursive;
+        bc.quiet = c->quiet;
+        bc.verbose = c->verbose;
+        bc.progress = c->progress;
+        bc.progname = progname;
+        bc.opts = o;
+        if (ncp_batch_wanted(&bc))
+            return ncp_batch_run(&bc);
     }
     if (!from) {
         const nc_format *f = nc_format_for_path(input);
@@ -405,21 +460,6 @@ static int run(cli *c)
     if (c->verbose)
         fprintf(stderr, "%s: %s: reading %s, writing %s\n", progname, source, from->name,
                 to->name);
-
-    memset(&o, 0, sizeof o);
-    o.source = source;
-    o.base_url = c->base_url;
-    o.strict = c->strict;
-    o.verbose = c->verbose;
-    o.max_size = c->max_size;
-    o.warn = print_warning;
-    o.warn_data = c;
-    o.fmt_keys = c->fmt_keys;
-    o.fmt_values = c->fmt_values;
-    o.n_fmt = c->n_fmt;
-    o.meta_keys = c->meta_keys;
-    o.meta_values = c->meta_values;
-    o.n_meta = c->n_meta;
 
     rc = nc_read_article(from, data, len, &o, &a, &err);
     if (rc == 0 && c->strict && c->warnings)

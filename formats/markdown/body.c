@@ -10,6 +10,8 @@
  * text stays) with one warning. Nesting deeper than NC_MAX_DEPTH is an error. */
 #include "md.h"
 
+#include <setjmp.h>
+#include <stdalign.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +26,7 @@ typedef struct hopen {
     int depth;         /* frames open when the tag was met */
     nc_node_type type; /* what its closing tag must close */
     int code;          /* a temporary container that becomes a code span */
+    int drop;          /* a temporary container dropped whole (script, style) */
 } hopen;
 
 typedef struct conv {
@@ -57,7 +60,7 @@ void ncp_md_warn_html(ncp_md_reader *r, int line, int column, const char *what)
     if (r->warned_html)
         return;
     r->warned_html = 1;
-    ncp_md_warn(r, line, column, "raw HTML %s dropped (its text is kept; reported once)", what);
+    ncp_md_warn(r, line, column, "raw HTML dropped: %s (reported once)", what);
 }
 
 const char *ncp_md_nonempty(const char *s)
@@ -70,8 +73,13 @@ static void flush_text(conv *c)
     nc_node *n;
     if (!c->text.size)
         return;
-    n = nc_node_new_text(c->a, c->text.ptr, c->text.size, c->text_line, c->text_col);
-    nc_node_append(c->cur, n);
+    if (c->cur->last && c->cur->last->type == NC_INLINE_TEXT) {
+        /* after a dropped element */
+        nc_node_append_literal(c->a, c->cur->last, c->text.ptr, c->text.size);
+    } else {
+        n = nc_node_new_text(c->a, c->text.ptr, c->text.size, c->text_line, c->text_col);
+        nc_node_append(c->cur, n);
+    }
     nc_buf_clear(&c->text);
 }
 
@@ -110,6 +118,10 @@ static void finish_html(conv *c, hopen *h)
 {
     nc_buf lit = NC_BUF_INIT;
     nc_node *code;
+    if (h->drop) {
+        nc_node_unlink(h->node);
+        return;
+    }
     if (!h->code)
         return;
     nc_node_text(h->node, &lit);
@@ -137,9 +149,9 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
 {
     ncp_md_tag t;
     nc_node_type type = NC_NODE_NONE;
-    int code = 0;
+    int code = 0, drop = 0;
     if (ncp_md_parse_tag(c->a, lit, len, &t) < 0) {
-        ncp_md_warn_html(c->r, line, col, "markup");
+        ncp_md_warn_html(c->r, line, col, "markup, its text kept");
         return;
     }
     if (t.comment) {
@@ -159,6 +171,10 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
     else if (!strcmp(t.name, "code") || !strcmp(t.name, "tt") || !strcmp(t.name, "kbd") ||
              !strcmp(t.name, "samp"))
         type = NC_INLINE_SUP, code = 1;
+    else if (!strcmp(t.name, "script") || !strcmp(t.name, "style"))
+        type = NC_INLINE_SUB, drop = 1;
+    if (drop && !t.closing)
+        ncp_md_warn_html(c->r, line, col, "scripts");
     if (!t.closing && !strcmp(t.name, "br")) {
         add(c, NC_INLINE_LINEBREAK, line, col);
         return;
@@ -171,13 +187,13 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
         return;
     }
     if (type == NC_NODE_NONE || t.selfclosing) {
-        ncp_md_warn_html(c->r, line, col, "tags");
+        ncp_md_warn_html(c->r, line, col, "tags, their text kept");
         return;
     }
     if (!t.closing) {
         nc_node *n;
         if (c->nframes + c->nhtml >= NC_MAX_DEPTH) {
-            ncp_md_warn_html(c->r, line, col, "tags nested too deeply");
+            ncp_md_warn_html(c->r, line, col, "tags nested too deeply, their text kept");
             return;
         }
         n = add(c, type, line, col);
@@ -191,13 +207,15 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
         c->html[c->nhtml].depth = c->nframes;
         c->html[c->nhtml].type = type;
         c->html[c->nhtml].code = code;
+        c->html[c->nhtml].drop = drop;
         c->nhtml++;
         c->cur = n;
         return;
     }
     if (c->nhtml > 0) {
         hopen *h = &c->html[c->nhtml - 1];
-        if (h->depth == c->nframes && h->type == type && h->code == code && h->node == c->cur) {
+        if (h->depth == c->nframes && h->type == type && h->code == code && h->drop == drop &&
+            h->node == c->cur) {
             nc_node *parent = h->node->parent;
             flush_text(c);
             finish_html(c, h);
@@ -206,21 +224,16 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
             return;
         }
     }
-    ncp_md_warn_html(c->r, line, col, "closing tags");
+    ncp_md_warn_html(c->r, line, col, "closing tags without an opening one");
 }
 
-/* The plain text of an image's description: its alt text. */
+/* The plain text of an image's description: its alt text. A walk by links (no cmark
+ * iterator: that would allocate outside parse_tracked's reach). */
 static void alt_text(cmark_node *img, nc_buf *out)
 {
-    cmark_iter *it = cmark_iter_new(img);
-    cmark_event_type ev;
-    if (!it)
-        return;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-        cmark_node *n = cmark_iter_get_node(it);
+    cmark_node *n = cmark_node_first_child(img);
+    while (n) {
         const char *lit;
-        if (ev != CMARK_EVENT_ENTER)
-            continue;
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
@@ -231,8 +244,51 @@ static void alt_text(cmark_node *img, nc_buf *out)
         case CMARK_NODE_LINEBREAK: nc_buf_putc(out, '\n'); break;
         default: break;
         }
+        if (cmark_node_first_child(n)) {
+            n = cmark_node_first_child(n);
+            continue;
+        }
+        while (n && n != img && !cmark_node_next(n))
+            n = cmark_node_parent(n);
+        n = n && n != img ? cmark_node_next(n) : NULL;
     }
-    cmark_iter_free(it);
+}
+
+/* A paragraph made only of raw HTML tags that embed something (<video ...></video> on
+ * one line is no HTML block for CommonMark, only because a video element is not among
+ * its block names): its source, to be read as an HTML block. 0 when it is prose. */
+static int embed_paragraph(conv *c, cmark_node *para, nc_buf *src)
+{
+    static const char *const players[] = {"video", "audio", "iframe", "embed", "object",
+                                          "picture", NULL};
+    cmark_node *n;
+    int player = 0;
+    for (n = cmark_node_first_child(para); n; n = cmark_node_next(n)) {
+        const char *lit = cmark_node_get_literal(n), *p;
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_HTML_INLINE: {
+            ncp_md_tag t;
+            const char *const *k;
+            if (lit && ncp_md_parse_tag(c->a, lit, strlen(lit), &t) == 0 && !t.closing)
+                for (k = players; *k; k++)
+                    if (!strcmp(t.name, *k))
+                        player = 1;
+            break;
+        }
+        case CMARK_NODE_TEXT:
+            for (p = lit ? lit : ""; *p; p++)
+                if (*p != ' ' && *p != '\t')
+                    return 0;
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            lit = "\n";
+            break;
+        default:
+            return 0;
+        }
+        nc_buf_puts(src, lit ? lit : "");
+    }
+    return player;
 }
 
 static nc_node_type container_type(cmark_node *n)
@@ -252,6 +308,122 @@ static nc_node_type container_type(cmark_node *n)
     }
 }
 
+
+/* ---- cmark's memory, tracked ----
+ * cmark aborts the process when an allocation fails. We give it an allocator that
+ * keeps every block on a list and, when malloc fails, jumps back to the parse call,
+ * which frees the whole list and reports out of memory. Only cmark_parse_document and
+ * cmark_iter_new run inside the jump's reach (cmark 0.30's getters do not allocate). */
+typedef struct tracker {
+    jmp_buf jump;
+    struct tblock *head;
+} tracker;
+
+typedef struct tblock {
+    struct tblock *prev, *next;
+    tracker *owner;
+    alignas(max_align_t) unsigned char data[];
+} tblock;
+
+static _Thread_local tracker *active; /* set while cmark may allocate */
+
+static void *track(tracker *t, tblock *b)
+{
+    if (!t)
+        abort(); /* cmark allocating outside parse_tracked: a bug of ours */
+    if (!b)
+        longjmp(t->jump, 1);
+    b->owner = t;
+    b->prev = NULL;
+    b->next = t->head;
+    if (t->head)
+        t->head->prev = b;
+    t->head = b;
+    return b->data;
+}
+
+static void untrack(tblock *b)
+{
+    tracker *t = b->owner;
+    if (b->prev)
+        b->prev->next = b->next;
+    else
+        t->head = b->next;
+    if (b->next)
+        b->next->prev = b->prev;
+}
+
+static void *trk_calloc(size_t n, size_t size)
+{
+    tblock *b = NULL;
+    if (!size || n <= (((size_t)-1) - sizeof(tblock)) / size)
+        b = calloc(1, sizeof(tblock) + n * size);
+    return track(active, b);
+}
+
+static void *trk_realloc(void *p, size_t size)
+{
+    tblock *b, *nb;
+    if (!p)
+        return trk_calloc(1, size);
+    b = (tblock *)((unsigned char *)p - offsetof(tblock, data));
+    if (!active || b->owner != active)
+        abort(); /* cmark allocating outside parse_tracked: a bug of ours */
+    untrack(b);
+    nb = realloc(b, sizeof(tblock) + size);
+    if (!nb) {
+        track(b->owner, b); /* still ours: freed with the rest */
+        longjmp(b->owner->jump, 1);
+    }
+    return track(nb->owner, nb);
+}
+
+static void trk_free(void *p)
+{
+    tblock *b;
+    if (!p)
+        return;
+    b = (tblock *)((unsigned char *)p - offsetof(tblock, data));
+    untrack(b);
+    free(b);
+}
+
+static cmark_mem tracked_mem = {trk_calloc, trk_realloc, trk_free};
+
+static void free_tracked(tracker *t)
+{
+    tblock *b = t->head, *next;
+    for (; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    t->head = NULL;
+}
+
+/* Parses with the tracked allocator. NULL (everything freed) when out of memory. */
+static cmark_node *parse_tracked(tracker *t, const char *text, size_t len, cmark_iter **it)
+{
+    cmark_parser *volatile parser = NULL;
+    cmark_node *volatile doc = NULL;
+    t->head = NULL;
+    *it = NULL;
+    if (setjmp(t->jump)) {
+        active = NULL;
+        free_tracked(t);
+        *it = NULL;
+        return NULL;
+    }
+    active = t;
+    parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &tracked_mem);
+    cmark_parser_feed(parser, text, len);
+    doc = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    parser = NULL;
+    *it = cmark_iter_new(doc);
+    active = NULL;
+    return doc;
+}
+
 int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *parent)
 {
     cmark_node *doc = NULL;
@@ -259,7 +431,9 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
     cmark_event_type ev;
     conv *c = NULL;
     int rc = -1;
+    tracker trk;
 
+    trk.head = NULL;
     c = calloc(1, sizeof *c);
     if (!c) {
         nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
@@ -269,8 +443,7 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
     c->a = r->a;
     c->cur = parent;
     nc_buf_init(&c->text);
-    doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
-    it = doc ? cmark_iter_new(doc) : NULL;
+    doc = parse_tracked(&trk, text, len, &it);
     if (!it) {
         nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory parsing Markdown");
         goto done;
@@ -343,6 +516,20 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
         default: {
             /* a container */
             nc_node_type nt = container_type(cn);
+            if (t == CMARK_NODE_PARAGRAPH) {
+                nc_buf src = NC_BUF_INIT;
+                int embed = embed_paragraph(c, cn, &src), bad = 0;
+                if (embed) {
+                    flush_text(c);
+                    bad = ncp_md_html_block(r, src.ptr, src.size, c->cur, line, col) < 0;
+                    cmark_iter_reset(it, cn, CMARK_EVENT_EXIT);
+                }
+                nc_buf_release(&src);
+                if (bad)
+                    goto done;
+                if (embed)
+                    break;
+            }
             if (too_deep(c, line, col))
                 goto done;
             c->frames[c->nframes++].saved = c->cur;

@@ -301,8 +301,8 @@ static const char *scalar(fm *f, const ynode *n)
 
 static void add_extra(fm *f, const char *key, const ynode *v)
 {
-    const char *lit;
-    if (v->type == Y_SCALAR && (lit = json_literal(v)) == NULL) {
+    const char *lit = v->type == Y_SCALAR ? json_literal(v) : NULL;
+    if (v->type == Y_SCALAR && !lit) {
         nc_article_add_extra(f->a, key, scalar(f, v), 0);
     } else if (v->type == Y_SCALAR) {
         nc_article_add_extra(f->a, key, lit, 1);
@@ -536,7 +536,13 @@ static void one_media(fm *f, const ynode *it)
         return;
     }
     check_keys(f, "image", it, media_keys);
-    if ((k = map_get(it, kind, NULL)) != NULL && (kd = nc_media_kind_from_name(k)) < 0) {
+    k = map_get(it, kind, NULL);
+    if (k && strchr(k, '/')) {
+        /* "type: image/jpeg" is a MIME type; the kind follows from it */
+        kd = !strncmp(k, "video/", 6) ? NC_MEDIA_VIDEO
+             : !strncmp(k, "audio/", 6) ? NC_MEDIA_AUDIO
+                                       : NC_MEDIA_PICTURE;
+    } else if (k && (kd = nc_media_kind_from_name(k)) < 0) {
         ncp_md_warn(f->r, it->line, it->column, "front matter: unknown media kind '%s'", k);
         kd = NC_MEDIA_PICTURE;
     }
@@ -545,6 +551,8 @@ static void one_media(fm *f, const ynode *it)
         return;
     m->id = nc_article_strdup(f->a, map_get(it, id, NULL));
     m->mime = nc_article_strdup(f->a, map_get(it, mime, NULL));
+    if (!m->mime && k && strchr(k, '/'))
+        m->mime = nc_article_strdup(f->a, k);
     m->title = nc_article_strdup(f->a, map_get(it, title, NULL));
     m->caption = nc_article_strdup(f->a, map_get(it, caption, NULL));
     m->credit = nc_article_strdup(f->a, map_get(it, credit, NULL));

@@ -14,12 +14,15 @@
  * becomes one space (outside <pre>), the way a browser shows it; runs of plain spaces stay.
  * The leading and trailing white space of a paragraph, heading, cell or caption is
  * trimmed. A writer keeps a line break in text by writing it as "&#10;". */
+#include "dom.h"
 #include "md.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
 #include <libxml/HTMLtree.h>
 
 /* ---- entities and tags ---- */
@@ -207,6 +210,8 @@ typedef struct hconv {
     hctx st[NC_MAX_DEPTH + 2];
     int n;
     nc_node *embed;             /* the last embed made from non-canonical markup */
+    int script_line;            /* a script was dropped here (0: none) */
+    int deep;                   /* the depth cap was met */
 } hconv;
 
 static int has_class(xmlNode *el, const char *name)
@@ -351,7 +356,7 @@ static hctx *top(hconv *c) { return &c->st[c->n - 1]; }
 
 static hctx *push(hconv *c, xmlNode *el, ctx_kind kind, nc_node *node)
 {
-    hctx *h = &c->st[c->n++];
+    hctx *h = &c->st[c->n < NC_MAX_DEPTH + 1 ? c->n++ : c->n - 1];
     memset(h, 0, sizeof *h);
     h->el = el;
     h->kind = kind;
@@ -626,6 +631,22 @@ static int enter(hconv *c, xmlNode *el)
     int line, col, rc;
     nc_node *parent;
     pos(c, el, &line, &col);
+    if (c->n >= NC_MAX_DEPTH) {
+        /* no deeper structure: the content is kept, flattened */
+        if (!c->deep) {
+            c->deep = 1;
+            ncp_md_warn(c->r, line, col, "raw HTML nested more than %d levels deep: flattened",
+                        NC_MAX_DEPTH);
+        }
+        return !name_in(el, dropped_whole) && !name_is(el, "script");
+    }
+    if (name_is(el, "script")) {
+        /* a player's or a post's script stays in its embed's raw HTML: reported at the
+         * end unless the block is one embed */
+        if (!c->script_line)
+            c->script_line = line;
+        return 0;
+    }
     if (name_in(el, dropped_whole)) {
         if (!name_is(el, "colgroup") && !name_is(el, "col"))
             ncp_md_warn_html(c->r, line, col, name_is(el, "script") ? "scripts" : "elements");
@@ -705,12 +726,12 @@ static int enter(hconv *c, xmlNode *el)
         if ((parent = block_parent(c)) != NULL)
             return enter_block(c, el, parent);
         /* a block inside inline content (a list in a cell): its inlines are kept */
-        ncp_md_warn_html(c->r, line, col, "block tags inside inline content");
+        ncp_md_warn_html(c->r, line, col, "block tags inside inline content, their text kept");
         return 1;
     }
     if (name_in(el, block_transparent)) {
         if (!name_in(el, quiet_transparent))
-            ncp_md_warn_html(c->r, line, col, "tags");
+            ncp_md_warn_html(c->r, line, col, "tags, their text kept");
         if (top(c)->kind == CTX_BLOCK) {
             /* a block box: what follows it starts a new paragraph */
             nc_node *container = top(c)->node;
@@ -725,7 +746,7 @@ static int enter(hconv *c, xmlNode *el)
     if (rc >= 0)
         return rc;
     /* not mapped: its content stays, its tag goes */
-    ncp_md_warn_html(c->r, line, col, "tags");
+    ncp_md_warn_html(c->r, line, col, "tags, their text kept");
     return 1;
 }
 
@@ -803,8 +824,23 @@ int ncp_md_html_block(ncp_md_reader *r, const char *html, size_t len, nc_node *p
         rc = 0;
         goto done;
     }
+    if (src.size > INT_MAX) {
+        nc_error_set(r->err, NC_ERR_LIMIT, line, column, "raw HTML block larger than 2 GB");
+        goto done;
+    }
+    xmlResetLastError();
+    ncp_xml_quiet();
     doc = htmlReadMemory(src.ptr, (int)src.size, NULL, "UTF-8",
                          HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+    {
+        /* libxml2 stops at its own depth limit, silently under NOERROR */
+        const xmlError *e = xmlGetLastError();
+        if (e && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
+            strstr(e->message, "depth"))
+            ncp_md_warn(r, line, column,
+                        "raw HTML nested more than %d levels deep: the deeper part is lost",
+                        NC_MAX_DEPTH);
+    }
     root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (root)
         body = find(root, "body", 0);
@@ -820,14 +856,8 @@ int ncp_md_html_block(ncp_md_reader *r, const char *html, size_t len, nc_node *p
         else if (n->type == XML_ELEMENT_NODE) {
             int depth = c->n;
             descend = enter(c, n);
-            if (descend && (!n->children || c->n > NC_MAX_DEPTH)) {
-                if (n->children) {
-                    int l, k;
-                    pos(c, n, &l, &k);
-                    ncp_md_warn_html(c->r, l, k, "nested too deeply");
-                }
+            if (descend && !n->children)
                 descend = 0;
-            }
             if (!descend)
                 while (c->n > depth)
                     pop(c);
@@ -854,6 +884,8 @@ int ncp_md_html_block(ncp_md_reader *r, const char *html, size_t len, nc_node *p
         const char *t = ncp_trim(html, &l);
         char *raw = nc_article_strndup(r->a, t, l);
         nc_node_set_html(r->a, c->embed, raw);
+    } else if (c->script_line) {
+        ncp_md_warn_html(r, c->script_line, 0, "scripts");
     }
     rc = 0;
 done:

@@ -472,9 +472,18 @@ static void take_related(nc_article *a, const nc_node *p)
 int ncp_md_plain_extract(ncp_md_reader *r)
 {
     nc_article *a = r->a;
-    nc_node *body = a->body, *b = body->first, *next;
+    nc_node *body = a->body, *b, *next;
     nc_buf url = NC_BUF_INIT;
     int taken = 0, k, n;
+    /* related articles first: wherever they are, they are not the story */
+    for (b = body->first; b; b = next) {
+        next = b->next;
+        if (related_links(b)) {
+            take_related(a, b);
+            nc_node_unlink(b);
+        }
+    }
+    b = body->first;
     if (is_headline(b)) {
         nc_buf h = NC_BUF_INIT;
         collapsed_text(b, &h);
@@ -511,13 +520,6 @@ int ncp_md_plain_extract(ncp_md_reader *r)
             nc_node_unlink(body->last);
     }
     nc_buf_release(&url);
-    for (b = body->first; b; b = next) {
-        next = b->next;
-        if (related_links(b)) {
-            take_related(a, b);
-            nc_node_unlink(b);
-        }
-    }
     return nc_article_ok(a, r->err);
 }
 
@@ -556,15 +558,48 @@ static void date_text(const nc_time *t, nc_buf *out)
     }
 }
 
-/* The byline paragraph: the authors as links when they make up the byline. */
+/* The byline paragraph: the byline's own text with each author's name as a link (to
+ * the author's URL, or "#"), or "By A, B and C" when there is no byline; the bare byline
+ * when the authors do not make it up. */
 static nc_node *byline_para(nc_article *s, const nc_article *a)
 {
-    nc_node *p = NULL;
+    const char *by = a->str[NC_F_BYLINE];
+    nc_node *p;
     size_t i;
-    if (a->n_authors) {
+    if (by && a->n_authors) {
         flat f;
-        nc_buf want = NC_BUF_INIT;
-        int same;
+        byname names[MAX_NAMES];
+        nc_buf piece = NC_BUF_INIT;
+        int n, same;
+        flat_init(&f);
+        ncp_collapse_space(&f.text, by, strlen(by));
+        n = parse_byline(&f, names);
+        same = n > 0 && (size_t)n == a->n_authors;
+        for (i = 0; same && i < a->n_authors; i++) {
+            nc_buf_clear(&piece);
+            ncp_collapse_space(&piece, f.text.ptr + names[i].start, names[i].len);
+            same = a->authors[i].name && !strcmp(piece.ptr, a->authors[i].name);
+        }
+        p = NULL;
+        if (same) {
+            size_t at = 0;
+            p = para(s);
+            for (i = 0; i < a->n_authors; i++) {
+                nc_buf_clear(&piece);
+                nc_buf_put(&piece, f.text.ptr + at, names[i].start - at);
+                text(s, p, piece.ptr);
+                link(s, p, a->authors[i].url ? a->authors[i].url : "#", a->authors[i].name);
+                at = names[i].start + names[i].len;
+            }
+            if (at < f.text.size)
+                text(s, p, f.text.ptr + at);
+        }
+        nc_buf_release(&piece);
+        nc_buf_release(&f.text);
+        if (p)
+            return p;
+    }
+    if (!by && a->n_authors) {
         p = para(s);
         text(s, p, "By ");
         for (i = 0; i < a->n_authors; i++) {
@@ -573,20 +608,12 @@ static nc_node *byline_para(nc_article *s, const nc_article *a)
                 text(s, p, i + 1 == a->n_authors ? " and " : ", ");
             link(s, p, au->url ? au->url : "#", au->name ? au->name : "");
         }
-        flat_init(&f);
-        flatten(p, &f, 1);
-        if (a->str[NC_F_BYLINE])
-            ncp_collapse_space(&want, a->str[NC_F_BYLINE], strlen(a->str[NC_F_BYLINE]));
-        same = !a->str[NC_F_BYLINE] || !strcmp(want.ptr, f.text.ptr);
-        nc_buf_release(&want);
-        nc_buf_release(&f.text);
-        if (same)
-            return p;
-    }
-    if (!a->str[NC_F_BYLINE])
         return p;
+    }
+    if (!by)
+        return NULL;
     p = para(s);
-    text(s, p, a->str[NC_F_BYLINE]);
+    text(s, p, by);
     return p;
 }
 

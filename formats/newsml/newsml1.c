@@ -2,6 +2,7 @@
  * ContentItem, DataContent. The text components make the body; photo, graphic, video and
  * audio components become media with their renditions, caption and credit.
  * docs/formats.md gives the mapping. */
+#include "dom.h"
 #include "newsml.h"
 
 #include <stdlib.h>
@@ -150,6 +151,7 @@ static const char *data_text(nc_article *a, const xmlNode *comp)
         return NULL;
     if (t[0] && strchr((const char *)t, '<')) {
         /* escaped HTML as text: take its text */
+        ncp_xml_quiet();
         htmlDocPtr d = htmlReadMemory((const char *)t, (int)strlen((const char *)t), NULL,
                                       "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                                    HTML_PARSE_NOWARNING);

@@ -1,4 +1,5 @@
 /* newsconv: safe XML parsing and small DOM helpers for the NewsML family (newsml.h). */
+#include "dom.h"
 #include "newsml.h"
 
 #include <limits.h>
@@ -164,6 +165,7 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
                XML_PARSE_BIG_LINES;
     if (len > (size_t)INT_MAX)
         return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "XML input too large"), NULL;
+    ncp_xml_quiet();
     ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory"), NULL;

@@ -81,7 +81,7 @@ const nc_format *nc_format_sniff(const char *buf, size_t len);
 void nc_format_list(nc_buf *out, int readers, int writers);
 
 /* Default input size limit (--max-size). */
-#define NC_DEFAULT_MAX_SIZE ((size_t)256 * 1024 * 1024)
+#define NC_DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
 
 /* Reads a whole file ("-" or NULL: stdin) into a malloc'ed, NUL-terminated buffer.
  * Returns 0, or -1 with NC_ERR_IO (naming the file) or NC_ERR_LIMIT. */
@@ -102,7 +102,8 @@ int nc_write_article(const nc_format *to, const nc_article *a, const nc_opts *o,
                      nc_error *err);
 
 /* One conversion in memory: read with `from`, write with `to` into out. Under
- * o->strict, any warning makes it fail with NC_ERR_LOSSY (out is then cleared). */
+ * o->strict, any warning makes it fail with NC_ERR_LOSSY (out is then cleared). An error
+ * names o->source (nc_error_set_source) unless a reader named a source itself. */
 int nc_convert(const nc_format *from, const nc_format *to, const char *buf, size_t len,
                const nc_opts *o, nc_buf *out, nc_error *err);
 

@@ -94,6 +94,38 @@ int main(void)
     MODEL_EQ("<div> a  b <hr>c</div>",
              "  paragraph\n    text \"a b\"\n  thematic_break\n  paragraph\n    text \"c\"\n");
 
+    /* lazy images: a lazy attribute wins over a placeholder src; the widest srcset
+     * candidate; a <picture>'s <source> */
+    MODEL_EQ("<p><img src='/img/placeholder.gif' data-src='big.jpg' alt='B'></p>",
+             "  paragraph\n    image href=\"https://example.org/news/big.jpg\" alt=\"B\"\n");
+    MODEL_EQ("<p><img src='data:image/gif;base64,R0l=' srcset='s.jpg 320w, l.jpg 1200w, m.jpg 800w'></p>",
+             "  paragraph\n    image href=\"https://example.org/news/l.jpg\"\n");
+    MODEL_EQ("<p><img srcset='a.jpg, b.jpg 2x'></p>",
+             "  paragraph\n    image href=\"https://example.org/news/b.jpg\"\n");
+    MODEL_EQ("<figure><picture><source srcset='p-1x.webp 1x, p-2x.webp 2x'><img src='blank.gif'></picture></figure>",
+             "  figure href=\"https://example.org/news/p-2x.webp\"\n");
+    MODEL_EQ("<p><img src='real.jpg' srcset='a.jpg 2x'></p>",
+             "  paragraph\n    image href=\"https://example.org/news/real.jpg\"\n");
+    /* an embedded social post is an embed of its address */
+    MODEL_EQ("<blockquote class='twitter-tweet'><p>Hello</p>&mdash; X (@x) "
+             "<a href='https://twitter.com/x/status/1'>May 4, 2023</a></blockquote>",
+             "  embed url=\"https://twitter.com/x/status/1\"\n");
+    MODEL_EQ("<blockquote class='instagram-media' data-instgrm-permalink='https://www.instagram.com/p/abc/'>"
+             "<a href='https://www.instagram.com/p/abc/'>A post</a></blockquote>",
+             "  embed url=\"https://www.instagram.com/p/abc/\"\n");
+    /* a caption right after its figure belongs to it */
+    MODEL_EQ("<figure><img src='f.jpg'></figure><figcaption> Caption <span class='credit'>AP</span> </figcaption>",
+             "  figure href=\"https://example.org/news/f.jpg\" credit=\"AP\"\n    text \"Caption\"\n");
+    /* inline wrappers holding blocks at any depth act as divs */
+    MODEL_EQ("<span><span><div><p>one</p></div></span></span><p>two</p>",
+             "  paragraph\n    text \"one\"\n  paragraph\n    text \"two\"\n");
+    /* no empty text before a break; an implicit paragraph loses its trailing space */
+    MODEL_EQ("<div>a <br>b <p>c</p></div>",
+             "  paragraph\n    text \"a\"\n    linebreak\n    text \"b\"\n  paragraph\n    text \"c\"\n");
+    MODEL_EQ("<div><a href='x'>l</a> <br>t</div>",
+             "  paragraph\n    link href=\"https://example.org/news/x\"\n      text \"l\"\n    linebreak\n"
+             "    text \"t\"\n");
+
     XHTML_FIXED("<p>Hello <strong>bold</strong> <em>it</em> "
                 "<a href=\"https://x.org/\" title=\"T\">link</a> &amp; &lt;tag&gt;</p>"
                 "<h2>Head</h2><blockquote><p>q</p></blockquote>"

@@ -1,0 +1,948 @@
+/* newsconv html: finding the article in a page.
+ *
+ * 1. Analysis, one iterative pass over the whole document:
+ *    - chrome is marked (H_JUNK, removed with its subtree): script, style, forms without
+ *      content, nav, aside, footer, dialogs, hidden elements (hidden, aria-hidden,
+ *      display:none, sr-only/visually-hidden classes), ARIA landmarks that are not content
+ *      (navigation, banner, contentinfo, complementary, search, dialog, menu ...), and class/id
+ *      words of comments, share bars, ads, newsletters, related/recommended rails, cookie
+ *      banners, pagination, sidebars, menus, footers. Class/id words are matched as whole
+ *      tokens ("ad" is not "head"); an element holding an explicit article-body marker is
+ *      never chrome, and the weaker words (sidebar, footer, menu ...) do not remove an
+ *      element whose class also says content ("sidebar-content") or a captioned picture.
+ *    - bylines, author boxes, date lines and entry-meta (H_BYLINE) stay available to the
+ *      metadata pass but are not body.
+ *    - text blocks (the inline text of a block element) are weighed: "good" when they read
+ *      like prose (>= 80 characters without links, or >= 25 with sentence punctuation, link
+ *      text at most half), "bad" when they are mostly links or short labels. CJK characters
+ *      count double.
+ * 2. The container: the element maximising good - bad over its subtree, times a small bonus
+ *    for explicit markers (itemprop=articleBody, article-body/story-body/entry-content ...
+ *    class names), <article> and content-like class names; deeper wins ties.
+ * 3. Cleaning inside the container (H_DROP): link lists, label-only boxes, the visible
+ *    headline; after conversion the repeated headline, byline and date lines are dropped. */
+#include "html.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- tag classes ---- */
+
+static const char *const block_tags[] = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2",
+    "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody",
+    "tfoot", "tr", "td", "th", "blockquote", "pre", "figure", "figcaption", "form",
+    "fieldset", "address", "center", "body", "html", "hgroup", "details", "summary",
+    "caption", "hr", "menu", "dialog", "iframe", "video", "audio", "picture", NULL};
+
+static const char *const junk_tags[] = {
+    "script", "style", "noscript", "template", "svg", "button", "input", "select",
+    "textarea", "nav", "aside", "footer", "dialog", "menu", "label", "canvas", "map",
+    "head", "title", "meta", "link", NULL};
+
+static int in_set(const char *name, const char *const *set)
+{
+    size_t i;
+    int c = name[0] >= 'A' && name[0] <= 'Z' ? name[0] + 32 : name[0];
+    for (i = 0; set[i]; i++)
+        if (set[i][0] == c && !ncp_strcasecmp(name, set[i]))
+            return 1;
+    return 0;
+}
+
+static int is_heading(const xmlNode *n)
+{
+    const char *nm = ncp_dom_name(n);
+    return (nm[0] == 'h' || nm[0] == 'H') && nm[1] >= '1' && nm[1] <= '6' && !nm[2];
+}
+
+/* ---- class and id words ---- */
+
+enum {
+    W_STRONG = 1, /* chrome unless it holds a marker */
+    W_WEAK = 2,   /* chrome unless it holds a marker or most of the text */
+    W_BYLINE = 4, /* byline/date/meta */
+    W_POS = 8,    /* content-like */
+    W_MARKER = 16,/* explicit article body */
+    W_HIDDEN = 32 /* hidden by a utility class */
+};
+
+static const char *const strong_exact[] = {
+    "ad", "ads", "adv", "advert", "adverts", "adsense", "adslot", "adunit", "adzone", "dfp",
+    "gpt", "disqus", "respond", "reply", "replies", "sharing", "outbrain", "taboola",
+    "popup", "modal", "paywall", "login", "signin", "signup", "register", "toolbar",
+    "follow", "skip", "jump", "pagination", "pager", "next", "prev", "previous", "print",
+    "cookie", "cookies", "consent", "gdpr", "newsletter", "newsletters", "breadcrumb",
+    "breadcrumbs", "crumbs", "recirc", "recirculation", "promo", "promos", "promoted",
+    "sponsored", "sponsor", "sponsors", "partner", "partners", "affiliate", "commerce",
+    "shopping", "subscribe", "subscription", "subscriptions", "social", "share", "shares",
+    "sharebar", "shareline", "comment", "comments", "commentlist", "feedback", "survey",
+    "related", "recommended", "recommendations", "recommend", "rss", "ticker", "alert",
+    "notification", "notifications", "banner", "masthead", "logo", "icon", "icons", "btn",
+    "button", "buttons", "overlay", "lightbox", "tooltip", "dropdown", "login", "account",
+    "search", "searchbox", "nocontent", "noprint", "donate", "donation", "ribbon", "teasers",
+    "moreon", "morefrom", "readmore", "readnext", "upnext", "whatsnext", "also", "bio",
+    "tags", "tag", "tagged", "topics", "keywords", "categories", "category", "sitemap",
+    "copyright", "legal", "disclaimer", NULL};
+
+static const char *const strong_prefix[] = {
+    "advert", "sponsor", "comment", "newsletter", "subscri", "social", "share", "related",
+    "recommend", "promo", "outbrain", "taboola", "cookie", "breadcrumb", "popup", "banner",
+    NULL};
+
+static const char *const weak_exact[] = {
+    "sidebar", "sidebars", "side", "rail", "aside", "footer", "foot", "nav", "navbar",
+    "navigation", "menu", "menus", "header", "topbar", "secondary", "supplemental",
+    "complementary", "extra", "extras", "popular", "trending", "mostread", "most",
+    "mostpopular", "more", "tools", "utility", "utilities", "links", "sitenav", "subnav",
+    "offcanvas", "drawer", "widget", "widgets", NULL};
+
+static const char *const weak_prefix[] = {"sidebar", "footer", "navig", "menu", NULL};
+
+static const char *const byline_exact[] = {
+    "byline", "bylines", "byl", "author", "authors", "writer", "contributor",
+    "contributors", "dateline", "date", "dates", "time", "timestamp", "published",
+    "pubdate", "posted", "meta", "metadata", "postmeta", "entrymeta", "credits", "updated",
+    "readtime", "reading", NULL};
+
+static const char *const pos_exact[] = {"article", "body", "content", "entry", "main", "post",
+                                        "story", "text", "blog", "hentry", "prose", "copy",
+                                        "column", NULL};
+
+/* joined (lower case, alphanumerics only) class words naming the article body */
+static const char *const markers[] = {
+    "articlebody", "articletext", "articlecontent", "articlecopy", "articleinner",
+    "storybody", "storytext", "storycontent", "entrycontent", "entrybody", "entrytext",
+    "postcontent", "postbody", "posttext", "postentry", "contentbody", "bodytext",
+    "bodycopy", "richtext", "articlepage", "mainarticle", "econtent", "blogpost",
+    "itemfulltext", "newsarticle", "artikel", "textcontent", "storycontainer", NULL};
+
+static const char *const hidden_joined[] = {"hidden", "hide", "sronly", "visuallyhidden",
+                                            "screenreadertext", "screenreaderonly",
+                                            "offscreen", "invisible", "elementinvisible",
+                                            "srtext", "visuallyhiddenfocusable", NULL};
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    size_t i;
+    for (i = 0; list[i]; i++)
+        if (list[i][0] == w[0] && !strncmp(list[i], w, n) && list[i][n] == '\0')
+            return 1;
+    return 0;
+}
+
+static int prefix_in(const char *w, size_t n, const char *const *list)
+{
+    size_t i;
+    for (i = 0; list[i]; i++) {
+        size_t l;
+        if (list[i][0] != w[0])
+            continue;
+        l = strlen(list[i]);
+        if (n >= l && !memcmp(list[i], w, l))
+            return 1;
+    }
+    return 0;
+}
+
+static int lc(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static int isal(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int isdg(int c) { return c >= '0' && c <= '9'; }
+
+/* Classifies one class or id word ("c-article__body", "storyBody", "sr-only"). */
+static unsigned classify_word(const char *s, size_t n)
+{
+    char joined[64], tok[32];
+    size_t i, jl = 0, tl;
+    unsigned f = 0;
+    int negated = 0;
+    if (n > 200)
+        return 0;
+    for (i = 0; i < n && jl < sizeof joined - 1; i++)
+        if (isal((unsigned char)s[i]) || isdg((unsigned char)s[i]))
+            joined[jl++] = (char)lc((unsigned char)s[i]);
+    joined[jl] = '\0';
+    if (word_in(joined, jl, hidden_joined))
+        return W_HIDDEN;
+    for (i = 0; markers[i]; i++)
+        if (strstr(joined, markers[i]))
+            f |= W_MARKER;
+    /* tokens: split at non-alphanumerics and lower->upper case changes */
+    i = 0;
+    while (i < n) {
+        while (i < n && !isal((unsigned char)s[i]) && !isdg((unsigned char)s[i]))
+            i++;
+        tl = 0;
+        while (i < n && (isal((unsigned char)s[i]) || isdg((unsigned char)s[i]))) {
+            if (tl && s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+                break;
+            if (tl < sizeof tok - 1)
+                tok[tl++] = (char)lc((unsigned char)s[i]);
+            i++;
+        }
+        if (!tl)
+            continue;
+        tok[tl] = '\0';
+        if (!strcmp(tok, "no") || !strcmp(tok, "has") || !strcmp(tok, "with") ||
+            !strcmp(tok, "without")) {
+            negated = 1; /* "no-sidebar", "has-comments": layout, not chrome */
+            continue;
+        }
+        if (negated) {
+            negated = 0;
+            continue;
+        }
+        if (word_in(tok, tl, strong_exact) || prefix_in(tok, tl, strong_prefix))
+            f |= W_STRONG;
+        else if (word_in(tok, tl, weak_exact) || prefix_in(tok, tl, weak_prefix))
+            f |= W_WEAK;
+        else if (word_in(tok, tl, byline_exact))
+            f |= W_BYLINE;
+        if (word_in(tok, tl, pos_exact))
+            f |= W_POS;
+    }
+    /* "article-body", "post-content": the marker wins over everything else */
+    if (f & W_MARKER)
+        f &= ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE);
+    /* "comment-body" etc. stay chrome; "entry-meta" is a byline box */
+    return f;
+}
+
+static unsigned classify_attr(const char *v)
+{
+    unsigned f = 0;
+    if (!v)
+        return 0;
+    while (*v) {
+        const char *s;
+        while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+            v++;
+        s = v;
+        while (*v && *v != ' ' && *v != '\t' && *v != '\n' && *v != '\r')
+            v++;
+        if (v > s)
+            f |= classify_word(s, (size_t)(v - s));
+    }
+    return f;
+}
+
+static int hidden_el(const xmlNode *n)
+{
+    const char *s;
+    if (ncp_dom_attr(n, "hidden"))
+        return 1;
+    if ((s = ncp_dom_attr(n, "aria-hidden")) && !ncp_strcasecmp(s, "true") &&
+        !ncp_dom_is(n, "figure") && !ncp_dom_is(n, "img") && !ncp_dom_is(n, "picture"))
+        return 1;
+    if ((s = ncp_dom_attr(n, "style"))) {
+        const char *p;
+        for (p = s; *p; p++) {
+            const char *q = NULL;
+            if (!ncp_strncasecmp(p, "display", 7))
+                q = p + 7;
+            else if (!ncp_strncasecmp(p, "visibility", 10))
+                q = p + 10;
+            if (!q)
+                continue;
+            while (*q == ' ' || *q == ':')
+                q++;
+            if (!ncp_strncasecmp(q, "none", 4) || !ncp_strncasecmp(q, "hidden", 6))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *const junk_roles[] = {"navigation", "banner", "contentinfo", "complementary",
+                                         "search", "dialog", "alertdialog", "menu", "menubar",
+                                         "toolbar", "tablist", "tooltip", "alert", "form",
+                                         NULL};
+
+/* ---- weighing text ---- */
+
+/* Weighted length of a text run (white space not counted, CJK double) and its sentence
+ * punctuation. */
+static void weigh(const char *s, int *len, int *punct)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int l = 0, pu = 0;
+    while (*p) {
+        unsigned c = *p;
+        if (c < 0x80) {
+            if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':')
+                pu++;
+            if (c > ' ')
+                l++;
+            p++;
+        } else if (c >= 0xE0 && c < 0xF0 && p[1] && p[2]) {
+            unsigned cp = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+            if ((cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+                (cp >= 0xF900 && cp <= 0xFAFF))
+                l += 2;
+            else if (cp == 0x3002 || cp == 0xFF0C || cp == 0xFF01 || cp == 0xFF1F ||
+                     cp == 0x3001 || cp == 0xFF1B)
+                pu++, l++;
+            else if (cp != 0x200B && cp != 0xFEFF)
+                l++;
+            p += 3;
+        } else {
+            if (!(c == 0xC2 && p[1] == 0xA0))
+                l++;
+            p++;
+            while ((*p & 0xC0) == 0x80)
+                p++;
+        }
+    }
+    *len = l;
+    *punct = pu;
+}
+
+/* ---- noscript images ---- */
+
+static int usable_src(const char *s)
+{
+    static const char *const bad[] = {"data:", "blank.", "spacer.", "pixel.", "placeholder",
+                                      "transparent.", "1x1", "grey.gif", "gray.gif", "lazy",
+                                      "loading.", NULL};
+    size_t i;
+    if (!s || !*s)
+        return 0;
+    for (i = 0; bad[i]; i++)
+        if (strstr(s, bad[i]))
+            return 0;
+    return 1;
+}
+
+static int has_lazy_attr(const xmlNode *img)
+{
+    static const char *const attrs[] = {"data-src", "data-original", "data-lazy-src",
+                                        "data-srcset", "data-lazy-srcset", "data-hi-res-src",
+                                        "data-full-src", "srcset", NULL};
+    size_t i;
+    for (i = 0; attrs[i]; i++)
+        if (ncp_dom_attr(img, attrs[i]) && *ncp_dom_attr(img, attrs[i]))
+            return 1;
+    return 0;
+}
+
+static xmlNode *only_img(xmlNode *n, int depth)
+{
+    xmlNode *c, *found = NULL;
+    if (ncp_dom_is(n, "img"))
+        return n;
+    if (depth > 3)
+        return NULL;
+    for (c = n->children; c; c = c->next) {
+        xmlNode *r;
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        r = only_img(c, depth + 1);
+        if (r) {
+            if (found)
+                return NULL;
+            found = r;
+        }
+    }
+    return found;
+}
+
+/* <img placeholder><noscript><img real></noscript>: the real image replaces the
+ * placeholder; a noscript image with no placeholder is moved out of the noscript. */
+static void noscript_images(ncp_hpage *p)
+{
+    xmlNode *n = p->body ? p->body : p->root, *next;
+    for (; n; n = next) {
+        xmlNode *img, *prev;
+        next = ncp_html_next(n, p->root, 1);
+        if (!ncp_dom_is(n, "noscript") || !(img = only_img(n, 0)))
+            continue;
+        if (!ncp_dom_attr(img, "src") || !usable_src(ncp_dom_attr(img, "src")))
+            continue;
+        for (prev = n->prev; prev && prev->type != XML_ELEMENT_NODE; prev = prev->prev)
+            ;
+        if (prev && (prev = only_img(prev, 0)) != NULL) {
+            if (!usable_src(ncp_dom_attr(prev, "src")) || has_lazy_attr(prev)) {
+                xmlSetProp(prev, BAD_CAST "src", BAD_CAST ncp_dom_attr(img, "src"));
+                xmlUnsetProp(prev, BAD_CAST "data-src");
+                xmlUnsetProp(prev, BAD_CAST "data-srcset");
+                xmlUnsetProp(prev, BAD_CAST "srcset");
+            }
+            continue;
+        }
+        /* no placeholder before it: lift the image out */
+        next = ncp_html_next(n, p->root, 0);
+        xmlUnlinkNode(img);
+        xmlAddPrevSibling(n, img);
+    }
+}
+
+/* ---- the analysis pass ---- */
+
+static void leave_el(xmlNode *el)
+{
+    ncp_hinfo *h = ncp_hi(el), *ph = ncp_hi(el->parent);
+    if (!h)
+        return;
+    if (h->flags & (H_JUNK | H_INJUNK))
+        return;
+    if (h->flags & H_BLOCK) {
+        int L = h->own, K = h->own_link, N = L - K;
+        if (L > 0) {
+            if (K * 2 > L) {
+                h->bad += L;
+                h->linkbad += L;
+            }
+            else if (is_heading(el))
+                ;
+            else if (N >= 80 || (N >= 25 && h->own_punct >= 1)) {
+                xmlNode *up = el;
+                int k;
+                h->good += L;
+                h->paras++;
+                /* concentration: the block and its parent in full, the grandparent half,
+                 * then 1/(3*(level-1)) (prose several levels down is a teaser list) */
+                for (k = 0; up && up->type == XML_ELEMENT_NODE && k <= 5; k++, up = up->parent) {
+                    ncp_hinfo *uh = ncp_hi(up);
+                    if (uh)
+                        uh->conc += k <= 1 ? L : k == 2 ? L / 2.0 : L / (3.0 * (k - 1));
+                }
+            } else if (h->own_punct == 0)
+                h->bad += L / 2;
+        }
+        h->text += h->own;
+        h->link += h->own_link;
+        if (is_heading(el) || ncp_dom_is(el, "table") || ncp_dom_is(el, "pre") ||
+            ncp_dom_is(el, "blockquote") || ncp_dom_is(el, "li") || ncp_dom_is(el, "figure"))
+            h->flags |= H_STRUCT;
+        if (!ph)
+            return;
+    } else {
+        if (!ph)
+            return;
+        ph->own += h->own;
+        ph->own_link += h->own_link;
+        ph->own_punct += h->own_punct;
+    }
+    /* teaser lists: two or more children that are cards */
+    if (h->ncards >= 2)
+        h->teaser += h->cardgood;
+    if (h->teaser > h->good)
+        h->teaser = h->good;
+    /* a card: a small block holding a link line and a blurb */
+    if (!(h->flags & H_MARKER) && h->text <= 700 && h->good > 0 && h->linkbad >= 15 &&
+        h->good < 3 * h->text / 4 + 1) {
+        h->flags |= H_CARD;
+    }
+    if (h->flags & H_BYLINE) {
+        /* bylines and date lines are metadata, neither prose nor chrome */
+        h->good = h->bad = h->linkbad = h->paras = h->teaser = 0;
+        h->flags &= ~(unsigned)H_CARD;
+    }
+    if (h->flags & H_CARD) {
+        ph->ncards++;
+        ph->cardgood += h->good;
+    }
+    ph->text += h->text;
+    ph->link += h->link;
+    ph->good += h->good;
+    ph->bad += h->bad;
+    ph->media += h->media;
+    ph->paras += h->paras;
+    ph->linkbad += h->linkbad;
+    ph->teaser += h->teaser;
+    ph->flags |= h->flags & H_STRUCT;
+    if (h->flags & (H_MARKER | H_KEEP))
+        ph->flags |= H_KEEP;
+}
+
+int ncp_html_analyse(ncp_hpage *p)
+{
+    xmlNode *n;
+    size_t count = 0, i = 0;
+    noscript_images(p);
+    for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
+        if (n->type == XML_ELEMENT_NODE)
+            count++;
+    p->info = calloc(count ? count : 1, sizeof *p->info);
+    if (!p->info)
+        return -1;
+    p->n_info = count;
+    for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
+        if (n->type == XML_ELEMENT_NODE)
+            n->_private = &p->info[i++];
+
+    /* enter/leave walk */
+    n = p->root;
+    while (n) {
+        int descend = 1;
+        if (n->type == XML_ELEMENT_NODE) {
+            ncp_hinfo *h = ncp_hi(n), *ph = ncp_hi(n->parent);
+            const char *name = ncp_dom_name(n);
+            unsigned w;
+            if (ph && (ph->flags & (H_JUNK | H_INJUNK)))
+                h->flags |= H_INJUNK;
+            if (ph && (ph->flags & (H_LINK | H_INLINK)))
+                h->flags |= H_INLINK;
+            if (in_set(name, block_tags))
+                h->flags |= H_BLOCK;
+            if (ncp_dom_is(n, "a") && ncp_dom_attr(n, "href"))
+                h->flags |= H_LINK;
+            if (ncp_dom_is(n, "article"))
+                h->flags |= H_ARTICLE;
+            if (!(h->flags & H_INJUNK)) {
+                const char *role = ncp_dom_attr(n, "role");
+                const char *ip = ncp_dom_attr(n, "itemprop");
+                w = classify_attr(ncp_dom_attr(n, "class")) | classify_attr(ncp_dom_attr(n, "id"));
+                if (ip && (ncp_html_attr_word(n, "itemprop", "articleBody") ||
+                           ncp_html_attr_word(n, "itemprop", "articlebody")))
+                    w = (w & ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE)) | W_MARKER;
+                if (w & W_MARKER)
+                    h->flags |= H_MARKER;
+                if (w & W_POS)
+                    h->flags |= H_POSITIVE;
+                if (in_set(name, junk_tags) || hidden_el(n) || (w & W_HIDDEN) ||
+                    (role && in_set(role, junk_roles) && !(w & W_MARKER)))
+                    h->flags |= H_JUNK;
+                else if (ncp_dom_is(n, "body") || ncp_dom_is(n, "html") ||
+                         ncp_dom_is(n, "main") || ncp_dom_is(n, "article"))
+                    ; /* never chrome by class */
+                else if (w & W_STRONG)
+                    h->flags |= H_STRONG; /* chrome unless it holds a marker (settle_junk) */
+                else if ((w & W_WEAK) || ncp_dom_is(n, "form"))
+                    h->flags |= H_NEGATIVE;
+                if (w & W_BYLINE)
+                    h->flags |= H_BYLINE;
+                if (ncp_dom_is(n, "img") || ncp_dom_is(n, "picture") || ncp_dom_is(n, "video") ||
+                    ncp_dom_is(n, "iframe"))
+                    h->media++;
+            }
+            if (ncp_dom_is(n, "script") || ncp_dom_is(n, "style") || ncp_dom_is(n, "svg"))
+                descend = 0;
+        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            ncp_hinfo *ph = ncp_hi(n->parent);
+            if (ph && !(ph->flags & (H_JUNK | H_INJUNK)) && n->content) {
+                int L, P;
+                weigh((const char *)n->content, &L, &P);
+                ph->own += L;
+                ph->own_punct += P;
+                if (ph->flags & (H_LINK | H_INLINK))
+                    ph->own_link += L;
+            }
+        }
+        /* next: descend, else leave upwards */
+        if (descend && n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        for (;;) {
+            if (n->type == XML_ELEMENT_NODE)
+                leave_el(n);
+            if (n == p->root) {
+                n = NULL;
+                break;
+            }
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+        }
+    }
+    return 0;
+}
+
+/* Chrome by class that holds a marker is kept, and weak words with a content word; the
+ * decision needs the subtree totals, so it is made here, top-down. */
+static void settle_junk(ncp_hpage *p)
+{
+    xmlNode *n = p->body ? p->body : p->root;
+    xmlNode *root = n;
+    while (n) {
+        int descend = 1;
+        if (n->type == XML_ELEMENT_NODE) {
+            ncp_hinfo *h = ncp_hi(n);
+            if (!(h->flags & H_BLOCK) && (h->flags & (H_STRONG | H_NEGATIVE | H_BYLINE))) {
+                /* an inline element inside prose (<a class="meta-loc">) is prose */
+                xmlNode *b = n->parent;
+                while (b && ncp_hi(b) && !(ncp_hi(b)->flags & H_BLOCK))
+                    b = b->parent;
+                if (b && ncp_hi(b) && ncp_hi(b)->own > 2 * h->own + 40)
+                    h->flags &= ~(unsigned)(H_STRONG | H_NEGATIVE | H_BYLINE);
+            }
+            if (h->flags & (H_INJUNK | H_JUNK)) {
+                descend = 0;
+            } else if (h->flags & H_STRONG) {
+                /* strong class chrome: kept only around a marker */
+                if (!(h->flags & H_KEEP)) {
+                    h->flags |= H_JUNK;
+                    descend = 0;
+                }
+            } else if (h->flags & H_NEGATIVE) {
+                /* weak words: not around a marker, not with a content word ("sidebar-content"
+                 * stays a candidate), not a captioned picture (a "widget" wrapping a photo) */
+                int rescue = h->link * 10 < h->text * 3 && h->media && h->text < 300;
+                if (!(h->flags & (H_KEEP | H_POSITIVE)) && !rescue)
+                    h->flags |= H_JUNK;
+                if (h->flags & H_JUNK)
+                    descend = 0;
+            }
+            if ((h->flags & H_BYLINE) && (h->paras > 1 || h->text > 400 || (h->flags & H_KEEP)))
+                h->flags &= ~(unsigned)H_BYLINE;
+        } else {
+            descend = 0;
+        }
+        n = ncp_html_next(n, root, descend);
+    }
+}
+
+/* Re-computes the totals after the junk decisions (stats of junk subtrees removed). */
+static void retotal(ncp_hpage *p)
+{
+    xmlNode *n = p->root;
+    size_t i;
+    for (i = 0; i < p->n_info; i++) {
+        ncp_hinfo *h = &p->info[i];
+        h->text = h->link = h->good = h->bad = h->media = h->paras = 0;
+        h->conc = 0;
+        h->linkbad = h->teaser = h->ncards = h->cardgood = 0;
+        h->flags &= ~(unsigned)H_CARD;
+        h->own = h->own_link = h->own_punct = 0;
+        h->flags &= ~(unsigned)(H_INJUNK | H_STRUCT);
+    }
+    while (n) {
+        int descend = 1;
+        if (n->type == XML_ELEMENT_NODE) {
+            ncp_hinfo *h = ncp_hi(n), *ph = ncp_hi(n->parent);
+            if (ph && (ph->flags & (H_JUNK | H_INJUNK)))
+                h->flags |= H_INJUNK;
+            if (!(h->flags & (H_JUNK | H_INJUNK)) &&
+                (ncp_dom_is(n, "img") || ncp_dom_is(n, "picture") || ncp_dom_is(n, "video") ||
+                 ncp_dom_is(n, "iframe")))
+                h->media++;
+            if (ncp_dom_is(n, "script") || ncp_dom_is(n, "style") || ncp_dom_is(n, "svg"))
+                descend = 0;
+        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            ncp_hinfo *ph = ncp_hi(n->parent);
+            if (ph && !(ph->flags & (H_JUNK | H_INJUNK)) && n->content) {
+                int L, P;
+                weigh((const char *)n->content, &L, &P);
+                ph->own += L;
+                ph->own_punct += P;
+                if (ph->flags & (H_LINK | H_INLINK))
+                    ph->own_link += L;
+            }
+        }
+        if (descend && n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        for (;;) {
+            if (n->type == XML_ELEMENT_NODE)
+                leave_el(n);
+            if (n == p->root) {
+                n = NULL;
+                break;
+            }
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+        }
+    }
+}
+
+static const char *const container_tags[] = {"div", "section", "article", "main", "body",
+                                             "td", "form", "center", "span", "font", "dd",
+                                             "li", "blockquote", NULL};
+
+static double score_of(const ncp_hinfo *h)
+{
+    double v, bonus = 1.0, ld = h->text ? (double)h->link / h->text : 0;
+    v = h->conc * (1.0 - ld);
+    if (h->flags & H_MARKER)
+        bonus += 0.25;
+    if (h->flags & H_ARTICLE)
+        bonus += 0.1;
+    if (h->flags & H_POSITIVE)
+        bonus += 0.05;
+    if (h->flags & H_NEGATIVE)
+        bonus -= 0.2;
+    return v * bonus;
+}
+
+/* Siblings of the best container that belong to the article too: containers scoring at
+ * least a fifth of it, prose paragraphs, and figures between them. */
+static int sibling_belongs(xmlNode *s, const ncp_hinfo *best)
+{
+    const ncp_hinfo *h = ncp_hi(s);
+    double ld;
+    if (!h || (h->flags & (H_JUNK | H_INJUNK)))
+        return 0;
+    if (h->value >= best->value * 0.2 && h->value > 50)
+        return 1;
+    ld = h->text ? (double)h->link / h->text : 0;
+    if (ncp_dom_is(s, "p") && h->good && ld < 0.25)
+        return 1;
+    return 0;
+}
+
+xmlNode *ncp_html_choose(ncp_hpage *p)
+{
+    xmlNode *n, *best = NULL, *root = p->body ? p->body : p->root;
+    double best_v = 0;
+    ncp_hinfo *bh;
+    settle_junk(p);
+    retotal(p);
+    for (n = root; n; n = ncp_html_next(n, root, 1)) {
+        ncp_hinfo *h;
+        double v;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        h = ncp_hi(n);
+        if (h->flags & (H_JUNK | H_INJUNK))
+            continue;
+        h->value = v = score_of(h);
+        if (!in_set(ncp_dom_name(n), container_tags) || !h->paras)
+            continue;
+        if (!best || v > best_v) {
+            best = n;
+            best_v = v;
+        }
+    }
+    if (!best || best_v <= 0) {
+        p->content = root;
+        return root;
+    }
+    /* climb while what an ancestor adds is mostly prose (twice the chrome and teasers) */
+    {
+        xmlNode *a;
+        const ncp_hinfo *acc = ncp_hi(best);
+        int k;
+        for (a = best->parent, k = 0; a && a->type == XML_ELEMENT_NODE && k < 12;
+             a = a->parent, k++) {
+            ncp_hinfo *ah = ncp_hi(a);
+            int dg, db;
+            if (!ah || (ah->flags & (H_JUNK | H_INJUNK)))
+                break;
+            dg = (ah->good - ah->teaser) - (acc->good - acc->teaser);
+            db = (ah->bad - acc->bad) + 2 * (ah->teaser - acc->teaser);
+            if (dg >= 50 && dg >= 2 * db) {
+                best = a;
+                acc = ah;
+            }
+            if (a == root)
+                break;
+        }
+    }
+    /* the best container and the siblings that continue it */
+    bh = ncp_hi(best);
+    if (best != root && best->parent && best->parent->type == XML_ELEMENT_NODE) {
+        xmlNode *s;
+        int others = 0;
+        for (s = best->parent->children; s; s = s->next)
+            if (s != best && s->type == XML_ELEMENT_NODE && sibling_belongs(s, bh))
+                others++;
+        if (others) {
+            for (s = best->parent->children; s; s = s->next) {
+                ncp_hinfo *sh = ncp_hi(s);
+                if (s == best || s->type != XML_ELEMENT_NODE || !sh)
+                    continue;
+                if (!sibling_belongs(s, bh))
+                    sh->flags |= H_DROP;
+            }
+            best = best->parent;
+        }
+    }
+    p->content = best;
+    return best;
+}
+
+/* ---- cleaning and conversion ---- */
+
+/* A caption next to a picture (a short line without a full stop is still one). */
+static int is_caption(xmlNode *n)
+{
+    xmlNode *s;
+    const char *c = ncp_dom_attr(n, "class");
+    if (c && (strstr(c, "caption") || strstr(c, "Caption") || strstr(c, "credit")))
+        return 1;
+    for (s = n->prev; s && s->type != XML_ELEMENT_NODE; s = s->prev)
+        ;
+    return s && ncp_hi(s) && ncp_hi(s)->media && ncp_hi(s)->text < 20;
+}
+
+static const char *const drop_tags[] = {"div", "section", "ul", "ol", "dl", "table",
+                                        "header", "span", NULL};
+
+static void mark_drops(ncp_hpage *p, xmlNode *content)
+{
+    xmlNode *n;
+    for (n = content->children; n; n = ncp_html_next(n, content, 1)) {
+        ncp_hinfo *h;
+        const char *nm;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        h = ncp_hi(n);
+        if (h->flags & (H_JUNK | H_INJUNK))
+            continue;
+        nm = ncp_dom_name(n);
+        if (n == p->headline_el) {
+            h->flags |= H_DROP;
+            continue;
+        }
+        if (in_set(nm, drop_tags)) {
+            int T = h->text, K = h->link;
+            if (h->flags & H_KEEP)
+                continue;
+            if (T > 0 && K * 2 > T && (T - K) < 200 && !h->media) {
+                h->flags |= H_DROP;
+                continue;
+            }
+            if (h->good == 0 && h->bad > 0 && !h->media && !(h->flags & H_STRUCT) &&
+                T < 200 && !is_caption(n)) {
+                h->flags |= H_DROP;
+                continue;
+            }
+        }
+    }
+}
+
+static int skip_hook(void *ud, xmlNode *el)
+{
+    const ncp_hinfo *h = ncp_hi(el);
+    (void)ud;
+    return h && (h->flags & (H_JUNK | H_INJUNK | H_BYLINE | H_DROP)) && !(h->flags & H_KEEP);
+}
+
+int ncp_html_body(ncp_hpage *p, xmlNode *content, int extract)
+{
+    ncp_dom_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.a = p->a;
+    ctx.o = p->o;
+    ctx.base_url = p->base;
+    ctx.flags = NCP_DOM_HTML;
+    if (extract && p->info) {
+        mark_drops(p, content);
+        ctx.skip = skip_hook;
+        ctx.skip_data = p;
+    }
+    return ncp_dom_convert(&ctx, content, p->a->body);
+}
+
+/* ---- tidying the converted body ---- */
+
+static void node_key(const nc_node *n, nc_buf *key)
+{
+    nc_buf t = NC_BUF_INIT;
+    nc_buf_clear(key);
+    nc_node_text(n, &t);
+    ncp_html_text_key(t.ptr, t.size, key);
+    nc_buf_release(&t);
+}
+
+static int starts_with_leadin(const char *s)
+{
+    static const char *const w[] = {"by ", "par ", "por ", "von ", "door ", "av ", "af ",
+                                    "di ", "written by", "posted by", "text:", "autor:", NULL};
+    size_t i;
+    for (i = 0; w[i]; i++)
+        if (ncp_startswith_ci(s, w[i]))
+            return 1;
+    return 0;
+}
+
+static int is_byline_block(const nc_article *a, const nc_node *n)
+{
+    nc_buf t = NC_BUF_INIT, k = NC_BUF_INIT, nk = NC_BUF_INIT;
+    size_t i, names = 0, nlen = 0;
+    int r = 0;
+    nc_node_text(n, &t);
+    if (!t.size || t.size > 200) {
+        nc_buf_release(&t);
+        return 0;
+    }
+    if (ncp_html_is_dateline_text(t.ptr, t.size))
+        r = 1;
+    ncp_html_text_key(t.ptr, t.size, &k);
+    for (i = 0; !r && i < a->n_authors; i++) {
+        if (!a->authors[i].name)
+            continue;
+        nc_buf_clear(&nk);
+        ncp_html_text_key(a->authors[i].name, strlen(a->authors[i].name), &nk);
+        if (nk.size && strstr(k.ptr, nk.ptr)) {
+            names++;
+            nlen += nk.size;
+        }
+    }
+    if (!r && names && (starts_with_leadin(t.ptr) || k.size <= nlen + 40))
+        r = 1;
+    if (!r && a->str[NC_F_BYLINE]) {
+        nc_buf_clear(&nk);
+        ncp_html_text_key(a->str[NC_F_BYLINE], strlen(a->str[NC_F_BYLINE]), &nk);
+        if (nk.size && nk.size == k.size && !strcmp(nk.ptr, k.ptr))
+            r = 1;
+    }
+    nc_buf_release(&t);
+    nc_buf_release(&k);
+    nc_buf_release(&nk);
+    return r;
+}
+
+/* "March 3, 2021 · 6 min read", "By Jane Doe | Updated 10:02 AM, June 1 2020": the date
+ * becomes the publication (or, after "Updated", the modification) date. */
+static void date_from_line(nc_article *a, const nc_node *n)
+{
+    nc_buf t = NC_BUF_INIT;
+    nc_time tm;
+    int upd;
+    nc_node_text(n, &t);
+    if (ncp_html_find_date(t.ptr, t.size, &tm, &upd) == 0) {
+        nc_tfield f = upd ? NC_T_MODIFIED : NC_T_PUBLISHED;
+        if (!a->time[f].prec)
+            nc_article_set_time(a, f, &tm);
+    }
+    nc_buf_release(&t);
+}
+
+void ncp_html_body_tidy(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    nc_node *n, *next;
+    nc_buf hk = NC_BUF_INIT, k = NC_BUF_INIT;
+    int i;
+    if (a->str[NC_F_HEADLINE])
+        ncp_html_text_key(a->str[NC_F_HEADLINE], strlen(a->str[NC_F_HEADLINE]), &hk);
+    /* the first blocks, up to the first long paragraph */
+    for (n = nc_node_first_child(a->body), i = 0; n && i < 8; n = next, i++) {
+        nc_buf t = NC_BUF_INIT;
+        next = nc_node_next(n);
+        if (n->type != NC_BLOCK_HEADING && n->type != NC_BLOCK_PARAGRAPH)
+            continue;
+        node_key(n, &k);
+        if (hk.size && k.size == hk.size && !strcmp(k.ptr, hk.ptr)) {
+            nc_node_unlink(n);
+            continue;
+        }
+        if (n->type == NC_BLOCK_PARAGRAPH && is_byline_block(a, n)) {
+            if (!a->time[NC_T_PUBLISHED].prec)
+                date_from_line(a, n);
+            nc_node_unlink(n);
+            continue;
+        }
+        nc_node_text(n, &t);
+        if (n->type == NC_BLOCK_PARAGRAPH && t.size > 150) {
+            nc_buf_release(&t);
+            break;
+        }
+        nc_buf_release(&t);
+    }
+    /* a date or byline line at the very end */
+    n = nc_node_last_child(a->body);
+    if (n && n->type == NC_BLOCK_PARAGRAPH && is_byline_block(a, n) && n != nc_node_first_child(a->body))
+        nc_node_unlink(n);
+    nc_buf_release(&hk);
+    nc_buf_release(&k);
+}

@@ -1,0 +1,151 @@
+/* newsconv: the html format, shared declarations of formats/html/ (one file each).
+ *
+ * reader.c   the format entry, the read driver, --no-extract
+ * charset.c  bytes -> UTF-8 (BOM, --input-encoding, <meta charset>, http-equiv)
+ * meta.c     metadata: meta tags, microdata, hNews, visible headline/byline/date
+ * jsonld.c   schema.org JSON-LD (jansson) and the newsconv-extra block
+ * extract.c  main-content detection and the removal rules
+ * names.c    byline -> clean author names, headline cleanup
+ * writer.c   the HTML5 writer */
+#ifndef NEWSCONV_FORMATS_HTML_H
+#define NEWSCONV_FORMATS_HTML_H
+
+#include <libxml/HTMLparser.h>
+
+#include "dom.h"
+
+/* Per-element analysis, attached to xmlNode._private during a read. */
+typedef struct ncp_hinfo {
+    unsigned flags;
+    int text;      /* weighted characters of text in the subtree (junk excluded) */
+    int link;      /* ... of which inside links */
+    int own;       /* text of this block itself (inline descendants, not nested blocks) */
+    int own_link;
+    int own_punct; /* sentence punctuation in the block's own text */
+    int good;      /* text in content-like blocks of the subtree */
+    int bad;       /* text in chrome-like blocks (link lists, labels) */
+    int media;     /* img, picture, video, iframe in the subtree */
+    int paras;     /* content-like blocks in the subtree */
+    int linkbad;   /* text of link-dominated blocks in the subtree */
+    int teaser;    /* good text inside teaser lists (cards: a link line plus a blurb) */
+    int ncards;    /* children that look like teaser cards */
+    int cardgood;  /* ... and their good text */
+    int weight;    /* class/id/tag hint: < 0 chrome, > 0 content */
+    double conc;   /* prose close below it: its own and its children's in full, deeper less */
+    double value;  /* extraction score */
+} ncp_hinfo;
+
+enum {
+    H_JUNK = 1u << 0,    /* removed with its subtree (chrome, hidden, ads ...) */
+    H_BLOCK = 1u << 1,   /* a block element (text blocks end here) */
+    H_LINK = 1u << 2,    /* an <a href> */
+    H_INJUNK = 1u << 3,  /* inside a junk element */
+    H_DROP = 1u << 4,    /* removed from the chosen content by the cleaning rules */
+    H_MARKER = 1u << 5,  /* an explicit article-body marker (itemprop=articleBody ...) */
+    H_ARTICLE = 1u << 6, /* <article> or a schema.org Article scope */
+    H_KEEP = 1u << 7,    /* never removed (contains the chosen content) */
+    H_BYLINE = 1u << 8,  /* byline, author or date line: metadata, not body */
+    H_INLINK = 1u << 9,  /* inside an <a href> */
+    H_STRUCT = 1u << 10, /* holds a heading, list, table, quote, code or figure */
+    H_POSITIVE = 1u << 11, /* class/id says content */
+    H_NEGATIVE = 1u << 12, /* class/id says chrome, but it was kept */
+    H_STRONG = 1u << 13, /* class/id names strong chrome (comments, ads, share ...) */
+    H_CARD = 1u << 14,   /* looks like a teaser card (counts as one next to another) */
+};
+
+typedef struct ncp_hpage {
+    nc_article *a;
+    const nc_opts *o;
+    htmlDocPtr doc;
+    xmlNode *root, *head, *body;
+    const char *doc_url; /* the page's address (--base-url, canonical, og:url); arena */
+    const char *base;    /* what relative links resolve against; arena */
+    int own;             /* written by newsconv (<meta name=generator content=newsconv>) */
+    ncp_hinfo *info;
+    size_t n_info;
+    xmlNode *content;    /* the chosen article container */
+    xmlNode *headline_el;/* the visible headline element, when found */
+    const char *site;    /* site name (og:site_name ...), for title cleanup; arena */
+    const char *jsonld_body; /* JSON-LD articleBody text (fallback); arena */
+    xmlNode **metas;     /* every <meta> with content, in document order */
+    size_t n_metas;
+    int metas_done;
+    int headline_weak;   /* the headline came from a title that may carry the site name */
+    const char *title_tag; /* <title> text; arena */
+    nc_buf tmp;
+} ncp_hpage;
+
+static inline ncp_hinfo *ncp_hi(const xmlNode *n)
+{
+    return n ? (ncp_hinfo *)n->_private : NULL;
+}
+
+/* writer.c */
+int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err);
+
+/* charset.c: converts the page to UTF-8 into out. `forced` is --input-encoding (or
+ * NULL). *used gets the encoding name (static). Returns 0 (out holds the page), 1 (buf is
+ * UTF-8 already and out is untouched), or -1 with err set. */
+int ncp_html_decode(const char *buf, size_t len, const char *forced, const nc_opts *o,
+                    nc_buf *out, const char **used, nc_error *err);
+
+/* jsonld.c */
+/* Reads every <script type=application/ld+json> of the page into the article (the
+ * most trusted source: fields it sets are not overwritten later). */
+int ncp_html_jsonld(ncp_hpage *p);
+/* Reads the writer's <script type=application/json id=newsconv-extra>. */
+int ncp_html_extra(ncp_hpage *p);
+/* writer side: the JSON-LD object and the extra block as JSON text, into out. */
+void ncp_html_jsonld_write(const nc_article *a, nc_buf *out, int with_body);
+void ncp_html_extra_write(const nc_article *a, nc_buf *out);
+
+/* meta.c */
+int ncp_html_meta(ncp_hpage *p);        /* <meta>, <link>, <html lang>, microdata, hNews */
+int ncp_html_visible(ncp_hpage *p);     /* the visible headline, byline and date */
+/* The value of a meta tag by name or property (first match), or NULL. */
+const char *ncp_html_meta_get(ncp_hpage *p, const char *name);
+
+/* names.c */
+/* Splits a byline into clean author names and adds those not yet present. Returns the
+ * number of names added. */
+int ncp_html_add_byline_authors(nc_article *a, const char *byline, const char *url);
+/* The same for metadata values (meta name=author, JSON-LD names): organisations are kept,
+ * capitalisation is not required. */
+int ncp_html_add_meta_authors(nc_article *a, const char *value, const char *url);
+/* Cleans one name ("By Jane Doe, Staff Writer" -> "Jane Doe") into out; 0 if no name. */
+int ncp_html_clean_name(const char *s, size_t len, nc_buf *out);
+/* Removes a site-name part from a page title ("Headline | Site") into out. */
+void ncp_html_clean_title(const char *title, const char *site, const char *h1, nc_buf *out);
+/* 1 when s looks like a date/time line or byline text ("By X", "Updated 3:46 PM"). */
+int ncp_html_is_dateline_text(const char *s, size_t len);
+/* The first date in a byline or date line ("By X | Updated March 3, 2015 10:02 AM"), with
+ * *updated set when an "Updated"/"Modified" lead-in precedes it. 0 or -1. */
+int ncp_html_find_date(const char *s, size_t len, nc_time *t, int *updated);
+/* Normalised comparison key: lower case letters and digits only, into out. */
+void ncp_html_text_key(const char *s, size_t len, nc_buf *out);
+/* Decodes HTML character references in s into out (for JSON-LD strings). */
+void ncp_html_unescape(const char *s, size_t len, nc_buf *out);
+
+/* extract.c */
+int ncp_html_analyse(ncp_hpage *p);     /* fills info[], marks junk */
+xmlNode *ncp_html_choose(ncp_hpage *p); /* the article container */
+int ncp_html_body(ncp_hpage *p, xmlNode *content, int extract); /* converts into a->body */
+/* Cleans up the converted body: repeated headline, byline and date lines. */
+void ncp_html_body_tidy(ncp_hpage *p);
+/* Text of an element (collapsed white space), appended to out. */
+void ncp_html_el_text(const xmlNode *n, nc_buf *out);
+/* The same with a line break at <br>, block and <time> boundaries. */
+void ncp_html_el_lines(const xmlNode *n, nc_buf *out);
+/* Iterative document-order walk helper: the next node after n under root. */
+xmlNode *ncp_html_next(xmlNode *n, const xmlNode *root, int descend);
+/* class and id tokens test */
+int ncp_html_attr_word(const xmlNode *n, const char *attr, const char *word);
+
+/* Puts a field when it is still unset (trimmed, white space collapsed). */
+void ncp_html_set(nc_article *a, nc_field f, const char *s);
+/* Parses a date into a time field when it is still unset. Returns 1 when set. */
+int ncp_html_set_time(nc_article *a, nc_tfield f, const char *s, int lenient);
+/* Resolves href against the page base into an arena string. */
+const char *ncp_html_url(ncp_hpage *p, const char *href);
+
+#endif

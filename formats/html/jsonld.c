@@ -1,0 +1,1016 @@
+/* newsconv html: schema.org JSON-LD in and out (jansson), and the newsconv-extra block.
+ *
+ * Reading: every <script type="application/ld+json"> is parsed (a malformed block is
+ * skipped with a warning giving its line in the page); objects are collected from top-level
+ * arrays, @graph, mainEntity and nested values, @id references are resolved, and the first
+ * object of an article type (NewsArticle, Article, ReportageNewsArticle, BlogPosting, ... )
+ * with a headline is read, preferring one whose url matches the canonical link.
+ *
+ * Writing (see writer.c for the page): a NewsArticle with every model field schema.org can
+ * say; media go to associatedMedia in model order (renditions as `encoding`), authors with
+ * a role as schema.org Role objects, subjects as DefinedTerm. What schema.org cannot say
+ * goes to <script type="application/json" id="newsconv-extra">: byline, slugline, urgency,
+ * pubstatus, ednote, usage_terms, embargo, links, extra pairs, and genres that carry a
+ * code or scheme. Keys are written in a fixed order. */
+#include "html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+/* ---- reading helpers ---- */
+
+static const char *const article_types[] = {
+    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle",
+    "ReviewNewsArticle", "SatiricalArticle", "BlogPosting", "LiveBlogPosting",
+    "SocialMediaPosting", "DiscussionForumPosting", "TechArticle", "ScholarlyArticle",
+    "MedicalScholarlyArticle", "Report", "AdvertiserContentArticle", "APIReference",
+    "Posting", NULL};
+
+static const char *strip_vocab(const char *t)
+{
+    static const char *const pre[] = {"https://schema.org/", "http://schema.org/", "schema:",
+                                      NULL};
+    size_t i;
+    for (i = 0; pre[i]; i++)
+        if (!strncmp(t, pre[i], strlen(pre[i])))
+            return t + strlen(pre[i]);
+    return t;
+}
+
+static int type_is(json_t *o, const char *const *types)
+{
+    json_t *t = json_object_get(o, "@type");
+    size_t i, k;
+    if (!t)
+        return 0;
+    for (i = 0; i < (json_is_array(t) ? json_array_size(t) : 1); i++) {
+        json_t *v = json_is_array(t) ? json_array_get(t, i) : t;
+        if (!json_is_string(v))
+            continue;
+        for (k = 0; types[k]; k++)
+            if (!ncp_strcasecmp(strip_vocab(json_string_value(v)), types[k]))
+                return 1;
+    }
+    return 0;
+}
+
+static int type_is1(json_t *o, const char *type)
+{
+    const char *t[2];
+    t[0] = type;
+    t[1] = NULL;
+    return type_is(o, t);
+}
+
+typedef struct ld {
+    ncp_hpage *p;
+    json_t **roots;
+    size_t n_roots, cap_roots;
+    json_t **objs; /* every object found, in document order */
+    size_t n_objs, cap_objs;
+    int exact;
+    nc_buf b;
+} ld;
+
+static int push_ptr(json_t ***v, size_t *n, size_t *cap, json_t *j)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        json_t **nv = realloc(*v, nc * sizeof *nv);
+        if (!nv)
+            return -1;
+        *v = nv;
+        *cap = nc;
+    }
+    (*v)[(*n)++] = j;
+    return 0;
+}
+
+/* Collects every object under root, breadth-first with a bounded queue. */
+static int collect(ld *l, json_t *root)
+{
+    size_t start = l->n_objs, i;
+    json_t **queue = NULL;
+    size_t qn = 0, qcap = 0, qi = 0;
+    if (push_ptr(&queue, &qn, &qcap, root) < 0)
+        return -1;
+    while (qi < qn && qn < 100000) {
+        json_t *v = queue[qi++];
+        if (json_is_object(v)) {
+            const char *k;
+            json_t *c;
+            if (push_ptr(&l->objs, &l->n_objs, &l->cap_objs, v) < 0)
+                break;
+            json_object_foreach(v, k, c)
+                if (json_is_object(c) || json_is_array(c))
+                    push_ptr(&queue, &qn, &qcap, c);
+        } else if (json_is_array(v)) {
+            for (i = 0; i < json_array_size(v); i++) {
+                json_t *c = json_array_get(v, i);
+                if (json_is_object(c) || json_is_array(c))
+                    push_ptr(&queue, &qn, &qcap, c);
+            }
+        }
+    }
+    free(queue);
+    (void)start;
+    return 0;
+}
+
+/* An object given only as {"@id": ...}: the full node with that @id, if any. */
+static json_t *deref(ld *l, json_t *v)
+{
+    json_t *id;
+    size_t i;
+    if (!json_is_object(v) || json_object_size(v) > 2 || !(id = json_object_get(v, "@id")) ||
+        !json_is_string(id))
+        return v;
+    for (i = 0; i < l->n_objs; i++) {
+        json_t *o = l->objs[i];
+        json_t *oid = json_object_get(o, "@id");
+        if (o != v && json_object_size(o) > 1 && oid && json_is_string(oid) &&
+            json_equal(oid, id))
+            return o;
+    }
+    return v;
+}
+
+/* A text value: a string, a number, or an object's name/@value/value. Entities decoded and
+ * white space collapsed unless exact. Result in l->b (valid until the next call). */
+static const char *text_of(ld *l, json_t *v)
+{
+    const char *s = NULL;
+    char num[64];
+    size_t len = 0;
+    if (json_is_array(v))
+        v = json_array_size(v) ? json_array_get(v, 0) : NULL;
+    if (json_is_object(v)) {
+        json_t *n = json_object_get(v, "name");
+        if (!n)
+            n = json_object_get(v, "@value");
+        if (!n)
+            n = json_object_get(v, "value");
+        v = n;
+        if (json_is_array(v))
+            v = json_array_size(v) ? json_array_get(v, 0) : NULL;
+    }
+    if (json_is_string(v)) {
+        s = json_string_value(v);
+        len = json_string_length(v);
+    } else if (json_is_integer(v)) {
+        snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        s = num;
+        len = strlen(num);
+    } else if (json_is_real(v)) {
+        snprintf(num, sizeof num, "%g", json_real_value(v));
+        s = num;
+        len = strlen(num);
+    }
+    nc_buf_clear(&l->b);
+    if (!s)
+        return NULL;
+    if (l->exact) {
+        nc_buf_put(&l->b, s, len);
+    } else {
+        nc_buf t = NC_BUF_INIT;
+        ncp_html_unescape(s, len, &t);
+        ncp_collapse_space(&l->b, t.ptr, t.size);
+        nc_buf_release(&t);
+        if (!l->b.size)
+            return NULL;
+    }
+    return l->b.ptr;
+}
+
+static json_t *get(ld *l, json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    if (!v) {
+        /* "schema:headline" / "http://schema.org/headline" spellings */
+        const char *k;
+        json_t *c;
+        json_object_foreach(o, k, c)
+            if (!strcmp(strip_vocab(k), key))
+                return deref(l, c);
+        return NULL;
+    }
+    return deref(l, v);
+}
+
+static void put(ld *l, nc_field f, json_t *v)
+{
+    const char *s;
+    if (l->p->a->str[f] || !v)
+        return;
+    s = text_of(l, v);
+    if (s && (*s || l->exact))
+        nc_article_sets(l->p->a, f, s);
+}
+
+static void put_time(ld *l, nc_tfield f, json_t *v)
+{
+    const char *s = text_of(l, v);
+    if (s)
+        ncp_html_set_time(l->p->a, f, s, !l->exact);
+}
+
+static int to_int(json_t *v)
+{
+    if (json_is_object(v))
+        v = json_object_get(v, "value");
+    if (json_is_integer(v))
+        return (int)json_integer_value(v);
+    if (json_is_real(v))
+        return (int)json_real_value(v);
+    if (json_is_string(v))
+        return atoi(json_string_value(v));
+    return 0;
+}
+
+static const char *url_of(ld *l, json_t *v)
+{
+    if (json_is_array(v))
+        v = json_array_size(v) ? json_array_get(v, 0) : NULL;
+    if (json_is_object(v)) {
+        json_t *u = json_object_get(v, "contentUrl");
+        if (!u)
+            u = json_object_get(v, "url");
+        if (!u)
+            u = json_object_get(v, "@id");
+        v = u;
+        if (json_is_array(v))
+            v = json_array_size(v) ? json_array_get(v, 0) : NULL;
+    }
+    if (!json_is_string(v) || !*json_string_value(v))
+        return NULL;
+    if (l->exact)
+        return json_string_value(v);
+    return ncp_html_url(l->p, json_string_value(v));
+}
+
+/* ---- the article object ---- */
+
+static void read_authors(ld *l, json_t *v, const char *role_in)
+{
+    nc_article *a = l->p->a;
+    size_t i, n = json_is_array(v) ? json_array_size(v) : 1;
+    for (i = 0; i < n && i < 200; i++) {
+        json_t *e = deref(l, json_is_array(v) ? json_array_get(v, i) : v);
+        const char *role = role_in;
+        json_t *nm;
+        if (json_is_object(e) && type_is1(e, "Role")) {
+            json_t *inner = get(l, e, "author");
+            if (!inner)
+                inner = get(l, e, "creator");
+            if (json_object_get(e, "roleName"))
+                role = text_of(l, json_object_get(e, "roleName"));
+            role = role ? nc_article_strdup(a, role) : NULL;
+            read_authors(l, inner ? inner : json_null(), role);
+            continue;
+        }
+        if (json_is_string(e)) {
+            if (l->exact)
+                nc_article_add_author(a, json_string_value(e), role, NULL, NULL);
+            else if (!strstr(json_string_value(e), "://"))
+                ncp_html_add_meta_authors(a, json_string_value(e), NULL);
+            continue;
+        }
+        if (!json_is_object(e))
+            continue;
+        nm = get(l, e, "name");
+        {
+            const char *url = NULL, *aff = NULL, *name;
+            json_t *u = get(l, e, "url");
+            if (!u && !l->exact)
+                u = get(l, e, "sameAs");
+            if (u && (url = url_of(l, u)) != NULL)
+                url = nc_article_strdup(a, url);
+            if (get(l, e, "affiliation") && (aff = text_of(l, get(l, e, "affiliation"))))
+                aff = nc_article_strdup(a, aff);
+            name = nm ? text_of(l, nm) : NULL;
+            if (!name && !l->exact) {
+                /* givenName familyName */
+                const char *g = text_of(l, get(l, e, "givenName"));
+                char *gn = g ? nc_article_strdup(a, g) : NULL;
+                const char *f = text_of(l, get(l, e, "familyName"));
+                if (gn && f) {
+                    nc_buf t = NC_BUF_INIT;
+                    nc_buf_printf(&t, "%s %s", gn, f);
+                    name = nc_article_strdup(a, t.ptr);
+                    nc_buf_release(&t);
+                }
+            }
+            if (l->exact) {
+                nc_article_add_author(a, name, role, url, aff);
+            } else if (name) {
+                size_t before = a->n_authors;
+                ncp_html_add_meta_authors(a, name, url);
+                if (aff && a->n_authors > before)
+                    a->authors[before].affiliation = aff;
+                if (role && a->n_authors > before)
+                    a->authors[before].role = role;
+            }
+        }
+    }
+}
+
+static void read_list(ld *l, json_t *v, int what)
+{
+    nc_article *a = l->p->a;
+    size_t i, n;
+    if (!v)
+        return;
+    n = json_is_array(v) ? json_array_size(v) : 1;
+    for (i = 0; i < n && i < 1000; i++) {
+        json_t *e = json_is_array(v) ? json_array_get(v, i) : v;
+        const char *s;
+        if (what == 'k' && json_is_string(e) && !l->exact) {
+            /* "a, b, c" */
+            nc_buf t = NC_BUF_INIT;
+            const char *q = json_string_value(e);
+            ncp_html_unescape(q, strlen(q), &t);
+            q = t.ptr;
+            while (*q) {
+                const char *c = strchr(q, ',');
+                size_t len = c ? (size_t)(c - q) : strlen(q);
+                nc_buf k = NC_BUF_INIT;
+                ncp_collapse_space(&k, q, len);
+                if (k.size) {
+                    size_t j;
+                    for (j = 0; j < a->n_keywords; j++)
+                        if (!strcmp(a->keywords[j], k.ptr))
+                            break;
+                    if (j == a->n_keywords)
+                        nc_article_add_keyword(a, k.ptr);
+                }
+                nc_buf_release(&k);
+                q += len;
+                if (*q == ',')
+                    q++;
+            }
+            nc_buf_release(&t);
+            continue;
+        }
+        if (what == 's') {
+            /* about: DefinedTerm or Thing */
+            const char *name = NULL, *code = NULL, *scheme = NULL;
+            e = deref(l, e);
+            if (json_is_string(e)) {
+                name = text_of(l, e);
+                nc_article_add_subject(a, name, NULL, NULL);
+                continue;
+            }
+            if (!json_is_object(e))
+                continue;
+            if ((s = text_of(l, get(l, e, "name"))))
+                name = nc_article_strdup(a, s);
+            if ((s = text_of(l, get(l, e, "termCode"))) ||
+                (!l->exact && (s = text_of(l, get(l, e, "identifier")))))
+                code = nc_article_strdup(a, s);
+            if (get(l, e, "inDefinedTermSet")) {
+                json_t *sc = get(l, e, "inDefinedTermSet");
+                if (json_is_object(sc))
+                    sc = json_object_get(sc, "@id") ? json_object_get(sc, "@id")
+                                                    : json_object_get(sc, "url");
+                if ((s = text_of(l, sc)))
+                    scheme = nc_article_strdup(a, s);
+            }
+            if (name || code)
+                nc_article_add_subject(a, name, code, scheme);
+            continue;
+        }
+        s = text_of(l, e);
+        if (!s)
+            continue;
+        if (what == 'k')
+            nc_article_add_keyword(a, s);
+        else if (what == 'g')
+            nc_article_add_genre(a, s, NULL, NULL);
+    }
+}
+
+static void read_media_obj(ld *l, json_t *e, int lead_only)
+{
+    nc_article *a = l->p->a;
+    nc_media_kind kind = NC_MEDIA_PICTURE;
+    const char *href, *s;
+    nc_media *m;
+    json_t *enc;
+    size_t i;
+    e = deref(l, e);
+    if (json_is_string(e)) {
+        href = url_of(l, e);
+        if (href)
+            nc_article_add_media(a, NC_MEDIA_PICTURE, href);
+        return;
+    }
+    if (!json_is_object(e))
+        return;
+    if (type_is1(e, "VideoObject"))
+        kind = NC_MEDIA_VIDEO;
+    else if (type_is1(e, "AudioObject"))
+        kind = NC_MEDIA_AUDIO;
+    if ((s = text_of(l, get(l, e, "additionalType"))) && strstr(s, "graphic"))
+        kind = NC_MEDIA_GRAPHIC;
+    href = url_of(l, e);
+    if (!href && !l->exact && kind == NC_MEDIA_VIDEO && get(l, e, "embedUrl"))
+        href = url_of(l, get(l, e, "embedUrl"));
+    if (!href && !l->exact)
+        return;
+    m = nc_article_add_media(a, kind, href);
+    if (!m)
+        return;
+    if ((s = text_of(l, get(l, e, "identifier"))))
+        m->id = nc_article_strdup(a, s);
+    if ((s = text_of(l, get(l, e, "encodingFormat"))))
+        m->mime = nc_article_strdup(a, s);
+    m->width = to_int(get(l, e, "width"));
+    m->height = to_int(get(l, e, "height"));
+    if ((s = text_of(l, get(l, e, "name"))))
+        m->title = nc_article_strdup(a, s);
+    if ((s = text_of(l, get(l, e, "caption"))))
+        m->caption = nc_article_strdup(a, s);
+    if ((s = text_of(l, get(l, e, "creditText"))) ||
+        (!l->exact && (s = text_of(l, get(l, e, "copyrightHolder")))) ||
+        (!l->exact && (s = text_of(l, get(l, e, "author")))))
+        m->credit = nc_article_strdup(a, s);
+    if ((s = text_of(l, get(l, e, "description"))))
+        m->alt = nc_article_strdup(a, s);
+    if (!l->exact && m->caption && m->alt && !strcmp(m->caption, m->alt))
+        m->alt = NULL;
+    if (lead_only)
+        return;
+    enc = get(l, e, "encoding");
+    for (i = 0; enc && i < (json_is_array(enc) ? json_array_size(enc) : 1); i++) {
+        json_t *r = json_is_array(enc) ? json_array_get(enc, i) : enc;
+        const char *name = NULL, *mime = NULL, *rh;
+        if (!json_is_object(r))
+            continue;
+        if ((s = text_of(l, get(l, r, "name"))))
+            name = nc_article_strdup(a, s);
+        if ((s = text_of(l, get(l, r, "encodingFormat"))))
+            mime = nc_article_strdup(a, s);
+        rh = url_of(l, r);
+        nc_media_add_rendition(a, m, name, rh, mime, to_int(get(l, r, "width")),
+                               to_int(get(l, r, "height")));
+    }
+}
+
+static void read_article(ld *l, json_t *o)
+{
+    ncp_hpage *p = l->p;
+    nc_article *a = p->a;
+    json_t *v;
+    const char *s;
+    if (l->exact || !a->str[NC_F_ID]) {
+        v = get(l, o, "identifier");
+        if (json_is_object(v) && json_object_get(v, "value"))
+            v = json_object_get(v, "value");
+        put(l, NC_F_ID, v);
+    }
+    put(l, NC_F_VERSION, get(l, o, "version"));
+    v = get(l, o, "inLanguage");
+    if (json_is_object(v) && json_object_get(v, "alternateName"))
+        v = json_object_get(v, "alternateName");
+    put(l, NC_F_LANGUAGE, v);
+    put(l, NC_F_HEADLINE, get(l, o, "headline"));
+    if (!l->exact && !a->str[NC_F_HEADLINE] && json_is_string(get(l, o, "name")))
+        put(l, NC_F_HEADLINE, get(l, o, "name"));
+    put(l, NC_F_SUBHEADLINE, get(l, o, "alternativeHeadline"));
+    put(l, NC_F_SUMMARY, get(l, o, "description"));
+    if (!a->n_authors) {
+        v = get(l, o, "author");
+        if (!v && !l->exact)
+            v = get(l, o, "creator");
+        if (v)
+            read_authors(l, v, NULL);
+    }
+    put(l, NC_F_PROVIDER, get(l, o, "provider"));
+    if (!l->exact)
+        put(l, NC_F_PROVIDER, get(l, o, "sourceOrganization"));
+    put(l, NC_F_PUBLISHER, get(l, o, "publisher"));
+    put(l, NC_F_COPYRIGHT_HOLDER, get(l, o, "copyrightHolder"));
+    put(l, NC_F_COPYRIGHT_NOTICE, get(l, o, "copyrightNotice"));
+    put(l, NC_F_CREDIT, get(l, o, "creditText"));
+    if (!l->exact && (v = get(l, o, "license")) && (s = url_of(l, v)) && !a->str[NC_F_USAGE_TERMS])
+        nc_article_sets(a, NC_F_USAGE_TERMS, s);
+    put(l, NC_F_DATELINE, get(l, o, "dateline"));
+    v = get(l, o, "contentLocation");
+    if (!v && !l->exact)
+        v = get(l, o, "locationCreated");
+    put(l, NC_F_LOCATION, v);
+    put(l, NC_F_SECTION, get(l, o, "articleSection"));
+    if (!a->n_keywords)
+        read_list(l, get(l, o, "keywords"), 'k');
+    if (!a->n_genres)
+        read_list(l, get(l, o, "genre"), 'g');
+    if (!a->n_subjects && l->exact)
+        read_list(l, get(l, o, "about"), 's');
+    put_time(l, NC_T_CREATED, get(l, o, "dateCreated"));
+    put_time(l, NC_T_PUBLISHED, get(l, o, "datePublished"));
+    put_time(l, NC_T_MODIFIED, get(l, o, "dateModified"));
+    put_time(l, NC_T_EXPIRES, get(l, o, "expires"));
+    if (!l->exact && !a->time[NC_T_PUBLISHED].prec)
+        put_time(l, NC_T_PUBLISHED, get(l, o, "uploadDate"));
+    if (!a->str[NC_F_URL]) {
+        const char *u = NULL;
+        if ((v = get(l, o, "url")))
+            u = url_of(l, v);
+        if (!u && !l->exact && (v = get(l, o, "mainEntityOfPage")))
+            u = url_of(l, v);
+        if (u && (l->exact || strstr(u, "://")))
+            nc_article_sets(a, NC_F_URL, u);
+    }
+    if (!a->n_media) {
+        size_t i;
+        if (l->exact) {
+            v = get(l, o, "associatedMedia");
+            for (i = 0; v && i < (json_is_array(v) ? json_array_size(v) : 1); i++)
+                read_media_obj(l, json_is_array(v) ? json_array_get(v, i) : v, 0);
+        } else {
+            if ((v = get(l, o, "image")))
+                read_media_obj(l, json_is_array(v) ? json_array_get(v, 0) : v, 1);
+            if (!a->n_media && (v = get(l, o, "thumbnailUrl")))
+                read_media_obj(l, json_is_array(v) ? json_array_get(v, 0) : v, 1);
+            if ((v = get(l, o, "video")))
+                read_media_obj(l, json_is_array(v) ? json_array_get(v, 0) : v, 1);
+        }
+    }
+    if (!l->exact && !p->jsonld_body && (v = get(l, o, "articleBody")) && json_is_string(v)) {
+        nc_buf t = NC_BUF_INIT;
+        ncp_html_unescape(json_string_value(v), json_string_length(v), &t);
+        p->jsonld_body = nc_article_strdup(a, t.ptr);
+        nc_buf_release(&t);
+    }
+    if (!l->exact && !p->site) {
+        if ((v = get(l, o, "publisher")) && (s = text_of(l, v)))
+            p->site = nc_article_strdup(a, s);
+    }
+}
+
+/* A block's text, repaired for common faults: raw control characters inside strings,
+ * HTML comment or CDATA wrappers (with or without //), a trailing semicolon. */
+static void repair(const char *s, size_t len, nc_buf *out)
+{
+    size_t i;
+    int in_str = 0, esc = 0;
+    s = ncp_trim(s, &len);
+    if (len >= 4 && !strncmp(s, "<!--", 4)) {
+        s += 4;
+        len -= 4;
+    }
+    if (len >= 3 && !strncmp(s + len - 3, "-->", 3))
+        len -= 3;
+    s = ncp_trim(s, &len);
+    if (len >= 9 && !strncmp(s, "<![CDATA[", 9)) {
+        s += 9;
+        len -= 9;
+    }
+    if (len >= 3 && !strncmp(s + len - 3, "]]>", 3))
+        len -= 3;
+    for (i = 0; i < len; i++) {
+        char c = s[i];
+        if (!in_str && c == '/' && i + 1 < len && s[i + 1] == '/') {
+            /* a // comment line (CDATA markers) */
+            while (i < len && s[i] != '\n')
+                i++;
+            continue;
+        }
+        if (in_str) {
+            if (esc)
+                esc = 0;
+            else if (c == '\\')
+                esc = 1;
+            else if (c == '"')
+                in_str = 0;
+            if ((unsigned char)c < 0x20) {
+                nc_buf_putc(out, ' ');
+                continue;
+            }
+        } else if (c == '"') {
+            in_str = 1;
+        }
+        nc_buf_putc(out, c);
+    }
+    nc_buf_rtrim(out);
+    while (out->size && out->ptr[out->size - 1] == ';')
+        nc_buf_truncate(out, out->size - 1);
+}
+
+static int script_type_is(const xmlNode *n, const char *type)
+{
+    const char *t = ncp_dom_attr(n, "type");
+    size_t len;
+    if (!t)
+        return 0;
+    len = strlen(t);
+    t = ncp_trim(t, &len);
+    return len == strlen(type) && !ncp_strncasecmp(t, type, len);
+}
+
+static json_t *parse_script(ncp_hpage *p, xmlNode *n, int warn)
+{
+    xmlChar *txt = xmlNodeGetContent(n);
+    json_t *j;
+    json_error_t je;
+    size_t len;
+    if (!txt)
+        return NULL;
+    len = strlen((const char *)txt);
+    j = json_loadb((const char *)txt, len, JSON_DECODE_ANY, &je);
+    if (!j) {
+        nc_buf fixed = NC_BUF_INIT;
+        json_error_t je2;
+        repair((const char *)txt, len, &fixed);
+        j = json_loadb(fixed.ptr, fixed.size, JSON_DECODE_ANY, &je2);
+        nc_buf_release(&fixed);
+        if (!j && warn) {
+            int line = (int)xmlGetLineNo(n);
+            nc_warn(p->o, line > 0 ? line + (je.line > 1 ? je.line - 1 : 0) : 0,
+                    je.line > 1 ? je.column : 0, "html: malformed JSON-LD block ignored: %s",
+                    je.text);
+        }
+    }
+    xmlFree(txt);
+    return j;
+}
+
+int ncp_html_jsonld(ncp_hpage *p)
+{
+    ld l;
+    xmlNode *n;
+    json_t *best = NULL;
+    size_t i;
+    int best_rank = -1;
+    memset(&l, 0, sizeof l);
+    l.p = p;
+    l.exact = p->own;
+    nc_buf_init(&l.b);
+    for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
+        json_t *j;
+        if (!ncp_dom_is(n, "script") || !script_type_is(n, "application/ld+json"))
+            continue;
+        if (!(j = parse_script(p, n, 1)))
+            continue;
+        if (push_ptr(&l.roots, &l.n_roots, &l.cap_roots, j) < 0) {
+            json_decref(j);
+            break;
+        }
+        collect(&l, j);
+    }
+    for (i = 0; i < l.n_objs; i++) {
+        json_t *o = l.objs[i], *u;
+        int rank;
+        if (!type_is(o, article_types))
+            continue;
+        rank = 1;
+        if (json_object_get(o, "headline"))
+            rank += 2;
+        if (json_object_get(o, "articleBody") || json_object_get(o, "author"))
+            rank += 1;
+        u = json_object_get(o, "url");
+        if (!u)
+            u = json_object_get(o, "mainEntityOfPage");
+        if (p->a->str[NC_F_URL] && u) {
+            const char *us = json_is_string(u) ? json_string_value(u)
+                             : json_is_object(u) && json_is_string(json_object_get(u, "@id"))
+                                 ? json_string_value(json_object_get(u, "@id"))
+                                 : NULL;
+            if (us && !strcmp(us, p->a->str[NC_F_URL]))
+                rank += 2;
+        }
+        if (rank > best_rank) {
+            best_rank = rank;
+            best = o;
+        }
+    }
+    if (best)
+        read_article(&l, best);
+    else if (!p->own) {
+        /* no article object: a WebPage's publication dates and publisher still help */
+        static const char *const page_types[] = {"WebPage", "ItemPage", NULL};
+        for (i = 0; i < l.n_objs; i++)
+            if (type_is(l.objs[i], page_types)) {
+                put_time(&l, NC_T_PUBLISHED, get(&l, l.objs[i], "datePublished"));
+                put_time(&l, NC_T_MODIFIED, get(&l, l.objs[i], "dateModified"));
+                break;
+            }
+    }
+    for (i = 0; i < l.n_roots; i++)
+        json_decref(l.roots[i]);
+    free(l.roots);
+    free(l.objs);
+    nc_buf_release(&l.b);
+    return 0;
+}
+
+/* ---- newsconv-extra ---- */
+
+int ncp_html_extra(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    xmlNode *n;
+    json_t *j = NULL, *v;
+    size_t i;
+    if (!p->own)
+        return 0; /* only newsconv's own pages carry it */
+    for (n = p->root; n && !j; n = ncp_html_next(n, p->root, 1))
+        if (ncp_dom_is(n, "script") && script_type_is(n, "application/json") &&
+            ncp_dom_attr(n, "id") && !strcmp(ncp_dom_attr(n, "id"), "newsconv-extra"))
+            j = parse_script(p, n, 1);
+    if (!json_is_object(j)) {
+        json_decref(j);
+        return 0;
+    }
+#define S(key, field)                                                                      \
+    if (json_is_string(v = json_object_get(j, key)))                                       \
+        nc_article_sets(a, field, json_string_value(v));
+    S("byline", NC_F_BYLINE)
+    S("slugline", NC_F_SLUGLINE)
+    S("pubstatus", NC_F_PUBSTATUS)
+    S("ednote", NC_F_EDNOTE)
+    S("usage_terms", NC_F_USAGE_TERMS)
+#undef S
+    if (json_is_integer(v = json_object_get(j, "urgency")))
+        a->urgency = (int)json_integer_value(v);
+    if (json_is_string(v = json_object_get(j, "embargo"))) {
+        nc_time t;
+        if (nc_time_parse_iso(json_string_value(v), json_string_length(v), &t) == 0)
+            nc_article_set_time(a, NC_T_EMBARGO, &t);
+    }
+    if (json_is_array(v = json_object_get(j, "genres"))) {
+        a->n_genres = 0;
+        for (i = 0; i < json_array_size(v); i++) {
+            json_t *g = json_array_get(v, i);
+            nc_article_add_genre(a, json_string_value(json_object_get(g, "name")),
+                                 json_string_value(json_object_get(g, "code")),
+                                 json_string_value(json_object_get(g, "scheme")));
+        }
+    }
+    if (json_is_array(v = json_object_get(j, "links")))
+        for (i = 0; i < json_array_size(v); i++) {
+            json_t *g = json_array_get(v, i);
+            nc_article_add_link(a, json_string_value(json_object_get(g, "rel")),
+                                json_string_value(json_object_get(g, "href")),
+                                json_string_value(json_object_get(g, "title")));
+        }
+    if (json_is_array(v = json_object_get(j, "extra")))
+        for (i = 0; i < json_array_size(v); i++) {
+            json_t *g = json_array_get(v, i);
+            const char *k = json_string_value(json_object_get(g, "key"));
+            const char *val = json_string_value(json_object_get(g, "value"));
+            if (k && val)
+                nc_article_add_extra(a, k, val, json_is_true(json_object_get(g, "json")));
+        }
+    json_decref(j);
+    return 0;
+}
+
+/* ---- writing ---- */
+
+static void set_str(json_t *o, const char *key, const char *s)
+{
+    if (s)
+        json_object_set_new(o, key, json_string(s));
+}
+
+static json_t *named(const char *type, const char *name)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "@type", json_string(type));
+    json_object_set_new(o, "name", json_string(name));
+    return o;
+}
+
+static void set_time(json_t *o, const char *key, const nc_time *t)
+{
+    char buf[NC_TIME_ISO_LEN];
+    if (nc_time_format(t, buf))
+        json_object_set_new(o, key, json_string(buf));
+}
+
+/* Appends JSON text, with <, > and & escaped so that it is safe inside <script> and in
+ * XML. */
+static void dump(json_t *j, nc_buf *out)
+{
+    char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    const char *p;
+    if (!s) {
+        out->failed = 1;
+        return;
+    }
+    for (p = s; *p; p++) {
+        if (*p == '<')
+            nc_buf_puts(out, "\\u003c");
+        else if (*p == '>')
+            nc_buf_puts(out, "\\u003e");
+        else if (*p == '&')
+            nc_buf_puts(out, "\\u0026");
+        else
+            nc_buf_putc(out, *p);
+    }
+    free(s);
+}
+
+static int genres_need_extra(const nc_article *a)
+{
+    size_t i;
+    for (i = 0; i < a->n_genres; i++)
+        if (a->genres[i].code || a->genres[i].scheme || !a->genres[i].name)
+            return 1;
+    return 0;
+}
+
+static json_t *media_obj(const nc_media *m)
+{
+    json_t *o = json_object();
+    size_t i;
+    json_object_set_new(o, "@type", json_string(m->kind == NC_MEDIA_VIDEO   ? "VideoObject"
+                                                : m->kind == NC_MEDIA_AUDIO ? "AudioObject"
+                                                                            : "ImageObject"));
+    if (m->kind == NC_MEDIA_GRAPHIC)
+        set_str(o, "additionalType", "https://cv.iptc.org/newscodes/ninature/graphic");
+    set_str(o, "identifier", m->id);
+    set_str(o, "contentUrl", m->href);
+    set_str(o, "encodingFormat", m->mime);
+    if (m->width)
+        json_object_set_new(o, "width", json_integer(m->width));
+    if (m->height)
+        json_object_set_new(o, "height", json_integer(m->height));
+    set_str(o, "name", m->title);
+    set_str(o, "caption", m->caption);
+    set_str(o, "creditText", m->credit);
+    set_str(o, "description", m->alt);
+    if (m->n_renditions) {
+        json_t *arr = json_array();
+        for (i = 0; i < m->n_renditions; i++) {
+            const nc_rendition *r = &m->renditions[i];
+            json_t *ro = json_object();
+            json_object_set_new(ro, "@type", json_string("MediaObject"));
+            set_str(ro, "name", r->name);
+            set_str(ro, "contentUrl", r->href);
+            set_str(ro, "encodingFormat", r->mime);
+            if (r->width)
+                json_object_set_new(ro, "width", json_integer(r->width));
+            if (r->height)
+                json_object_set_new(ro, "height", json_integer(r->height));
+            json_array_append_new(arr, ro);
+        }
+        json_object_set_new(o, "encoding", arr);
+    }
+    return o;
+}
+
+void ncp_html_jsonld_write(const nc_article *a, nc_buf *out, int with_body)
+{
+    json_t *o = json_object(), *arr;
+    size_t i;
+    (void)with_body;
+    json_object_set_new(o, "@context", json_string("https://schema.org"));
+    json_object_set_new(o, "@type", json_string("NewsArticle"));
+    set_str(o, "identifier", a->str[NC_F_ID]);
+    set_str(o, "version", a->str[NC_F_VERSION]);
+    set_str(o, "url", a->str[NC_F_URL]);
+    if (a->str[NC_F_URL])
+        json_object_set_new(o, "mainEntityOfPage", json_string(a->str[NC_F_URL]));
+    set_str(o, "inLanguage", a->str[NC_F_LANGUAGE]);
+    set_str(o, "headline", a->str[NC_F_HEADLINE]);
+    set_str(o, "alternativeHeadline", a->str[NC_F_SUBHEADLINE]);
+    set_str(o, "description", a->str[NC_F_SUMMARY]);
+    if (a->n_authors) {
+        arr = json_array();
+        for (i = 0; i < a->n_authors; i++) {
+            const nc_author *au = &a->authors[i];
+            json_t *p = json_object();
+            json_object_set_new(p, "@type", json_string("Person"));
+            set_str(p, "name", au->name);
+            set_str(p, "url", au->url);
+            if (au->affiliation)
+                json_object_set_new(p, "affiliation", named("Organization", au->affiliation));
+            if (au->role) {
+                json_t *r = json_object();
+                json_object_set_new(r, "@type", json_string("Role"));
+                json_object_set_new(r, "roleName", json_string(au->role));
+                json_object_set_new(r, "author", p);
+                p = r;
+            }
+            json_array_append_new(arr, p);
+        }
+        json_object_set_new(o, "author", arr);
+    }
+    set_time(o, "dateCreated", &a->time[NC_T_CREATED]);
+    set_time(o, "datePublished", &a->time[NC_T_PUBLISHED]);
+    set_time(o, "dateModified", &a->time[NC_T_MODIFIED]);
+    set_time(o, "expires", &a->time[NC_T_EXPIRES]);
+    if (a->str[NC_F_PUBLISHER])
+        json_object_set_new(o, "publisher", named("Organization", a->str[NC_F_PUBLISHER]));
+    if (a->str[NC_F_PROVIDER])
+        json_object_set_new(o, "provider", named("Organization", a->str[NC_F_PROVIDER]));
+    if (a->str[NC_F_COPYRIGHT_HOLDER])
+        json_object_set_new(o, "copyrightHolder",
+                            named("Organization", a->str[NC_F_COPYRIGHT_HOLDER]));
+    set_str(o, "copyrightNotice", a->str[NC_F_COPYRIGHT_NOTICE]);
+    set_str(o, "creditText", a->str[NC_F_CREDIT]);
+    set_str(o, "dateline", a->str[NC_F_DATELINE]);
+    if (a->str[NC_F_LOCATION])
+        json_object_set_new(o, "contentLocation", named("Place", a->str[NC_F_LOCATION]));
+    set_str(o, "articleSection", a->str[NC_F_SECTION]);
+    if (a->n_keywords) {
+        arr = json_array();
+        for (i = 0; i < a->n_keywords; i++)
+            json_array_append_new(arr, json_string(a->keywords[i]));
+        json_object_set_new(o, "keywords", arr);
+    }
+    if (a->n_genres && !genres_need_extra(a)) {
+        arr = json_array();
+        for (i = 0; i < a->n_genres; i++)
+            json_array_append_new(arr, json_string(a->genres[i].name));
+        json_object_set_new(o, "genre", arr);
+    }
+    if (a->n_subjects) {
+        arr = json_array();
+        for (i = 0; i < a->n_subjects; i++) {
+            const nc_subject *s = &a->subjects[i];
+            json_t *t = json_object();
+            json_object_set_new(t, "@type", json_string("DefinedTerm"));
+            set_str(t, "name", s->name);
+            set_str(t, "termCode", s->code);
+            set_str(t, "inDefinedTermSet", s->scheme);
+            json_array_append_new(arr, t);
+        }
+        json_object_set_new(o, "about", arr);
+    }
+    if (a->n_media) {
+        json_t *imgs = json_array();
+        arr = json_array();
+        for (i = 0; i < a->n_media; i++) {
+            const nc_media *m = &a->media[i];
+            if ((m->kind == NC_MEDIA_PICTURE || m->kind == NC_MEDIA_GRAPHIC) && m->href)
+                json_array_append_new(imgs, json_string(m->href));
+            json_array_append_new(arr, media_obj(m));
+        }
+        if (json_array_size(imgs))
+            json_object_set_new(o, "image", imgs);
+        else
+            json_decref(imgs);
+        json_object_set_new(o, "associatedMedia", arr);
+    }
+    dump(o, out);
+    json_decref(o);
+}
+
+void ncp_html_extra_write(const nc_article *a, nc_buf *out)
+{
+    json_t *o = json_object(), *arr;
+    size_t i;
+    char t[NC_TIME_ISO_LEN];
+    set_str(o, "byline", a->str[NC_F_BYLINE]);
+    set_str(o, "slugline", a->str[NC_F_SLUGLINE]);
+    if (a->urgency)
+        json_object_set_new(o, "urgency", json_integer(a->urgency));
+    set_str(o, "pubstatus", a->str[NC_F_PUBSTATUS]);
+    set_str(o, "ednote", a->str[NC_F_EDNOTE]);
+    set_str(o, "usage_terms", a->str[NC_F_USAGE_TERMS]);
+    if (nc_time_format(&a->time[NC_T_EMBARGO], t))
+        json_object_set_new(o, "embargo", json_string(t));
+    if (a->n_genres && genres_need_extra(a)) {
+        arr = json_array();
+        for (i = 0; i < a->n_genres; i++) {
+            json_t *g = json_object();
+            set_str(g, "name", a->genres[i].name);
+            set_str(g, "code", a->genres[i].code);
+            set_str(g, "scheme", a->genres[i].scheme);
+            json_array_append_new(arr, g);
+        }
+        json_object_set_new(o, "genres", arr);
+    }
+    if (a->n_links) {
+        arr = json_array();
+        for (i = 0; i < a->n_links; i++) {
+            json_t *g = json_object();
+            set_str(g, "rel", a->links[i].rel);
+            set_str(g, "href", a->links[i].href);
+            set_str(g, "title", a->links[i].title);
+            json_array_append_new(arr, g);
+        }
+        json_object_set_new(o, "links", arr);
+    }
+    if (a->n_extra) {
+        arr = json_array();
+        for (i = 0; i < a->n_extra; i++) {
+            json_t *g = json_object();
+            set_str(g, "key", a->extra[i].key);
+            set_str(g, "value", a->extra[i].value);
+            if (a->extra[i].json)
+                json_object_set_new(g, "json", json_true());
+            json_array_append_new(arr, g);
+        }
+        json_object_set_new(o, "extra", arr);
+    }
+    if (json_object_size(o))
+        dump(o, out);
+    json_decref(o);
+}

@@ -1,0 +1,1047 @@
+/* newsconv html: metadata from meta tags, links, microdata, hNews and the visible page.
+ *
+ * Sources in order of trust (JSON-LD, read before, comes first): OpenGraph and article:*
+ * meta, twitter: meta, <meta name=author|description|keywords|date...> (Dublin Core,
+ * Parse.ly, Sailthru spellings too), <link rel=canonical>, <html lang>, itemprop microdata
+ * of a schema.org Article scope, hNews/hAtom classes and rel=author, then the visible
+ * headline (<h1>), byline and date (<time datetime> or a date line near the headline). A
+ * field is set by the first source that has it. */
+#include "html.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void build_metas(ncp_hpage *p)
+{
+    xmlNode *n;
+    size_t cap = 0;
+    p->metas_done = 1;
+    for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
+        if (!ncp_dom_is(n, "meta") || !ncp_dom_attr(n, "content"))
+            continue;
+        if (p->n_metas == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            xmlNode **nv = realloc(p->metas, nc * sizeof *nv);
+            if (!nv)
+                return;
+            p->metas = nv;
+            cap = nc;
+        }
+        p->metas[p->n_metas++] = n;
+    }
+}
+
+static int meta_key_is(xmlNode *m, const char *key)
+{
+    const char *k = ncp_dom_attr(m, "property");
+    if (k && !ncp_strcasecmp(k, key))
+        return 1;
+    k = ncp_dom_attr(m, "name");
+    if (k && !ncp_strcasecmp(k, key))
+        return 1;
+    k = ncp_dom_attr(m, "http-equiv");
+    return k && !ncp_strcasecmp(k, key);
+}
+
+/* The i-th (0-based) non-empty value of a key, or NULL. */
+static const char *meta_nth(ncp_hpage *p, const char *key, size_t nth)
+{
+    size_t i;
+    if (!p->metas_done)
+        build_metas(p);
+    for (i = 0; i < p->n_metas; i++) {
+        const char *c;
+        if (!meta_key_is(p->metas[i], key))
+            continue;
+        c = ncp_dom_attr(p->metas[i], "content");
+        while (c && (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r'))
+            c++;
+        if (!c || !*c)
+            continue;
+        if (nth-- == 0)
+            return c;
+    }
+    return NULL;
+}
+
+const char *ncp_html_meta_get(ncp_hpage *p, const char *name)
+{
+    return meta_nth(p, name, 0);
+}
+
+static const char *first_of(ncp_hpage *p, const char *const *keys)
+{
+    size_t i;
+    const char *v;
+    for (i = 0; keys[i]; i++)
+        if ((v = meta_nth(p, keys[i], 0)) != NULL)
+            return v;
+    return NULL;
+}
+
+int ncp_html_attr_word(const xmlNode *n, const char *attr, const char *word)
+{
+    const char *v = ncp_dom_attr(n, attr);
+    size_t wl = strlen(word);
+    if (!v)
+        return 0;
+    while (*v) {
+        const char *s;
+        while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+            v++;
+        s = v;
+        while (*v && *v != ' ' && *v != '\t' && *v != '\n' && *v != '\r')
+            v++;
+        if ((size_t)(v - s) == wl && !ncp_strncasecmp(s, word, wl))
+            return 1;
+    }
+    return 0;
+}
+
+void ncp_html_el_text(const xmlNode *n, nc_buf *out)
+{
+    /* like xmlNodeGetContent, without script/style text, with block breaks as spaces */
+    const xmlNode *c = n;
+    nc_buf raw = NC_BUF_INIT;
+    if (!n)
+        return;
+    if (n->type == XML_TEXT_NODE) {
+        ncp_collapse_space(out, (const char *)n->content, strlen((const char *)n->content));
+        return;
+    }
+    c = n->children;
+    while (c) {
+        int descend = 1;
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (c->content)
+                nc_buf_puts(&raw, (const char *)c->content);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            if (ncp_dom_is(c, "script") || ncp_dom_is(c, "style") || ncp_dom_is(c, "noscript") ||
+                ncp_dom_is(c, "template"))
+                descend = 0;
+            else if (ncp_dom_is(c, "br") || ncp_dom_is(c, "p") || ncp_dom_is(c, "div") ||
+                     ncp_dom_is(c, "li"))
+                nc_buf_putc(&raw, ' ');
+        } else {
+            descend = 0;
+        }
+        c = ncp_html_next((xmlNode *)c, n, descend);
+    }
+    ncp_collapse_space(out, raw.ptr, raw.size);
+    nc_buf_release(&raw);
+}
+
+void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
+{
+    /* text with a line break at <br> and block boundaries (bylines: names and dates are
+     * often separate lines) */
+    const xmlNode *c;
+    nc_buf raw = NC_BUF_INIT;
+    if (!n)
+        return;
+    c = n->children;
+    while (c) {
+        int descend = 1;
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (c->content) {
+                const char *q;
+                for (q = (const char *)c->content; *q; q++)
+                    nc_buf_putc(&raw, *q == '\n' || *q == '\r' ? ' ' : *q);
+            }
+        } else if (c->type == XML_ELEMENT_NODE) {
+            const ncp_hinfo *h = ncp_hi(c);
+            if (ncp_dom_is(c, "script") || ncp_dom_is(c, "style") || ncp_dom_is(c, "noscript"))
+                descend = 0;
+            else if (ncp_dom_is(c, "br") || (h && (h->flags & H_BLOCK)) || ncp_dom_is(c, "time"))
+                nc_buf_putc(&raw, '\n');
+        } else {
+            descend = 0;
+        }
+        c = ncp_html_next((xmlNode *)c, n, descend);
+    }
+    /* collapse spaces within lines, drop empty lines */
+    {
+        size_t i = 0;
+        while (i < raw.size) {
+            size_t e = i;
+            nc_buf line = NC_BUF_INIT;
+            while (e < raw.size && raw.ptr[e] != '\n')
+                e++;
+            ncp_collapse_space(&line, raw.ptr + i, e - i);
+            if (line.size) {
+                if (out->size)
+                    nc_buf_putc(out, '\n');
+                nc_buf_put(out, line.ptr, line.size);
+            }
+            nc_buf_release(&line);
+            i = e + 1;
+        }
+    }
+    nc_buf_release(&raw);
+}
+
+static int in_chrome(const xmlNode *n)
+{
+    const ncp_hinfo *h = ncp_hi(n);
+    return h && (h->flags & (H_JUNK | H_INJUNK));
+}
+
+/* ---- meta tags ---- */
+
+static void keywords_from(nc_article *a, const char *v)
+{
+    nc_buf t = NC_BUF_INIT;
+    const char *q;
+    ncp_html_unescape(v, strlen(v), &t);
+    q = t.ptr;
+    while (*q) {
+        const char *c = q;
+        size_t len;
+        while (*c && *c != ',' && *c != ';')
+            c++;
+        len = (size_t)(c - q);
+        {
+            nc_buf k = NC_BUF_INIT;
+            size_t j;
+            ncp_collapse_space(&k, q, len);
+            for (j = 0; k.size && j < a->n_keywords; j++)
+                if (!ncp_strcasecmp(a->keywords[j], k.ptr))
+                    break;
+            if (k.size && j == a->n_keywords && a->n_keywords < 200)
+                nc_article_add_keyword(a, k.ptr);
+            nc_buf_release(&k);
+        }
+        q = *c ? c + 1 : c;
+    }
+    nc_buf_release(&t);
+}
+
+static int is_url(const char *s)
+{
+    return s && (strstr(s, "://") || !strncmp(s, "//", 2) || !strncmp(s, "www.", 4));
+}
+
+static void lang_from(nc_article *a, const char *v)
+{
+    nc_buf b = NC_BUF_INIT;
+    size_t i, len;
+    if (a->str[NC_F_LANGUAGE] || !v)
+        return;
+    len = strlen(v);
+    v = ncp_trim(v, &len);
+    for (i = 0; i < len && v[i] != ',' && v[i] != ';' && v[i] != ' '; i++)
+        nc_buf_putc(&b, v[i] == '_' ? '-' : v[i]);
+    if (b.size >= 2 && b.size < 36)
+        nc_article_sets(a, NC_F_LANGUAGE, b.ptr);
+    nc_buf_release(&b);
+}
+
+static void media_from_meta(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    static const char *const img[] = {"og:image:secure_url", "og:image", "og:image:url",
+                                      "twitter:image", "twitter:image:src", NULL};
+    static const char *const vid[] = {"og:video:secure_url", "og:video", "og:video:url", NULL};
+    const char *v;
+    nc_media *m;
+    if (a->n_media)
+        return;
+    if ((v = first_of(p, img)) != NULL || (v = NULL, 0)) {
+        /* og:image:secure_url only counts next to og:image */
+        m = nc_article_add_media(a, NC_MEDIA_PICTURE, ncp_html_url(p, v));
+        if (m) {
+            const char *w = ncp_html_meta_get(p, "og:image:width");
+            const char *h = ncp_html_meta_get(p, "og:image:height");
+            const char *alt = ncp_html_meta_get(p, "og:image:alt");
+            const char *type = ncp_html_meta_get(p, "og:image:type");
+            if (!alt)
+                alt = ncp_html_meta_get(p, "twitter:image:alt");
+            if (w && h) {
+                m->width = atoi(w);
+                m->height = atoi(h);
+            }
+            if (alt && *alt) {
+                nc_buf t = NC_BUF_INIT;
+                ncp_collapse_space(&t, alt, strlen(alt));
+                m->alt = nc_article_strdup(a, t.ptr);
+                nc_buf_release(&t);
+            }
+            if (type && strchr(type, '/'))
+                m->mime = nc_article_strdup(a, type);
+        }
+    } else {
+        const char *l = NULL;
+        xmlNode *n;
+        for (n = p->head; n; n = ncp_html_next(n, p->head, 1))
+            if (ncp_dom_is(n, "link") && ncp_dom_attr(n, "rel") &&
+                !ncp_strcasecmp(ncp_dom_attr(n, "rel"), "image_src"))
+                l = ncp_dom_attr(n, "href");
+        if (l && *l)
+            nc_article_add_media(a, NC_MEDIA_PICTURE, ncp_html_url(p, l));
+    }
+    if ((v = first_of(p, vid)) != NULL) {
+        m = nc_article_add_media(a, NC_MEDIA_VIDEO, ncp_html_url(p, v));
+        if (m) {
+            const char *t = ncp_html_meta_get(p, "og:video:type");
+            const char *w = ncp_html_meta_get(p, "og:video:width");
+            const char *h = ncp_html_meta_get(p, "og:video:height");
+            if (t && strchr(t, '/'))
+                m->mime = nc_article_strdup(a, t);
+            if (w && h) {
+                m->width = atoi(w);
+                m->height = atoi(h);
+            }
+        }
+    }
+}
+
+static const char *const k_site[] = {"og:site_name", "application-name", "dc.publisher",
+                                     "dcterms.publisher", "publisher", NULL};
+static const char *const k_title[] = {"og:title", "twitter:title", "dc.title", "dcterms.title",
+                                      "sailthru.title", "parsely-title", "title", "headline",
+                                      NULL};
+static const char *const k_desc[] = {"og:description", "twitter:description", "description",
+                                     "dc.description", "dcterms.description",
+                                     "dcterms.abstract", "sailthru.description", NULL};
+static const char *const k_author[] = {"author", "og:article:author", "byl", "sailthru.author", "parsely-author",
+                                       "dc.creator", "dcterms.creator", "article.author",
+                                       "citation_author", "dc.contributor", NULL};
+static const char *const k_pub[] = {
+    "article:published_time", "og:article:published_time", "article:published",
+    "og:published_time", "published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "publish_date", "publication_date", "date", "dc.date", "dc.date.issued",
+    "dcterms.created", "dcterms.issued", "dcterms.date", "sailthru.date", "parsely-pub-date",
+    "article.published", "ptime", "originalpublicationdate", "citation_publication_date",
+    "citation_date", "date.available", "bt:pubdate", "og:pubdate", "release_date",
+    "dc.date.created", "article_date_original", "displaydate", "pdate", NULL};
+static const char *const k_mod[] = {"article:modified_time", "og:updated_time",
+                                    "og:article:modified_time", "article:modified",
+                                    "modified_time", "datemodified", "last-modified",
+                                    "dc.date.modified", "dcterms.modified", "article.updated",
+                                    "utime", "lastmod", "bt:moddate", NULL};
+static const char *const k_section[] = {"article:section", "og:article:section", "section",
+                                        "parsely-section", "sailthru.section",
+                                        "article.section", NULL};
+static const char *const k_lang[] = {"og:locale", "content-language", "language",
+                                     "dc.language", "dcterms.language", NULL};
+static const char *const k_copy[] = {"copyright", "dcterms.rights", "dc.rights", "rights", NULL};
+
+static void meta_tags(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    const char *v;
+    size_t i;
+    if (!p->site && (v = first_of(p, k_site)) && !is_url(v)) {
+        nc_buf t = NC_BUF_INIT;
+        ncp_html_unescape(v, strlen(v), &t);
+        p->site = nc_article_strdup(a, t.ptr);
+        nc_buf_release(&t);
+    }
+    if (p->site)
+        ncp_html_set(a, NC_F_PUBLISHER, p->site);
+    if (!a->str[NC_F_HEADLINE] && (v = first_of(p, k_title))) {
+        ncp_html_set(a, NC_F_HEADLINE, v);
+        p->headline_weak = 1;
+    }
+    ncp_html_set(a, NC_F_SUMMARY, first_of(p, k_desc));
+    if (!a->n_authors) {
+        const char *url = NULL;
+        for (i = 0; (v = meta_nth(p, "article:author", i)) != NULL; i++) {
+            if (is_url(v))
+                url = url ? url : v;
+            else
+                ncp_html_add_meta_authors(a, v, NULL);
+        }
+        for (i = 0; k_author[i] && !a->n_authors; i++) {
+            size_t j;
+            for (j = 0; (v = meta_nth(p, k_author[i], j)) != NULL; j++)
+                if (!is_url(v))
+                    ncp_html_add_meta_authors(a, v, NULL);
+        }
+        if (url && a->n_authors == 1 && !a->authors[0].url)
+            a->authors[0].url = ncp_html_url(p, url);
+    }
+    for (i = 0; k_pub[i] && !a->time[NC_T_PUBLISHED].prec; i++)
+        ncp_html_set_time(a, NC_T_PUBLISHED, meta_nth(p, k_pub[i], 0), 1);
+    for (i = 0; k_mod[i] && !a->time[NC_T_MODIFIED].prec; i++)
+        ncp_html_set_time(a, NC_T_MODIFIED, meta_nth(p, k_mod[i], 0), 1);
+    ncp_html_set_time(a, NC_T_EXPIRES, ncp_html_meta_get(p, "article:expiration_time"), 1);
+    ncp_html_set(a, NC_F_SECTION, first_of(p, k_section));
+    if (!a->n_keywords) {
+        for (i = 0; (v = meta_nth(p, "article:tag", i)) != NULL; i++)
+            keywords_from(a, v);
+        if (!a->n_keywords && (v = ncp_html_meta_get(p, "news_keywords")))
+            keywords_from(a, v);
+        if (!a->n_keywords && (v = ncp_html_meta_get(p, "keywords")))
+            keywords_from(a, v);
+        if (!a->n_keywords && (v = ncp_html_meta_get(p, "parsely-tags")))
+            keywords_from(a, v);
+    }
+    if (!a->str[NC_F_LANGUAGE])
+        lang_from(a, ncp_dom_attr(p->root, "lang") ? ncp_dom_attr(p->root, "lang")
+                                                   : ncp_dom_attr(p->root, "xml:lang"));
+    if (!a->str[NC_F_LANGUAGE])
+        lang_from(a, first_of(p, k_lang));
+    if (!a->str[NC_F_URL]) {
+        xmlNode *n;
+        const char *c = NULL;
+        xmlNode *scope = p->head ? p->head : p->root;
+        for (n = scope; n && !c; n = ncp_html_next(n, scope, 1))
+            if (ncp_dom_is(n, "link") && ncp_html_attr_word(n, "rel", "canonical"))
+                c = ncp_dom_attr(n, "href");
+        if (!c || !*c)
+            c = ncp_html_meta_get(p, "og:url");
+        if (!c || !*c)
+            c = ncp_html_meta_get(p, "twitter:url");
+        if (c && *c) {
+            const char *u = ncp_html_url(p, c);
+            if (u && strstr(u, "://"))
+                nc_article_sets(a, NC_F_URL, u);
+        }
+    }
+    ncp_html_set(a, NC_F_COPYRIGHT_NOTICE, first_of(p, k_copy));
+    if (!a->str[NC_F_USAGE_TERMS]) {
+        xmlNode *n;
+        for (n = p->head; n; n = ncp_html_next(n, p->head, 1))
+            if (ncp_dom_is(n, "link") && ncp_html_attr_word(n, "rel", "license") &&
+                ncp_dom_attr(n, "href")) {
+                nc_article_sets(a, NC_F_USAGE_TERMS, ncp_html_url(p, ncp_dom_attr(n, "href")));
+                break;
+            }
+    }
+    media_from_meta(p);
+    {
+        xmlNode *n;
+        xmlNode *scope = p->head ? p->head : p->root;
+        for (n = scope; n; n = ncp_html_next(n, scope, 1))
+            if (ncp_dom_is(n, "title")) {
+                nc_buf t = NC_BUF_INIT;
+                ncp_html_el_text(n, &t);
+                if (t.size)
+                    p->title_tag = nc_article_strdup(a, t.ptr);
+                nc_buf_release(&t);
+                break;
+            }
+    }
+}
+
+/* ---- microdata ---- */
+
+static const char *const md_article[] = {
+    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "BlogPosting",
+    "LiveBlogPosting", "TechArticle", "ScholarlyArticle", "SocialMediaPosting", "Report",
+    "SatiricalArticle", NULL};
+
+static int itemtype_is(const xmlNode *n, const char *const *types)
+{
+    const char *t = ncp_dom_attr(n, "itemtype");
+    size_t i;
+    if (!t)
+        return 0;
+    for (i = 0; types[i]; i++) {
+        const char *s = t;
+        size_t tl = strlen(types[i]);
+        while ((s = strstr(s, types[i])) != NULL) {
+            /* whole type name: preceded by '/' or start, followed by end/space */
+            if ((s == t || s[-1] == '/' || s[-1] == ' ') &&
+                (s[tl] == '\0' || s[tl] == ' ' || s[tl] == '/'))
+                return 1;
+            s += tl;
+        }
+    }
+    return 0;
+}
+
+/* The scope a property element belongs to: the nearest ancestor with itemscope. */
+static xmlNode *owner_scope(xmlNode *n)
+{
+    int d = 0;
+    for (n = n->parent; n && n->type == XML_ELEMENT_NODE && d < 1000; n = n->parent, d++)
+        if (ncp_dom_attr(n, "itemscope"))
+            return n;
+    return NULL;
+}
+
+static void md_value(ncp_hpage *p, xmlNode *n, nc_buf *out)
+{
+    const char *v = NULL;
+    nc_buf_clear(out);
+    if (ncp_dom_is(n, "meta"))
+        v = ncp_dom_attr(n, "content");
+    else if (ncp_dom_is(n, "a") || ncp_dom_is(n, "link") || ncp_dom_is(n, "area"))
+        v = ncp_dom_attr(n, "href");
+    else if (ncp_dom_is(n, "img") || ncp_dom_is(n, "audio") || ncp_dom_is(n, "video") ||
+             ncp_dom_is(n, "source") || ncp_dom_is(n, "iframe") || ncp_dom_is(n, "embed"))
+        v = ncp_dom_attr(n, "src");
+    else if (ncp_dom_is(n, "time"))
+        v = ncp_dom_attr(n, "datetime");
+    else if (ncp_dom_is(n, "data") || ncp_dom_is(n, "meter"))
+        v = ncp_dom_attr(n, "value");
+    else if (ncp_dom_is(n, "object"))
+        v = ncp_dom_attr(n, "data");
+    if (!v && ncp_dom_attr(n, "content"))
+        v = ncp_dom_attr(n, "content");
+    (void)p;
+    if (v) {
+        ncp_collapse_space(out, v, strlen(v));
+        return;
+    }
+    ncp_html_el_text(n, out);
+}
+
+/* A text property: like md_value, but a link's text rather than its address. */
+static void md_text(ncp_hpage *p, xmlNode *n, nc_buf *out)
+{
+    if (ncp_dom_is(n, "a") || ncp_dom_is(n, "area")) {
+        nc_buf_clear(out);
+        ncp_html_el_text(n, out);
+        return;
+    }
+    md_value(p, n, out);
+}
+
+/* The name of a nested item (author, publisher): its itemprop=name, else its text. */
+static void md_item_name(ncp_hpage *p, xmlNode *scope, nc_buf *out, const char **url)
+{
+    xmlNode *c;
+    nc_buf_clear(out);
+    for (c = scope->children; c; c = ncp_html_next(c, scope, 1)) {
+        if (c->type != XML_ELEMENT_NODE || owner_scope(c) != scope)
+            continue;
+        if (ncp_html_attr_word(c, "itemprop", "name") && !out->size)
+            md_text(p, c, out);
+        else if (ncp_html_attr_word(c, "itemprop", "url") && url && !*url)
+            *url = ncp_dom_attr(c, ncp_dom_is(c, "meta") ? "content" : "href");
+    }
+    if (!out->size)
+        ncp_html_el_text(scope, out);
+    if (out->size > 120)
+        nc_buf_clear(out);
+}
+
+static void microdata(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    xmlNode *n, *scope = NULL;
+    nc_buf v = NC_BUF_INIT;
+    int authors_open = a->n_authors == 0;
+    for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
+        if (n->type == XML_ELEMENT_NODE && ncp_dom_attr(n, "itemscope") &&
+            itemtype_is(n, md_article) && !in_chrome(n)) {
+            scope = n;
+            break;
+        }
+    if (!scope) {
+        nc_buf_release(&v);
+        return;
+    }
+    for (n = scope->children; n; n = ncp_html_next(n, scope, 1)) {
+        const char *ip;
+        if (n->type != XML_ELEMENT_NODE || !(ip = ncp_dom_attr(n, "itemprop")) ||
+            owner_scope(n) != scope)
+            continue;
+        if ((ncp_html_attr_word(n, "itemprop", "headline") ||
+             (ncp_html_attr_word(n, "itemprop", "name") && !ncp_dom_is(n, "meta"))) &&
+            !a->str[NC_F_HEADLINE]) {
+            md_text(p, n, &v);
+            ncp_html_set(a, NC_F_HEADLINE, v.ptr);
+        } else if (ncp_html_attr_word(n, "itemprop", "alternativeHeadline")) {
+            md_text(p, n, &v);
+            ncp_html_set(a, NC_F_SUBHEADLINE, v.ptr);
+        } else if (ncp_html_attr_word(n, "itemprop", "description")) {
+            md_text(p, n, &v);
+            if (v.size < 1000)
+                ncp_html_set(a, NC_F_SUMMARY, v.ptr);
+        } else if (ncp_html_attr_word(n, "itemprop", "datePublished")) {
+            md_value(p, n, &v);
+            ncp_html_set_time(a, NC_T_PUBLISHED, v.ptr, 1);
+        } else if (ncp_html_attr_word(n, "itemprop", "dateModified")) {
+            md_value(p, n, &v);
+            ncp_html_set_time(a, NC_T_MODIFIED, v.ptr, 1);
+        } else if (ncp_html_attr_word(n, "itemprop", "dateCreated")) {
+            md_value(p, n, &v);
+            ncp_html_set_time(a, NC_T_CREATED, v.ptr, 1);
+        } else if (ncp_html_attr_word(n, "itemprop", "author") ||
+                   ncp_html_attr_word(n, "itemprop", "creator")) {
+            const char *url = NULL;
+            if (ncp_dom_attr(n, "itemscope"))
+                md_item_name(p, n, &v, &url);
+            else
+                md_text(p, n, &v);
+            if (ncp_dom_is(n, "a") && !url)
+                url = ncp_dom_attr(n, "href");
+            if (v.size && !is_url(v.ptr) && authors_open)
+                ncp_html_add_meta_authors(a, v.ptr, url ? ncp_html_url(p, url) : NULL);
+        } else if (ncp_html_attr_word(n, "itemprop", "publisher")) {
+            if (ncp_dom_attr(n, "itemscope"))
+                md_item_name(p, n, &v, NULL);
+            else
+                md_value(p, n, &v);
+            ncp_html_set(a, NC_F_PUBLISHER, v.ptr);
+        } else if (ncp_html_attr_word(n, "itemprop", "articleSection")) {
+            md_value(p, n, &v);
+            ncp_html_set(a, NC_F_SECTION, v.ptr);
+        } else if (ncp_html_attr_word(n, "itemprop", "keywords") && !a->n_keywords) {
+            md_value(p, n, &v);
+            keywords_from(a, v.ptr);
+        } else if (ncp_html_attr_word(n, "itemprop", "inLanguage")) {
+            md_value(p, n, &v);
+            lang_from(a, v.ptr);
+        } else if (ncp_html_attr_word(n, "itemprop", "image") && !a->n_media) {
+            const char *u = NULL;
+            if (ncp_dom_attr(n, "itemscope")) {
+                xmlNode *c;
+                for (c = n->children; c && !u; c = ncp_html_next(c, n, 1))
+                    if (ncp_html_attr_word(c, "itemprop", "url") ||
+                        ncp_html_attr_word(c, "itemprop", "contentUrl")) {
+                        md_value(p, c, &v);
+                        u = v.ptr;
+                    }
+            } else {
+                md_value(p, n, &v);
+                u = v.ptr;
+            }
+            if (u && *u)
+                nc_article_add_media(a, NC_MEDIA_PICTURE, ncp_html_url(p, u));
+        }
+    }
+    nc_buf_release(&v);
+}
+
+/* ---- hNews / hAtom / microformats2 ---- */
+
+static xmlNode *find_class(xmlNode *root, const char *const *classes)
+{
+    xmlNode *n;
+    size_t i;
+    for (n = root->children; n; n = ncp_html_next(n, root, 1)) {
+        if (n->type != XML_ELEMENT_NODE || in_chrome(n))
+            continue;
+        for (i = 0; classes[i]; i++)
+            if (ncp_html_attr_word(n, "class", classes[i]))
+                return n;
+    }
+    return NULL;
+}
+
+static void hnews(ncp_hpage *p)
+{
+    static const char *const roots[] = {"hentry", "hnews", "h-entry", NULL};
+    static const char *const titles[] = {"entry-title", "p-name", NULL};
+    static const char *const authors[] = {"author", "p-author", NULL};
+    static const char *const pubs[] = {"published", "dt-published", NULL};
+    static const char *const upds[] = {"updated", "dt-updated", NULL};
+    static const char *const sums[] = {"entry-summary", "p-summary", NULL};
+    static const char *const fns[] = {"fn", "p-name", NULL};
+    nc_article *a = p->a;
+    xmlNode *r, *n;
+    nc_buf v = NC_BUF_INIT;
+    int i;
+    for (r = p->root; r; r = ncp_html_next(r, p->root, 1))
+        if (r->type == XML_ELEMENT_NODE && !in_chrome(r) &&
+            (ncp_html_attr_word(r, "class", "hentry") || ncp_html_attr_word(r, "class", "hnews") ||
+             ncp_html_attr_word(r, "class", "h-entry")))
+            break;
+    if (!r) {
+        nc_buf_release(&v);
+        return;
+    }
+    (void)roots;
+    if (!a->str[NC_F_HEADLINE] && (n = find_class(r, titles))) {
+        ncp_html_el_text(n, &v);
+        ncp_html_set(a, NC_F_HEADLINE, v.ptr);
+    }
+    if (!a->n_authors && (n = find_class(r, authors))) {
+        xmlNode *fn = find_class(n, fns);
+        const char *url = NULL;
+        nc_buf_clear(&v);
+        ncp_html_el_text(fn ? fn : n, &v);
+        if (ncp_dom_is(fn ? fn : n, "a"))
+            url = ncp_dom_attr(fn ? fn : n, "href");
+        if (v.size)
+            ncp_html_add_byline_authors(a, v.ptr, url ? ncp_html_url(p, url) : NULL);
+    }
+    for (i = 0; i < 2; i++) {
+        nc_tfield f = i == 0 ? NC_T_PUBLISHED : NC_T_MODIFIED;
+        if (a->time[f].prec || !(n = find_class(r, i == 0 ? pubs : upds)))
+            continue;
+        if (ncp_dom_attr(n, "datetime"))
+            ncp_html_set_time(a, f, ncp_dom_attr(n, "datetime"), 1);
+        else if (ncp_dom_attr(n, "title") && ncp_html_set_time(a, f, ncp_dom_attr(n, "title"), 1))
+            ;
+        else {
+            nc_buf_clear(&v);
+            ncp_html_el_text(n, &v);
+            ncp_html_set_time(a, f, v.ptr, 1);
+        }
+    }
+    if (!a->str[NC_F_SUMMARY] && (n = find_class(r, sums))) {
+        nc_buf_clear(&v);
+        ncp_html_el_text(n, &v);
+        if (v.size < 600)
+            ncp_html_set(a, NC_F_SUMMARY, v.ptr);
+    }
+    nc_buf_release(&v);
+}
+
+int ncp_html_meta(ncp_hpage *p)
+{
+    meta_tags(p);
+    microdata(p);
+    hnews(p);
+    return 0;
+}
+
+/* ---- the visible page ---- */
+
+/* 1 when a comes before b in document order (and is not its ancestor). */
+static int before(const xmlNode *a, const xmlNode *b)
+{
+    const xmlNode *x;
+    int da = 0, db = 0;
+    for (x = a; x; x = x->parent)
+        da++;
+    for (x = b; x; x = x->parent)
+        db++;
+    while (da > db) {
+        a = a->parent;
+        da--;
+    }
+    while (db > da) {
+        b = b->parent;
+        db--;
+    }
+    if (a == b)
+        return 0;
+    while (a->parent != b->parent) {
+        a = a->parent;
+        b = b->parent;
+    }
+    for (x = a; x; x = x->next)
+        if (x == b)
+            return 1;
+    return 0;
+}
+
+static int contains(const xmlNode *anc, const xmlNode *n)
+{
+    for (; n; n = n->parent)
+        if (n == anc)
+            return 1;
+    return 0;
+}
+
+static int key_equal(const char *a, const char *b)
+{
+    nc_buf ka = NC_BUF_INIT, kb = NC_BUF_INIT;
+    int eq;
+    ncp_html_text_key(a, strlen(a), &ka);
+    ncp_html_text_key(b, strlen(b), &kb);
+    eq = ka.size && ka.size == kb.size && !memcmp(ka.ptr, kb.ptr, ka.size);
+    nc_buf_release(&ka);
+    nc_buf_release(&kb);
+    return eq;
+}
+
+/* key of b is a prefix or suffix part of a's key */
+static int key_part(const char *whole, const char *part)
+{
+    nc_buf ka = NC_BUF_INIT, kb = NC_BUF_INIT;
+    int r;
+    ncp_html_text_key(whole, strlen(whole), &ka);
+    ncp_html_text_key(part, strlen(part), &kb);
+    r = kb.size >= 10 && ka.size >= kb.size &&
+        (!memcmp(ka.ptr, kb.ptr, kb.size) || !memcmp(ka.ptr + ka.size - kb.size, kb.ptr, kb.size));
+    nc_buf_release(&ka);
+    nc_buf_release(&kb);
+    return r;
+}
+
+static xmlNode *find_headline_el(ncp_hpage *p, const char *headline)
+{
+    xmlNode *n, *first = NULL, *in_content = NULL, *last_before = NULL, *match = NULL;
+    nc_buf t = NC_BUF_INIT;
+    int pass;
+    for (pass = 0; pass < 2 && !match && !first; pass++) {
+        for (n = p->body ? p->body : p->root; n; n = ncp_html_next(n, p->root, 1)) {
+            if (n->type != XML_ELEMENT_NODE)
+                continue;
+            if (pass == 0 ? !ncp_dom_is(n, "h1")
+                          : !(ncp_dom_is(n, "h2") || ncp_html_attr_word(n, "itemprop", "headline")))
+                continue;
+            if (in_chrome(n))
+                continue;
+            nc_buf_clear(&t);
+            ncp_html_el_text(n, &t);
+            if (!t.size || t.size > 400)
+                continue;
+            if (headline && (key_equal(t.ptr, headline) || key_part(headline, t.ptr))) {
+                match = n;
+                break;
+            }
+            if (pass == 1 && !ncp_html_attr_word(n, "itemprop", "headline"))
+                continue;
+            if (!first)
+                first = n;
+            if (p->content && contains(p->content, n) && !in_content)
+                in_content = n;
+            if (p->content && before(n, p->content))
+                last_before = n;
+        }
+    }
+    nc_buf_release(&t);
+    if (match)
+        return match;
+    if (in_content)
+        return in_content;
+    if (last_before)
+        return last_before;
+    return first;
+}
+
+/* 1 when a class or id word of n has a token from list ("article__author", "byLine"). */
+static int token_in(const xmlNode *n, const char *const *list)
+{
+    const char *attrs[2];
+    int k;
+    attrs[0] = ncp_dom_attr(n, "class");
+    attrs[1] = ncp_dom_attr(n, "id");
+    for (k = 0; k < 2; k++) {
+        const char *v = attrs[k];
+        if (!v)
+            continue;
+        while (*v) {
+            char tok[32];
+            size_t tl = 0, i;
+            while (*v && !((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z')))
+                v++;
+            while ((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z')) {
+                if (tl && *v >= 'A' && *v <= 'Z' && v[-1] >= 'a' && v[-1] <= 'z')
+                    break;
+                if (tl < sizeof tok - 1)
+                    tok[tl++] = (char)(*v | 0x20);
+                v++;
+            }
+            tok[tl] = '\0';
+            for (i = 0; tl && list[i]; i++)
+                if (!strcmp(tok, list[i]))
+                    return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *const author_tokens[] = {"byline", "bylines", "byl", "author", "authors",
+                                            "writer", "writers", "contributor", "contributors",
+                                            "autor", "auteur", "reporter", NULL};
+
+/* Byline candidates: rel=author, itemprop=author, class/id byline/author words. */
+static int byline_el(const xmlNode *n)
+{
+    if (ncp_html_attr_word(n, "rel", "author"))
+        return 3;
+    if (ncp_html_attr_word(n, "itemprop", "author"))
+        return 3;
+    return token_in(n, author_tokens) ? 2 : 0;
+}
+
+typedef struct bcand {
+    xmlNode *el;
+    int score;
+} bcand;
+
+static void visible_byline(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    xmlNode *n;
+    nc_buf t = NC_BUF_INIT;
+    bcand c[32];
+    size_t nc = 0, i, j;
+    int had = a->n_authors > 0;
+    xmlNode *scope = p->body ? p->body : p->root;
+    for (n = scope; n && nc < 32; n = ncp_html_next(n, p->root, 1)) {
+        int kind, score;
+        if (n->type != XML_ELEMENT_NODE || in_chrome(n))
+            continue;
+        if (!(kind = byline_el(n)))
+            continue;
+        /* inside a candidate already taken: the outer one has all the names */
+        for (i = 0; i < nc; i++)
+            if (contains(c[i].el, n))
+                break;
+        if (i < nc)
+            continue;
+        nc_buf_clear(&t);
+        ncp_html_el_text(n, &t);
+        if (!t.size || t.size > 200)
+            continue;
+        score = kind;
+        if (p->content && contains(p->content, n))
+            score += 3;
+        if (p->headline_el && before(p->headline_el, n))
+            score += 2;
+        if (p->content && !contains(p->content, n) && before(p->content, n))
+            score -= 4; /* after the article: an author box, a comment, a rail */
+        c[nc].el = n;
+        c[nc].score = score;
+        nc++;
+    }
+    /* best first (stable) */
+    for (i = 1; i < nc; i++)
+        for (j = i; j > 0 && c[j].score > c[j - 1].score; j--) {
+            bcand x = c[j];
+            c[j] = c[j - 1];
+            c[j - 1] = x;
+        }
+    for (i = 0; i < nc; i++) {
+        const char *url = NULL;
+        xmlNode *k, *best = c[i].el;
+        size_t before_n = a->n_authors;
+        nc_buf_clear(&t);
+        ncp_html_el_lines(best, &t);
+        if (ncp_dom_is(best, "a"))
+            url = ncp_dom_attr(best, "href");
+        for (k = best->children; k && !url; k = ncp_html_next(k, best, 1))
+            if (ncp_dom_is(k, "a") && ncp_dom_attr(k, "href"))
+                url = ncp_dom_attr(k, "href");
+        if (!had) {
+            ncp_html_add_byline_authors(a, t.ptr, url ? ncp_html_url(p, url) : NULL);
+            if (a->n_authors == before_n)
+                continue;
+        }
+        {
+            /* a date printed with the byline */
+            nc_time tm;
+            int upd;
+            if (ncp_html_find_date(t.ptr, t.size, &tm, &upd) == 0) {
+                nc_tfield f = upd ? NC_T_MODIFIED : NC_T_PUBLISHED;
+                if (!a->time[f].prec)
+                    nc_article_set_time(a, f, &tm);
+            }
+        }
+        if (!a->str[NC_F_BYLINE] && a->n_authors) {
+            /* the printed credit line, when it is only names */
+            nc_buf line = NC_BUF_INIT;
+            size_t q;
+            int digits = 0, found = 0;
+            ncp_collapse_space(&line, t.ptr, t.size);
+            for (q = 0; q < line.size; q++)
+                if (line.ptr[q] >= '0' && line.ptr[q] <= '9')
+                    digits = 1;
+            found = a->authors[0].name && strstr(line.ptr, a->authors[0].name);
+            if (!digits && line.size <= 100 && found)
+                nc_article_sets(a, NC_F_BYLINE, line.ptr);
+            nc_buf_release(&line);
+            if (had && !found)
+                continue;
+        }
+        break;
+    }
+    nc_buf_release(&t);
+}
+
+static const char *const date_tokens[] = {"date", "dates", "published", "timestamp", "pubdate",
+                                          "posted", "dateline", "time", "datetime", "updated",
+                                          "publish", NULL};
+
+static int date_class(const xmlNode *n)
+{
+    return token_in(n, date_tokens);
+}
+
+static void visible_date(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    xmlNode *n, *scope = p->body ? p->body : p->root;
+    nc_buf t = NC_BUF_INIT;
+    int pass;
+    /* <time datetime> in the article (header or content), then a date-classed element */
+    for (pass = 0; pass < 3 && !a->time[NC_T_PUBLISHED].prec; pass++) {
+        for (n = scope; n && !a->time[NC_T_PUBLISHED].prec; n = ncp_html_next(n, p->root, 1)) {
+            const char *dt;
+            int near;
+            if (n->type != XML_ELEMENT_NODE || in_chrome(n))
+                continue;
+            if (!(pass < 2 ? ncp_dom_is(n, "time") : date_class(n)))
+                continue;
+            near = (p->content && contains(p->content, n)) ||
+                   (p->headline_el && before(p->headline_el, n) &&
+                    (!p->content || before(n, p->content) || contains(p->content, n)));
+            if (p->headline_el && p->headline_el->parent && p->headline_el->parent->parent &&
+                contains(p->headline_el->parent->parent, n))
+                near = 1;
+            if (pass < 2 && ncp_dom_is(n, "time")) {
+                if (pass == 0 && !near && !ncp_dom_attr(n, "pubdate"))
+                    continue;
+                if ((dt = ncp_dom_attr(n, "datetime")) && *dt) {
+                    if (ncp_html_set_time(a, NC_T_PUBLISHED, dt, 1))
+                        break;
+                } else {
+                    nc_buf_clear(&t);
+                    ncp_html_el_text(n, &t);
+                    if (ncp_html_set_time(a, NC_T_PUBLISHED, t.ptr, 1))
+                        break;
+                }
+            } else if (pass == 2 && near && date_class(n)) {
+                nc_buf_clear(&t);
+                ncp_html_el_text(n, &t);
+                if (t.size && t.size < 100) {
+                    /* strip a lead-in: "Published: ...", "Updated ..." */
+                    const char *s = t.ptr;
+                    nc_time tm;
+                    size_t k;
+                    if (nc_time_parse_text(s, t.size, &tm) == 0) {
+                        nc_article_set_time(a, NC_T_PUBLISHED, &tm);
+                        break;
+                    }
+                    for (k = 0; k < t.size; k++)
+                        if (s[k] == ' ' || s[k] == ':')
+                            if (nc_time_parse_text(s + k + 1, t.size - k - 1, &tm) == 0) {
+                                nc_article_set_time(a, NC_T_PUBLISHED, &tm);
+                                break;
+                            }
+                }
+            }
+        }
+    }
+    nc_buf_release(&t);
+}
+
+int ncp_html_visible(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    nc_buf t = NC_BUF_INIT;
+    const char *h1 = NULL;
+    p->headline_el = find_headline_el(p, a->str[NC_F_HEADLINE] ? a->str[NC_F_HEADLINE]
+                                                                : p->title_tag);
+    if (p->headline_el) {
+        ncp_html_el_text(p->headline_el, &t);
+        h1 = t.size ? nc_article_strdup(a, t.ptr) : NULL;
+    }
+    if (a->str[NC_F_HEADLINE] && p->headline_weak) {
+        nc_buf c = NC_BUF_INIT;
+        ncp_html_clean_title(a->str[NC_F_HEADLINE], p->site, h1, &c);
+        if (c.size && strcmp(c.ptr, a->str[NC_F_HEADLINE]))
+            nc_article_set(a, NC_F_HEADLINE, c.ptr, c.size);
+        nc_buf_release(&c);
+    }
+    if (!a->str[NC_F_HEADLINE]) {
+        if (p->title_tag) {
+            nc_buf c = NC_BUF_INIT;
+            ncp_html_clean_title(p->title_tag, p->site, h1, &c);
+            if (c.size)
+                nc_article_set(a, NC_F_HEADLINE, c.ptr, c.size);
+            nc_buf_release(&c);
+        } else if (h1) {
+            nc_article_sets(a, NC_F_HEADLINE, h1);
+        }
+    }
+    if (!a->n_authors || !a->str[NC_F_BYLINE])
+        visible_byline(p);
+    if (!a->time[NC_T_PUBLISHED].prec)
+        visible_date(p);
+    nc_buf_release(&t);
+    return 0;
+}

@@ -1,0 +1,342 @@
+/* newsconv html: the format entry and the read driver.
+ *
+ * A page is decoded to UTF-8 (charset.c), parsed with libxml2's HTML parser (no network),
+ * and read in this order: the newsconv-extra block and JSON-LD (jsonld.c), meta tags,
+ * links, microdata and hNews (meta.c), the article container (extract.c), the visible
+ * headline, byline and date (meta.c), then the container becomes the body (dom.c) and is
+ * tidied (headline, byline and date lines removed).
+ *
+ * A page written by newsconv (<meta name="generator" content="newsconv">) is read exactly:
+ * metadata only from its JSON-LD and newsconv-extra blocks, the body from its
+ * itemprop=articleBody element, with no heuristics, so that it reads back to the same
+ * model. */
+#include "html.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- shared helpers ---- */
+
+xmlNode *ncp_html_next(xmlNode *n, const xmlNode *root, int descend)
+{
+    if (descend && n->type == XML_ELEMENT_NODE && n->children)
+        return n->children;
+    if (descend && (n->type == XML_DOCUMENT_NODE || n->type == XML_HTML_DOCUMENT_NODE) &&
+        n->children)
+        return n->children;
+    while (n && n != root) {
+        if (n->next)
+            return n->next;
+        n = n->parent;
+    }
+    return NULL;
+}
+
+void ncp_html_set(nc_article *a, nc_field f, const char *s)
+{
+    nc_buf b = NC_BUF_INIT, t = NC_BUF_INIT;
+    if (a->str[f] || !s)
+        return;
+    ncp_html_unescape(s, strlen(s), &t);
+    ncp_collapse_space(&b, t.ptr, t.size);
+    if (b.size)
+        nc_article_set(a, f, b.ptr, b.size);
+    nc_buf_release(&b);
+    nc_buf_release(&t);
+}
+
+int ncp_html_set_time(nc_article *a, nc_tfield f, const char *s, int lenient)
+{
+    nc_time t;
+    size_t len;
+    if (a->time[f].prec || !s)
+        return 0;
+    len = strlen(s);
+    if (nc_time_parse_iso(s, len, &t) == 0 || (lenient && nc_time_parse_text(s, len, &t) == 0)) {
+        nc_article_set_time(a, f, &t);
+        return 1;
+    }
+    if (lenient) {
+        /* "2015-09-17 16:57:43 +0100"-like forms with stray text around: try the first
+         * 10..25 characters */
+        size_t k;
+        for (k = len < 32 ? len : 32; k >= 10; k--)
+            if (nc_time_parse_iso(s, k, &t) == 0) {
+                nc_article_set_time(a, f, &t);
+                return 1;
+            }
+    }
+    return 0;
+}
+
+const char *ncp_html_url(ncp_hpage *p, const char *href)
+{
+    nc_buf_clear(&p->tmp);
+    ncp_dom_resolve(p->base, href, &p->tmp);
+    return p->tmp.size ? nc_article_strdup(p->a, p->tmp.ptr) : NULL;
+}
+
+/* ---- the page's address ---- */
+
+static const char *link_rel(xmlNode *root, const char *rel)
+{
+    xmlNode *n;
+    for (n = root; n; n = ncp_html_next(n, root, 1)) {
+        const char *r, *h;
+        if (!ncp_dom_is(n, "link") || !(r = ncp_dom_attr(n, "rel")))
+            continue;
+        if (!ncp_strcasecmp(r, rel) && (h = ncp_dom_attr(n, "href")) && *h)
+            return h;
+    }
+    return NULL;
+}
+
+static int is_abs_http(const char *u)
+{
+    return u && (ncp_startswith_ci(u, "http://") || ncp_startswith_ci(u, "https://"));
+}
+
+static void find_base(ncp_hpage *p)
+{
+    const char *u = p->o ? p->o->base_url : NULL, *b = NULL;
+    xmlNode *n;
+    if (!u || !*u) {
+        const char *c = link_rel(p->head ? p->head : p->root, "canonical");
+        if (is_abs_http(c))
+            u = c;
+    }
+    if (!u || !*u) {
+        const char *c = ncp_html_meta_get(p, "og:url");
+        if (is_abs_http(c))
+            u = c;
+    }
+    if (u && *u) {
+        size_t len = strlen(u);
+        const char *t = ncp_trim(u, &len);
+        p->doc_url = nc_article_strndup(p->a, t, len);
+    }
+    for (n = p->head ? p->head : p->root; n; n = ncp_html_next(n, p->head ? p->head : p->root, 1))
+        if (ncp_dom_is(n, "base") && (b = ncp_dom_attr(n, "href")) && *b)
+            break;
+    if (b && *b) {
+        nc_buf_clear(&p->tmp);
+        ncp_dom_resolve(p->doc_url, b, &p->tmp);
+        p->base = nc_article_strdup(p->a, p->tmp.ptr);
+    } else {
+        p->base = p->doc_url;
+    }
+}
+
+static int is_own(ncp_hpage *p)
+{
+    const char *g = ncp_html_meta_get(p, "generator");
+    xmlNode *n;
+    if (g && !strncmp(g, "newsconv", 8))
+        return 1;
+    /* a --fragment: <article data-generator="newsconv"> */
+    for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
+        if (ncp_dom_is(n, "article")) {
+            const char *d = ncp_dom_attr(n, "data-generator");
+            return d && !strcmp(d, "newsconv");
+        }
+    return 0;
+}
+
+/* The body container of a newsconv page. */
+static xmlNode *own_body(ncp_hpage *p)
+{
+    xmlNode *n;
+    for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
+        const char *ip = ncp_dom_attr(n, "itemprop");
+        if (ip && !strcmp(ip, "articleBody"))
+            return n;
+    }
+    return NULL;
+}
+
+/* The JSON-LD articleBody as paragraphs, when the page shows much less of it (paywalls,
+ * script-rendered pages). */
+static void jsonld_body_fallback(ncp_hpage *p)
+{
+    nc_buf t = NC_BUF_INIT;
+    size_t have, jl;
+    const char *s;
+    if (!p->jsonld_body)
+        return;
+    nc_node_text(p->a->body, &t);
+    have = t.size;
+    nc_buf_release(&t);
+    jl = strlen(p->jsonld_body);
+    if (jl < 400 || have * 2 >= jl)
+        return;
+    while (p->a->body->first)
+        nc_node_unlink(p->a->body->first);
+    s = p->jsonld_body;
+    while (*s) {
+        const char *e = strchr(s, '\n');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        nc_buf para = NC_BUF_INIT;
+        ncp_collapse_space(&para, s, len);
+        if (para.size) {
+            nc_node *pn = nc_node_append(p->a->body, nc_node_new(p->a, NC_BLOCK_PARAGRAPH, 0, 0));
+            nc_node_append(pn, nc_node_new_text(p->a, para.ptr, para.size, 0, 0));
+        }
+        nc_buf_release(&para);
+        s += len;
+        if (*s)
+            s++;
+    }
+}
+
+static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *o, nc_error *err)
+{
+    ncp_hpage p;
+    nc_buf utf8 = NC_BUF_INIT;
+    const char *enc = NULL;
+    int rc = -1, extract = !nc_opts_flag(o, "no-extract");
+    xmlNode *c, *content = NULL;
+    memset(&p, 0, sizeof p);
+    p.a = a;
+    p.o = o;
+    nc_buf_init(&p.tmp);
+    {
+        int r = ncp_html_decode(buf, len, nc_opts_get(o, "input-encoding"), o, &utf8, &enc, err);
+        const char *page = r == 1 ? buf : utf8.ptr;
+        size_t plen = r == 1 ? len : utf8.size;
+        if (r < 0)
+            goto done;
+        if (utf8.failed) {
+            nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+            goto done;
+        }
+        if (plen > (size_t)INT_MAX) {
+            nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML page too large for the parser");
+            goto done;
+        }
+        /* The page is UTF-8 now: IGNORE_ENC keeps libxml2 from switching encodings at a
+         * <meta charset> (and from copying the page once more). RECOVER: a <script> ends
+         * only at </script>, not at the first "</" and a letter. */
+        ncp_xml_quiet();
+        xmlResetLastError();
+        p.doc = htmlReadMemory(page, (int)plen, NULL, NULL,
+                               HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                   HTML_PARSE_COMPACT | HTML_PARSE_RECOVER |
+                                   HTML_PARSE_IGNORE_ENC);
+    }
+    if (!p.doc || !(p.root = xmlDocGetRootElement(p.doc))) {
+        const xmlError *e = xmlGetLastError();
+        nc_error_set(err, ncp_xml_oom() ? NC_ERR_NOMEM : NC_ERR_PARSE, e ? e->line : 0,
+                     e ? e->int2 : 0,
+                     "not readable as HTML%s%s", e && e->message ? ": " : "",
+                     e && e->message ? e->message : "");
+        goto done;
+    }
+    for (c = p.root->children; c; c = c->next) {
+        if (ncp_dom_is(c, "head") && !p.head)
+            p.head = c;
+        if (ncp_dom_is(c, "body") && !p.body)
+            p.body = c;
+    }
+    p.own = is_own(&p);
+    find_base(&p);
+    if (!p.own && ncp_html_analyse(&p) < 0) {
+        nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        goto done;
+    }
+    ncp_html_extra(&p);
+    ncp_html_jsonld(&p);
+    if (p.own) {
+        content = own_body(&p);
+        extract = 0;
+    } else {
+        ncp_html_meta(&p);
+        content = extract ? ncp_html_choose(&p) : NULL;
+        ncp_html_visible(&p);
+        if (!content)
+            content = p.body ? p.body : p.root;
+    }
+    if (content && ncp_html_body(&p, content, extract) < 0) {
+        nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        goto done;
+    }
+    if (!p.own && extract) {
+        ncp_html_body_tidy(&p);
+        jsonld_body_fallback(&p);
+    }
+    if (!p.own && !a->body->first && !a->str[NC_F_HEADLINE])
+        nc_warn(o, 0, 0, "html: no article found in the page");
+    rc = 0;
+done:
+    if (p.doc) {
+        xmlNode *n;
+        /* _private pointed into info[]: clear before freeing (libxml2 never reads it) */
+        for (n = p.root; n && p.info; n = ncp_html_next(n, p.root, 1))
+            n->_private = NULL;
+        xmlFreeDoc(p.doc);
+    }
+    free(p.info);
+    free(p.metas);
+    nc_buf_release(&utf8);
+    nc_buf_release(&p.tmp);
+    return rc;
+}
+
+/* ---- sniffing ---- */
+
+static int html_sniff(const char *buf, size_t len)
+{
+    size_t i = 0, lim = len < 4096 ? len : 4096;
+    static const char *const starts[] = {"<!doctype html", "<html", "<head", "<body", "<div",
+                                         "<p>", "<p ", "<meta", "<title", "<article",
+                                         "<section", "<h1", "<table", "<span", "<a ", NULL};
+    size_t k;
+    if (lim >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
+        (unsigned char)buf[2] == 0xBF)
+        i = 3;
+    for (;;) {
+        while (i < lim && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r'))
+            i++;
+        if (i + 4 < lim && !strncmp(buf + i, "<!--", 4)) {
+            const char *e = NULL;
+            size_t j;
+            for (j = i + 4; j + 2 < lim; j++)
+                if (!strncmp(buf + j, "-->", 3)) {
+                    e = buf + j;
+                    break;
+                }
+            if (!e)
+                break;
+            i = (size_t)(e - buf) + 3;
+            continue;
+        }
+        break;
+    }
+    for (k = 0; starts[k]; k++)
+        if (i + strlen(starts[k]) <= lim && !ncp_strncasecmp(buf + i, starts[k], strlen(starts[k])))
+            return k < 4 ? 95 : 70;
+    if (i + 5 <= lim && !strncmp(buf + i, "<?xml", 5)) {
+        /* XHTML: an html root near the start */
+        for (k = i; k + 5 < lim; k++)
+            if (!ncp_strncasecmp(buf + k, "<html", 5))
+                return 80;
+        return 0;
+    }
+    for (k = i; k + 6 < lim; k++)
+        if (!ncp_strncasecmp(buf + k, "<html", 5) || !ncp_strncasecmp(buf + k, "<body", 5))
+            return 60;
+    return 0;
+}
+
+static const char *const aliases[] = {"htm", NULL};
+static const char *const extensions[] = {".html", ".htm", ".xhtml", NULL};
+static const nc_optdef options[] = {
+    {"input-encoding", "ENC", "html: read the page in this encoding (overrides its declaration)"},
+    {"no-extract", NULL, "html: convert the whole <body>, without article extraction"},
+    {"fragment", NULL, "html: write only the <article> element"},
+    {NULL, NULL, NULL}};
+
+const nc_format nc_format_html = {
+    "html", aliases, extensions,
+    "HTML: news pages in (article extraction, JSON-LD, OpenGraph), HTML5 out",
+    html_sniff, html_read, ncp_html_write, options};

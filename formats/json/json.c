@@ -1,0 +1,167 @@
+/* newsconv: the `json` (alias ninjs) and `jsonl` formats.
+ *
+ * json: one IPTC ninjs document (reader.c, writer.c).
+ * jsonl (.jsonl, .ndjson): one compact ninjs object per line. The writer writes the one
+ * article as one line; the reader reads the first non-blank line (several lines: a
+ * warning, batch mode will read the rest), and its errors name that line. */
+#include "json.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+/* ---- allocation tracking (see json.h) ---- */
+
+static json_malloc_t prev_malloc;
+static json_free_t prev_free;
+static _Thread_local int alloc_failed;
+static once_flag alloc_once = ONCE_FLAG_INIT;
+
+static void *tracked_malloc(size_t n)
+{
+    void *p = prev_malloc(n);
+    if (!p)
+        alloc_failed = 1;
+    return p;
+}
+
+static void tracked_free(void *p)
+{
+    prev_free(p);
+}
+
+static void install_tracking(void)
+{
+    json_get_alloc_funcs(&prev_malloc, &prev_free);
+    if (!prev_malloc || !prev_free) {
+        prev_malloc = malloc;
+        prev_free = free;
+    }
+    json_set_alloc_funcs(tracked_malloc, tracked_free);
+}
+
+void ncp_json_alloc_begin(void)
+{
+    call_once(&alloc_once, install_tracking);
+    alloc_failed = 0;
+}
+
+int ncp_json_alloc_failed(void)
+{
+    return alloc_failed;
+}
+
+static const nc_optdef json_options[] = {
+    {"ninjs-version", "3.1|2.2", "json, jsonl: the ninjs version written (default 3.1)"},
+    {"compact", NULL, "json: write the JSON on one line"},
+    {NULL, NULL, NULL}};
+
+/* The first byte that is not white space (after a UTF-8 BOM), or -1. */
+static int first_char(const char *buf, size_t len, size_t *at)
+{
+    size_t i = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    for (; i < len; i++)
+        if (!strchr(" \t\r\n", buf[i])) {
+            if (at)
+                *at = i;
+            return (unsigned char)buf[i];
+        }
+    return -1;
+}
+
+static int json_sniff(const char *buf, size_t len)
+{
+    /* a top-level array is valid JSON but rarely an article: leave it to -f json */
+    return first_char(buf, len, NULL) == '{' ? 80 : 0;
+}
+
+/* Several lines that each hold an object: jsonl (the last line may be cut off at the
+ * end of the sniffed bytes). */
+static int jsonl_sniff(const char *buf, size_t len)
+{
+    size_t i = 0, lines = 0;
+    if (first_char(buf, len, &i) != '{')
+        return 0;
+    while (i < len) {
+        const char *nl = memchr(buf + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - buf) : len, n = end - i;
+        const char *s = ncp_trim(buf + i, &n);
+        if (n) {
+            if (s[0] != '{')
+                return 0;
+            if (nl && s[n - 1] != '}')
+                return 0;
+            lines++;
+        }
+        i = end + 1;
+    }
+    return lines >= 2 ? 90 : 0;
+}
+
+static int jsonl_read(nc_article *a, const char *buf, size_t len, const nc_opts *o,
+                      nc_error *err);
+
+static int json_read(nc_article *a, const char *buf, size_t len, const nc_opts *o,
+                     nc_error *err)
+{
+    int rc = ncp_json_read(a, buf, len, 0, o, err);
+    /* JSON Lines that came as json (by the .json extension, or sniffed from the first
+     * 4 KiB of very long lines) */
+    return rc == NCP_JSON_LINES ? jsonl_read(a, buf, len, o, err) : rc;
+}
+
+static int json_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
+{
+    return ncp_json_write(a, out, 0, o, err);
+}
+
+static int jsonl_read(nc_article *a, const char *buf, size_t len, const nc_opts *o,
+                      nc_error *err)
+{
+    size_t i = 0, first_at = 0, first_len = 0;
+    int line = 0, first_line = 0, more_line = 0, more = 0;
+    if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+        i = 3;
+    while (i < len) {
+        const char *nl = memchr(buf + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - buf) : len, n = end - i;
+        line++;
+        ncp_trim(buf + i, &n);
+        if (n) {
+            if (!first_line) {
+                first_line = line;
+                first_at = i;
+                first_len = end - i;
+            } else {
+                if (!more_line)
+                    more_line = line;
+                more++;
+            }
+        }
+        i = end + 1;
+    }
+    if (!first_line)
+        return nc_error_set(err, NC_ERR_PARSE, 0, 0, "empty input");
+    if (more)
+        nc_warn(o, more_line, 0, "jsonl: %d more line%s after the first article: only the "
+                "first is read (batch mode will handle the rest)", more, more == 1 ? "" : "s");
+    return ncp_json_read(a, buf + first_at, first_len, first_line, o, err);
+}
+
+static int jsonl_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
+{
+    return ncp_json_write(a, out, 1, o, err);
+}
+
+static const char *const json_aliases[] = {"ninjs", NULL};
+static const char *const json_exts[] = {".json", NULL};
+static const char *const jsonl_exts[] = {".jsonl", ".ndjson", NULL};
+
+const nc_format nc_format_json = {
+    "json", json_aliases, json_exts,
+    "IPTC ninjs 3.1 (or 2.2); reads ninjs 1.x-3.x, vendor dialects, schema.org JSON-LD",
+    json_sniff, json_read, json_write, json_options};
+
+const nc_format nc_format_jsonl = {
+    "jsonl", NULL, jsonl_exts, "one compact ninjs object per line (JSON Lines)",
+    jsonl_sniff, jsonl_read, jsonl_write, NULL};

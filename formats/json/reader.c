@@ -1,0 +1,1307 @@
+/* newsconv: ninjs 1.x, 2.x, 3.x and the vendor dialect (Superdesk: guid, associations
+ * and renditions as objects, priority, body_html) -> the model. Bare schema.org JSON-LD
+ * goes to jsonld.c.
+ *
+ * jansson parses the text (its line and column go into parse errors); keys are matched
+ * case-insensitively, so that the 2.x spelling (versioncreated) and the 3.x spelling
+ * (versionCreated) read alike. The walk is flat: the root object, its arrays, and one
+ * level of associations (associations of associations are ignored), so its depth does
+ * not depend on the input; the input's own nesting is capped at NC_MAX_DEPTH before
+ * jansson sees it. Top-level keys that map to no model field are kept as extra. */
+#include "json.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dom.h"
+
+/* ---- helpers shared with jsonld.c ---- */
+
+json_t *ncp_jrd_get(json_t *obj, const char *key)
+{
+    const char *k;
+    json_t *v;
+    if (!json_is_object(obj))
+        return NULL;
+    v = json_object_get(obj, key);
+    if (v)
+        return v;
+    json_object_foreach(obj, k, v) {
+        if (!ncp_strcasecmp(k, key))
+            return v;
+    }
+    return NULL;
+}
+
+static const char *copy_trimmed(ncp_jrd *r, const char *s, size_t len)
+{
+    char *p, *q;
+    size_t i;
+    s = ncp_trim(s, &len);
+    if (!len)
+        return NULL;
+    p = nc_article_strndup(r->a, s, len);
+    if (!p || !memchr(p, '\0', len))
+        return p;
+    /* "\u0000" in the JSON: drop the NUL characters */
+    for (i = 0, q = p; i < len; i++)
+        if (p[i])
+            *q++ = p[i];
+    *q = '\0';
+    return *p ? p : NULL;
+}
+
+const char *ncp_jrd_str(ncp_jrd *r, json_t *v)
+{
+    if (!json_is_string(v))
+        return NULL;
+    return copy_trimmed(r, json_string_value(v), json_string_length(v));
+}
+
+const char *ncp_jrd_text(ncp_jrd *r, json_t *v)
+{
+    char num[64];
+    if (json_is_integer(v)) {
+        snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return nc_article_strdup(r->a, num);
+    }
+    if (json_is_real(v)) {
+        snprintf(num, sizeof num, "%.17g", json_real_value(v));
+        return nc_article_strdup(r->a, num);
+    }
+    return ncp_jrd_str(r, v);
+}
+
+int ncp_jrd_int(json_t *v, long *out)
+{
+    if (json_is_integer(v)) {
+        json_int_t i = json_integer_value(v);
+        if (i < -2147483647 || i > 2147483647)
+            return -1;
+        *out = (long)i;
+        return 0;
+    }
+    if (json_is_real(v)) {
+        double d = json_real_value(v);
+        if (d != d || d < -2147483647.0 || d > 2147483647.0 || d != (double)(long)d)
+            return -1;
+        *out = (long)d;
+        return 0;
+    }
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        char *end;
+        long n;
+        while (*s == ' ')
+            s++;
+        n = strtol(s, &end, 10);
+        if (end == s)
+            return -1;
+        while (*end == ' ')
+            end++;
+        if (*end && strcmp(end, "px"))
+            return -1;
+        *out = n;
+        return 0;
+    }
+    return -1;
+}
+
+void ncp_jrd_time(ncp_jrd *r, json_t *v, const char *key, nc_tfield f)
+{
+    nc_time t;
+    const char *s;
+    size_t len;
+    if (!v || json_is_null(v))
+        return;
+    if (!json_is_string(v)) {
+        nc_warn(r->o, r->line, 0, "json: '%s' is not a date string: ignored", key);
+        return;
+    }
+    s = json_string_value(v);
+    len = json_string_length(v);
+    ncp_trim(s, &len);
+    if (!len)
+        return;
+    if (nc_time_parse_rfc3339(s, len, &t) < 0 && nc_time_parse_text(s, len, &t) < 0) {
+        nc_warn(r->o, r->line, 0, "json: '%s' is not a date: '%.60s': ignored", key, s);
+        return;
+    }
+    nc_article_set_time(r->a, f, &t);
+}
+
+int ncp_jrd_html_body(ncp_jrd *r, const char *html)
+{
+    return ncp_html_to_body(r->a, html, strlen(html), r->o, r->o ? r->o->base_url : NULL,
+                            r->a->body, r->err);
+}
+
+/* Appends a line's text to paragraph p: a line break before all but the first line. */
+static void text_line(ncp_jrd *r, nc_node **p, const char *s, size_t len)
+{
+    nc_article *a = r->a;
+    s = ncp_trim(s, &len);
+    if (!len)
+        return;
+    if (!*p)
+        *p = nc_node_append(a->body, nc_node_new(a, NC_BLOCK_PARAGRAPH, 0, 0));
+    else
+        nc_node_append(*p, nc_node_new(a, NC_INLINE_LINEBREAK, 0, 0));
+    nc_node_append(*p, nc_node_new_text(a, s, len, 0, 0));
+}
+
+void ncp_jrd_text_body(ncp_jrd *r, const char *text)
+{
+    const char *p = text, *e;
+    nc_node *para = NULL;
+    for (; *p; p = *e ? e + 1 : e) {
+        size_t len;
+        e = strchr(p, '\n');
+        if (!e)
+            e = p + strlen(p);
+        len = (size_t)(e - p);
+        ncp_trim(p, &len);
+        if (!len) {
+            para = NULL; /* a blank line ends the paragraph */
+            continue;
+        }
+        text_line(r, &para, p, (size_t)(e - p));
+    }
+}
+
+const char *ncp_jrd_html_text(ncp_jrd *r, const char *html)
+{
+    nc_article *a = r->a;
+    nc_node *doc = nc_node_new(a, NC_BLOCK_DOCUMENT, 0, 0), *c;
+    nc_buf b = NC_BUF_INIT, t = NC_BUF_INIT;
+    const char *res = NULL;
+    if (!doc || ncp_html_to_body(a, html, strlen(html), r->o, NULL, doc, NULL) < 0) {
+        a->failed = 1; /* out of memory */
+        return NULL;
+    }
+    for (c = nc_node_first_child(doc); c; c = nc_node_next(c)) {
+        nc_buf_clear(&t);
+        nc_node_text(c, &t);
+        if (!t.size)
+            continue;
+        if (b.size)
+            nc_buf_puts(&b, "\n\n");
+        nc_buf_put(&b, t.ptr, t.size);
+    }
+    if (!b.failed && !t.failed)
+        res = copy_trimmed(r, b.ptr, b.size);
+    nc_buf_release(&b);
+    nc_buf_release(&t);
+    return res;
+}
+
+void ncp_jrd_extra(ncp_jrd *r, const char *key, json_t *v)
+{
+    char *text;
+    if (!v || json_is_null(v))
+        return;
+    if (json_is_string(v)) {
+        const char *s = ncp_jrd_str(r, v);
+        if (s)
+            nc_article_add_extra(r->a, key, s, 0);
+        return;
+    }
+    if ((json_is_array(v) && !json_array_size(v)) || (json_is_object(v) && !json_object_size(v)))
+        return;
+    /* the input's nesting is capped at NC_MAX_DEPTH, which bounds jansson's recursion */
+    text = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+    if (!text) {
+        r->a->failed = 1;
+        return;
+    }
+    nc_article_add_extra(r->a, key, text, json_is_object(v) || json_is_array(v));
+    free(text);
+}
+
+int ncp_jrd_not_article(ncp_jrd *r, const char *fmt, ...)
+{
+    va_list ap;
+    char msg[NC_ERROR_TEXT_LEN];
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return nc_error_set(r->err, NC_ERR_NOT_ARTICLE, r->line, 0, "not an article: %s", msg);
+}
+
+/* ---- small local helpers ---- */
+
+#define GET(o, k) ncp_jrd_get((o), (k))
+#define STR(o, k) ncp_jrd_str(r, GET((o), (k)))
+
+static int has_prefix_ci(const char *s, const char *p) { return ncp_startswith_ci(s, p); }
+
+static int ends_with(const char *s, size_t slen, const char *suf, size_t suflen)
+{
+    return slen >= suflen && !memcmp(s + slen - suflen, suf, suflen);
+}
+
+/* Lower-case copy into buf (for comparing roles and types). */
+static const char *lower(const char *s, char *buf, size_t size)
+{
+    size_t i;
+    if (!s)
+        return "";
+    for (i = 0; s[i] && i + 1 < size; i++)
+        buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    buf[i] = '\0';
+    return buf;
+}
+
+static int one_of(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (!ncp_strcasecmp(s, *list))
+            return 1;
+    return 0;
+}
+
+static int hexval(int c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Undoes the writer's urn:newsconv:str: and urn:newsconv:none. */
+static const char *decode_uri(ncp_jrd *r, const char *s)
+{
+    size_t plen = strlen(NCP_JSON_URN_STR);
+    char *out, *q;
+    const char *p;
+    if (!s || !strcmp(s, NCP_JSON_URN_NONE))
+        return NULL;
+    if (strncmp(s, NCP_JSON_URN_STR, plen))
+        return s;
+    q = out = nc_article_alloc(r->a, strlen(s) + 1);
+    if (!out)
+        return NULL;
+    for (p = s + plen; *p; p++) {
+        if (*p == '%' && hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
+            *q++ = (char)(hexval(p[1]) * 16 + hexval(p[2]));
+            p += 2;
+        } else {
+            *q++ = *p;
+        }
+    }
+    *q = '\0';
+    return *out ? out : NULL;
+}
+
+/* Iterates an array, or the values of an object (ninjs 1.x and the dialect use objects
+ * keyed by name): *key gets the member name (NULL for arrays). */
+typedef struct each {
+    json_t *c;
+    size_t i;
+    void *it;
+} each;
+
+static each each_init(json_t *c)
+{
+    each e;
+    e.c = c;
+    e.i = 0;
+    e.it = json_is_object(c) ? json_object_iter(c) : NULL;
+    return e;
+}
+
+static json_t *each_next(each *e, const char **key)
+{
+    json_t *v = NULL;
+    *key = NULL;
+    if (json_is_array(e->c)) {
+        if (e->i < json_array_size(e->c))
+            v = json_array_get(e->c, e->i++);
+    } else if (e->it) {
+        *key = json_object_iter_key(e->it);
+        v = json_object_iter_value(e->it);
+        e->it = json_object_iter_next(e->c, e->it);
+        e->i++;
+    }
+    return v;
+}
+
+/* ---- versions ---- */
+
+enum { V_DIALECT = 0, V1 = 1, V2 = 2, V3 = 3 };
+
+static int detect_version(json_t *o)
+{
+    static const char *const camel[] = {"versionCreated", "firstCreated", "contentCreated",
+                                        "embargoedUntil", "pubStatus", "copyrightHolder",
+                                        "copyrightNotice", "usageTerms", "edNote",
+                                        "infoSources", "altIds", "representationType",
+                                        "eventDetails", "plannedCoverage", NULL};
+    json_t *std = GET(o, "standard") ? GET(o, "standard") : GET(o, "$standard");
+    const char *s = json_string_value(GET(std, "version"));
+    const char *const *k;
+    if (s && s[0] >= '1' && s[0] <= '3')
+        return s[0] - '0';
+    s = json_string_value(GET(std, "schema"));
+    if (!s)
+        s = json_string_value(json_object_get(o, "$schema"));
+    if (s && (s = strstr(s, "ninjs-schema_")) && s[13] >= '1' && s[13] <= '3')
+        return s[13] - '0';
+    for (k = camel; *k; k++)
+        if (json_object_get(o, *k))
+            return V3;
+    s = json_string_value(GET(o, "type"));
+    if (s && (!ncp_strcasecmp(s, "event") || !ncp_strcasecmp(s, "planning")))
+        return V3; /* events and planning items came with 3.0 */
+    if (GET(o, "headlines") || GET(o, "bodies") || GET(o, "descriptions") ||
+        GET(o, "subjects") || GET(o, "people") || GET(o, "places"))
+        return V2;
+    if (GET(o, "guid") && !GET(o, "uri"))
+        return V_DIALECT;
+    return V1;
+}
+
+/* ---- entities: subjects, people, places, ... ---- */
+
+/* Code and scheme of an entity: 1.x scheme/code, or 2.x/3.x uri/literal (a uri that ends
+ * with the literal, or with its part after the colon, gives the scheme). */
+static void entity_code(ncp_jrd *r, json_t *e, const char **code, const char **scheme)
+{
+    const char *sch = STR(e, "scheme"), *cd = ncp_jrd_text(r, GET(e, "code"));
+    const char *uri = decode_uri(r, STR(e, "uri")), *lit = ncp_jrd_text(r, GET(e, "literal"));
+    *code = *scheme = NULL;
+    if (cd || sch) {
+        *code = cd ? cd : uri ? uri : lit;
+        *scheme = sch;
+        return;
+    }
+    if (uri && lit) {
+        size_t ul = strlen(uri), ll = strlen(lit);
+        const char *local = strchr(lit, ':');
+        if (ul > ll && ends_with(uri, ul, lit, ll)) {
+            *scheme = nc_article_strndup(r->a, uri, ul - ll);
+            *code = lit;
+            return;
+        }
+        if (local && *++local && ul > strlen(local) &&
+            ends_with(uri, ul, local, strlen(local))) {
+            *scheme = nc_article_strndup(r->a, uri, ul - strlen(local));
+            *code = lit;
+            return;
+        }
+    }
+    *code = uri ? uri : lit;
+}
+
+static void add_subject_entity(ncp_jrd *r, json_t *e)
+{
+    const char *name = STR(e, "name"), *code, *scheme;
+    const char *rel = STR(e, "rel");
+    entity_code(r, e, &code, &scheme);
+    if (rel && !ncp_strcasecmp(rel, NCP_JSON_REL_KEYWORD) && !code && name) {
+        nc_article_add_keyword(r->a, name);
+        return;
+    }
+    if (rel && !ncp_strcasecmp(rel, NCP_JSON_REL_SECTION) && !code && name &&
+        !r->a->str[NC_F_SECTION]) {
+        nc_article_sets(r->a, NC_F_SECTION, name);
+        return;
+    }
+    if (name || code)
+        nc_article_add_subject(r->a, name, code, scheme);
+}
+
+static void read_entities(ncp_jrd *r, json_t *list, int genres)
+{
+    each it = each_init(list);
+    const char *k;
+    json_t *e;
+    while ((e = each_next(&it, &k)) != NULL) {
+        if (json_is_string(e)) { /* a bare name */
+            const char *name = ncp_jrd_str(r, e);
+            if (name && genres)
+                nc_article_add_genre(r->a, name, NULL, NULL);
+            else if (name)
+                nc_article_add_subject(r->a, name, NULL, NULL);
+            continue;
+        }
+        if (!json_is_object(e))
+            continue;
+        if (genres) {
+            const char *name = STR(e, "name"), *code, *scheme;
+            entity_code(r, e, &code, &scheme);
+            if (name || code)
+                nc_article_add_genre(r->a, name, code, scheme);
+        } else {
+            add_subject_entity(r, e);
+        }
+    }
+}
+
+static const char *const author_rels[] = {
+    "author", "creator", "writer", "reporter", "correspondent", "photographer", "editor",
+    "contributor", "byline", "by", "videographer", "illustrator", "columnist", NULL};
+
+/* infoSources / infosource: provider and publisher by role, everyone else an author. */
+static void read_info_sources(ncp_jrd *r, json_t *list)
+{
+    each it = each_init(list);
+    const char *k;
+    json_t *e;
+    while ((e = each_next(&it, &k)) != NULL) {
+        const char *name = STR(e, "name"), *role = STR(e, "role"), *url = STR(e, "uri");
+        const char *aff = NULL;
+        json_t *ci = GET(e, "contactInfo"), *c;
+        size_t i;
+        if (!role)
+            role = STR(e, "rel"); /* 1.x */
+        if (role && !ncp_strcasecmp(role, "provider") && name && !r->a->str[NC_F_PROVIDER]) {
+            nc_article_sets(r->a, NC_F_PROVIDER, name);
+            continue;
+        }
+        if (role && !ncp_strcasecmp(role, "publisher") && name && !r->a->str[NC_F_PUBLISHER]) {
+            nc_article_sets(r->a, NC_F_PUBLISHER, name);
+            continue;
+        }
+        json_array_foreach(ci, i, c) {
+            const char *type = STR(c, "type");
+            const char *value = STR(c, "value");
+            if (!type || !value)
+                continue;
+            if (!ncp_strcasecmp(type, "url") && !url)
+                url = value;
+            else if (!ncp_strcasecmp(type, "affiliation") && !aff)
+                aff = value;
+        }
+        if (name || url)
+            nc_article_add_author(r->a, name, role, url, aff);
+    }
+}
+
+/* people / person: authors by relationship; anyone else is a subject. */
+static void read_people(ncp_jrd *r, json_t *list)
+{
+    each it = each_init(list);
+    const char *k;
+    json_t *e;
+    while ((e = each_next(&it, &k)) != NULL) {
+        const char *rel = STR(e, "rel");
+        if (rel && one_of(rel, author_rels)) {
+            const char *name = STR(e, "name"), *url = STR(e, "uri");
+            if (name || url)
+                nc_article_add_author(r->a, name, rel, url, NULL);
+        } else if (json_is_object(e)) {
+            add_subject_entity(r, e);
+        }
+    }
+}
+
+/* The dialect's authors: [{name, role, ...}]. */
+static void read_dialect_authors(ncp_jrd *r, json_t *list)
+{
+    each it = each_init(list);
+    const char *k;
+    json_t *e;
+    while ((e = each_next(&it, &k)) != NULL) {
+        const char *name = json_is_string(e) ? ncp_jrd_str(r, e) : STR(e, "name");
+        const char *role = STR(e, "role"), *url = STR(e, "uri");
+        if (!url)
+            url = STR(e, "url");
+        if (name || url)
+            nc_article_add_author(r->a, name, role, url, STR(e, "affiliation"));
+    }
+}
+
+/* ---- headlines, descriptions, bodies ---- */
+
+static const char *const main_roles[] = {"main", "headline", "simple", "title", "", NULL};
+static const char *const sub_roles[] = {"subhead", "sub", "subheadline", "subtitle",
+                                        "sub-headline", "subheading", NULL};
+
+static void read_headlines(ncp_jrd *r, json_t *o)
+{
+    nc_article *a = r->a;
+    json_t *list = GET(o, "headlines"), *h;
+    const char *k;
+    size_t i;
+    char buf[64];
+    json_array_foreach(list, i, h) {
+        const char *value = STR(h, "value");
+        const char *role = lower(json_string_value(GET(h, "role")), buf, sizeof buf);
+        const char *ct = json_string_value(GET(h, "contentType"));
+        if (value && ct && strstr(ct, "html"))
+            value = ncp_jrd_html_text(r, value); /* a headline with markup: its text */
+        if (!value)
+            continue;
+        if (one_of(role, main_roles) && !a->str[NC_F_HEADLINE]) {
+            nc_article_sets(a, NC_F_HEADLINE, value);
+        } else if (one_of(role, sub_roles) && !a->str[NC_F_SUBHEADLINE]) {
+            nc_article_sets(a, NC_F_SUBHEADLINE, value);
+        } else {
+            nc_buf key = NC_BUF_INIT;
+            nc_buf_printf(&key, "headline_%s", *role ? role : "other");
+            nc_article_add_extra(a, key.ptr, value, 0);
+            nc_buf_release(&key);
+        }
+    }
+    /* 1.x and the dialect */
+    if (!a->str[NC_F_HEADLINE])
+        nc_article_sets(a, NC_F_HEADLINE, STR(o, "headline"));
+    {
+        json_t *v;
+        json_object_foreach(o, k, v) {
+            const char *s;
+            if (!has_prefix_ci(k, "headline_") || !(s = ncp_jrd_str(r, v)))
+                continue;
+            if (one_of(k + 9, sub_roles) && !a->str[NC_F_SUBHEADLINE])
+                nc_article_sets(a, NC_F_SUBHEADLINE, s);
+            else
+                nc_article_add_extra(a, k, s, 0);
+        }
+    }
+}
+
+static const char *const summary_roles[] = {"summary", "text", "abstract", "teaser", "lead",
+                                            "standfirst", "description", "caption", "main",
+                                            "", NULL};
+
+typedef struct descs {
+    const char *summary, *summary_html, *credit, *dateline, *alt;
+} descs;
+
+/* Sorts the descriptions of object o (2.x/3.x array, 1.x description_* keys) by role;
+ * with extra_ok, unknown roles go to extra as description_<role>. */
+static void read_descriptions(ncp_jrd *r, json_t *o, descs *d, int extra_ok)
+{
+    json_t *list = GET(o, "descriptions"), *e, *v;
+    const char *k;
+    size_t i;
+    char rb[64], cb[64];
+    memset(d, 0, sizeof *d);
+    json_array_foreach(list, i, e) {
+        const char *value = STR(e, "value");
+        const char *role = lower(json_string_value(GET(e, "role")), rb, sizeof rb);
+        const char *ct = lower(json_string_value(GET(e, "contentType")), cb, sizeof cb);
+        int html = strstr(ct, "html") || strstr(role, "html") || !strcmp(role, "richtext");
+        if (!value)
+            continue;
+        if (!strcmp(role, "creditline") || !strcmp(role, "credit")) {
+            if (!d->credit)
+                d->credit = value;
+        } else if (!strcmp(role, "dateline")) {
+            if (!d->dateline)
+                d->dateline = value;
+        } else if (!strcmp(role, "alt") || !strcmp(role, "alttext") || !strcmp(role, "alt-text")) {
+            if (!d->alt)
+                d->alt = value;
+        } else if (html) {
+            if (!d->summary_html)
+                d->summary_html = value;
+        } else if (one_of(role, summary_roles) && !d->summary) {
+            d->summary = value;
+        } else if (extra_ok) {
+            nc_buf key = NC_BUF_INIT;
+            nc_buf_printf(&key, "description_%s", *role ? role : "other");
+            nc_article_add_extra(r->a, key.ptr, value, 0);
+            nc_buf_release(&key);
+        }
+    }
+    /* 1.x and the dialect: description_text, description_html, ... */
+    json_object_foreach(o, k, v) {
+        const char *s;
+        if (!has_prefix_ci(k, "description_") || !(s = ncp_jrd_str(r, v)))
+            continue;
+        if (!ncp_strcasecmp(k + 12, "text") || !ncp_strcasecmp(k + 12, "caption")) {
+            if (!d->summary)
+                d->summary = s;
+        } else if (strstr(lower(k + 12, rb, sizeof rb), "html")) {
+            if (!d->summary_html)
+                d->summary_html = s;
+        } else if (extra_ok) {
+            nc_article_add_extra(r->a, k, s, 0);
+        }
+    }
+    if (!d->summary && d->summary_html)
+        d->summary = ncp_jrd_html_text(r, d->summary_html);
+}
+
+enum { B_NONE, B_XML, B_TEXT, B_NITF, B_HTML };
+
+static int body_kind(const char *role, const char *ct, const char *value)
+{
+    char rb[64], cb[64];
+    size_t len = strlen(value);
+    const char *v = ncp_trim(value, &len);
+    role = lower(role, rb, sizeof rb);
+    ct = lower(ct, cb, sizeof cb);
+    if (strstr(ct, "nitf") || strstr(role, "nitf"))
+        return B_NITF;
+    if (strstr(ct, "html") || strstr(role, "html") || !strcmp(role, "richtext"))
+        return B_HTML;
+    if (strstr(ct, "xml"))
+        return B_XML;
+    if (strstr(ct, "text/plain") || !strcmp(role, "text"))
+        return B_TEXT;
+    return len && v[0] == '<' ? B_HTML : B_TEXT;
+}
+
+static int read_bodies(ncp_jrd *r, json_t *o)
+{
+    json_t *list = GET(o, "bodies"), *e, *v;
+    const char *k, *best[B_HTML + 1] = {NULL};
+    size_t i;
+    int kind;
+    json_array_foreach(list, i, e) {
+        const char *value = STR(e, "value");
+        if (!value)
+            continue;
+        kind = body_kind(json_string_value(GET(e, "role")),
+                         json_string_value(GET(e, "contentType")), value);
+        if (!best[kind])
+            best[kind] = value;
+    }
+    json_object_foreach(o, k, v) {
+        const char *value;
+        if (!has_prefix_ci(k, "body_") || !(value = ncp_jrd_str(r, v)))
+            continue;
+        kind = body_kind(k + 5, NULL, value);
+        if (!best[kind])
+            best[kind] = value;
+    }
+    for (kind = B_HTML; kind > B_NONE; kind--) {
+        if (!best[kind])
+            continue;
+        if (kind == B_TEXT) {
+            ncp_jrd_text_body(r, best[kind]);
+        } else if (ncp_jrd_html_body(r, best[kind]) < 0) {
+            return -1;
+        }
+        if (nc_node_first_child(r->a->body))
+            break;
+    }
+    return 0;
+}
+
+/* ---- media and links ---- */
+
+typedef struct rend {
+    const char *name, *href, *mime;
+    long width, height;
+} rend;
+
+static void read_rendition(ncp_jrd *r, const char *key, json_t *e, rend *out)
+{
+    memset(out, 0, sizeof *out);
+    out->name = STR(e, "name");
+    if (!out->name && key)
+        out->name = nc_article_strdup(r->a, key);
+    out->href = decode_uri(r, STR(e, "href"));
+    out->mime = STR(e, "contentType");
+    if (!out->mime)
+        out->mime = STR(e, "mimetype");
+    if (ncp_jrd_int(GET(e, "width"), &out->width) < 0 || out->width < 0)
+        out->width = 0;
+    if (ncp_jrd_int(GET(e, "height"), &out->height) < 0 || out->height < 0)
+        out->height = 0;
+}
+
+static int kind_from_mime(const char *mime)
+{
+    if (mime && has_prefix_ci(mime, "video/"))
+        return NC_MEDIA_VIDEO;
+    if (mime && has_prefix_ci(mime, "audio/"))
+        return NC_MEDIA_AUDIO;
+    return NC_MEDIA_PICTURE;
+}
+
+/* A media item from a ninjs object: its renditions (the one named "main", else the
+ * largest, is the media's own href), title, caption, alt text and credit. kind < 0:
+ * from the main rendition's type. root: the document itself is the picture. */
+static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const descs *rootd)
+{
+    nc_article *a = r->a;
+    json_t *list = GET(m, "renditions"), *e;
+    size_t n = json_is_array(list) ? json_array_size(list)
+               : json_is_object(list) ? json_object_size(list) : 0;
+    rend *rs = n ? calloc(n, sizeof *rs) : NULL;
+    size_t i, cnt = 0, main_i = (size_t)-1, further = 0;
+    long best_area = -1;
+    const char *k, *id = NULL;
+    nc_media *md;
+    descs d;
+    each it = each_init(list);
+    if (n && !rs) {
+        a->failed = 1;
+        return NULL;
+    }
+    while ((e = each_next(&it, &k)) != NULL && cnt < n) {
+        if (!json_is_object(e))
+            continue;
+        read_rendition(r, k, e, &rs[cnt]);
+        cnt++;
+    }
+    for (i = 0; i < cnt && main_i == (size_t)-1; i++)
+        if (rs[i].name && !ncp_strcasecmp(rs[i].name, "main"))
+            main_i = i;
+    for (i = 0; i < cnt && main_i == (size_t)-1; i++)
+        if (rs[i].name && (!ncp_strcasecmp(rs[i].name, "original") ||
+                           !ncp_strcasecmp(rs[i].name, "baseImage")) && rs[i].href)
+            main_i = i;
+    if (main_i == (size_t)-1) {
+        for (i = 0; i < cnt; i++) {
+            long area = rs[i].width * rs[i].height;
+            const char *mi = rs[i].mime;
+            if (!rs[i].href || (mi && !has_prefix_ci(mi, "image/") &&
+                                !has_prefix_ci(mi, "video/") && !has_prefix_ci(mi, "audio/")))
+                continue;
+            if (area > best_area) {
+                best_area = area;
+                main_i = i;
+            }
+        }
+    }
+    if (kind < 0)
+        kind = kind_from_mime(main_i != (size_t)-1 ? rs[main_i].mime : STR(m, "mimetype"));
+    md = nc_article_add_media(a, (nc_media_kind)kind,
+                              main_i != (size_t)-1 ? rs[main_i].href : NULL);
+    if (!md) {
+        free(rs);
+        return NULL;
+    }
+    if (main_i != (size_t)-1) {
+        md->mime = rs[main_i].mime;
+        md->width = (int)rs[main_i].width;
+        md->height = (int)rs[main_i].height;
+    } else {
+        md->mime = STR(m, "mimetype");
+    }
+    for (i = 0; i < cnt; i++) {
+        char expect[48];
+        const char *name = rs[i].name;
+        if (i == main_i)
+            continue;
+        further++;
+        snprintf(expect, sizeof expect, "rendition-%zu", further);
+        if (name && !strcmp(name, expect))
+            name = NULL; /* the writer's name for a rendition without one */
+        nc_media_add_rendition(a, md, name, rs[i].href, rs[i].mime, (int)rs[i].width,
+                               (int)rs[i].height);
+    }
+    free(rs);
+    if (root) {
+        if (rootd) { /* the item is the picture: its description is the caption */
+            md->caption = rootd->summary;
+            md->credit = rootd->credit;
+            md->alt = rootd->alt;
+        }
+        return md;
+    }
+    id = decode_uri(r, STR(m, "uri"));
+    if (id && md->href && !strcmp(id, md->href))
+        id = NULL; /* the writer's uri for a media item without id */
+    md->id = id;
+    read_descriptions(r, m, &d, 0);
+    md->caption = d.summary;
+    md->alt = d.alt ? d.alt : STR(m, "alt_text");
+    md->credit = d.credit;
+    if (!md->credit)
+        md->credit = STR(m, "by");
+    if (!md->credit)
+        md->credit = STR(m, "byline");
+    md->title = STR(m, "title");
+    if (!md->title) {
+        json_t *h;
+        char rb[32];
+        json_array_foreach(GET(m, "headlines"), i, h) {
+            const char *role = lower(json_string_value(GET(h, "role")), rb, sizeof rb);
+            if (one_of(role, main_roles) && (md->title = STR(h, "value")) != NULL)
+                break;
+        }
+    }
+    if (!md->title)
+        md->title = STR(m, "headline");
+    return md;
+}
+
+/* 1 when a renditions array or object has one that is an image, video or audio (or says
+ * nothing of its type). */
+static int has_media_rendition(json_t *list)
+{
+    each it = each_init(list);
+    const char *k;
+    json_t *e;
+    while ((e = each_next(&it, &k)) != NULL) {
+        json_t *ct = GET(e, "contentType");
+        const char *mime = json_string_value(ct ? ct : GET(e, "mimetype"));
+        if (json_is_object(e) && (!mime || has_prefix_ci(mime, "image/") ||
+                                  has_prefix_ci(mime, "video/") ||
+                                  has_prefix_ci(mime, "audio/")))
+            return 1;
+    }
+    return 0;
+}
+
+static int media_kind(const char *type)
+{
+    char b[32];
+    type = lower(type, b, sizeof b);
+    if (!strcmp(type, "picture") || !strcmp(type, "image") || !strcmp(type, "photo"))
+        return NC_MEDIA_PICTURE;
+    if (!strcmp(type, "graphic"))
+        return NC_MEDIA_GRAPHIC;
+    if (!strcmp(type, "video"))
+        return NC_MEDIA_VIDEO;
+    if (!strcmp(type, "audio"))
+        return NC_MEDIA_AUDIO;
+    return -1;
+}
+
+static void read_link(ncp_jrd *r, const char *key, json_t *l)
+{
+    const char *href = decode_uri(r, STR(l, "uri")), *rel = STR(l, "rel"), *title = NULL;
+    json_t *h;
+    size_t i;
+    char rb[32];
+    if (!rel) {
+        /* 2.x has no rel: the writer puts it in the name ("related-1"; "link-1": none) */
+        const char *name = STR(l, "name");
+        if (!name)
+            name = key;
+        if (name) {
+            size_t len = strlen(name), e = len;
+            while (e && name[e - 1] >= '0' && name[e - 1] <= '9')
+                e--;
+            if (e < len && e > 1 && name[e - 1] == '-')
+                len = e - 1;
+            if (!(len == 4 && !strncmp(name, "link", 4)))
+                rel = nc_article_strndup(r->a, name, len);
+        }
+    }
+    json_array_foreach(GET(l, "headlines"), i, h) {
+        const char *role = lower(json_string_value(GET(h, "role")), rb, sizeof rb);
+        if (one_of(role, main_roles) && (title = STR(h, "value")) != NULL)
+            break;
+    }
+    if (!title)
+        title = STR(l, "headline");
+    if (!title)
+        title = STR(l, "title");
+    if (href || title)
+        nc_article_add_link(r->a, rel, href, title);
+}
+
+static void read_associations(ncp_jrd *r, json_t *list)
+{
+    each it = each_init(list);
+    const char *k;
+    json_t *e;
+    while ((e = each_next(&it, &k)) != NULL) {
+        const char *type;
+        int kind;
+        if (!json_is_object(e))
+            continue;
+        type = json_string_value(GET(e, "type"));
+        kind = media_kind(type);
+        if (type && (!ncp_strcasecmp(type, "event") || !ncp_strcasecmp(type, "planning")))
+            continue;
+        /* a component (or an untyped item) with renditions is a media item too */
+        if (kind >= 0 || (has_media_rendition(GET(e, "renditions")) &&
+                          (!type || (ncp_strcasecmp(type, "text") &&
+                                     ncp_strcasecmp(type, "composite")))))
+            read_media(r, e, kind, 0, NULL);
+        else
+            read_link(r, k, e);
+    }
+}
+
+/* ---- the document ---- */
+
+/* Keys read by name below (lower case); any other top-level key goes to extra. */
+static const char *const known_keys[] = {
+    "uri", "guid", "id", "type", "version", "firstcreated", "versioncreated",
+    "contentcreated", "embargoed", "embargoeduntil", "expires", "pubstatus", "urgency",
+    "priority", "copyrightholder", "copyrightnotice", "usageterms", "ednote", "language",
+    "descriptions", "bodies", "headlines", "headline", "by", "byline", "located", "slugline",
+    "infosources", "infosource", "people", "person", "organisations", "organisation",
+    "places", "place", "subjects", "subject", "objects", "object", "events", "event",
+    "genres", "genre", "associations", "renditions", "altids", "altid", "standard",
+    "$standard", "$schema", "representationtype", "title", "keywords", "authors", "source",
+    "service", "firstpublished", "extra", "charcount", "wordcount", "readtime", "mimetype",
+    "annotations",
+    /* Mozilla Readability's result object */
+    "excerpt", "lang", "siteName", "publishedTime", "content", "textContent", "length", "dir",
+    "readerable", NULL};
+
+static int known(const char *k)
+{
+    return one_of(k, known_keys) || has_prefix_ci(k, "body_") ||
+           has_prefix_ci(k, "description_") || has_prefix_ci(k, "headline_");
+}
+
+static void read_alt_ids(ncp_jrd *r, json_t *ids)
+{
+    static const char *const url_roles[] = {"canonical", "url", "weburl", "web", "link",
+                                            "permalink", "canonicalurl", NULL};
+    each it = each_init(ids);
+    const char *k;
+    json_t *e;
+    while ((e = each_next(&it, &k)) != NULL) {
+        const char *role = k, *value;
+        if (json_is_object(e)) {
+            role = STR(e, "role");
+            value = ncp_jrd_text(r, GET(e, "value"));
+        } else {
+            value = ncp_jrd_text(r, e); /* 1.x: {"role": "value"} */
+        }
+        if (!value)
+            continue;
+        if (role && one_of(role, url_roles) && !r->a->str[NC_F_URL]) {
+            nc_article_sets(r->a, NC_F_URL, value);
+        } else {
+            nc_buf key = NC_BUF_INIT;
+            nc_buf_printf(&key, "altid_%s", role ? role : "other");
+            nc_article_add_extra(r->a, key.ptr, value, 0);
+            nc_buf_release(&key);
+        }
+    }
+}
+
+/* The result object of Mozilla Readability (title, byline, excerpt, lang, siteName,
+ * publishedTime, content, textContent), where ninjs says nothing. */
+static int read_readability(ncp_jrd *r, json_t *o)
+{
+    nc_article *a = r->a;
+    const char *s;
+    if (!a->str[NC_F_SUMMARY])
+        nc_article_sets(a, NC_F_SUMMARY, STR(o, "excerpt"));
+    if (!a->str[NC_F_LANGUAGE])
+        nc_article_sets(a, NC_F_LANGUAGE, STR(o, "lang"));
+    if (!a->str[NC_F_PUBLISHER])
+        nc_article_sets(a, NC_F_PUBLISHER, STR(o, "siteName"));
+    if (!a->time[NC_T_PUBLISHED].prec)
+        ncp_jrd_time(r, GET(o, "publishedTime"), "publishedTime", NC_T_PUBLISHED);
+    if (nc_node_first_child(a->body))
+        return 0;
+    if ((s = STR(o, "content")) != NULL && ncp_jrd_html_body(r, s) < 0)
+        return -1;
+    if (!nc_node_first_child(a->body) && (s = STR(o, "textContent")) != NULL)
+        ncp_jrd_text_body(r, s);
+    return 0;
+}
+
+/* rightsInfo, kept as extra in the 3.x spelling whatever the version read */
+static void read_rights_info(ncp_jrd *r, json_t *ri)
+{
+    static const char *const keys[] = {"langId", "linkedRights", "encodedRights", NULL};
+    json_t *norm = json_object(), *v;
+    const char *k;
+    json_object_foreach(ri, k, v) {
+        const char *const *kk;
+        for (kk = keys; *kk && ncp_strcasecmp(*kk, k); kk++)
+            ;
+        if (!norm || json_object_set(norm, *kk ? *kk : k, v) < 0)
+            r->a->failed = 1;
+    }
+    ncp_jrd_extra(r, "rightsInfo", norm);
+    json_decref(norm);
+}
+
+static int read_ninjs(ncp_jrd *r, json_t *o)
+{
+    nc_article *a = r->a;
+    const char *type = json_string_value(GET(o, "type")), *k, *id, *title, *s;
+    int version = detect_version(o), mkind = media_kind(type);
+    json_t *v;
+    descs d;
+    long u;
+    char vname[32] = "ninjs (vendor dialect)";
+    if (version)
+        snprintf(vname, sizeof vname, "ninjs %d.x", version);
+
+    if ((type && !ncp_strcasecmp(type, "event")) || GET(o, "eventDetails"))
+        return ncp_jrd_not_article(r, "a %s event item", vname);
+    if ((type && !ncp_strcasecmp(type, "planning")) || GET(o, "plannedCoverage"))
+        return ncp_jrd_not_article(r, "a %s planning item", vname);
+
+    /* everything that has no field of its own, in document order */
+    json_object_foreach(o, k, v) {
+        if (!ncp_strcasecmp(k, "rightsInfo") && json_is_object(v))
+            read_rights_info(r, v);
+        else if (!known(k))
+            ncp_jrd_extra(r, k, v);
+    }
+    json_object_foreach(GET(o, "extra"), k, v) {
+        ncp_jrd_extra(r, k, v); /* the dialect's own extra fields */
+    }
+
+    id = decode_uri(r, STR(o, "uri"));
+    if (!id)
+        id = STR(o, "guid");
+    if (!id)
+        id = ncp_jrd_text(r, GET(o, "id"));
+    nc_article_sets(a, NC_F_VERSION, ncp_jrd_text(r, GET(o, "version")));
+    nc_article_sets(a, NC_F_LANGUAGE, STR(o, "language"));
+
+    /* contentCreated -> created, firstCreated -> published, versionCreated -> modified;
+     * the dialect's firstpublished is the publication time, its firstcreated the
+     * creation time */
+    ncp_jrd_time(r, GET(o, "contentCreated"), "contentCreated", NC_T_CREATED);
+    if (GET(o, "firstpublished")) {
+        ncp_jrd_time(r, GET(o, "firstpublished"), "firstpublished", NC_T_PUBLISHED);
+        if (!a->time[NC_T_CREATED].prec)
+            ncp_jrd_time(r, GET(o, "firstCreated"), "firstCreated", NC_T_CREATED);
+    } else {
+        ncp_jrd_time(r, GET(o, "firstCreated"), "firstCreated", NC_T_PUBLISHED);
+    }
+    ncp_jrd_time(r, GET(o, "versionCreated"), "versionCreated", NC_T_MODIFIED);
+    v = GET(o, "embargoedUntil");
+    ncp_jrd_time(r, v ? v : GET(o, "embargoed"), v ? "embargoedUntil" : "embargoed",
+                 NC_T_EMBARGO);
+    ncp_jrd_time(r, GET(o, "expires"), "expires", NC_T_EXPIRES);
+
+    nc_article_sets(a, NC_F_PUBSTATUS, STR(o, "pubStatus"));
+    v = GET(o, "urgency");
+    if (!v || json_is_null(v))
+        v = GET(o, "priority"); /* the dialect */
+    if (v && !json_is_null(v)) {
+        if (ncp_jrd_int(v, &u) == 0 && u >= 1 && u <= 9)
+            a->urgency = (int)u;
+        else
+            nc_warn(r->o, r->line, 0, "json: urgency is not a number from 1 to 9: ignored");
+    }
+    nc_article_sets(a, NC_F_COPYRIGHT_HOLDER, STR(o, "copyrightHolder"));
+    nc_article_sets(a, NC_F_COPYRIGHT_NOTICE, STR(o, "copyrightNotice"));
+    nc_article_sets(a, NC_F_USAGE_TERMS, STR(o, "usageTerms"));
+    nc_article_sets(a, NC_F_EDNOTE, STR(o, "edNote"));
+    nc_article_sets(a, NC_F_SLUGLINE, STR(o, "slugline"));
+    nc_article_sets(a, NC_F_LOCATION, STR(o, "located"));
+    s = STR(o, "by");
+    nc_article_sets(a, NC_F_BYLINE, s ? s : STR(o, "byline"));
+
+    read_headlines(r, o);
+    title = STR(o, "title");
+    if (title && !a->str[NC_F_HEADLINE])
+        nc_article_sets(a, NC_F_HEADLINE, title);
+    else if (title && strcmp(title, a->str[NC_F_HEADLINE]))
+        nc_article_add_extra(a, "ninjs_title", title, 0);
+    read_descriptions(r, o, &d, 1);
+    nc_article_sets(a, NC_F_SUMMARY, d.summary);
+    nc_article_sets(a, NC_F_CREDIT, d.credit);
+    nc_article_sets(a, NC_F_DATELINE, d.dateline);
+    if (d.alt && mkind < 0)
+        nc_article_add_extra(a, "description_alt", d.alt, 0);
+
+    v = GET(o, "infoSources");
+    read_info_sources(r, v ? v : GET(o, "infosource"));
+    read_dialect_authors(r, GET(o, "authors"));
+    if (!a->str[NC_F_PROVIDER])
+        nc_article_sets(a, NC_F_PROVIDER, STR(o, "source")); /* the dialect */
+    v = GET(o, "subjects");
+    read_entities(r, v ? v : GET(o, "subject"), 0);
+    v = GET(o, "people");
+    read_people(r, v ? v : GET(o, "person"));
+    {
+        static const char *const more[] = {"organisations", "organisation", "places", "place",
+                                           "objects", "object", "events", "event", NULL};
+        const char *const *m;
+        for (m = more; *m; m += 2) {
+            v = GET(o, m[0]);
+            read_entities(r, v ? v : GET(o, m[1]), 0);
+        }
+    }
+    v = GET(o, "genres");
+    read_entities(r, v ? v : GET(o, "genre"), 1);
+    {
+        json_t *kw;
+        size_t i;
+        json_array_foreach(GET(o, "keywords"), i, kw) {
+            if ((s = ncp_jrd_str(r, kw)) != NULL)
+                nc_article_add_keyword(a, s);
+        }
+    }
+    if (!a->str[NC_F_SECTION]) {
+        /* the dialect's service (category) */
+        json_t *svc = json_array_get(GET(o, "service"), 0);
+        nc_article_sets(a, NC_F_SECTION, STR(svc, "name"));
+    }
+    v = GET(o, "altIds");
+    read_alt_ids(r, v ? v : GET(o, "altid"));
+
+    if (read_bodies(r, o) < 0)
+        return -1;
+    if (read_readability(r, o) < 0)
+        return -1;
+    /* a picture (video, ...) item, or an item with picture renditions of its own (not
+     * only, say, a PDF of the page): a media item */
+    if (mkind >= 0 || has_media_rendition(GET(o, "renditions")))
+        read_media(r, o, mkind, 1, mkind >= 0 ? &d : NULL);
+    read_associations(r, GET(o, "associations"));
+
+    if (id && !strncmp(id, NCP_JSON_URN, strlen(NCP_JSON_URN))) {
+        /* the stable id a writer made up for an article without one: not an id */
+        char stable[64];
+        ncp_article_stable_id(a, stable, sizeof stable);
+        if (!strcmp(stable, id))
+            id = NULL;
+    }
+    nc_article_sets(a, NC_F_ID, id);
+    return 0;
+}
+
+/* ---- entry ---- */
+
+/* Caps nesting at NC_MAX_DEPTH, with the position of the first bracket too deep
+ * (columns counted in characters, as jansson does). */
+static int check_depth(const char *s, size_t len, int *line, int *col)
+{
+    size_t i;
+    int depth = 0, in_str = 0, esc = 0, l = 1, c = 0;
+    for (i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((ch & 0xC0) != 0x80)
+            c++;
+        if (ch == '\n') {
+            l++;
+            c = 0;
+            in_str = esc = 0; /* a string cannot span lines: jansson will say so */
+            continue;
+        }
+        if (in_str) {
+            if (esc)
+                esc = 0;
+            else if (ch == '\\')
+                esc = 1;
+            else if (ch == '"')
+                in_str = 0;
+            continue;
+        }
+        if (ch == '"') {
+            in_str = 1;
+        } else if (ch == '{' || ch == '[') {
+            if (++depth > NC_MAX_DEPTH) {
+                *line = l;
+                *col = c;
+                return -1;
+            }
+        } else if (ch == '}' || ch == ']') {
+            depth--;
+        }
+    }
+    return 0;
+}
+
+static int article_keys(json_t *o)
+{
+    static const char *const keys[] = {"uri", "guid", "headline", "headlines", "bodies",
+                                       "renditions", "@type", "@graph", "@context", "title",
+                                       "descriptions", "type", "body_text", "body_html",
+                                       "body_xhtml", NULL};
+    const char *const *k;
+    for (k = keys; *k; k++)
+        if (GET(o, *k))
+            return 1;
+    return 0;
+}
+
+/* The object to read: the root, the first object of a top-level array, or the first
+ * item of a wrapper such as {"item": [...]} (a search result). */
+static json_t *pick(ncp_jrd *r, json_t *root)
+{
+    static const char *const wrappers[] = {"item", "items", "_items", "data", "result",
+                                           "results", NULL};
+    const char *const *w;
+    int level;
+    for (level = 0; level < 2; level++) {
+        json_t *list = NULL, *e, *first = NULL;
+        size_t i, count = 0;
+        if (json_is_object(root) && (article_keys(root) || level))
+            return root;
+        if (json_is_array(root)) {
+            list = root;
+        } else {
+            for (w = wrappers; *w && !list; w++) {
+                json_t *c = GET(root, *w);
+                if (json_is_array(c) || json_is_object(c))
+                    list = c;
+            }
+            if (json_is_object(list))
+                return list;
+        }
+        json_array_foreach(list, i, e) {
+            if (json_is_object(e) && count++ == 0)
+                first = e;
+        }
+        if (!first)
+            return json_is_object(root) ? root : NULL;
+        if (count > 1)
+            nc_warn(r->o, r->line, 0, "json: %zu articles in one document: only the first is "
+                    "read (batch mode will handle the rest)", count);
+        root = first;
+    }
+    return root;
+}
+
+/* 1 when line number `line` of buf starts with '{'. */
+static int line_starts_object(const char *buf, size_t len, int line)
+{
+    size_t i = 0;
+    int l = 1;
+    for (; i < len && l < line; i++)
+        if (buf[i] == '\n')
+            l++;
+    return i < len && buf[i] == '{';
+}
+
+int ncp_json_read(nc_article *a, const char *buf, size_t len, int jsonl_line,
+                  const nc_opts *o, nc_error *err)
+{
+    int first_line = jsonl_line > 0 ? jsonl_line : 1;
+    json_error_t je;
+    json_t *root, *obj;
+    ncp_jrd r;
+    int line, col, rc;
+    const size_t flags = JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL;
+
+    if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+        /* a UTF-8 BOM: skipped; columns count as an editor shows them, without it */
+        buf += 3;
+        len -= 3;
+    }
+    if (check_depth(buf, len, &line, &col) < 0)
+        return nc_error_set(err, NC_ERR_LIMIT, first_line + line - 1, col,
+                            "JSON nested deeper than %d levels", NC_MAX_DEPTH);
+    ncp_json_alloc_begin();
+    root = json_loadb(buf, len, flags, &je);
+    if (!root && !ncp_json_alloc_failed() && json_error_code(&je) == json_error_duplicate_key) {
+        /* the last value of a repeated key wins, as in most JSON readers; say so */
+        nc_warn(o, first_line + je.line - 1, je.column,
+                "json: %s: the last value is used", je.text);
+        root = json_loadb(buf, len, flags & ~(size_t)JSON_REJECT_DUPLICATES, &je);
+    }
+    if (!root && !jsonl_line && json_error_code(&je) == json_error_end_of_input_expected &&
+        je.column == 1 && je.line > 1 && line_starts_object(buf, len, je.line))
+        return NCP_JSON_LINES; /* one object per line: JSON Lines in a .json file */
+    if (!root && (ncp_json_alloc_failed() || json_error_code(&je) == json_error_out_of_memory))
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    if (!root)
+        return nc_error_set(err, NC_ERR_PARSE, first_line + je.line - 1,
+                            je.column, "invalid JSON: %s", je.text);
+    memset(&r, 0, sizeof r);
+    r.a = a;
+    r.o = o;
+    r.err = err;
+    r.line = jsonl_line > 0 ? jsonl_line : 0;
+    obj = pick(&r, root);
+    if (!json_is_object(obj))
+        rc = ncp_jrd_not_article(&r, "the JSON holds no object");
+    else if (ncp_jsonld_is(obj))
+        rc = ncp_jsonld_read(&r, obj);
+    else if (!article_keys(obj))
+        rc = ncp_jrd_not_article(&r, "a JSON object without uri, headlines, bodies or "
+                                 "renditions (neither ninjs nor schema.org)");
+    else
+        rc = read_ninjs(&r, obj);
+    json_decref(root);
+    if (rc == 0)
+        rc = nc_article_ok(a, err);
+    return rc;
+}

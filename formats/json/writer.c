@@ -1,0 +1,714 @@
+/* newsconv: the model -> IPTC ninjs 3.1 (default) or 2.2 (--ninjs-version 2.2).
+ *
+ * The document is built as a jansson tree in a fixed key order and dumped with
+ * JSON_PRESERVE_ORDER, so the same article always gives the same bytes. Every value that
+ * the schema types as a URI or a date-time is written so that it validates (see
+ * docs/formats.md for the mapping and for what ninjs cannot hold). */
+#include "json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+typedef struct wr {
+    const nc_article *a;
+    const nc_opts *o;
+    int v2;         /* 2.x spelling: lower-case keys, "embargoed", no association rel */
+    int failed;     /* out of memory */
+    char key[64];
+    nc_buf tmp;
+} wr;
+
+/* ---- small helpers ---- */
+
+/* The spelling of a 3.x key in the version written. */
+static const char *K(wr *w, const char *k)
+{
+    size_t i;
+    if (!w->v2)
+        return k;
+    if (!strcmp(k, "embargoedUntil"))
+        return "embargoed";
+    for (i = 0; k[i] && i + 1 < sizeof w->key; i++)
+        w->key[i] = (char)(k[i] >= 'A' && k[i] <= 'Z' ? k[i] + 32 : k[i]);
+    w->key[i] = '\0';
+    return w->key;
+}
+
+static json_t *jstr(wr *w, const char *s)
+{
+    json_t *v;
+    size_t len = strlen(s);
+    if (ncp_utf8_valid(s, len)) {
+        v = json_stringn(s, len);
+    } else {
+        nc_buf b = NC_BUF_INIT;
+        ncp_utf8_sanitize(&b, s, len);
+        v = b.failed ? NULL : json_stringn(b.ptr, b.size);
+        nc_buf_release(&b);
+    }
+    if (!v)
+        w->failed = 1;
+    return v;
+}
+
+/* Sets obj[key] = v (taking v); a NULL v marks the writer failed. */
+static void set(wr *w, json_t *obj, const char *key, json_t *v)
+{
+    if (!v || !obj || json_object_set_new(obj, K(w, key), v) < 0)
+        w->failed = 1;
+}
+
+static void set_str(wr *w, json_t *obj, const char *key, const char *s)
+{
+    if (s)
+        set(w, obj, key, jstr(w, s));
+}
+
+static json_t *new_obj(wr *w)
+{
+    json_t *o = json_object();
+    if (!o)
+        w->failed = 1;
+    return o;
+}
+
+static void push(wr *w, json_t *arr, json_t *v)
+{
+    if (!v || !arr || json_array_append_new(arr, v) < 0)
+        w->failed = 1;
+}
+
+/* Sets obj[key] = arr when it has items; frees it otherwise. */
+static void set_array(wr *w, json_t *obj, const char *key, json_t *arr)
+{
+    if (arr && json_array_size(arr))
+        set(w, obj, key, arr);
+    else
+        json_decref(arr);
+}
+
+/* {"role": role, "contentType": ctype, "value": value} */
+static json_t *role_value(wr *w, const char *role, const char *ctype, const char *value)
+{
+    json_t *o = new_obj(w);
+    set_str(w, o, "role", role);
+    set_str(w, o, "contentType", ctype);
+    set_str(w, o, "value", value);
+    return o;
+}
+
+/* ---- URIs ---- */
+
+static int is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int is_digit(int c) { return c >= '0' && c <= '9'; }
+static int is_hex(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+static int is_unreserved(int c)
+{
+    return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+int ncp_json_is_uri(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (!s || !is_alpha(*p))
+        return 0;
+    while (is_alpha(*p) || is_digit(*p) || *p == '+' || *p == '-' || *p == '.')
+        p++;
+    if (*p++ != ':' || !*p)
+        return 0;
+    for (; *p; p++) {
+        if (is_unreserved(*p) || strchr(":/?#[]@!$&'()*+,;=", *p))
+            continue;
+        if (*p == '%' && is_hex(p[1]) && is_hex(p[2])) {
+            p += 2;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
+/* A code that names a web resource or URN (written as a subject "uri"), as opposed to a
+ * QCode such as "medtop:04000000" (written as a "literal"). */
+static int url_like(const char *s)
+{
+    return ncp_json_is_uri(s) && (strstr(s, "://") || ncp_startswith_ci(s, "urn:") ||
+                                  ncp_startswith_ci(s, "tag:"));
+}
+
+/* s itself when it is an absolute URI, else urn:newsconv:str:<percent-encoded s>. */
+static const char *uri_value(wr *w, const char *s)
+{
+    const unsigned char *p;
+    if (ncp_json_is_uri(s))
+        return s;
+    nc_buf_clear(&w->tmp);
+    nc_buf_puts(&w->tmp, NCP_JSON_URN_STR);
+    for (p = (const unsigned char *)s; *p; p++) {
+        if (is_unreserved(*p) || *p == '/' || *p == ':' || *p == '@')
+            nc_buf_putc(&w->tmp, *p);
+        else
+            nc_buf_printf(&w->tmp, "%%%02X", *p);
+    }
+    return w->tmp.ptr;
+}
+
+static void set_uri(wr *w, json_t *obj, const char *key, const char *s)
+{
+    if (s)
+        set_str(w, obj, key, uri_value(w, s));
+}
+
+/* The code and scheme of a subject or genre as "uri"/"literal" (what == "subject" or
+ * "genre", name for the warning). With a URI scheme the code is written as both the
+ * literal and the complete URI scheme+code, the way ninjs 1.x scheme/code became 2.x
+ * uri/literal; the reader splits them again. */
+static void code_fields(wr *w, json_t *obj, const nc_subject *s, const char *what)
+{
+    const char *code = s->code, *scheme = s->scheme, *local;
+    const char *name = s->name ? s->name : s->code ? s->code : "";
+    if (!code) {
+        if (scheme)
+            nc_warn(w->o, 0, 0, "json cannot hold the scheme '%s' of %s '%s' without a code: "
+                    "dropped", scheme, what, name);
+        return;
+    }
+    if (scheme && !url_like(code) && ncp_json_is_uri(scheme)) {
+        local = strchr(code, ':') ? strchr(code, ':') + 1 : code;
+        nc_buf_clear(&w->tmp);
+        nc_buf_puts(&w->tmp, scheme);
+        nc_buf_puts(&w->tmp, local);
+        if (*local && ncp_json_is_uri(w->tmp.ptr)) {
+            set_str(w, obj, "uri", w->tmp.ptr);
+            set_str(w, obj, "literal", code);
+            return;
+        }
+    }
+    if (scheme)
+        nc_warn(w->o, 0, 0, "json cannot hold the scheme '%s' of %s '%s': dropped", scheme,
+                what, name);
+    set_str(w, obj, url_like(code) ? "uri" : "literal", code);
+}
+
+/* ---- dates ---- */
+
+static void set_time(wr *w, json_t *obj, const char *key, nc_tfield f)
+{
+    nc_time t = w->a->time[f];
+    char s[NC_TIME_ISO_LEN + 8], orig[NC_TIME_ISO_LEN];
+    int lossy = t.prec == NC_TIME_YEAR || t.prec == NC_TIME_MONTH || t.prec == NC_TIME_MINUTE;
+    if (t.prec == NC_TIME_NONE)
+        return;
+    nc_time_format(&t, orig);
+    /* RFC 3339 date-time validators take neither 24:00 nor a leap second */
+    if (t.prec >= NC_TIME_MINUTE && (t.hour > 23 || t.second > 59)) {
+        if (t.hour > 23)
+            t.hour = 23, t.minute = 59, t.second = 59;
+        t.second = 59;
+        t.frac = 0;
+        t.frac_digits = 0;
+        lossy = 1;
+    }
+    nc_time_format_rfc3339(&t, s);
+    if (lossy)
+        nc_warn(w->o, 0, 0, "json cannot hold %s '%s' exactly: written as %s",
+                nc_tfield_name(f), orig, s);
+    set_str(w, obj, key, s);
+}
+
+/* ---- the body ---- */
+
+/* Plain text: blocks separated by a blank line, table cells by tabs. */
+static void body_text(const nc_node *body, nc_buf *out)
+{
+    nc_iter it = nc_iter_init(body);
+    nc_event ev;
+    while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
+        const nc_node *n = nc_iter_node(&it);
+        if (ev == NC_EVENT_EXIT) {
+            if (n->type == NC_BLOCK_FIGURE && n->as.ref.credit) {
+                if (n->first)
+                    nc_buf_putc(out, ' ');
+                nc_buf_puts(out, n->as.ref.credit);
+            }
+            continue;
+        }
+        switch (n->type) {
+        case NC_BLOCK_PARAGRAPH:
+        case NC_BLOCK_HEADING:
+        case NC_BLOCK_CODE_BLOCK:
+        case NC_BLOCK_FIGURE:
+        case NC_BLOCK_EMBED:
+        case NC_BLOCK_TABLE_ROW:
+            if (out->size)
+                nc_buf_puts(out, n->type == NC_BLOCK_TABLE_ROW && n->prev ? "\n" : "\n\n");
+            break;
+        case NC_BLOCK_TABLE_CELL:
+            if (n->prev)
+                nc_buf_putc(out, '\t');
+            break;
+        default:
+            break;
+        }
+        switch (n->type) {
+        case NC_BLOCK_CODE_BLOCK: {
+            size_t len = n->as.code.len;
+            while (len && n->as.code.literal[len - 1] == '\n')
+                len--;
+            nc_buf_put(out, n->as.code.literal ? n->as.code.literal : "", len);
+            break;
+        }
+        case NC_INLINE_TEXT:
+        case NC_INLINE_CODE:
+            nc_buf_put(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len);
+            break;
+        case NC_INLINE_LINEBREAK:
+            nc_buf_putc(out, '\n');
+            break;
+        case NC_INLINE_IMAGE:
+            if (n->as.ref.alt)
+                nc_buf_puts(out, n->as.ref.alt);
+            break;
+        case NC_BLOCK_EMBED:
+            if (n->as.embed.url)
+                nc_buf_puts(out, n->as.embed.url);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+static void write_bodies(wr *w, json_t *root)
+{
+    const nc_node *body = w->a->body;
+    nc_iter it;
+    nc_event ev;
+    json_t *arr;
+    nc_buf html = NC_BUF_INIT, text = NC_BUF_INIT;
+    if (!body || !nc_node_first_child(body))
+        return;
+    /* the canonical XHTML has no room for an embed's own HTML */
+    it = nc_iter_init(body);
+    while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
+        const nc_node *n = nc_iter_node(&it);
+        if (ev == NC_EVENT_ENTER && n->type == NC_BLOCK_EMBED && n->as.embed.html)
+            nc_warn(w->o, n->line, n->column,
+                    "json cannot hold the HTML of the embed '%s': dropped (its URL is kept)",
+                    n->as.embed.url ? n->as.embed.url : "");
+    }
+    ncp_body_to_xhtml(body, &html, 0);
+    body_text(body, &text);
+    if (html.failed || text.failed)
+        w->failed = 1;
+    arr = json_array();
+    if (html.size)
+        push(w, arr, role_value(w, "xhtml", "text/html", html.ptr));
+    if (text.size)
+        push(w, arr, role_value(w, "text", "text/plain", text.ptr));
+    set_array(w, root, "bodies", arr);
+    nc_buf_release(&html);
+    nc_buf_release(&text);
+}
+
+/* ---- parties, classification ---- */
+
+static void write_info_sources(wr *w, json_t *root)
+{
+    const nc_article *a = w->a;
+    json_t *arr = json_array();
+    size_t i;
+    for (i = 0; i < a->n_authors; i++) {
+        const nc_author *au = &a->authors[i];
+        json_t *o = new_obj(w), *ci = json_array();
+        set_str(w, o, "name", au->name);
+        set_str(w, o, "role", au->role);
+        if (au->url && ncp_json_is_uri(au->url)) {
+            set_str(w, o, "uri", au->url);
+        } else if (au->url) {
+            json_t *c = new_obj(w);
+            set_str(w, c, "type", "url");
+            set_str(w, c, "value", au->url);
+            push(w, ci, c);
+        }
+        if (au->affiliation) {
+            json_t *c = new_obj(w);
+            set_str(w, c, "type", "affiliation");
+            set_str(w, c, "value", au->affiliation);
+            push(w, ci, c);
+        }
+        set_array(w, o, "contactInfo", ci);
+        push(w, arr, o);
+    }
+    if (a->str[NC_F_PROVIDER]) {
+        json_t *o = new_obj(w);
+        set_str(w, o, "name", a->str[NC_F_PROVIDER]);
+        set_str(w, o, "role", "provider");
+        push(w, arr, o);
+    }
+    if (a->str[NC_F_PUBLISHER]) {
+        json_t *o = new_obj(w);
+        set_str(w, o, "name", a->str[NC_F_PUBLISHER]);
+        set_str(w, o, "role", "publisher");
+        push(w, arr, o);
+    }
+    set_array(w, root, "infoSources", arr);
+}
+
+static json_t *named_rel(wr *w, const char *name, const char *rel)
+{
+    json_t *o = new_obj(w);
+    set_str(w, o, "name", name);
+    set_str(w, o, "rel", rel);
+    return o;
+}
+
+static void write_subjects(wr *w, json_t *root)
+{
+    const nc_article *a = w->a;
+    json_t *arr = json_array();
+    size_t i;
+    for (i = 0; i < a->n_subjects; i++) {
+        const nc_subject *s = &a->subjects[i];
+        json_t *o;
+        if (!s->name && !s->code) {
+            if (s->scheme)
+                nc_warn(w->o, 0, 0, "json cannot hold a subject with only a scheme ('%s'): "
+                        "dropped", s->scheme);
+            continue;
+        }
+        o = new_obj(w);
+        set_str(w, o, "name", s->name);
+        code_fields(w, o, s, "subject");
+        push(w, arr, o);
+    }
+    if (a->str[NC_F_SECTION])
+        push(w, arr, named_rel(w, a->str[NC_F_SECTION], NCP_JSON_REL_SECTION));
+    for (i = 0; i < a->n_keywords; i++)
+        if (a->keywords[i] && *a->keywords[i])
+            push(w, arr, named_rel(w, a->keywords[i], NCP_JSON_REL_KEYWORD));
+    set_array(w, root, "subjects", arr);
+
+    arr = json_array();
+    for (i = 0; i < a->n_genres; i++) {
+        const nc_subject *s = &a->genres[i];
+        json_t *o;
+        if (!s->name && !s->code) {
+            if (s->scheme)
+                nc_warn(w->o, 0, 0, "json cannot hold a genre with only a scheme ('%s'): "
+                        "dropped", s->scheme);
+            continue;
+        }
+        o = new_obj(w);
+        set_str(w, o, "name", s->name);
+        code_fields(w, o, s, "genre");
+        push(w, arr, o);
+    }
+    set_array(w, root, "genres", arr);
+}
+
+/* ---- associations: media, then related articles ---- */
+
+static json_t *rendition(wr *w, const char *name, const char *href, const char *mime,
+                         int width, int height)
+{
+    json_t *o = new_obj(w);
+    set_str(w, o, "name", name);
+    set_uri(w, o, "href", href);
+    set_str(w, o, "contentType", mime);
+    if (width > 0)
+        set(w, o, "width", json_integer(width));
+    if (height > 0)
+        set(w, o, "height", json_integer(height));
+    return o;
+}
+
+static json_t *media_association(wr *w, const nc_media *m, int n)
+{
+    json_t *o = new_obj(w), *arr;
+    const char *kind = nc_media_kind_name(m->kind);
+    char name[48];
+    size_t j;
+    snprintf(name, sizeof name, "%s-%d", kind, n);
+    set_str(w, o, "name", name);
+    if (m->id)
+        set_uri(w, o, "uri", m->id);
+    else if (m->href)
+        set_uri(w, o, "uri", m->href);
+    else
+        set_str(w, o, "uri", NCP_JSON_URN_NONE);
+    set_str(w, o, "type", kind);
+    set_str(w, o, "title", m->title);
+    arr = json_array();
+    if (m->caption)
+        push(w, arr, role_value(w, "caption", "text/plain", m->caption));
+    if (m->alt)
+        push(w, arr, role_value(w, "alt", NULL, m->alt));
+    if (m->credit)
+        push(w, arr, role_value(w, "creditline", NULL, m->credit));
+    set_array(w, o, "descriptions", arr);
+    arr = json_array();
+    if (m->href || m->mime || m->width > 0 || m->height > 0)
+        push(w, arr, rendition(w, "main", m->href, m->mime, m->width, m->height));
+    for (j = 0; j < m->n_renditions; j++) {
+        const nc_rendition *r = &m->renditions[j];
+        char rname[48];
+        snprintf(rname, sizeof rname, "rendition-%zu", j + 1);
+        push(w, arr, rendition(w, r->name ? r->name : rname, r->href, r->mime, r->width,
+                               r->height));
+    }
+    set_array(w, o, "renditions", arr);
+    return o;
+}
+
+static json_t *link_association(wr *w, const nc_link *l, int n)
+{
+    json_t *o = new_obj(w);
+    nc_buf name = NC_BUF_INIT;
+    /* 2.x associations have no "rel": the name carries it ("related-1") */
+    nc_buf_printf(&name, "%s-%d", l->rel && *l->rel ? l->rel : "link", n);
+    if (name.failed)
+        w->failed = 1;
+    set_str(w, o, "name", name.ptr);
+    nc_buf_release(&name);
+    set_str(w, o, "uri", l->href ? uri_value(w, l->href) : NCP_JSON_URN_NONE);
+    if (!w->v2)
+        set_str(w, o, "rel", l->rel);
+    set_str(w, o, "type", "text");
+    if (l->title) {
+        json_t *arr = json_array();
+        push(w, arr, role_value(w, "main", NULL, l->title));
+        set_array(w, o, "headlines", arr);
+    }
+    return o;
+}
+
+static void write_associations(wr *w, json_t *root)
+{
+    const nc_article *a = w->a;
+    json_t *arr = json_array();
+    int counts[NC_MEDIA_GRAPHIC + 1] = {0};
+    size_t i;
+    for (i = 0; i < a->n_media; i++) {
+        unsigned k = (unsigned)a->media[i].kind <= NC_MEDIA_GRAPHIC ? a->media[i].kind : 0;
+        push(w, arr, media_association(w, &a->media[i], ++counts[k]));
+    }
+    for (i = 0; i < a->n_links; i++)
+        push(w, arr, link_association(w, &a->links[i], (int)i + 1));
+    set_array(w, root, "associations", arr);
+}
+
+/* ---- extra fields that ninjs holds: what the reader keeps of a ninjs document ---- */
+
+/* The extra string under key, or NULL. */
+static const char *extra_str(const nc_article *a, const char *key)
+{
+    size_t i;
+    for (i = 0; i < a->n_extra; i++)
+        if (!a->extra[i].json && !strcmp(a->extra[i].key, key))
+            return a->extra[i].value;
+    return NULL;
+}
+
+/* Extras "<prefix><role>" (headline_, description_, altid_) as {role, value} items. */
+static void extra_roles(wr *w, json_t *arr, const char *prefix)
+{
+    size_t i, plen = strlen(prefix);
+    for (i = 0; i < w->a->n_extra; i++) {
+        const nc_kv *kv = &w->a->extra[i];
+        if (!kv->json && !strncmp(kv->key, prefix, plen) && kv->key[plen])
+            push(w, arr, role_value(w, kv->key + plen, NULL, kv->value));
+    }
+}
+
+/* An extra rightsInfo (as the reader keeps it) that is valid ninjs rightsInfo: the
+ * object to write, else NULL. */
+static json_t *rights_info(wr *w, const nc_kv *kv)
+{
+    json_t *in, *out, *v;
+    const char *k;
+    int linked = 0, encoded = 0;
+    if (!kv->json || ncp_strcasecmp(kv->key, "rightsInfo"))
+        return NULL;
+    ncp_json_alloc_begin();
+    in = json_loads(kv->value, 0, NULL);
+    if (ncp_json_alloc_failed())
+        w->failed = 1;
+    if (!json_is_object(in)) {
+        json_decref(in);
+        return NULL;
+    }
+    out = new_obj(w);
+    json_object_foreach(in, k, v) {
+        const char *s = json_string_value(v);
+        const char *key = !ncp_strcasecmp(k, "langId")          ? "langId"
+                          : !ncp_strcasecmp(k, "linkedRights")  ? "linkedRights"
+                          : !ncp_strcasecmp(k, "encodedRights") ? "encodedRights"
+                                                                : NULL;
+        if (!key || !s || json_object_get(out, K(w, key)) ||
+            (strcmp(key, "encodedRights") && !ncp_json_is_uri(s)))
+            goto bad;
+        linked += !strcmp(key, "linkedRights");
+        encoded += !strcmp(key, "encodedRights");
+        set_str(w, out, key, s);
+    }
+    if (linked + encoded != 1)
+        goto bad;
+    json_decref(in);
+    return out;
+bad:
+    json_decref(in);
+    json_decref(out);
+    return NULL;
+}
+
+static int extra_held(wr *w, const nc_kv *kv)
+{
+    json_t *ri = rights_info(w, kv);
+    if (ri) {
+        json_decref(ri);
+        return 1;
+    }
+    static const char *const prefixes[] = {"headline_", "description_", "altid_", NULL};
+    const char *const *p;
+    if (kv->json)
+        return 0;
+    for (p = prefixes; *p; p++)
+        if (!strncmp(kv->key, *p, strlen(*p)) && kv->key[strlen(*p)])
+            return 1;
+    return !strcmp(kv->key, "profile") || !strcmp(kv->key, "ninjs_title");
+}
+
+/* ---- the document ---- */
+
+static json_t *build(wr *w)
+{
+    const nc_article *a = w->a;
+    const char *const *s = a->str;
+    json_t *root = new_obj(w), *o, *arr;
+    char id[64];
+    size_t i;
+
+    if (s[NC_F_ID]) {
+        set_uri(w, root, "uri", s[NC_F_ID]);
+    } else {
+        ncp_article_stable_id(a, id, sizeof id);
+        set_str(w, root, "uri", id);
+    }
+    o = new_obj(w);
+    set_str(w, o, "name", "ninjs");
+    set_str(w, o, "version", w->v2 ? "2.2" : "3.1");
+    set_str(w, o, "schema", w->v2 ? "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
+                                  : "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json");
+    set(w, root, "standard", o);
+    set_str(w, root, "type", a->n_media ? "composite" : "text");
+    set_str(w, root, "profile", extra_str(a, "profile"));
+    set_str(w, root, "version", s[NC_F_VERSION]);
+    set_time(w, root, "firstCreated", NC_T_PUBLISHED);
+    set_time(w, root, "versionCreated", NC_T_MODIFIED);
+    set_time(w, root, "contentCreated", NC_T_CREATED);
+    set_time(w, root, "embargoedUntil", NC_T_EMBARGO);
+    set_time(w, root, "expires", NC_T_EXPIRES);
+    if (s[NC_F_PUBSTATUS]) {
+        static const char *const ok[] = {"usable", "withheld", "canceled"};
+        const char *v = NULL;
+        for (i = 0; i < 3; i++)
+            if (!ncp_strcasecmp(s[NC_F_PUBSTATUS], ok[i]))
+                v = ok[i];
+        if (v && !strcmp(v, s[NC_F_PUBSTATUS]))
+            set_str(w, root, "pubStatus", v);
+        else
+            nc_warn(w->o, 0, 0, "json cannot hold pubstatus '%s' (only usable, withheld, "
+                    "canceled): dropped", s[NC_F_PUBSTATUS]);
+    }
+    if (a->urgency >= 1 && a->urgency <= 9)
+        set(w, root, "urgency", json_integer(a->urgency));
+    set_str(w, root, "copyrightHolder", s[NC_F_COPYRIGHT_HOLDER]);
+    set_str(w, root, "copyrightNotice", s[NC_F_COPYRIGHT_NOTICE]);
+    set_str(w, root, "usageTerms", s[NC_F_USAGE_TERMS]);
+    for (i = 0; i < a->n_extra; i++) {
+        json_t *ri = rights_info(w, &a->extra[i]);
+        if (ri) {
+            set(w, root, "rightsInfo", ri);
+            break;
+        }
+    }
+    set_str(w, root, "edNote", s[NC_F_EDNOTE]);
+    set_str(w, root, "language", s[NC_F_LANGUAGE]);
+
+    arr = json_array();
+    if (s[NC_F_HEADLINE])
+        push(w, arr, role_value(w, "main", NULL, s[NC_F_HEADLINE]));
+    if (s[NC_F_SUBHEADLINE])
+        push(w, arr, role_value(w, "subhead", NULL, s[NC_F_SUBHEADLINE]));
+    extra_roles(w, arr, "headline_");
+    set_array(w, root, "headlines", arr);
+
+    arr = json_array();
+    if (s[NC_F_SUMMARY])
+        push(w, arr, role_value(w, "summary", "text/plain", s[NC_F_SUMMARY]));
+    if (s[NC_F_DATELINE])
+        push(w, arr, role_value(w, "dateline", NULL, s[NC_F_DATELINE]));
+    if (s[NC_F_CREDIT])
+        push(w, arr, role_value(w, "creditline", NULL, s[NC_F_CREDIT]));
+    extra_roles(w, arr, "description_");
+    set_array(w, root, "descriptions", arr);
+
+    set_str(w, root, "title", extra_str(a, "ninjs_title"));
+    set_str(w, root, "by", s[NC_F_BYLINE]);
+    set_str(w, root, "slugline", s[NC_F_SLUGLINE]);
+    set_str(w, root, "located", s[NC_F_LOCATION]);
+    write_bodies(w, root);
+    write_info_sources(w, root);
+    write_subjects(w, root);
+    write_associations(w, root);
+    arr = json_array();
+    if (s[NC_F_URL])
+        push(w, arr, role_value(w, "canonical", NULL, s[NC_F_URL]));
+    extra_roles(w, arr, "altid_");
+    set_array(w, root, "altIds", arr);
+    for (i = 0; i < a->n_extra; i++)
+        if (!extra_held(w, &a->extra[i]))
+            nc_warn(w->o, 0, 0, "json cannot hold extra '%s': dropped", a->extra[i].key);
+    return root;
+}
+
+int ncp_json_write(const nc_article *a, nc_buf *out, int compact, const nc_opts *o,
+                   nc_error *err)
+{
+    wr w;
+    json_t *root;
+    char *text;
+    const char *ver = nc_opts_get(o, "ninjs-version");
+    memset(&w, 0, sizeof w);
+    w.a = a;
+    w.o = o;
+    nc_buf_init(&w.tmp);
+    if (ver && (!strcmp(ver, "2.2") || !strcmp(ver, "2")))
+        w.v2 = 1;
+    else if (ver && strcmp(ver, "3.1") && strcmp(ver, "3"))
+        return nc_error_set(err, NC_ERR_USAGE, 0, 0,
+                            "--ninjs-version: '%s' is not one of 3.1, 2.2", ver);
+    if (nc_opts_flag(o, "compact"))
+        compact = 1;
+    root = build(&w);
+    if (w.tmp.failed)
+        w.failed = 1;
+    nc_buf_release(&w.tmp);
+    if (w.failed) {
+        json_decref(root);
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    }
+    text = json_dumps(root, JSON_PRESERVE_ORDER | (compact ? JSON_COMPACT : JSON_INDENT(2)));
+    json_decref(root);
+    if (!text)
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    nc_buf_puts(out, text);
+    nc_buf_putc(out, '\n');
+    free(text);
+    return 0;
+}

@@ -1,0 +1,65 @@
+/* newsconv: batch conversion of many articles at once (src/batch.c).
+ *
+ * A batch takes several inputs: files, directories (walked with `recursive`), archives
+ * read with libarchive (.tar, .tar.gz/.tgz, .tar.bz2, .tar.xz, .zip), web archives
+ * (.warc, .warc.gz: every response or resource record with an HTML payload) and JSON
+ * Lines (one article per line). It converts every item on `jobs` threads and writes
+ * the results in input order to a directory (the relative paths mirrored), an archive
+ * (.tar, .tar.gz, .tgz, .tar.bz2, .tar.xz, .zip, chosen by the extension of `output`)
+ * or one stream (stdout, or a file with -t jsonl). The output is the same whatever
+ * `jobs` is. Memory stays bounded: at most a few items per thread are held at once.
+ *
+ * Every item is attempted; each failure is reported on stderr as
+ * "source[:entry]:line:column: message", and a last line sums the run up.
+ *
+ * Private (ncp_): it prints to stderr, draws a progress bar and handles SIGINT/SIGTERM,
+ * which is the command line's business rather than the library's. */
+#ifndef NEWSCONV_SRC_BATCH_H
+#define NEWSCONV_SRC_BATCH_H
+
+#include <stddef.h>
+
+#include "newsconv/format.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ncp_batch_config {
+    const char *const *inputs; /* paths; "-" is stdin */
+    size_t n_inputs;           /* 0: stdin */
+    const char *output;        /* -o: a directory, an archive or a stream file; NULL or
+                                  "-": stdout */
+    const nc_format *from;     /* NULL: by extension (in directories and archives, files
+                                  of unknown extension are skipped), else by content */
+    const nc_format *to;       /* required */
+    int jobs;                  /* worker threads; <= 0: the number of online CPUs */
+    int recursive;             /* -r: descend into directories */
+    int quiet;                 /* -q: no warnings, no progress bar */
+    int verbose;               /* -v: list every item */
+    int progress;              /* 1: show the progress bar even when stderr is no terminal */
+    const char *progname;      /* prefix of messages ("newsconv") */
+    /* Options of every conversion (strict, base_url, max_size, format options, -M
+     * overrides). source, warn and warn_data are set per item; base_url is replaced by
+     * the WARC-Target-URI for web archive records. */
+    nc_opts opts;
+} ncp_batch_config;
+
+/* 1 when the configuration is a batch rather than one conversion: several inputs, a
+ * directory, an archive or web archive, an existing directory as -o, or a JSON Lines
+ * input (by -f jsonl or its extension) unless its output is one file (or stdout) of
+ * another format than jsonl: `newsconv a.jsonl -t md` still converts one object. */
+int ncp_batch_wanted(const ncp_batch_config *c);
+
+/* Runs the batch and returns the process exit status: 0 every item converted, 1 some
+ * failed, 2 usage error, 5 the output cannot be written, 128 + signal number when
+ * SIGINT or SIGTERM stopped the run (finished outputs are kept, temporary files
+ * removed, an output archive or stream file is not created or replaced). A batch of
+ * exactly one item that fails exits with that item's own status (4 parse error, ...).
+ * Messages, the summary line and the progress bar go to stderr. */
+int ncp_batch_run(const ncp_batch_config *c);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

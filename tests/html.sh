@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The html format's tests (run from the repository root):
+#   1. rule fixtures: fixtures/html-<rule>/source.html (a page as the web serves it) reads to
+#      article.model; article.html (the writer's canonical page) is checked by
+#      tests/fixtures.sh like every case;
+#   2. the writer: every fixtures/*/article.html and its --fragment are well-formed XML
+#      (xmllint), read back to the same model, and a fragment is written again identically;
+#   3. options and edge cases: sniffing, --input-encoding, --no-extract, --base-url, a
+#      malformed JSON-LD block (exact warning; --strict exits 6), UTF-8 BOM, UTF-16;
+#   4. the corpus scorer with thresholds, when ${NC_SHARED:-../shared} is present.
+# Environment: NEWSCONV (default build/newsconv), TEST_WRAPPER (e.g. valgrind ...).
+set -u
+. tests/testlib.bash
+
+[ -x "$NEWSCONV" ] || fail "$NEWSCONV is not built (run make)"
+command -v xmllint >/dev/null || fail "xmllint is needed (apt-get install libxml2-utils)"
+
+args_of() { if [ -f "$1/args" ]; then cat "$1/args"; fi; }
+
+# ---- 1. rule fixtures ----
+rules=0
+for dir in fixtures/html-*/; do
+    dir=${dir%/}
+    [ -f "$dir/source.html" ] || continue
+    # shellcheck disable=SC2046
+    nc "$dir/source.html" -t model -q $(args_of "$dir") >"$TMPD/got" 2>"$TMPD/err" ||
+        fail "$dir/source.html: reading failed: $(cat "$TMPD/err")"
+    expect_file_eq "$TMPD/got" "$dir/article.model" "$dir/source.html does not read as article.model"
+    rules=$((rules + 1))
+done
+[ "$rules" -ge 10 ] || fail "expected at least 10 html rule fixtures, found $rules"
+
+# ---- 2. the writer ----
+pages=0
+for file in fixtures/*/article.html; do
+    dir=${file%/article.html}
+    want="$dir/article.model"
+    [ -f "$dir/html.model" ] && want="$dir/html.model"
+    xmllint --noout "$file" 2>"$TMPD/err" || fail "$file is not well-formed XML: $(head -3 "$TMPD/err")"
+    pass
+    # shellcheck disable=SC2046
+    nc "$file" -t html --fragment -q $(args_of "$dir") >"$TMPD/frag.html" 2>"$TMPD/err" ||
+        fail "$file: --fragment failed: $(cat "$TMPD/err")"
+    xmllint --noout "$TMPD/frag.html" 2>"$TMPD/err" ||
+        fail "$file: the fragment is not well-formed XML: $(head -3 "$TMPD/err")"
+    pass
+    grep -q '<!DOCTYPE\|<head>' "$TMPD/frag.html" && fail "$file: --fragment wrote a whole page"
+    # shellcheck disable=SC2046
+    nc "$TMPD/frag.html" -f html -t model $(args_of "$dir") >"$TMPD/frag.model" 2>"$TMPD/err" ||
+        fail "$file: reading the fragment failed: $(cat "$TMPD/err")"
+    expect_file_eq "$TMPD/frag.model" "$want" "$file: the fragment does not read back to ${want##*/}"
+    # shellcheck disable=SC2046
+    nc "$TMPD/frag.html" -f html -t html --fragment -q $(args_of "$dir") >"$TMPD/frag2.html" 2>/dev/null
+    expect_file_eq "$TMPD/frag2.html" "$TMPD/frag.html" "$file: the fragment is not written again identically"
+    pages=$((pages + 1))
+done
+[ "$pages" -gt 0 ] || fail "no fixtures/*/article.html"
+
+# ---- 3. options and edge cases ----
+# sniffing: no -f, no extension
+nc -t model <fixtures/html-jsonld-graph/source.html >"$TMPD/sniffed" 2>/dev/null ||
+    fail "an HTML page on stdin is not recognised"
+expect_file_eq "$TMPD/sniffed" fixtures/html-jsonld-graph/article.model "sniffed HTML reads differently"
+
+# the malformed JSON-LD block of html-jsonld-graph: exact warning, fatal under --strict
+expect_run 0 "newsconv: warning: fixtures/html-jsonld-graph/source.html:32:65: html: malformed JSON-LD block ignored: string or '}' expected near '}'" \
+    -- fixtures/html-jsonld-graph/source.html -t model
+expect_run 6 "newsconv: warning: fixtures/html-jsonld-graph/source.html:32:65: html: malformed JSON-LD block ignored: string or '}' expected near '}'" \
+    -- fixtures/html-jsonld-graph/source.html -t model --strict
+
+# --input-encoding overrides the declaration (the windows-1251 page read as KOI8-R is
+# garbage, read as cp1251 explicitly is the same as declared)
+nc fixtures/html-windows-1251/source.html -t model --input-encoding cp1251 >"$TMPD/enc" 2>/dev/null ||
+    fail "--input-encoding cp1251 failed"
+expect_file_eq "$TMPD/enc" fixtures/html-windows-1251/article.model "--input-encoding cp1251 reads differently"
+nc fixtures/html-windows-1251/source.html -t model --input-encoding koi8-r >"$TMPD/enc" 2>/dev/null ||
+    fail "--input-encoding koi8-r failed"
+cmp -s "$TMPD/enc" fixtures/html-windows-1251/article.model && fail "--input-encoding is ignored"
+pass
+expect_run 2 "newsconv: fixtures/html-windows-1251/source.html: --input-encoding: unknown encoding 'no-such-charset'" \
+    -- fixtures/html-windows-1251/source.html -t model --input-encoding no-such-charset
+
+# a UTF-8 BOM and a UTF-16 page read like the UTF-8 page
+printf '\xef\xbb\xbf' >"$TMPD/bom.html"
+cat fixtures/html-table/source.html >>"$TMPD/bom.html"
+nc "$TMPD/bom.html" -t model >"$TMPD/bom.model" 2>/dev/null || fail "a page with a BOM failed"
+expect_file_eq "$TMPD/bom.model" fixtures/html-table/article.model "a UTF-8 BOM changes the model"
+{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE fixtures/html-table/source.html; } >"$TMPD/u16.html"
+nc "$TMPD/u16.html" -t model >"$TMPD/u16.model" 2>/dev/null || fail "a UTF-16 page failed"
+expect_file_eq "$TMPD/u16.model" fixtures/html-table/article.model "a UTF-16LE page reads differently"
+
+# --no-extract keeps the page's chrome (the menu of html-plain-divs)
+nc fixtures/html-plain-divs/source.html -t model --no-extract >"$TMPD/all" 2>/dev/null ||
+    fail "--no-extract failed"
+grep -q '"Advertise with us"' "$TMPD/all" || fail "--no-extract dropped page chrome"
+grep -q '"Advertise with us"' fixtures/html-plain-divs/article.model && fail "extraction kept page chrome"
+pass
+
+# --base-url resolves relative links and images
+nc fixtures/html-microdata/source.html -t model --base-url https://journal.example.fr/region/ >"$TMPD/base" 2>/dev/null ||
+    fail "--base-url failed"
+grep -q 'url="https://journal.example.fr/auteurs/claire-martin"' "$TMPD/base" ||
+    fail "--base-url did not resolve the author link"
+grep -q 'href="https://journal.example.fr/photos/marche.jpg"' "$TMPD/base" ||
+    fail "--base-url did not resolve the image"
+pass
+
+# a fragment and a plain text file with markup are html
+printf '<p>Just a paragraph.</p>\n' | nc -t model >"$TMPD/frag" 2>/dev/null || fail "a bare <p> is not read as html"
+grep -q 'text "Just a paragraph."' "$TMPD/frag" || fail "a bare <p> lost its text"
+pass
+
+# ---- 4. the corpus scorer ----
+if [ -d "$NC_SHARED/corpus/html" ]; then
+    NEWSCONV="$NEWSCONV" python3 scripts/html-score --corpus "$NC_SHARED/corpus/html" \
+        --min-f1 0.97 --min-headline 0.95 --min-byline 0.9 --min-date 0.9 >"$TMPD/score" 2>&1 ||
+        { cat "$TMPD/score"; fail "the corpus score is below its thresholds"; }
+    score=$(grep '^overall  ' "$TMPD/score" | awk '{print "headline " $2 ", byline " $3 ", date " $4 ", body F1 " $5}')
+    pass
+else
+    echo "SKIP: $NC_SHARED not present (corpus scorer)"
+    score="corpus skipped"
+fi
+echo "$rules rule fixtures, $pages pages, $checks checks; corpus: $score"

@@ -1,0 +1,356 @@
+#!/bin/bash
+# tests/json.sh: the json (ninjs) and jsonl formats. Run from the repository root:
+#     tests/json.sh            (NEWSCONV=build/newsconv, NC_SHARED=../shared by default)
+# TEST_WRAPPER (e.g. "valgrind -q --error-exitcode=99") runs every newsconv call under a tool.
+#
+# 1. fixtures with an article.json: model, byte-exact rewrite, jsonl and 3.1 <-> 2.2 trips
+# 2. determinism, --compact, -t jsonl, sniffing
+# 3. reading: tests/json/*.json against their .model (and .warnings) files, and every
+#    document of ../shared/corpus/ninjs against tests/json/corpus/*.model (events: exit 4)
+# 4. corpus round trips json -> json (3.1, 2.2) -> model: only warned extras may be lost
+# 5. errors and warnings: positions, exit codes, --strict
+# 6. round trips with the other formats (md -> json -> md, json -> md -> json, ...) for
+#    every fixture, when those formats are built
+# 7. schema validity: the json output (3.1 and 2.2) of every fixture, every test input and
+#    every readable corpus document of every format, in one validate-ninjs call per version
+#
+# Regenerating a golden after a reviewed change:
+#     build/newsconv tests/json/X.json -t model > tests/json/X.model
+set -u
+NEWSCONV=${NEWSCONV:-build/newsconv}
+SHARED=${NC_SHARED:-../shared}
+WRAP=${TEST_WRAPPER:-}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+checks=0
+notes=0
+
+fail() {
+    echo "tests/json.sh: FAIL: $*" >&2
+    exit 1
+}
+ok() { checks=$((checks + 1)); }
+note() {
+    echo "tests/json.sh: note: $*"
+    notes=$((notes + 1))
+}
+nc() { $WRAP "$NEWSCONV" "$@"; }
+
+[ -x "$NEWSCONV" ] || fail "$NEWSCONV not built (run make)"
+have_shared=1
+[ -d "$SHARED/corpus" ] || { echo "SKIP: ../shared not present (corpus and schema checks skipped)"; have_shared=0; }
+
+# formats this build can read / write ("name rw ..." in --list-formats)
+readable() { nc --list-formats | awk -v f="$1" '$1 == f && $2 ~ /r/ { ok = 1 } END { exit !ok }'; }
+writable() { nc --list-formats | awk -v f="$1" '$1 == f && $2 ~ /w/ { ok = 1 } END { exit !ok }'; }
+ext_format() {
+    case "$1" in
+    md) echo markdown ;; html) echo html ;; xml) echo newsml ;; json) echo json ;;
+    jsonl) echo jsonl ;; *) echo "" ;;
+    esac
+}
+args_of() { [ -f "$1/args" ] && cat "$1/args"; }
+# The expected model of article.EXT (EXT.model, else article.model), or after a round trip
+# through format VIA (via-VIA.model when VIA cannot hold all of it).
+expected_model() { # case dir, ext, [via]
+    if [ -n "${3:-}" ] && [ -f "$1/via-$3.model" ]; then
+        echo "$1/via-$3.model"
+    elif [ -f "$1/$2.model" ]; then
+        echo "$1/$2.model"
+    else
+        echo "$1/article.model"
+    fi
+}
+
+VALID31=()
+VALID22=()
+n_valid=0
+# json output of a readable input, in both versions, queued for validation
+queue_valid() { # input, from-format, name
+    local out="$T/valid/$3"
+    mkdir -p "$(dirname "$out")"
+    if nc -q -f "$2" -t json "$1" > "$out.3.json" 2> "$out.err" &&
+        nc -q -f "$2" -t json --ninjs-version 2.2 "$1" > "$out.2.json" 2>> "$out.err"; then
+        VALID31+=("$out.3.json")
+        VALID22+=("$out.2.json")
+        n_valid=$((n_valid + 1))
+        return 0
+    fi
+    return 1
+}
+
+# ---- 1. fixtures with article.json ----
+for dir in fixtures/*/; do
+    dir=${dir%/}
+    [ -f "$dir/article.json" ] || continue
+    # shellcheck disable=SC2046
+    set -- $(args_of "$dir")
+    nc "$dir/article.json" "$@" -t model > "$T/m" 2> "$T/e" || fail "$dir: reading article.json: $(cat "$T/e")"
+    cmp -s "$T/m" "$(expected_model "$dir" json)" ||
+        fail "$dir: article.json -t model differs from its model: $(diff "$(expected_model "$dir" json)" "$T/m" | head -5)"
+    ok
+    nc "$dir/article.json" "$@" -t json > "$T/j" 2> "$T/e" || fail "$dir: writing json: $(cat "$T/e")"
+    cmp -s "$T/j" "$dir/article.json" || fail "$dir: -t json does not reproduce article.json: $(diff "$dir/article.json" "$T/j" | head -5)"
+    ok
+    nc "$dir/article.json" "$@" -t jsonl > "$T/l" 2> "$T/e" || fail "$dir: writing jsonl: $(cat "$T/e")"
+    [ "$(wc -l < "$T/l")" -eq 1 ] || fail "$dir: -t jsonl wrote $(wc -l < "$T/l") lines"
+    nc -f jsonl "$T/l" -t model > "$T/m2" 2> "$T/e" || fail "$dir: reading the jsonl line: $(cat "$T/e")"
+    cmp -s "$T/m2" "$(expected_model "$dir" json jsonl)" || fail "$dir: json -> jsonl -> model differs"
+    ok
+    for v in 3.1 2.2; do
+        nc "$dir/article.json" "$@" -t json --ninjs-version $v > "$T/v" 2> "$T/e" || fail "$dir: writing $v"
+        nc -f json "$T/v" -t model > "$T/m2" 2> "$T/e" || fail "$dir: reading back $v: $(cat "$T/e")"
+        cmp -s "$T/m2" "$T/m" || fail "$dir: json $v -> model differs: $(diff "$T/m" "$T/m2" | head -5)"
+        ok
+    done
+done
+
+# ---- 2. determinism, --compact, jsonl, sniffing ----
+F=fixtures/ninjs-full/article.json
+[ -f "$F" ] || fail "$F missing"
+nc "$F" -t json > "$T/a" && nc "$F" -t json > "$T/b" && cmp -s "$T/a" "$T/b" || fail "json output is not deterministic"
+ok
+nc "$F" -t json --compact > "$T/c" || fail "--compact failed"
+[ "$(wc -l < "$T/c")" -eq 1 ] || fail "--compact wrote more than one line"
+nc "$F" -t jsonl > "$T/l" && cmp -s "$T/c" "$T/l" || fail "-t jsonl differs from -t json --compact"
+nc -f json "$T/c" -t model | cmp -s - fixtures/ninjs-full/article.model || fail "--compact output reads back differently"
+ok
+head -c 2 "$F" | grep -q '^{$' || fail "pretty output does not start with '{' and a newline"
+grep -q '^  "uri": ' "$F" || fail "pretty output is not indented by two spaces"
+ok
+nc -t model < "$F" > "$T/m" 2> "$T/e" && cmp -s "$T/m" fixtures/ninjs-full/article.model ||
+    fail "stdin json was not sniffed as json: $(cat "$T/e")"
+{ cat "$T/l"; cat "$T/l"; } > "$T/two.jsonl"
+nc -t model < "$T/two.jsonl" > "$T/m" 2> "$T/e" || fail "stdin jsonl was not sniffed: $(cat "$T/e")"
+grep -q "jsonl: 1 more line after the first article" "$T/e" || fail "stdin with two json lines was not read as jsonl: $(cat "$T/e")"
+cmp -s "$T/m" fixtures/ninjs-full/article.model || fail "jsonl: the first line read differently"
+ok
+# jsonl: blank lines skipped, several lines warn (exit 6 under --strict), errors name the line
+{ echo; echo "  "; cat "$T/l"; echo; } > "$T/blank.jsonl"
+nc "$T/blank.jsonl" -t model > "$T/m" 2> "$T/e" || fail "jsonl with blank lines: $(cat "$T/e")"
+[ ! -s "$T/e" ] || fail "jsonl with blank lines warned: $(cat "$T/e")"
+cmp -s "$T/m" fixtures/ninjs-full/article.model || fail "jsonl with blank lines read differently"
+nc --strict "$T/two.jsonl" -t model > /dev/null 2> "$T/e"
+rc=$?
+[ $rc -eq 6 ] || fail "jsonl with two articles under --strict: exit $rc, want 6"
+grep -q "$T/two.jsonl:2: jsonl: 1 more line after the first article: only the first is read (batch mode will handle the rest)" "$T/e" ||
+    fail "jsonl warning text: $(cat "$T/e")"
+ok
+printf '{"uri": "http://example.com/1", "headlines": [{"value": "One"}]}\n{"uri": oops}\n' > "$T/bad2.jsonl"
+nc -q "$T/bad2.jsonl" -t model > /dev/null 2>&1 || fail "jsonl: a bad second line must not stop reading the first"
+ok
+printf '\xef\xbb\xbf{"uri": "http://example.com/bom", "headlines": [{"value": "BOM"}]}\n' > "$T/bom.json"
+nc "$T/bom.json" -t model | grep -q 'headline "BOM"' || fail "a UTF-8 BOM is not skipped"
+printf '\xef\xbb\xbf{"uri": x}\n' > "$T/bombad.json"
+nc "$T/bombad.json" -t model > /dev/null 2> "$T/e"
+grep -q "bombad.json:1:9: invalid JSON" "$T/e" || fail "position after a BOM: $(cat "$T/e")"
+ok
+
+# ---- 3. reading: test inputs and the ninjs corpus ----
+for f in tests/json/*.json; do
+    base=${f%.json}
+    nc "$f" -t model > "$T/m" 2> "$T/e" || fail "$f: $(cat "$T/e")"
+    cmp -s "$T/m" "$base.model" || fail "$f: model differs from $base.model: $(diff "$base.model" "$T/m" | head -8)"
+    if [ -f "$base.warnings" ]; then
+        cmp -s "$T/e" "$base.warnings" || fail "$f: warnings differ: $(diff "$base.warnings" "$T/e")"
+    else
+        [ ! -s "$T/e" ] || fail "$f: unexpected warnings: $(cat "$T/e")"
+    fi
+    queue_valid "$f" json "tests/$(basename "$base")" || fail "$f: cannot convert to json: $(cat "$T/valid/tests/$(basename "$base").err")"
+    ok
+done
+n_corpus=0
+n_events=0
+if [ $have_shared = 1 ]; then
+    for f in "$SHARED"/corpus/ninjs/*/*.json; do
+        golden=tests/json/corpus/$(basename "$(dirname "$f")")--$(basename "$f" .json).model
+        nc -q -f json "$f" -t model > "$T/m" 2> "$T/e"
+        rc=$?
+        if [ -f "$golden" ]; then
+            [ $rc -eq 0 ] || fail "$f: exit $rc: $(cat "$T/e")"
+            cmp -s "$T/m" "$golden" || fail "$f: model differs from $golden: $(diff "$golden" "$T/m" | head -8)"
+            queue_valid "$f" json "corpus/ninjs/$(basename "$(dirname "$f")")/$(basename "$f")" || fail "$f: cannot write json"
+            n_corpus=$((n_corpus + 1))
+        else
+            # no golden: an event or planning item, which is not an article (exit 4)
+            [ $rc -eq 4 ] && grep -q ": not an article: a ninjs 3.x event item" "$T/e" ||
+                fail "$f: no golden model and not rejected as an event (exit $rc): $(cat "$T/e")"
+            n_events=$((n_events + 1))
+        fi
+        ok
+    done
+    [ $n_corpus -ge 25 ] || fail "only $n_corpus ninjs corpus documents read"
+fi
+
+# ---- 4. corpus round trips: json -> json -> model keeps all but the warned extras ----
+if [ $have_shared = 1 ]; then
+    for f in "$SHARED"/corpus/ninjs/*/*.json; do
+        nc -q -f json "$f" -t model > "$T/m1" 2> /dev/null || continue
+        for v in 3.1 2.2; do
+            nc -f json "$f" -t json --ninjs-version $v > "$T/j" 2> "$T/e" || fail "$f: writing $v: $(cat "$T/e")"
+            nc -f json "$T/j" -t model > "$T/m2" 2> /dev/null || fail "$f: reading back $v"
+            lost=$(diff "$T/m1" "$T/m2" | grep -c '^< ')
+            extra_lost=$(diff "$T/m1" "$T/m2" | grep -c '^<   extra ')
+            warned=$(grep -c "json cannot hold extra" "$T/e")
+            [ "$(diff "$T/m1" "$T/m2" | grep -c '^> ')" -eq 0 ] && [ "$lost" -eq "$extra_lost" ] &&
+                [ "$lost" -eq "$warned" ] ||
+                fail "$f: json $v round trip lost more than the warned extras: $(diff "$T/m1" "$T/m2" | head -6)"
+            nc -f json "$T/j" -t json --ninjs-version $v 2> /dev/null | cmp -s - "$T/j" ||
+                fail "$f: json $v -> json $v is not stable"
+            ok
+        done
+    done
+fi
+
+# ---- 5. errors and warnings ----
+for d in fixtures/invalid/*/; do
+    d=${d%/}
+    in=$(ls "$d"/input.* 2> /dev/null | head -1)
+    case "$in" in *.json | *.jsonl) ;; *) continue ;; esac
+    want_rc=$(sed -n 1p "$d/expected")
+    want_err=$(sed -n 2p "$d/expected")
+    nc "$in" -t model > /dev/null 2> "$T/e"
+    rc=$?
+    [ "$rc" = "$want_rc" ] || fail "$in: exit $rc, want $want_rc ($(cat "$T/e"))"
+    [ "$(head -1 "$T/e")" = "$want_err" ] || fail "$in: stderr '$(head -1 "$T/e")', want '$want_err'"
+    ok
+done
+# fields ninjs cannot hold: a warning naming them; exit 6 under --strict
+nc "$F" -M foo=bar -t json > /dev/null 2> "$T/e" || fail "extra field: conversion failed"
+grep -qx "newsconv: warning: $F: json cannot hold extra 'foo': dropped" "$T/e" || fail "extra warning: $(cat "$T/e")"
+nc "$F" -M foo=bar --strict -t json > "$T/o" 2> "$T/e"
+rc=$?
+[ $rc -eq 6 ] && [ ! -s "$T/o" ] || fail "extra field under --strict: exit $rc, want 6 and no output"
+grep -q "1 warning under --strict: json cannot hold all of the article" "$T/e" || fail "--strict message: $(cat "$T/e")"
+ok
+nc "$F" -M published=2019-07 -t json 2> "$T/e" | grep -q '"firstCreated": "2019-07-01T00:00:00-00:00"' ||
+    fail "a month is not written as its first day"
+grep -q "json cannot hold published '2019-07' exactly: written as 2019-07-01T00:00:00-00:00" "$T/e" || fail "precision warning: $(cat "$T/e")"
+nc "$F" -M pubstatus=embargoed -t json --ninjs-version 2.2 2> "$T/e" > /dev/null
+grep -q "json cannot hold pubstatus 'embargoed' (only usable, withheld, canceled): dropped" "$T/e" || fail "pubstatus warning: $(cat "$T/e")"
+nc "$F" -t json --ninjs-version 4.0 > /dev/null 2> "$T/e"
+rc=$?
+[ $rc -eq 2 ] && grep -q "ninjs-version: '4.0' is not one of 3.1, 2.2" "$T/e" || fail "bad --ninjs-version: exit $rc: $(cat "$T/e")"
+ok
+# an id that is no URI, a link without address: written as urn:newsconv:..., read back
+nc "$F" -M id="story 42/ä" -t json > "$T/j" 2> "$T/e" || fail "odd id: $(cat "$T/e")"
+grep -q '"uri": "urn:newsconv:str:story%2042/%C3%A4"' "$T/j" || fail "an id that is no URI is not encoded"
+nc -f json "$T/j" -t model | grep -q '^  id "story 42/ä"$' || fail "an encoded id does not read back"
+ok
+# no id: the stable id, which reads back as no id
+nc "$F" -M id= -t json > "$T/j" 2> /dev/null
+grep -q '"uri": "urn:newsconv:[0-9a-f]\{16\}"' "$T/j" || fail "no id: the stable id is not written"
+nc -f json "$T/j" -t model | grep -q '^  id ' && fail "the stable id reads back as an id"
+ok
+# duplicate keys: the last wins, with a warning at the key
+printf '{\n  "uri": "http://example.com/d",\n  "headlines": [{"value": "A"}],\n  "headlines": [{"value": "B"}]\n}\n' > "$T/dup.json"
+nc "$T/dup.json" -t model > "$T/m" 2> "$T/e" || fail "duplicate keys: $(cat "$T/e")"
+grep -q 'headline "B"' "$T/m" && grep -q "dup.json:4:13: json: duplicate object key near '\"headlines\"': the last value is used" "$T/e" ||
+    fail "duplicate keys: $(cat "$T/e")"
+ok
+# a picture item is a media-only article; a planning item is not an article
+nc -f json /dev/stdin -t model > "$T/m" 2> "$T/e" <<'EOF'
+{"uri": "http://example.com/p", "type": "picture", "headlines": [{"value": "P"}],
+ "descriptions": [{"role": "caption", "value": "C"}],
+ "renditions": [{"name": "main", "href": "http://example.com/p.jpg", "contentType": "image/jpeg"}]}
+EOF
+grep -q '^  media picture href="http://example.com/p.jpg" mime="image/jpeg" caption="C"$' "$T/m" && grep -qx body "$T/m" ||
+    fail "picture item: $(cat "$T/m" "$T/e")"
+echo '{"uri": "urn:x:plan", "type": "planning", "plannedCoverage": []}' | nc -f json -t model > /dev/null 2> "$T/e"
+rc=$?
+[ $rc -eq 4 ] && grep -q "<stdin>: not an article: a ninjs 3.x planning item" "$T/e" || fail "planning item: exit $rc: $(cat "$T/e")"
+ok
+
+# ---- 6. round trips with the other formats ----
+n_trips=0
+for dir in fixtures/*/; do
+    dir=${dir%/}
+    [ -f "$dir/article.model" ] || continue
+    # shellcheck disable=SC2046
+    set -- $(args_of "$dir")
+    for src in "$dir"/article.*; do
+        ext=${src##*.}
+        from=$(ext_format "$ext")
+        [ -n "$from" ] && [ "$ext" != model ] && readable "$from" || continue
+        if [ "$from" = json ]; then
+            # json -> X -> json -> model, for every other format X that is read and written
+            for x in markdown html newsml; do
+                readable $x && writable $x || continue
+                want=$(expected_model "$dir" json $x)
+                nc "$src" "$@" -t $x > "$T/x" 2> /dev/null &&
+                    nc -f $x "$T/x" "$@" -t json > "$T/j" 2> /dev/null &&
+                    nc -f json "$T/j" -t model > "$T/m" 2> "$T/e" || fail "$src -> $x -> json failed"
+                cmp -s "$T/m" "$want" || fail "$src -> $x -> json -> model differs from $want: $(diff "$want" "$T/m" | head -5)"
+                n_trips=$((n_trips + 1))
+                ok
+            done
+        else
+            # X -> json -> model, and X -> json -> X -> model
+            want=$(expected_model "$dir" "$ext" json)
+            nc "$src" "$@" -t json > "$T/j" 2> /dev/null && nc -f json "$T/j" -t model > "$T/m" 2> "$T/e" ||
+                fail "$src -> json failed"
+            cmp -s "$T/m" "$want" || fail "$src -> json -> model differs from $want: $(diff "$want" "$T/m" | head -5)"
+            if writable "$from"; then
+                nc -f json "$T/j" "$@" -t "$from" > "$T/x" 2> /dev/null && nc -f "$from" "$T/x" -t model > "$T/m" 2> /dev/null ||
+                    fail "$src -> json -> $from failed"
+                cmp -s "$T/m" "$want" || fail "$src -> json -> $from -> model differs from $want: $(diff "$want" "$T/m" | head -5)"
+            fi
+            n_trips=$((n_trips + 1))
+            ok
+        fi
+    done
+done
+for x in markdown html newsml; do readable $x || note "format $x not built yet: its round trips with json are not run"; done
+
+# ---- 7. schema validity ----
+for f in fixtures/*/article.*; do
+    ext=${f##*.}
+    from=$(ext_format "$ext")
+    [ -n "$from" ] && readable "$from" || continue
+    queue_valid "$f" "$from" "fixtures/$f" || fail "$f: cannot convert to json: $(cat "$T/valid/fixtures/$f.err")"
+done
+if [ $have_shared = 1 ]; then
+    for sub in ninjs markdown html newsml-g2 newsml1 nitf; do
+        case $sub in
+        ninjs) fmt=json ;; markdown) fmt=markdown ;; html) fmt=html ;;
+        nitf) fmt=nitf; readable nitf || fmt=newsml ;;
+        *) fmt=newsml ;;
+        esac
+        [ -d "$SHARED/corpus/$sub" ] || continue
+        files=$(find "$SHARED/corpus/$sub" -type f ! -name SOURCES.md ! -name '*.json' | sort)
+        if ! readable $fmt; then
+            note "corpus/$sub: $(echo "$files" | wc -l) documents skipped: the $fmt reader is not built yet"
+            continue
+        fi
+        skipped=0
+        while IFS= read -r f; do
+            [ $sub = ninjs ] && continue # validated with the goldens above
+            queue_valid "$f" $fmt "corpus/$sub/${f#"$SHARED"/corpus/"$sub"/}" || skipped=$((skipped + 1))
+        done <<< "$files"
+        [ $skipped -eq 0 ] || note "corpus/$sub: $skipped documents the $fmt reader cannot read (not articles, or not yet) were skipped"
+    done
+    # the html corpus' expected-metadata.json files (Mozilla Readability results) are JSON too
+    for f in "$SHARED"/corpus/html/*/expected-metadata.json; do
+        [ -f "$f" ] || continue
+        queue_valid "$f" json "corpus/html/${f#"$SHARED"/corpus/html/}" || fail "$f: the json reader cannot read it"
+    done
+fi
+if [ $have_shared = 1 ]; then
+    [ -x "$SHARED/tools/validate-ninjs" ] || fail "$SHARED/tools/validate-ninjs missing"
+    "$SHARED/tools/validate-ninjs" 3.1 "${VALID31[@]}" > "$T/v31" 2>&1 || fail "invalid ninjs 3.1 output:
+$(head -20 "$T/v31")"
+    "$SHARED/tools/validate-ninjs" 2.2 "${VALID22[@]}" > "$T/v22" 2>&1 || fail "invalid ninjs 2.2 output:
+$(head -20 "$T/v22")"
+    checks=$((checks + 2 * n_valid))
+    # the "uri" format too (validate-ninjs leaves it unchecked)
+    python3 tests/json/check-uris.py "$SHARED/schemas/ninjs" 3.1 "${VALID31[@]}" > "$T/u31" 2>&1 ||
+        fail "ninjs 3.1 output with an invalid URI:
+$(head -20 "$T/u31")"
+    python3 tests/json/check-uris.py "$SHARED/schemas/ninjs" 2.2 "${VALID22[@]}" > "$T/u22" 2>&1 ||
+        fail "ninjs 2.2 output with an invalid URI:
+$(head -20 "$T/u22")"
+else
+    note "schema validation skipped (no ../shared)"
+fi
+
+echo "tests/json.sh: OK: $checks checks; $n_valid documents valid as ninjs 3.1 and 2.2; $n_corpus ninjs corpus documents read, $n_events events rejected; $n_trips cross-format round trips; $notes notes"
