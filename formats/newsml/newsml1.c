@@ -439,8 +439,9 @@ static int text_content(r1 *r, xmlNode *ci)
         return 0;
     if (CHILD(ci, "Encoding")) {
         /* base64 and the like: not text to show */
+        const char *notation = ncp_nml_attr(CHILD(ci, "Encoding"), "Notation");
         nc_warn(r->o, (int)xmlGetLineNo(ci), 0, "encoded DataContent (%s) skipped",
-                ncp_nml_attr(CHILD(ci, "Encoding"), "Notation") ? ncp_nml_attr(CHILD(ci, "Encoding"), "Notation") : "?");
+                notation ? notation : "?");
         return 0;
     }
     el = ncp_nml_first_el(dc->children);

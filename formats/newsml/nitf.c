@@ -226,6 +226,34 @@ static int byline_has_text(const xmlNode *b)
     return 0;
 }
 
+/* A byline's person: the name is its text without the <function>, which is the role. */
+static void person(nc_article *a, const xmlNode *p)
+{
+    nc_buf t = NC_BUF_INIT;
+    const xmlNode *c;
+    const char *role = NULL, *name;
+    for (c = p->children; c; c = c->next) {
+        if (ncp_nml_is_el(c) && !strcmp((const char *)c->name, "function")) {
+            if (!role)
+                role = ncp_nml_text(a, c);
+            continue;
+        }
+        {
+            xmlChar *s = xmlNodeGetContent(c);
+            if (s) {
+                nc_buf_puts(&t, (const char *)s);
+                xmlFree(s);
+            }
+        }
+    }
+    name = ncp_nml_collapse(a, t.ptr);
+    if (t.failed)
+        a->failed = 1;
+    nc_buf_release(&t);
+    if (name || role)
+        nc_article_add_author(a, name, role, NULL, NULL);
+}
+
 static void read_body_head(nc_article *a, xmlNode *bh, const nc_opts *o)
 {
     xmlNode *c, *d;
@@ -250,11 +278,8 @@ static void read_body_head(nc_article *a, xmlNode *bh, const nc_opts *o)
                 have_byline = 1;
             }
             for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d))
-                if (!strcmp((const char *)d->name, "person")) {
-                    const char *name = ncp_nml_text(a, d);
-                    if (name)
-                        nc_article_add_author(a, name, NULL, NULL, NULL);
-                }
+                if (!strcmp((const char *)d->name, "person"))
+                    person(a, d);
         } else if (!strcmp(nm, "distributor")) {
             ncp_nml_set(a, NC_F_PROVIDER, ncp_nml_text(a, c));
         } else if (!strcmp(nm, "dateline")) {
@@ -825,8 +850,10 @@ static void check_fields(nw *w, const nc_article *a)
     }
     for (i = 0; i < a->n_keywords; i++)
         check(w, "keyword", a->keywords[i]);
-    for (i = 0; i < a->n_authors; i++)
+    for (i = 0; i < a->n_authors; i++) {
         check(w, "author name", a->authors[i].name);
+        check(w, "author role", a->authors[i].role);
+    }
     for (i = 0; i < a->n_subjects; i++)
         check(w, "subject name", a->subjects[i].name);
     for (i = 0; i < a->n_genres; i++)
@@ -1079,15 +1106,20 @@ static void write_body_head(nw *w, const nc_article *a, int full)
     if (full) {
         for (i = 0; i < a->n_authors; i++) {
             const nc_author *au = &a->authors[i];
-            if (au->role || au->url || au->affiliation)
-                nc_warn(w->o, 0, 0,
-                        "nitf cannot hold the role, url or affiliation of author '%s': dropped",
-                        au->name ? au->name : "");
-            if (!au->name)
+            if (au->url || au->affiliation)
+                nc_warn(w->o, 0, 0, "nitf cannot hold the url or affiliation of author '%s': "
+                                    "dropped", au->name ? au->name : "");
+            if (!au->name && !au->role)
                 continue;
             nl(w, w->depth);
             nc_buf_puts(w->out, "<byline><person>");
             esc(w, au->name);
+            if (au->role) {
+                /* the person's function is its role */
+                nc_buf_puts(w->out, "<function>");
+                esc(w, au->role);
+                nc_buf_puts(w->out, "</function>");
+            }
             nc_buf_puts(w->out, "</person></byline>");
         }
         if (a->str[NC_F_PROVIDER]) {

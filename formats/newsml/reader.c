@@ -17,7 +17,9 @@ typedef struct rd {
     const char *title; /* itemMeta/title: the last headline fallback */
 } rd;
 
-enum iclass { IC_NONE, IC_TEXT, IC_PICTURE, IC_GRAPHIC, IC_VIDEO, IC_AUDIO, IC_COMPOSITE, IC_OTHER };
+enum iclass {
+    IC_NONE, IC_TEXT, IC_PICTURE, IC_GRAPHIC, IC_VIDEO, IC_AUDIO, IC_COMPOSITE, IC_OTHER
+};
 
 static int line_of(const xmlNode *n)
 {
