@@ -100,7 +100,11 @@ for f in fixtures/*/article.*; do
     case $f in *.model) continue ;; esac
     dir=$(dirname "$f")
     case=$(basename "$dir")
-    ext=${f##*.}
+    name=${f##*/}
+    ext=${name#article.} # md, html, xml (newsml), json, nitf.xml
+    case $ext in
+    md) fmt=markdown ;; xml) fmt=newsml ;; nitf.xml) fmt=nitf ;; *) fmt=$ext ;;
+    esac
     args=""
     [ -f "$dir/args" ] && args=$(cat "$dir/args")
     n=$((n + 1))
@@ -140,9 +144,9 @@ $(head -40 "$TMP/rt.diff")"
         if [ "$ext" != xml ]; then
             # back to the fixture's own format
             # shellcheck disable=SC2086
-            if nc "$TMP/fx-$case-$ext.xml" $args -t "$ext" -o "$TMP/back.$ext" 2> /dev/null; then
+            if nc "$TMP/fx-$case-$ext.xml" $args -t "$fmt" -o "$TMP/back.$ext" 2> /dev/null; then
                 # shellcheck disable=SC2086
-                nc "$TMP/back.$ext" $args -t model > "$TMP/back.model" 2> /dev/null
+                nc "$TMP/back.$ext" -f "$fmt" $args -t model > "$TMP/back.model" 2> /dev/null
                 diff -u "$expect" "$TMP/back.model" > "$TMP/rt.diff" ||
                     fail "fixture $f -> newsml -> $ext -> model differs from $expect:
 $(head -40 "$TMP/rt.diff")"

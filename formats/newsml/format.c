@@ -131,13 +131,17 @@ static int newsml_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_e
 
 static int nitf_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
+    size_t start;
     (void)err;
     if (a->n_links)
         nc_warn(o, 0, 0, "nitf cannot hold links: %zu dropped", a->n_links);
     if (a->n_media)
         nc_warn(o, 0, 0, "nitf cannot hold media outside the body: %zu dropped", a->n_media);
     nc_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    start = out->size;
     ncp_nitf_write(a, out, 0, 1, o);
+    if (!out->failed)
+        ncp_nml_verify_body(a, out->ptr + start, out->size - start, 1, "nitf", o);
     nc_buf_putc(out, '\n');
     return 0;
 }

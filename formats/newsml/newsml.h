@@ -86,11 +86,19 @@ int ncp_nitf_read_el(nc_article *a, xmlNode *nitf, const nc_opts *o, nc_error *e
 int ncp_nitf_read_body(nc_article *a, xmlNode *body, const nc_opts *o, nc_error *err);
 /* Rewrites newsconv's NITF conventions and NITF media under root into the element
  * names formats/dom.c reads (em class="strong" -> strong, media-producer -> credit...). */
-void ncp_nitf_prepare(xmlNode *root);
+int ncp_nitf_prepare(xmlNode *root); /* -1 when out of memory */
 /* Writes a NITF 3.6 <nitf> element (namespaced) for a: with head = 1 a stand-alone
  * document's head and docdata, else only the body (for NewsML-G2 inlineXML). indent is
  * the indentation level of the <nitf> element. */
 void ncp_nitf_write(const nc_article *a, nc_buf *out, int indent, int head, const nc_opts *o);
+
+/* ---- verify.c ---- */
+
+/* Reads back the body markup a writer produced (the complete <html> or <nitf> element in
+ * markup[0..len)) the way the reader will, and warns "<fmt> cannot hold the body exactly:
+ * ..." with the first difference from a's body. */
+void ncp_nml_verify_body(const nc_article *a, const char *markup, size_t len, int nitf,
+                         const char *fmt, const nc_opts *o);
 
 /* ---- reader.c ---- */
 int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err);

@@ -333,7 +333,7 @@ static void subject_code(r1 *r, const xmlNode *sc)
 {
     xmlNode *c;
     for (c = ncp_nml_first_el(sc->children); c; c = ncp_nml_next_el(c)) {
-        const char *f = formal(c);
+        const char *f = ncp_nml_collapse(r->a, formal(c));
         char code[64];
         if (!f)
             continue;
@@ -363,8 +363,9 @@ static void descr_meta(r1 *r, const xmlNode *dm)
             if (l && !a->str[NC_F_LANGUAGE])
                 nc_article_sets(a, NC_F_LANGUAGE, lower_dup(a, l));
         } else if (IS(c, "Genre")) {
-            if (formal(c))
-                nc_article_add_genre(a, ncp_nml_collapse(a, formal(c)), NULL, NULL);
+            const char *g = ncp_nml_collapse(a, formal(c));
+            if (g)
+                nc_article_add_genre(a, g, NULL, NULL);
         } else if (IS(c, "SubjectCode")) {
             subject_code(r, c);
         } else if (IS(c, "DateLineDate")) {
@@ -389,9 +390,10 @@ static void descr_meta(r1 *r, const xmlNode *dm)
 
 /* In-body NITF media that point at a photo component (<media-reference
  * data-location="#photo0"/>, AFP) get its address, caption and credit. */
-static void resolve_media_refs(r1 *r, xmlNode *root)
+static int resolve_media_refs(r1 *r, xmlNode *root)
 {
     xmlNode *n = root;
+    int oom = 0;
     while (n) {
         if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "media-reference")) {
             const char *loc = ncp_nml_attr(n, "data-location");
@@ -402,13 +404,16 @@ static void resolve_media_refs(r1 *r, xmlNode *root)
                     xmlNode *media = n->parent;
                     if (!m->id || strcmp(m->id, loc + 1) || !m->href)
                         continue;
-                    xmlSetProp(n, (const xmlChar *)"source", (const xmlChar *)m->href);
-                    if (media && m->caption && !CHILD(media, "media-caption"))
-                        xmlNewTextChild(media, NULL, (const xmlChar *)"media-caption",
-                                        (const xmlChar *)m->caption);
-                    if (media && m->credit && !CHILD(media, "media-producer"))
-                        xmlNewTextChild(media, NULL, (const xmlChar *)"media-producer",
-                                        (const xmlChar *)m->credit);
+                    if (!xmlSetProp(n, (const xmlChar *)"source", (const xmlChar *)m->href))
+                        oom = 1;
+                    if (media && m->caption && !CHILD(media, "media-caption") &&
+                        !xmlNewTextChild(media, NULL, (const xmlChar *)"media-caption",
+                                         (const xmlChar *)m->caption))
+                        oom = 1;
+                    if (media && m->credit && !CHILD(media, "media-producer") &&
+                        !xmlNewTextChild(media, NULL, (const xmlChar *)"media-producer",
+                                         (const xmlChar *)m->credit))
+                        oom = 1;
                     break;
                 }
         }
@@ -422,6 +427,7 @@ static void resolve_media_refs(r1 *r, xmlNode *root)
             break;
         n = n->next;
     }
+    return oom ? -1 : 0;
 }
 
 static int text_content(r1 *r, xmlNode *ci)
@@ -433,14 +439,15 @@ static int text_content(r1 *r, xmlNode *ci)
         return 0;
     if (CHILD(ci, "Encoding")) {
         /* base64 and the like: not text to show */
+        const char *notation = ncp_nml_attr(CHILD(ci, "Encoding"), "Notation");
         nc_warn(r->o, (int)xmlGetLineNo(ci), 0, "encoded DataContent (%s) skipped",
-                ncp_nml_attr(CHILD(ci, "Encoding"), "Notation") ? ncp_nml_attr(CHILD(ci, "Encoding"), "Notation") : "?");
+                notation ? notation : "?");
         return 0;
     }
     el = ncp_nml_first_el(dc->children);
     if (el && fmt && (strstr(fmt, "NITF") || strstr(fmt, "nitf"))) {
-        resolve_media_refs(r, dc);
-        ncp_nitf_prepare(dc);
+        if (resolve_media_refs(r, dc) < 0 || ncp_nitf_prepare(dc) < 0)
+            return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
     }
     if (el) {
         if (!strcmp((const char *)el->name, "nitf"))
@@ -560,7 +567,9 @@ static void management(r1 *r, const xmlNode *nm, xmlNode **vc)
             *vc = c;
         } else if (IS(c, "Status")) {
             const char *s = formal(c);
-            if (s && !a->str[NC_F_PUBSTATUS])
+            if (s && !strncmp(s, "stat:", 5))
+                s += 5;
+            if (s && *s && !a->str[NC_F_PUBSTATUS])
                 nc_article_sets(a, NC_F_PUBSTATUS, lower_dup(a, s));
         } else if (IS(c, "Urgency")) {
             const char *u = formal(c);

@@ -50,15 +50,33 @@ static const char *class_prefixed(const xmlNode *n, const char *prefix, char *ou
     return NULL;
 }
 
-static xmlNode *new_el(xmlNode *ref, const char *name)
+/* Tree edits that note an allocation failure in *oom (libxml2 returns NULL, or leaves a
+ * renamed node without a name). */
+static xmlNode *new_el(xmlNode *ref, const char *name, int *oom)
 {
-    return xmlNewDocNode(ref->doc, NULL, (const xmlChar *)name, NULL);
+    xmlNode *n = xmlNewDocNode(ref->doc, NULL, (const xmlChar *)name, NULL);
+    if (!n)
+        *oom = 1;
+    return n;
+}
+
+static void set_prop(xmlNode *n, const char *name, const char *value, int *oom)
+{
+    if (!xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value))
+        *oom = 1;
+}
+
+static void set_name(xmlNode *n, const char *name, int *oom)
+{
+    xmlNodeSetName(n, (const xmlChar *)name);
+    if (!n->name)
+        *oom = 1;
 }
 
 /* Rewrites one NITF <media> element into the figure shape formats/dom.c reads:
  * alternate-text/name become alt/title, media-producer becomes the credit span of the
  * caption, an embed (class="embed") becomes <figure class="embed"><a href>. */
-static void prepare_media(xmlNode *m)
+static void prepare_media(xmlNode *m, int *oom)
 {
     xmlNode *c, *next, *ref = NULL, *caption = NULL;
     for (c = m->children; c; c = c->next)
@@ -73,9 +91,11 @@ static void prepare_media(xmlNode *m)
             xmlUnlinkNode(c);
             xmlFreeNode(c);
         }
-        xmlNodeSetName(m, (const xmlChar *)"figure");
-        if (u && (a = new_el(m, "a")) != NULL) {
-            xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)u);
+        set_name(m, "figure", oom);
+        if (src && !u)
+            *oom = 1;
+        if (u && (a = new_el(m, "a", oom)) != NULL) {
+            set_prop(a, "href", u, oom);
             xmlNodeAddContent(a, (const xmlChar *)u);
             xmlAddChild(m, a);
         }
@@ -86,11 +106,11 @@ static void prepare_media(xmlNode *m)
         const char *alt = ncp_nml_attr(ref, "alternate-text"), *name = ncp_nml_attr(ref, "name");
         const char *src = ncp_nml_attr(ref, "source");
         if (alt && !ncp_nml_attr(ref, "alt"))
-            xmlSetProp(ref, (const xmlChar *)"alt", (const xmlChar *)alt);
+            set_prop(ref, "alt", alt, oom);
         if (name && !ncp_nml_attr(ref, "title"))
-            xmlSetProp(ref, (const xmlChar *)"title", (const xmlChar *)name);
+            set_prop(ref, "title", name, oom);
         if (src && !ncp_nml_attr(ref, "src"))
-            xmlSetProp(ref, (const xmlChar *)"src", (const xmlChar *)src);
+            set_prop(ref, "src", src, oom);
     }
     for (c = m->children; c; c = c->next)
         if (ncp_nml_is_el(c) && !strcmp((const char *)c->name, "media-caption") && !caption)
@@ -99,14 +119,14 @@ static void prepare_media(xmlNode *m)
         next = c->next;
         if (ncp_nml_is_el(c) && !strcmp((const char *)c->name, "media-producer")) {
             if (!caption) {
-                caption = new_el(m, "media-caption");
+                caption = new_el(m, "media-caption", oom);
                 if (!caption)
                     return;
                 xmlAddChild(m, caption);
             }
             xmlUnlinkNode(c);
-            xmlNodeSetName(c, (const xmlChar *)"span");
-            xmlSetProp(c, (const xmlChar *)"class", (const xmlChar *)"credit");
+            set_name(c, "span", oom);
+            set_prop(c, "class", "credit", oom);
             xmlAddChild(caption, c);
         }
     }
@@ -115,10 +135,11 @@ static void prepare_media(xmlNode *m)
 /* Maps newsconv's NITF conventions (and NITF's own media) onto element names that
  * formats/dom.c reads: <em class="strong|sup|sub|code">, <hl2 class="hN">, <a
  * class="image">, <pre class="language-X">, <ol seqnum>. Iterative walk. */
-void ncp_nitf_prepare(xmlNode *root)
+int ncp_nitf_prepare(xmlNode *root)
 {
     xmlNode *n = root;
     char buf[64];
+    int oom = 0;
     while (n) {
         if (n->type == XML_ELEMENT_NODE && n->name) {
             const char *nm = (const char *)n->name;
@@ -128,38 +149,38 @@ void ncp_nitf_prepare(xmlNode *root)
                 size_t i;
                 for (i = 0; i < sizeof map / sizeof map[0]; i += 2)
                     if (has_class(n, map[i])) {
-                        xmlNodeSetName(n, (const xmlChar *)map[i + 1]);
+                        set_name(n, map[i + 1], &oom);
                         break;
                     }
             } else if (!strcmp(nm, "hl2")) {
                 const char *h = class_prefixed(n, "h", buf, sizeof buf);
                 if (h && h[0] >= '1' && h[0] <= '6' && !h[1]) {
                     char name[3] = {'h', h[0], '\0'};
-                    xmlNodeSetName(n, (const xmlChar *)name);
+                    set_name(n, name, &oom);
                 }
             } else if (!strcmp(nm, "a") && has_class(n, "image")) {
                 xmlChar *alt = xmlNodeGetContent(n);
                 const char *href = ncp_nml_attr(n, "href");
                 xmlNode *c, *next;
                 if (href)
-                    xmlSetProp(n, (const xmlChar *)"src", (const xmlChar *)href);
+                    set_prop(n, "src", href, &oom);
                 if (alt && *alt)
-                    xmlSetProp(n, (const xmlChar *)"alt", alt);
+                    set_prop(n, "alt", (const char *)alt, &oom);
                 xmlFree(alt);
                 for (c = n->children; c; c = next) {
                     next = c->next;
                     xmlUnlinkNode(c);
                     xmlFreeNode(c);
                 }
-                xmlNodeSetName(n, (const xmlChar *)"img");
+                set_name(n, "img", &oom);
             } else if (!strcmp(nm, "pre")) {
                 const char *lang = class_prefixed(n, "language-", buf, sizeof buf);
                 xmlNode *code;
-                if (lang && (code = new_el(n, "code")) != NULL) {
+                if (lang && (code = new_el(n, "code", &oom)) != NULL) {
                     xmlNode *c, *next;
                     char cls[80];
                     snprintf(cls, sizeof cls, "language-%s", lang);
-                    xmlSetProp(code, (const xmlChar *)"class", (const xmlChar *)cls);
+                    set_prop(code, "class", cls, &oom);
                     for (c = n->children; c; c = next) {
                         next = c->next;
                         xmlUnlinkNode(c);
@@ -170,9 +191,9 @@ void ncp_nitf_prepare(xmlNode *root)
             } else if (!strcmp(nm, "ol")) {
                 const char *s = ncp_nml_attr(n, "seqnum");
                 if (s && !ncp_nml_attr(n, "start"))
-                    xmlSetProp(n, (const xmlChar *)"start", (const xmlChar *)s);
+                    set_prop(n, "start", s, &oom);
             } else if (!strcmp(nm, "media")) {
-                prepare_media(n);
+                prepare_media(n, &oom);
             }
         }
         if (n->type == XML_ELEMENT_NODE && n->children) {
@@ -185,6 +206,7 @@ void ncp_nitf_prepare(xmlNode *root)
             break;
         n = n->next;
     }
+    return oom ? -1 : 0;
 }
 
 /* A byline's own text, unless it only wraps <person> elements. */
@@ -202,6 +224,34 @@ static int byline_has_text(const xmlNode *b)
         }
     }
     return 0;
+}
+
+/* A byline's person: the name is its text without the <function>, which is the role. */
+static void person(nc_article *a, const xmlNode *p)
+{
+    nc_buf t = NC_BUF_INIT;
+    const xmlNode *c;
+    const char *role = NULL, *name;
+    for (c = p->children; c; c = c->next) {
+        if (ncp_nml_is_el(c) && !strcmp((const char *)c->name, "function")) {
+            if (!role)
+                role = ncp_nml_text(a, c);
+            continue;
+        }
+        {
+            xmlChar *s = xmlNodeGetContent(c);
+            if (s) {
+                nc_buf_puts(&t, (const char *)s);
+                xmlFree(s);
+            }
+        }
+    }
+    name = ncp_nml_collapse(a, t.ptr);
+    if (t.failed)
+        a->failed = 1;
+    nc_buf_release(&t);
+    if (name || role)
+        nc_article_add_author(a, name, role, NULL, NULL);
 }
 
 static void read_body_head(nc_article *a, xmlNode *bh, const nc_opts *o)
@@ -228,11 +278,8 @@ static void read_body_head(nc_article *a, xmlNode *bh, const nc_opts *o)
                 have_byline = 1;
             }
             for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d))
-                if (!strcmp((const char *)d->name, "person")) {
-                    const char *name = ncp_nml_text(a, d);
-                    if (name)
-                        nc_article_add_author(a, name, NULL, NULL, NULL);
-                }
+                if (!strcmp((const char *)d->name, "person"))
+                    person(a, d);
         } else if (!strcmp(nm, "distributor")) {
             ncp_nml_set(a, NC_F_PROVIDER, ncp_nml_text(a, c));
         } else if (!strcmp(nm, "dateline")) {
@@ -275,7 +322,8 @@ static void subject_from_tobject(nc_article *a, const xmlNode *s)
         name = ncp_nml_attr(s, "tobject.subject.matter");
     if (!name || !*name)
         name = ncp_nml_attr(s, "tobject.subject.type");
-    if (!ref || !*ref)
+    ref = ncp_nml_collapse(a, ref);
+    if (!ref)
         return;
     if (strlen(ref) == 8 && strspn(ref, "0123456789") == 8 && (!ipr || !strcmp(ipr, "IPTC"))) {
         snprintf(code, sizeof code, "subj:%s", ref);
@@ -320,17 +368,18 @@ static void read_head(nc_article *a, xmlNode *head, const nc_opts *o)
                 if (!strcmp((const char *)d->name, "tobject.subject")) {
                     subject_from_tobject(a, d);
                 } else if (!strcmp((const char *)d->name, "tobject.property")) {
-                    const char *g = ncp_nml_attr(d, "tobject.property.type");
-                    if (g && *g)
-                        nc_article_add_genre(a, ncp_nml_collapse(a, g), NULL, NULL);
+                    const char *g = ncp_nml_collapse(a, ncp_nml_attr(d, "tobject.property.type"));
+                    if (g)
+                        nc_article_add_genre(a, g, NULL, NULL);
                 }
             }
         } else if (!strcmp(nm, "docdata")) {
             const char *ms = ncp_nml_attr(c, "management-status");
             xmlNode *issue = NULL, *release = NULL;
             nc_buf notes = NC_BUF_INIT;
-            if (ms && *ms)
-                ncp_nml_set(a, NC_F_PUBSTATUS, ms);
+            if (ms && !strncmp(ms, "stat:", 5))
+                ms += 5;
+            ncp_nml_set(a, NC_F_PUBSTATUS, ncp_nml_collapse(a, ms));
             for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d)) {
                 const char *dn = (const char *)d->name;
                 if (!strcmp(dn, "doc-id")) {
@@ -396,15 +445,18 @@ static int read_content(nc_article *a, xmlNode *body, const nc_opts *o, nc_error
     for (c = ncp_nml_first_el(body->children); c; c = ncp_nml_next_el(c)) {
         const char *nm = (const char *)c->name;
         if (!strcmp(nm, "body.content")) {
-            ncp_nitf_prepare(c);
+            if (ncp_nitf_prepare(c) < 0)
+                return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
             if (ncp_nml_body(a, c, 0, o, err) < 0)
                 return -1;
         } else if (!strcmp(nm, "body.end")) {
             /* a tagline closes the text: "-- AP" */
             xmlNode *t = ncp_nml_child_nitf(c, "tagline");
             if (t) {
-                ncp_nitf_prepare(t);
-                xmlNodeSetName(t, (const xmlChar *)"p");
+                int oom = ncp_nitf_prepare(t) < 0;
+                set_name(t, "p", &oom);
+                if (oom)
+                    return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
                 if (ncp_nml_body(a, t, 1, o, err) < 0)
                     return -1;
             }
@@ -417,7 +469,8 @@ int ncp_nitf_read_body(nc_article *a, xmlNode *body, const nc_opts *o, nc_error 
 {
     xmlNode *bh;
     if (ncp_nml_is_nitf(body, "body.content")) {
-        ncp_nitf_prepare(body);
+        if (ncp_nitf_prepare(body) < 0)
+            return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         return ncp_nml_body(a, body, 0, o, err);
     }
     if ((bh = ncp_nml_child_nitf(body, "body.head")) != NULL)
@@ -448,6 +501,7 @@ typedef struct nw {
     const nc_opts *o;
     int depth;
     int tgroup; /* table row group open: 0 none, 1 thead, 2 tbody */
+    int pending_li; /* an <li> opened around a list's non-item child closes now */
 } nw;
 
 static void nl(nw *w, int depth)
@@ -520,6 +574,20 @@ static void write_blocks(nw *w, const nc_node *body)
         if (enter && nc_node_is_block(n) && n->parent && holds_block_lines(n->parent) &&
             n->type != NC_BLOCK_TABLE_ROW)
             nl(w, w->depth);
+        if (n->parent && (n->parent->type == NC_BLOCK_BULLET_LIST ||
+                          n->parent->type == NC_BLOCK_ORDERED_LIST) &&
+            n->type != NC_BLOCK_LIST_ITEM) {
+            /* a list holds items in NITF: anything else goes into one */
+            if (enter) {
+                nc_warn(w->o, n->line, n->column,
+                        "nitf cannot hold a %s directly in a list: written as a list item",
+                        nc_node_type_name(n->type));
+                nc_buf_puts(w->out, "<li>");
+            }
+            /* the item closes after the node: a leaf has no EXIT event */
+            if (nc_node_type_is_leaf(n->type) ? enter : !enter)
+                w->pending_li = 1;
+        }
         switch (n->type) {
         case NC_BLOCK_PARAGRAPH:
             if (!tight_parent(n))
@@ -651,6 +719,11 @@ static void write_blocks(nw *w, const nc_node *body)
                 }
                 nl(w, w->depth);
                 nc_buf_puts(w->out, "<tr>");
+                if (!n->first) {
+                    /* NITF rows need a cell */
+                    nc_buf_puts(w->out, "<td/></tr>");
+                    nc_iter_skip_children(&it);
+                }
             } else {
                 nc_buf_puts(w->out, "</tr>");
             }
@@ -713,6 +786,10 @@ static void write_blocks(nw *w, const nc_node *body)
         default:
             break;
         }
+        if (w->pending_li) {
+            nc_buf_puts(w->out, "</li>");
+            w->pending_li = 0;
+        }
     }
 }
 
@@ -773,8 +850,10 @@ static void check_fields(nw *w, const nc_article *a)
     }
     for (i = 0; i < a->n_keywords; i++)
         check(w, "keyword", a->keywords[i]);
-    for (i = 0; i < a->n_authors; i++)
+    for (i = 0; i < a->n_authors; i++) {
         check(w, "author name", a->authors[i].name);
+        check(w, "author role", a->authors[i].role);
+    }
     for (i = 0; i < a->n_subjects; i++)
         check(w, "subject name", a->subjects[i].name);
     for (i = 0; i < a->n_genres; i++)
@@ -801,14 +880,15 @@ static void date_attr(nw *w, const char *el, const nc_time *t)
     nc_buf_puts(w->out, "/>");
 }
 
-/* NMTOKEN: name characters only (letters, digits, . - _ : and non-ASCII). */
+/* NMTOKEN: name characters; ASCII letters, digits, . - _ : only (not every non-ASCII
+ * character is a name character, and XML Schema checks). */
 static int is_nmtoken(const char *s)
 {
     if (!s || !*s)
         return 0;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (!(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
               (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == ':'))
             return 0;
     }
@@ -1026,15 +1106,20 @@ static void write_body_head(nw *w, const nc_article *a, int full)
     if (full) {
         for (i = 0; i < a->n_authors; i++) {
             const nc_author *au = &a->authors[i];
-            if (au->role || au->url || au->affiliation)
-                nc_warn(w->o, 0, 0,
-                        "nitf cannot hold the role, url or affiliation of author '%s': dropped",
-                        au->name ? au->name : "");
-            if (!au->name)
+            if (au->url || au->affiliation)
+                nc_warn(w->o, 0, 0, "nitf cannot hold the url or affiliation of author '%s': "
+                                    "dropped", au->name ? au->name : "");
+            if (!au->name && !au->role)
                 continue;
             nl(w, w->depth);
             nc_buf_puts(w->out, "<byline><person>");
             esc(w, au->name);
+            if (au->role) {
+                /* the person's function is its role */
+                nc_buf_puts(w->out, "<function>");
+                esc(w, au->role);
+                nc_buf_puts(w->out, "</function>");
+            }
             nc_buf_puts(w->out, "</person></byline>");
         }
         if (a->str[NC_F_PROVIDER]) {

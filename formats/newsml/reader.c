@@ -17,7 +17,9 @@ typedef struct rd {
     const char *title; /* itemMeta/title: the last headline fallback */
 } rd;
 
-enum iclass { IC_NONE, IC_TEXT, IC_PICTURE, IC_GRAPHIC, IC_VIDEO, IC_AUDIO, IC_COMPOSITE, IC_OTHER };
+enum iclass {
+    IC_NONE, IC_TEXT, IC_PICTURE, IC_GRAPHIC, IC_VIDEO, IC_AUDIO, IC_COMPOSITE, IC_OTHER
+};
 
 static int line_of(const xmlNode *n)
 {
@@ -391,7 +393,6 @@ static void author(rd *r, const xmlNode *c, int contributor)
     const char *role = ncp_nml_attr(c, "role"), *url = ncp_nml_attr(c, "uri");
     const char *aff = NULL;
     xmlNode *pd = ncp_nml_child_g2(c, "personDetails");
-    char rolebuf[128];
     if (!name)
         name = ncp_nml_collapse(a, ncp_nml_attr(c, "literal"));
     if (pd) {
@@ -399,18 +400,16 @@ static void author(rd *r, const xmlNode *c, int contributor)
         if (af)
             aff = party_name(a, af);
     }
+    if (role)
+        role += strspn(role, " \t\n\r");
     if (role && *role) {
         /* the first QCode of the list; newsconv's crol:/ctrol: aliases are implied */
-        size_t n = strcspn(role, " \t\n");
-        if (n >= sizeof rolebuf)
-            n = sizeof rolebuf - 1;
-        memcpy(rolebuf, role, n);
-        rolebuf[n] = '\0';
-        role = rolebuf;
-        if (!strncmp(role, "crol:", 5))
-            role += 5;
-        else if (!strncmp(role, "ctrol:", 6))
-            role += 6;
+        size_t n = strcspn(role, " \t\n\r");
+        if (!strncmp(role, "crol:", 5) && n > 5)
+            role += 5, n -= 5;
+        else if (!strncmp(role, "ctrol:", 6) && n > 6)
+            role += 6, n -= 6;
+        role = nc_article_strndup(a, role, n);
     } else {
         role = contributor ? "contributor" : NULL;
     }

@@ -750,11 +750,13 @@ static void check_body(wctx *w)
 static void content_set(wctx *w, int nitf)
 {
     const nc_article *a = w->a;
+    size_t start;
     ncp_xw_start(&w->x, "contentSet");
     ncp_xw_open(&w->x);
     ncp_xw_start(&w->x, "inlineXML");
     ncp_xw_attr(&w->x, "contenttype", nitf ? "application/nitf+xml" : "application/xhtml+xml");
     ncp_xw_open(&w->x);
+    start = w->x.out->size;
     if (nitf) {
         ncp_nitf_write(a, w->x.out, w->x.depth, 0, w->o);
     } else {
@@ -779,6 +781,9 @@ static void content_set(wctx *w, int nitf)
         }
         ncp_xw_close(&w->x, "html");
     }
+    if (!w->x.out->failed)
+        ncp_nml_verify_body(a, w->x.out->ptr + start, w->x.out->size - start, nitf, "newsml",
+                            w->o);
     ncp_xw_close(&w->x, "inlineXML");
     ncp_xw_close(&w->x, "contentSet");
 }

@@ -296,7 +296,7 @@ int ncp_nml_is_nml1(const xmlNode *n, const char *local)
 
 xmlNode *ncp_nml_first_el(xmlNode *n)
 {
-    while (n && n->type != XML_ELEMENT_NODE)
+    while (n && (n->type != XML_ELEMENT_NODE || !n->name))
         n = n->next;
     return n;
 }
@@ -526,6 +526,8 @@ static int skip_furniture(void *ud, xmlNode *el)
 {
     const char *n = (const char *)el->name;
     (void)ud;
+    if (!n)
+        return 1;
     return !strcmp(n, "header") || !strcmp(n, "aside") || !strcmp(n, "nav");
 }
 

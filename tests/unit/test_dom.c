@@ -85,6 +85,14 @@ int main(void)
     MODEL_EQ("<p>x<sup>2</sup> H<sub>2</sub>O <code>c</code></p>",
              "  paragraph\n    text \"x\"\n    sup\n      text \"2\"\n    text \" H\"\n"
              "    sub\n      text \"2\"\n    text \"O \"\n    code \"c\"\n");
+    /* the space after an inline element that only passes text through */
+    MODEL_EQ("<p>a <span>(b)</span> - c</p>", "  paragraph\n    text \"a (b) - c\"\n");
+    /* a space before <br> that was a text node of its own leaves nothing */
+    MODEL_EQ("<p><i>x</i> <br>y</p>",
+             "  paragraph\n    emph\n      text \"x\"\n    linebreak\n    text \"y\"\n");
+    /* stray text before a block loses its trailing space like any block's text */
+    MODEL_EQ("<div> a  b <hr>c</div>",
+             "  paragraph\n    text \"a b\"\n  thematic_break\n  paragraph\n    text \"c\"\n");
 
     /* lazy images: a lazy attribute wins over a placeholder src; the widest srcset
      * candidate; a <picture>'s <source> */

@@ -78,7 +78,8 @@ static void test_sniff(void)
     OK(f && !strcmp(f->name, "newsml"), "sniffed as newsml");
     f = nc_format_sniff("<ns0:newsMessage xmlns:ns0=\"x\">", 32);
     OK(f && !strcmp(f->name, "newsml"), "sniffed as newsml");
-    f = nc_format_sniff("<?xml version='1.0'?><!DOCTYPE nitf SYSTEM \"nitf.dtd\" [ <!ENTITY a \"b\"> ]>"
+    f = nc_format_sniff("<?xml version='1.0'?>"
+                        "<!DOCTYPE nitf SYSTEM \"nitf.dtd\" [ <!ENTITY a \"b\"> ]>"
                         "<nitf><head/></nitf>", 95);
     OK(f && !strcmp(f->name, "nitf"), "sniffed as nitf");
     f = nc_format_sniff("\xEF\xBB\xBF<NewsML Version=\"1.2\">", 27);
@@ -213,7 +214,8 @@ static void test_generated(void)
     HAS(xml.ptr, "<provider nc:generated=\"true\">");
     HAS(xml.ptr, "<versionCreated nc:generated=\"true\">1970-01-01T00:00:00Z</versionCreated>");
     m = read_model("newsml", xml.ptr);
-    STR_EQ(m, "article\n  headline \"Undated\"\nbody\n  paragraph\n    text \"Text.\"\n", "generated");
+    STR_EQ(m, "article\n  headline \"Undated\"\nbody\n  paragraph\n    text \"Text.\"\n",
+           "generated");
     free(m);
     nc_buf_release(&xml);
     nc_article_free(a);
@@ -240,7 +242,8 @@ static void test_warnings(void)
 static void test_errors(void)
 {
     char *m;
-    m = read_model("newsml", "<newsItem " G2 ">\n  <itemMeta>\n<headline>x</itemMeta>\n</newsItem>");
+    m = read_model("newsml",
+                   "<newsItem " G2 ">\n  <itemMeta>\n<headline>x</itemMeta>\n</newsItem>");
     STR_EQ(m, "ERROR 4 3:23 malformed XML: Opening and ending tag mismatch: headline line 3 and "
               "itemMeta", "malformed");
     free(m);
