@@ -161,6 +161,8 @@ int nc_time_parse_iso(const char *s, size_t len, nc_time *out)
     }
     if (p != end || !valid(&t))
         return -1;
+    if (t.prec == NC_TIME_MINUTE)
+        t.prec = NC_TIME_SECOND; /* 10:30 is 10:30:00: one value, so every format agrees */
     *out = t;
     return 0;
 }
@@ -457,6 +459,8 @@ int nc_time_parse_text(const char *s, size_t len, nc_time *out)
     }
     if (!valid(&t))
         return -1;
+    if (t.prec == NC_TIME_MINUTE)
+        t.prec = NC_TIME_SECOND; /* see nc_time_parse_iso */
     *out = t;
     return 0;
 }

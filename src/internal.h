@@ -47,7 +47,8 @@ int ncp_utf8_valid(const char *s, size_t len);
 void ncp_utf8_sanitize(nc_buf *out, const char *s, size_t len);
 /* Appends the UTF-8 encoding of code point cp. */
 void ncp_utf8_put(nc_buf *out, unsigned cp);
-/* Collapses runs of white space to one space and trims; into out. */
+/* Collapses runs of ASCII white space to one space and trims; into out. A no-break
+ * space (U+00A0) is a character, not white space: it stays. */
 void ncp_collapse_space(nc_buf *out, const char *s, size_t len);
 /* Line and column (1-based, column in bytes) of offset off in buf. */
 void ncp_position(const char *buf, size_t off, int *line, int *column);

@@ -152,12 +152,6 @@ void ncp_collapse_space(nc_buf *out, const char *s, size_t len)
             pending = any;
             continue;
         }
-        /* U+00A0 no-break space counts as space */
-        if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
-            pending = any;
-            i++;
-            continue;
-        }
         if (pending)
             nc_buf_putc(out, ' ');
         pending = 0;

@@ -317,7 +317,7 @@ if [ $have_shared = 1 ]; then
         *) fmt=newsml ;;
         esac
         [ -d "$SHARED/corpus/$sub" ] || continue
-        files=$(find "$SHARED/corpus/$sub" -type f ! -name SOURCES.md ! -name 'expected-metadata.json' | sort)
+        files=$(find "$SHARED/corpus/$sub" -type f ! -name SOURCES.md ! -name '*.json' | sort)
         if ! readable $fmt; then
             note "corpus/$sub: $(echo "$files" | wc -l) documents skipped: the $fmt reader is not built yet"
             continue
@@ -328,6 +328,11 @@ if [ $have_shared = 1 ]; then
             queue_valid "$f" $fmt "corpus/$sub/${f#"$SHARED"/corpus/"$sub"/}" || skipped=$((skipped + 1))
         done <<< "$files"
         [ $skipped -eq 0 ] || note "corpus/$sub: $skipped documents the $fmt reader cannot read (not articles, or not yet) were skipped"
+    done
+    # the html corpus' expected-metadata.json files (Mozilla Readability results) are JSON too
+    for f in "$SHARED"/corpus/html/*/expected-metadata.json; do
+        [ -f "$f" ] || continue
+        queue_valid "$f" json "corpus/html/${f#"$SHARED"/corpus/html/}" || fail "$f: the json reader cannot read it"
     done
 fi
 if [ $have_shared = 1 ]; then

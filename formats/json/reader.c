@@ -176,8 +176,10 @@ const char *ncp_jrd_html_text(ncp_jrd *r, const char *html)
     nc_node *doc = nc_node_new(a, NC_BLOCK_DOCUMENT, 0, 0), *c;
     nc_buf b = NC_BUF_INIT, t = NC_BUF_INIT;
     const char *res = NULL;
-    if (!doc || ncp_html_to_body(a, html, strlen(html), r->o, NULL, doc, NULL) < 0)
+    if (!doc || ncp_html_to_body(a, html, strlen(html), r->o, NULL, doc, NULL) < 0) {
+        a->failed = 1; /* out of memory */
         return NULL;
+    }
     for (c = nc_node_first_child(doc); c; c = nc_node_next(c)) {
         nc_buf_clear(&t);
         nc_node_text(c, &t);
@@ -525,6 +527,9 @@ static void read_headlines(ncp_jrd *r, json_t *o)
     json_array_foreach(list, i, h) {
         const char *value = STR(h, "value");
         const char *role = lower(json_string_value(GET(h, "role")), buf, sizeof buf);
+        const char *ct = json_string_value(GET(h, "contentType"));
+        if (value && ct && strstr(ct, "html"))
+            value = ncp_jrd_html_text(r, value); /* a headline with markup: its text */
         if (!value)
             continue;
         if (one_of(role, main_roles) && !a->str[NC_F_HEADLINE]) {
@@ -817,6 +822,24 @@ static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const des
     return md;
 }
 
+/* 1 when a renditions array or object has one that is an image, video or audio (or says
+ * nothing of its type). */
+static int has_media_rendition(json_t *list)
+{
+    each it = each_init(list);
+    const char *k;
+    json_t *e;
+    while ((e = each_next(&it, &k)) != NULL) {
+        json_t *ct = GET(e, "contentType");
+        const char *mime = json_string_value(ct ? ct : GET(e, "mimetype"));
+        if (json_is_object(e) && (!mime || has_prefix_ci(mime, "image/") ||
+                                  has_prefix_ci(mime, "video/") ||
+                                  has_prefix_ci(mime, "audio/")))
+            return 1;
+    }
+    return 0;
+}
+
 static int media_kind(const char *type)
 {
     char b[32];
@@ -880,7 +903,10 @@ static void read_associations(ncp_jrd *r, json_t *list)
         kind = media_kind(type);
         if (type && (!ncp_strcasecmp(type, "event") || !ncp_strcasecmp(type, "planning")))
             continue;
-        if (kind >= 0 || (!type && GET(e, "renditions")))
+        /* a component (or an untyped item) with renditions is a media item too */
+        if (kind >= 0 || (has_media_rendition(GET(e, "renditions")) &&
+                          (!type || (ncp_strcasecmp(type, "text") &&
+                                     ncp_strcasecmp(type, "composite")))))
             read_media(r, e, kind, 0, NULL);
         else
             read_link(r, k, e);
@@ -900,7 +926,10 @@ static const char *const known_keys[] = {
     "genres", "genre", "associations", "renditions", "altids", "altid", "standard",
     "$standard", "$schema", "representationtype", "title", "keywords", "authors", "source",
     "service", "firstpublished", "extra", "charcount", "wordcount", "readtime", "mimetype",
-    "annotations", NULL};
+    "annotations",
+    /* Mozilla Readability's result object */
+    "excerpt", "lang", "siteName", "publishedTime", "content", "textContent", "length", "dir",
+    "readerable", NULL};
 
 static int known(const char *k)
 {
@@ -934,6 +963,29 @@ static void read_alt_ids(ncp_jrd *r, json_t *ids)
             nc_buf_release(&key);
         }
     }
+}
+
+/* The result object of Mozilla Readability (title, byline, excerpt, lang, siteName,
+ * publishedTime, content, textContent), where ninjs says nothing. */
+static int read_readability(ncp_jrd *r, json_t *o)
+{
+    nc_article *a = r->a;
+    const char *s;
+    if (!a->str[NC_F_SUMMARY])
+        nc_article_sets(a, NC_F_SUMMARY, STR(o, "excerpt"));
+    if (!a->str[NC_F_LANGUAGE])
+        nc_article_sets(a, NC_F_LANGUAGE, STR(o, "lang"));
+    if (!a->str[NC_F_PUBLISHER])
+        nc_article_sets(a, NC_F_PUBLISHER, STR(o, "siteName"));
+    if (!a->time[NC_T_PUBLISHED].prec)
+        ncp_jrd_time(r, GET(o, "publishedTime"), "publishedTime", NC_T_PUBLISHED);
+    if (nc_node_first_child(a->body))
+        return 0;
+    if ((s = STR(o, "content")) != NULL && ncp_jrd_html_body(r, s) < 0)
+        return -1;
+    if (!nc_node_first_child(a->body) && (s = STR(o, "textContent")) != NULL)
+        ncp_jrd_text_body(r, s);
+    return 0;
 }
 
 /* rightsInfo, kept as extra in the 3.x spelling whatever the version read */
@@ -1076,8 +1128,11 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
 
     if (read_bodies(r, o) < 0)
         return -1;
-    /* a picture (video, ...) item, or an item with renditions of its own: a media item */
-    if (mkind >= 0 || GET(o, "renditions"))
+    if (read_readability(r, o) < 0)
+        return -1;
+    /* a picture (video, ...) item, or an item with picture renditions of its own (not
+     * only, say, a PDF of the page): a media item */
+    if (mkind >= 0 || has_media_rendition(GET(o, "renditions")))
         read_media(r, o, mkind, 1, mkind >= 0 ? &d : NULL);
     read_associations(r, GET(o, "associations"));
 

@@ -324,8 +324,24 @@ static void date_el(wctx *w, const char *name, const nc_time *t, enum dkind k)
 {
     char buf[NC_TIME_ISO_LEN + 8];
     const char *prec;
+    nc_time c;
     if (t->prec == NC_TIME_NONE)
         return;
+    c = *t;
+    /* XML Schema's dates have no leap second and zones within +-14:00 */
+    if (c.prec >= NC_TIME_SECOND && c.second == 60) {
+        nc_warn(w->o, 0, 0, "newsml cannot hold the leap second of <%s>: written as :59", name);
+        c.second = 59;
+    }
+    if (c.prec >= NC_TIME_MINUTE && c.has_zone &&
+        (c.zone_minutes > 14 * 60 || c.zone_minutes < -14 * 60)) {
+        nc_warn(w->o, 0, 0, "newsml cannot hold the time zone of <%s> (beyond 14 hours): dropped",
+                name);
+        c.has_zone = 0;
+        c.zone_minutes = 0;
+        c.zone_z = 0;
+    }
+    t = &c;
     prec = format_date(t, k, buf);
     ncp_xw_start(&w->x, name);
     if (prec) {

@@ -16,7 +16,7 @@ typedef enum nc_time_prec {
     NC_TIME_YEAR,     /* 2019 */
     NC_TIME_MONTH,    /* 2019-07 */
     NC_TIME_DAY,      /* 2019-07-11 */
-    NC_TIME_MINUTE,   /* 2019-07-11T10:30 */
+    NC_TIME_MINUTE,   /* 2019-07-11T10:30 (parsers give NC_TIME_SECOND: 10:30 is 10:30:00) */
     NC_TIME_SECOND,   /* 2019-07-11T10:30:05, with frac_digits > 0 for fractions */
 } nc_time_prec;
 

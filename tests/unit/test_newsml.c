@@ -152,8 +152,8 @@ static void test_dates(void)
  * cannot show (nc:prec), never inventing a time or a zone. */
 static void test_precision(void)
 {
-    static const char *const times[] = {"2019", "2019-07", "2019-07-11", "2019-07-11T10:30",
-                                        "2019-07-11T10:30+02:00", "2019-07-11T10:30:05",
+    static const char *const times[] = {"2019", "2019-07", "2019-07-11", "2019-07-11T10:30:00",
+                                        "2019-07-11T10:30:00+02:00", "2019-07-11T10:30:05",
                                         "2019-07-11T10:30:05.120Z", NULL};
     const char *const *t;
     for (t = times; *t; t++) {
