@@ -200,7 +200,13 @@ if [ $have_shared = 1 ]; then
             ;;
         *) fail "corpus $f: -t newsml exited $rc: $(cat "$base.err")" ;;
         esac
-        # reading what was written gives the model read from the original
+        # reading what was written gives the model read from the original, unless the
+        # writer warned that NewsML-G2 cannot hold something (named in its warning)
+        if grep -q "cannot hold" "$base.err" 2>/dev/null; then
+            note "corpus ${f#"$SHARED"/corpus/}: $(grep -m1 "cannot hold" "$base.err" | sed 's/^newsconv: warning: [^ ]*: //'); round trip not compared"
+            ok
+            continue
+        fi
         nc "$f" -t model > "$base.m1" 2> /dev/null
         nc "$base.xml" -t model > "$base.m2" 2> /dev/null
         diff -u "$base.m1" "$base.m2" > "$base.diff" ||

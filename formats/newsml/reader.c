@@ -149,8 +149,9 @@ static void remote_contents(nc_article *a, nc_media *m, const xmlNode *el)
         mime = ncp_nml_attr(c, "contenttype");
         int_attr(c, "width", &w);
         int_attr(c, "height", &h);
-        if (!main_done && (!m->href || (href && !strcmp(href, m->href) &&
-                                        !ncp_nml_attr(c, "rendition")))) {
+        /* a remoteContent without an address is never the main rendition */
+        if (!main_done && href && (!m->href || (!strcmp(href, m->href) &&
+                                                !ncp_nml_attr(c, "rendition")))) {
             if (!m->href && href)
                 m->href = nc_article_strdup(a, href);
             if (!m->mime && mime)
