@@ -98,6 +98,10 @@ static const char *const archive_exts[] = {".tar", ".tar.gz", ".tgz", ".tar.bz2"
                                            ".tbz", ".tar.xz", ".txz", ".tar.zst", ".tzst",
                                            ".zip", NULL};
 static const char *const warc_exts[] = {".warc", ".warc.gz", NULL};
+/* compressed JSON Lines, read through libarchive's filters */
+static const char *const zjsonl_exts[] = {".jsonl.gz", ".jsonl.bz2", ".jsonl.xz", ".jsonl.zst",
+                                          ".ndjson.gz", ".ndjson.bz2", ".ndjson.xz",
+                                          ".ndjson.zst", NULL};
 
 /* Length of the container extension of name (".tar.gz": 7), 0 when none. */
 static size_t container_ext_len(const char *name, const char *const *exts)
@@ -674,7 +678,8 @@ static int container_kind(const batch *b, const char *name)
     if (b->jsonl && b->jsonl->read) {
         if (b->cfg->from == b->jsonl)
             return C_JSONL;
-        if (!b->cfg->from && nc_format_for_path(name) == b->jsonl)
+        if (!b->cfg->from && (nc_format_for_path(name) == b->jsonl ||
+                              container_ext_len(name, zjsonl_exts)))
             return C_JSONL;
     }
     return C_NONE;
@@ -693,6 +698,8 @@ static size_t container_len(const batch *b, const char *name, int kind)
     for (e = f->extensions; e && *e; e++)
         if (ends_with_ci(name, *e) && strlen(*e) > best)
             best = strlen(*e);
+    if (container_ext_len(name, zjsonl_exts) > best)
+        best = container_ext_len(name, zjsonl_exts);
     return best;
 }
 
@@ -1187,6 +1194,26 @@ static void read_file(batch *b, const char *path, const char *display, const cha
         read_archive(b, path, display, pre.ptr);
     } else if (kind == C_WARC) {
         read_warc(b, path, display, pre.ptr);
+    } else if (kind == C_JSONL && container_ext_len(rel, zjsonl_exts)) {
+        struct archive *ar = archive_read_new();
+        struct archive_entry *e;
+        if (!ar) {
+            submit_fail(b, display, 0, NC_ERR_NOMEM, "out of memory");
+        } else {
+            archive_read_support_filter_all(ar);
+            archive_read_support_format_raw(ar);
+            if (archive_read_open_filename(ar, path, 65536) != ARCHIVE_OK ||
+                archive_read_next_header(ar, &e) != ARCHIVE_OK) {
+                submit_fail(b, display, 0, NC_ERR_IO, "cannot open: %s",
+                            archive_error_string(ar) ? archive_error_string(ar) : "unknown error");
+            } else {
+                src s;
+                src_init(&s, b, -1, ar);
+                read_jsonl(b, &s, display, pre.ptr, st ? (long long)st->st_mtime : 0);
+                src_free(&s);
+            }
+            archive_read_free(ar);
+        }
     } else if (kind == C_JSONL) {
         int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : STDIN_FILENO;
         if (fd < 0) {
@@ -2371,7 +2398,9 @@ int ncp_batch_wanted(const ncp_batch_config *c)
     if (strcmp(in, "-") && is_dir(in))
         return c->recursive; /* without -r: the single path says "is a directory" */
     if (strcmp(in, "-") &&
-        (container_ext_len(in, archive_exts) || container_ext_len(in, warc_exts)))
+        (container_ext_len(in, archive_exts) || container_ext_len(in, warc_exts) ||
+         (jsonl && jsonl->read && (!c->from || c->from == jsonl) &&
+          container_ext_len(in, zjsonl_exts))))
         return 1;
     jsonl_in = jsonl && jsonl->read &&
                (c->from == jsonl || (!c->from && strcmp(in, "-") &&

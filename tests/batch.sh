@@ -372,6 +372,10 @@ if have_rw jsonl; then
     # stdin as JSON Lines with -f jsonl, and the GNU parallel recipe of docs/batch.md
     nc -f jsonl -t jsonl -q <"$TMPD/all.jsonl" | cmp -s - "$TMPD/all.jsonl" || fail "jsonl stdin -> stdout"
     pass
+    # compressed JSON Lines
+    gzip -c "$TMPD/all.jsonl" >"$TMPD/all.jsonl.gz"
+    nc "$TMPD/all.jsonl.gz" -t jsonl -q | cmp -s - "$TMPD/all.jsonl" || fail ".jsonl.gz -> jsonl"
+    pass
     if command -v parallel >/dev/null; then
         parallel --will-cite --pipe -k -N 5 "$NEWSCONV" -f jsonl -t jsonl -q <"$TMPD/all.jsonl" >"$TMPD/par.jsonl" ||
             fail "GNU parallel --pipe recipe failed"
