@@ -162,7 +162,8 @@ uninstall:
 
 # libFuzzer targets, one per reader (tests/fuzz/fuzz_reader.c), built with clang.
 # make fuzz                      build build/fuzz/fuzz-<format>
-# make fuzz-run FUZZ_SECONDS=60  run each, seeded from the fixtures; crashes are kept in
+# make fuzz-run FUZZ_SECONDS=60 [FUZZ_TARGETS="html json"]
+#                                run each (or those), seeded from the fixtures; crashes are kept in
 #                                tests/fuzz/regressions/<format>/ as regression inputs
 FUZZ_SECONDS ?= 60
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -176,7 +177,7 @@ fuzz:
 	    tests/fuzz/fuzz_reader.c build/fuzz/libnewsconv.a $(PKG_LIBS) -o build/fuzz/fuzz-$$f || exit 1; \
 	done
 fuzz-run: all fuzz
-	@scripts/fuzz-run $(FUZZ_SECONDS)
+	@scripts/fuzz-run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Reports only (no timed assertions): articles/s, MB/s, CPU, peak RSS and ratios.
 bench: all

@@ -493,7 +493,9 @@ int main(int argc, char **argv)
     /* a closed stdout pipe shows up as EPIPE from write(), and ends the run quietly */
     signal(SIGPIPE, SIG_IGN);
     rc = parse_args(&c, argc, argv);
-    if (rc < 0)
+    if (rc == 7)
+        fputs("newsconv: out of memory\n", stderr);
+    else if (rc < 0)
         rc = run(&c);
     free(c.inputs);
     free(c.meta_keys);

@@ -45,8 +45,8 @@ readable() { nc --list-formats | awk -v f="$1" '$1 == f && $2 ~ /r/ { ok = 1 } E
 writable() { nc --list-formats | awk -v f="$1" '$1 == f && $2 ~ /w/ { ok = 1 } END { exit !ok }'; }
 ext_format() {
     case "$1" in
-    md) echo markdown ;; html) echo html ;; xml) echo newsml ;; json) echo json ;;
-    jsonl) echo jsonl ;; *) echo "" ;;
+    md) echo markdown ;; html) echo html ;; xml) echo newsml ;; nitf.xml) echo nitf ;;
+    json) echo json ;; jsonl) echo jsonl ;; *) echo "" ;;
     esac
 }
 args_of() { [ -f "$1/args" ] && cat "$1/args"; }
@@ -269,7 +269,7 @@ for dir in fixtures/*/; do
     # shellcheck disable=SC2046
     set -- $(args_of "$dir")
     for src in "$dir"/article.*; do
-        ext=${src##*.}
+        ext=${src##*/article.}
         from=$(ext_format "$ext")
         [ -n "$from" ] && [ "$ext" != model ] && readable "$from" || continue
         if [ "$from" = json ]; then
@@ -304,7 +304,7 @@ for x in markdown html newsml; do readable $x || note "format $x not built yet: 
 
 # ---- 7. schema validity ----
 for f in fixtures/*/article.*; do
-    ext=${f##*.}
+    ext=${f##*/article.}
     from=$(ext_format "$ext")
     [ -n "$from" ] && readable "$from" || continue
     queue_valid "$f" "$from" "fixtures/$f" || fail "$f: cannot convert to json: $(cat "$T/valid/fixtures/$f.err")"

@@ -345,6 +345,19 @@ for t in xxe xxeattr pe extdtd sysdtd lol; do
 done
 echo "safety: external entities, parameter entities, external DTDs and an entity bomb are inert"
 
+# headline roles: main (or none, or "title") wins; a provider's own role is taken only
+# when there is no main headline; "short" headlines never are the headline
+for hl in '<headline role="x:print">P</headline>|P' \
+          '<headline role="x:print">P</headline><headline>M</headline>|M' \
+          '<headline role="hlrole:short">S</headline><headline role="x:title">T</headline>|T' \
+          '<headline role="hlrole:short">S</headline>|'; do
+    body=${hl%|*} want=${hl##*|}
+    printf '<?xml version="1.0"?>\n<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g" standard="NewsML-G2" standardversion="2.35"><itemMeta><itemClass qcode="ninat:text"/><provider literal="p"/><versionCreated>2020-01-01T00:00:00Z</versionCreated></itemMeta><contentMeta>%s</contentMeta></newsItem>\n' "$body" > "$TMP/roles.xml"
+    got=$(nc "$TMP/roles.xml" -t model 2>/dev/null | sed -n 's/^ *headline "\(.*\)"$/\1/p')
+    [ "$got" = "$want" ] || fail "headline roles $body: got '$got', want '$want'"
+    ok
+done
+
 # ---- 6. errors and warnings -----------------------------------------------------------
 printf '<?xml version="1.0"?>\n<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">\n  <contentMeta>\n    <headline>x</contentMeta>\n</newsItem>\n' > "$TMP/bad.xml"
 nc "$TMP/bad.xml" -t model > /dev/null 2> "$TMP/err"

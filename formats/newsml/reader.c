@@ -422,6 +422,7 @@ static void content_meta(rd *r, const xmlNode *cm)
 {
     nc_article *a = r->a;
     xmlNode *c;
+    const char *other_headline = NULL;
     for (c = ncp_nml_first_el(cm->children); c; c = ncp_nml_next_el(c)) {
         const char *nm = (const char *)c->name;
         if (!ncp_nml_is_g2(c, nm))
@@ -457,10 +458,13 @@ static void content_meta(rd *r, const xmlNode *cm)
         } else if (!strcmp(nm, "headline")) {
             const char *role = ncp_nml_attr(c, "role");
             const char *code = role ? ncp_nml_qcode_code(role) : NULL;
-            if (!code || !ncp_strcasecmp(code, "main") || !ncp_strcasecmp(code, "headline"))
+            if (!code || !ncp_strcasecmp(code, "main") || !ncp_strcasecmp(code, "headline") ||
+                !ncp_strcasecmp(code, "title"))
                 ncp_nml_set(a, NC_F_HEADLINE, ncp_nml_text(a, c));
             else if (!ncp_strncasecmp(code, "sub", 3))
                 ncp_nml_set(a, NC_F_SUBHEADLINE, ncp_nml_text(a, c));
+            else if (!other_headline && ncp_strncasecmp(code, "short", 5))
+                other_headline = ncp_nml_text(a, c); /* a provider's own role */
         } else if (!strcmp(nm, "dateline")) {
             ncp_nml_set(a, NC_F_DATELINE, ncp_nml_text(a, c));
         } else if (!strcmp(nm, "by")) {
@@ -505,6 +509,8 @@ static void content_meta(rd *r, const xmlNode *cm)
             nc_buf_release(&key);
         }
     }
+    /* without a main headline, one with a role of the provider's own */
+    ncp_nml_set(a, NC_F_HEADLINE, other_headline);
 }
 
 /* ---- contentSet ---- */
