@@ -91,6 +91,12 @@ $(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libnewsconv.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(PKG_CFLAGS) -o $@ $< $(B)/libnewsconv.a $(PKG_LIBS)
 
+# The fuzz targets' code as a plain program over files (tests/fuzz.sh replays the kept
+# crash inputs with it, in every build: normal, asan, valgrind).
+$(B)/tests/fuzz-replay: tests/fuzz/fuzz_reader.c $(B)/libnewsconv.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -DNC_FUZZ_REPLAY $(ALL_CFLAGS) -o $@ $< $(B)/libnewsconv.a $(PKG_LIBS)
+
 # Fault injection: an LD_PRELOAD shim that fails the Nth allocation (tests/oom.sh).
 $(B)/tests/failmalloc.so: tests/tools/failmalloc.c
 	@mkdir -p $(@D)
@@ -108,25 +114,29 @@ demo: all
 	@echo '== ... and back as Markdown with front matter (newsconv examples/helsinki.md -t md)'
 	@$(B)/newsconv examples/helsinki.md -t md
 
-# The test suite. TEST_WRAPPER runs every newsconv call under a tool (valgrind).
-check:
+# The test suite. `make test`: the normal build's suite. `make check` (the README's test
+# command, and CI's): that suite, then the same suite under AddressSanitizer and UBSan
+# (`make asan`). TEST_WRAPPER runs every newsconv call under a tool (valgrind).
+check: test asan
+
+test:
 	@scripts/install-deps.sh check
-	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS) $(B)/examples/convert $(B)/tests/failmalloc.so
+	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS) $(B)/examples/convert $(B)/tests/failmalloc.so \
+	  $(B)/tests/fuzz-replay
 	@B=$(B) scripts/run-tests.sh $(UNIT_BINS)
-test: check
 
 # Fault injection: every conversion with its Nth allocation failing (tests/extra/oom.sh).
 oom: all $(B)/tests/failmalloc.so
 	@B=$(B) bash tests/extra/oom.sh
 
 asan:
-	@$(MAKE) --no-print-directory check B=build/asan ARENA=malloc CC=gcc \
+	@$(MAKE) --no-print-directory test B=build/asan ARENA=malloc CC=gcc \
 	  SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 	  CFLAGS='-O1 -g'
 
 valgrind:
 	@command -v valgrind >/dev/null || scripts/install-deps.sh valgrind
-	@$(MAKE) --no-print-directory all $(UNIT_BINS) B=build/valgrind ARENA=malloc CFLAGS='-O1 -g'
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) build/valgrind/tests/fuzz-replay B=build/valgrind ARENA=malloc CFLAGS='-O1 -g'
 	@B=build/valgrind TEST_WRAPPER='valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99' \
 	  scripts/run-tests.sh $(patsubst $(B)/%,build/valgrind/%,$(UNIT_BINS))
 
