@@ -1080,6 +1080,84 @@ done:
     return rc;
 }
 
+/* ---- attribute budget ---- */
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static int is_alpha(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+int ncp_markup_check_attrs(const char *s, size_t len, int positions, nc_error *err)
+{
+    unsigned long long cost = 0;
+    size_t i = 0, line_start = 0;
+    int line = 1;
+    while (i < len) {
+        size_t n = 0, col;
+        int tline, after_eq = 0, in_tok = 0;
+        unsigned char q = 0;
+        if (s[i] == '\n') {
+            line++;
+            line_start = ++i;
+            continue;
+        }
+        if (s[i] != '<' || i + 1 >= len || !is_alpha((unsigned char)s[i + 1])) {
+            i++;
+            continue;
+        }
+        tline = line;
+        col = i - line_start + 1;
+        for (i++; i < len && !is_space((unsigned char)s[i]) && s[i] != '>' && s[i] != '/';)
+            i++; /* the element's name */
+        for (; i < len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c == '\n') {
+                line++;
+                line_start = i + 1;
+            }
+            if (q) {
+                if (c == q)
+                    q = 0, in_tok = 0;
+                continue;
+            }
+            if (c == '>')
+                break;
+            if (is_space(c) || c == '/') {
+                in_tok = 0;
+            } else if (c == '=') {
+                after_eq = 1;
+                in_tok = 0;
+            } else if (after_eq && (c == '"' || c == '\'')) {
+                q = c; /* a quoted value */
+                after_eq = 0;
+            } else if (!in_tok) {
+                if (after_eq)
+                    after_eq = 0; /* an unquoted value */
+                else
+                    n++; /* an attribute's name */
+                in_tok = 1;
+            }
+        }
+        if (n > NCP_MAX_ATTRS)
+            return nc_error_set(err, NC_ERR_LIMIT, positions ? tline : 0,
+                                positions ? (int)col : 0,
+                                "an element with %zu attributes (newsconv reads at most %d)", n,
+                                NCP_MAX_ATTRS);
+        cost += (unsigned long long)n * (n ? n - 1 : 0) / 2;
+        if (cost > NCP_ATTR_BUDGET)
+            return nc_error_set(err, NC_ERR_LIMIT, positions ? tline : 0,
+                                positions ? (int)col : 0,
+                                "too many attributes: the elements up to here hold more than "
+                                "newsconv parses in bounded time");
+    }
+    return 0;
+}
+
 static void note_nomem(void *ud, xmlErrorPtr e)
 {
     if (e && e->code == XML_ERR_NO_MEMORY)
@@ -1095,6 +1173,8 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
     int rc;
     if (len > (size_t)0x7fffffff)
         return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML body too large");
+    if (ncp_markup_check_attrs(html, len, 0, err) < 0)
+        return -1;
     ncp_xml_quiet();
     xmlResetLastError();
     {

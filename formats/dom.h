@@ -37,6 +37,19 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into);
 int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
                      const char *base_url, nc_node *into, nc_error *err);
 
+/* libxml2 (2.9) compares each attribute of an element with every earlier one, so an element
+ * with n attributes costs n*n/2 comparisons, and a page of a few elements with hundreds of
+ * thousands of attributes would parse for minutes. Before a parse, this counts the
+ * attributes of every start tag in s (one pass that follows quoted values) and refuses,
+ * with NC_ERR_LIMIT, an element with more than NCP_MAX_ATTRS attributes or markup whose
+ * elements together would cost more than NCP_ATTR_BUDGET comparisons (real pages cost
+ * well under a million). The error's position is the element's, as line and column of s
+ * when `positions` is set, else none (a fragment inside another document). Returns 0 or
+ * -1 (err set). */
+#define NCP_MAX_ATTRS 8192
+#define NCP_ATTR_BUDGET ((unsigned long long)1 << 27)
+int ncp_markup_check_attrs(const char *s, size_t len, int positions, nc_error *err);
+
 /* Call before using libxml2 in a thread: libxml2 reports some errors (out of memory)
  * through its generic error function even with NOERROR; this makes it silent, so
  * that errors reach the user only as nc_error values. */

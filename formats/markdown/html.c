@@ -828,6 +828,11 @@ int ncp_md_html_block(ncp_md_reader *r, const char *html, size_t len, nc_node *p
         nc_error_set(r->err, NC_ERR_LIMIT, line, column, "raw HTML block larger than 2 GB");
         goto done;
     }
+    if (ncp_markup_check_attrs(src.ptr, src.size, 0, r->err) < 0) {
+        r->err->line = line; /* the raw HTML block's position in the file */
+        r->err->column = column;
+        goto done;
+    }
     xmlResetLastError();
     ncp_xml_quiet();
     doc = htmlReadMemory(src.ptr, (int)src.size, NULL, "UTF-8",

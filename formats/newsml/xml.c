@@ -165,6 +165,8 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
                XML_PARSE_BIG_LINES;
     if (len > (size_t)INT_MAX)
         return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "XML input too large"), NULL;
+    if (ncp_markup_check_attrs(buf, len, 1, err) < 0)
+        return NULL;
     ncp_xml_quiet();
     ctxt = xmlNewParserCtxt();
     if (!ctxt)
