@@ -109,7 +109,7 @@ sweep() {
         msg=""
         case $kind:$rc in
             stdout:0) cmp -s "$d/out" "$d/want" || known "$id" "allocation $n: exit 0 but the output differs" ;;
-            stdout:124) known "$id" "allocation $n: hangs (timeout)" ;;
+            *:124) known "$id" "allocation $n: hangs (timeout)" ;;
             *:0)
                 msg=$(compare_out "$d/want.t" "$target")
                 case $msg in same) msg="" ;; differs:*) m=$msg; msg=""; known "$id" "allocation $n: exit 0, $m" ;; *) msg="exit 0: $msg" ;; esac ;;
