@@ -149,7 +149,7 @@ typedef struct item {
     unsigned long long seq;
     int dirfd1;                /* that directory (a dup'ed descriptor) + 1; 0: none */
     int tmp_pending;           /* the temporary file exists */
-    int sink_fatal;            /* the failure was the output's (a full disk) */
+    int out_failed;            /* the failure was the output's (a full disk): exit 5 */
 } item;
 
 /* 64-bit hashes of the output names used so far, to give two items that map to one
@@ -201,7 +201,7 @@ typedef struct batch {
     int counting;     /* the counter thread runs */
 
     /* writer side */
-    unsigned long long n_items, n_ok, n_failed;
+    unsigned long long n_items, n_ok, n_failed, n_out_failed;
     nc_status last_code;
     int fatal, fatal_code, quiet_end;
     double t0, last_draw;
@@ -2015,14 +2015,16 @@ static void dircache_free(dircache *dc, int root)
     dc->fd = -1;
 }
 
-/* A failure of the output side, reported under the item's name. */
-static void fail_output(item *it, const nc_error *err, int fatal)
+/* A failure of the output side, reported under the item's name; dest: the destination
+ * failed (a full disk, a quota, a read-only file system, an I/O error), which makes the
+ * run exit 5 once every item was attempted. */
+static void fail_output(item *it, const nc_error *err, int dest)
 {
     nc_error_clear(&it->err);
     nc_error_set(&it->err, err->code ? err->code : NC_ERR_IO, 0, 0, "%s", err->text);
     nc_error_set_source(&it->err, it->source);
     it->ok = 0;
-    it->sink_fatal = fatal;
+    it->out_failed = dest;
     nc_buf_release(&it->out);
 }
 
@@ -2040,7 +2042,7 @@ static void worker_write(batch *b, dircache *dc, item *it, unsigned long long se
     nc_error_clear(&err);
     dfd = dir_open(b->sink.root, dc, it->rel, slash ? (size_t)(slash - it->rel) : 0, &err);
     if (dfd < 0) {
-        fail_output(it, &err, 0);
+        fail_output(it, &err, disk_full(errno));
         return;
     }
     tmp_name(tmp, sizeof tmp, seq);
@@ -2068,13 +2070,24 @@ static void worker_write(batch *b, dircache *dc, item *it, unsigned long long se
         e = errno;
         unlinkat(dfd, tmp, 0);
         nc_error_set(&err, NC_ERR_IO, 0, 0, "cannot write '%s': %s", it->rel, strerror(e));
-        fail_output(it, &err, 0);
+        fail_output(it, &err, disk_full(e));
         return;
     }
     it->seq = seq;
     it->dirfd1 = fd + 1;
     it->tmp_pending = 1;
     nc_buf_release(&it->out); /* the bytes are on disk now */
+}
+
+/* Why libarchive could not write: the system's reason when there is one ("No space left
+ * on device"), not its own "Write error" (EILSEQ and EINVAL are libarchive's own codes for
+ * a format error and a misuse). */
+static const char *archive_why(struct archive *aw)
+{
+    int e = archive_errno(aw);
+    if (e > 0 && e != EILSEQ && e != EINVAL)
+        return strerror(e);
+    return archive_error_string(aw) ? archive_error_string(aw) : "archive error";
 }
 
 /* Writes one result. 0; -1: the item failed (err set); -2: the output is broken. */
@@ -2120,9 +2133,7 @@ static int sink_write(batch *b, sink *s, item *it, nc_error *err)
         archive_entry_free(e);
         if (r < ARCHIVE_WARN) {
             nc_error_set_source(err, s->path);
-            nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s",
-                         archive_error_string(s->aw) ? archive_error_string(s->aw)
-                                                     : "archive error");
+            nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", archive_why(s->aw));
             return -2;
         }
         return 0;
@@ -2138,7 +2149,8 @@ static int sink_write(batch *b, sink *s, item *it, nc_error *err)
         if (renameat(dfd, tmp, dfd, slash ? slash + 1 : it->rel) < 0) {
             int e = errno;
             nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write '%s': %s", it->rel, strerror(e));
-            return disk_full(e) ? -2 : -1; /* item_release removes the temporary file */
+            it->out_failed = disk_full(e);
+            return -1; /* item_release removes the temporary file */
         }
         it->tmp_pending = 0;
         return 0;
@@ -2153,9 +2165,7 @@ static int sink_close(sink *s, int commit, nc_error *err)
     if (s->aw) {
         if (commit && archive_write_close(s->aw) != ARCHIVE_OK) {
             nc_error_set_source(err, s->path);
-            nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s",
-                         archive_error_string(s->aw) ? archive_error_string(s->aw)
-                                                     : "archive error");
+            nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", archive_why(s->aw));
             commit = 0;
             rc = -1;
         }
@@ -2334,8 +2344,8 @@ static void emit(batch *b, item *it)
             }
             return;
         }
-        if (r == -2) {
-            b->n_items--;
+        if (r == -2) { /* an archive or stream that cannot take more: the run stops */
+            b->n_failed++;
             b->fatal = 1;
             b->fatal_code = nc_status_exit_code(err.code ? err.code : NC_ERR_IO);
             if (!b->quiet_end) {
@@ -2355,14 +2365,8 @@ static void emit(batch *b, item *it)
         }
         it->err = err;
     }
-    if (it->sink_fatal) { /* the output cannot take more (a full disk) */
-        b->n_items--;
-        b->fatal = 1;
-        b->fatal_code = nc_status_exit_code(NC_ERR_IO);
-        progress_clear(b);
-        print_error(b, &it->err);
-        return;
-    }
+    if (it->out_failed) /* the destination failed; the next items are still attempted */
+        b->n_out_failed++;
     b->n_failed++;
     b->last_code = it->err.code ? it->err.code : NC_ERR_INTERNAL;
     progress_clear(b);
@@ -2645,14 +2649,18 @@ int ncp_batch_run(const ncp_batch_config *cfg)
                     b->n_failed, el);
         else if (!b->quiet_end && (b->n_items != 1 || b->fatal) &&
                  !(cfg->quiet && !b->n_failed && !b->fatal))
-            fprintf(stderr, "%s: converted %llu of %llu, %llu failed, in %.1f s\n", b->prog,
-                    b->n_ok, b->n_items, b->n_failed, el);
+            fprintf(stderr, "%s: converted %llu of %llu, %llu failed, in %.1f s%s%s\n", b->prog,
+                    b->n_ok, b->n_items, b->n_failed, el,
+                    b->fatal && b->sink.path && b->sink.mode != SINK_DIR ? "; nothing written to " : "",
+                    b->fatal && b->sink.path && b->sink.mode != SINK_DIR ? b->sink.path : "");
         if (sig)
             rc = 128 + sig;
         else if (b->quiet_end)
             rc = 0;
         else if (b->fatal)
             rc = b->fatal_code ? b->fatal_code : 5;
+        else if (b->n_out_failed) /* an output could not be written: the destination's fault */
+            rc = nc_status_exit_code(NC_ERR_IO);
         else if (b->n_failed)
             rc = b->n_items == 1 ? nc_status_exit_code(b->last_code) : 1;
         else

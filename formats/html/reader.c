@@ -228,7 +228,11 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
     }
     if (!p.doc || !(p.root = xmlDocGetRootElement(p.doc))) {
         const xmlError *e = xmlGetLastError();
-        nc_error_set(err, ncp_xml_oom() ? NC_ERR_NOMEM : NC_ERR_PARSE, e ? e->line : 0,
+        if (ncp_xml_oom()) {
+            nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+            goto done;
+        }
+        nc_error_set(err, NC_ERR_PARSE, e ? e->line : 0,
                      e ? e->int2 : 0,
                      "not readable as HTML%s%s", e && e->message ? ": " : "",
                      e && e->message ? e->message : "");
