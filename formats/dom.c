@@ -7,6 +7,83 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 
+/* ---- libxml2's allocator, and HTML parses that stop when it fails ----
+ *
+ * libxml2 2.9.14's HTML parser can loop for ever after an allocation fails inside
+ * htmlParseDocument (it does not advance past what it could not store). libxml2 allocates
+ * through the function pointers of xmlMemSetup, so newsconv installs wrappers of malloc
+ * that, on a failure during an HTML parse of this thread, empty the rest of the parser's
+ * input and stop the parser (what libxml2's own xmlHaltParser does): every loop of the
+ * parser ends at the end of its input. The parse then returns, the failure is noted,
+ * and the caller reports out of memory. */
+static _Thread_local htmlParserCtxtPtr guarded_ctxt;
+static _Thread_local int guarded_nomem;
+
+static void halt_guarded(void)
+{
+    htmlParserCtxtPtr c = guarded_ctxt;
+    guarded_nomem = 1;
+    if (c && c->input && c->input->end) {
+        c->input->cur = c->input->end; /* libxml2 keeps a NUL there */
+        c->instate = XML_PARSER_EOF;
+        c->disableSAX = 1;
+    }
+}
+
+static void *xml_malloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p)
+        halt_guarded();
+    return p;
+}
+
+static void *xml_realloc(void *old, size_t n)
+{
+    void *p = realloc(old, n);
+    if (!p)
+        halt_guarded();
+    return p;
+}
+
+static char *xml_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (!p) {
+        halt_guarded();
+        return NULL;
+    }
+    return memcpy(p, s, n);
+}
+
+void ncp_xml_alloc_init(void)
+{
+    xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
+}
+
+xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int options,
+                      int *nomem)
+{
+    htmlParserCtxtPtr ctxt;
+    htmlDocPtr doc;
+    *nomem = 0;
+    if (len > (size_t)0x7fffffff)
+        return NULL;
+    ctxt = htmlNewParserCtxt();
+    if (!ctxt) {
+        *nomem = 1;
+        return NULL;
+    }
+    guarded_ctxt = ctxt;
+    guarded_nomem = 0;
+    doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, encoding, options);
+    guarded_ctxt = NULL;
+    *nomem = guarded_nomem || ctxt->errNo == XML_ERR_NO_MEMORY;
+    htmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
 static void silent(void *ctx, const char *msg, ...)
 {
     (void)ctx;
@@ -1184,9 +1261,12 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
         void *prev_ctx = xmlStructuredErrorContext;
         int nomem = 0;
         xmlSetStructuredErrorFunc(&nomem, note_nomem);
-        doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                 HTML_PARSE_NOBLANKS * 0 | HTML_PARSE_COMPACT);
+        int halted;
+        doc = ncp_html_read(html, len, "UTF-8",
+                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                HTML_PARSE_COMPACT,
+                            &halted);
+        nomem |= halted;
         xmlSetStructuredErrorFunc(prev_ctx, prev);
         if (nomem || (!doc && ncp_xml_oom())) {
             xmlFreeDoc(doc);

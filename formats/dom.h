@@ -50,6 +50,15 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
 #define NCP_ATTR_BUDGET ((unsigned long long)1 << 27)
 int ncp_markup_check_attrs(const char *s, size_t len, int positions, nc_error *err);
 
+/* Installs newsconv's wrappers of malloc as libxml2's allocator (once, before threads:
+ * ncp_libraries_init). */
+void ncp_xml_alloc_init(void);
+/* htmlReadMemory, except that an allocation failure inside libxml2 stops the parse
+ * (libxml2 2.9.14 can loop for ever after one) and sets *nomem; the partial document,
+ * if any, is returned and must be freed. */
+xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int options,
+                      int *nomem);
+
 /* Call before using libxml2 in a thread: libxml2 reports some errors (out of memory)
  * through its generic error function even with NOERROR; this makes it silent, so
  * that errors reach the user only as nc_error values. */

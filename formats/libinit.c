@@ -9,9 +9,30 @@
 
 #include <jansson.h>
 #include <libxml/parser.h>
+#include <pthread.h>
 
-void ncp_libraries_init(void)
+#include "dom.h"
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void init_once(void)
 {
+    ncp_xml_alloc_init(); /* before libxml2 allocates anything */
     xmlInitParser();
     json_object_seed(0);
+}
+
+/* Called by nc_read_article and nc_write_article too, so a program that converts one
+ * article (or the library used without the batch driver) gets the same set-up. */
+void ncp_libraries_init(void)
+{
+    pthread_once(&once, init_once);
+}
+
+/* Frees libxml2's global state (its encoding handlers, dictionaries' mutexes), so that a
+ * leak check sees only what a run itself left. Only when no other thread uses libxml2:
+ * the CLI calls it as its last step. */
+void ncp_libraries_cleanup(void)
+{
+    xmlCleanupParser();
 }

@@ -62,6 +62,8 @@ void ncp_article_stable_id(const nc_article *a, char *out, size_t outlen);
 /* ---- libraries (formats/libinit.c) ----
  * Initialises libxml2 and jansson once; call before starting threads. */
 void ncp_libraries_init(void);
+/* Frees the libraries' global state; the last call of a program (formats/libinit.c). */
+void ncp_libraries_cleanup(void);
 
 /* ---- canonical XHTML body (src/xhtml.c) ----
  * Writes the body tree as the canonical XHTML subset (no wrapper element).

@@ -502,5 +502,6 @@ int main(int argc, char **argv)
     free(c.meta_values);
     free(c.fmt_keys);
     free(c.fmt_values);
+    ncp_libraries_cleanup(); /* every batch thread has ended by now */
     return rc;
 }

@@ -194,7 +194,7 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
     ncp_hpage p;
     nc_buf utf8 = NC_BUF_INIT;
     const char *enc = NULL;
-    int rc = -1, extract = !nc_opts_flag(o, "no-extract");
+    int rc = -1, nomem = 0, extract = !nc_opts_flag(o, "no-extract");
     xmlNode *c, *content = NULL;
     memset(&p, 0, sizeof p);
     p.a = a;
@@ -221,10 +221,15 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
          * only at </script>, not at the first "</" and a letter. */
         ncp_xml_quiet();
         xmlResetLastError();
-        p.doc = htmlReadMemory(page, (int)plen, NULL, NULL,
-                               HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                   HTML_PARSE_COMPACT | HTML_PARSE_RECOVER |
-                                   HTML_PARSE_IGNORE_ENC);
+        p.doc = ncp_html_read(page, plen, NULL,
+                              HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                  HTML_PARSE_COMPACT | HTML_PARSE_RECOVER |
+                                  HTML_PARSE_IGNORE_ENC,
+                              &nomem);
+    }
+    if (nomem) {
+        nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        goto done;
     }
     if (!p.doc || !(p.root = xmlDocGetRootElement(p.doc))) {
         const xmlError *e = xmlGetLastError();

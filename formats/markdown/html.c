@@ -803,7 +803,7 @@ int ncp_md_html_block(ncp_md_reader *r, const char *html, size_t len, nc_node *p
     xmlNode *root, *body = NULL, *n;
     hconv *c = NULL;
     nc_node *before = parent->last;
-    int rc = -1;
+    int rc = -1, nomem = 0;
 
     collapse(&src, html, len);
     if (src.failed) {
@@ -835,8 +835,12 @@ int ncp_md_html_block(ncp_md_reader *r, const char *html, size_t len, nc_node *p
     }
     xmlResetLastError();
     ncp_xml_quiet();
-    doc = htmlReadMemory(src.ptr, (int)src.size, NULL, "UTF-8",
-                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+    doc = ncp_html_read(src.ptr, src.size, "UTF-8",
+                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING, &nomem);
+    if (nomem) {
+        nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        goto done;
+    }
     {
         /* libxml2 stops at its own depth limit, silently under NOERROR */
         const xmlError *e = xmlGetLastError();

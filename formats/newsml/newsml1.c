@@ -152,10 +152,14 @@ static const char *data_text(nc_article *a, const xmlNode *comp)
     if (t[0] && strchr((const char *)t, '<')) {
         /* escaped HTML as text: take its text */
         ncp_xml_quiet();
-        htmlDocPtr d = htmlReadMemory((const char *)t, (int)strlen((const char *)t), NULL,
-                                      "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                                   HTML_PARSE_NOWARNING);
-        r = d ? ncp_nml_text(a, xmlDocGetRootElement(d)) : NULL;
+        int nomem;
+        htmlDocPtr d = ncp_html_read((const char *)t, strlen((const char *)t), "UTF-8",
+                                     HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                         HTML_PARSE_NOWARNING,
+                                     &nomem);
+        if (nomem)
+            a->failed = 1; /* reported as out of memory by the reader */
+        r = d && !nomem ? ncp_nml_text(a, xmlDocGetRootElement(d)) : NULL;
         if (d)
             xmlFreeDoc(d);
     } else {
