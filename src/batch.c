@@ -1784,7 +1784,11 @@ static void *worker_main(void *arg)
         }
         pthread_mutex_lock(&b->mu);
         it->state = SLOT_DONE;
-        if (b->writer_waiting && seq >= b->writer_target)
+        /* wake the writer when its target and the item it waits for are both done:
+         * the last item of its window to finish may be any of them, not only the
+         * target (workers finish out of order) */
+        if (b->writer_waiting && b->ring[b->writer_target % b->cap].state == SLOT_DONE &&
+            b->ring[b->n_written % b->cap].state == SLOT_DONE)
             pthread_cond_signal(&b->cv_write);
         pthread_mutex_unlock(&b->mu);
     }
