@@ -1080,10 +1080,19 @@ done:
     return rc;
 }
 
-static void note_nomem(void *ud, xmlErrorPtr e)
+/* What the HTML parser reported: a failed allocation, or its depth limit (it stops
+ * there, silently under NOERROR). */
+typedef struct html_errors {
+    int nomem, depth;
+} html_errors;
+
+static void note_errors(void *ud, xmlErrorPtr e)
 {
+    html_errors *he = ud;
     if (e && e->code == XML_ERR_NO_MEMORY)
-        *(int *)ud = 1;
+        he->nomem = 1;
+    if (e && e->code == XML_ERR_INTERNAL_ERROR && e->message && strstr(e->message, "depth"))
+        he->depth = 1;
 }
 
 int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
@@ -1102,16 +1111,19 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
          * unknown HTML5 tag) overwrite the last error: watch every error for one */
         xmlStructuredErrorFunc prev = xmlStructuredError;
         void *prev_ctx = xmlStructuredErrorContext;
-        int nomem = 0;
-        xmlSetStructuredErrorFunc(&nomem, note_nomem);
+        html_errors he = {0, 0};
+        xmlSetStructuredErrorFunc(&he, note_errors);
         doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
                              HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                  HTML_PARSE_NOBLANKS * 0 | HTML_PARSE_COMPACT);
         xmlSetStructuredErrorFunc(prev_ctx, prev);
-        if (nomem || (!doc && ncp_xml_oom())) {
+        if (he.nomem || (!doc && ncp_xml_oom())) {
             xmlFreeDoc(doc);
             return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         }
+        if (he.depth)
+            nc_warn(o, 0, 0, "HTML body nested more than %d levels deep: the rest is dropped",
+                    NC_MAX_DEPTH);
     }
     if (!doc)
         return 0; /* nothing parsable: no body */

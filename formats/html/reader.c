@@ -223,6 +223,16 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
                                HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                    HTML_PARSE_COMPACT | HTML_PARSE_RECOVER |
                                    HTML_PARSE_IGNORE_ENC);
+        {
+            /* libxml2 stops at its own depth limit (256), silently under NOERROR: what
+             * follows is lost, which --strict must know */
+            const xmlError *e = xmlGetLastError();
+            if (p.doc && e && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
+                strstr(e->message, "depth"))
+                nc_warn(o, e->line, e->int2,
+                        "html: nested more than %d levels deep: the rest of the page is dropped",
+                        NC_MAX_DEPTH);
+        }
     }
     if (!p.doc || !(p.root = xmlDocGetRootElement(p.doc))) {
         const xmlError *e = xmlGetLastError();
