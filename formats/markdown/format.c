@@ -45,6 +45,11 @@ int ncp_md_read(nc_article *a, const char *buf, size_t len, const nc_opts *o, nc
     r.a = a;
     r.o = o;
     r.err = err;
+    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF)))
+        /* let through by the driver's NUL check for the readers that decode it */
+        return nc_error_set(err, NC_ERR_PARSE, 1, 1,
+                            "a UTF-16 or UTF-32 byte order mark: Markdown is read as UTF-8 only");
     if (!ncp_utf8_valid(buf, len)) {
         ncp_utf8_sanitize(&clean, buf, len);
         if (nc_buf_ok(&clean, err) < 0)
