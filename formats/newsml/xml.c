@@ -240,8 +240,12 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
         }
         if (fe.set) {
             size_t mlen = strlen(fe.msg);
+            size_t k;
             while (mlen && (fe.msg[mlen - 1] == '\n' || fe.msg[mlen - 1] == ' '))
                 mlen--;
+            for (k = 0; k < mlen; k++) /* one line ("...encoding !\nBytes: 0xE9 ...") */
+                if (fe.msg[k] == '\n')
+                    fe.msg[k] = ' ';
             nc_error_set(err, fe.code == XML_ERR_NO_MEMORY ? NC_ERR_NOMEM : NC_ERR_PARSE,
                          fe.line > 0 ? fe.line : 0, fe.column > 0 ? fe.column : 0,
                          "malformed XML: %.*s", (int)mlen, fe.msg);
