@@ -11,14 +11,16 @@
 
 #include <string.h>
 
-/* Length of the line at s (without its line break) and the offset of the next one. */
+/* Length of the line at s (without its line break) and the offset of the next one. Line
+ * breaks are CommonMark's (and YAML's): LF, CR LF, or a CR alone. */
 static size_t line_at(const char *s, size_t len, size_t *next)
 {
-    const char *nl = memchr(s, '\n', len);
-    size_t l = nl ? (size_t)(nl - s) : len;
-    *next = nl ? l + 1 : len;
-    if (l && s[l - 1] == '\r')
-        l--;
+    size_t l = 0;
+    while (l < len && s[l] != '\n' && s[l] != '\r')
+        l++;
+    *next = l;
+    if (*next < len && s[(*next)++] == '\r' && *next < len && s[*next] == '\n')
+        (*next)++;
     return l;
 }
 
