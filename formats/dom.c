@@ -24,6 +24,78 @@ int ncp_xml_oom(void)
     return e && e->code == XML_ERR_NO_MEMORY;
 }
 
+static int markup_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\0';
+}
+
+/* The offset of the first "</name" (any case) at or after i in s, or len. */
+static size_t find_end_tag(const char *s, size_t len, size_t i, const char *name, size_t nlen)
+{
+    for (; i + 2 + nlen <= len; i++)
+        if (s[i] == '<' && s[i + 1] == '/' && !ncp_strncasecmp(s + i + 2, name, nlen))
+            return i;
+    return len;
+}
+
+int ncp_markup_attrs_check(const char *s, size_t len, int html, int *line, int *column)
+{
+    size_t i = 0;
+    while (i < len) {
+        const char *lt = memchr(s + i, '<', len - i), *name;
+        size_t tag, nlen, n = 0;
+        if (!lt)
+            break;
+        tag = (size_t)(lt - s);
+        i = tag + 1;
+        while (i < len && s[i] == '\0')
+            i++;
+        if (i + 3 <= len && !memcmp(s + i, "!--", 3)) { /* a comment */
+            for (i += 3; i + 3 <= len && memcmp(s + i, "-->", 3); i++)
+                ;
+            continue;
+        }
+        if (i >= len || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                          s[i] == '_' || s[i] == ':'))
+            continue; /* not a start tag */
+        name = s + i;
+        while (i < len && !markup_space(s[i]) && s[i] != '>' && s[i] != '/')
+            i++;
+        nlen = (size_t)(s + i - name);
+        for (;;) {
+            while (i < len && (markup_space(s[i]) || s[i] == '/'))
+                i++;
+            if (i >= len || s[i] == '>' || s[i] == '<')
+                break;
+            while (i < len && !markup_space(s[i]) && s[i] != '=' && s[i] != '>')
+                i++;
+            if (++n > NCP_MAX_ATTRIBUTES) {
+                ncp_position(s, tag, line, column);
+                return -1;
+            }
+            while (i < len && markup_space(s[i]))
+                i++;
+            if (i < len && s[i] == '=') {
+                i++;
+                while (i < len && markup_space(s[i]))
+                    i++;
+                if (i < len && (s[i] == '"' || s[i] == '\'')) {
+                    const char *q = memchr(s + i + 1, s[i], len - i - 1);
+                    i = q ? (size_t)(q - s) + 1 : len;
+                } else {
+                    while (i < len && !markup_space(s[i]) && s[i] != '>')
+                        i++;
+                }
+            }
+        }
+        if (html && nlen == 6 && !ncp_strncasecmp(name, "script", 6))
+            i = find_end_tag(s, len, i, "script", 6);
+        else if (html && nlen == 5 && !ncp_strncasecmp(name, "style", 5))
+            i = find_end_tag(s, len, i, "style", 5);
+    }
+    return 0;
+}
+
 const char *ncp_dom_name(const xmlNode *n)
 {
     return n && n->type == XML_ELEMENT_NODE && n->name ? (const char *)n->name : "";
@@ -1104,6 +1176,14 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
     int rc;
     if (len > (size_t)0x7fffffff)
         return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML body too large");
+    {
+        int line, col;
+        if (ncp_markup_attrs_check(html, len, 1, &line, &col) < 0) {
+            nc_warn(o, 0, 0, "HTML body with an element of more than %d attributes: dropped",
+                    NCP_MAX_ATTRIBUTES);
+            return 0;
+        }
+    }
     ncp_xml_quiet();
     xmlResetLastError();
     {

@@ -37,6 +37,18 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into);
 int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
                      const char *base_url, nc_node *into, nc_error *err);
 
+/* At most this many attributes in one start tag. libxml2 (2.9) compares each attribute
+ * of a tag with every one before it: a tag with 100,000 attributes takes minutes, one with
+ * millions hours. */
+#define NCP_MAX_ATTRIBUTES 256
+
+/* 0, or -1 when a start tag in the markup s has more than NCP_MAX_ATTRIBUTES attributes,
+ * with the line and column of its '<' in s. One pass, counting attributes the way
+ * libxml2's parsers read them (name, optionally '=' and a quoted or bare value); NUL bytes
+ * count as white space, so that UTF-16 and UTF-32 markup is counted too. html: the
+ * contents of <script> and <style> are not markup. */
+int ncp_markup_attrs_check(const char *s, size_t len, int html, int *line, int *column);
+
 /* Call before using libxml2 in a thread: libxml2 reports some errors (out of memory)
  * through its generic error function even with NOERROR; this makes it silent, so
  * that errors reach the user only as nc_error values. */

@@ -214,6 +214,14 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
             nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML page too large for the parser");
             goto done;
         }
+        {
+            int line, col;
+            if (ncp_markup_attrs_check(page, plen, 1, &line, &col) < 0) {
+                nc_error_set(err, NC_ERR_LIMIT, line, col,
+                             "an element with more than %d attributes", NCP_MAX_ATTRIBUTES);
+                goto done;
+            }
+        }
         /* The page is UTF-8 now: IGNORE_ENC keeps libxml2 from switching encodings at a
          * <meta charset> (and from copying the page once more). RECOVER: a <script> ends
          * only at </script>, not at the first "</" and a letter. */

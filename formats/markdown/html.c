@@ -828,6 +828,16 @@ int ncp_md_html_block(ncp_md_reader *r, const char *html, size_t len, nc_node *p
         nc_error_set(r->err, NC_ERR_LIMIT, line, column, "raw HTML block larger than 2 GB");
         goto done;
     }
+    {
+        int l, col;
+        if (ncp_markup_attrs_check(src.ptr, src.size, 1, &l, &col) < 0) {
+            ncp_md_warn(r, line + l - 1, l == 1 ? column + col - 1 : col,
+                        "raw HTML with an element of more than %d attributes: dropped",
+                        NCP_MAX_ATTRIBUTES);
+            rc = 0;
+            goto done;
+        }
+    }
     xmlResetLastError();
     ncp_xml_quiet();
     doc = htmlReadMemory(src.ptr, (int)src.size, NULL, "UTF-8",

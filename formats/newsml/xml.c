@@ -165,6 +165,13 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
                XML_PARSE_BIG_LINES;
     if (len > (size_t)INT_MAX)
         return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "XML input too large"), NULL;
+    {
+        int line, col;
+        if (ncp_markup_attrs_check(buf, len, 0, &line, &col) < 0)
+            return nc_error_set(err, NC_ERR_LIMIT, line, col,
+                                "an element with more than %d attributes",
+                                NCP_MAX_ATTRIBUTES), NULL;
+    }
     ncp_xml_quiet();
     ctxt = xmlNewParserCtxt();
     if (!ctxt)
