@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/uri.h>
 
 static void silent(void *ctx, const char *msg, ...)
@@ -1152,16 +1153,18 @@ done:
     return rc;
 }
 
-/* What the HTML parser reported: a failed allocation, or its depth limit (it stops
- * there, silently under NOERROR). */
+/* What the HTML parser reported: a failed allocation, or its depth or text length limit
+ * (it stops there, silently under NOERROR; a text too long is reported as out of memory). */
 typedef struct html_errors {
-    int nomem, depth;
+    int nomem, depth, huge;
 } html_errors;
 
 static void note_errors(void *ud, xmlErrorPtr e)
 {
     html_errors *he = ud;
-    if (e && e->code == XML_ERR_NO_MEMORY)
+    if (e && e->code == XML_ERR_NO_MEMORY && e->message && strstr(e->message, "huge text"))
+        he->huge = 1;
+    else if (e && e->code == XML_ERR_NO_MEMORY)
         he->nomem = 1;
     if (e && e->code == XML_ERR_INTERNAL_ERROR && e->message && strstr(e->message, "depth"))
         he->depth = 1;
@@ -1191,19 +1194,22 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
          * unknown HTML5 tag) overwrite the last error: watch every error for one */
         xmlStructuredErrorFunc prev = xmlStructuredError;
         void *prev_ctx = xmlStructuredErrorContext;
-        html_errors he = {0, 0};
+        html_errors he = {0, 0, 0};
         xmlSetStructuredErrorFunc(&he, note_errors);
         doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
                              HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                  HTML_PARSE_NOBLANKS * 0 | HTML_PARSE_COMPACT);
         xmlSetStructuredErrorFunc(prev_ctx, prev);
-        if (he.nomem || (!doc && ncp_xml_oom())) {
+        if (he.nomem || (!doc && !he.huge && ncp_xml_oom())) {
             xmlFreeDoc(doc);
             return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         }
         if (he.depth)
             nc_warn(o, 0, 0, "HTML body nested more than %d levels deep: the rest is dropped",
                     NC_MAX_DEPTH);
+        if (he.huge)
+            nc_warn(o, 0, 0, "HTML body with a text longer than %d bytes: the rest is dropped",
+                    XML_MAX_TEXT_LENGTH);
     }
     if (!doc)
         return 0; /* nothing parsable: no body */

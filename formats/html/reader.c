@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parserInternals.h>
+
 /* ---- shared helpers ---- */
 
 xmlNode *ncp_html_next(xmlNode *n, const xmlNode *root, int descend)
@@ -232,14 +234,20 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
                                    HTML_PARSE_COMPACT | HTML_PARSE_RECOVER |
                                    HTML_PARSE_IGNORE_ENC);
         {
-            /* libxml2 stops at its own depth limit (256), silently under NOERROR: what
-             * follows is lost, which --strict must know */
+            /* libxml2 stops at its own depth limit (256) and at a text of more than
+             * XML_MAX_TEXT_LENGTH bytes (reported as out of memory), silently under
+             * NOERROR: what follows is lost, which --strict must know */
             const xmlError *e = xmlGetLastError();
             if (p.doc && e && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
                 strstr(e->message, "depth"))
                 nc_warn(o, e->line, e->int2,
                         "html: nested more than %d levels deep: the rest of the page is dropped",
                         NC_MAX_DEPTH);
+            else if (p.doc && e && e->code == XML_ERR_NO_MEMORY && e->message &&
+                     strstr(e->message, "huge text"))
+                nc_warn(o, e->line, e->int2,
+                        "html: a text longer than %d bytes: the rest of the page is dropped",
+                        XML_MAX_TEXT_LENGTH);
         }
     }
     if (!p.doc || !(p.root = xmlDocGetRootElement(p.doc))) {

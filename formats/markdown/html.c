@@ -24,6 +24,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlerror.h>
 #include <libxml/HTMLtree.h>
+#include <libxml/parserInternals.h>
 
 /* ---- entities and tags ---- */
 
@@ -850,6 +851,11 @@ int ncp_md_html_block(ncp_md_reader *r, const char *html, size_t len, nc_node *p
             ncp_md_warn(r, line, column,
                         "raw HTML nested more than %d levels deep: the deeper part is lost",
                         NC_MAX_DEPTH);
+        else if (e && e->code == XML_ERR_NO_MEMORY && e->message &&
+                 strstr(e->message, "huge text"))
+            ncp_md_warn(r, line, column,
+                        "raw HTML with a text longer than %d bytes: the rest is lost",
+                        XML_MAX_TEXT_LENGTH);
     }
     root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (root)
