@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/uri.h>
 
 /* ---- libxml2's allocator, and HTML parses that stop when it fails ----
@@ -19,10 +20,13 @@
 static _Thread_local htmlParserCtxtPtr guarded_ctxt;
 static _Thread_local int guarded_nomem;
 
+static _Thread_local int xml_alloc_failed; /* any libxml2 allocation of this thread */
+
 static void halt_guarded(void)
 {
     htmlParserCtxtPtr c = guarded_ctxt;
     guarded_nomem = 1;
+    xml_alloc_failed = 1;
     if (c && c->input && c->input->end) {
         c->input->cur = c->input->end; /* libxml2 keeps a NUL there */
         c->instate = XML_PARSER_EOF;
@@ -62,6 +66,16 @@ void ncp_xml_alloc_init(void)
     xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
 }
 
+void ncp_xml_alloc_begin(void)
+{
+    xml_alloc_failed = 0;
+}
+
+int ncp_xml_alloc_failed(void)
+{
+    return xml_alloc_failed;
+}
+
 xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int options,
                       int *nomem)
 {
@@ -79,7 +93,7 @@ xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int optio
     guarded_nomem = 0;
     doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, encoding, options);
     guarded_ctxt = NULL;
-    *nomem = guarded_nomem || ctxt->errNo == XML_ERR_NO_MEMORY;
+    *nomem = guarded_nomem; /* not errNo: libxml2 reports a text too long as out of memory */
     htmlFreeParserCtxt(ctxt);
     return doc;
 }
@@ -99,6 +113,78 @@ int ncp_xml_oom(void)
 {
     const xmlError *e = xmlGetLastError();
     return e && e->code == XML_ERR_NO_MEMORY;
+}
+
+static int markup_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\0';
+}
+
+/* The offset of the first "</name" (any case) at or after i in s, or len. */
+static size_t find_end_tag(const char *s, size_t len, size_t i, const char *name, size_t nlen)
+{
+    for (; i + 2 + nlen <= len; i++)
+        if (s[i] == '<' && s[i + 1] == '/' && !ncp_strncasecmp(s + i + 2, name, nlen))
+            return i;
+    return len;
+}
+
+int ncp_markup_attrs_check(const char *s, size_t len, int html, int *line, int *column)
+{
+    size_t i = 0;
+    while (i < len) {
+        const char *lt = memchr(s + i, '<', len - i), *name;
+        size_t tag, nlen, n = 0;
+        if (!lt)
+            break;
+        tag = (size_t)(lt - s);
+        i = tag + 1;
+        while (i < len && s[i] == '\0')
+            i++;
+        if (i + 3 <= len && !memcmp(s + i, "!--", 3)) { /* a comment */
+            for (i += 3; i + 3 <= len && memcmp(s + i, "-->", 3); i++)
+                ;
+            continue;
+        }
+        if (i >= len || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                          s[i] == '_' || s[i] == ':'))
+            continue; /* not a start tag */
+        name = s + i;
+        while (i < len && !markup_space(s[i]) && s[i] != '>' && s[i] != '/')
+            i++;
+        nlen = (size_t)(s + i - name);
+        for (;;) {
+            while (i < len && (markup_space(s[i]) || s[i] == '/'))
+                i++;
+            if (i >= len || s[i] == '>' || s[i] == '<')
+                break;
+            while (i < len && !markup_space(s[i]) && s[i] != '=' && s[i] != '>')
+                i++;
+            if (++n > NCP_MAX_ATTRIBUTES) {
+                ncp_position(s, tag, line, column);
+                return -1;
+            }
+            while (i < len && markup_space(s[i]))
+                i++;
+            if (i < len && s[i] == '=') {
+                i++;
+                while (i < len && markup_space(s[i]))
+                    i++;
+                if (i < len && (s[i] == '"' || s[i] == '\'')) {
+                    const char *q = memchr(s + i + 1, s[i], len - i - 1);
+                    i = q ? (size_t)(q - s) + 1 : len;
+                } else {
+                    while (i < len && !markup_space(s[i]) && s[i] != '>')
+                        i++;
+                }
+            }
+        }
+        if (html && nlen == 6 && !ncp_strncasecmp(name, "script", 6))
+            i = find_end_tag(s, len, i, "script", 6);
+        else if (html && nlen == 5 && !ncp_strncasecmp(name, "style", 5))
+            i = find_end_tag(s, len, i, "style", 5);
+    }
+    return 0;
 }
 
 const char *ncp_dom_name(const xmlNode *n)
@@ -1157,88 +1243,21 @@ done:
     return rc;
 }
 
-/* ---- attribute budget ---- */
+/* What the HTML parser reported: a failed allocation, or its depth or text length limit
+ * (it stops there, silently under NOERROR; a text too long is reported as out of memory). */
+typedef struct html_errors {
+    int nomem, depth, huge;
+} html_errors;
 
-static int is_space(unsigned char c)
+static void note_errors(void *ud, xmlErrorPtr e)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static int is_alpha(unsigned char c)
-{
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-int ncp_markup_check_attrs(const char *s, size_t len, int positions, nc_error *err)
-{
-    unsigned long long cost = 0;
-    size_t i = 0, line_start = 0;
-    int line = 1;
-    while (i < len) {
-        size_t n = 0, col;
-        int tline, after_eq = 0, in_tok = 0;
-        unsigned char q = 0;
-        if (s[i] == '\n') {
-            line++;
-            line_start = ++i;
-            continue;
-        }
-        if (s[i] != '<' || i + 1 >= len || !is_alpha((unsigned char)s[i + 1])) {
-            i++;
-            continue;
-        }
-        tline = line;
-        col = i - line_start + 1;
-        for (i++; i < len && !is_space((unsigned char)s[i]) && s[i] != '>' && s[i] != '/';)
-            i++; /* the element's name */
-        for (; i < len; i++) {
-            unsigned char c = (unsigned char)s[i];
-            if (c == '\n') {
-                line++;
-                line_start = i + 1;
-            }
-            if (q) {
-                if (c == q)
-                    q = 0, in_tok = 0;
-                continue;
-            }
-            if (c == '>')
-                break;
-            if (is_space(c) || c == '/') {
-                in_tok = 0;
-            } else if (c == '=') {
-                after_eq = 1;
-                in_tok = 0;
-            } else if (after_eq && (c == '"' || c == '\'')) {
-                q = c; /* a quoted value */
-                after_eq = 0;
-            } else if (!in_tok) {
-                if (after_eq)
-                    after_eq = 0; /* an unquoted value */
-                else
-                    n++; /* an attribute's name */
-                in_tok = 1;
-            }
-        }
-        if (n > NCP_MAX_ATTRS)
-            return nc_error_set(err, NC_ERR_LIMIT, positions ? tline : 0,
-                                positions ? (int)col : 0,
-                                "an element with %zu attributes (newsconv reads at most %d)", n,
-                                NCP_MAX_ATTRS);
-        cost += (unsigned long long)n * (n ? n - 1 : 0) / 2;
-        if (cost > NCP_ATTR_BUDGET)
-            return nc_error_set(err, NC_ERR_LIMIT, positions ? tline : 0,
-                                positions ? (int)col : 0,
-                                "too many attributes: the elements up to here hold more than "
-                                "newsconv parses in bounded time");
-    }
-    return 0;
-}
-
-static void note_nomem(void *ud, xmlErrorPtr e)
-{
-    if (e && e->code == XML_ERR_NO_MEMORY)
-        *(int *)ud = 1;
+    html_errors *he = ud;
+    if (e && e->code == XML_ERR_NO_MEMORY && e->message && strstr(e->message, "huge text"))
+        he->huge = 1;
+    else if (e && e->code == XML_ERR_NO_MEMORY)
+        he->nomem = 1;
+    if (e && e->code == XML_ERR_INTERNAL_ERROR && e->message && strstr(e->message, "depth"))
+        he->depth = 1;
 }
 
 int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
@@ -1250,8 +1269,14 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
     int rc;
     if (len > (size_t)0x7fffffff)
         return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML body too large");
-    if (ncp_markup_check_attrs(html, len, 0, err) < 0)
-        return -1;
+    {
+        int line, col;
+        if (ncp_markup_attrs_check(html, len, 1, &line, &col) < 0) {
+            nc_warn(o, 0, 0, "HTML body with an element of more than %d attributes: dropped",
+                    NCP_MAX_ATTRIBUTES);
+            return 0;
+        }
+    }
     ncp_xml_quiet();
     xmlResetLastError();
     {
@@ -1259,19 +1284,25 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
          * unknown HTML5 tag) overwrite the last error: watch every error for one */
         xmlStructuredErrorFunc prev = xmlStructuredError;
         void *prev_ctx = xmlStructuredErrorContext;
-        int nomem = 0;
-        xmlSetStructuredErrorFunc(&nomem, note_nomem);
+        html_errors he = {0, 0, 0};
+        xmlSetStructuredErrorFunc(&he, note_errors);
         int halted;
         doc = ncp_html_read(html, len, "UTF-8",
                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                 HTML_PARSE_COMPACT,
                             &halted);
-        nomem |= halted;
+        he.nomem |= halted;
         xmlSetStructuredErrorFunc(prev_ctx, prev);
-        if (nomem || (!doc && ncp_xml_oom())) {
+        if (he.nomem || (!doc && !he.huge && ncp_xml_oom())) {
             xmlFreeDoc(doc);
             return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         }
+        if (he.depth)
+            nc_warn(o, 0, 0, "HTML body nested more than %d levels deep: the rest is dropped",
+                    NC_MAX_DEPTH);
+        if (he.huge)
+            nc_warn(o, 0, 0, "HTML body with a text longer than %d bytes: the rest is dropped",
+                    XML_MAX_TEXT_LENGTH);
     }
     if (!doc)
         return 0; /* nothing parsable: no body */

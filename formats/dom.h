@@ -37,22 +37,26 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into);
 int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
                      const char *base_url, nc_node *into, nc_error *err);
 
-/* libxml2 (2.9) compares each attribute of an element with every earlier one, so an element
- * with n attributes costs n*n/2 comparisons, and a page of a few elements with hundreds of
- * thousands of attributes would parse for minutes. Before a parse, this counts the
- * attributes of every start tag in s (one pass that follows quoted values) and refuses,
- * with NC_ERR_LIMIT, an element with more than NCP_MAX_ATTRS attributes or markup whose
- * elements together would cost more than NCP_ATTR_BUDGET comparisons (real pages cost
- * well under a million). The error's position is the element's, as line and column of s
- * when `positions` is set, else none (a fragment inside another document). Returns 0 or
- * -1 (err set). */
-#define NCP_MAX_ATTRS 8192
-#define NCP_ATTR_BUDGET ((unsigned long long)1 << 27)
-int ncp_markup_check_attrs(const char *s, size_t len, int positions, nc_error *err);
+/* At most this many attributes in one start tag. libxml2 (2.9) compares each attribute
+ * of a tag with every one before it: a tag with 100,000 attributes takes minutes, one with
+ * millions hours. */
+#define NCP_MAX_ATTRIBUTES 256
+
+/* 0, or -1 when a start tag in the markup s has more than NCP_MAX_ATTRIBUTES attributes,
+ * with the line and column of its '<' in s. One pass, counting attributes the way
+ * libxml2's parsers read them (name, optionally '=' and a quoted or bare value); NUL bytes
+ * count as white space, so that UTF-16 and UTF-32 markup is counted too. html: the
+ * contents of <script> and <style> are not markup. */
+int ncp_markup_attrs_check(const char *s, size_t len, int html, int *line, int *column);
 
 /* Installs newsconv's wrappers of malloc as libxml2's allocator (once, before threads:
  * ncp_libraries_init). */
 void ncp_xml_alloc_init(void);
+/* Whether an allocation of libxml2 failed in this thread since ncp_xml_alloc_begin (the
+ * driver checks it after every read and write: a library that drops what it could not
+ * allocate must not give a shorter article with exit 0). */
+void ncp_xml_alloc_begin(void);
+int ncp_xml_alloc_failed(void);
 /* htmlReadMemory, except that an allocation failure inside libxml2 stops the parse
  * (libxml2 2.9.14 can loop for ever after one) and sets *nomem; the partial document,
  * if any, is returned and must be freed. */

@@ -12,12 +12,14 @@
 #include <pthread.h>
 
 #include "dom.h"
+#include "json/json.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void init_once(void)
 {
     ncp_xml_alloc_init(); /* before libxml2 allocates anything */
+    ncp_json_alloc_begin(); /* installs jansson's tracked allocator */
     xmlInitParser();
     json_object_seed(0);
 }
@@ -35,4 +37,15 @@ void ncp_libraries_init(void)
 void ncp_libraries_cleanup(void)
 {
     xmlCleanupParser();
+}
+
+void ncp_alloc_failures_begin(void)
+{
+    ncp_xml_alloc_begin();
+    ncp_json_alloc_begin();
+}
+
+int ncp_alloc_failures(void)
+{
+    return ncp_xml_alloc_failed() || ncp_json_alloc_failed();
 }

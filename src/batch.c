@@ -714,6 +714,19 @@ static char *join_source(const char *a, const char *sep, const char *c)
     return nc_buf_detach(&o, NULL);
 }
 
+/* What a libarchive failure is: the system's (an errno: exit 5), or the data's, a damaged,
+ * cut or unknown archive or compressed stream (exit 4). libarchive reports those as
+ * ARCHIVE_ERRNO_MISC (-1) or ARCHIVE_ERRNO_FILE_FORMAT (EILSEQ where there is no EFTYPE). */
+static nc_status archive_status(struct archive *ar)
+{
+    int e = archive_errno(ar);
+#ifdef EFTYPE
+    if (e == EFTYPE)
+        return NC_ERR_PARSE;
+#endif
+    return e > 0 && e != EILSEQ ? NC_ERR_IO : NC_ERR_PARSE;
+}
+
 /* JSON Lines: every non-blank line is an item read by the jsonl reader. */
 static void read_jsonl(batch *b, src *s, const char *display, const char *prefix,
                        long long mtime)
@@ -731,7 +744,8 @@ static void read_jsonl(batch *b, src *s, const char *display, const char *prefix
         if (r == 0)
             return;
         if (r < 0) {
-            submit_fail(b, display, lineno + 1, NC_ERR_IO, "%s", s->errmsg);
+            submit_fail(b, display, lineno + 1, s->ar ? archive_status(s->ar) : NC_ERR_IO, "%s",
+                        s->errmsg);
             return;
         }
         lineno++;
@@ -819,7 +833,7 @@ static void read_archive(batch *b, const char *path, const char *display, const 
     archive_read_support_filter_all(ar);
     archive_read_support_format_all(ar);
     if (archive_read_open_filename(ar, path, 65536) != ARCHIVE_OK) {
-        submit_fail(b, display, 0, NC_ERR_IO, "cannot open the archive: %s",
+        submit_fail(b, display, 0, archive_status(ar), "cannot open the archive: %s",
                     archive_error_string(ar) ? archive_error_string(ar) : "unknown error");
         archive_read_free(ar);
         return;
@@ -1044,7 +1058,7 @@ static void read_warc(batch *b, const char *path, const char *display, const cha
     archive_read_support_format_raw(ar);
     if (archive_read_open_filename(ar, path, 65536) != ARCHIVE_OK ||
         archive_read_next_header(ar, &e) != ARCHIVE_OK) {
-        submit_fail(b, display, 0, NC_ERR_IO, "cannot open the web archive: %s",
+        submit_fail(b, display, 0, archive_status(ar), "cannot open the web archive: %s",
                     archive_error_string(ar) ? archive_error_string(ar) : "unknown error");
         archive_read_free(ar);
         return;
@@ -1204,7 +1218,7 @@ static void read_file(batch *b, const char *path, const char *display, const cha
             archive_read_support_format_raw(ar);
             if (archive_read_open_filename(ar, path, 65536) != ARCHIVE_OK ||
                 archive_read_next_header(ar, &e) != ARCHIVE_OK) {
-                submit_fail(b, display, 0, NC_ERR_IO, "cannot open: %s",
+                submit_fail(b, display, 0, archive_status(ar), "cannot open: %s",
                             archive_error_string(ar) ? archive_error_string(ar) : "unknown error");
             } else {
                 src s;
@@ -1784,7 +1798,11 @@ static void *worker_main(void *arg)
         }
         pthread_mutex_lock(&b->mu);
         it->state = SLOT_DONE;
-        if (b->writer_waiting && seq >= b->writer_target)
+        /* wake the writer when its target and the item it waits for are both done:
+         * the last item of its window to finish may be any of them, not only the
+         * target (workers finish out of order) */
+        if (b->writer_waiting && b->ring[b->writer_target % b->cap].state == SLOT_DONE &&
+            b->ring[b->n_written % b->cap].state == SLOT_DONE)
             pthread_cond_signal(&b->cv_write);
         pthread_mutex_unlock(&b->mu);
     }

@@ -227,7 +227,10 @@ int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc
     a = nc_article_new();
     if (!a)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-    if (from->read(a, buf, len, o, err) < 0 || nc_article_ok(a, err) < 0) {
+    ncp_alloc_failures_begin();
+    if (from->read(a, buf, len, o, err) < 0 || nc_article_ok(a, err) < 0 ||
+        (ncp_alloc_failures() &&
+         nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory") < 0)) {
         if (err && err->code == NC_OK)
             nc_error_set(err, NC_ERR_INTERNAL, 0, 0, "%s reader failed without a message",
                          from->name);
@@ -280,9 +283,12 @@ int nc_write_article(const nc_format *to, const nc_article *a, const nc_opts *o,
     wc.count = 0;
     local.warn = count_warning;
     local.warn_data = &wc;
+    ncp_alloc_failures_begin();
     rc = to->write(a, out, &local, err);
     if (rc == 0)
         rc = nc_buf_ok(out, err);
+    if (rc == 0 && ncp_alloc_failures())
+        rc = nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     if (rc == 0 && o->strict && wc.count > 0)
         rc = nc_error_set(err, NC_ERR_LOSSY, 0, 0,
                           "%d warning%s under --strict: %s cannot hold all of the article",

@@ -64,6 +64,10 @@ void ncp_article_stable_id(const nc_article *a, char *out, size_t outlen);
 void ncp_libraries_init(void);
 /* Frees the libraries' global state; the last call of a program (formats/libinit.c). */
 void ncp_libraries_cleanup(void);
+/* Allocation failures inside the libraries (libxml2, jansson) in this thread: cleared by
+ * ncp_alloc_failures_begin, then 1 when any allocation of theirs failed (formats/libinit.c). */
+void ncp_alloc_failures_begin(void);
+int ncp_alloc_failures(void);
 
 /* ---- canonical XHTML body (src/xhtml.c) ----
  * Writes the body tree as the canonical XHTML subset (no wrapper element).

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,18 +175,22 @@ static int parse_size(const char *s, size_t *out)
 {
     char *end;
     unsigned long long v;
+    int shift = 0;
     errno = 0;
+    if (*s < '0' || *s > '9') /* strtoull would take " 5" and "-5" (as 2^64 - 5) */
+        return -1;
     v = strtoull(s, &end, 10);
-    if (errno || end == s || *s == '-')
+    if (errno || end == s)
         return -1;
     switch (*end) {
-    case 'k': case 'K': v <<= 10; end++; break;
-    case 'm': case 'M': v <<= 20; end++; break;
-    case 'g': case 'G': v <<= 30; end++; break;
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
     default: break;
     }
-    if (*end || !v)
+    if (*end || !v || v > (unsigned long long)SIZE_MAX >> shift) /* no wrap-around */
         return -1;
+    v <<= shift;
     *out = (size_t)v;
     return 0;
 }

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parserInternals.h>
+
 /* ---- shared helpers ---- */
 
 xmlNode *ncp_html_next(xmlNode *n, const xmlNode *root, int descend)
@@ -214,8 +216,14 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
             nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML page too large for the parser");
             goto done;
         }
-        if (ncp_markup_check_attrs(page, plen, 1, err) < 0)
-            goto done;
+        {
+            int line, col;
+            if (ncp_markup_attrs_check(page, plen, 1, &line, &col) < 0) {
+                nc_error_set(err, NC_ERR_LIMIT, line, col,
+                             "an element with more than %d attributes", NCP_MAX_ATTRIBUTES);
+                goto done;
+            }
+        }
         /* The page is UTF-8 now: IGNORE_ENC keeps libxml2 from switching encodings at a
          * <meta charset> (and from copying the page once more). RECOVER: a <script> ends
          * only at </script>, not at the first "</" and a letter. */
@@ -226,6 +234,22 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
                                   HTML_PARSE_COMPACT | HTML_PARSE_RECOVER |
                                   HTML_PARSE_IGNORE_ENC,
                               &nomem);
+        {
+            /* libxml2 stops at its own depth limit (256) and at a text of more than
+             * XML_MAX_TEXT_LENGTH bytes (reported as out of memory), silently under
+             * NOERROR: what follows is lost, which --strict must know */
+            const xmlError *e = xmlGetLastError();
+            if (!nomem && p.doc && e && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
+                strstr(e->message, "depth"))
+                nc_warn(o, e->line, e->int2,
+                        "html: nested more than %d levels deep: the rest of the page is dropped",
+                        NC_MAX_DEPTH);
+            else if (!nomem && p.doc && e && e->code == XML_ERR_NO_MEMORY && e->message &&
+                     strstr(e->message, "huge text"))
+                nc_warn(o, e->line, e->int2,
+                        "html: a text longer than %d bytes: the rest of the page is dropped",
+                        XML_MAX_TEXT_LENGTH);
+        }
     }
     if (nomem) {
         nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");

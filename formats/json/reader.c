@@ -1267,6 +1267,11 @@ int ncp_json_read(nc_article *a, const char *buf, size_t len, int jsonl_line,
     int line, col, rc;
     const size_t flags = JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL;
 
+    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF)))
+        /* let through by the driver's NUL check; RFC 8259 8.1: JSON is UTF-8 */
+        return nc_error_set(err, NC_ERR_PARSE, first_line, 1,
+                            "a UTF-16 or UTF-32 byte order mark: JSON is read as UTF-8 only");
     if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
         /* a UTF-8 BOM: skipped; columns count as an editor shows them, without it */
         buf += 3;

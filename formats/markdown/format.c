@@ -11,14 +11,16 @@
 
 #include <string.h>
 
-/* Length of the line at s (without its line break) and the offset of the next one. */
+/* Length of the line at s (without its line break) and the offset of the next one. Line
+ * breaks are CommonMark's (and YAML's): LF, CR LF, or a CR alone. */
 static size_t line_at(const char *s, size_t len, size_t *next)
 {
-    const char *nl = memchr(s, '\n', len);
-    size_t l = nl ? (size_t)(nl - s) : len;
-    *next = nl ? l + 1 : len;
-    if (l && s[l - 1] == '\r')
-        l--;
+    size_t l = 0;
+    while (l < len && s[l] != '\n' && s[l] != '\r')
+        l++;
+    *next = l;
+    if (*next < len && s[(*next)++] == '\r' && *next < len && s[*next] == '\n')
+        (*next)++;
     return l;
 }
 
@@ -45,6 +47,11 @@ int ncp_md_read(nc_article *a, const char *buf, size_t len, const nc_opts *o, nc
     r.a = a;
     r.o = o;
     r.err = err;
+    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF)))
+        /* let through by the driver's NUL check for the readers that decode it */
+        return nc_error_set(err, NC_ERR_PARSE, 1, 1,
+                            "a UTF-16 or UTF-32 byte order mark: Markdown is read as UTF-8 only");
     if (!ncp_utf8_valid(buf, len)) {
         ncp_utf8_sanitize(&clean, buf, len);
         if (nc_buf_ok(&clean, err) < 0)

@@ -24,6 +24,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlerror.h>
 #include <libxml/HTMLtree.h>
+#include <libxml/parserInternals.h>
 
 /* ---- entities and tags ---- */
 
@@ -828,10 +829,15 @@ int ncp_md_html_block(ncp_md_reader *r, const char *html, size_t len, nc_node *p
         nc_error_set(r->err, NC_ERR_LIMIT, line, column, "raw HTML block larger than 2 GB");
         goto done;
     }
-    if (ncp_markup_check_attrs(src.ptr, src.size, 0, r->err) < 0) {
-        r->err->line = line; /* the raw HTML block's position in the file */
-        r->err->column = column;
-        goto done;
+    {
+        int l, col;
+        if (ncp_markup_attrs_check(src.ptr, src.size, 1, &l, &col) < 0) {
+            ncp_md_warn(r, line + l - 1, l == 1 ? column + col - 1 : col,
+                        "raw HTML with an element of more than %d attributes: dropped",
+                        NCP_MAX_ATTRIBUTES);
+            rc = 0;
+            goto done;
+        }
     }
     xmlResetLastError();
     ncp_xml_quiet();
@@ -849,6 +855,11 @@ int ncp_md_html_block(ncp_md_reader *r, const char *html, size_t len, nc_node *p
             ncp_md_warn(r, line, column,
                         "raw HTML nested more than %d levels deep: the deeper part is lost",
                         NC_MAX_DEPTH);
+        else if (e && e->code == XML_ERR_NO_MEMORY && e->message &&
+                 strstr(e->message, "huge text"))
+            ncp_md_warn(r, line, column,
+                        "raw HTML with a text longer than %d bytes: the rest is lost",
+                        XML_MAX_TEXT_LENGTH);
     }
     root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (root)

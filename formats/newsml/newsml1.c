@@ -138,18 +138,24 @@ static const char *lower_dup(nc_article *a, const char *s)
 }
 
 /* The text of a component's DataContent (captions). */
-static const char *data_text(nc_article *a, const xmlNode *comp)
+static const char *data_text(nc_article *a, const nc_opts *o, const xmlNode *comp)
 {
     xmlNode *ci = CHILD(comp, "ContentItem");
     xmlNode *dc = ci ? CHILD(ci, "DataContent") : NULL;
     xmlChar *t;
     const char *r;
+    int line, col;
     if (!dc)
         return NULL;
     t = xmlNodeGetContent(dc);
     if (!t)
         return NULL;
-    if (t[0] && strchr((const char *)t, '<')) {
+    if (t[0] && strchr((const char *)t, '<') &&
+        ncp_markup_attrs_check((const char *)t, strlen((const char *)t), 1, &line, &col) < 0) {
+        nc_warn(o, 0, 0, "NewsML 1: a caption with an element of more than %d attributes: dropped",
+                NCP_MAX_ATTRIBUTES);
+        r = NULL;
+    } else if (t[0] && strchr((const char *)t, '<')) {
         /* escaped HTML as text: take its text */
         ncp_xml_quiet();
         int nomem;
@@ -188,7 +194,7 @@ static void media_group(r1 *r, xmlNode *g)
             const char *role = role_of(c);
             if (role && !ncp_strcasecmp(role, "Caption")) {
                 if (!caption)
-                    caption = data_text(a, c);
+                    caption = data_text(a, r->o, c);
                 continue;
             }
             for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d))
@@ -535,7 +541,7 @@ static int components(r1 *r, xmlNode *top)
                              !ncp_strcasecmp(role, "SubHeadLine"))) {
                     ncp_nml_set(r->a, !ncp_strcasecmp(role, "HeadLine") ? NC_F_HEADLINE
                                                                         : NC_F_SUBHEADLINE,
-                                data_text(r->a, comp));
+                                data_text(r->a, r->o, comp));
                     continue;
                 }
                 if (role && !ncp_strcasecmp(role, "Contact")) {

@@ -165,8 +165,13 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
                XML_PARSE_BIG_LINES;
     if (len > (size_t)INT_MAX)
         return nc_error_set(err, NC_ERR_LIMIT, 0, 0, "XML input too large"), NULL;
-    if (ncp_markup_check_attrs(buf, len, 1, err) < 0)
-        return NULL;
+    {
+        int line, col;
+        if (ncp_markup_attrs_check(buf, len, 0, &line, &col) < 0)
+            return nc_error_set(err, NC_ERR_LIMIT, line, col,
+                                "an element with more than %d attributes",
+                                NCP_MAX_ATTRIBUTES), NULL;
+    }
     ncp_xml_quiet();
     ctxt = xmlNewParserCtxt();
     if (!ctxt)
@@ -242,8 +247,12 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
         }
         if (fe.set) {
             size_t mlen = strlen(fe.msg);
+            size_t k;
             while (mlen && (fe.msg[mlen - 1] == '\n' || fe.msg[mlen - 1] == ' '))
                 mlen--;
+            for (k = 0; k < mlen; k++) /* one line ("...encoding !\nBytes: 0xE9 ...") */
+                if (fe.msg[k] == '\n')
+                    fe.msg[k] = ' ';
             nc_error_set(err, fe.code == XML_ERR_NO_MEMORY ? NC_ERR_NOMEM : NC_ERR_PARSE,
                          fe.line > 0 ? fe.line : 0, fe.column > 0 ? fe.column : 0,
                          "malformed XML: %.*s", (int)mlen, fe.msg);
