@@ -39,13 +39,21 @@ void ncp_libraries_cleanup(void)
     xmlCleanupParser();
 }
 
+static _Thread_local int noted;
+
 void ncp_alloc_failures_begin(void)
 {
+    noted = 0;
     ncp_xml_alloc_begin();
     ncp_json_alloc_begin();
 }
 
+void ncp_alloc_failure_note(void)
+{
+    noted = 1;
+}
+
 int ncp_alloc_failures(void)
 {
-    return ncp_xml_alloc_failed() || ncp_json_alloc_failed();
+    return noted || ncp_xml_alloc_failed() || ncp_json_alloc_failed();
 }

@@ -68,6 +68,8 @@ void ncp_libraries_cleanup(void);
  * ncp_alloc_failures_begin, then 1 when any allocation of theirs failed (formats/libinit.c). */
 void ncp_alloc_failures_begin(void);
 int ncp_alloc_failures(void);
+/* Notes a failed allocation that a function cannot return (ncp_article_stable_id). */
+void ncp_alloc_failure_note(void);
 
 /* ---- canonical XHTML body (src/xhtml.c) ----
  * Writes the body tree as the canonical XHTML subset (no wrapper element).

@@ -197,6 +197,8 @@ void ncp_article_stable_id(const nc_article *a, char *out, size_t outlen)
         h = ncp_hash64(hl, strlen(hl), 0);
         h = ncp_hash64("\n", 1, h);
         nc_node_text(a->body, &text);
+        if (text.failed)
+            ncp_alloc_failure_note(); /* the driver reports out of memory */
         h = ncp_hash64(text.ptr, text.size, h);
         nc_buf_release(&text);
     }

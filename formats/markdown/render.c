@@ -585,7 +585,8 @@ static void render(rstate *r, const nc_node *root, int mode, int root_alt)
     }
 }
 
-/* 1 when md reads back as exactly the block b. */
+/* 1 when md reads back as exactly the block b, 0 when not, -1 when out of memory (the
+ * check could not be made: never taken for "not", which would change the output). */
 static int reads_back(const char *md, size_t len, const nc_node *b)
 {
     nc_article *s = nc_article_new();
@@ -594,16 +595,21 @@ static int reads_back(const char *md, size_t len, const nc_node *b)
     nc_buf x = NC_BUF_INIT, y = NC_BUF_INIT;
     int ok;
     if (!s)
-        return 0;
+        return -1;
     memset(&rd, 0, sizeof rd);
     nc_error_clear(&e);
     rd.a = s;
     rd.err = &e;
     ok = ncp_md_parse_body(&rd, md, len, s->body) == 0;
-    if (ok) {
+    if (!ok && (e.code == NC_ERR_NOMEM || s->failed))
+        ok = -1;
+    else if (ok) {
         ncp_md_canon(&x, b, b->next);
         ncp_md_canon(&y, s->body->first, NULL);
-        ok = !x.failed && !y.failed && x.size == y.size && !memcmp(x.ptr, y.ptr, x.size);
+        if (x.failed || y.failed || s->failed)
+            ok = -1;
+        else
+            ok = x.size == y.size && !memcmp(x.ptr, y.ptr, x.size);
     }
     nc_buf_release(&x);
     nc_buf_release(&y);
@@ -652,6 +658,11 @@ void ncp_md_write_block(ncp_md_writer *w, const nc_node *b)
         ok = reads_back(tmp.ptr, tmp.size, b);
     }
     mode--;
+    if (ok < 0) {
+        w->out->failed = 1; /* out of memory: the driver reports it */
+        nc_buf_release(&tmp);
+        return;
+    }
     if (!ok) {
         nc_warn(w->o, b->line, b->column,
                 "a %s cannot be written in Markdown exactly; written as near as it goes",
