@@ -141,7 +141,8 @@ asan:
 valgrind:
 	@command -v valgrind >/dev/null || scripts/install-deps.sh valgrind
 	@$(MAKE) --no-print-directory all $(patsubst $(B)/%,build/valgrind/%,$(UNIT_BINS)) \
-	  build/valgrind/tests/fuzz-replay B=build/valgrind ARENA=malloc CFLAGS='-O1 -g'
+	  build/valgrind/tests/fuzz-replay build/valgrind/examples/convert \
+	  build/valgrind/tests/failmalloc.so B=build/valgrind ARENA=malloc CFLAGS='-O1 -g'
 	@B=build/valgrind TEST_WRAPPER='valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99' \
 	  scripts/run-tests.sh $(patsubst $(B)/%,build/valgrind/%,$(UNIT_BINS))
 
