@@ -91,7 +91,9 @@ xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int optio
     }
     guarded_ctxt = ctxt;
     guarded_nomem = 0;
-    doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, encoding, options);
+    /* a parser context of its own does not assume UTF-8 as htmlReadMemory's does: without
+     * an encoding, bytes over 0x7F would be read as ISO-8859-1 */
+    doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, encoding ? encoding : "UTF-8", options);
     guarded_ctxt = NULL;
     *nomem = guarded_nomem; /* not errNo: libxml2 reports a text too long as out of memory */
     htmlFreeParserCtxt(ctxt);
