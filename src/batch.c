@@ -460,6 +460,18 @@ static void submit_fail(batch *b, const char *source, long line, nc_status code,
     submit(b, &it, 0);
 }
 
+/* Submits an item read from the archive ar (the bytes read so far feed the progress), or
+ * reports out of memory when its output name or its data could not be allocated. */
+static void submit_read(batch *b, item *it, struct archive *ar)
+{
+    if (!it->rel || !it->data) {
+        submit_fail(b, it->source, 0, NC_ERR_NOMEM, "out of memory");
+        item_release(it);
+    } else {
+        submit(b, it, (unsigned long long)archive_filter_bytes(ar, -1));
+    }
+}
+
 static void submit_error(batch *b, const nc_error *err)
 {
     item it;
@@ -906,12 +918,7 @@ static void read_archive(batch *b, const char *path, const char *display, const 
                     source = NULL;
                     it.mtime = (long long)archive_entry_mtime(e);
                     it.data = nc_buf_detach(&d, &it.len);
-                    if (!it.rel || !it.data) {
-                        submit_fail(b, it.source, 0, NC_ERR_NOMEM, "out of memory");
-                        item_release(&it);
-                    } else {
-                        submit(b, &it, (unsigned long long)archive_filter_bytes(ar, -1));
-                    }
+                    submit_read(b, &it, ar);
                 }
             }
         }
@@ -1178,12 +1185,7 @@ static void read_warc(batch *b, const char *path, const char *display, const cha
                 it.payload_off = h.body;
                 it.mtime = mtime;
                 it.data = nc_buf_detach(&block, &it.len);
-                if (!it.rel || !it.data) {
-                    submit_fail(b, it.source, 0, NC_ERR_NOMEM, "out of memory");
-                    item_release(&it);
-                } else {
-                    submit(b, &it, (unsigned long long)archive_filter_bytes(ar, -1));
-                }
+                submit_read(b, &it, ar);
             }
             free(source);
             nc_buf_release(&block);

@@ -195,6 +195,14 @@ fail:
     return -1;
 }
 
+/* 0, or -1 with NC_ERR_NOMEM when an allocation inside libxml2 or jansson failed since
+ * ncp_alloc_failures_begin (a library that drops what it could not allocate must not give
+ * a shorter article with exit 0). */
+static int libraries_ok(nc_error *err)
+{
+    return ncp_alloc_failures() ? nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory") : 0;
+}
+
 int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc_opts *o,
                     nc_article **out, nc_error *err)
 {
@@ -229,8 +237,7 @@ int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     ncp_alloc_failures_begin();
     if (from->read(a, buf, len, o, err) < 0 || nc_article_ok(a, err) < 0 ||
-        (ncp_alloc_failures() &&
-         nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory") < 0)) {
+        libraries_ok(err) < 0) {
         if (err && err->code == NC_OK)
             nc_error_set(err, NC_ERR_INTERNAL, 0, 0, "%s reader failed without a message",
                          from->name);
@@ -287,8 +294,8 @@ int nc_write_article(const nc_format *to, const nc_article *a, const nc_opts *o,
     rc = to->write(a, out, &local, err);
     if (rc == 0)
         rc = nc_buf_ok(out, err);
-    if (rc == 0 && ncp_alloc_failures())
-        rc = nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    if (rc == 0)
+        rc = libraries_ok(err);
     if (rc == 0 && o->strict && wc.count > 0)
         rc = nc_error_set(err, NC_ERR_LOSSY, 0, 0,
                           "%d warning%s under --strict: %s cannot hold all of the article",
