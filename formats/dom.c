@@ -76,16 +76,124 @@ int ncp_xml_alloc_failed(void)
     return xml_alloc_failed;
 }
 
+static size_t find_end_tag(const char *s, size_t len, size_t i, const char *name, size_t nlen);
+static int markup_space(char c);
+
+/* The raw text elements of HTML, whose contents are not markup. */
+static size_t raw_text_name(const char *name, size_t nlen)
+{
+    static const char *const raw[] = {"script", "style", "textarea", "title",
+                                      "xmp",    "iframe", "noembed", "noframes"};
+    for (size_t k = 0; k < sizeof raw / sizeof raw[0]; k++)
+        if (strlen(raw[k]) == nlen && !ncp_strncasecmp(name, raw[k], nlen))
+            return 1;
+    return 0;
+}
+
+/* Blanks s[from..to) in the copy *copy of s (made on the first call): spaces, except line
+ * ends, so that every later line and column stays where it was. 0, or -1 out of memory. */
+static int blank(const char *s, size_t len, char **copy, size_t from, size_t to)
+{
+    if (!*copy) {
+        if (!(*copy = malloc(len + 1)))
+            return -1;
+        memcpy(*copy, s, len);
+        (*copy)[len] = '\0';
+    }
+    for (size_t k = from; k < to; k++)
+        if ((*copy)[k] != '\n' && (*copy)[k] != '\r')
+            (*copy)[k] = ' ';
+    return 0;
+}
+
+/* libxml2 2.9's HTML parser shows markup declarations it does not know as text, where
+ * an HTML5 browser reads them as comments: "<!ENTITY x ...>", "<![CDATA[...]]>", a
+ * DOCTYPE's internal subset ("<!DOCTYPE html [ <!ENTITY ...> ]>", whose first '>' ends
+ * the DOCTYPE for libxml2, the rest becoming the first paragraph of the page). This
+ * blanks them in a copy of the page (*copy stays NULL when there is none): a "<!" that is
+ * not a comment or a DOCTYPE, up to its '>', and a DOCTYPE's subset from '[' to the ']'
+ * before its '>'. Comments and the contents of raw text elements (script, style, ...)
+ * are left as they are. 0, or -1 out of memory. */
+static int blank_declarations(const char *s, size_t len, char **copy)
+{
+    size_t i = 0;
+    *copy = NULL;
+    while (i < len) {
+        const char *lt = memchr(s + i, '<', len - i);
+        size_t at;
+        if (!lt)
+            break;
+        at = (size_t)(lt - s);
+        i = at + 1;
+        if (i < len && s[i] == '!') {
+            const char *gt;
+            if (i + 3 <= len && s[i + 1] == '-' && s[i + 2] == '-') { /* a comment */
+                for (i += 3; i + 3 <= len && memcmp(s + i, "-->", 3); i++)
+                    ;
+                i += 3;
+                continue;
+            }
+            if (i + 8 <= len && !ncp_strncasecmp(s + i + 1, "doctype", 7)) {
+                size_t k = i + 8, close;
+                while (k < len && s[k] != '[' && s[k] != '>')
+                    k++;
+                if (k >= len || s[k] == '>') {
+                    i = k;
+                    continue;
+                }
+                for (close = k + 1; close < len; close++) { /* "]" white space ">" */
+                    size_t e = close + 1;
+                    if (s[close] != ']')
+                        continue;
+                    while (e < len && markup_space(s[e]))
+                        e++;
+                    if (e < len && s[e] == '>')
+                        break;
+                }
+                if (close >= len) {
+                    i = k;
+                    continue;
+                }
+                if (blank(s, len, copy, k, close + 1) < 0)
+                    return -1;
+                i = close + 1;
+                continue;
+            }
+            gt = memchr(s + i, '>', len - i);
+            if (!gt)
+                break;
+            if (blank(s, len, copy, at, (size_t)(gt - s) + 1) < 0)
+                return -1;
+            i = (size_t)(gt - s) + 1;
+        } else if (i < len && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) {
+            const char *name = s + i;
+            while (i < len && !markup_space(s[i]) && s[i] != '>' && s[i] != '/')
+                i++;
+            if (raw_text_name(name, (size_t)(s + i - name)))
+                i = find_end_tag(s, len, i, name, (size_t)(s + i - name));
+        }
+    }
+    return 0;
+}
+
 xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int options,
                       int *nomem)
 {
     htmlParserCtxtPtr ctxt;
     htmlDocPtr doc;
+    char *copy = NULL;
     *nomem = 0;
     if (len > (size_t)0x7fffffff)
         return NULL;
+    if (blank_declarations(s, len, &copy) < 0) {
+        *nomem = 1;
+        return NULL;
+    }
+    if (copy)
+        s = copy;
     ctxt = htmlNewParserCtxt();
     if (!ctxt) {
+        free(copy);
         *nomem = 1;
         return NULL;
     }
@@ -97,6 +205,7 @@ xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int optio
     guarded_ctxt = NULL;
     *nomem = guarded_nomem; /* not errNo: libxml2 reports a text too long as out of memory */
     htmlFreeParserCtxt(ctxt);
+    free(copy);
     return doc;
 }
 

@@ -110,6 +110,15 @@ printf '<p>Just a paragraph.</p>\n' | nc -t model >"$TMPD/frag" 2>/dev/null || f
 grep -q 'text "Just a paragraph."' "$TMPD/frag" || fail "a bare <p> lost its text"
 pass
 
+# declarations libxml2 does not know are comments, as in a browser, not text; inside a
+# <script> or a <title> nothing is blanked, and positions after them stay right
+printf '<html><head><title>A <!x> b</title></head><body><article><h1>Head</h1>\n<p>one <!foo bar> two <![CDATA[ three ]]> four</p><script>var s = "<!y>";</script>\n<p>five <?php echo 1 ?> six</p></article></body></html>\n' >"$TMPD/decl.html"
+nc "$TMPD/decl.html" -t model --no-extract >"$TMPD/decl" 2>/dev/null || fail "declarations: conversion failed"
+grep -qxF '    text "one two four"' "$TMPD/decl" || fail "declarations shown as text: $(cat "$TMPD/decl")"
+grep -qxF '    text "five six"' "$TMPD/decl" || fail "a processing instruction shown as text: $(cat "$TMPD/decl")"
+grep -qxF '  headline "A <!x> b"' "$TMPD/decl" || fail "a <title> lost its text: $(cat "$TMPD/decl")"
+pass
+
 # ---- 4. the corpus scorer ----
 if [ -d "$NC_SHARED/corpus/html" ]; then
     NEWSCONV="$NEWSCONV" python3 scripts/html-score --corpus "$NC_SHARED/corpus/html" \
