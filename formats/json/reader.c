@@ -946,6 +946,39 @@ static int known(const char *k)
            has_prefix_ci(k, "description_") || has_prefix_ci(k, "headline_");
 }
 
+/* Known keys whose value must be a string, and those that must be an array or an object:
+ * a value of another type has nowhere to go in the model, so it is kept as extra, with a
+ * warning, rather than lost. */
+static const char *const string_keys[] = {
+    "uri", "guid", "type", "pubstatus", "copyrightholder", "copyrightnotice", "usageterms",
+    "ednote", "language", "headline", "by", "byline", "located", "slugline", "title",
+    "source", "mimetype", "representationtype", "excerpt", "lang", "siteName", "content",
+    "textContent", NULL};
+static const char *const container_keys[] = {
+    "descriptions", "bodies", "headlines", "infosources", "infosource", "people", "person",
+    "organisations", "organisation", "places", "place", "subjects", "subject", "objects",
+    "object", "events", "event", "genres", "genre", "associations", "renditions", "altids",
+    "altid", "keywords", "authors", "service", "annotations", "extra", "standard",
+    "$standard", NULL};
+
+/* What a known key's value should be, when it is not that; NULL when it is (or null). */
+static const char *wrong_type(const char *k, json_t *v)
+{
+    if (json_is_null(v) || (json_is_array(v) && !json_array_size(v)) ||
+        (json_is_object(v) && !json_object_size(v)))
+        return NULL; /* nothing to keep */
+    if ((one_of(k, string_keys) || has_prefix_ci(k, "body_") ||
+         has_prefix_ci(k, "description_") || has_prefix_ci(k, "headline_")) &&
+        !json_is_string(v))
+        return "a string";
+    if (one_of(k, container_keys) && !json_is_array(v) && !json_is_object(v))
+        return "an array or an object";
+    if (one_of(k, (const char *const[]){"version", "id", NULL}) && !json_is_string(v) &&
+        !json_is_number(v))
+        return "a string or a number";
+    return NULL;
+}
+
 static void read_alt_ids(ncp_jrd *r, json_t *ids)
 {
     static const char *const url_roles[] = {"canonical", "url", "weburl", "web", "link",
@@ -1030,10 +1063,15 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
 
     /* everything that has no field of its own, in document order */
     json_object_foreach(o, k, v) {
-        if (!ncp_strcasecmp(k, "rightsInfo") && json_is_object(v))
+        const char *want;
+        if (!ncp_strcasecmp(k, "rightsInfo") && json_is_object(v)) {
             read_rights_info(r, v);
-        else if (!known(k))
+        } else if (!known(k)) {
             ncp_jrd_extra(r, k, v);
+        } else if ((want = wrong_type(k, v)) != NULL) {
+            nc_warn(r->o, r->line, 0, "json: '%s' is not %s: kept as extra", k, want);
+            ncp_jrd_extra(r, k, v);
+        }
     }
     json_object_foreach(GET(o, "extra"), k, v) {
         ncp_jrd_extra(r, k, v); /* the dialect's own extra fields */
