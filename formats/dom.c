@@ -111,12 +111,13 @@ static int blank(const char *s, size_t len, char **copy, size_t from, size_t to)
  * DOCTYPE's internal subset ("<!DOCTYPE html [ <!ENTITY ...> ]>", whose first '>' ends
  * the DOCTYPE for libxml2, the rest becoming the first paragraph of the page). This
  * blanks them in a copy of the page (*copy stays NULL when there is none): a "<!" that is
- * not a comment or a DOCTYPE, up to its '>', and a DOCTYPE's subset from '[' to the ']'
- * before its '>'. Comments and the contents of raw text elements (script, style, ...)
- * are left as they are. 0, or -1 out of memory. */
+ * not a comment or the first DOCTYPE, up to its '>', and that DOCTYPE's subset from '['
+ * to the ']' before its '>'. Comments and the contents of raw text elements (script,
+ * style, ...) are left as they are. One pass, linear in the page. 0, or -1 out of memory. */
 static int blank_declarations(const char *s, size_t len, char **copy)
 {
     size_t i = 0;
+    int doctype_seen = 0;
     *copy = NULL;
     while (i < len) {
         const char *lt = memchr(s + i, '<', len - i);
@@ -133,8 +134,11 @@ static int blank_declarations(const char *s, size_t len, char **copy)
                 i += 3;
                 continue;
             }
-            if (i + 8 <= len && !ncp_strncasecmp(s + i + 1, "doctype", 7)) {
+            if (!doctype_seen && i + 8 <= len && !ncp_strncasecmp(s + i + 1, "doctype", 7)) {
+                /* the first DOCTYPE only (once: a search for its end is linear); a later
+                 * one is ignored by a browser, and blanked like other declarations */
                 size_t k = i + 8, close;
+                doctype_seen = 1;
                 while (k < len && s[k] != '[' && s[k] != '>')
                     k++;
                 if (k >= len || s[k] == '>') {
