@@ -314,6 +314,7 @@ static char *output_name(const batch *b, const char *prefix, const char *name)
     nc_buf o = NC_BUF_INIT;
     nc_buf_puts(&o, prefix);
     sanitize_rel(&o, name);
+    nc_buf_truncate(&o, o.size - ncp_compression_ext_len(o.ptr)); /* a.html.gz -> a.md */
     nc_buf_truncate(&o, ext_pos(o.ptr, o.size));
     nc_buf_puts(&o, b->out_ext);
     return nc_buf_detach(&o, NULL);
@@ -842,7 +843,7 @@ static void read_archive(batch *b, const char *path, const char *display, const 
         submit_fail(b, display, 0, NC_ERR_NOMEM, "out of memory");
         return;
     }
-    archive_read_support_filter_all(ar);
+    ncp_archive_filters(ar);
     archive_read_support_format_all(ar);
     if (archive_read_open_filename(ar, path, 65536) != ARCHIVE_OK) {
         submit_fail(b, display, 0, archive_status(ar), "cannot open the archive: %s",
@@ -892,7 +893,7 @@ static void read_archive(batch *b, const char *path, const char *display, const 
             submit_note(b, 1, "%s: an archive inside an archive: skipped (unpack it first)",
                         source);
         } else {
-            const nc_format *f = b->cfg->from ? b->cfg->from : nc_format_for_path(name);
+            const nc_format *f = b->cfg->from ? b->cfg->from : ncp_format_for_input(name);
             if (!f || !f->read) {
                 submit_note(b, 0, "%s: not a known article format: skipped", source);
             } else {
@@ -914,11 +915,19 @@ static void read_archive(batch *b, const char *path, const char *display, const 
                     }
                 } else {
                     item it;
+                    nc_error derr;
                     new_doc(&it, f, source, output_name(b, prefix, name));
                     source = NULL;
                     it.mtime = (long long)archive_entry_mtime(e);
                     it.data = nc_buf_detach(&d, &it.len);
-                    submit_read(b, &it, ar);
+                    nc_error_clear(&derr);
+                    if (it.data && ncp_decompress(&it.data, &it.len, b->max_size, &derr) < 0) {
+                        snprintf(derr.source, sizeof derr.source, "%s", it.source ? it.source : name);
+                        item_release(&it);
+                        submit_error(b, &derr);
+                    } else {
+                        submit_read(b, &it, ar);
+                    }
                 }
             }
         }
@@ -1061,7 +1070,7 @@ static void read_warc(batch *b, const char *path, const char *display, const cha
         submit_fail(b, display, 0, NC_ERR_NOMEM, "out of memory");
         return;
     }
-    archive_read_support_filter_all(ar);
+    ncp_archive_filters(ar);
     archive_read_support_format_raw(ar);
     if (archive_read_open_filename(ar, path, 65536) != ARCHIVE_OK ||
         archive_read_next_header(ar, &e) != ARCHIVE_OK) {
@@ -1216,7 +1225,7 @@ static void read_file(batch *b, const char *path, const char *display, const cha
         if (!ar) {
             submit_fail(b, display, 0, NC_ERR_NOMEM, "out of memory");
         } else {
-            archive_read_support_filter_all(ar);
+            ncp_archive_filters(ar);
             archive_read_support_format_raw(ar);
             if (archive_read_open_filename(ar, path, 65536) != ARCHIVE_OK ||
                 archive_read_next_header(ar, &e) != ARCHIVE_OK) {
@@ -1243,7 +1252,7 @@ static void read_file(batch *b, const char *path, const char *display, const cha
                 close(fd);
         }
     } else {
-        const nc_format *f = b->cfg->from ? b->cfg->from : nc_format_for_path(rel);
+        const nc_format *f = b->cfg->from ? b->cfg->from : ncp_format_for_input(rel);
         if (f && !f->read)
             f = NULL;
         if (!f && !operand) {
@@ -1526,7 +1535,7 @@ static void *counter_main(void *arg)
                     bytes += (unsigned long long)st.st_size;
                     continue;
                 }
-                f = b->cfg->from ? b->cfg->from : nc_format_for_path(w.rel.ptr);
+                f = b->cfg->from ? b->cfg->from : ncp_format_for_input(w.rel.ptr);
                 if (f && f->read) {
                     items++;
                     bytes += (unsigned long long)st.st_size;

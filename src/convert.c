@@ -116,6 +116,13 @@ int nc_read_file(const char *path, size_t max_size, char **data, size_t *len, nc
     *data = nc_buf_detach(&b, len);
     if (!*data)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    if (ncp_decompress(data, len, max_size, err) < 0) {
+        free(*data);
+        *data = NULL;
+        *len = 0;
+        nc_error_set_source(err, name);
+        return -1;
+    }
     return 0;
 }
 

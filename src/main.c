@@ -445,7 +445,7 @@ static int run(cli *c)
             return ncp_batch_run(&bc);
     }
     if (!from) {
-        const nc_format *f = nc_format_for_path(input);
+        const nc_format *f = ncp_format_for_input(input);
         if (f && f->read)
             from = f;
     }

@@ -31,24 +31,32 @@ const nc_format *nc_format_find(const char *name)
     return NULL;
 }
 
-const nc_format *nc_format_for_path(const char *path)
+/* By the extension of path[0..plen). */
+static const nc_format *for_path(const char *path, size_t plen)
 {
-    size_t i, plen;
+    size_t i;
     const char *const *ext;
     const nc_format *best = NULL;
     size_t best_len = 0;
-    if (!path)
-        return NULL;
-    plen = strlen(path);
     for (i = 0; formats[i]; i++)
         for (ext = formats[i]->extensions; ext && *ext; ext++) {
             size_t elen = strlen(*ext);
-            if (elen < plen && elen > best_len && !ncp_strcasecmp(path + plen - elen, *ext)) {
+            if (elen < plen && elen > best_len && !ncp_strncasecmp(path + plen - elen, *ext, elen)) {
                 best = formats[i];
                 best_len = elen;
             }
         }
     return best;
+}
+
+const nc_format *nc_format_for_path(const char *path)
+{
+    return path ? for_path(path, strlen(path)) : NULL;
+}
+
+const nc_format *ncp_format_for_input(const char *path)
+{
+    return path ? for_path(path, strlen(path) - ncp_compression_ext_len(path)) : NULL;
 }
 
 const nc_format *nc_format_sniff(const char *buf, size_t len)

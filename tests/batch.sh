@@ -174,6 +174,30 @@ nc "$TMPD/cut.tar.gz" -o "$TMPD/cut-out" -t $OUT -q 2>"$TMPD/err"
 grep -q "^newsconv: $TMPD/cut.tar.gz" "$TMPD/err" || fail "damaged archive: no message: $(cat "$TMPD/err")"
 pass
 
+# compressed items (a directory with -r, and entries of a tar): decompressed like single
+# inputs, named without the compression extension; a cut one is a failed item
+Z=$TMPD/zdir
+mkdir -p "$Z/sub"
+gzip -c "$SRC/000001.$IN" >"$Z/a.$IN.gz"
+xz -c "$SRC/000002.$IN" >"$Z/sub/b.$IN.xz"
+cp "$SRC/000003.$IN" "$Z/c.$IN"
+gzip -c "$SRC/000004.$IN" | head -c 100 >"$Z/d.$IN.gz"
+for src in dir tar; do
+    if [ $src = dir ]; then input=$Z; flags=-r; else tar cf "$TMPD/z.tar" -C "$Z" .; input=$TMPD/z.tar; flags=; fi
+    rm -rf "$TMPD/zout"
+    nc $flags "$input" -o "$TMPD/zout" -t $OUT 2>"$TMPD/err"
+    [ $? -eq 1 ] || fail "compressed items ($src): exit code; $(cat "$TMPD/err")"
+    for pair in "a:000001" "sub/b:000002" "c:000003"; do
+        single "$SRC/${pair#*:}.$IN" >"$TMPD/one"
+        cmp -s "$TMPD/one" "$TMPD/zout/${pair%%:*}.$OUT" || fail "compressed items ($src): ${pair%%:*}.$OUT differs from the single conversion"
+    done
+    [ "$(find "$TMPD/zout" -type f | wc -l)" -eq 3 ] || fail "compressed items ($src): $(find "$TMPD/zout" -type f)"
+    want="newsconv: $input/d.$IN.gz: gzip-compressed input: truncated gzip input"
+    [ $src = tar ] && want="newsconv: $input:./d.$IN.gz: gzip-compressed input: truncated gzip input"
+    grep -qxF "$want" "$TMPD/err" || fail "compressed items ($src): $(cat "$TMPD/err")"
+    expect_summary "$TMPD/err" "converted 3 of 4, 1 failed"
+done
+
 # ---- 5. hostile entry names -------------------------------------------------------------
 H=$TMPD/hostile
 mkdir -p "$H/out" "$H/outside"

@@ -53,6 +53,24 @@ printf '   \n\n' | { rc=0; nc -f md -t model 2>"$TMPD/err" >/dev/null || rc=$?; 
 printf 'abc\ndef\x00ghi' >"$TMPD/bin.md"
 expect_run 4 "newsconv: $TMPD/bin.md:2:4: NUL byte in the input (binary data, not markdown)" -- "$TMPD/bin.md" -t model
 
+# compressed inputs (gzip, bzip2, xz, zstd): decompressed, the format named by the
+# extension under the compression one or by content; damage and the size limit named
+nc examples/helsinki.md -t model >"$TMPD/plain.model" || fail "helsinki.md -> model"
+for z in "gzip -c:gz" "bzip2 -c:bz2" "xz -c:xz" "zstd -q -c:zst"; do
+    tool=${z%%:*} ext=${z##*:}
+    command -v "${tool%% *}" >/dev/null || { echo "note: ${tool%% *} missing: .$ext input not checked"; continue; }
+    $tool examples/helsinki.md >"$TMPD/h.md.$ext"
+    nc "$TMPD/h.md.$ext" -t model >"$TMPD/z.model" || fail ".md.$ext -> model: exit $?"
+    expect_file_eq "$TMPD/z.model" "$TMPD/plain.model" "helsinki.md.$ext"
+    nc -t model <"$TMPD/h.md.$ext" >"$TMPD/z.model" || fail ".$ext on stdin -> model"
+    expect_file_eq "$TMPD/z.model" "$TMPD/plain.model" "helsinki.md.$ext on stdin"
+done
+gzip -c examples/helsinki.md | head -c 300 >"$TMPD/cut.md.gz"
+expect_run 4 "newsconv: $TMPD/cut.md.gz: gzip-compressed input: truncated gzip input" -- "$TMPD/cut.md.gz" -t model
+[ ! -s "$TMPD/out" ] || fail "a cut .gz wrote output"; pass
+head -c 2000000 /dev/zero | gzip >"$TMPD/zeros.md.gz"
+expect_run 4 "newsconv: $TMPD/zeros.md.gz: gzip-compressed input: decompressed, it is larger than the limit of 1048576 bytes (--max-size)" -- --max-size 1M "$TMPD/zeros.md.gz" -t model
+
 # stdin and stdout, '-' and detection by content
 nc examples/helsinki.md -t model >"$TMPD/a.model" || fail "file -> model"
 nc -f md -t model <examples/helsinki.md >"$TMPD/b.model" || fail "stdin -> model"

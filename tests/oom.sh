@@ -177,6 +177,10 @@ sweep batch-dir "dir:$TMPD/bdir" -q -j1 -t json -o "$TMPD/bdir/" $batch_in &
 throttle
 # shellcheck disable=SC2086
 sweep batch-jsonl "file:$TMPD/b.jsonl" -q -j1 -t jsonl -o "$TMPD/b.jsonl" $batch_in &
+# a gzip-compressed input: decompressed (libarchive) before it is read
+gzip -c fixtures/full-metadata/article.md >"$TMPD/article.md.gz"
+throttle
+sweep gzip-markdown stdout -q -t markdown "$TMPD/article.md.gz" &
 # the command line: options, -M pairs and format options are allocated while parsing
 throttle
 DENSE=150 sweep cli stdout -q -M headline=Changed -M byline=Someone --newsml-body nitf -t newsml -- fixtures/full-metadata/article.md &

@@ -73,7 +73,8 @@ typedef struct nc_format {
 const nc_format *const *nc_formats(void);
 /* By name or alias (case-insensitive). NULL when unknown. */
 const nc_format *nc_format_find(const char *name);
-/* By the extension of path (".html"; a trailing ".gz" is not looked through). */
+/* By the extension of path (".html"; a trailing ".gz" is not looked through: the CLI
+ * does that for inputs, since nc_read_file decompresses them). */
 const nc_format *nc_format_for_path(const char *path);
 /* By content: the best sniff score >= 50 among readable formats, else NULL. */
 const nc_format *nc_format_sniff(const char *buf, size_t len);
@@ -83,8 +84,11 @@ void nc_format_list(nc_buf *out, int readers, int writers);
 /* Default input size limit (--max-size). */
 #define NC_DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
 
-/* Reads a whole file ("-" or NULL: stdin) into a malloc'ed, NUL-terminated buffer.
- * Returns 0, or -1 with NC_ERR_IO (naming the file) or NC_ERR_LIMIT. */
+/* Reads a whole file ("-" or NULL: stdin) into a malloc'ed, NUL-terminated buffer. A
+ * gzip, bzip2, xz or zstd compressed file (known by its first bytes, whatever its name) is
+ * decompressed; max_size bounds both the file and its decompressed text. Returns 0, or -1
+ * with NC_ERR_IO (naming the file), NC_ERR_LIMIT, NC_ERR_PARSE (damaged compressed data)
+ * or NC_ERR_NOMEM. */
 int nc_read_file(const char *path, size_t max_size, char **data, size_t *len, nc_error *err);
 
 /* Writes data to path atomically: a temporary file in the same directory, fsync'ed,
