@@ -1,6 +1,7 @@
 /* newsconv: a libxml2 DOM subtree -> body nodes (see dom.h). */
 #include "dom.h"
 
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,13 +12,19 @@
 /* ---- libxml2's allocator, and HTML parses that stop when it fails ----
  *
  * libxml2 2.9.14's HTML parser can loop for ever after an allocation fails inside
- * htmlParseDocument (it does not advance past what it could not store). libxml2 allocates
- * through the function pointers of xmlMemSetup, so newsconv installs wrappers of malloc
- * that, on a failure during an HTML parse of this thread, empty the rest of the parser's
- * input and stop the parser (what libxml2's own xmlHaltParser does): every loop of the
- * parser ends at the end of its input. The parse then returns, the failure is noted,
- * and the caller reports out of memory. */
+ * htmlParseDocument: it does not advance past what it could not store, and stopping the
+ * parser (xmlHaltParser's way: the cursor to the end, the state to EOF) is not enough,
+ * since callers put the cursor back (htmlParseName after a failed xmlDictLookup) and
+ * xmlNextChar does not move in the EOF state. So newsconv installs wrappers of malloc as
+ * libxml2's allocator (xmlMemSetup) and, when one fails during an HTML parse of this
+ * thread, leaves the parse at once with longjmp, back to ncp_html_read. This is safe
+ * because only libxml2's own frames are left (the wrappers are called by libxml2 alone,
+ * and the parse has no callbacks into newsconv), and libxml2 allocates a block before it
+ * links it anywhere: what it was building is lost (libxml2's blocks, freed or not), the
+ * context and the partial document stay consistent and are freed. The caller reports out
+ * of memory. */
 static _Thread_local htmlParserCtxtPtr guarded_ctxt;
+static _Thread_local jmp_buf *guarded_jmp;
 static _Thread_local int guarded_nomem;
 
 static _Thread_local int xml_alloc_failed; /* any libxml2 allocation of this thread */
@@ -27,7 +34,16 @@ static void halt_guarded(void)
     htmlParserCtxtPtr c = guarded_ctxt;
     guarded_nomem = 1;
     xml_alloc_failed = 1;
-    if (c && c->input && c->input->end) {
+    if (!c)
+        return;
+    /* Not in the middle of an encoding switch (xmlSwitchInputEncodingInt moves the input
+     * buffer to raw and then allocates the new one: raw == buffer for that moment, and a
+     * longjmp would leave one block owned twice). There, stop the parser instead, as
+     * xmlHaltParser does: no parse has begun yet, so nothing puts the cursor back. */
+    if (guarded_jmp && !(c->input && c->input->buf && c->input->buf->raw &&
+                         c->input->buf->raw == c->input->buf->buffer))
+        longjmp(*guarded_jmp, 1);
+    if (c->input && c->input->end) {
         c->input->cur = c->input->end; /* libxml2 keeps a NUL there */
         c->instate = XML_PARSER_EOF;
         c->disableSAX = 1;
@@ -180,6 +196,27 @@ static int blank_declarations(const char *s, size_t len, char **copy)
     return 0;
 }
 
+/* htmlCtxtReadMemory, left by longjmp when libxml2 cannot allocate (halt_guarded):
+ * then NULL, with guarded_nomem set. */
+static htmlDocPtr guarded_parse(htmlParserCtxtPtr ctxt, const char *s, int len,
+                                const char *encoding, int options)
+{
+    jmp_buf jb;
+    htmlDocPtr doc = NULL;
+    guarded_ctxt = ctxt;
+    guarded_nomem = 0;
+    if (setjmp(jb) == 0) {
+        guarded_jmp = &jb;
+        doc = htmlCtxtReadMemory(ctxt, s, len, NULL, encoding, options);
+    } else if (ctxt->myDoc) { /* the partial document */
+        xmlFreeDoc(ctxt->myDoc);
+        ctxt->myDoc = NULL;
+    }
+    guarded_jmp = NULL;
+    guarded_ctxt = NULL;
+    return doc;
+}
+
 xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int options,
                       int *nomem)
 {
@@ -201,12 +238,9 @@ xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int optio
         *nomem = 1;
         return NULL;
     }
-    guarded_ctxt = ctxt;
-    guarded_nomem = 0;
     /* a parser context of its own does not assume UTF-8 as htmlReadMemory's does: without
      * an encoding, bytes over 0x7F would be read as ISO-8859-1 */
-    doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, encoding ? encoding : "UTF-8", options);
-    guarded_ctxt = NULL;
+    doc = guarded_parse(ctxt, s, (int)len, encoding ? encoding : "UTF-8", options);
     *nomem = guarded_nomem; /* not errNo: libxml2 reports a text too long as out of memory */
     htmlFreeParserCtxt(ctxt);
     free(copy);

@@ -45,9 +45,9 @@ run_at() {
     local n=$1 d=$2 rc=0
     shift 2
     if [ "$n" -eq 0 ]; then
-        NC_FAIL_COUNT=1 NC_FAIL_LEAKS=$LEAKS LD_PRELOAD=$SHIM timeout 20 "$NEWSCONV" "$@" >"$d/out" 2>"$d/err" || rc=$?
+        NC_FAIL_COUNT=1 NC_FAIL_LEAKS=$LEAKS LD_PRELOAD=$SHIM timeout -k 2 20 "$NEWSCONV" "$@" >"$d/out" 2>"$d/err" || rc=$?
     else
-        NC_FAIL_AT=$n NC_FAIL_LEAKS=$LEAKS LD_PRELOAD=$SHIM timeout "$TIMEOUT" "$NEWSCONV" "$@" >"$d/out" 2>"$d/err" || rc=$?
+        NC_FAIL_AT=$n NC_FAIL_LEAKS=$LEAKS LD_PRELOAD=$SHIM timeout -k 2 "$TIMEOUT" "$NEWSCONV" "$@" >"$d/out" 2>"$d/err" || rc=$?
     fi
     echo "$rc"
 }
