@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 #include <libxml/parser.h>
+#include <libxml/threads.h>
 #include <pthread.h>
 
 #include "dom.h"
@@ -29,6 +30,18 @@ static void init_once(void)
 void ncp_libraries_init(void)
 {
     pthread_once(&once, init_once);
+}
+
+/* libxml2 2.9 keeps part of its state per thread (the last error, ...) and allocates it
+ * with malloc on a thread's first use; when that fails it prints "xmlGetGlobalState: out
+ * of memory" and then dereferences NULL. So each other thread allocates it here first,
+ * where a failure can be reported as out of memory. 1 when libxml2 can be used. */
+int ncp_libraries_thread_ok(void)
+{
+    static _Thread_local int ok;
+    if (!ok)
+        ok = xmlIsMainThread() || xmlGetGlobalState() != NULL;
+    return ok;
 }
 
 /* Frees libxml2's global state (its encoding handlers, dictionaries' mutexes), so that a

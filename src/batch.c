@@ -1962,9 +1962,12 @@ static int sink_open(batch *b, sink *s, nc_error *err)
     /* SINK_DIR */
     if (make_dirs(s->path) < 0 ||
         (s->root = open(s->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+        int e = errno;
         nc_error_set_source(err, s->path);
+        if (e == ENOMEM) /* make_dirs could not allocate: out of memory is exit 7 */
+            return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         return nc_error_set(err, NC_ERR_IO, 0, 0, "cannot create the output directory: %s",
-                            strerror(errno));
+                            strerror(e));
     }
     {
         struct stat st;

@@ -216,6 +216,8 @@ int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc
     nc_article *a;
     *out = NULL;
     ncp_libraries_init();
+    if (!ncp_libraries_thread_ok())
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     if (!from->read)
         return nc_error_set(err, NC_ERR_UNKNOWN_FORMAT, 0, 0, "format '%s' cannot be read",
                             from->name);
@@ -285,6 +287,8 @@ int nc_write_article(const nc_format *to, const nc_article *a, const nc_opts *o,
     size_t start = out->size;
     int rc;
     ncp_libraries_init();
+    if (!ncp_libraries_thread_ok())
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     if (!o) {
         memset(&zero, 0, sizeof zero);
         o = &zero;

@@ -78,6 +78,8 @@ void ncp_article_stable_id(const nc_article *a, char *out, size_t outlen);
 /* ---- libraries (formats/libinit.c) ----
  * Initialises libxml2 and jansson once; call before starting threads. */
 void ncp_libraries_init(void);
+/* 1 when libxml2's per-thread state could be allocated in this thread (formats/libinit.c). */
+int ncp_libraries_thread_ok(void);
 /* Frees the libraries' global state; the last call of a program (formats/libinit.c). */
 void ncp_libraries_cleanup(void);
 /* Allocation failures inside the libraries (libxml2, jansson) in this thread: cleared by
