@@ -59,9 +59,10 @@ void ncp_xml_alloc_begin(void);
 int ncp_xml_alloc_failed(void);
 /* htmlReadMemory of UTF-8 (or ASCII-compatible) markup, except that an allocation
  * failure inside libxml2 ends the parse at once (libxml2 2.9.14 can loop for ever after
- * one; see formats/dom.c) with NULL and *nomem set, and that markup declarations a browser takes for comments ("<!ENTITY ...>",
- * "<![CDATA[...]]>", a DOCTYPE's internal subset) are blanked first instead of becoming
- * text. The document returned must be freed. */
+ * one; see formats/dom.c) with NULL and *nomem set, and that markup declarations a
+ * browser takes for comments ("<!ENTITY ...>", "<![CDATA[...]]>", a DOCTYPE's internal
+ * subset) are blanked first instead of becoming text. The document returned must be
+ * freed. */
 xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int options,
                       int *nomem);
 

@@ -106,15 +106,16 @@ int ncp_decompress(char **data, size_t *len, size_t max_size, nc_error *err)
         }
     }
     archive_read_free(ar);
-    if (nc_buf_grow(&out, 1) < 0) { /* an empty stream: still a NUL-terminated buffer */
-        nc_buf_release(&out);
-        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    {
+        /* the loop grew the buffer before its first read: it is NUL-terminated */
+        size_t n;
+        char *text = nc_buf_detach(&out, &n);
+        if (!text)
+            return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        free(*data);
+        *data = text;
+        *len = n;
     }
-    out.ptr[out.size] = '\0';
-    free(*data);
-    *data = nc_buf_detach(&out, len);
-    if (!*data)
-        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     return 0;
 fail:
     {

@@ -41,7 +41,8 @@ static const nc_format *for_path(const char *path, size_t plen)
     for (i = 0; formats[i]; i++)
         for (ext = formats[i]->extensions; ext && *ext; ext++) {
             size_t elen = strlen(*ext);
-            if (elen < plen && elen > best_len && !ncp_strncasecmp(path + plen - elen, *ext, elen)) {
+            if (elen < plen && elen > best_len &&
+                !ncp_strncasecmp(path + plen - elen, *ext, elen)) {
                 best = formats[i];
                 best_len = elen;
             }
