@@ -399,6 +399,13 @@ void ncp_dom_resolve(const char *base, const char *href, nc_buf *out)
     xmlChar *r;
     size_t len = strlen(href);
     href = ncp_trim(href, &len);
+    /* A URL never starts with a quote: pages whose templates encode a JSON or attribute
+     * value twice write "\"https://...\"" (seen in JSON-LD @id and url); the quotes go. */
+    if (len >= 2 && (href[0] == '"' || href[0] == '\'') && href[len - 1] == href[0]) {
+        href++;
+        len -= 2;
+        href = ncp_trim(href, &len);
+    }
     if (!base || is_absolute(href) || !is_absolute(base) || (len && href[0] == '#')) {
         nc_buf_put(out, href, len);
         return;

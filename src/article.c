@@ -114,7 +114,17 @@ int nc_article_set(nc_article *a, nc_field f, const char *s, size_t len)
         return 0;
     }
     a->str[f] = nc_article_strndup(a, s, len);
-    return a->str[f] ? 0 : -1;
+    if (!a->str[f])
+        return -1;
+    if (f == NC_F_LANGUAGE) {
+        /* BCP 47 has no '_': POSIX locale names ("en_US", from og:locale, JSON-LD
+         * inLanguage or a CMS) are the tag "en-US". */
+        char *c;
+        for (c = (char *)a->str[f]; *c; c++)
+            if (*c == '_')
+                *c = '-';
+    }
+    return 0;
 }
 
 int nc_article_sets(nc_article *a, nc_field f, const char *s)

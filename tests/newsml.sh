@@ -161,13 +161,13 @@ echo "fixtures: $n documents written as NewsML-G2 and NITF"
 # values the schemas reject as they are: bad addresses, codes with spaces, tabs in names,
 # a leap second, a zone beyond 14 hours, a language and a version that are not ones
 write_all tests/newsml/hostile-values.xml \
-    "-M created=2019-07-11T10:00+14:30 -M published=2016-12-31T23:59:60Z -M expires=2019-07 -M language=en_US -M version=007" \
+    "-M created=2019-07-11T10:00+14:30 -M published=2016-12-31T23:59:60Z -M expires=2019-07 -M language=en!US -M version=007" \
     "$TMP/hostile" || fail "hostile values: -t newsml failed: $(cat "$TMP/hostile.err")"
 for w in "the link address 'https://x.example/a b[1]|{}^\`.html' as it is: written %-encoded" \
     "the media address 'ht tp://bad uri/ü.jpg' (not a URI): dropped" \
     "the leap second of <firstCreated>: written as :59" \
     "the time zone of <contentCreated> (beyond 14 hours): dropped" \
-    "language 'en_US' (not a BCP 47 tag): dropped" "version '007' (not a positive integer): dropped"; do
+    "language 'en!US' (not a BCP 47 tag): dropped" "version '007' (not a positive integer): dropped"; do
     grep -qF "newsml cannot hold $w" "$TMP/hostile.err" || fail "hostile values: no warning '$w'"
 done
 ok

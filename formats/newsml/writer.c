@@ -289,6 +289,9 @@ static const char *format_date(const nc_time *t, enum dkind k, char *out)
     switch (k) {
     case D_FULL:
         nc_time_format_rfc3339(t, out);
+        if (t->prec == NC_TIME_SECOND && !t->has_zone && !t->hour && !t->minute && !t->second &&
+            !t->frac_digits)
+            return "second"; /* midnight, zone unknown: the lexical form reads as a date */
         return t->prec == NC_TIME_YEAR || t->prec == NC_TIME_MONTH || t->prec == NC_TIME_MINUTE
                    ? prec_name(t->prec)
                    : NULL;

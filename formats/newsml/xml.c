@@ -458,10 +458,22 @@ static int apply_prec(const char *prec, nc_time *t)
         copy.prec = NC_TIME_DAY;
     else if (!strcmp(prec, "minute"))
         copy.prec = NC_TIME_MINUTE;
+    else if (!strcmp(prec, "second"))
+        copy.prec = NC_TIME_SECOND;
     else
         return 0;
-    if (copy.prec > t->prec)
+    if (copy.prec > t->prec) {
+        /* RFC 3339's "T00:00:00-00:00" reads as a bare date; nc:prec says it was a time of
+         * midnight with no known zone (the writer marks exactly that case). */
+        if (t->prec != NC_TIME_DAY || copy.prec < NC_TIME_MINUTE)
+            return 0;
+        copy.hour = copy.minute = copy.second = 0;
+        copy.frac_digits = 0;
+        copy.frac = 0;
+        copy.has_zone = 0;
+        *t = copy;
         return 0;
+    }
     if (copy.prec <= NC_TIME_DAY)
         copy.has_zone = 0;
     nc_time_format(&copy, buf);
