@@ -2,6 +2,8 @@
 #   make            build build/newsconv and build/libnewsconv.a (installs missing Debian packages)
 #   make demo       build, then convert the bundled example article
 #   make check      build with warnings as errors and run every test
+#   make corpus-full  tests/newsml.sh over every document of ../shared/corpus (make check
+#                   samples at most 60 a set)
 #   make oom        the out-of-memory test alone, with more points (NC_OOM_POINTS=200)
 #   make asan       the test suite under AddressSanitizer + UBSan (B=build/asan)
 #   make valgrind   the test suite under valgrind memcheck
@@ -44,7 +46,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
 HEADERS  := $(wildcard include/newsconv/*.h src/*.h formats/*.h formats/*/*.h) formats/formats.def
 
-.PHONY: all demo check test asan valgrind bench clean deps install uninstall fuzz fuzz-run oom FORCE
+.PHONY: all demo check test asan valgrind bench clean deps install uninstall fuzz fuzz-run oom corpus-full FORCE
 all: $(B)/newsconv $(B)/libnewsconv.a $(B)/libnewsconv.so.$(SOVERSION) $(B)/newsconv.pc
 
 # Installs missing Debian packages once (scripts/install-deps.sh is a no-op when all exist).
@@ -126,6 +128,12 @@ test:
 	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS) $(B)/examples/convert $(B)/tests/failmalloc.so \
 	  $(B)/tests/fuzz-replay
 	@B=$(B) scripts/run-tests.sh $(UNIT_BINS)
+
+# The corpus walks of the suites take at most NC_CORPUS_MAX (60) documents of each set of
+# ../shared/corpus, at an even stride, so that make check stays bounded as the corpus grows;
+# this target walks every document (tests/newsml.sh, the suite that walks the whole corpus).
+corpus-full: all
+	@B=$(B) NC_CORPUS_MAX=0 bash tests/newsml.sh
 
 # Fault injection alone, with more points than make check uses: every reader to every
 # writer, a batch and the argument parsing with their Nth allocation failing (tests/oom.sh;

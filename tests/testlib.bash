@@ -32,3 +32,21 @@ expect_run() {
     pass
 }
 have_shared() { [ -d "$NC_SHARED/corpus" ]; }
+# corpus_files ROOT: the files of the shared corpus under ROOT (NUL-separated, sorted), at
+# most NC_CORPUS_MAX (default 60) of each set (ROOT's first-level folders), taken at an even
+# stride so that a walk stays bounded in time as the corpus grows; NC_CORPUS_MAX=0 walks
+# everything (make corpus-full). SOURCES, README, LICENSE and .txt files are left out.
+NC_CORPUS_MAX=${NC_CORPUS_MAX:-60}
+corpus_files() {
+    local root=$1 set
+    for set in "$root"/*/; do
+        find "$set" -type f ! -name 'SOURCES.md' ! -name 'README*' ! -name 'LICENSE*' \
+            ! -name '*.txt' -print0 | sort -z |
+            awk -v RS='\0' -v ORS='\0' -v max="$NC_CORPUS_MAX" '
+                { f[NR] = $0 }
+                END {
+                    if (max <= 0 || NR <= max) { for (i = 1; i <= NR; i++) print f[i]; exit }
+                    for (k = 0; k < max; k++) print f[int(k * NR / max) + 1]
+                }'
+    done
+}
