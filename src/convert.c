@@ -210,6 +210,23 @@ static int libraries_ok(nc_error *err)
     return ncp_alloc_failures() ? nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory") : 0;
 }
 
+/* The publication policy's removals are warnings of the read (fatal under --strict). */
+static void report_removal(void *ud, const char *what, const char *value, int line,
+                           int column)
+{
+    const nc_opts *o = ud;
+    size_t len = value ? strlen(value) : 0;
+    if (!strcmp(what, "control characters"))
+        nc_warn(o, line, column, "removed %s control character%s from the text", value,
+                strcmp(value, "1") ? "s" : "");
+    else if (!strncmp(what, "the HTML", 8))
+        nc_warn(o, line, column, "removed the raw HTML of the embed '%.80s%s' (kept as a link)",
+                value ? value : "", len > 80 ? "..." : "");
+    else
+        nc_warn(o, line, column, "removed the unsafe %s address '%.80s%s'", what,
+                value ? value : "", len > 80 ? "..." : "");
+}
+
 int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc_opts *o,
                     nc_article **out, nc_error *err)
 {
@@ -260,6 +277,11 @@ int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc
                 nc_article_free(a);
                 return -1;
             }
+    }
+    nc_article_make_safe(a, report_removal, (void *)o);
+    if (nc_article_ok(a, err) < 0) {
+        nc_article_free(a);
+        return -1;
     }
     *out = a;
     return 0;

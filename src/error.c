@@ -39,6 +39,34 @@ void nc_error_set_source(nc_error *err, const char *source)
     snprintf(err->source, sizeof err->source, "%s", source);
 }
 
+/* Appends s to out[*n..outlen) with the characters a terminal or a log would act on
+ * shown escaped: C0 controls (tab and newline too: a message is one line) and DEL as
+ * octal ("\033"), C1 controls (U+0080..U+009F, as UTF-8) as "\u009b". The rest, UTF-8
+ * included, is copied. */
+static void put_escaped(char *out, size_t *n, size_t outlen, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (; *p && *n + 1 < outlen; p++) {
+        char esc[8];
+        int k = 0;
+        if (*p < 0x20 || *p == 0x7f)
+            k = snprintf(esc, sizeof esc, "\\%03o", *p);
+        else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            k = snprintf(esc, sizeof esc, "\\u%04x", p[1]);
+            p++;
+        }
+        if (k > 0) {
+            if (*n + (size_t)k >= outlen)
+                break;
+            memcpy(out + *n, esc, (size_t)k);
+            *n += (size_t)k;
+        } else {
+            out[(*n)++] = (char)*p;
+        }
+    }
+    out[*n < outlen ? *n : outlen - 1] = '\0';
+}
+
 void nc_error_format(const nc_error *err, char *out, unsigned long outlen)
 {
     size_t n = 0;
@@ -55,14 +83,18 @@ void nc_error_format(const nc_error *err, char *out, unsigned long outlen)
                 n += (size_t)k;                                                            \
         }                                                                                  \
     } while (0)
-    if (err->source[0])
-        ADD("%s:", err->source);
+    if (err->source[0]) {
+        put_escaped(out, &n, outlen, err->source);
+        ADD(":");
+    }
     if (err->line > 0) {
         ADD("%d:", err->line);
         if (err->column > 0)
             ADD("%d:", err->column);
     }
-    ADD("%s%s", n ? " " : "", err->text[0] ? err->text : nc_status_name(err->code));
+    if (n)
+        ADD(" ");
+    put_escaped(out, &n, outlen, err->text[0] ? err->text : nc_status_name(err->code));
 #undef ADD
 }
 

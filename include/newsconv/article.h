@@ -190,6 +190,29 @@ int nc_media_kind_from_name(const char *name);  /* -1 when unknown */
  * appended to extra. Returns 0, or -1 with NC_ERR_USAGE (a bad value) or NC_ERR_NOMEM. */
 int nc_article_set_by_name(nc_article *a, const char *key, const char *value, nc_error *err);
 
+/* ---- the publication policy ----
+ * Output of newsconv is published and rendered by other systems, so an article holds only
+ * addresses and characters that are safe in every output format. A URL is allowed when,
+ * seen as a browser sees its scheme (character references and percent-encoding decoded,
+ * control characters and spaces ignored, any case), it is relative or its scheme is http,
+ * https, mailto, tel, ftp, news, urn or tag; an image may also be a data: URL of type
+ * image/png, jpeg, gif, webp or avif (never svg+xml); an embed only http or https. */
+typedef enum nc_url_use { NC_URL_LINK, NC_URL_IMAGE, NC_URL_EMBED } nc_url_use;
+int nc_url_allowed(const char *url, nc_url_use use);
+
+/* Called once for each thing nc_article_make_safe removes: what ("link", "image",
+ * "figure", "embed", "media", "rendition", "url", "author url", "the HTML of an embed
+ * (kept as a link)", or "control characters" with value the count as a decimal string),
+ * the removed value, and its source position when known (else 0). */
+typedef void (*nc_safety_report)(void *ud, const char *what, const char *value, int line,
+                                 int column);
+/* Applies the policy to a: forbidden URLs are removed (a link keeps its text; an image,
+ * an embed and a figure without caption go), the raw HTML of embeds is removed (an embed
+ * is a link to its address), and C0 controls other than tab, newline and carriage return,
+ * DEL and C1 controls are removed from all text. nc_read_article calls it on every article
+ * it returns. Returns how many removals were reported. */
+long nc_article_make_safe(nc_article *a, nc_safety_report report, void *ud);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# tests/security.sh: the publication policy (src/safety.c, docs/security.md).
+#  1. tests/security/check.py writes one document per reader (HTML, Markdown, ninjs,
+#     NewsML-G2, NITF) holding 47 script-URL vectors (HTML5 URL parsing rules, OWASP XSS
+#     filter evasion list) as links, images, srcset, poster, object/embed/iframe, cite,
+#     xlink:href, with event handlers, style, script, base, meta refresh, forms and
+#     headlines that try to close a JSON block; every reader is converted to every writer
+#     and each output is parsed (html.parser, cmark, json, ElementTree) and checked against
+#     the policy written again in Python; allowed addresses must come through;
+#  2. removals are warnings with the position and the address, fatal under --strict;
+#  3. control characters: escaped in messages (file names, quoted values), removed from
+#     every output with a warning.
+set -u
+. tests/testlib.bash
+PY=/usr/bin/python3
+[ -x "$NEWSCONV" ] || fail "$NEWSCONV not built (run make)"
+CHECK="$PY tests/security/check.py"
+$CHECK gen "$TMPD" || fail "cannot write the vectors"
+n=0
+for r in html md json xml nitf; do
+    for w in html md json jsonl newsml nitf; do
+        args=""
+        [ $w = html ] && [ $r = md ] && args=--fragment
+        # shellcheck disable=SC2086
+        nc "$TMPD/in.$r" -t $w $args -o "$TMPD/out.$r.$w" 2>"$TMPD/err" ||
+            fail "in.$r -t $w exited $?: $(head -3 "$TMPD/err")"
+        want=("https://ok.example/a?b=1&c=2")
+        [ $r != nitf ] && [ $r != xml ] && want+=("mailto:desk@ok.example")
+        out=$($CHECK check $w "$TMPD/out.$r.$w" --want "${want[@]}") ||
+            fail "in.$r -> $w is not safe:
+$(echo "$out" | head -20)"
+        n=$((n + 1))
+        pass
+    done
+done
+echo "vectors: $n reader-writer pairs parsed and safe"
+
+# ---- 2. warnings and --strict ----
+printf '# Title\n\nHello [me](javascript:alert(3)) and ![i](java&#x09;script:x) and [ok](https://ok.example/).\n' >"$TMPD/js.md"
+nc "$TMPD/js.md" -t html >"$TMPD/js.html" 2>"$TMPD/err" || fail "js.md -t html failed"
+printf '%s\n' \
+    "newsconv: warning: $TMPD/js.md:3:7: removed the unsafe link address 'javascript:alert(3)'" \
+    "newsconv: warning: $TMPD/js.md:3:37: removed the unsafe image address 'java\\011script:x'" >"$TMPD/want"
+expect_file_eq "$TMPD/err" "$TMPD/want" "unsafe addresses in Markdown: warnings"
+grep -q '<p>Hello me and  and <a href="https://ok.example/">ok</a>.</p>' "$TMPD/js.html" ||
+    fail "js.md: the link text is not kept: $(grep Hello "$TMPD/js.html")"
+expect_run 6 "newsconv: $TMPD/js.md: 2 warnings while reading, under --strict" -- -q "$TMPD/js.md" -t html --strict
+expect_run 0 "" -- -q "$TMPD/js.md" -t md -M "url=javascript:alert(1)" -M "link=vbscript:x"
+grep -q 'javascript\|vbscript' "$TMPD/out" && fail "-M url=javascript: reached the output"
+nc "$TMPD/js.md" -t md --base-url 'javascript:alert(1)//' -q >"$TMPD/out" 2>/dev/null
+grep -qi 'javascript' "$TMPD/out" && fail "--base-url javascript: reached the output"
+pass
+
+# ---- 3. control characters ----
+esc=$(printf '\033')
+bad="$TMPD/title$esc]0;pwned$(printf '\007').md"
+printf '# T%s[2Jitle%s\n\nBody text with a bell%s here.\n' "$esc" "$(printf '\302\233')" "$(printf '\007')" >"$bad"
+nc "$bad" -t md >"$TMPD/cc.md" 2>"$TMPD/err" || fail "control characters: exit $?"
+grep -q "$esc\|$(printf '\007')" "$TMPD/cc.md" "$TMPD/err" && fail "a control character reached the output or a message"
+grep -qF "title\\033]0;pwned\\007.md: removed 3 control characters from the text" "$TMPD/err" ||
+    fail "control characters: message is $(cat -v "$TMPD/err")"
+for w in html json newsml nitf; do
+    nc "$bad" -t $w -q -o "$TMPD/cc.$w" || fail "control characters -t $w"
+    $CHECK check $w "$TMPD/cc.$w" >/dev/null || fail "control characters -t $w: $($CHECK check $w "$TMPD/cc.$w")"
+done
+expect_run 5 "newsconv: $TMPD/missing\\033[2J.md: cannot open: No such file or directory" -- "$TMPD/missing$esc[2J.md" -t md
+pass
+echo "security.sh: $checks checks"
