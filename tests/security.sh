@@ -65,4 +65,29 @@ for w in html json newsml nitf; do
 done
 expect_run 5 "newsconv: $TMPD/missing\\033[2J.md: cannot open: No such file or directory" -- "$TMPD/missing$esc[2J.md" -t md
 pass
+# ---- 4. pages to publish: internal notes, --csp, right-to-left ----
+cat >"$TMPD/note.json" <<'JSON'
+{"uri": "urn:example:1", "type": "text", "language": "ar", "headlines": [{"value": "عنوان"}],
+ "ednote": "Call the desk: Jane Roe, +1 555 0100, jane@agency.example",
+ "bodies": [{"role": "main", "contenttype": "text/html", "value": "<p>نص الخبر</p>"}]}
+JSON
+expect_run 0 "newsconv: warning: $TMPD/note.json: html does not publish the editorial note (internal; --keep-internal writes it)" -- "$TMPD/note.json" -t html
+grep -q '555 0100' "$TMPD/out" && fail "-t html published the editorial note"
+grep -q '<html lang="ar" dir="rtl">' "$TMPD/out" || fail "-t html: no dir=rtl for Arabic: $(grep '<html' "$TMPD/out")"
+expect_run 0 "" -- "$TMPD/note.json" -t html --fragment -q
+grep -q '<article data-generator="newsconv" lang="ar" dir="rtl">' "$TMPD/out" || fail "--fragment: no dir=rtl"
+grep -q '555 0100' "$TMPD/out" && fail "-t html --fragment published the editorial note"
+expect_run 6 "newsconv: warning: $TMPD/note.json: html does not publish the editorial note (internal; --keep-internal writes it)" -- "$TMPD/note.json" -t html --strict
+expect_run 0 "" -- "$TMPD/note.json" -t html --keep-internal
+grep -q '555 0100' "$TMPD/out" || fail "--keep-internal: the editorial note is missing"
+for w in json newsml md; do
+    expect_run 0 "" -- "$TMPD/note.json" -t $w
+    grep -q '555 0100' "$TMPD/out" || fail "-t $w: the editorial note must travel in exchange formats"
+done
+expect_run 0 "" -- -q "$TMPD/note.json" -t html --csp
+grep -q "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src http: https: data:; media-src http: https:; script-src 'none'; style-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'\"/>" "$TMPD/out" ||
+    fail "--csp: no policy"
+cp "$TMPD/out" "$TMPD/csp.html"
+$CHECK check html "$TMPD/csp.html" >/dev/null || fail "--csp page: $($CHECK check html "$TMPD/csp.html")"
+pass
 echo "security.sh: $checks checks"

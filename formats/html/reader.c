@@ -369,6 +369,8 @@ static const nc_optdef options[] = {
     {"input-encoding", "ENC", "html: read the page in this encoding (overrides its declaration)"},
     {"no-extract", NULL, "html: convert the whole <body>, without article extraction"},
     {"fragment", NULL, "html: write only the <article> element"},
+    {"keep-internal", NULL, "html: also publish what the input marks internal (editorial notes)"},
+    {"csp", NULL, "html: a Content-Security-Policy that lets no script, style or plug-in run"},
     {NULL, NULL, NULL}};
 
 const nc_format nc_format_html = {

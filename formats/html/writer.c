@@ -47,12 +47,20 @@ static void meta_time(nc_buf *out, const char *key, const nc_time *t)
         meta(out, "property", key, buf);
 }
 
-static void head(const nc_article *a, nc_buf *out)
+static void head(const nc_article *a, nc_buf *out, int csp)
 {
     size_t i;
     const nc_media *img = NULL;
     nc_buf t = NC_BUF_INIT;
     nc_buf_puts(out, "<head>\n<meta charset=\"utf-8\"/>\n");
+    if (csp)
+        /* --csp: no script runs, no style, no plug-in, no form, no frame; images and media
+         * from the web or data: (the model allows only image types there); the JSON blocks
+         * are data, not scripts, and need no permission */
+        nc_buf_puts(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+                         "'none'; img-src http: https: data:; media-src http: https:; "
+                         "script-src 'none'; style-src 'none'; object-src 'none'; base-uri "
+                         "'none'; form-action 'none'\"/>\n");
     meta(out, "name", "generator", "newsconv");
     meta(out, "name", "viewport", "width=device-width, initial-scale=1");
     nc_buf_puts(out, "<title>");
@@ -229,13 +237,18 @@ static void media(const nc_article *a, nc_buf *out, int ind)
     }
 }
 
+static int is_rtl(const char *lang);
+
 static void article(const nc_article *a, nc_buf *out, int ind, int fragment)
 {
     size_t i;
     indent(out, ind);
     nc_buf_puts(out, "<article data-generator=\"newsconv\"");
-    if (fragment)
+    if (fragment) {
         attr(out, "lang", a->str[NC_F_LANGUAGE]);
+        if (is_rtl(a->str[NC_F_LANGUAGE]))
+            attr(out, "dir", "rtl");
+    }
     nc_buf_puts(out, ">\n");
     if (a->str[NC_F_HEADLINE] || a->str[NC_F_SUBHEADLINE] || a->str[NC_F_BYLINE] ||
         a->n_authors || a->str[NC_F_DATELINE] || a->time[NC_T_PUBLISHED].prec ||
@@ -325,8 +338,40 @@ static void article(const nc_article *a, nc_buf *out, int ind, int fragment)
     nc_buf_puts(out, "</article>\n");
 }
 
+/* Right-to-left scripts: the primary language subtags written in Arabic, Hebrew, Thaana,
+ * Syriac or N'Ko script by default, and any tag with such a script subtag. */
+static int is_rtl(const char *lang)
+{
+    static const char *const langs[] = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks",
+                                        "ku-arab", "nqo", "pa-arab", "prs", "ps", "sd",
+                                        "syr", "ug", "ur", "yi", NULL};
+    static const char *const scripts[] = {"-arab", "-hebr", "-thaa", "-syrc", "-nkoo",
+                                          "-adlm", "-rohg", "-mand", "-samr", NULL};
+    size_t i, n;
+    if (!lang)
+        return 0;
+    for (i = 0; scripts[i]; i++) {
+        const char *p = lang;
+        n = strlen(scripts[i]);
+        while ((p = strchr(p, '-')) != NULL) {
+            if (!ncp_strncasecmp(p, scripts[i], n) && (p[n] == '\0' || p[n] == '-'))
+                return 1;
+            if (!ncp_strncasecmp(p, "-latn", 5) || !ncp_strncasecmp(p, "-cyrl", 5))
+                return 0;
+            p++;
+        }
+    }
+    for (i = 0; langs[i]; i++) {
+        n = strlen(langs[i]);
+        if (!ncp_strncasecmp(lang, langs[i], n) && (lang[n] == '\0' || lang[n] == '-'))
+            return 1;
+    }
+    return 0;
+}
+
 int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
+    nc_article view;
     nc_iter it = nc_iter_init(a->body);
     nc_event ev;
     (void)err;
@@ -338,14 +383,26 @@ int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
             break;
         }
     }
+    if (a->str[NC_F_EDNOTE] && !nc_opts_flag(o, "keep-internal")) {
+        /* an editorial note is addressed to the editors who receive the item (NewsML-G2
+         * edNote, ninjs ednote), often with names, e-mail addresses and telephone numbers:
+         * a page to publish leaves it out unless asked */
+        view = *a;
+        view.str[NC_F_EDNOTE] = NULL;
+        a = &view;
+        nc_warn(o, 0, 0, "html does not publish the editorial note (internal; "
+                         "--keep-internal writes it)");
+    }
     if (nc_opts_flag(o, "fragment")) {
         article(a, out, 0, 1);
         return 0;
     }
     nc_buf_puts(out, "<!DOCTYPE html>\n<html");
     attr(out, "lang", a->str[NC_F_LANGUAGE]);
+    if (is_rtl(a->str[NC_F_LANGUAGE]))
+        attr(out, "dir", "rtl");
     nc_buf_puts(out, ">\n");
-    head(a, out);
+    head(a, out, nc_opts_flag(o, "csp"));
     scripts(a, out);
     nc_buf_puts(out, "</head>\n<body>\n");
     article(a, out, 0, 0);
