@@ -838,13 +838,50 @@ static const char *const author_tokens[] = {"byline", "bylines", "byl", "author"
                                             "autor", "auteur", "reporter", NULL};
 
 /* Byline candidates: rel=author, itemprop=author, class/id byline/author words. */
+/* A link to an author page ("/author/jane-doe", "/authors/jane"): the address scheme of
+ * WordPress and most blog and news CMSs for author archives. */
+static int author_href(const xmlNode *n)
+{
+    static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/auteur/",
+                                        "/autore/", "/autores/", "/auteurs/", NULL};
+    const char *h = ncp_dom_is(n, "a") ? ncp_dom_attr(n, "href") : NULL;
+    size_t i;
+    if (!h)
+        return 0;
+    for (i = 0; paths[i]; i++)
+        if (strstr(h, paths[i]))
+            return 1;
+    return 0;
+}
+
 static int byline_el(const xmlNode *n)
 {
     if (ncp_html_attr_word(n, "rel", "author"))
         return 3;
     if (ncp_html_attr_word(n, "itemprop", "author"))
         return 3;
-    return token_in(n, author_tokens) ? 2 : 0;
+    if (token_in(n, author_tokens))
+        return 2;
+    return author_href(n) ? 2 : 0;
+}
+
+/* The authors read so far are only organisations: JSON-LD Organization authors, or a
+ * name that is the site's or the publisher's own name. */
+static int authors_weak(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    size_t i;
+    if (p->authors_org)
+        return 1;
+    for (i = 0; i < a->n_authors; i++) {
+        const char *nm = a->authors[i].name;
+        if (!nm)
+            continue;
+        if (!((p->site && key_equal(nm, p->site)) ||
+              (a->str[NC_F_PUBLISHER] && key_equal(nm, a->str[NC_F_PUBLISHER]))))
+            return 0;
+    }
+    return a->n_authors > 0;
 }
 
 typedef struct bcand {
@@ -860,7 +897,14 @@ static void visible_byline(ncp_hpage *p)
     bcand c[32];
     size_t nc = 0, i, j;
     int had = a->n_authors > 0;
+    size_t saved = a->n_authors;
     xmlNode *scope = p->body ? p->body : p->root;
+    if (had && authors_weak(p)) {
+        /* organisations from the metadata: a person in the visible byline replaces them
+         * (company blogs name the company as author in JSON-LD, the writer on the page) */
+        a->n_authors = 0;
+        had = 0;
+    }
     for (n = scope; n && nc < 32; n = ncp_html_next(n, p->root, 1)) {
         int kind, score;
         if (n->type != XML_ELEMENT_NODE || in_chrome(n))
@@ -908,6 +952,8 @@ static void visible_byline(ncp_hpage *p)
                 url = ncp_dom_attr(k, "href");
         if (!had) {
             ncp_html_add_byline_authors(a, t.ptr, url ? ncp_html_url(p, url) : NULL);
+            if (a->n_authors == before_n && c[i].score >= 4 && saved == 0)
+                ncp_html_add_lone_author(a, t.ptr, url ? ncp_html_url(p, url) : NULL);
             if (a->n_authors == before_n)
                 continue;
         }
@@ -927,11 +973,28 @@ static void visible_byline(ncp_hpage *p)
             size_t q;
             int digits = 0, found = 0;
             ncp_collapse_space(&line, t.ptr, t.size);
+            if (had && a->authors[0].name && strstr(t.ptr, a->authors[0].name)) {
+                /* co-authors the metadata left out ("Written by A, B and C", one
+                 * author in JSON-LD): from the printed line that names the first author
+                 * only (the next line may be "Reviewed by X") */
+                const char *hit = strstr(t.ptr, a->authors[0].name), *ls = hit, *le;
+                while (ls > t.ptr && ls[-1] != '\n')
+                    ls--;
+                le = strchr(hit, '\n');
+                if (!le)
+                    le = t.ptr + t.size;
+                {
+                    nc_buf one = NC_BUF_INIT;
+                    nc_buf_put(&one, ls, (size_t)(le - ls));
+                    ncp_html_add_byline_authors(a, one.ptr, NULL);
+                    nc_buf_release(&one);
+                }
+            }
             for (q = 0; q < line.size; q++)
                 if (line.ptr[q] >= '0' && line.ptr[q] <= '9')
                     digits = 1;
             found = a->authors[0].name && strstr(line.ptr, a->authors[0].name);
-            if (!digits && line.size <= 100 && found)
+            if (!digits && line.size <= 100 && found && ncp_html_byline_is_names(a, line.ptr))
                 nc_article_sets(a, NC_F_BYLINE, line.ptr);
             nc_buf_release(&line);
             if (had && !found)
@@ -939,6 +1002,8 @@ static void visible_byline(ncp_hpage *p)
         }
         break;
     }
+    if (!a->n_authors && saved)
+        a->n_authors = saved; /* no person found: the organisations stay */
     nc_buf_release(&t);
 }
 

@@ -202,7 +202,7 @@ static const char *const leadins[] = {
     "posted", "words", "story", "reporting", "reported", "text", "texto", "texte", "autor",
     "autorin", "author", "authors", "auteur", "auteurs", "redacción", "redação", "byline",
     "bylines", "photos", "photo", "fotos", "foto", "interview", "und", "and", "et",
-    "with", "mit", "avec", NULL};
+    "with", "mit", "avec", "about", NULL};
 
 static const char *const titles_words[] = {
     "editor", "editors", "correspondent", "correspondents", "reporter", "reporters",
@@ -343,6 +343,8 @@ static int is_month(const char *w, size_t n)
 
 /* Cleans one candidate name. strict: visible text (drops organisations, requires name-like
  * capitalisation); else a metadata value. Returns 1 with the name in out. */
+static int titled_part; /* set by clean_part: the part held a job title word */
+
 static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
 {
     size_t i, nwords = 0, start;
@@ -413,6 +415,7 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
             if (is_month(w, wl) && i + wl < n && isdigit((unsigned char)p[e + 1 < n ? e + 1 : e]))
                 break; /* "Jane Doe March 11, 2015": the date starts here */
             if (in_list(w, wl, titles_words)) {
+                titled_part = 1;
                 ok = nwords > 0 ? ok : 0;
                 if (!nwords)
                     break;
@@ -457,7 +460,7 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
         (void)start;
         if (ok && nwords && nwords <= (strict ? 5u : 7u)) {
             /* a single Latin word is a name only from metadata ("Reuters", "Staff") */
-            if (strict && latin && nwords == 1)
+            if (strict == 1 && latin && nwords == 1)
                 ok = 0;
             if (ok) {
                 size_t tl = words.size;
@@ -505,6 +508,28 @@ static int has_author(const nc_article *a, const char *name)
     return 0;
 }
 
+/* 1 when name holds an author's name as whole words, or the other way round ("About
+ * Jane Doe", "Jane Doe I'm" next to "Jane Doe"): the same person, not a co-author. */
+static int overlaps_author(const nc_article *a, const char *name)
+{
+    size_t i, nl = strlen(name);
+    for (i = 0; i < a->n_authors; i++) {
+        const char *o = a->authors[i].name, *big, *small, *h;
+        size_t ol, bl, sl;
+        if (!o)
+            continue;
+        ol = strlen(o);
+        big = nl >= ol ? name : o;
+        small = nl >= ol ? o : name;
+        bl = nl >= ol ? nl : ol;
+        sl = nl >= ol ? ol : nl;
+        for (h = big; sl && (h = strstr(h, small)) != NULL; h++)
+            if ((h == big || h[-1] == ' ') && (h + sl == big + bl || h[sl] == ' '))
+                return 1;
+    }
+    return 0;
+}
+
 /* Splits s into names; strict as in clean_part. */
 static int add_names(nc_article *a, const char *s, const char *url, int strict)
 {
@@ -527,8 +552,12 @@ static int add_names(nc_article *a, const char *s, const char *url, int strict)
             i++;
             continue;
         }
+        titled_part = 0;
         if (i > start && clean_part(work.ptr + start, i - start, strict, &name) &&
-            !has_author(a, name.ptr)) {
+            !has_author(a, name.ptr) && !(strict && overlaps_author(a, name.ptr)) &&
+            /* a line of its own that holds a job title is the title line of an author
+             * card ("Jane Doe" / "EdTech Content Writer"), not a second name */
+            !(strict && titled_part && start > 0 && work.ptr[start - 1] == '\n' && added)) {
             nc_article_add_author(a, name.ptr, NULL, added == 0 ? url : NULL, NULL);
             added++;
         }
@@ -547,6 +576,109 @@ int ncp_html_add_byline_authors(nc_article *a, const char *byline, const char *u
         return 0;
     n = add_names(a, byline, url, 1);
     return n;
+}
+
+int ncp_html_add_lone_author(nc_article *a, const char *text, const char *url)
+{
+    nc_buf name = NC_BUF_INIT;
+    size_t len;
+    int r = 0;
+    const char *s;
+    if (!text)
+        return 0;
+    len = strlen(text);
+    s = ncp_trim(text, &len);
+    /* one word, no separators: a handle or a one-word organisation ("EcoFlow") */
+    if (len && len <= 40 && !memchr(s, ' ', len) && !memchr(s, ',', len) &&
+        clean_part(s, len, 2, &name) && !in_list(name.ptr, name.size, leadins) &&
+        !in_list(name.ptr, name.size, titles_words) && !has_author(a, name.ptr)) {
+        nc_article_add_author(a, name.ptr, NULL, url, NULL);
+        r = 1;
+    }
+    nc_buf_release(&name);
+    return r;
+}
+
+int ncp_html_byline_by_handle(nc_article *a, const char *line)
+{
+    nc_buf w = NC_BUF_INIT;
+    size_t len = strlen(line), i;
+    const char *s = ncp_trim(line, &len);
+    int r = 0;
+    /* "by ibby": a lower-case handle after an explicit "by" (blogs, forums) */
+    if (len < 4 || len > 40 || ncp_strncasecmp(s, "by", 2) || !(is_sp((unsigned char)s[2]) || s[2] == ':'))
+        return 0;
+    for (i = 2; i < len && (is_sp((unsigned char)s[i]) || s[i] == ':'); i++)
+        ;
+    if (i == len)
+        return 0;
+    nc_buf_put(&w, s + i, len - i);
+    for (i = 0; i < w.size; i++)
+        if (is_sp((unsigned char)w.ptr[i]) || w.ptr[i] == ',' || w.ptr[i] == '@')
+            break;
+    if (i == w.size && w.size >= 2 && !looks_like_date(w.ptr, w.size) &&
+        !in_list(w.ptr, w.size, titles_words) && !in_list(w.ptr, w.size, org_words) &&
+        !has_author(a, w.ptr)) {
+        nc_article_add_author(a, w.ptr, NULL, NULL, NULL);
+        r = 1;
+    }
+    nc_buf_release(&w);
+    return r;
+}
+
+/* 1 when a word (a key) is a word of one of the authors' names */
+static int author_word(const nc_article *a, const char *k, size_t kl)
+{
+    size_t i;
+    nc_buf nk = NC_BUF_INIT;
+    int r = 0;
+    for (i = 0; i < a->n_authors && !r; i++) {
+        const char *q = a->authors[i].name;
+        while (q && *q && !r) {
+            const char *e = q;
+            while (*e && *e != ' ')
+                e++;
+            nc_buf_clear(&nk);
+            ncp_html_text_key(q, (size_t)(e - q), &nk);
+            r = nk.size == kl && !memcmp(nk.ptr, k, kl);
+            q = *e ? e + 1 : e;
+        }
+    }
+    nc_buf_release(&nk);
+    return r;
+}
+
+int ncp_html_byline_is_names(const nc_article *a, const char *line)
+{
+    /* The printed credit line is kept as the byline only when it says nothing but the
+     * names: "By Jane Doe and John Smith" yes, "By Jane Doe Senior Reporter Share" no. */
+    size_t i = 0, len = strlen(line), found = 0;
+    nc_buf k = NC_BUF_INIT;
+    int ok = a->n_authors > 0;
+    while (ok && i < len) {
+        size_t e;
+        while (i < len && (is_sp((unsigned char)line[i]) || line[i] == ',' || line[i] == ';' ||
+                           line[i] == '&' || line[i] == '|' || line[i] == '/'))
+            i++;
+        e = i;
+        while (e < len && !is_sp((unsigned char)line[e]) && line[e] != ',' && line[e] != ';' &&
+               line[e] != '&' && line[e] != '|' && line[e] != '/')
+            e++;
+        if (e == i)
+            break;
+        nc_buf_clear(&k);
+        ncp_html_text_key(line + i, e - i, &k);
+        if (!k.size || in_list(k.ptr, k.size, leadins) ||
+            (e - i <= 4 && in_list(line + i, e - i, honorifics)))
+            ;
+        else if (author_word(a, k.ptr, k.size))
+            found++;
+        else
+            ok = 0;
+        i = e;
+    }
+    nc_buf_release(&k);
+    return ok && found;
 }
 
 int ncp_html_add_meta_authors(nc_article *a, const char *value, const char *url)
@@ -660,6 +792,23 @@ void ncp_html_clean_title(const char *title, const char *site, const char *h1, n
     nc_buf_release(&t);
 }
 
+/* The longest date starting at s[0] (ending at a word boundary) with at least a day:
+ * "August 16, 2019 - Updated July 9, 2025" gives August 16, 2019. 0 or -1. */
+static int date_prefix(const char *s, size_t len, nc_time *t)
+{
+    size_t e;
+    if (len > 120)
+        len = 120;
+    for (e = len; e >= 6; e--) {
+        if (e < len && !is_sp((unsigned char)s[e]) && s[e] != ',' && s[e] != '.' &&
+            s[e] != '-' && s[e] != ')' && s[e] != ';')
+            continue;
+        if (nc_time_parse_text(s, e, t) == 0 && t->prec >= NC_TIME_DAY)
+            return 0;
+    }
+    return -1;
+}
+
 int ncp_html_find_date(const char *s, size_t len, nc_time *t, int *updated)
 {
     size_t i = 0;
@@ -673,13 +822,19 @@ int ncp_html_find_date(const char *s, size_t len, nc_time *t, int *updated)
                  (unsigned char)s[e + 2] == 0xA2))
             e++;
         for (k = i; k < e; k++) {
-            if (k > i && s[k - 1] != ' ' && s[k - 1] != ':')
+            if (k > i && s[k - 1] != ' ' && s[k - 1] != ':' && s[k - 1] != ',')
                 continue;
-            if (nc_time_parse_text(s + k, e - k, t) == 0) {
-                size_t q;
-                for (q = i; q + 7 <= e; q++)
-                    if (!ncp_strncasecmp(s + q, "updated", 7) || !ncp_strncasecmp(s + q, "modified", 8) ||
-                        !ncp_strncasecmp(s + q, "aktualisiert", 12) || !ncp_strncasecmp(s + q, "mis à jour", 10))
+            if (date_prefix(s + k, e - k, t) == 0) {
+                size_t q, lim = k;
+                /* a lead-in word the date parser skipped counts: "Updated March 3, 2015" */
+                while (lim < e && !isdigit((unsigned char)s[lim]))
+                    lim++;
+                k = lim;
+                for (q = i; q < k; q++)
+                    if ((q + 7 <= k && !ncp_strncasecmp(s + q, "updated", 7)) ||
+                        (q + 8 <= k && !ncp_strncasecmp(s + q, "modified", 8)) ||
+                        (q + 12 <= k && !ncp_strncasecmp(s + q, "aktualisiert", 12)) ||
+                        (q + 11 <= k && !ncp_strncasecmp(s + q, "mis \xC3\xA0 jour", 11)))
                         *updated = 1;
                 return 0;
             }
