@@ -771,16 +771,20 @@ static xmlNode *find_headline_el(ncp_hpage *p, const char *headline)
             if (pass == 0 ? !ncp_dom_is(n, "h1")
                           : !(ncp_dom_is(n, "h2") || ncp_html_attr_word(n, "itemprop", "headline")))
                 continue;
-            if (in_chrome(n))
-                continue;
             nc_buf_clear(&t);
             ncp_html_el_text(n, &t);
             if (!t.size || t.size > 400)
                 continue;
+            /* an <h1> that says the headline is the headline even where the analysis
+             * saw chrome (a title block styled like a banner); others must not be */
             if (headline && (key_equal(t.ptr, headline) || key_part(headline, t.ptr))) {
-                match = n;
-                break;
+                if (!in_chrome(n) || pass == 0) {
+                    match = n;
+                    break;
+                }
             }
+            if (in_chrome(n))
+                continue;
             if (pass == 1 && !ncp_html_attr_word(n, "itemprop", "headline"))
                 continue;
             if (!first)
@@ -1007,6 +1011,189 @@ static void visible_byline(ncp_hpage *p)
     nc_buf_release(&t);
 }
 
+/* ---- the lines around the headline ----
+ * Blogs and company pages often print the date and the author as bare lines next to the
+ * title, with no class, <time> or metadata: "December 15, 2025", "by: Jane Doe, Dec 17,
+ * 2025", "Published / October 14, 2025". The text of the page is cut into lines (runs of
+ * text under the same block element, or between <br>s), and a few lines before and after
+ * the headline element are looked at. */
+
+#define NL_BEFORE 6
+#define NL_AFTER 14
+
+typedef struct vline {
+    nc_buf text;
+    int long_text; /* longer than a date or byline line */
+} vline;
+
+typedef struct vlines {
+    vline before[NL_BEFORE]; /* a ring: the last lines before the headline */
+    size_t n_before, ring;
+    vline after[NL_AFTER];
+    size_t n_after;
+} vlines;
+
+static xmlNode *block_of(xmlNode *n, const xmlNode *stop)
+{
+    for (n = n->parent; n && n != stop; n = n->parent) {
+        const ncp_hinfo *h = ncp_hi(n);
+        if (h && (h->flags & H_BLOCK))
+            return n;
+    }
+    return n;
+}
+
+/* The outermost chrome element around n, or NULL. */
+static xmlNode *chrome_root(xmlNode *n)
+{
+    xmlNode *r = NULL;
+    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        if (ncp_hi(n) && (ncp_hi(n)->flags & H_JUNK))
+            r = n;
+    return r;
+}
+
+static void lines_around(ncp_hpage *p, vlines *L)
+{
+    xmlNode *h = p->headline_el, *n, *scope = p->body ? p->body : p->root;
+    xmlNode *hj = h ? chrome_root(h) : NULL; /* the headline sits in chrome: its block counts */
+    xmlNode *cur_blk = NULL;
+    vline *cur = NULL;
+    int state = 0; /* 0 before the headline, 1 inside, 2 after */
+    size_t i;
+    memset(L, 0, sizeof *L);
+    for (i = 0; i < NL_BEFORE; i++)
+        nc_buf_init(&L->before[i].text);
+    for (i = 0; i < NL_AFTER; i++)
+        nc_buf_init(&L->after[i].text);
+    if (!h)
+        return;
+    for (n = scope; n;) {
+        int descend = 1;
+        if (n->type == XML_ELEMENT_NODE) {
+            if (ncp_dom_is(n, "script") || ncp_dom_is(n, "style") || ncp_dom_is(n, "noscript") ||
+                ncp_dom_is(n, "template") || ncp_dom_is(n, "svg") || ncp_dom_is(n, "select") ||
+                (in_chrome(n) && !(hj && contains(hj, n) &&
+                                   (!(ncp_hi(n)->flags & H_JUNK) || contains(n, h)))))
+                descend = 0;
+            else if (ncp_dom_is(n, "br"))
+                cur = NULL;
+            if (n == h) {
+                state = 1;
+                cur = NULL;
+                descend = 0; /* the headline's own text is not a line */
+            }
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+            const char *c = (const char *)n->content;
+            xmlNode *blk;
+            while (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')
+                c++;
+            if (*c) {
+                if (state == 1)
+                    state = 2;
+                blk = block_of(n, scope);
+                if (!cur || blk != cur_blk) {
+                    if (state == 2) {
+                        if (L->n_after == NL_AFTER)
+                            break;
+                        cur = &L->after[L->n_after++];
+                    } else {
+                        cur = &L->before[L->ring];
+                        L->ring = (L->ring + 1) % NL_BEFORE;
+                        if (L->n_before < NL_BEFORE)
+                            L->n_before++;
+                        nc_buf_clear(&cur->text);
+                        cur->long_text = 0;
+                    }
+                    cur_blk = blk;
+                }
+                if (!cur->long_text) {
+                    if (cur->text.size)
+                        nc_buf_putc(&cur->text, ' ');
+                    ncp_collapse_space(&cur->text, (const char *)n->content,
+                                       strlen((const char *)n->content));
+                    if (cur->text.size > 160)
+                        cur->long_text = 1;
+                }
+            }
+        }
+        if (n == h && state == 1)
+            descend = 0;
+        n = ncp_html_next(n, p->root, descend);
+    }
+}
+
+static void lines_free(vlines *L)
+{
+    size_t i;
+    for (i = 0; i < NL_BEFORE; i++)
+        nc_buf_release(&L->before[i].text);
+    for (i = 0; i < NL_AFTER; i++)
+        nc_buf_release(&L->after[i].text);
+}
+
+/* The k-th line by distance from the headline: the lines after it first (nearest
+ * first), then the ones before it (nearest first). NULL past the end. */
+static vline *line_at(vlines *L, size_t k)
+{
+    if (k < L->n_after)
+        return &L->after[k];
+    k -= L->n_after;
+    if (k < L->n_before)
+        return &L->before[(L->ring + NL_BEFORE - 1 - k) % NL_BEFORE];
+    return NULL;
+}
+
+/* "By Jane Doe", "by: Jane Doe, Dec 17, 2025", "Written by ...", "Words by ...". */
+static int by_line(const char *s, size_t len)
+{
+    static const char *const leads[] = {"by ", "by:", "written by", "words by", "posted by",
+                                        "author:", "von ", "par ", "por ", "door ", NULL};
+    size_t i;
+    for (i = 0; leads[i]; i++)
+        if (len > strlen(leads[i]) && !ncp_strncasecmp(s, leads[i], strlen(leads[i])))
+            return 1;
+    return 0;
+}
+
+static void visible_lines(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    vlines L;
+    vline *v;
+    size_t k, long_after = 0;
+    int need_date = !a->time[NC_T_PUBLISHED].prec, need_by = !a->n_authors;
+    if (!p->headline_el || (!need_date && !need_by))
+        return;
+    lines_around(p, &L);
+    for (k = 0; (v = line_at(&L, k)) != NULL && (need_date || need_by); k++) {
+        nc_time tm;
+        int upd;
+        if (k < L.n_after && long_after >= 2)
+            continue; /* into the article text: the rest of the lines after are body */
+        if (v->long_text || v->text.size > 120) {
+            if (k < L.n_after)
+                long_after++;
+            continue;
+        }
+        if (need_by && by_line(v->text.ptr, v->text.size)) {
+            if (ncp_html_add_byline_authors(a, v->text.ptr, NULL) ||
+                ncp_html_byline_by_handle(a, v->text.ptr))
+                need_by = 0;
+        }
+        if (need_date && v->text.size <= 100 &&
+            ncp_html_find_date(v->text.ptr, v->text.size, &tm, &upd) == 0) {
+            if (!upd) {
+                nc_article_set_time(a, NC_T_PUBLISHED, &tm);
+                need_date = 0;
+            } else if (!a->time[NC_T_MODIFIED].prec) {
+                nc_article_set_time(a, NC_T_MODIFIED, &tm);
+            }
+        }
+    }
+    lines_free(&L);
+}
+
 static const char *const date_tokens[] = {"date", "dates", "published", "timestamp", "pubdate",
                                           "posted", "dateline", "time", "datetime", "updated",
                                           "publish", NULL};
@@ -1105,6 +1292,7 @@ int ncp_html_visible(ncp_hpage *p)
     }
     if (!a->n_authors || !a->str[NC_F_BYLINE])
         visible_byline(p);
+    visible_lines(p);
     if (!a->time[NC_T_PUBLISHED].prec)
         visible_date(p);
     nc_buf_release(&t);
