@@ -341,6 +341,58 @@ static int is_month(const char *w, size_t n)
     return in_list(w, n, m);
 }
 
+/* 1 when s starts with "(" and two or more capitalised words and ")" (a middle name part,
+ * not a handle). */
+static int bracket_names(const char *s, size_t len)
+{
+    const char *c = memchr(s, ')', len);
+    size_t i = 1, nw = 0;
+    if (!c)
+        return 0;
+    len = (size_t)(c - s);
+    while (i < len) {
+        size_t e = i;
+        while (e < len && s[e] != ' ')
+            e++;
+        if (e > i) {
+            if (!isupper((unsigned char)s[i]) && !((unsigned char)s[i] >= 0xC3))
+                return 0;
+            nw++;
+        }
+        i = e + 1;
+    }
+    return nw >= 2;
+}
+
+/* An organisation named as author, kept whole: a phrase that ends in a newsroom word ("Our
+ * Foreign Staff", "Metro Desk", "Graphics Team") or joins a one-word part with "&" ("Mac & i",
+ * "Marks & Spencer"). Capitalised words only (the "&" part aside), at most 5. */
+static int org_phrase(const char *s, size_t n)
+{
+    static const char *const ends[] = {"staff", "desk", "team", "bureau", "newsroom",
+                                       "correspondents", "reporters", "editors", NULL};
+    size_t i = 0, nw = 0, last = 0, lastl = 0;
+    int amp = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && s[e] != ' ')
+            e++;
+        nw++;
+        if (e - i == 1 && s[i] == '&')
+            amp = 1;
+        else if (!amp && !word_upper_start(s + i, e - i))
+            return 0;
+        last = i;
+        lastl = e - i;
+        i = e + 1;
+    }
+    if (nw < 2 || nw > 5)
+        return 0;
+    if (amp)
+        return nw == 3;
+    return in_list(s + last, lastl, ends);
+}
+
 /* Cleans one candidate name. strict: visible text (drops organisations, requires name-like
  * capitalisation); else a metadata value. Returns 1 with the name in out. */
 static int titled_part; /* set by clean_part: the part held a job title word */
@@ -367,10 +419,35 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
         return 0;
     if (looks_like_date(s, len))
         return 0;
-    /* words */
-    ncp_collapse_space(&b, s, len);
-    p = b.ptr;
+    /* words, without bracketed parts: a handle or a note in brackets is not part of the
+     * name ("Steven Miller (stevenhgm)", "Jane Doe [updated]"); an unclosed bracket ends
+     * the name */
+    {
+        nc_buf raw = NC_BUF_INIT;
+        size_t q;
+        int depth = 0;
+        for (q = 0; q < len; q++) {
+            if (!depth && s[q] == '(' && bracket_names(s + q, len - q)) {
+                /* "Bruno (Henrique Zecchin) Rodrigues": names in brackets stay */
+                const char *c = memchr(s + q, ')', len - q);
+                nc_buf_put(&raw, s + q, (size_t)(c - (s + q)) + 1);
+                q = (size_t)(c - s);
+            } else if (s[q] == '(' || s[q] == '[')
+                depth++;
+            else if ((s[q] == ')' || s[q] == ']') && depth)
+                depth--;
+            else if (!depth)
+                nc_buf_putc(&raw, s[q]);
+        }
+        ncp_collapse_space(&b, raw.ptr ? raw.ptr : "", raw.size);
+        nc_buf_release(&raw);
+    }
+    p = b.ptr ? b.ptr : "";
     start = 1;
+    if (!b.size) {
+        nc_buf_release(&b);
+        return 0;
+    }
     {
         nc_buf words = NC_BUF_INIT;
         size_t k = 0, n = b.size;
@@ -392,6 +469,13 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
                 }
             }
             break;
+        }
+        if (strict && k < n && org_phrase(p + k, n - k)) {
+            /* "Our Foreign Staff", "Mac & i", "Metro Desk": an organisation, whole */
+            nc_buf_put(out, p + k, n - k);
+            nc_buf_release(&words);
+            nc_buf_release(&b);
+            return 1;
         }
         for (i = k; i < n;) {
             size_t e = i, wl;
@@ -432,7 +516,9 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
                     size_t keep = wl;
                     while (keep && isdigit((unsigned char)w[keep - 1]))
                         keep--;
-                    if (keep && nd == wl - keep && nwords + 1 <= 6) {
+                    if (!nwords)
+                        ok = 0; /* a user id ("CC7567") is no name */
+                    else if (keep && nd == wl - keep && nwords + 1 <= 6) {
                         if (words.size)
                             nc_buf_putc(&words, ' ');
                         nc_buf_put(&words, w, keep);
@@ -442,6 +528,18 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
                 }
             }
             if (strict && in_list(w, wl, org_words)) {
+                /* a name, then the employer and the job: "Mark Di Stefano BuzzFeed News
+                 * Reporter" ends before the organisation ("BuzzFeed News") */
+                if (nwords >= 3) {
+                    size_t cut = words.size;
+                    while (cut && words.ptr[cut - 1] != ' ')
+                        cut--;
+                    if (cut)
+                        nc_buf_truncate(&words, cut - 1);
+                    nwords--;
+                    titled_part = 1;
+                    break;
+                }
                 ok = 0;
                 break;
             }
@@ -482,7 +580,9 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
         while (*q) {
             const char *e = strchr(q, ' ');
             size_t wl = e ? (size_t)(e - q) : strlen(q);
-            if (!word_upper_start(q, wl) && !in_list(q, wl, particles)) {
+            if (!(*q == '(' ? wl > 1 && word_upper_start(q + 1, wl - 1)
+                            : word_upper_start(q, wl)) &&
+                !in_list(q, wl, particles)) {
                 nc_buf_clear(out);
                 break;
             }
@@ -530,6 +630,43 @@ static int overlaps_author(const nc_article *a, const char *name)
     return 0;
 }
 
+/* 1 when the "&" at s[i] joins one word on either side ("Mac & i", "Marks & Spencer")
+ * rather than two names ("Jane Doe & John Smith"). */
+static int amp_joins(const char *s, size_t len, size_t start, size_t i)
+{
+    size_t a = start, e, wl = 0, wr = 0, k;
+    int in = 0;
+    for (k = a; k < i; k++) {
+        if (s[k] == ' ')
+            in = 0;
+        else if (!in) {
+            in = 1;
+            wl++;
+        }
+    }
+    for (e = i + 1, in = 0; e < len && !(separator_at(s, len, e) && s[e] != ' '); e++) {
+        if (s[e] == ' ') {
+            in = 0;
+            if (separator_at(s, len, e))
+                break;
+        } else if (!in) {
+            in = 1;
+            wr++;
+        }
+    }
+    /* the left part may still hold a lead-in: "Von Mac & i" */
+    if (wl == 2) {
+        for (k = a; k < i && s[k] == ' '; k++)
+            ;
+        e = k;
+        while (e < i && s[e] != ' ')
+            e++;
+        if (in_list(s + k, e - k, leadins))
+            wl = 1;
+    }
+    return wl == 1 || wr == 1;
+}
+
 /* Splits s into names; strict as in clean_part. */
 static int add_names(nc_article *a, const char *s, const char *url, int strict)
 {
@@ -548,6 +685,10 @@ static int add_names(nc_article *a, const char *s, const char *url, int strict)
     }
     for (i = 0; i <= work.size;) {
         size_t sep = i < work.size ? separator_at(work.ptr, work.size, i) : 1;
+        if (sep == 1 && i < work.size && work.ptr[i] == '&' && amp_joins(work.ptr, work.size, start, i)) {
+            i++; /* "Mac & i": one organisation */
+            continue;
+        }
         if (!sep) {
             i++;
             continue;
