@@ -507,6 +507,8 @@ static void read_article(ld *l, json_t *o)
         v = json_object_get(v, "alternateName");
     put(l, NC_F_LANGUAGE, v);
     put(l, NC_F_HEADLINE, get(l, o, "headline"));
+    if (!l->exact && a->str[NC_F_HEADLINE])
+        p->headline_weak = 1; /* SEO plugins copy the <title> with its " | Site" here too */
     if (!l->exact && !a->str[NC_F_HEADLINE] && json_is_string(get(l, o, "name")))
         put(l, NC_F_HEADLINE, get(l, o, "name"));
     put(l, NC_F_SUBHEADLINE, get(l, o, "alternativeHeadline"));

@@ -873,11 +873,32 @@ static size_t count_words(const char *s, size_t len)
     return n;
 }
 
+/* 1 when a title part names the site: the same key, or one key starts the other ("The
+ * Nutrition Source" for "The Nutrition Source - Harvard Chan School", "EcoFlow ZA" for
+ * "EcoFlow"), the shorter one 4 characters or more. */
+static int site_part(const char *part, size_t plen, const char *site)
+{
+    nc_buf kp = NC_BUF_INIT, ks = NC_BUF_INIT;
+    int r;
+    ncp_html_text_key(part, plen, &kp);
+    ncp_html_text_key(site, strlen(site), &ks);
+    r = kp.size && ks.size &&
+        ((kp.size == ks.size && !memcmp(kp.ptr, ks.ptr, kp.size)) ||
+         (kp.size >= 4 && kp.size < ks.size && !memcmp(kp.ptr, ks.ptr, kp.size)) ||
+         (ks.size >= 4 && ks.size < kp.size && !memcmp(kp.ptr, ks.ptr, ks.size)));
+    nc_buf_release(&kp);
+    nc_buf_release(&ks);
+    return r;
+}
+
 void ncp_html_clean_title(const char *title, const char *site, const char *h1, nc_buf *out)
 {
     nc_buf t = NC_BUF_INIT;
     size_t i, best_end = 0;
     ncp_collapse_space(&t, title, strlen(title));
+    /* an <h1> that is the site's name (a blog's masthead) says nothing about the title */
+    if (h1 && site && *site && key_eq(h1, strlen(h1), site, strlen(site)))
+        h1 = NULL;
     if (h1 && key_eq(t.ptr, t.size, h1, strlen(h1))) {
         nc_buf_put(out, t.ptr, t.size);
         nc_buf_release(&t);
@@ -902,7 +923,7 @@ void ncp_html_clean_title(const char *title, const char *site, const char *h1, n
             return;
         }
         if (site && *site) {
-            if (key_eq(t.ptr + i + n, t.size - i - n, site, strlen(site)) && !best_end)
+            if (site_part(t.ptr + i + n, t.size - i - n, site) && !best_end && i > 0)
                 best_end = i;
             if (key_eq(t.ptr, i, site, strlen(site))) {
                 nc_buf_put(out, t.ptr + i + n, t.size - i - n);
