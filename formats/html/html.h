@@ -72,6 +72,7 @@ typedef struct ncp_hpage {
     int metas_done;
     int headline_weak;   /* the headline came from a title that may carry the site name */
     const char *title_tag; /* <title> text; arena */
+    int authors_org;     /* the authors so far are organisations (JSON-LD Organization) */
     nc_buf tmp;
 } ncp_hpage;
 
@@ -112,6 +113,14 @@ int ncp_html_add_byline_authors(nc_article *a, const char *byline, const char *u
 /* The same for metadata values (meta name=author, JSON-LD names): organisations are kept,
  * capitalisation is not required. */
 int ncp_html_add_meta_authors(nc_article *a, const char *value, const char *url);
+/* A one-word name that is the whole text of an author element ("EcoFlow", "Reuters"):
+ * added when not present; 1 if added. */
+int ncp_html_add_lone_author(nc_article *a, const char *text, const char *url);
+/* "by ibby": a lower-case one-word handle after an explicit "by"; 1 if added. */
+int ncp_html_byline_by_handle(nc_article *a, const char *line);
+/* 1 when a printed credit line says nothing but lead-ins, separators and the words of
+ * the article's author names (so that it can stand as the byline). */
+int ncp_html_byline_is_names(const nc_article *a, const char *line);
 /* Cleans one name ("By Jane Doe, Staff Writer" -> "Jane Doe") into out; 0 if no name. */
 int ncp_html_clean_name(const char *s, size_t len, nc_buf *out);
 /* Removes a site-name part from a page title ("Headline | Site") into out. */

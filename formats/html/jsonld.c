@@ -253,7 +253,30 @@ static const char *url_of(ld *l, json_t *v)
 
 /* ---- the article object ---- */
 
+static const char *const org_types[] = {
+    "Organization", "NewsMediaOrganization", "Corporation", "EducationalOrganization",
+    "GovernmentOrganization", "LocalBusiness", "MedicalOrganization", "NGO",
+    "OnlineBusiness", "Brand", "WebSite", NULL};
+
+/* orgs: 0 reads persons (and untyped names) only, 1 organisations only. */
+static void read_authors_of(ld *l, json_t *v, const char *role_in, int orgs);
+
 static void read_authors(ld *l, json_t *v, const char *role_in)
+{
+    /* A person named as author wins over an organisation named next to it (publisher
+     * pages list both "Jane Doe" and "Example News"); an organisation is the author only
+     * when no person is given. */
+    nc_article *a = l->p->a;
+    size_t before = a->n_authors;
+    read_authors_of(l, v, role_in, 0);
+    if (a->n_authors == before && !l->exact) {
+        read_authors_of(l, v, role_in, 1);
+        if (a->n_authors > before)
+            l->p->authors_org = 1;
+    }
+}
+
+static void read_authors_of(ld *l, json_t *v, const char *role_in, int orgs)
 {
     nc_article *a = l->p->a;
     size_t i, n = json_is_array(v) ? json_array_size(v) : 1;
@@ -261,6 +284,11 @@ static void read_authors(ld *l, json_t *v, const char *role_in)
         json_t *e = deref(l, json_is_array(v) ? json_array_get(v, i) : v);
         const char *role = role_in;
         json_t *nm;
+        if (!l->exact && json_is_object(e) && !type_is1(e, "Role") &&
+            !!type_is(e, org_types) != orgs)
+            continue;
+        if (l->exact && orgs)
+            continue;
         if (json_is_object(e) && type_is1(e, "Role")) {
             json_t *inner = get(l, e, "author");
             if (!inner)
@@ -268,9 +296,11 @@ static void read_authors(ld *l, json_t *v, const char *role_in)
             if (json_object_get(e, "roleName"))
                 role = text_of(l, json_object_get(e, "roleName"));
             role = role ? nc_article_strdup(a, role) : NULL;
-            read_authors(l, inner ? inner : json_null(), role);
+            read_authors_of(l, inner ? inner : json_null(), role, orgs);
             continue;
         }
+        if (json_is_string(e) && orgs)
+            continue;
         if (json_is_string(e)) {
             if (l->exact)
                 nc_article_add_author(a, json_string_value(e), role, NULL, NULL);
@@ -477,6 +507,8 @@ static void read_article(ld *l, json_t *o)
         v = json_object_get(v, "alternateName");
     put(l, NC_F_LANGUAGE, v);
     put(l, NC_F_HEADLINE, get(l, o, "headline"));
+    if (!l->exact && a->str[NC_F_HEADLINE])
+        p->headline_weak = 1; /* SEO plugins copy the <title> with its " | Site" here too */
     if (!l->exact && !a->str[NC_F_HEADLINE] && json_is_string(get(l, o, "name")))
         put(l, NC_F_HEADLINE, get(l, o, "name"));
     put(l, NC_F_SUBHEADLINE, get(l, o, "alternativeHeadline"));

@@ -771,16 +771,20 @@ static xmlNode *find_headline_el(ncp_hpage *p, const char *headline)
             if (pass == 0 ? !ncp_dom_is(n, "h1")
                           : !(ncp_dom_is(n, "h2") || ncp_html_attr_word(n, "itemprop", "headline")))
                 continue;
-            if (in_chrome(n))
-                continue;
             nc_buf_clear(&t);
             ncp_html_el_text(n, &t);
             if (!t.size || t.size > 400)
                 continue;
+            /* an <h1> that says the headline is the headline even where the analysis
+             * saw chrome (a title block styled like a banner); others must not be */
             if (headline && (key_equal(t.ptr, headline) || key_part(headline, t.ptr))) {
-                match = n;
-                break;
+                if (!in_chrome(n) || pass == 0) {
+                    match = n;
+                    break;
+                }
             }
+            if (in_chrome(n))
+                continue;
             if (pass == 1 && !ncp_html_attr_word(n, "itemprop", "headline"))
                 continue;
             if (!first)
@@ -838,13 +842,50 @@ static const char *const author_tokens[] = {"byline", "bylines", "byl", "author"
                                             "autor", "auteur", "reporter", NULL};
 
 /* Byline candidates: rel=author, itemprop=author, class/id byline/author words. */
+/* A link to an author page ("/author/jane-doe", "/authors/jane"): the address scheme of
+ * WordPress and most blog and news CMSs for author archives. */
+static int author_href(const xmlNode *n)
+{
+    static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/auteur/",
+                                        "/autore/", "/autores/", "/auteurs/", NULL};
+    const char *h = ncp_dom_is(n, "a") ? ncp_dom_attr(n, "href") : NULL;
+    size_t i;
+    if (!h)
+        return 0;
+    for (i = 0; paths[i]; i++)
+        if (strstr(h, paths[i]))
+            return 1;
+    return 0;
+}
+
 static int byline_el(const xmlNode *n)
 {
     if (ncp_html_attr_word(n, "rel", "author"))
         return 3;
     if (ncp_html_attr_word(n, "itemprop", "author"))
         return 3;
-    return token_in(n, author_tokens) ? 2 : 0;
+    if (token_in(n, author_tokens))
+        return 2;
+    return author_href(n) ? 2 : 0;
+}
+
+/* The authors read so far are only organisations: JSON-LD Organization authors, or a
+ * name that is the site's or the publisher's own name. */
+static int authors_weak(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    size_t i;
+    if (p->authors_org)
+        return 1;
+    for (i = 0; i < a->n_authors; i++) {
+        const char *nm = a->authors[i].name;
+        if (!nm)
+            continue;
+        if (!((p->site && key_equal(nm, p->site)) ||
+              (a->str[NC_F_PUBLISHER] && key_equal(nm, a->str[NC_F_PUBLISHER]))))
+            return 0;
+    }
+    return a->n_authors > 0;
 }
 
 typedef struct bcand {
@@ -860,7 +901,14 @@ static void visible_byline(ncp_hpage *p)
     bcand c[32];
     size_t nc = 0, i, j;
     int had = a->n_authors > 0;
+    size_t saved = a->n_authors;
     xmlNode *scope = p->body ? p->body : p->root;
+    if (had && authors_weak(p)) {
+        /* organisations from the metadata: a person in the visible byline replaces them
+         * (company blogs name the company as author in JSON-LD, the writer on the page) */
+        a->n_authors = 0;
+        had = 0;
+    }
     for (n = scope; n && nc < 32; n = ncp_html_next(n, p->root, 1)) {
         int kind, score;
         if (n->type != XML_ELEMENT_NODE || in_chrome(n))
@@ -908,6 +956,8 @@ static void visible_byline(ncp_hpage *p)
                 url = ncp_dom_attr(k, "href");
         if (!had) {
             ncp_html_add_byline_authors(a, t.ptr, url ? ncp_html_url(p, url) : NULL);
+            if (a->n_authors == before_n && c[i].score >= 4 && saved == 0)
+                ncp_html_add_lone_author(a, t.ptr, url ? ncp_html_url(p, url) : NULL);
             if (a->n_authors == before_n)
                 continue;
         }
@@ -927,11 +977,28 @@ static void visible_byline(ncp_hpage *p)
             size_t q;
             int digits = 0, found = 0;
             ncp_collapse_space(&line, t.ptr, t.size);
+            if (had && a->authors[0].name && strstr(t.ptr, a->authors[0].name)) {
+                /* co-authors the metadata left out ("Written by A, B and C", one
+                 * author in JSON-LD): from the printed line that names the first author
+                 * only (the next line may be "Reviewed by X") */
+                const char *hit = strstr(t.ptr, a->authors[0].name), *ls = hit, *le;
+                while (ls > t.ptr && ls[-1] != '\n')
+                    ls--;
+                le = strchr(hit, '\n');
+                if (!le)
+                    le = t.ptr + t.size;
+                {
+                    nc_buf one = NC_BUF_INIT;
+                    nc_buf_put(&one, ls, (size_t)(le - ls));
+                    ncp_html_add_byline_authors(a, one.ptr, NULL);
+                    nc_buf_release(&one);
+                }
+            }
             for (q = 0; q < line.size; q++)
                 if (line.ptr[q] >= '0' && line.ptr[q] <= '9')
                     digits = 1;
             found = a->authors[0].name && strstr(line.ptr, a->authors[0].name);
-            if (!digits && line.size <= 100 && found)
+            if (!digits && line.size <= 100 && found && ncp_html_byline_is_names(a, line.ptr))
                 nc_article_sets(a, NC_F_BYLINE, line.ptr);
             nc_buf_release(&line);
             if (had && !found)
@@ -939,7 +1006,192 @@ static void visible_byline(ncp_hpage *p)
         }
         break;
     }
+    if (!a->n_authors && saved)
+        a->n_authors = saved; /* no person found: the organisations stay */
     nc_buf_release(&t);
+}
+
+/* ---- the lines around the headline ----
+ * Blogs and company pages often print the date and the author as bare lines next to the
+ * title, with no class, <time> or metadata: "December 15, 2025", "by: Jane Doe, Dec 17,
+ * 2025", "Published / October 14, 2025". The text of the page is cut into lines (runs of
+ * text under the same block element, or between <br>s), and a few lines before and after
+ * the headline element are looked at. */
+
+#define NL_BEFORE 6
+#define NL_AFTER 14
+
+typedef struct vline {
+    nc_buf text;
+    int long_text; /* longer than a date or byline line */
+} vline;
+
+typedef struct vlines {
+    vline before[NL_BEFORE]; /* a ring: the last lines before the headline */
+    size_t n_before, ring;
+    vline after[NL_AFTER];
+    size_t n_after;
+} vlines;
+
+static xmlNode *block_of(xmlNode *n, const xmlNode *stop)
+{
+    for (n = n->parent; n && n != stop; n = n->parent) {
+        const ncp_hinfo *h = ncp_hi(n);
+        if (h && (h->flags & H_BLOCK))
+            return n;
+    }
+    return n;
+}
+
+/* The outermost chrome element around n, or NULL. */
+static xmlNode *chrome_root(xmlNode *n)
+{
+    xmlNode *r = NULL;
+    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        if (ncp_hi(n) && (ncp_hi(n)->flags & H_JUNK))
+            r = n;
+    return r;
+}
+
+static void lines_around(ncp_hpage *p, vlines *L)
+{
+    xmlNode *h = p->headline_el, *n, *scope = p->body ? p->body : p->root;
+    xmlNode *hj = h ? chrome_root(h) : NULL; /* the headline sits in chrome: its block counts */
+    xmlNode *cur_blk = NULL;
+    vline *cur = NULL;
+    int state = 0; /* 0 before the headline, 1 inside, 2 after */
+    size_t i;
+    memset(L, 0, sizeof *L);
+    for (i = 0; i < NL_BEFORE; i++)
+        nc_buf_init(&L->before[i].text);
+    for (i = 0; i < NL_AFTER; i++)
+        nc_buf_init(&L->after[i].text);
+    if (!h)
+        return;
+    for (n = scope; n;) {
+        int descend = 1;
+        if (n->type == XML_ELEMENT_NODE) {
+            if (ncp_dom_is(n, "script") || ncp_dom_is(n, "style") || ncp_dom_is(n, "noscript") ||
+                ncp_dom_is(n, "template") || ncp_dom_is(n, "svg") || ncp_dom_is(n, "select") ||
+                (in_chrome(n) && !(hj && contains(hj, n) &&
+                                   (!(ncp_hi(n)->flags & H_JUNK) || contains(n, h)))))
+                descend = 0;
+            else if (ncp_dom_is(n, "br"))
+                cur = NULL;
+            if (n == h) {
+                state = 1;
+                cur = NULL;
+                descend = 0; /* the headline's own text is not a line */
+            }
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+            const char *c = (const char *)n->content;
+            xmlNode *blk;
+            while (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')
+                c++;
+            if (*c) {
+                if (state == 1)
+                    state = 2;
+                blk = block_of(n, scope);
+                if (!cur || blk != cur_blk) {
+                    if (state == 2) {
+                        if (L->n_after == NL_AFTER)
+                            break;
+                        cur = &L->after[L->n_after++];
+                    } else {
+                        cur = &L->before[L->ring];
+                        L->ring = (L->ring + 1) % NL_BEFORE;
+                        if (L->n_before < NL_BEFORE)
+                            L->n_before++;
+                        nc_buf_clear(&cur->text);
+                        cur->long_text = 0;
+                    }
+                    cur_blk = blk;
+                }
+                if (!cur->long_text) {
+                    if (cur->text.size)
+                        nc_buf_putc(&cur->text, ' ');
+                    ncp_collapse_space(&cur->text, (const char *)n->content,
+                                       strlen((const char *)n->content));
+                    if (cur->text.size > 160)
+                        cur->long_text = 1;
+                }
+            }
+        }
+        if (n == h && state == 1)
+            descend = 0;
+        n = ncp_html_next(n, p->root, descend);
+    }
+}
+
+static void lines_free(vlines *L)
+{
+    size_t i;
+    for (i = 0; i < NL_BEFORE; i++)
+        nc_buf_release(&L->before[i].text);
+    for (i = 0; i < NL_AFTER; i++)
+        nc_buf_release(&L->after[i].text);
+}
+
+/* The k-th line by distance from the headline: the lines after it first (nearest
+ * first), then the ones before it (nearest first). NULL past the end. */
+static vline *line_at(vlines *L, size_t k)
+{
+    if (k < L->n_after)
+        return &L->after[k];
+    k -= L->n_after;
+    if (k < L->n_before)
+        return &L->before[(L->ring + NL_BEFORE - 1 - k) % NL_BEFORE];
+    return NULL;
+}
+
+/* "By Jane Doe", "by: Jane Doe, Dec 17, 2025", "Written by ...", "Words by ...". */
+static int by_line(const char *s, size_t len)
+{
+    static const char *const leads[] = {"by ", "by:", "written by", "words by", "posted by",
+                                        "author:", "von ", "par ", "por ", "door ", NULL};
+    size_t i;
+    for (i = 0; leads[i]; i++)
+        if (len > strlen(leads[i]) && !ncp_strncasecmp(s, leads[i], strlen(leads[i])))
+            return 1;
+    return 0;
+}
+
+static void visible_lines(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    vlines L;
+    vline *v;
+    size_t k, long_after = 0;
+    int need_date = !a->time[NC_T_PUBLISHED].prec, need_by = !a->n_authors;
+    if (!p->headline_el || (!need_date && !need_by))
+        return;
+    lines_around(p, &L);
+    for (k = 0; (v = line_at(&L, k)) != NULL && (need_date || need_by); k++) {
+        nc_time tm;
+        int upd;
+        if (k < L.n_after && long_after >= 2)
+            continue; /* into the article text: the rest of the lines after are body */
+        if (v->long_text || v->text.size > 120) {
+            if (k < L.n_after)
+                long_after++;
+            continue;
+        }
+        if (need_by && by_line(v->text.ptr, v->text.size)) {
+            if (ncp_html_add_byline_authors(a, v->text.ptr, NULL) ||
+                ncp_html_byline_by_handle(a, v->text.ptr))
+                need_by = 0;
+        }
+        if (need_date && v->text.size <= 100 &&
+            ncp_html_find_date(v->text.ptr, v->text.size, &tm, &upd) == 0) {
+            if (!upd) {
+                nc_article_set_time(a, NC_T_PUBLISHED, &tm);
+                need_date = 0;
+            } else if (!a->time[NC_T_MODIFIED].prec) {
+                nc_article_set_time(a, NC_T_MODIFIED, &tm);
+            }
+        }
+    }
+    lines_free(&L);
 }
 
 static const char *const date_tokens[] = {"date", "dates", "published", "timestamp", "pubdate",
@@ -1040,6 +1292,7 @@ int ncp_html_visible(ncp_hpage *p)
     }
     if (!a->n_authors || !a->str[NC_F_BYLINE])
         visible_byline(p);
+    visible_lines(p);
     if (!a->time[NC_T_PUBLISHED].prec)
         visible_date(p);
     nc_buf_release(&t);

@@ -202,7 +202,7 @@ static const char *const leadins[] = {
     "posted", "words", "story", "reporting", "reported", "text", "texto", "texte", "autor",
     "autorin", "author", "authors", "auteur", "auteurs", "redacción", "redação", "byline",
     "bylines", "photos", "photo", "fotos", "foto", "interview", "und", "and", "et",
-    "with", "mit", "avec", NULL};
+    "with", "mit", "avec", "about", NULL};
 
 static const char *const titles_words[] = {
     "editor", "editors", "correspondent", "correspondents", "reporter", "reporters",
@@ -341,8 +341,62 @@ static int is_month(const char *w, size_t n)
     return in_list(w, n, m);
 }
 
+/* 1 when s starts with "(" and two or more capitalised words and ")" (a middle name part,
+ * not a handle). */
+static int bracket_names(const char *s, size_t len)
+{
+    const char *c = memchr(s, ')', len);
+    size_t i = 1, nw = 0;
+    if (!c)
+        return 0;
+    len = (size_t)(c - s);
+    while (i < len) {
+        size_t e = i;
+        while (e < len && s[e] != ' ')
+            e++;
+        if (e > i) {
+            if (!isupper((unsigned char)s[i]) && !((unsigned char)s[i] >= 0xC3))
+                return 0;
+            nw++;
+        }
+        i = e + 1;
+    }
+    return nw >= 2;
+}
+
+/* An organisation named as author, kept whole: a phrase that ends in a newsroom word ("Our
+ * Foreign Staff", "Metro Desk", "Graphics Team") or joins a one-word part with "&" ("Mac & i",
+ * "Marks & Spencer"). Capitalised words only (the "&" part aside), at most 5. */
+static int org_phrase(const char *s, size_t n)
+{
+    static const char *const ends[] = {"staff", "desk", "team", "bureau", "newsroom",
+                                       "correspondents", "reporters", "editors", NULL};
+    size_t i = 0, nw = 0, last = 0, lastl = 0;
+    int amp = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && s[e] != ' ')
+            e++;
+        nw++;
+        if (e - i == 1 && s[i] == '&')
+            amp = 1;
+        else if (!amp && !word_upper_start(s + i, e - i))
+            return 0;
+        last = i;
+        lastl = e - i;
+        i = e + 1;
+    }
+    if (nw < 2 || nw > 5)
+        return 0;
+    if (amp)
+        return nw == 3;
+    return in_list(s + last, lastl, ends);
+}
+
 /* Cleans one candidate name. strict: visible text (drops organisations, requires name-like
  * capitalisation); else a metadata value. Returns 1 with the name in out. */
+static int titled_part; /* set by clean_part: the part held a job title word */
+
 static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
 {
     size_t i, nwords = 0, start;
@@ -365,10 +419,35 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
         return 0;
     if (looks_like_date(s, len))
         return 0;
-    /* words */
-    ncp_collapse_space(&b, s, len);
-    p = b.ptr;
+    /* words, without bracketed parts: a handle or a note in brackets is not part of the
+     * name ("Steven Miller (stevenhgm)", "Jane Doe [updated]"); an unclosed bracket ends
+     * the name */
+    {
+        nc_buf raw = NC_BUF_INIT;
+        size_t q;
+        int depth = 0;
+        for (q = 0; q < len; q++) {
+            if (!depth && s[q] == '(' && bracket_names(s + q, len - q)) {
+                /* "Bruno (Henrique Zecchin) Rodrigues": names in brackets stay */
+                const char *c = memchr(s + q, ')', len - q);
+                nc_buf_put(&raw, s + q, (size_t)(c - (s + q)) + 1);
+                q = (size_t)(c - s);
+            } else if (s[q] == '(' || s[q] == '[')
+                depth++;
+            else if ((s[q] == ')' || s[q] == ']') && depth)
+                depth--;
+            else if (!depth)
+                nc_buf_putc(&raw, s[q]);
+        }
+        ncp_collapse_space(&b, raw.ptr ? raw.ptr : "", raw.size);
+        nc_buf_release(&raw);
+    }
+    p = b.ptr ? b.ptr : "";
     start = 1;
+    if (!b.size) {
+        nc_buf_release(&b);
+        return 0;
+    }
     {
         nc_buf words = NC_BUF_INIT;
         size_t k = 0, n = b.size;
@@ -390,6 +469,13 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
                 }
             }
             break;
+        }
+        if (strict && k < n && org_phrase(p + k, n - k)) {
+            /* "Our Foreign Staff", "Mac & i", "Metro Desk": an organisation, whole */
+            nc_buf_put(out, p + k, n - k);
+            nc_buf_release(&words);
+            nc_buf_release(&b);
+            return 1;
         }
         for (i = k; i < n;) {
             size_t e = i, wl;
@@ -413,6 +499,7 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
             if (is_month(w, wl) && i + wl < n && isdigit((unsigned char)p[e + 1 < n ? e + 1 : e]))
                 break; /* "Jane Doe March 11, 2015": the date starts here */
             if (in_list(w, wl, titles_words)) {
+                titled_part = 1;
                 ok = nwords > 0 ? ok : 0;
                 if (!nwords)
                     break;
@@ -429,7 +516,9 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
                     size_t keep = wl;
                     while (keep && isdigit((unsigned char)w[keep - 1]))
                         keep--;
-                    if (keep && nd == wl - keep && nwords + 1 <= 6) {
+                    if (!nwords)
+                        ok = 0; /* a user id ("CC7567") is no name */
+                    else if (keep && nd == wl - keep && nwords + 1 <= 6) {
                         if (words.size)
                             nc_buf_putc(&words, ' ');
                         nc_buf_put(&words, w, keep);
@@ -439,6 +528,18 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
                 }
             }
             if (strict && in_list(w, wl, org_words)) {
+                /* a name, then the employer and the job: "Mark Di Stefano BuzzFeed News
+                 * Reporter" ends before the organisation ("BuzzFeed News") */
+                if (nwords >= 3) {
+                    size_t cut = words.size;
+                    while (cut && words.ptr[cut - 1] != ' ')
+                        cut--;
+                    if (cut)
+                        nc_buf_truncate(&words, cut - 1);
+                    nwords--;
+                    titled_part = 1;
+                    break;
+                }
                 ok = 0;
                 break;
             }
@@ -457,7 +558,7 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
         (void)start;
         if (ok && nwords && nwords <= (strict ? 5u : 7u)) {
             /* a single Latin word is a name only from metadata ("Reuters", "Staff") */
-            if (strict && latin && nwords == 1)
+            if (strict == 1 && latin && nwords == 1)
                 ok = 0;
             if (ok) {
                 size_t tl = words.size;
@@ -479,7 +580,9 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
         while (*q) {
             const char *e = strchr(q, ' ');
             size_t wl = e ? (size_t)(e - q) : strlen(q);
-            if (!word_upper_start(q, wl) && !in_list(q, wl, particles)) {
+            if (!(*q == '(' ? wl > 1 && word_upper_start(q + 1, wl - 1)
+                            : word_upper_start(q, wl)) &&
+                !in_list(q, wl, particles)) {
                 nc_buf_clear(out);
                 break;
             }
@@ -505,6 +608,65 @@ static int has_author(const nc_article *a, const char *name)
     return 0;
 }
 
+/* 1 when name holds an author's name as whole words, or the other way round ("About
+ * Jane Doe", "Jane Doe I'm" next to "Jane Doe"): the same person, not a co-author. */
+static int overlaps_author(const nc_article *a, const char *name)
+{
+    size_t i, nl = strlen(name);
+    for (i = 0; i < a->n_authors; i++) {
+        const char *o = a->authors[i].name, *big, *small, *h;
+        size_t ol, bl, sl;
+        if (!o)
+            continue;
+        ol = strlen(o);
+        big = nl >= ol ? name : o;
+        small = nl >= ol ? o : name;
+        bl = nl >= ol ? nl : ol;
+        sl = nl >= ol ? ol : nl;
+        for (h = big; sl && (h = strstr(h, small)) != NULL; h++)
+            if ((h == big || h[-1] == ' ') && (h + sl == big + bl || h[sl] == ' '))
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 when the "&" at s[i] joins one word on either side ("Mac & i", "Marks & Spencer")
+ * rather than two names ("Jane Doe & John Smith"). */
+static int amp_joins(const char *s, size_t len, size_t start, size_t i)
+{
+    size_t a = start, e, wl = 0, wr = 0, k;
+    int in = 0;
+    for (k = a; k < i; k++) {
+        if (s[k] == ' ')
+            in = 0;
+        else if (!in) {
+            in = 1;
+            wl++;
+        }
+    }
+    for (e = i + 1, in = 0; e < len && !(separator_at(s, len, e) && s[e] != ' '); e++) {
+        if (s[e] == ' ') {
+            in = 0;
+            if (separator_at(s, len, e))
+                break;
+        } else if (!in) {
+            in = 1;
+            wr++;
+        }
+    }
+    /* the left part may still hold a lead-in: "Von Mac & i" */
+    if (wl == 2) {
+        for (k = a; k < i && s[k] == ' '; k++)
+            ;
+        e = k;
+        while (e < i && s[e] != ' ')
+            e++;
+        if (in_list(s + k, e - k, leadins))
+            wl = 1;
+    }
+    return wl == 1 || wr == 1;
+}
+
 /* Splits s into names; strict as in clean_part. */
 static int add_names(nc_article *a, const char *s, const char *url, int strict)
 {
@@ -523,12 +685,20 @@ static int add_names(nc_article *a, const char *s, const char *url, int strict)
     }
     for (i = 0; i <= work.size;) {
         size_t sep = i < work.size ? separator_at(work.ptr, work.size, i) : 1;
+        if (sep == 1 && i < work.size && work.ptr[i] == '&' && amp_joins(work.ptr, work.size, start, i)) {
+            i++; /* "Mac & i": one organisation */
+            continue;
+        }
         if (!sep) {
             i++;
             continue;
         }
+        titled_part = 0;
         if (i > start && clean_part(work.ptr + start, i - start, strict, &name) &&
-            !has_author(a, name.ptr)) {
+            !has_author(a, name.ptr) && !(strict && overlaps_author(a, name.ptr)) &&
+            /* a line of its own that holds a job title is the title line of an author
+             * card ("Jane Doe" / "EdTech Content Writer"), not a second name */
+            !(strict && titled_part && start > 0 && work.ptr[start - 1] == '\n' && added)) {
             nc_article_add_author(a, name.ptr, NULL, added == 0 ? url : NULL, NULL);
             added++;
         }
@@ -547,6 +717,109 @@ int ncp_html_add_byline_authors(nc_article *a, const char *byline, const char *u
         return 0;
     n = add_names(a, byline, url, 1);
     return n;
+}
+
+int ncp_html_add_lone_author(nc_article *a, const char *text, const char *url)
+{
+    nc_buf name = NC_BUF_INIT;
+    size_t len;
+    int r = 0;
+    const char *s;
+    if (!text)
+        return 0;
+    len = strlen(text);
+    s = ncp_trim(text, &len);
+    /* one word, no separators: a handle or a one-word organisation ("EcoFlow") */
+    if (len && len <= 40 && !memchr(s, ' ', len) && !memchr(s, ',', len) &&
+        clean_part(s, len, 2, &name) && !in_list(name.ptr, name.size, leadins) &&
+        !in_list(name.ptr, name.size, titles_words) && !has_author(a, name.ptr)) {
+        nc_article_add_author(a, name.ptr, NULL, url, NULL);
+        r = 1;
+    }
+    nc_buf_release(&name);
+    return r;
+}
+
+int ncp_html_byline_by_handle(nc_article *a, const char *line)
+{
+    nc_buf w = NC_BUF_INIT;
+    size_t len = strlen(line), i;
+    const char *s = ncp_trim(line, &len);
+    int r = 0;
+    /* "by ibby": a lower-case handle after an explicit "by" (blogs, forums) */
+    if (len < 4 || len > 40 || ncp_strncasecmp(s, "by", 2) || !(is_sp((unsigned char)s[2]) || s[2] == ':'))
+        return 0;
+    for (i = 2; i < len && (is_sp((unsigned char)s[i]) || s[i] == ':'); i++)
+        ;
+    if (i == len)
+        return 0;
+    nc_buf_put(&w, s + i, len - i);
+    for (i = 0; i < w.size; i++)
+        if (is_sp((unsigned char)w.ptr[i]) || w.ptr[i] == ',' || w.ptr[i] == '@')
+            break;
+    if (i == w.size && w.size >= 2 && !looks_like_date(w.ptr, w.size) &&
+        !in_list(w.ptr, w.size, titles_words) && !in_list(w.ptr, w.size, org_words) &&
+        !has_author(a, w.ptr)) {
+        nc_article_add_author(a, w.ptr, NULL, NULL, NULL);
+        r = 1;
+    }
+    nc_buf_release(&w);
+    return r;
+}
+
+/* 1 when a word (a key) is a word of one of the authors' names */
+static int author_word(const nc_article *a, const char *k, size_t kl)
+{
+    size_t i;
+    nc_buf nk = NC_BUF_INIT;
+    int r = 0;
+    for (i = 0; i < a->n_authors && !r; i++) {
+        const char *q = a->authors[i].name;
+        while (q && *q && !r) {
+            const char *e = q;
+            while (*e && *e != ' ')
+                e++;
+            nc_buf_clear(&nk);
+            ncp_html_text_key(q, (size_t)(e - q), &nk);
+            r = nk.size == kl && !memcmp(nk.ptr, k, kl);
+            q = *e ? e + 1 : e;
+        }
+    }
+    nc_buf_release(&nk);
+    return r;
+}
+
+int ncp_html_byline_is_names(const nc_article *a, const char *line)
+{
+    /* The printed credit line is kept as the byline only when it says nothing but the
+     * names: "By Jane Doe and John Smith" yes, "By Jane Doe Senior Reporter Share" no. */
+    size_t i = 0, len = strlen(line), found = 0;
+    nc_buf k = NC_BUF_INIT;
+    int ok = a->n_authors > 0;
+    while (ok && i < len) {
+        size_t e;
+        while (i < len && (is_sp((unsigned char)line[i]) || line[i] == ',' || line[i] == ';' ||
+                           line[i] == '&' || line[i] == '|' || line[i] == '/'))
+            i++;
+        e = i;
+        while (e < len && !is_sp((unsigned char)line[e]) && line[e] != ',' && line[e] != ';' &&
+               line[e] != '&' && line[e] != '|' && line[e] != '/')
+            e++;
+        if (e == i)
+            break;
+        nc_buf_clear(&k);
+        ncp_html_text_key(line + i, e - i, &k);
+        if (!k.size || in_list(k.ptr, k.size, leadins) ||
+            (e - i <= 4 && in_list(line + i, e - i, honorifics)))
+            ;
+        else if (author_word(a, k.ptr, k.size))
+            found++;
+        else
+            ok = 0;
+        i = e;
+    }
+    nc_buf_release(&k);
+    return ok && found;
 }
 
 int ncp_html_add_meta_authors(nc_article *a, const char *value, const char *url)
@@ -600,11 +873,32 @@ static size_t count_words(const char *s, size_t len)
     return n;
 }
 
+/* 1 when a title part names the site: the same key, or one key starts the other ("The
+ * Nutrition Source" for "The Nutrition Source - Harvard Chan School", "EcoFlow ZA" for
+ * "EcoFlow"), the shorter one 4 characters or more. */
+static int site_part(const char *part, size_t plen, const char *site)
+{
+    nc_buf kp = NC_BUF_INIT, ks = NC_BUF_INIT;
+    int r;
+    ncp_html_text_key(part, plen, &kp);
+    ncp_html_text_key(site, strlen(site), &ks);
+    r = kp.size && ks.size &&
+        ((kp.size == ks.size && !memcmp(kp.ptr, ks.ptr, kp.size)) ||
+         (kp.size >= 4 && kp.size < ks.size && !memcmp(kp.ptr, ks.ptr, kp.size)) ||
+         (ks.size >= 4 && ks.size < kp.size && !memcmp(kp.ptr, ks.ptr, ks.size)));
+    nc_buf_release(&kp);
+    nc_buf_release(&ks);
+    return r;
+}
+
 void ncp_html_clean_title(const char *title, const char *site, const char *h1, nc_buf *out)
 {
     nc_buf t = NC_BUF_INIT;
     size_t i, best_end = 0;
     ncp_collapse_space(&t, title, strlen(title));
+    /* an <h1> that is the site's name (a blog's masthead) says nothing about the title */
+    if (h1 && site && *site && key_eq(h1, strlen(h1), site, strlen(site)))
+        h1 = NULL;
     if (h1 && key_eq(t.ptr, t.size, h1, strlen(h1))) {
         nc_buf_put(out, t.ptr, t.size);
         nc_buf_release(&t);
@@ -629,7 +923,7 @@ void ncp_html_clean_title(const char *title, const char *site, const char *h1, n
             return;
         }
         if (site && *site) {
-            if (key_eq(t.ptr + i + n, t.size - i - n, site, strlen(site)) && !best_end)
+            if (site_part(t.ptr + i + n, t.size - i - n, site) && !best_end && i > 0)
                 best_end = i;
             if (key_eq(t.ptr, i, site, strlen(site))) {
                 nc_buf_put(out, t.ptr + i + n, t.size - i - n);
@@ -660,6 +954,23 @@ void ncp_html_clean_title(const char *title, const char *site, const char *h1, n
     nc_buf_release(&t);
 }
 
+/* The longest date starting at s[0] (ending at a word boundary) with at least a day:
+ * "August 16, 2019 - Updated July 9, 2025" gives August 16, 2019. 0 or -1. */
+static int date_prefix(const char *s, size_t len, nc_time *t)
+{
+    size_t e;
+    if (len > 120)
+        len = 120;
+    for (e = len; e >= 6; e--) {
+        if (e < len && !is_sp((unsigned char)s[e]) && s[e] != ',' && s[e] != '.' &&
+            s[e] != '-' && s[e] != ')' && s[e] != ';')
+            continue;
+        if (nc_time_parse_text(s, e, t) == 0 && t->prec >= NC_TIME_DAY)
+            return 0;
+    }
+    return -1;
+}
+
 int ncp_html_find_date(const char *s, size_t len, nc_time *t, int *updated)
 {
     size_t i = 0;
@@ -673,13 +984,19 @@ int ncp_html_find_date(const char *s, size_t len, nc_time *t, int *updated)
                  (unsigned char)s[e + 2] == 0xA2))
             e++;
         for (k = i; k < e; k++) {
-            if (k > i && s[k - 1] != ' ' && s[k - 1] != ':')
+            if (k > i && s[k - 1] != ' ' && s[k - 1] != ':' && s[k - 1] != ',')
                 continue;
-            if (nc_time_parse_text(s + k, e - k, t) == 0) {
-                size_t q;
-                for (q = i; q + 7 <= e; q++)
-                    if (!ncp_strncasecmp(s + q, "updated", 7) || !ncp_strncasecmp(s + q, "modified", 8) ||
-                        !ncp_strncasecmp(s + q, "aktualisiert", 12) || !ncp_strncasecmp(s + q, "mis à jour", 10))
+            if (date_prefix(s + k, e - k, t) == 0) {
+                size_t q, lim = k;
+                /* a lead-in word the date parser skipped counts: "Updated March 3, 2015" */
+                while (lim < e && !isdigit((unsigned char)s[lim]))
+                    lim++;
+                k = lim;
+                for (q = i; q < k; q++)
+                    if ((q + 7 <= k && !ncp_strncasecmp(s + q, "updated", 7)) ||
+                        (q + 8 <= k && !ncp_strncasecmp(s + q, "modified", 8)) ||
+                        (q + 12 <= k && !ncp_strncasecmp(s + q, "aktualisiert", 12)) ||
+                        (q + 11 <= k && !ncp_strncasecmp(s + q, "mis \xC3\xA0 jour", 11)))
                         *updated = 1;
                 return 0;
             }

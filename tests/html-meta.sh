@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# HTML metadata: headline, authors and publication date read from small hand-written pages
+# (tests/html-meta/NAME.html), one rule each; NAME.expect holds the exact headline, author
+# and published lines of the model (`newsconv NAME.html -t model`). Cases:
+#   org-staff       "By Our Foreign Staff" is one organisation, not "Our"
+#   org-amp         "Von Mac & i": "&" between one-word parts joins an organisation name
+#   user-id         "Posted by CC7567": a user id is no author (not "CC")
+#   bracket         "Steven Miller (stevenhgm)": the bracketed handle goes, the name stays whole
+#   job-title       "Mark Di Stefano BuzzFeed News Reporter": employer and job title go
+#   three           "By A, B and C": three authors, particles and accents kept
+#   ld-person-org   JSON-LD author [Organization, Person]: the person only
+#   org-then-visible JSON-LD Organization author (the site itself) and a person printed on
+#                   the page: the person; the date printed next to the name
+#   date-line       a bare date line under the <h1>; a related post's date further down is not it
+#   by-line         "by: Name, Dec 17, 2025" under the <h1> (no class, no metadata)
+#   title-suffix    " - Site" dropped from the title by og:site_name; the headline is an <h2>
+set -u
+. tests/testlib.bash
+
+[ -x "$NEWSCONV" ] || fail "$NEWSCONV is not built (run make)"
+checks=0
+for page in tests/html-meta/*.html; do
+    want=${page%.html}.expect
+    [ -f "$want" ] || fail "$want is missing"
+    nc "$page" -t model -q >"$TMPD/model" 2>"$TMPD/err" || fail "$page: reading failed: $(cat "$TMPD/err")"
+    grep -E '^  (headline|author|published) ' "$TMPD/model" >"$TMPD/got" || true
+    expect_file_eq "$TMPD/got" "$want" "$page: headline, authors or date differ"
+done
+[ "$checks" -ge 11 ] || fail "expected at least 11 html metadata cases, ran $checks"
+echo "tests/html-meta.sh: $checks cases passed"
