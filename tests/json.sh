@@ -343,10 +343,10 @@ $(head -20 "$T/v31")"
 $(head -20 "$T/v22")"
     checks=$((checks + 2 * n_valid))
     # the "uri" format too (validate-ninjs leaves it unchecked)
-    python3 tests/json/check-uris.py "$SHARED/schemas/ninjs" 3.1 "${VALID31[@]}" > "$T/u31" 2>&1 ||
+    /usr/bin/python3 tests/json/check-uris.py "$SHARED/schemas/ninjs" 3.1 "${VALID31[@]}" > "$T/u31" 2>&1 ||
         fail "ninjs 3.1 output with an invalid URI:
 $(head -20 "$T/u31")"
-    python3 tests/json/check-uris.py "$SHARED/schemas/ninjs" 2.2 "${VALID22[@]}" > "$T/u22" 2>&1 ||
+    /usr/bin/python3 tests/json/check-uris.py "$SHARED/schemas/ninjs" 2.2 "${VALID22[@]}" > "$T/u22" 2>&1 ||
         fail "ninjs 2.2 output with an invalid URI:
 $(head -20 "$T/u22")"
 else
