@@ -65,8 +65,19 @@ enum {
     W_BYLINE = 4, /* byline/date/meta */
     W_POS = 8,    /* content-like */
     W_MARKER = 16,/* explicit article body */
-    W_HIDDEN = 32 /* hidden by a utility class */
+    W_HIDDEN = 32,/* hidden by a utility class */
+    W_HARD = 64   /* strong chrome that is never an article, even when relaxed */
 };
+
+/* Strong words removed at every cleaning level (candidates.c relaxes the others): comment
+ * threads, consent banners, share and follow bars, newsletter boxes, related and sponsored
+ * rails, ads. Pages whose article wrapper is named for something else (a "modal" reader
+ * view, a "widget") are served by relaxing; no article is named for these. */
+static const char *const hard_prefix[] = {
+    "comment", "disqus", "respond", "repl", "cookie", "consent", "gdpr", "newsletter",
+    "share", "sharing", "social", "related", "recommend", "outbrain", "taboola", "advert",
+    "sponsor", "promo", "subscri", NULL};
+static const char *const hard_exact[] = {"ad", "ads", "adv", "adslot", "adunit", "dfp", NULL};
 
 static const char *const strong_exact[] = {
     "ad", "ads", "adv", "advert", "adverts", "adsense", "adslot", "adunit", "adzone", "dfp",
@@ -184,6 +195,8 @@ static unsigned classify_word(const char *s, size_t n)
         if (!tl)
             continue;
         tok[tl] = '\0';
+        if (!strcmp(tok, "shared"))
+            continue; /* "shared-content": reused blocks, not a share bar */
         if (!strcmp(tok, "no") || !strcmp(tok, "has") || !strcmp(tok, "with") ||
             !strcmp(tok, "without")) {
             negated = 1; /* "no-sidebar", "has-comments": layout, not chrome */
@@ -195,6 +208,8 @@ static unsigned classify_word(const char *s, size_t n)
         }
         if (word_in(tok, tl, strong_exact) || prefix_in(tok, tl, strong_prefix))
             f |= W_STRONG;
+        if ((f & W_STRONG) && (word_in(tok, tl, hard_exact) || prefix_in(tok, tl, hard_prefix)))
+            f |= W_HARD;
         else if (word_in(tok, tl, weak_exact) || prefix_in(tok, tl, weak_prefix))
             f |= W_WEAK;
         else if (word_in(tok, tl, byline_exact))
@@ -204,7 +219,7 @@ static unsigned classify_word(const char *s, size_t n)
     }
     /* "article-body", "post-content": the marker wins over everything else */
     if (f & W_MARKER)
-        f &= ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE);
+        f &= ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE | W_HARD);
     /* "comment-body" etc. stay chrome; "entry-meta" is a byline box */
     return f;
 }
@@ -456,6 +471,8 @@ static void leave_el(xmlNode *el)
         ph->flags |= H_KEEP;
 }
 
+static void analyse_walk(ncp_hpage *p);
+
 int ncp_html_analyse(ncp_hpage *p)
 {
     xmlNode *n;
@@ -471,9 +488,25 @@ int ncp_html_analyse(ncp_hpage *p)
     for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
         if (n->type == XML_ELEMENT_NODE)
             n->_private = &p->info[i++];
+    analyse_walk(p);
+    return 0;
+}
 
-    /* enter/leave walk */
-    n = p->root;
+void ncp_html_reanalyse(ncp_hpage *p, int relax)
+{
+    if (!p->info)
+        return;
+    memset(p->info, 0, p->n_info * sizeof *p->info);
+    p->relax = relax;
+    p->content = NULL;
+    analyse_walk(p);
+}
+
+/* The analysis walk (enter/leave) over the whole document. */
+static void analyse_walk(ncp_hpage *p)
+{
+    xmlNode *n = p->root;
+
     while (n) {
         int descend = 1;
         if (n->type == XML_ELEMENT_NODE) {
@@ -496,7 +529,7 @@ int ncp_html_analyse(ncp_hpage *p)
                 w = classify_attr(ncp_dom_attr(n, "class")) | classify_attr(ncp_dom_attr(n, "id"));
                 if (ip && (ncp_html_attr_word(n, "itemprop", "articleBody") ||
                            ncp_html_attr_word(n, "itemprop", "articlebody")))
-                    w = (w & ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE)) | W_MARKER;
+                    w = (w & ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE | W_HARD)) | W_MARKER;
                 if (w & W_MARKER)
                     h->flags |= H_MARKER;
                 if (w & W_POS)
@@ -508,7 +541,8 @@ int ncp_html_analyse(ncp_hpage *p)
                          ncp_dom_is(n, "main") || ncp_dom_is(n, "article"))
                     ; /* never chrome by class */
                 else if (w & W_STRONG)
-                    h->flags |= H_STRONG; /* chrome unless it holds a marker (settle_junk) */
+                    h->flags |= H_STRONG | (w & W_HARD ? H_HARD : 0); /* chrome unless it
+                                                       * holds a marker (settle_junk) */
                 else if ((w & W_WEAK) || ncp_dom_is(n, "form"))
                     h->flags |= H_NEGATIVE;
                 if (w & W_BYLINE)
@@ -549,7 +583,23 @@ int ncp_html_analyse(ncp_hpage *p)
             n = n->parent;
         }
     }
-    return 0;
+}
+
+/* A long text in sections (two or more headings with at least 1500 characters of prose):
+ * an article, whatever its wrapper's class says (pages whose body column carries a "share"
+ * id); comment threads and share bars have no section headings. */
+static int sectioned_prose(xmlNode *el, const ncp_hinfo *h)
+{
+    xmlNode *n;
+    int heads = 0, budget = 20000;
+    if (h->good < 1500)
+        return 0;
+    for (n = el->children; n && budget-- > 0 && heads < 2; n = ncp_html_next(n, el, 1)) {
+        const char *nm = ncp_dom_name(n);
+        if (n->type == XML_ELEMENT_NODE && nm[0] == 'h' && nm[1] >= '2' && nm[1] <= '4' && !nm[2])
+            heads++;
+    }
+    return heads >= 2;
 }
 
 /* Chrome by class that holds a marker is kept, and weak words with a content word; the
@@ -572,6 +622,9 @@ static void settle_junk(ncp_hpage *p)
             }
             if (h->flags & (H_INJUNK | H_JUNK)) {
                 descend = 0;
+            } else if ((h->flags & H_STRONG) && p->relax >= 2 &&
+                       (!(h->flags & H_HARD) || sectioned_prose(n, h))) {
+                h->flags |= H_NEGATIVE; /* relaxed: class words only weigh */
             } else if (h->flags & H_STRONG) {
                 /* strong class chrome: kept only around a marker */
                 if (!(h->flags & H_KEEP)) {
@@ -582,7 +635,7 @@ static void settle_junk(ncp_hpage *p)
                 /* weak words: not around a marker, not with a content word ("sidebar-content"
                  * stays a candidate), not a captioned picture (a "widget" wrapping a photo) */
                 int rescue = h->link * 10 < h->text * 3 && h->media && h->text < 300;
-                if (!(h->flags & (H_KEEP | H_POSITIVE)) && !rescue)
+                if (!(h->flags & (H_KEEP | H_POSITIVE)) && !rescue && !p->relax)
                     h->flags |= H_JUNK;
                 if (h->flags & H_JUNK)
                     descend = 0;
@@ -686,6 +739,24 @@ static int sibling_belongs(xmlNode *s, const ncp_hinfo *best)
     if (ncp_dom_is(s, "p") && h->good && ld < 0.25)
         return 1;
     return 0;
+}
+
+/* "div#main.post-body" (at most ~60 characters), for -v and debugging. */
+void ncp_html_describe(const xmlNode *n, nc_buf *out)
+{
+    const char *id = n ? ncp_dom_attr(n, "id") : NULL, *c = n ? ncp_dom_attr(n, "class") : NULL;
+    nc_buf_clear(out);
+    if (!n) {
+        nc_buf_puts(out, "(none)");
+        return;
+    }
+    nc_buf_puts(out, ncp_dom_name(n));
+    if (id && *id)
+        nc_buf_printf(out, "#%.24s", id);
+    if (c && *c) {
+        size_t l = strcspn(c, " \t\n");
+        nc_buf_printf(out, ".%.*s", (int)(l > 32 ? 32 : l), c);
+    }
 }
 
 xmlNode *ncp_html_choose(ncp_hpage *p)
