@@ -382,6 +382,11 @@ static int doubtful(const chooser *ch, const cand *c, const char **why)
         *why = "misses the articleBody";
         return 1;
     }
+    if (c->st.chars < 3 * ch->m->short_chars && ch->p->class_junk_good > 2 * c->st.chars &&
+        ch->p->class_junk_good > 500) {
+        *why = "shorter than the prose removed for class names";
+        return 1;
+    }
     if (c->el == ch->p->body) {
         *why = "no container";
         return 1;

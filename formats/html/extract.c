@@ -274,6 +274,12 @@ static const char *const junk_roles[] = {"navigation", "banner", "contentinfo", 
                                          "toolbar", "tablist", "tooltip", "alert", "form",
                                          NULL};
 
+/* The roles still removed at relax 2: page landmarks. The others (tablist, dialog, form,
+ * alert ...) are widgets that some pages wrap around the text itself (a transcript in a
+ * tab panel, an article in a "dialog" reader view). */
+static const char *const landmark_roles[] = {"navigation", "banner", "contentinfo", "search",
+                                             NULL};
+
 /* ---- weighing text ---- */
 
 /* Weighted length of a text run (white space not counted, CJK double) and its sentence
@@ -392,6 +398,22 @@ static void noscript_images(ncp_hpage *p)
     }
 }
 
+/* React's streamed server rendering (Next.js and other frameworks built on React 18)
+ * sends the content of a Suspense boundary late, in <div hidden id="S:0">, which a script
+ * moves into place: that div is content, not a hidden element. */
+static void streamed_segments(ncp_hpage *p)
+{
+    xmlNode *n = p->body ? p->body : p->root;
+    for (; n; n = ncp_html_next(n, p->root, 1)) {
+        const char *id;
+        if (n->type != XML_ELEMENT_NODE || !ncp_dom_attr(n, "hidden") ||
+            !(id = ncp_dom_attr(n, "id")))
+            continue;
+        if (id[0] == 'S' && id[1] == ':' && id[2] >= '0' && id[2] <= '9')
+            xmlUnsetProp(n, BAD_CAST "hidden");
+    }
+}
+
 /* ---- the analysis pass ---- */
 
 static void leave_el(xmlNode *el)
@@ -478,6 +500,7 @@ int ncp_html_analyse(ncp_hpage *p)
     xmlNode *n;
     size_t count = 0, i = 0;
     noscript_images(p);
+    streamed_segments(p);
     for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
         if (n->type == XML_ELEMENT_NODE)
             count++;
@@ -535,7 +558,8 @@ static void analyse_walk(ncp_hpage *p)
                 if (w & W_POS)
                     h->flags |= H_POSITIVE;
                 if (in_set(name, junk_tags) || hidden_el(n) || (w & W_HIDDEN) ||
-                    (role && in_set(role, junk_roles) && !(w & W_MARKER)))
+                    (role && in_set(role, junk_roles) && !(w & W_MARKER) &&
+                     (p->relax < 2 || in_set(role, landmark_roles))))
                     h->flags |= H_JUNK;
                 else if (ncp_dom_is(n, "body") || ncp_dom_is(n, "html") ||
                          ncp_dom_is(n, "main") || ncp_dom_is(n, "article"))
@@ -606,6 +630,7 @@ static int sectioned_prose(xmlNode *el, const ncp_hinfo *h)
  * decision needs the subtree totals, so it is made here, top-down. */
 static void settle_junk(ncp_hpage *p)
 {
+    p->class_junk_good = 0;
     xmlNode *n = p->body ? p->body : p->root;
     xmlNode *root = n;
     while (n) {
@@ -630,13 +655,17 @@ static void settle_junk(ncp_hpage *p)
                 if (!(h->flags & H_KEEP)) {
                     h->flags |= H_JUNK;
                     descend = 0;
+                    if (!(h->flags & H_HARD))
+                        p->class_junk_good += h->good;
                 }
             } else if (h->flags & H_NEGATIVE) {
                 /* weak words: not around a marker, not with a content word ("sidebar-content"
                  * stays a candidate), not a captioned picture (a "widget" wrapping a photo) */
                 int rescue = h->link * 10 < h->text * 3 && h->media && h->text < 300;
-                if (!(h->flags & (H_KEEP | H_POSITIVE)) && !rescue && !p->relax)
+                if (!(h->flags & (H_KEEP | H_POSITIVE)) && !rescue && !p->relax) {
                     h->flags |= H_JUNK;
+                    p->class_junk_good += h->good;
+                }
                 if (h->flags & H_JUNK)
                     descend = 0;
             }

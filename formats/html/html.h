@@ -73,6 +73,7 @@ typedef struct ncp_hpage {
     int metas_done;
     int headline_weak;   /* the headline came from a title that may carry the site name */
     const char *title_tag; /* <title> text; arena */
+    int class_junk_good; /* prose removed for class words that relaxing keeps (settle_junk) */
     int relax;           /* cleaning level of the analysis: 0 strict, 1 class words that
                           * only suggest chrome (sidebar, widget ...) remove nothing, 2 no
                           * class word removes anything (candidates.c) */
