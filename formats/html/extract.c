@@ -909,10 +909,37 @@ static void mark_drops(ncp_hpage *p, xmlNode *content)
     }
 }
 
+/* A tracking pixel: an image of at most 2x2 pixels by its attributes or style, or one whose
+ * address is an analytics beacon (pages with audience measurement tags in the body). */
+static int tracking_img(const xmlNode *el)
+{
+    static const char *const beacons[] = {"scorecardresearch.", "doubleclick.net",
+                                          "google-analytics.", "googletagmanager.",
+                                          "facebook.com/tr", "quantserve.", "chartbeat.",
+                                          "/beacon", "beacon.", "/pixel", "pixel.gif",
+                                          "/tracking", "tracker.", "/collect?", "bat.bing.",
+                                          "analytics.", "/impression", NULL};
+    const char *wd = ncp_dom_attr(el, "width"), *ht = ncp_dom_attr(el, "height");
+    const char *src = ncp_dom_attr(el, "src"), *st = ncp_dom_attr(el, "style");
+    size_t i;
+    if (wd && ht && atoi(wd) <= 2 && atoi(ht) <= 2 && *wd >= '0' && *wd <= '9' &&
+        *ht >= '0' && *ht <= '9')
+        return 1;
+    if (st && (strstr(st, "width:1px") || strstr(st, "width: 1px") ||
+               strstr(st, "height:1px") || strstr(st, "height: 1px")))
+        return 1;
+    for (i = 0; src && beacons[i]; i++)
+        if (strstr(src, beacons[i]))
+            return 1;
+    return 0;
+}
+
 static int skip_hook(void *ud, xmlNode *el)
 {
     const ncp_hinfo *h = ncp_hi(el);
     (void)ud;
+    if (ncp_dom_is(el, "img") && tracking_img(el))
+        return 1;
     return h && (h->flags & (H_JUNK | H_INJUNK | H_BYLINE | H_DROP)) && !(h->flags & H_KEEP);
 }
 
