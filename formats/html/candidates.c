@@ -410,7 +410,6 @@ int ncp_html_extract(ncp_hpage *p, xmlNode *content)
         shingles(p->jsonld_body, strlen(p->jsonld_body), &ch.jl, &ch.n_jl);
         ch.have_jl = ch.n_jl >= 20;
     }
-    { void ncp_xdebug(ncp_hpage *); ncp_xdebug(p); }
     first = add_el(&ch, "scored", content, &oom);
     if (oom || !first)
         goto fail;
@@ -427,8 +426,7 @@ int ncp_html_extract(ncp_hpage *p, xmlNode *content)
             xmlNode *el;
             ncp_html_reanalyse(p, relax);
             el = ncp_html_choose(p);
-            { void ncp_xdebug(ncp_hpage *); ncp_xdebug(p); }
-            add_el(&ch, relax == 1 ? "relaxed" : "loose", el, &oom);
+                    add_el(&ch, relax == 1 ? "relaxed" : "loose", el, &oom);
         }
         if (oom)
             goto fail;
@@ -489,29 +487,3 @@ int ncp_html_body_chars(const nc_node *body)
     return st.chars;
 }
 
-/* XDEBUG */
-#include <stdio.h>
-void ncp_xdebug(ncp_hpage *p);
-void ncp_xdebug(ncp_hpage *p)
-{
-    const char *f = getenv("NC_XFIND");
-    xmlNode *n;
-    nc_buf d = NC_BUF_INIT;
-    if (!f)
-        return;
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
-        if (n->type == XML_TEXT_NODE && n->content && strstr((const char *)n->content, f)) {
-            xmlNode *a;
-            fprintf(stderr, "XFIND relax %d\n", p->relax);
-            for (a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
-                const ncp_hinfo *h = ncp_hi(a);
-                ncp_html_describe(a, &d);
-                fprintf(stderr, "  %-50s fl=%05x text=%d good=%d bad=%d conc=%.0f val=%.0f\n", d.ptr,
-                        h ? h->flags : 0, h ? h->text : 0, h ? h->good : 0, h ? h->bad : 0,
-                        h ? h->conc : 0, h ? h->value : 0);
-            }
-            break;
-        }
-    }
-    nc_buf_release(&d);
-}

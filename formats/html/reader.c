@@ -169,6 +169,10 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
     int rc = -1, nomem = 0, extract = !nc_opts_flag(o, "no-extract");
     xmlNode *c, *content = NULL;
     memset(&p, 0, sizeof p);
+    if (!ncp_html_extract_mode_ok(o))
+        return nc_error_set(err, NC_ERR_USAGE, 0, 0,
+                            "html: --extract takes precision, balanced or recall, not '%s'",
+                            nc_opts_get(o, "extract"));
     p.a = a;
     p.o = o;
     nc_buf_init(&p.tmp);
