@@ -23,6 +23,7 @@
  *    headline; after conversion the repeated headline, byline and date lines are dropped. */
 #include "html.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,6 +241,42 @@ static unsigned classify_attr(const char *v)
             f |= classify_word(s, (size_t)(v - s));
     }
     return f;
+}
+
+/* The class and id words of an element, classified once per page (the relaxed
+ * re-analyses reuse them); identical class strings, frequent in generated markup, share a
+ * small direct-mapped cache. */
+static unsigned classify_cached(ncp_hpage *p, xmlNode *n)
+{
+    size_t idx = (size_t)(ncp_hi(n) - p->info);
+    const char *c, *id;
+    unsigned w;
+    if (p->wclass && p->wclass[idx])
+        return p->wclass[idx] - 1;
+    c = ncp_dom_attr(n, "class");
+    id = ncp_dom_attr(n, "id");
+    if (c && *c) {
+        uint32_t h = 2166136261u;
+        const char *k;
+        struct ncp_wcache *e;
+        for (k = c; *k; k++)
+            h = (h ^ (unsigned char)*k) * 16777619u;
+        e = &p->wcache[h % NCP_WCACHE];
+        if (e->s && e->h == h && !strcmp(e->s, c)) {
+            w = e->w;
+        } else {
+            w = classify_attr(c);
+            e->s = c;
+            e->h = h;
+            e->w = w;
+        }
+    } else {
+        w = 0;
+    }
+    w |= classify_attr(id);
+    if (p->wclass)
+        p->wclass[idx] = w + 1;
+    return w;
 }
 
 static int hidden_el(const xmlNode *n)
@@ -508,6 +545,7 @@ int ncp_html_analyse(ncp_hpage *p)
     if (!p->info)
         return -1;
     p->n_info = count;
+    p->wclass = calloc(count ? count : 1, sizeof *p->wclass); /* optional: NULL is slower */
     for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
         if (n->type == XML_ELEMENT_NODE)
             n->_private = &p->info[i++];
@@ -549,7 +587,7 @@ static void analyse_walk(ncp_hpage *p)
             if (!(h->flags & H_INJUNK)) {
                 const char *role = ncp_dom_attr(n, "role");
                 const char *ip = ncp_dom_attr(n, "itemprop");
-                w = classify_attr(ncp_dom_attr(n, "class")) | classify_attr(ncp_dom_attr(n, "id"));
+                w = classify_cached(p, n);
                 if (ip && (ncp_html_attr_word(n, "itemprop", "articleBody") ||
                            ncp_html_attr_word(n, "itemprop", "articlebody")))
                     w = (w & ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE | W_HARD)) | W_MARKER;

@@ -54,6 +54,12 @@ enum {
     H_HARD = 1u << 15,   /* strong chrome removed at every cleaning level (comments ...) */
 };
 
+#define NCP_WCACHE 256
+struct ncp_wcache {
+    const char *s; /* a class attribute value (in the tree) */
+    unsigned h, w;
+};
+
 typedef struct ncp_hpage {
     nc_article *a;
     const nc_opts *o;
@@ -73,6 +79,8 @@ typedef struct ncp_hpage {
     int metas_done;
     int headline_weak;   /* the headline came from a title that may carry the site name */
     const char *title_tag; /* <title> text; arena */
+    unsigned *wclass;    /* per element (info[] order): class/id word flags + 1, 0 unknown */
+    struct ncp_wcache wcache[NCP_WCACHE];
     int class_junk_good; /* prose removed for class words that relaxing keeps (settle_junk) */
     int relax;           /* cleaning level of the analysis: 0 strict, 1 class words that
                           * only suggest chrome (sidebar, widget ...) remove nothing, 2 no

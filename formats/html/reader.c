@@ -288,6 +288,7 @@ done:
         xmlFreeDoc(p.doc);
     }
     free(p.info);
+    free(p.wclass);
     free(p.metas);
     nc_buf_release(&utf8);
     nc_buf_release(&p.tmp);
