@@ -274,10 +274,16 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
         nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         goto done;
     }
-    /* an empty or near-empty body: the page has no article we could find (a warning, so
-     * that --strict fails and a batch counts it) */
-    if (!p.own && ncp_html_body_chars(a->body) < NEAR_EMPTY)
-        nc_warn(o, 0, 0, "html: no article body found in %s", o && o->source ? o->source : "the page");
+    /* an empty body, or a near-empty one from a page with much more text: no article was
+     * found (a warning, so that --strict fails and a batch counts it). A page that is
+     * itself a line of text is not a failure to find it. */
+    if (!p.own) {
+        int chars = ncp_html_body_chars(a->body);
+        const ncp_hinfo *bh = p.body ? ncp_hi(p.body) : NULL;
+        if (chars == 0 || (chars < NEAR_EMPTY && bh && bh->text >= 4 * NEAR_EMPTY))
+            nc_warn(o, 0, 0, "html: no article body found in %s",
+                    o && o->source ? o->source : "the page");
+    }
     rc = 0;
 done:
     if (p.doc) {
