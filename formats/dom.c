@@ -653,8 +653,10 @@ static void add_text(walker *w, xmlNode *el, const char *s, size_t len)
     if (f->mode != M_INLINES) {
         size_t tl = len;
         ncp_trim(s, &tl);
-        if (!tl)
+        if (!tl && !(f->mode == M_BLOCKS && f->implicit))
             return;
+        /* ... but between two inlines of an open implicit paragraph it is the space
+         * that separates their words (<div><b>Jane Doe</b> <i>contributed</i></div>) */
     }
     nc_buf_clear(b);
     for (i = 0; i < len; i++) {

@@ -23,6 +23,7 @@
  *    headline; after conversion the repeated headline, byline and date lines are dropped. */
 #include "html.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,8 +66,19 @@ enum {
     W_BYLINE = 4, /* byline/date/meta */
     W_POS = 8,    /* content-like */
     W_MARKER = 16,/* explicit article body */
-    W_HIDDEN = 32 /* hidden by a utility class */
+    W_HIDDEN = 32,/* hidden by a utility class */
+    W_HARD = 64   /* strong chrome that is never an article, even when relaxed */
 };
+
+/* Strong words removed at every cleaning level (candidates.c relaxes the others): comment
+ * threads, consent banners, share and follow bars, newsletter boxes, related and sponsored
+ * rails, ads. Pages whose article wrapper is named for something else (a "modal" reader
+ * view, a "widget") are served by relaxing; no article is named for these. */
+static const char *const hard_prefix[] = {
+    "comment", "disqus", "respond", "repl", "cookie", "consent", "gdpr", "newsletter",
+    "share", "sharing", "social", "related", "recommend", "outbrain", "taboola", "advert",
+    "sponsor", "promo", "subscri", NULL};
+static const char *const hard_exact[] = {"ad", "ads", "adv", "adslot", "adunit", "dfp", NULL};
 
 static const char *const strong_exact[] = {
     "ad", "ads", "adv", "advert", "adverts", "adsense", "adslot", "adunit", "adzone", "dfp",
@@ -184,6 +196,8 @@ static unsigned classify_word(const char *s, size_t n)
         if (!tl)
             continue;
         tok[tl] = '\0';
+        if (!strcmp(tok, "shared"))
+            continue; /* "shared-content": reused blocks, not a share bar */
         if (!strcmp(tok, "no") || !strcmp(tok, "has") || !strcmp(tok, "with") ||
             !strcmp(tok, "without")) {
             negated = 1; /* "no-sidebar", "has-comments": layout, not chrome */
@@ -195,6 +209,8 @@ static unsigned classify_word(const char *s, size_t n)
         }
         if (word_in(tok, tl, strong_exact) || prefix_in(tok, tl, strong_prefix))
             f |= W_STRONG;
+        if ((f & W_STRONG) && (word_in(tok, tl, hard_exact) || prefix_in(tok, tl, hard_prefix)))
+            f |= W_HARD;
         else if (word_in(tok, tl, weak_exact) || prefix_in(tok, tl, weak_prefix))
             f |= W_WEAK;
         else if (word_in(tok, tl, byline_exact))
@@ -204,7 +220,7 @@ static unsigned classify_word(const char *s, size_t n)
     }
     /* "article-body", "post-content": the marker wins over everything else */
     if (f & W_MARKER)
-        f &= ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE);
+        f &= ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE | W_HARD);
     /* "comment-body" etc. stay chrome; "entry-meta" is a byline box */
     return f;
 }
@@ -225,6 +241,42 @@ static unsigned classify_attr(const char *v)
             f |= classify_word(s, (size_t)(v - s));
     }
     return f;
+}
+
+/* The class and id words of an element, classified once per page (the relaxed
+ * re-analyses reuse them); identical class strings, frequent in generated markup, share a
+ * small direct-mapped cache. */
+static unsigned classify_cached(ncp_hpage *p, xmlNode *n)
+{
+    size_t idx = (size_t)(ncp_hi(n) - p->info);
+    const char *c, *id;
+    unsigned w;
+    if (p->wclass && p->wclass[idx])
+        return p->wclass[idx] - 1;
+    c = ncp_dom_attr(n, "class");
+    id = ncp_dom_attr(n, "id");
+    if (c && *c) {
+        uint32_t h = 2166136261u;
+        const char *k;
+        struct ncp_wcache *e;
+        for (k = c; *k; k++)
+            h = (h ^ (unsigned char)*k) * 16777619u;
+        e = &p->wcache[h % NCP_WCACHE];
+        if (e->s && e->h == h && !strcmp(e->s, c)) {
+            w = e->w;
+        } else {
+            w = classify_attr(c);
+            e->s = c;
+            e->h = h;
+            e->w = w;
+        }
+    } else {
+        w = 0;
+    }
+    w |= classify_attr(id);
+    if (p->wclass)
+        p->wclass[idx] = w + 1;
+    return w;
 }
 
 static int hidden_el(const xmlNode *n)
@@ -258,6 +310,12 @@ static const char *const junk_roles[] = {"navigation", "banner", "contentinfo", 
                                          "search", "dialog", "alertdialog", "menu", "menubar",
                                          "toolbar", "tablist", "tooltip", "alert", "form",
                                          NULL};
+
+/* The roles still removed at relax 2: page landmarks. The others (tablist, dialog, form,
+ * alert ...) are widgets that some pages wrap around the text itself (a transcript in a
+ * tab panel, an article in a "dialog" reader view). */
+static const char *const landmark_roles[] = {"navigation", "banner", "contentinfo", "search",
+                                             NULL};
 
 /* ---- weighing text ---- */
 
@@ -377,6 +435,22 @@ static void noscript_images(ncp_hpage *p)
     }
 }
 
+/* React's streamed server rendering (Next.js and other frameworks built on React 18)
+ * sends the content of a Suspense boundary late, in <div hidden id="S:0">, which a script
+ * moves into place: that div is content, not a hidden element. */
+static void streamed_segments(ncp_hpage *p)
+{
+    xmlNode *n = p->body ? p->body : p->root;
+    for (; n; n = ncp_html_next(n, p->root, 1)) {
+        const char *id;
+        if (n->type != XML_ELEMENT_NODE || !ncp_dom_attr(n, "hidden") ||
+            !(id = ncp_dom_attr(n, "id")))
+            continue;
+        if (id[0] == 'S' && id[1] == ':' && id[2] >= '0' && id[2] <= '9')
+            xmlUnsetProp(n, BAD_CAST "hidden");
+    }
+}
+
 /* ---- the analysis pass ---- */
 
 static void leave_el(xmlNode *el)
@@ -456,11 +530,14 @@ static void leave_el(xmlNode *el)
         ph->flags |= H_KEEP;
 }
 
+static void analyse_walk(ncp_hpage *p);
+
 int ncp_html_analyse(ncp_hpage *p)
 {
     xmlNode *n;
     size_t count = 0, i = 0;
     noscript_images(p);
+    streamed_segments(p);
     for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
         if (n->type == XML_ELEMENT_NODE)
             count++;
@@ -468,12 +545,29 @@ int ncp_html_analyse(ncp_hpage *p)
     if (!p->info)
         return -1;
     p->n_info = count;
+    p->wclass = calloc(count ? count : 1, sizeof *p->wclass); /* optional: NULL is slower */
     for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
         if (n->type == XML_ELEMENT_NODE)
             n->_private = &p->info[i++];
+    analyse_walk(p);
+    return 0;
+}
 
-    /* enter/leave walk */
-    n = p->root;
+void ncp_html_reanalyse(ncp_hpage *p, int relax)
+{
+    if (!p->info)
+        return;
+    memset(p->info, 0, p->n_info * sizeof *p->info);
+    p->relax = relax;
+    p->content = NULL;
+    analyse_walk(p);
+}
+
+/* The analysis walk (enter/leave) over the whole document. */
+static void analyse_walk(ncp_hpage *p)
+{
+    xmlNode *n = p->root;
+
     while (n) {
         int descend = 1;
         if (n->type == XML_ELEMENT_NODE) {
@@ -493,22 +587,24 @@ int ncp_html_analyse(ncp_hpage *p)
             if (!(h->flags & H_INJUNK)) {
                 const char *role = ncp_dom_attr(n, "role");
                 const char *ip = ncp_dom_attr(n, "itemprop");
-                w = classify_attr(ncp_dom_attr(n, "class")) | classify_attr(ncp_dom_attr(n, "id"));
+                w = classify_cached(p, n);
                 if (ip && (ncp_html_attr_word(n, "itemprop", "articleBody") ||
                            ncp_html_attr_word(n, "itemprop", "articlebody")))
-                    w = (w & ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE)) | W_MARKER;
+                    w = (w & ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE | W_HARD)) | W_MARKER;
                 if (w & W_MARKER)
                     h->flags |= H_MARKER;
                 if (w & W_POS)
                     h->flags |= H_POSITIVE;
                 if (in_set(name, junk_tags) || hidden_el(n) || (w & W_HIDDEN) ||
-                    (role && in_set(role, junk_roles) && !(w & W_MARKER)))
+                    (role && in_set(role, junk_roles) && !(w & W_MARKER) &&
+                     (p->relax < 2 || in_set(role, landmark_roles))))
                     h->flags |= H_JUNK;
                 else if (ncp_dom_is(n, "body") || ncp_dom_is(n, "html") ||
                          ncp_dom_is(n, "main") || ncp_dom_is(n, "article"))
                     ; /* never chrome by class */
                 else if (w & W_STRONG)
-                    h->flags |= H_STRONG; /* chrome unless it holds a marker (settle_junk) */
+                    h->flags |= H_STRONG | (w & W_HARD ? H_HARD : 0); /* chrome unless it
+                                                       * holds a marker (settle_junk) */
                 else if ((w & W_WEAK) || ncp_dom_is(n, "form"))
                     h->flags |= H_NEGATIVE;
                 if (w & W_BYLINE)
@@ -549,13 +645,30 @@ int ncp_html_analyse(ncp_hpage *p)
             n = n->parent;
         }
     }
-    return 0;
+}
+
+/* A long text in sections (two or more headings with at least 1500 characters of prose):
+ * an article, whatever its wrapper's class says (pages whose body column carries a "share"
+ * id); comment threads and share bars have no section headings. */
+static int sectioned_prose(xmlNode *el, const ncp_hinfo *h)
+{
+    xmlNode *n;
+    int heads = 0, budget = 20000;
+    if (h->good < 1500)
+        return 0;
+    for (n = el->children; n && budget-- > 0 && heads < 2; n = ncp_html_next(n, el, 1)) {
+        const char *nm = ncp_dom_name(n);
+        if (n->type == XML_ELEMENT_NODE && nm[0] == 'h' && nm[1] >= '2' && nm[1] <= '4' && !nm[2])
+            heads++;
+    }
+    return heads >= 2;
 }
 
 /* Chrome by class that holds a marker is kept, and weak words with a content word; the
  * decision needs the subtree totals, so it is made here, top-down. */
 static void settle_junk(ncp_hpage *p)
 {
+    p->class_junk_good = 0;
     xmlNode *n = p->body ? p->body : p->root;
     xmlNode *root = n;
     while (n) {
@@ -572,18 +685,25 @@ static void settle_junk(ncp_hpage *p)
             }
             if (h->flags & (H_INJUNK | H_JUNK)) {
                 descend = 0;
+            } else if ((h->flags & H_STRONG) && p->relax >= 2 &&
+                       (!(h->flags & H_HARD) || sectioned_prose(n, h))) {
+                h->flags |= H_NEGATIVE; /* relaxed: class words only weigh */
             } else if (h->flags & H_STRONG) {
                 /* strong class chrome: kept only around a marker */
                 if (!(h->flags & H_KEEP)) {
                     h->flags |= H_JUNK;
                     descend = 0;
+                    if (!(h->flags & H_HARD))
+                        p->class_junk_good += h->good;
                 }
             } else if (h->flags & H_NEGATIVE) {
                 /* weak words: not around a marker, not with a content word ("sidebar-content"
                  * stays a candidate), not a captioned picture (a "widget" wrapping a photo) */
                 int rescue = h->link * 10 < h->text * 3 && h->media && h->text < 300;
-                if (!(h->flags & (H_KEEP | H_POSITIVE)) && !rescue)
+                if (!(h->flags & (H_KEEP | H_POSITIVE)) && !rescue && !p->relax) {
                     h->flags |= H_JUNK;
+                    p->class_junk_good += h->good;
+                }
                 if (h->flags & H_JUNK)
                     descend = 0;
             }
@@ -686,6 +806,24 @@ static int sibling_belongs(xmlNode *s, const ncp_hinfo *best)
     if (ncp_dom_is(s, "p") && h->good && ld < 0.25)
         return 1;
     return 0;
+}
+
+/* "div#main.post-body" (at most ~60 characters), for -v and debugging. */
+void ncp_html_describe(const xmlNode *n, nc_buf *out)
+{
+    const char *id = n ? ncp_dom_attr(n, "id") : NULL, *c = n ? ncp_dom_attr(n, "class") : NULL;
+    nc_buf_clear(out);
+    if (!n) {
+        nc_buf_puts(out, "(none)");
+        return;
+    }
+    nc_buf_puts(out, ncp_dom_name(n));
+    if (id && *id)
+        nc_buf_printf(out, "#%.24s", id);
+    if (c && *c) {
+        size_t l = strcspn(c, " \t\n");
+        nc_buf_printf(out, ".%.*s", (int)(l > 32 ? 32 : l), c);
+    }
 }
 
 xmlNode *ncp_html_choose(ncp_hpage *p)
@@ -809,10 +947,37 @@ static void mark_drops(ncp_hpage *p, xmlNode *content)
     }
 }
 
+/* A tracking pixel: an image of at most 2x2 pixels by its attributes or style, or one whose
+ * address is an analytics beacon (pages with audience measurement tags in the body). */
+static int tracking_img(const xmlNode *el)
+{
+    static const char *const beacons[] = {"scorecardresearch.", "doubleclick.net",
+                                          "google-analytics.", "googletagmanager.",
+                                          "facebook.com/tr", "quantserve.", "chartbeat.",
+                                          "/beacon", "beacon.", "/pixel", "pixel.gif",
+                                          "/tracking", "tracker.", "/collect?", "bat.bing.",
+                                          "analytics.", "/impression", NULL};
+    const char *wd = ncp_dom_attr(el, "width"), *ht = ncp_dom_attr(el, "height");
+    const char *src = ncp_dom_attr(el, "src"), *st = ncp_dom_attr(el, "style");
+    size_t i;
+    if (wd && ht && atoi(wd) <= 2 && atoi(ht) <= 2 && *wd >= '0' && *wd <= '9' &&
+        *ht >= '0' && *ht <= '9')
+        return 1;
+    if (st && (strstr(st, "width:1px") || strstr(st, "width: 1px") ||
+               strstr(st, "height:1px") || strstr(st, "height: 1px")))
+        return 1;
+    for (i = 0; src && beacons[i]; i++)
+        if (strstr(src, beacons[i]))
+            return 1;
+    return 0;
+}
+
 static int skip_hook(void *ud, xmlNode *el)
 {
     const ncp_hinfo *h = ncp_hi(el);
     (void)ud;
+    if (ncp_dom_is(el, "img") && tracking_img(el))
+        return 1;
     return h && (h->flags & (H_JUNK | H_INJUNK | H_BYLINE | H_DROP)) && !(h->flags & H_KEEP);
 }
 

@@ -51,6 +51,13 @@ enum {
     H_NEGATIVE = 1u << 12, /* class/id says chrome, but it was kept */
     H_STRONG = 1u << 13, /* class/id names strong chrome (comments, ads, share ...) */
     H_CARD = 1u << 14,   /* looks like a teaser card (counts as one next to another) */
+    H_HARD = 1u << 15,   /* strong chrome removed at every cleaning level (comments ...) */
+};
+
+#define NCP_WCACHE 256
+struct ncp_wcache {
+    const char *s; /* a class attribute value (in the tree) */
+    unsigned h, w;
 };
 
 typedef struct ncp_hpage {
@@ -73,6 +80,12 @@ typedef struct ncp_hpage {
     int headline_weak;   /* the headline came from a title that may carry the site name */
     const char *title_tag; /* <title> text; arena */
     int authors_org;     /* the authors so far are organisations (JSON-LD Organization) */
+    unsigned *wclass;    /* per element (info[] order): class/id word flags + 1, 0 unknown */
+    struct ncp_wcache wcache[NCP_WCACHE];
+    int class_junk_good; /* prose removed for class words that relaxing keeps (settle_junk) */
+    int relax;           /* cleaning level of the analysis: 0 strict, 1 class words that
+                          * only suggest chrome (sidebar, widget ...) remove nothing, 2 no
+                          * class word removes anything (candidates.c) */
     nc_buf tmp;
 } ncp_hpage;
 
@@ -137,10 +150,22 @@ void ncp_html_unescape(const char *s, size_t len, nc_buf *out);
 
 /* extract.c */
 int ncp_html_analyse(ncp_hpage *p);     /* fills info[], marks junk */
+/* The analysis again at another cleaning level (p->relax); p->content is reset. */
+void ncp_html_reanalyse(ncp_hpage *p, int relax);
 xmlNode *ncp_html_choose(ncp_hpage *p); /* the article container */
 int ncp_html_body(ncp_hpage *p, xmlNode *content, int extract); /* converts into a->body */
 /* Cleans up the converted body: repeated headline, byline and date lines. */
 void ncp_html_body_tidy(ncp_hpage *p);
+/* candidates.c */
+/* Converts the best body candidate into a->body (content: the strict guess of
+ * ncp_html_choose), tidied; -v says which and why. 0, or -1 when out of memory. */
+int ncp_html_extract(ncp_hpage *p, xmlNode *content);
+/* 1 when --extract names a known mode (or is absent). */
+int ncp_html_extract_mode_ok(const nc_opts *o);
+/* The characters (not white space) of the body's text. */
+int ncp_html_body_chars(const nc_node *body);
+/* "div#main.post-body": an element for -v notes. */
+void ncp_html_describe(const xmlNode *n, nc_buf *out);
 /* Text of an element (collapsed white space), appended to out. */
 void ncp_html_el_text(const xmlNode *n, nc_buf *out);
 /* The same with a line break at <br>, block and <time> boundaries. */

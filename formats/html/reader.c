@@ -18,6 +18,10 @@
 
 #include <libxml/parserInternals.h>
 
+/* A body with fewer characters than this (white space not counted) is near-empty: about
+ * two sentences, less than any article and more than a "Cookie Settings" leftover. */
+#define NEAR_EMPTY 125
+
 /* ---- shared helpers ---- */
 
 xmlNode *ncp_html_next(xmlNode *n, const xmlNode *root, int descend)
@@ -157,40 +161,6 @@ static xmlNode *own_body(ncp_hpage *p)
     return NULL;
 }
 
-/* The JSON-LD articleBody as paragraphs, when the page shows much less of it (paywalls,
- * script-rendered pages). */
-static void jsonld_body_fallback(ncp_hpage *p)
-{
-    nc_buf t = NC_BUF_INIT;
-    size_t have, jl;
-    const char *s;
-    if (!p->jsonld_body)
-        return;
-    nc_node_text(p->a->body, &t);
-    have = t.size;
-    nc_buf_release(&t);
-    jl = strlen(p->jsonld_body);
-    if (jl < 400 || have * 2 >= jl)
-        return;
-    while (p->a->body->first)
-        nc_node_unlink(p->a->body->first);
-    s = p->jsonld_body;
-    while (*s) {
-        const char *e = strchr(s, '\n');
-        size_t len = e ? (size_t)(e - s) : strlen(s);
-        nc_buf para = NC_BUF_INIT;
-        ncp_collapse_space(&para, s, len);
-        if (para.size) {
-            nc_node *pn = nc_node_append(p->a->body, nc_node_new(p->a, NC_BLOCK_PARAGRAPH, 0, 0));
-            nc_node_append(pn, nc_node_new_text(p->a, para.ptr, para.size, 0, 0));
-        }
-        nc_buf_release(&para);
-        s += len;
-        if (*s)
-            s++;
-    }
-}
-
 static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *o, nc_error *err)
 {
     ncp_hpage p;
@@ -199,6 +169,10 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
     int rc = -1, nomem = 0, extract = !nc_opts_flag(o, "no-extract");
     xmlNode *c, *content = NULL;
     memset(&p, 0, sizeof p);
+    if (!ncp_html_extract_mode_ok(o))
+        return nc_error_set(err, NC_ERR_USAGE, 0, 0,
+                            "html: --extract takes precision, balanced or recall, not '%s'",
+                            nc_opts_get(o, "extract"));
     p.a = a;
     p.o = o;
     nc_buf_init(&p.tmp);
@@ -291,16 +265,25 @@ static int html_read(nc_article *a, const char *buf, size_t len, const nc_opts *
         if (!content)
             content = p.body ? p.body : p.root;
     }
-    if (content && ncp_html_body(&p, content, extract) < 0) {
+    if (!p.own && extract) {
+        if (ncp_html_extract(&p, content) < 0) {
+            nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+            goto done;
+        }
+    } else if (content && ncp_html_body(&p, content, extract) < 0) {
         nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         goto done;
     }
-    if (!p.own && extract) {
-        ncp_html_body_tidy(&p);
-        jsonld_body_fallback(&p);
+    /* an empty body, or a near-empty one from a page with much more text: no article was
+     * found (a warning, so that --strict fails and a batch counts it). A page that is
+     * itself a line of text is not a failure to find it. */
+    if (!p.own) {
+        int chars = ncp_html_body_chars(a->body);
+        const ncp_hinfo *bh = p.body ? ncp_hi(p.body) : NULL;
+        if (chars == 0 || (chars < NEAR_EMPTY && bh && bh->text >= 4 * NEAR_EMPTY))
+            nc_warn(o, 0, 0, "html: no article body found in %s",
+                    o && o->source ? o->source : "the page");
     }
-    if (!p.own && !a->body->first && !a->str[NC_F_HEADLINE])
-        nc_warn(o, 0, 0, "html: no article found in the page");
     rc = 0;
 done:
     if (p.doc) {
@@ -311,6 +294,7 @@ done:
         xmlFreeDoc(p.doc);
     }
     free(p.info);
+    free(p.wclass);
     free(p.metas);
     nc_buf_release(&utf8);
     nc_buf_release(&p.tmp);
@@ -368,6 +352,8 @@ static const char *const extensions[] = {".html", ".htm", ".xhtml", NULL};
 static const nc_optdef options[] = {
     {"input-encoding", "ENC", "html: read the page in this encoding (overrides its declaration)"},
     {"no-extract", NULL, "html: convert the whole <body>, without article extraction"},
+    {"extract", "precision|balanced|recall",
+     "html: article extraction that prefers less noise, a balance (default), or less loss"},
     {"fragment", NULL, "html: write only the <article> element"},
     {"keep-internal", NULL, "html: also publish what the input marks internal (editorial notes)"},
     {"csp", NULL, "html: a Content-Security-Policy that lets no script, style or plug-in run"},
