@@ -37,12 +37,14 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Iformats $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -pthread
 
-LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard formats/*.c formats/*/*.c)
+# The layers, bottom up (docs/design.md): src/model, formats/ (formats/common and one folder
+# per format), src/driver, src/batch, src/cli. The library is all but the command line.
+LIB_SRCS := $(wildcard src/model/*.c formats/*.c formats/*/*.c src/driver/*.c src/batch/*.c)
 LIB_OBJS := $(patsubst %.c,$(B)/%.o,$(LIB_SRCS))
-CLI_OBJS := $(B)/src/main.o
+CLI_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard src/cli/*.c))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
-HEADERS  := $(wildcard include/newsconv/*.h src/*.h formats/*.h formats/*/*.h) formats/formats.def
+HEADERS  := $(wildcard include/newsconv/*.h src/*/*.h formats/*.h formats/*/*.h) formats/formats.def
 
 .PHONY: all demo check test asan valgrind bench clean deps install uninstall fuzz fuzz-run oom FORCE
 all: $(B)/newsconv $(B)/libnewsconv.a $(B)/libnewsconv.so.$(SOVERSION) $(B)/newsconv.pc

@@ -2,7 +2,7 @@
  *
  * Shared by the json, newsml and html readers. Elements are matched by local name,
  * case-insensitively, never by prefix; the mapping onto the model is the one of the
- * canonical XHTML (src/xhtml.c) plus the usual HTML synonyms (b -> strong, i -> em,
+ * canonical XHTML (src/model/xhtml.c) plus the usual HTML synonyms (b -> strong, i -> em,
  * div -> its children, ...) and NITF body elements (hl1, hl2, bq, block, media).
  * The walk is iterative; model nesting is capped at NC_MAX_DEPTH (deeper content is
  * flattened into the deepest container). */
@@ -11,7 +11,7 @@
 
 #include <libxml/tree.h>
 
-#include "internal.h"
+#include "model/model.h"
 
 enum {
     NCP_DOM_HTML = 1u << 0,     /* web page rules: skip hidden elements, lazy images */

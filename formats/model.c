@@ -3,7 +3,7 @@
  * Used by the fixture tests (like pandoc's native format). Write-only. Every field in a
  * fixed order, strings in double quotes with C escapes, one node per line indented by
  * depth. `--positions` adds each node's source position as "@line:column". */
-#include "internal.h"
+#include "model/model.h"
 
 #include <string.h>
 

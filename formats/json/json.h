@@ -10,7 +10,7 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "model/model.h"
 
 /* Prefix of the identifiers this format makes up, so that the reader can tell them
  * from real ones:

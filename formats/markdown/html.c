@@ -1,7 +1,7 @@
 /* newsconv: raw HTML in Markdown -> model.
  *
  * An HTML block is parsed with libxml2's HTML parser (no network, no errors printed) and
- * mapped onto the model the way the canonical XHTML of src/xhtml.c is written, so that
+ * mapped onto the model the way the canonical XHTML of src/model/xhtml.c is written, so that
  * the Markdown writer's raw HTML reads back exactly: <figure> with <img> and a
  * <figcaption> ending in <span class="credit"> is a figure, <figure class="embed"> an
  * embed, tables, lists, quotes, code, headings and paragraphs map to themselves. Embedded

@@ -11,7 +11,7 @@
 #include <libxml/tree.h>
 
 #include "dom.h"
-#include "internal.h"
+#include "model/model.h"
 
 #define NCP_NS_G2 "http://iptc.org/std/nar/2006-10-01/"
 #define NCP_NS_NITF "http://iptc.org/std/NITF/2006-10-18/"

@@ -1,4 +1,4 @@
-/* Unit tests: HTML/XHTML -> body (formats/dom.c) and body -> canonical XHTML (src/xhtml.c). */
+/* Unit tests: HTML/XHTML -> body (formats/dom.c) and body -> canonical XHTML (src/model/xhtml.c). */
 #include "harness.h"
 #include "dom.h"
 

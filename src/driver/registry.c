@@ -1,5 +1,6 @@
 /* newsconv: the format registry. formats/formats.def is the only list of formats. */
-#include "internal.h"
+#include "model/model.h"
+#include "driver.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* newsconv: string and UTF-8 helpers. */
-#include "internal.h"
+#include "model.h"
 
 #include <stdio.h>
 #include <string.h>

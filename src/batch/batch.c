@@ -1,4 +1,4 @@
-/* newsconv: batch conversion (src/batch.h, private to the command line).
+/* newsconv: batch conversion (batch.h, private to the command line).
  *
  * Threads. The reader thread enumerates the inputs (files, directories, archives, web
  * archives, JSON Lines) and reads each item's bytes; `jobs` worker threads convert
@@ -20,7 +20,9 @@
  * Exception to the rule that only formats/ include libraries: this file includes
  * libarchive (archive.h, archive_entry.h). It reads and writes the archives of a batch
  * and decompresses web archives and gzip'ed HTTP payloads; no format uses it. */
-#include "internal.h"
+#include "model/model.h"
+#include "driver/driver.h"
+#include "libinit.h"
 #include "batch.h"
 
 #include <dirent.h>
