@@ -1,6 +1,6 @@
 /* newsconv: the json (ninjs) and jsonl formats, shared between their files.
  *
- *   json.c    the two nc_format definitions, options, sniffers, the jsonl line splitter
+ *   format.c  the two nc_format definitions, options, sniffers, the jsonl line splitter
  *   reader.c  ninjs 1.x/2.x/3.x, vendor dialects and schema.org JSON-LD -> the model
  *   writer.c  the model -> ninjs 3.1 or 2.2
  *

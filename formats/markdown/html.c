@@ -14,7 +14,7 @@
  * becomes one space (outside <pre>), the way a browser shows it; runs of plain spaces stay.
  * The leading and trailing white space of a paragraph, heading, cell or caption is
  * trimmed. A writer keeps a line break in text by writing it as "&#10;". */
-#include "dom.h"
+#include "common/xmlguard.h"
 #include "md.h"
 
 #include <limits.h>

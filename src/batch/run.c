@@ -1,7 +1,7 @@
 /* newsconv batch engine: the entry points: whether a run is a batch, and the run itself
  * (the output, the threads, the writer loop, signals, the summary). */
 #include "engine.h"
-#include "libinit.h"
+#include "common/libinit.h"
 
 #include <locale.h>
 #include <pthread.h>

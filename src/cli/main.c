@@ -2,7 +2,7 @@
  * conversions from the driver (src/driver/convert.c). */
 #include "batch/batch.h"
 #include "driver/driver.h"
-#include "libinit.h"
+#include "common/libinit.h"
 
 #include <errno.h>
 #include <signal.h>

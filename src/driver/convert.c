@@ -1,7 +1,7 @@
 /* newsconv: the conversion driver: file input, atomic output, read and write. */
 #include "model/model.h"
 #include "driver.h"
-#include "libinit.h"
+#include "common/libinit.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -13,7 +13,7 @@
 #include <libxml/threads.h>
 #include <pthread.h>
 
-#include "dom.h"
+#include "xmlguard.h"
 #include "json/json.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
