@@ -37,9 +37,10 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Iformats $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -pthread
 
-# The layers, bottom up (docs/design.md): src/model, formats/ (formats/common and one folder
-# per format), src/driver, src/batch, src/cli. The library is all but the command line.
-LIB_SRCS := $(wildcard src/model/*.c formats/*.c formats/*/*.c src/driver/*.c src/batch/*.c)
+# The layers, bottom up (docs/design.md): src/model, src/ctx, formats/ (formats/common and
+# one folder per format), src/driver, src/batch, src/cli. The library is all but the
+# command line.
+LIB_SRCS := $(wildcard src/model/*.c src/ctx/*.c formats/*/*.c src/driver/*.c src/batch/*.c)
 LIB_OBJS := $(patsubst %.c,$(B)/%.o,$(LIB_SRCS))
 CLI_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard src/cli/*.c))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)

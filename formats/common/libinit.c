@@ -14,7 +14,7 @@
 #include <pthread.h>
 
 #include "xmlguard.h"
-#include "json/json.h"
+#include "jsonalloc.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -53,21 +53,14 @@ void ncp_libraries_cleanup(void)
     xmlCleanupParser();
 }
 
-static _Thread_local int noted;
-
 void ncp_alloc_failures_begin(void)
 {
-    noted = 0;
+    ncp_alloc_failure_clear();
     ncp_xml_alloc_begin();
     ncp_json_alloc_begin();
 }
 
-void ncp_alloc_failure_note(void)
-{
-    noted = 1;
-}
-
 int ncp_alloc_failures(void)
 {
-    return noted || ncp_xml_alloc_failed() || ncp_json_alloc_failed();
+    return ncp_alloc_failure_noted() || ncp_xml_alloc_failed() || ncp_json_alloc_failed();
 }

@@ -9,8 +9,9 @@ void ncp_libraries_init(void);
 int ncp_libraries_thread_ok(void);
 /* Frees the libraries' global state; the last call of a program. */
 void ncp_libraries_cleanup(void);
-/* Allocation failures inside the libraries (libxml2, jansson) in this thread: cleared by
- * ncp_alloc_failures_begin, then 1 when any allocation of theirs failed. */
+/* Allocation failures inside the libraries (libxml2, jansson) in this thread, and those the
+ * model noted (ncp_alloc_failure_note): cleared by ncp_alloc_failures_begin, then 1 when
+ * any such allocation failed. */
 void ncp_alloc_failures_begin(void);
 int ncp_alloc_failures(void);
 

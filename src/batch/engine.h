@@ -109,7 +109,9 @@ typedef struct dircache {
 typedef struct batch {
     const ncp_batch_config *cfg;
     const char *prog;
-    const nc_format *to, *jsonl, *html;
+    const nc_format *to;
+    const nc_format *lines; /* the JSON Lines format (NC_FORMAT_LINES) */
+    const nc_format *web;   /* the reader of web archive pages (NC_FORMAT_WEB) */
     char out_ext[32];
     size_t max_size;
     const char *const *inputs;

@@ -43,7 +43,7 @@ void ncp_batch_read_jsonl(batch *b, src *s, const char *display, const char *pre
         if (!tlen)
             continue;
         snprintf(num, sizeof num, "%ld", lineno);
-        ncp_batch_new_doc(&it, b->jsonl, ncp_batch_xstrdup(display),
+        ncp_batch_new_doc(&it, b->lines, ncp_batch_xstrdup(display),
                           ncp_batch_output_name(b, prefix, num));
         it.line = lineno;
         it.mtime = mtime;

@@ -35,7 +35,7 @@ static int is_special(const char *p)
 int ncp_batch_wanted(const ncp_batch_config *c)
 {
     const char *in = c->n_inputs ? c->inputs[0] : "-";
-    const nc_format *jsonl = nc_format_find("jsonl");
+    const nc_format *jsonl = ncp_format_with(NC_FORMAT_LINES);
     const char *o = c->output && strcmp(c->output, "-") ? c->output : NULL;
     int jsonl_in;
     if (c->n_inputs > 1)
@@ -88,8 +88,8 @@ int ncp_batch_run(const ncp_batch_config *cfg)
     b->cfg = cfg;
     b->prog = cfg->progname ? cfg->progname : "newsconv";
     b->to = cfg->to;
-    b->jsonl = nc_format_find("jsonl");
-    b->html = nc_format_find("html");
+    b->lines = ncp_format_with(NC_FORMAT_LINES);
+    b->web = ncp_format_with(NC_FORMAT_WEB);
     b->max_size = cfg->opts.max_size ? cfg->opts.max_size : NC_DEFAULT_MAX_SIZE;
     b->inputs = cfg->n_inputs ? cfg->inputs : stdin_only;
     b->n_inputs = cfg->n_inputs ? cfg->n_inputs : 1;
@@ -117,7 +117,7 @@ int ncp_batch_run(const ncp_batch_config *cfg)
         b->sink.mode = SINK_ARCHIVE;
     } else if (is_dir(o) || (*o && o[strlen(o) - 1] == '/')) {
         b->sink.mode = SINK_DIR;
-    } else if (b->to == b->jsonl || is_special(o)) {
+    } else if (b->to == b->lines || is_special(o)) {
         b->sink.mode = SINK_STREAM;
     } else if (nc_format_for_path(o)) {
         rc = usage(b, "-o %s: a batch writes to a directory, an archive (.tar.gz, .tgz, "

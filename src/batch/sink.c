@@ -324,7 +324,7 @@ int ncp_batch_sink_write(batch *b, sink *s, item *it, nc_error *err)
     const char *data = it->out.ptr;
     size_t len = it->out.size;
     if (s->mode == SINK_STREAM) {
-        int nl = b->to == b->jsonl;
+        int nl = b->to == b->lines;
         if (nl)
             while (len && (data[len - 1] == '\n' || data[len - 1] == '\r'))
                 len--;

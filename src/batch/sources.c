@@ -193,10 +193,10 @@ int ncp_batch_container_kind(const batch *b, const char *name)
         return C_WARC;
     if (ncp_batch_container_ext_len(name, ncp_batch_archive_exts))
         return C_ARCHIVE;
-    if (b->jsonl && b->jsonl->read) {
-        if (b->cfg->from == b->jsonl)
+    if (b->lines && b->lines->read) {
+        if (b->cfg->from == b->lines)
             return C_JSONL;
-        if (!b->cfg->from && (nc_format_for_path(name) == b->jsonl ||
+        if (!b->cfg->from && (nc_format_for_path(name) == b->lines ||
                               ncp_batch_container_ext_len(name, ncp_batch_zjsonl_exts)))
             return C_JSONL;
     }
@@ -212,7 +212,7 @@ size_t ncp_batch_container_len(const batch *b, const char *name, int kind)
         return ncp_batch_container_ext_len(name, ncp_batch_warc_exts);
     if (kind == C_ARCHIVE)
         return ncp_batch_container_ext_len(name, ncp_batch_archive_exts);
-    f = b->jsonl;
+    f = b->lines;
     for (e = f->extensions; e && *e; e++)
         if (ncp_batch_ends_with_ci(name, *e) && strlen(*e) > best)
             best = strlen(*e);

@@ -262,14 +262,14 @@ void ncp_batch_read_warc(batch *b, const char *path, const char *display, const 
                 ncp_batch_submit_note(b, 0, "%s: %s: not a web page: skipped", source,
                                       mtype[0] ? mtype : "no Content-Type");
             }
-            if (html && (!b->html || !b->html->read)) {
+            if (html && (!b->web || !b->web->read)) {
                 ncp_batch_submit_fail(b, source, 0, NC_ERR_UNKNOWN_FORMAT,
                                       "no html reader in this build");
                 html = 0;
             }
             if (html) {
                 item it;
-                ncp_batch_new_doc(&it, b->html, source,
+                ncp_batch_new_doc(&it, b->web, source,
                                   ncp_batch_url_output_name(b, prefix, uri));
                 source = NULL;
                 it.url = uri[0] ? ncp_batch_xstrdup(uri) : NULL;

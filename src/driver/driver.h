@@ -23,5 +23,7 @@ void ncp_archive_filters(struct archive *ar);
 /* ---- the registry (registry.c) ---- */
 /* nc_format_for_path, looking through a final compression extension ("a.html.gz"). */
 const nc_format *ncp_format_for_input(const char *path);
+/* The first format of the registry with this NC_FORMAT_* flag, or NULL. */
+const nc_format *ncp_format_with(unsigned flag);
 
 #endif

@@ -32,6 +32,15 @@ const nc_format *nc_format_find(const char *name)
     return NULL;
 }
 
+const nc_format *ncp_format_with(unsigned flag)
+{
+    size_t i;
+    for (i = 0; formats[i]; i++)
+        if (formats[i]->flags & flag)
+            return formats[i];
+    return NULL;
+}
+
 /* By the extension of path[0..plen). */
 static const nc_format *for_path(const char *path, size_t plen)
 {

@@ -59,8 +59,13 @@ unsigned long long ncp_hash64(const char *s, size_t len, unsigned long long h);
  * or of headline + body text when there is no url. Writes into out (>= 40 bytes). */
 void ncp_article_stable_id(const nc_article *a, char *out, size_t outlen);
 
-/* Notes a failed allocation that a function cannot return (ncp_article_stable_id). */
+/* A failed allocation that a function cannot return (ncp_article_stable_id), in this
+ * thread: _note records it, _clear forgets it, _noted tells whether one was recorded since
+ * the last _clear. The driver clears it before each read and write and reports out of
+ * memory after (through ncp_alloc_failures, formats/common/libinit.h). */
 void ncp_alloc_failure_note(void);
+void ncp_alloc_failure_clear(void);
+int ncp_alloc_failure_noted(void);
 
 /* ---- canonical XHTML body (xhtml.c) ----
  * Writes the body tree as the canonical XHTML subset (no wrapper element).
