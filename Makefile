@@ -1,7 +1,9 @@
 # newsconv: GNU make only.
-#   make            build build/newsconv and build/libnewsconv.a (installs missing Debian packages)
-#   make demo       build, then convert the bundled example article
-#   make check      build with warnings as errors and run every test
+#   make            build build/newsconv, build/libnewsconv.a and .so (when a library is
+#                   missing, names its Debian package and `make deps`)
+#   make deps       install the missing Debian packages (scripts/install-deps.sh)
+#   make demo       install what is missing, build, then convert the bundled example article
+#   make check      install what is missing, build with warnings as errors, run every test
 #   make corpus-full  tests/newsml.sh over every document of ../shared/corpus (make check
 #                   samples at most 60 a set)
 #   make oom        the out-of-memory test alone, with more points (NC_OOM_POINTS=200)
@@ -33,44 +35,65 @@ ifeq ($(ARENA),malloc)
 CPPFLAGS += -DNC_ARENA_MALLOC
 endif
 PKGS     := libxml-2.0 libcmark jansson yaml-0.1 libarchive
-# recursive (=): expanded when a recipe runs, after deps.stamp has installed the packages
+# The Debian package of each pkg-config module (scripts/install-deps.sh installs them).
+PKG_DEBS := libxml-2.0:libxml2-dev libcmark:libcmark-dev jansson:libjansson-dev \
+            yaml-0.1:libyaml-dev libarchive:libarchive-dev
+# recursive (=): expanded when a recipe runs, after the packages have been checked
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Iformats $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -pthread
 
-LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard formats/*.c formats/*/*.c)
+# The layers, bottom up (docs/design.md): src/model, src/ctx, formats/ (formats/common and
+# one folder per format), src/driver, src/batch, src/cli. The library is all but the
+# command line.
+LIB_SRCS := $(wildcard src/model/*.c src/ctx/*.c formats/*/*.c src/driver/*.c src/batch/*.c)
 LIB_OBJS := $(patsubst %.c,$(B)/%.o,$(LIB_SRCS))
-CLI_OBJS := $(B)/src/main.o
+CLI_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard src/cli/*.c))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
-HEADERS  := $(wildcard include/newsconv/*.h src/*.h formats/*.h formats/*/*.h) formats/formats.def
+# Each object, unit test and tool lists the headers it includes in a .d file beside it
+# (-MMD -MP), read back at the end of this file: a header change rebuilds what includes it.
+DEPFLAGS  = -MMD -MP
 
-.PHONY: all demo check test asan valgrind bench clean deps install uninstall fuzz fuzz-run oom corpus-full FORCE
+.PHONY: all demo check test asan valgrind bench clean deps pkgs install uninstall fuzz fuzz-run \
+        oom corpus-full FORCE
 all: $(B)/newsconv $(B)/libnewsconv.a $(B)/libnewsconv.so.$(SOVERSION) $(B)/newsconv.pc
 
-# Installs missing Debian packages once (scripts/install-deps.sh is a no-op when all exist).
-$(B)/deps.stamp: scripts/install-deps.sh
-	@mkdir -p $(@D)
+# Installs the missing Debian packages (scripts/install-deps.sh is a no-op when all exist).
+deps:
 	@scripts/install-deps.sh build
-	@touch $@
-deps: $(B)/deps.stamp
+
+# A build installs nothing: when pkg-config (or a library it knows) is missing, it names the
+# Debian packages and the command that installs them.
+pkgs:
+	@missing=; \
+	if ! command -v pkg-config >/dev/null 2>&1; then missing=pkg-config; \
+	  for d in $(PKG_DEBS); do missing="$$missing $${d#*:}"; done; \
+	else for d in $(PKG_DEBS); do \
+	  pkg-config --exists $${d%%:*} || missing="$$missing $${d#*:}"; done; fi; \
+	if [ -n "$$missing" ]; then \
+	  echo "newsconv needs these Debian packages, which are missing:$$missing" >&2; \
+	  echo "Install them with:  make deps   (or: sudo apt-get install$$missing)" >&2; \
+	  exit 1; fi
 
 # Objects are rebuilt when the compiler flags change.
-$(B)/flags: FORCE | $(B)/deps.stamp
+$(B)/flags: FORCE | pkgs
+	@mkdir -p $(@D)
 	@echo '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PKG_CFLAGS)' | cmp -s - $@ || \
 	  echo '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PKG_CFLAGS)' > $@
 
-$(B)/%.o: %.c $(HEADERS) $(B)/flags | $(B)/deps.stamp
+$(B)/%.o: %.c $(B)/flags
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PKG_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(B)/libnewsconv.a: $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-# The shared library exports the public nc_* API only (the ncp_* internals stay hidden).
-$(B)/libnewsconv.so.$(SOVERSION): $(LIB_OBJS)
+# The shared library exports the documented nc_* API only, listed by name in
+# src/libnewsconv.map (tests/exports.sh checks it); the ncp_* internals stay hidden.
+$(B)/libnewsconv.so.$(SOVERSION): $(LIB_OBJS) src/libnewsconv.map
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libnewsconv.so.$(SOVERSION) \
 	  -Wl,--version-script=src/libnewsconv.map -o $@ $(LIB_OBJS) $(PKG_LIBS)
 	ln -sf libnewsconv.so.$(SOVERSION) $(B)/libnewsconv.so
@@ -90,15 +113,17 @@ $(B)/newsconv.pc: src/newsconv.pc.in $(B)/dirs include/newsconv/newsconv.h
 $(B)/newsconv: $(CLI_OBJS) $(B)/libnewsconv.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(B)/libnewsconv.a $(PKG_LIBS) $(LDLIBS)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libnewsconv.a
+$(B)/tests/%: tests/unit/%.c $(B)/libnewsconv.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(PKG_CFLAGS) -o $@ $< $(B)/libnewsconv.a $(PKG_LIBS)
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(PKG_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ \
+	  -o $@ $< $(B)/libnewsconv.a $(PKG_LIBS)
 
 # The fuzz targets' code as a plain program over files (tests/fuzz.sh replays the kept
 # crash inputs with it, in every build: normal, asan, valgrind).
 $(B)/tests/fuzz-replay: tests/fuzz/fuzz_reader.c $(B)/libnewsconv.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) -DNC_FUZZ_REPLAY $(ALL_CFLAGS) -o $@ $< $(B)/libnewsconv.a $(PKG_LIBS)
+	$(CC) $(ALL_CPPFLAGS) -DNC_FUZZ_REPLAY $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -o $@ $< \
+	  $(B)/libnewsconv.a $(PKG_LIBS)
 
 # Fault injection: an LD_PRELOAD shim that fails the Nth allocation (tests/oom.sh).
 $(B)/tests/failmalloc.so: tests/tools/failmalloc.c
@@ -108,9 +133,11 @@ $(B)/tests/failmalloc.so: tests/tools/failmalloc.c
 # The libnewsconv(3) example, built against the public headers only.
 $(B)/examples/convert: examples/convert.c $(B)/libnewsconv.a
 	@mkdir -p $(@D)
-	$(CC) -Iinclude $(ALL_CFLAGS) -o $@ $< $(B)/libnewsconv.a $(PKG_LIBS)
+	$(CC) -Iinclude $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -o $@ $< $(B)/libnewsconv.a \
+	  $(PKG_LIBS)
 
-demo: all
+demo: deps
+	@$(MAKE) --no-print-directory all
 	@echo '== examples/helsinki.md as the model (newsconv examples/helsinki.md -t model)'
 	@$(B)/newsconv examples/helsinki.md -t model
 	@echo
@@ -148,7 +175,7 @@ asan:
 	  CFLAGS='-O1 -g'
 
 valgrind:
-	@command -v valgrind >/dev/null || scripts/install-deps.sh valgrind
+	@scripts/install-deps.sh valgrind
 	@$(MAKE) --no-print-directory all $(patsubst $(B)/%,build/valgrind/%,$(UNIT_BINS)) \
 	  build/valgrind/tests/fuzz-replay build/valgrind/examples/convert \
 	  B=build/valgrind ARENA=malloc CFLAGS='-O1 -g'
@@ -205,9 +232,13 @@ fuzz-run: all fuzz
 	@scripts/fuzz-run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Reports only (no timed assertions): articles/s, MB/s, CPU, peak RSS and ratios.
-bench: all
+bench:
 	@scripts/install-deps.sh bench
+	@$(MAKE) --no-print-directory all
 	@NEWSCONV=$(B)/newsconv $(if $(CORPUS),BENCH_CORPUS='$(CORPUS)') scripts/bench
 
 clean:
 	rm -rf build
+
+# The header dependencies (-MMD -MP), last so that no rule of theirs is the default goal.
+-include $(wildcard $(B)/*/*.d $(B)/*/*/*.d $(B)/*/*/*/*.d)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The documentation against the code:
-# - every option the CLI accepts, taken from the sources (the option table of src/main.c,
+# - every option the CLI accepts, taken from the sources (the option table of src/cli/main.c,
 #   the nc_optdef arrays of formats/), is in `newsconv --help`, is described in
 #   newsconv(1) (on the tag line of a .TP paragraph, with its short form), and is known
 #   to the zsh completion; the options --help prints are exactly those of the sources (so a
@@ -18,7 +18,7 @@ MAN1=docs/newsconv.1
 MAN3=docs/libnewsconv.3
 
 # --- the options the CLI accepts, from the sources --------------------------------------
-# src/main.c: the rows of `static const option_def options[] = {` up to `{NULL`. Every
+# src/cli/main.c: the rows of `static const option_def options[] = {` up to `{NULL`. Every
 # line of the table that opens a row must be {"long", 'x' or 0, ...: anything else fails.
 awk '
     /option_def options\[\] *= *\{/ { on = 1; next }
@@ -36,7 +36,7 @@ awk '
         }
     }
     END { if (!done) print "UNPARSED " FILENAME ": no option table found" }
-' "$SRC/src/main.c" >"$TMPD/core" || fail "awk failed"
+' "$SRC/src/cli/main.c" >"$TMPD/core" || fail "awk failed"
 # formats: the rows of every `nc_optdef NAME[] = {` array up to `{NULL` or `};`.
 find "$SRC/formats" -name '*.c' | sort >"$TMPD/fmtfiles"
 while read -r f; do
@@ -58,7 +58,7 @@ if grep -h '^UNPARSED' "$TMPD/core" "$TMPD/fmt" >&2; then
     fail "an option table row is not in the expected form (fix the row or tests/docs.sh)"
 fi
 ncore=$(wc -l <"$TMPD/core")
-[ "$ncore" -ge 10 ] || fail "only $ncore options found in $SRC/src/main.c"
+[ "$ncore" -ge 10 ] || fail "only $ncore options found in $SRC/src/cli/main.c"
 { awk '{print $1}' "$TMPD/core"; cat "$TMPD/fmt"; } | sort >"$TMPD/src-opts"
 dups=$(uniq -d "$TMPD/src-opts")
 [ -z "$dups" ] || fail "options declared twice: $dups"

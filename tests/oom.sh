@@ -13,8 +13,8 @@
 # without failing, for a look at a libxml2 or jansson that behaves differently.
 # With NC_OOM_LEAKS=1 (the default) the shim also counts the blocks our own code allocated
 # and did not free; any left at exit on a failure path is a leak. (libxml2's allocations go
-# through wrappers in our code, formats/dom.c: NC_FAIL_NOT_OWN tells the shim they are
-# libxml2's.)
+# through wrappers in our code, formats/common/xmlguard.c: NC_FAIL_NOT_OWN tells the shim
+# they are libxml2's.)
 #   bash tests/oom.sh                     (from the repository root; part of make check)
 #   make oom NC_OOM_POINTS=400            more points, alone
 #   NC_OOM_ALL=1                          report every failing point, not the first one per case
@@ -26,7 +26,8 @@ SHIM=${SHIM:-${B:-build}/tests/failmalloc.so}
 if [ -n "$TEST_WRAPPER" ]; then echo "SKIP: not under $TEST_WRAPPER (it has its own allocator)"; exit 0; fi
 if ldd "$NEWSCONV" | grep -q libasan; then echo "SKIP: not under AddressSanitizer (it has its own allocator)"; exit 0; fi
 [ -f "$SHIM" ] || fail "$SHIM is not built (make check builds it)"
-# blocks libxml2 allocates through newsconv's wrappers (formats/dom.c) are libxml2's
+# blocks libxml2 allocates through newsconv's wrappers (formats/common/xmlguard.c) are
+# libxml2's
 export NC_FAIL_NOT_OWN
 NC_FAIL_NOT_OWN=$(nm -S --defined-only "$NEWSCONV" 2>/dev/null |
     awk '$4 ~ /^(xml_malloc|xml_realloc|xml_strdup)$/ { printf "%s%s+%s", sep, $1, $2; sep = "," }')

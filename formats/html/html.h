@@ -1,6 +1,7 @@
 /* newsconv: the html format, shared declarations of formats/html/ (one file each).
  *
- * reader.c   the format entry, the read driver, --no-extract
+ * format.c   the format's definition (nc_format_html), sniffing, options
+ * reader.c   the read driver, --no-extract
  * charset.c  bytes -> UTF-8 (BOM, --input-encoding, <meta charset>, http-equiv)
  * meta.c     metadata: meta tags, microdata, hNews, visible headline/byline/date
  * jsonld.c   schema.org JSON-LD (jansson) and the newsconv-extra block
@@ -12,7 +13,8 @@
 
 #include <libxml/HTMLparser.h>
 
-#include "dom.h"
+#include "common/dom.h"
+#include "common/xmlguard.h"
 
 /* Per-element analysis, attached to xmlNode._private during a read. */
 typedef struct ncp_hinfo {
@@ -93,6 +95,10 @@ static inline ncp_hinfo *ncp_hi(const xmlNode *n)
 {
     return n ? (ncp_hinfo *)n->_private : NULL;
 }
+
+/* reader.c: reads a page (the format's read function) */
+int ncp_html_page_read(nc_article *a, const char *buf, size_t len, const nc_opts *o,
+                       nc_error *err);
 
 /* writer.c */
 int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err);

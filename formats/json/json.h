@@ -1,6 +1,6 @@
 /* newsconv: the json (ninjs) and jsonl formats, shared between their files.
  *
- *   json.c    the two nc_format definitions, options, sniffers, the jsonl line splitter
+ *   format.c  the two nc_format definitions, options, sniffers, the jsonl line splitter
  *   reader.c  ninjs 1.x/2.x/3.x, vendor dialects and schema.org JSON-LD -> the model
  *   writer.c  the model -> ninjs 3.1 or 2.2
  *
@@ -10,7 +10,8 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "common/jsonalloc.h"
+#include "model/model.h"
 
 /* Prefix of the identifiers this format makes up, so that the reader can tell them
  * from real ones:
@@ -76,14 +77,6 @@ int ncp_jrd_not_article(ncp_jrd *r, const char *fmt, ...) NC_PRINTF(2, 3);
 int ncp_jsonld_is(json_t *obj);
 /* Reads a schema.org NewsArticle (or Article, ...; also inside @graph). */
 int ncp_jsonld_read(ncp_jrd *r, json_t *obj);
-
-/* jansson reports a failed allocation during parsing as a syntax error, or not at all
- * (a string with a byte missing). These track allocations through jansson's allocator
- * (a wrapper around the one installed before, set up once per process): _begin clears
- * the flag of this thread, _failed tells whether an allocation failed since; after one
- * failure, every jansson allocation fails until the next _begin. */
-void ncp_json_alloc_begin(void);
-int ncp_json_alloc_failed(void);
 
 /* 1 when s is an absolute URI (RFC 3986: scheme ":" then only URI characters). */
 int ncp_json_is_uri(const char *s);

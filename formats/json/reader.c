@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dom.h"
+#include "common/dom.h"
 
 /* ---- helpers shared with jsonld.c ---- */
 

@@ -1,7 +1,7 @@
 /* newsconv: raw HTML in Markdown -> model.
  *
  * An HTML block is parsed with libxml2's HTML parser (no network, no errors printed) and
- * mapped onto the model the way the canonical XHTML of src/xhtml.c is written, so that
+ * mapped onto the model the way the canonical XHTML of src/model/xhtml.c is written, so that
  * the Markdown writer's raw HTML reads back exactly: <figure> with <img> and a
  * <figcaption> ending in <span class="credit"> is a figure, <figure class="embed"> an
  * embed, tables, lists, quotes, code, headings and paragraphs map to themselves. Embedded
@@ -14,7 +14,7 @@
  * becomes one space (outside <pre>), the way a browser shows it; runs of plain spaces stay.
  * The leading and trailing white space of a paragraph, heading, cell or caption is
  * trimmed. A writer keeps a line break in text by writing it as "&#10;". */
-#include "dom.h"
+#include "common/xmlguard.h"
 #include "md.h"
 
 #include <limits.h>

@@ -10,7 +10,7 @@
 #ifndef NEWSCONV_FORMATS_MARKDOWN_MD_H
 #define NEWSCONV_FORMATS_MARKDOWN_MD_H
 
-#include "internal.h"
+#include "model/model.h"
 
 /* One reading of Markdown text into an article. */
 typedef struct ncp_md_reader {

@@ -10,8 +10,9 @@
 
 #include <libxml/tree.h>
 
-#include "dom.h"
-#include "internal.h"
+#include "common/dom.h"
+#include "common/xmlguard.h"
+#include "model/model.h"
 
 #define NCP_NS_G2 "http://iptc.org/std/nar/2006-10-01/"
 #define NCP_NS_NITF "http://iptc.org/std/NITF/2006-10-18/"
@@ -85,7 +86,8 @@ int ncp_nitf_read_el(nc_article *a, xmlNode *nitf, const nc_opts *o, nc_error *e
 /* Reads NITF body parts found without an <nitf> root (a <body> or <body.content>). */
 int ncp_nitf_read_body(nc_article *a, xmlNode *body, const nc_opts *o, nc_error *err);
 /* Rewrites newsconv's NITF conventions and NITF media under root into the element
- * names formats/dom.c reads (em class="strong" -> strong, media-producer -> credit...). */
+ * names formats/common/dom.c reads (em class="strong" -> strong, media-producer ->
+ * credit...). */
 int ncp_nitf_prepare(xmlNode *root); /* -1 when out of memory */
 /* Writes a NITF 3.6 <nitf> element (namespaced) for a: with head = 1 a stand-alone
  * document's head and docdata, else only the body (for NewsML-G2 inlineXML). indent is

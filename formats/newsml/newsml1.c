@@ -2,7 +2,6 @@
  * ContentItem, DataContent. The text components make the body; photo, graphic, video and
  * audio components become media with their renditions, caption and credit.
  * docs/formats.md gives the mapping. */
-#include "dom.h"
 #include "newsml.h"
 
 #include <stdlib.h>

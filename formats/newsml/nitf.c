@@ -73,9 +73,9 @@ static void set_name(xmlNode *n, const char *name, int *oom)
         *oom = 1;
 }
 
-/* Rewrites one NITF <media> element into the figure shape formats/dom.c reads:
- * alternate-text/name become alt/title, media-producer becomes the credit span of the
- * caption, an embed (class="embed") becomes <figure class="embed"><a href>. */
+/* Rewrites one NITF <media> element into the figure shape formats/common/dom.c
+ * reads: alternate-text/name become alt/title, media-producer becomes the credit span of
+ * the caption, an embed (class="embed") becomes <figure class="embed"><a href>. */
 static void prepare_media(xmlNode *m, int *oom)
 {
     xmlNode *c, *next, *ref = NULL, *caption = NULL;
@@ -133,8 +133,8 @@ static void prepare_media(xmlNode *m, int *oom)
 }
 
 /* Maps newsconv's NITF conventions (and NITF's own media) onto element names that
- * formats/dom.c reads: <em class="strong|sup|sub|code">, <hl2 class="hN">, <a
- * class="image">, <pre class="language-X">, <ol seqnum>. Iterative walk. */
+ * formats/common/dom.c reads: <em class="strong|sup|sub|code">, <hl2 class="hN">,
+ * <a class="image">, <pre class="language-X">, <ol seqnum>. Iterative walk. */
 int ncp_nitf_prepare(xmlNode *root)
 {
     xmlNode *n = root;

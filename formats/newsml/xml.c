@@ -1,5 +1,4 @@
 /* newsconv: safe XML parsing and small DOM helpers for the NewsML family (newsml.h). */
-#include "dom.h"
 #include "newsml.h"
 
 #include <limits.h>

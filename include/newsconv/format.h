@@ -67,7 +67,16 @@ typedef struct nc_format {
      * cannot carry is reported with nc_warn. */
     int (*write)(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err);
     const nc_optdef *options;        /* {..., {NULL}} or NULL */
+    unsigned flags;                  /* NC_FORMAT_* capabilities; 0: none */
 } nc_format;
+
+/* nc_format.flags: what a batch asks the registry for, rather than a format's name.
+ * NC_FORMAT_LINES: one article per line; a batch reads every non-blank line of such an
+ * input as an item, and writes one line per article to one stream.
+ * NC_FORMAT_WEB: reads web pages; a batch gives it the HTML records of web archives, with
+ * the record's address as base_url. */
+#define NC_FORMAT_LINES (1u << 0)
+#define NC_FORMAT_WEB (1u << 1)
 
 /* The registry (formats/formats.def), NULL-terminated, in definition order. */
 const nc_format *const *nc_formats(void);

@@ -87,7 +87,8 @@ static int set_del(uintptr_t p)
 
 /* NC_FAIL_NOT_OWN=OFF+SIZE,...: functions of the program (hex offsets and sizes, as
  * `nm -S` prints them) whose allocations are a library's, not the program's own: the
- * allocator wrappers newsconv gives libxml2 (formats/dom.c) run in the program's text. */
+ * allocator wrappers newsconv gives libxml2 (formats/common/xmlguard.c) run in the
+ * program's text. */
 static uintptr_t main_base, not_lo[8], not_hi[8];
 static int n_not;
 

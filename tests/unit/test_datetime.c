@@ -1,4 +1,4 @@
-/* Unit tests of src/datetime.c: nc_time_parse_iso, nc_time_parse_text and the
+/* Unit tests of src/model/datetime.c: nc_time_parse_iso, nc_time_parse_text and the
  * formatters. Every accepted form must keep its precision and invent nothing. */
 #include "harness.h"
 

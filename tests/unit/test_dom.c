@@ -1,6 +1,8 @@
-/* Unit tests: HTML/XHTML -> body (formats/dom.c) and body -> canonical XHTML (src/xhtml.c). */
+/* Unit tests: HTML/XHTML -> body (formats/common/dom.c) and body -> canonical XHTML
+ * (src/model/xhtml.c). */
 #include "harness.h"
-#include "dom.h"
+#include "common/dom.h"
+#include "common/xmlguard.h"
 
 #include <stdlib.h>
 

@@ -2,7 +2,7 @@
  * matching, lenient dates, the precision rules of the writer, reversibility of what the
  * writer adds (generated provider and versionCreated, derived guid), errors. */
 #include "harness.h"
-#include "internal.h"
+#include "model/model.h"
 
 #include <stdlib.h>
 

@@ -2,16 +2,16 @@
  *
  * Shared by the json, newsml and html readers. Elements are matched by local name,
  * case-insensitively, never by prefix; the mapping onto the model is the one of the
- * canonical XHTML (src/xhtml.c) plus the usual HTML synonyms (b -> strong, i -> em,
+ * canonical XHTML (src/model/xhtml.c) plus the usual HTML synonyms (b -> strong, i -> em,
  * div -> its children, ...) and NITF body elements (hl1, hl2, bq, block, media).
  * The walk is iterative; model nesting is capped at NC_MAX_DEPTH (deeper content is
  * flattened into the deepest container). */
-#ifndef NEWSCONV_DOM_H
-#define NEWSCONV_DOM_H
+#ifndef NEWSCONV_FORMATS_DOM_H
+#define NEWSCONV_FORMATS_DOM_H
 
 #include <libxml/tree.h>
 
-#include "internal.h"
+#include "model/model.h"
 
 enum {
     NCP_DOM_HTML = 1u << 0,     /* web page rules: skip hidden elements, lazy images */
@@ -36,42 +36,6 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into);
  * network access, and appends its body's blocks to `into`. Returns 0 or -1 (err set). */
 int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
                      const char *base_url, nc_node *into, nc_error *err);
-
-/* At most this many attributes in one start tag. libxml2 (2.9) compares each attribute
- * of a tag with every one before it: a tag with 100,000 attributes takes minutes, one with
- * millions hours. */
-#define NCP_MAX_ATTRIBUTES 256
-
-/* 0, or -1 when a start tag in the markup s has more than NCP_MAX_ATTRIBUTES attributes,
- * with the line and column of its '<' in s. One pass, counting attributes the way
- * libxml2's parsers read them (name, optionally '=' and a quoted or bare value); NUL bytes
- * count as white space, so that UTF-16 and UTF-32 markup is counted too. html: the
- * contents of <script> and <style> are not markup. */
-int ncp_markup_attrs_check(const char *s, size_t len, int html, int *line, int *column);
-
-/* Installs newsconv's wrappers of malloc as libxml2's allocator (once, before threads:
- * ncp_libraries_init). */
-void ncp_xml_alloc_init(void);
-/* Whether an allocation of libxml2 failed in this thread since ncp_xml_alloc_begin (the
- * driver checks it after every read and write: a library that drops what it could not
- * allocate must not give a shorter article with exit 0). */
-void ncp_xml_alloc_begin(void);
-int ncp_xml_alloc_failed(void);
-/* htmlReadMemory of UTF-8 (or ASCII-compatible) markup, except that an allocation
- * failure inside libxml2 ends the parse at once (libxml2 2.9.14 can loop for ever after
- * one; see formats/dom.c) with NULL and *nomem set, and that markup declarations a
- * browser takes for comments ("<!ENTITY ...>", "<![CDATA[...]]>", a DOCTYPE's internal
- * subset) are blanked first instead of becoming text. The document returned must be
- * freed. */
-xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int options,
-                      int *nomem);
-
-/* Call before using libxml2 in a thread: libxml2 reports some errors (out of memory)
- * through its generic error function even with NOERROR; this makes it silent, so
- * that errors reach the user only as nc_error values. */
-void ncp_xml_quiet(void);
-/* 1 when libxml2's last error in this thread is an allocation failure. */
-int ncp_xml_oom(void);
 
 /* Helpers for readers. */
 const char *ncp_dom_name(const xmlNode *n);          /* local name, "" for non-elements */

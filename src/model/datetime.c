@@ -1,5 +1,5 @@
 /* newsconv: timestamps that keep their precision. */
-#include "internal.h"
+#include "model.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,7 @@
 /* newsconv: compressed inputs (gzip, bzip2, xz, zstd), recognised by their magic bytes and
  * decompressed in memory with libarchive's filters, within the input size limit. */
-#include "internal.h"
+#include "model/model.h"
+#include "driver.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 /* newsconv: the format registry. formats/formats.def is the only list of formats. */
-#include "internal.h"
+#include "model/model.h"
+#include "driver.h"
 
 #include <string.h>
 
@@ -28,6 +29,15 @@ const nc_format *nc_format_find(const char *name)
             if (!ncp_strcasecmp(*al, name))
                 return formats[i];
     }
+    return NULL;
+}
+
+const nc_format *ncp_format_with(unsigned flag)
+{
+    size_t i;
+    for (i = 0; formats[i]; i++)
+        if (formats[i]->flags & flag)
+            return formats[i];
     return NULL;
 }
 

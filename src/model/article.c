@@ -1,5 +1,5 @@
 /* newsconv: the article model. */
-#include "internal.h"
+#include "model.h"
 
 #include <stdlib.h>
 #include <string.h>

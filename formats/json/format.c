@@ -6,53 +6,7 @@
  * warning, batch mode will read the rest), and its errors name that line. */
 #include "json.h"
 
-#include <stdlib.h>
 #include <string.h>
-#include <threads.h>
-
-/* ---- allocation tracking (see json.h) ---- */
-
-static json_malloc_t prev_malloc;
-static json_free_t prev_free;
-static _Thread_local int alloc_failed;
-static once_flag alloc_once = ONCE_FLAG_INIT;
-
-/* After one failure every allocation fails until the next ncp_json_alloc_begin: jansson's
- * lexer goes on after a failed append to its buffer, and would decode a string with a
- * byte missing (silently, or into an assert(0)); this way the string is never built. */
-static void *tracked_malloc(size_t n)
-{
-    void *p = alloc_failed ? NULL : prev_malloc(n);
-    if (!p)
-        alloc_failed = 1;
-    return p;
-}
-
-static void tracked_free(void *p)
-{
-    prev_free(p);
-}
-
-static void install_tracking(void)
-{
-    json_get_alloc_funcs(&prev_malloc, &prev_free);
-    if (!prev_malloc || !prev_free) {
-        prev_malloc = malloc;
-        prev_free = free;
-    }
-    json_set_alloc_funcs(tracked_malloc, tracked_free);
-}
-
-void ncp_json_alloc_begin(void)
-{
-    call_once(&alloc_once, install_tracking);
-    alloc_failed = 0;
-}
-
-int ncp_json_alloc_failed(void)
-{
-    return alloc_failed;
-}
 
 static const nc_optdef json_options[] = {
     {"ninjs-version", "3.1|2.2", "json, jsonl: the ninjs version written (default 3.1)"},
@@ -163,8 +117,8 @@ static const char *const jsonl_exts[] = {".jsonl", ".ndjson", NULL};
 const nc_format nc_format_json = {
     "json", json_aliases, json_exts,
     "IPTC ninjs 3.1 (or 2.2); reads ninjs 1.x-3.x, vendor dialects, schema.org JSON-LD",
-    json_sniff, json_read, json_write, json_options};
+    json_sniff, json_read, json_write, json_options, 0};
 
 const nc_format nc_format_jsonl = {
     "jsonl", NULL, jsonl_exts, "one compact ninjs object per line (JSON Lines)",
-    jsonl_sniff, jsonl_read, jsonl_write, NULL};
+    jsonl_sniff, jsonl_read, jsonl_write, NULL, NC_FORMAT_LINES};

@@ -3,7 +3,7 @@
  * Used by the fixture tests (like pandoc's native format). Write-only. Every field in a
  * fixed order, strings in double quotes with C escapes, one node per line indented by
  * depth. `--positions` adds each node's source position as "@line:column". */
-#include "internal.h"
+#include "model/model.h"
 
 #include <string.h>
 
@@ -192,4 +192,4 @@ static const nc_optdef options[] = {
 
 const nc_format nc_format_model = {
     "model", NULL, NULL, "the article model as indented text (debugging, tests)",
-    NULL, NULL, write_model, options};
+    NULL, NULL, write_model, options, 0};

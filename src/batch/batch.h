@@ -1,4 +1,4 @@
-/* newsconv: batch conversion of many articles at once (src/batch.c).
+/* newsconv: batch conversion of many articles at once (src/batch/).
  *
  * A batch takes several inputs: files, directories (walked with `recursive`), archives
  * read with libarchive (.tar, .tar.gz/.tgz, .tar.bz2, .tar.xz, .zip), web archives

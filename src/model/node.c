@@ -1,5 +1,5 @@
 /* newsconv: the body tree. */
-#include "internal.h"
+#include "model.h"
 
 #include <string.h>
 

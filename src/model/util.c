@@ -1,5 +1,5 @@
 /* newsconv: string and UTF-8 helpers. */
-#include "internal.h"
+#include "model.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -183,6 +183,23 @@ unsigned long long ncp_hash64(const char *s, size_t len, unsigned long long h)
         h *= 1099511628211ULL;
     }
     return h;
+}
+
+static _Thread_local int alloc_noted;
+
+void ncp_alloc_failure_note(void)
+{
+    alloc_noted = 1;
+}
+
+void ncp_alloc_failure_clear(void)
+{
+    alloc_noted = 0;
+}
+
+int ncp_alloc_failure_noted(void)
+{
+    return alloc_noted;
 }
 
 void ncp_article_stable_id(const nc_article *a, char *out, size_t outlen)

@@ -1,7 +1,8 @@
 /* newsconv: the command line. No format knowledge here: formats come from the registry,
- * conversions from the driver (src/convert.c). */
-#include "internal.h"
-#include "batch.h"
+ * conversions from the driver (src/driver/convert.c). */
+#include "batch/batch.h"
+#include "driver/driver.h"
+#include "common/libinit.h"
 
 #include <errno.h>
 #include <signal.h>

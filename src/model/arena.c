@@ -3,7 +3,7 @@
  * Blocks of at least 32 KiB, chained; allocations are aligned for any type and zeroed.
  * With NC_ARENA_MALLOC every allocation is its own malloc'ed block on a list, so that
  * AddressSanitizer and valgrind see overflows between objects. */
-#include "internal.h"
+#include "model.h"
 
 #include <stdalign.h>
 #include <stdint.h>

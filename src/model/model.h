@@ -1,12 +1,12 @@
-/* newsconv: library internals shared by src/ and formats/ (not installed). */
-#ifndef NEWSCONV_INTERNAL_H
-#define NEWSCONV_INTERNAL_H
+/* newsconv: the model's internals (src/model/), for the layers above it (not installed). */
+#ifndef NEWSCONV_MODEL_H
+#define NEWSCONV_MODEL_H
 
 #include <stddef.h>
 
 #include "newsconv/newsconv.h"
 
-/* ---- arena (src/arena.c) ----
+/* ---- arena (arena.c) ----
  * One arena per article. Built with -DNC_ARENA_MALLOC (make ARENA=malloc), every
  * allocation is its own malloc block, so sanitizers and valgrind see each object. */
 nc_arena *ncp_arena_new(void);
@@ -18,7 +18,7 @@ void *ncp_arena_realloc(nc_arena *ar, void *old, size_t old_size, size_t new_siz
 /* Appends one zeroed element to an arena-backed array. NULL when out of memory. */
 void *ncp_vec_push(nc_article *a, void **items, size_t *n, size_t *cap, size_t elem);
 
-/* ---- the node (src/node.c) ---- */
+/* ---- the node (node.c) ---- */
 struct nc_node {
     nc_node_type type;
     int line, column;
@@ -34,23 +34,7 @@ struct nc_node {
     } as;
 };
 
-/* ---- compressed inputs (src/compress.c) ---- */
-/* The length of a final ".gz", ".bz2", ".xz" or ".zst" in name (any case), else 0. */
-size_t ncp_compression_ext_len(const char *name);
-/* "gzip", "bzip2", "xz" or "zstd" when data starts with that format's magic, else NULL. */
-const char *ncp_compression(const char *data, size_t len);
-/* When *data (malloc'ed, *len bytes) is compressed, replaces it with its decompressed,
- * NUL-terminated text; -1 with err set (NC_ERR_PARSE for damaged data, NC_ERR_LIMIT over
- * max_size, NC_ERR_NOMEM), leaving *data as it was. 0 also when it is not compressed. */
-int ncp_decompress(char **data, size_t *len, size_t max_size, nc_error *err);
-/* Enables libarchive's decompression filters that run in the process (gzip, bzip2, xz,
- * lzma, lzip, zstd, lz4, compress) on a reader: never one that runs a program. */
-struct archive;
-void ncp_archive_filters(struct archive *ar);
-/* nc_format_for_path, looking through a final compression extension ("a.html.gz"). */
-const nc_format *ncp_format_for_input(const char *path);
-
-/* ---- strings (src/util.c) ---- */
+/* ---- strings (util.c) ---- */
 int ncp_strcasecmp(const char *a, const char *b);
 int ncp_strncasecmp(const char *a, const char *b, size_t n);
 /* Case-insensitive prefix test. */
@@ -75,21 +59,15 @@ unsigned long long ncp_hash64(const char *s, size_t len, unsigned long long h);
  * or of headline + body text when there is no url. Writes into out (>= 40 bytes). */
 void ncp_article_stable_id(const nc_article *a, char *out, size_t outlen);
 
-/* ---- libraries (formats/libinit.c) ----
- * Initialises libxml2 and jansson once; call before starting threads. */
-void ncp_libraries_init(void);
-/* 1 when libxml2's per-thread state could be allocated in this thread (formats/libinit.c). */
-int ncp_libraries_thread_ok(void);
-/* Frees the libraries' global state; the last call of a program (formats/libinit.c). */
-void ncp_libraries_cleanup(void);
-/* Allocation failures inside the libraries (libxml2, jansson) in this thread: cleared by
- * ncp_alloc_failures_begin, then 1 when any allocation of theirs failed (formats/libinit.c). */
-void ncp_alloc_failures_begin(void);
-int ncp_alloc_failures(void);
-/* Notes a failed allocation that a function cannot return (ncp_article_stable_id). */
+/* A failed allocation that a function cannot return (ncp_article_stable_id), in this
+ * thread: _note records it, _clear forgets it, _noted tells whether one was recorded since
+ * the last _clear. The driver clears it before each read and write and reports out of
+ * memory after (through ncp_alloc_failures, formats/common/libinit.h). */
 void ncp_alloc_failure_note(void);
+void ncp_alloc_failure_clear(void);
+int ncp_alloc_failure_noted(void);
 
-/* ---- canonical XHTML body (src/xhtml.c) ----
+/* ---- canonical XHTML body (xhtml.c) ----
  * Writes the body tree as the canonical XHTML subset (no wrapper element).
  * indent < 0: one line; else pretty-printed starting at that indent level. */
 void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent);

@@ -1,7 +1,7 @@
 /* newsconv: the publication policy of the model: which URLs an article may hold and which
  * characters its text may hold, applied once where an article enters the library (the end
  * of nc_read_article: every reader, -M and --base-url), so that every writer is safe. */
-#include "internal.h"
+#include "model.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
  * a figure's credit is <span class="credit"> at the end of its figcaption, and an embed
  * is <figure class="embed"><a href="URL">URL</a></figure>. Tight list items hold their
  * paragraphs' inlines directly (as CommonMark's HTML does). */
-#include "internal.h"
+#include "model.h"
 
 #include <string.h>
 

@@ -1,5 +1,7 @@
 /* newsconv: the conversion driver: file input, atomic output, read and write. */
-#include "internal.h"
+#include "model/model.h"
+#include "driver.h"
+#include "common/libinit.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -8,38 +10,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-const char *nc_opts_get(const nc_opts *o, const char *name)
-{
-    size_t i;
-    const char *v = NULL;
-    if (!o)
-        return NULL;
-    for (i = 0; i < o->n_fmt; i++)
-        if (!strcmp(o->fmt_keys[i], name))
-            v = o->fmt_values[i];
-    return v;
-}
-
-int nc_opts_flag(const nc_opts *o, const char *name)
-{
-    const char *v = nc_opts_get(o, name);
-    return v && strcmp(v, "0") != 0;
-}
-
-void nc_warn(const nc_opts *o, int line, int column, const char *fmt, ...)
-{
-    nc_error w;
-    va_list ap;
-    if (!o || !o->warn)
-        return;
-    nc_error_clear(&w);
-    va_start(ap, fmt);
-    nc_error_setv(&w, NC_ERR_LOSSY, line, column, fmt, ap);
-    va_end(ap);
-    nc_error_set_source(&w, o->source);
-    o->warn(o->warn_data, &w);
-}
 
 int nc_read_file(const char *path, size_t max_size, char **data, size_t *len, nc_error *err)
 {

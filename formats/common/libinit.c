@@ -3,17 +3,18 @@
  * libxml2 2.9 sets up its global state (character handlers, the dictionary mutex, the
  * thread-local error state) on first use, and that first use is not safe when several
  * threads make it at once; jansson picks its hash seed on first use. The batch driver
- * (src/batch.c) calls this once, before it starts worker threads. Every other object
+ * (src/batch/) calls this once, before it starts worker threads. Every other object
  * these libraries use (a parser, a document, a json_t) belongs to one thread. */
-#include "internal.h"
+#include "libinit.h"
+#include "model/model.h"
 
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <libxml/threads.h>
 #include <pthread.h>
 
-#include "dom.h"
-#include "json/json.h"
+#include "xmlguard.h"
+#include "jsonalloc.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -52,21 +53,14 @@ void ncp_libraries_cleanup(void)
     xmlCleanupParser();
 }
 
-static _Thread_local int noted;
-
 void ncp_alloc_failures_begin(void)
 {
-    noted = 0;
+    ncp_alloc_failure_clear();
     ncp_xml_alloc_begin();
     ncp_json_alloc_begin();
 }
 
-void ncp_alloc_failure_note(void)
-{
-    noted = 1;
-}
-
 int ncp_alloc_failures(void)
 {
-    return noted || ncp_xml_alloc_failed() || ncp_json_alloc_failed();
+    return ncp_alloc_failure_noted() || ncp_xml_alloc_failed() || ncp_json_alloc_failed();
 }

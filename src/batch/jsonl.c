@@ -1,0 +1,61 @@
+/* newsconv batch engine: JSON Lines inputs: every non-blank line an item. */
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* JSON Lines: every non-blank line is an item read by the jsonl reader. */
+void ncp_batch_read_jsonl(batch *b, src *s, const char *display, const char *prefix,
+                       long long mtime)
+{
+    long lineno = 0;
+    for (;;) {
+        const char *line;
+        size_t len, tlen;
+        int too_long, r;
+        item it;
+        char num[32];
+        if (ncp_batch_stopping(b))
+            return;
+        r = ncp_batch_src_line(s, b->max_size, &line, &len, &too_long);
+        if (r == 0)
+            return;
+        if (r < 0) {
+            ncp_batch_submit_fail(b, display, lineno + 1,
+                                  s->ar ? ncp_batch_archive_status(s->ar) : NC_ERR_IO, "%s",
+                                  s->errmsg);
+            return;
+        }
+        lineno++;
+        if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+            line += 3;
+            len -= 3;
+        }
+        if (too_long) {
+            ncp_batch_submit_fail(b, display, lineno, NC_ERR_LIMIT,
+                                  "line is longer than the limit of %zu bytes (--max-size)",
+                                  b->max_size);
+            continue;
+        }
+        tlen = len;
+        ncp_trim(line, &tlen);
+        if (!tlen)
+            continue;
+        snprintf(num, sizeof num, "%ld", lineno);
+        ncp_batch_new_doc(&it, b->lines, ncp_batch_xstrdup(display),
+                          ncp_batch_output_name(b, prefix, num));
+        it.line = lineno;
+        it.mtime = mtime;
+        it.data = malloc(len + 1);
+        if (!it.source || !it.rel || !it.data) {
+            ncp_batch_item_release(&it);
+            ncp_batch_submit_fail(b, display, lineno, NC_ERR_NOMEM, "out of memory");
+            continue;
+        }
+        memcpy(it.data, line, len);
+        it.data[len] = '\0';
+        it.len = len;
+        ncp_batch_submit(b, &it, s->ar ? 0 : s->consumed - (s->end - s->pos));
+    }
+}
