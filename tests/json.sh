@@ -49,7 +49,9 @@ ext_format() {
     json) echo json ;; jsonl) echo jsonl ;; *) echo "" ;;
     esac
 }
-args_of() { [ -f "$1/args" ] && cat "$1/args"; }
+# (--keep-internal: round trips through html carry everything; the privacy rule that leaves
+# editorial notes out of pages is tested in tests/security.sh)
+args_of() { [ -f "$1/args" ] && cat "$1/args"; echo --keep-internal; }
 # The expected model of article.EXT (EXT.model, else article.model), or after a round trip
 # through format VIA (via-VIA.model when VIA cannot hold all of it).
 expected_model() { # case dir, ext, [via]

@@ -105,8 +105,9 @@ for f in fixtures/*/article.*; do
     case $ext in
     md) fmt=markdown ;; xml) fmt=newsml ;; nitf.xml) fmt=nitf ;; *) fmt=$ext ;;
     esac
-    args=""
-    [ -f "$dir/args" ] && args=$(cat "$dir/args")
+    args="--keep-internal" # round trips through html carry everything (tests/security.sh
+                           # tests that pages leave editorial notes out without it)
+    [ -f "$dir/args" ] && args="$args $(cat "$dir/args")"
     n=$((n + 1))
     write_all "$f" "$args" "$TMP/fx-$case-$ext"
     rc=$?
