@@ -53,8 +53,9 @@ typedef struct ncp_batch_config {
 #define NCP_BATCH_DEFAULT_MAX_TOTAL (4ULL << 30) /* 4 GiB */
 #define NCP_BATCH_DEFAULT_MAX_ENTRIES 1000000ULL
 
-/* Names in messages (src/batch/escape.c): s with C0 and C1 control characters, DEL and
- * bytes that are no valid UTF-8 written "\ooo" (ESC is "\033"), as nc_error_format does.
+/* Names in messages (src/batch/escape.c): s with C0 controls, DEL and bytes that are no
+ * valid UTF-8 written "\ooo" (ESC is "\033"), C1 controls "\u009b", as nc_error_format
+ * does.
  * ncp_escaped returns tmp's text (tmp is cleared first); ncp_escaped_dup a malloc'ed copy
  * (NULL: out of memory). */
 void ncp_escape_name(nc_buf *out, const char *s);

@@ -12,9 +12,10 @@ static void put_octal(nc_buf *out, unsigned char c)
     nc_buf_puts(out, e);
 }
 
-/* Appends s to out with C0 controls (tab and newline too: a message is one line), DEL,
- * C1 controls (U+0080..U+009F, as UTF-8) and bytes that are no valid UTF-8 written as
- * "\ooo", the octal value of each byte, as nc_error_format writes them. */
+/* Appends s to out with C0 controls (tab and newline too: a message is one line) and DEL
+ * as octal ("\033"), C1 controls (U+0080..U+009F, as UTF-8) as "\u009b", as
+ * nc_error_format writes them, and bytes that are no valid UTF-8 (a lone 0x9b is CSI to
+ * an 8-bit terminal) as octal too. */
 void ncp_escape_name(nc_buf *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
@@ -37,8 +38,12 @@ void ncp_escape_name(nc_buf *out, const char *s)
         for (i = 1; i < n; i++)
             if ((p[i] & 0xc0) != 0x80)
                 break;
-        if (n && i == n && !(p[0] == 0xc2 && p[1] < 0xa0) && /* C1 */
-            !(p[0] == 0xe0 && p[1] < 0xa0) && !(p[0] == 0xf0 && p[1] < 0x90) && /* overlong */
+        if (n == 2 && i == n && p[0] == 0xc2 && p[1] < 0xa0) { /* C1 */
+            char e[8];
+            snprintf(e, sizeof e, "\\u%04x", p[1]);
+            nc_buf_puts(out, e);
+            p += 2;
+        } else if (n && i == n && !(p[0] == 0xe0 && p[1] < 0xa0) && !(p[0] == 0xf0 && p[1] < 0x90) && /* overlong */
             !(p[0] == 0xf4 && p[1] >= 0x90) && !(p[0] == 0xed && p[1] >= 0xa0)) {
             nc_buf_put(out, (const char *)p, n);
             p += n;
