@@ -19,7 +19,7 @@ BEL=$(printf '\007')
 run() {
     local want=$1 rc=0
     shift 2
-    timeout 20 "$NEWSCONV" "$@" >"$TMPD/out" 2>"$TMPD/err.raw" || rc=$?
+    timeout 120 $TEST_WRAPPER "$NEWSCONV" "$@" >"$TMPD/out" 2>"$TMPD/err.raw" || rc=$?
     [ "$rc" -ne 124 ] || fail "newsconv $*: timed out (a special file was opened?)"
     [ "$rc" -eq "$want" ] || fail "newsconv $*: exit $rc, want $want; stderr: $(cat "$TMPD/err.raw")"
     sed -E 's/ in [0-9.]+ s$/ in T s/' "$TMPD/err.raw" >"$TMPD/err"
