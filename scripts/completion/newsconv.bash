@@ -45,7 +45,7 @@ _newsconv()
         -o|--output)
             compopt -o filenames 2>/dev/null
             COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
-        -M|--metadata|--base-url|--max-size|--input-encoding)
+        -M|--metadata|--base-url|--max-size|--max-total|--max-entries|--input-encoding)
             return 0 ;;
     esac
     if [[ $cur == -* ]]; then

@@ -71,6 +71,8 @@ void ncp_batch_read_archive(batch *b, const char *path, const char *display, con
     struct archive *ar = archive_read_new();
     struct archive_entry *e;
     int retries = 0;
+    unsigned long long n_entries = 0, total = 0; /* decompressed bytes of the entries read */
+    nc_buf esc = NC_BUF_INIT;
     if (!ar) {
         ncp_batch_submit_fail(b, display, 0, NC_ERR_NOMEM, "out of memory");
         return;
@@ -98,21 +100,28 @@ void ncp_batch_read_archive(batch *b, const char *path, const char *display, con
                                                  : "damaged archive");
             break;
         }
+        if (++n_entries > b->max_entries) {
+            ncp_batch_submit_fail(b, display, 0, NC_ERR_LIMIT,
+                                  "more than %llu entries (--max-entries): the rest is not read",
+                                  b->max_entries);
+            break;
+        }
         name = entry_name(e);
-        if (archive_entry_filetype(e) != AE_IFREG) {
-            if (archive_entry_filetype(e) != AE_IFDIR)
-                ncp_batch_submit_note(b, 0, "%s:%s: not a regular file: skipped", display,
-                                      name);
-            continue;
-        }
-        if (archive_entry_hardlink(e) && archive_entry_size(e) == 0) {
-            ncp_batch_submit_note(b, 0, "%s:%s: hard link to %s: skipped", display, name,
-                                  archive_entry_hardlink(e));
-            continue;
-        }
         source = ncp_batch_join_source(display, ":", name);
         if (!source)
             break;
+        if (archive_entry_filetype(e) != AE_IFREG) {
+            if (archive_entry_filetype(e) != AE_IFDIR)
+                ncp_batch_submit_note(b, 0, "%s: not a regular file: skipped", source);
+            free(source);
+            continue;
+        }
+        if (archive_entry_hardlink(e) && archive_entry_size(e) == 0) {
+            ncp_batch_submit_note(b, 0, "%s: hard link to %s: skipped", source,
+                                  ncp_escaped(&esc, archive_entry_hardlink(e)));
+            free(source);
+            continue;
+        }
         kind = ncp_batch_container_kind(b, name);
         if (kind == C_JSONL) {
             nc_buf pre = NC_BUF_INIT;
@@ -134,18 +143,43 @@ void ncp_batch_read_archive(batch *b, const char *path, const char *display, con
                 nc_buf d = NC_BUF_INIT;
                 char msg[300];
                 int fatal = 0;
+                /* the bytes this entry may still inflate to: --max-size, and what is left
+                 * of --max-total */
+                unsigned long long left = b->max_total > total ? b->max_total - total : 0;
+                size_t max = left < b->max_size ? (size_t)left : b->max_size;
+                int by_total = left < b->max_size;
                 if (archive_entry_size_is_set(e) && archive_entry_size(e) > 0 &&
-                    (unsigned long long)archive_entry_size(e) > b->max_size) {
+                    (unsigned long long)archive_entry_size(e) > max) {
+                    msg[0] = '\0';
+                    fatal = -1;
+                } else if (ncp_batch_read_entry_data(ar, max, &d, msg, sizeof msg, &fatal) < 0) {
+                    total += d.size;
+                    if (!strstr(msg, "limit"))
+                        fatal = fatal ? 1 : 0;
+                    else
+                        fatal = -1;
+                } else {
+                    total += d.size;
+                    fatal = -2;
+                }
+                if (fatal == -1 && by_total) {
+                    nc_buf_release(&d);
                     ncp_batch_submit_fail(
                         b, source, 0, NC_ERR_LIMIT,
-                        "entry is larger than the limit of %zu bytes (--max-size)",
-                        b->max_size);
-                } else if (ncp_batch_read_entry_data(ar, b->max_size, &d, msg, sizeof msg,
-                                                     &fatal) < 0) {
+                        "the entries of the archive inflate to more than %llu bytes "
+                        "(--max-total): this entry and the rest are not read",
+                        b->max_total);
+                    free(source);
+                    break;
+                } else if (fatal == -1) {
                     nc_buf_release(&d);
-                    ncp_batch_submit_fail(b, source, 0,
-                                          strstr(msg, "limit") ? NC_ERR_LIMIT : NC_ERR_PARSE,
-                                          "%s", msg);
+                    ncp_batch_submit_fail(
+                        b, source, 0, NC_ERR_LIMIT,
+                        "entry is larger than the limit of %zu bytes (--max-size): skipped",
+                        b->max_size);
+                } else if (fatal != -2) {
+                    nc_buf_release(&d);
+                    ncp_batch_submit_fail(b, source, 0, NC_ERR_PARSE, "%s", msg);
                     if (fatal) {
                         free(source);
                         break;
@@ -171,5 +205,6 @@ void ncp_batch_read_archive(batch *b, const char *path, const char *display, con
         }
         free(source);
     }
+    nc_buf_release(&esc);
     archive_read_free(ar);
 }

@@ -38,12 +38,29 @@ typedef struct ncp_batch_config {
     int quiet;                 /* -q: no warnings, no progress bar */
     int verbose;               /* -v: list every item */
     int progress;              /* 1: show the progress bar even when stderr is no terminal */
+    int follow_symlinks;       /* -r: follow symbolic links (loops detected by device and
+                                  inode); 0: links in a tree are skipped */
+    unsigned long long max_total; /* archives: decompressed bytes of all entries of one
+                                     archive; 0: NCP_BATCH_DEFAULT_MAX_TOTAL */
+    unsigned long long max_entries; /* archives: entries of one archive; 0: the default */
     const char *progname;      /* prefix of messages ("newsconv") */
     /* Options of every conversion (strict, base_url, max_size, format options, -M
      * overrides). source, warn and warn_data are set per item; base_url is replaced by
      * the WARC-Target-URI for web archive records. */
     nc_opts opts;
 } ncp_batch_config;
+
+#define NCP_BATCH_DEFAULT_MAX_TOTAL (4ULL << 30) /* 4 GiB */
+#define NCP_BATCH_DEFAULT_MAX_ENTRIES 1000000ULL
+
+/* Names in messages (src/batch/escape.c): s with C0 controls, DEL and bytes that are no
+ * valid UTF-8 written "\ooo" (ESC is "\033"), C1 controls "\u009b", as nc_error_format
+ * does.
+ * ncp_escaped returns tmp's text (tmp is cleared first); ncp_escaped_dup a malloc'ed copy
+ * (NULL: out of memory). */
+void ncp_escape_name(nc_buf *out, const char *s);
+const char *ncp_escaped(nc_buf *tmp, const char *s);
+char *ncp_escaped_dup(const char *s);
 
 /* 1 when the configuration is a batch rather than one conversion: several inputs, a
  * directory, an archive or web archive, an existing directory as -o, or a JSON Lines

@@ -89,6 +89,18 @@ typedef struct name_set {
     size_t cap, n;
 } name_set;
 
+/* The files a batch has read, by device and inode: a file reached twice (a hard link, a
+ * followed symbolic link, an operand given twice) is converted once. */
+typedef struct file_id {
+    dev_t dev;
+    ino_t ino;
+} file_id;
+
+typedef struct file_set {
+    file_id *slots;
+    size_t cap, n;
+} file_set;
+
 typedef struct sink {
     int mode;
     const char *path;      /* -o as given; NULL: stdout */
@@ -114,6 +126,8 @@ typedef struct batch {
     const nc_format *web;   /* the reader of web archive pages (NC_FORMAT_WEB) */
     char out_ext[32];
     size_t max_size;
+    unsigned long long max_total, max_entries; /* per archive */
+    file_set seen; /* the reader's only */
     const char *const *inputs;
     size_t n_inputs;
 
@@ -225,6 +239,10 @@ void ncp_batch_src_free(src *s);
 int ncp_batch_container_kind(const batch *b, const char *name);
 size_t ncp_batch_container_len(const batch *b, const char *name, int kind);
 char *ncp_batch_join_source(const char *a, const char *sep, const char *c);
+/* 1 when the file dev/ino was seen before; else records it (0; -1: out of memory, not
+ * recorded). */
+int ncp_batch_file_seen(file_set *fs, dev_t dev, ino_t ino);
+void ncp_batch_file_set_free(file_set *fs);
 void *ncp_batch_reader_main(void *arg);
 /* Counts the items and bytes of the directory operands for the progress bar. */
 void *ncp_batch_counter_main(void *arg);

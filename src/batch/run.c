@@ -61,8 +61,10 @@ int ncp_batch_wanted(const ncp_batch_config *c)
 
 static int usage(const batch *b, const char *fmt, const char *arg)
 {
+    nc_buf esc = NC_BUF_INIT;
     fprintf(stderr, "%s: ", b->prog);
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, fmt, ncp_escaped(&esc, arg));
+    nc_buf_release(&esc);
     fprintf(stderr, "\nTry '%s --help' for more information.\n", b->prog);
     return 2;
 }
@@ -91,6 +93,8 @@ int ncp_batch_run(const ncp_batch_config *cfg)
     b->lines = ncp_format_with(NC_FORMAT_LINES);
     b->web = ncp_format_with(NC_FORMAT_WEB);
     b->max_size = cfg->opts.max_size ? cfg->opts.max_size : NC_DEFAULT_MAX_SIZE;
+    b->max_total = cfg->max_total ? cfg->max_total : NCP_BATCH_DEFAULT_MAX_TOTAL;
+    b->max_entries = cfg->max_entries ? cfg->max_entries : NCP_BATCH_DEFAULT_MAX_ENTRIES;
     b->inputs = cfg->n_inputs ? cfg->inputs : stdin_only;
     b->n_inputs = cfg->n_inputs ? cfg->n_inputs : 1;
     if (b->to->extensions && b->to->extensions[0])
@@ -294,13 +298,18 @@ int ncp_batch_run(const ncp_batch_config *cfg)
                     b->prog, sig == SIGINT ? "SIGINT" : "SIGTERM", b->n_ok, b->n_items,
                     b->n_failed, el);
         else if (!b->quiet_end && (b->n_items != 1 || b->fatal) &&
-                 !(cfg->quiet && !b->n_failed && !b->fatal))
+                 !(cfg->quiet && !b->n_failed && !b->fatal)) {
+            nc_buf esc = NC_BUF_INIT;
             fprintf(stderr, "%s: converted %llu of %llu, %llu failed, in %.1f s%s%s\n", b->prog,
                     b->n_ok, b->n_items, b->n_failed, el,
                     b->fatal && b->sink.path && b->sink.mode != SINK_DIR
                         ? "; nothing written to "
                         : "",
-                    b->fatal && b->sink.path && b->sink.mode != SINK_DIR ? b->sink.path : "");
+                    b->fatal && b->sink.path && b->sink.mode != SINK_DIR
+                        ? ncp_escaped(&esc, b->sink.path)
+                        : "");
+            nc_buf_release(&esc);
+        }
         if (sig)
             rc = 128 + sig;
         else if (b->quiet_end)
@@ -333,6 +342,7 @@ int ncp_batch_run(const ncp_batch_config *cfg)
     pthread_cond_destroy(&b->cv_exit);
     free(b->ring);
     free(workers);
+    ncp_batch_file_set_free(&b->seen);
     free(b);
     return rc;
 }

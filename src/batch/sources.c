@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,15 +225,76 @@ size_t ncp_batch_container_len(const batch *b, const char *name, int kind)
 char *ncp_batch_join_source(const char *a, const char *sep, const char *c)
 {
     nc_buf o = NC_BUF_INIT;
-    const char *p;
     nc_buf_puts(&o, a);
     nc_buf_puts(&o, sep);
-    for (p = c; *p; p++) /* no control characters in messages */
-        nc_buf_putc(&o, (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
+    ncp_escape_name(&o, c); /* no control characters in messages: "\033" */
     return nc_buf_detach(&o, NULL);
 }
 
 /* ---- files and directories ---- */
+
+static size_t file_hash(dev_t dev, ino_t ino)
+{
+    uint64_t h = (uint64_t)dev * 0x9e3779b97f4a7c15ULL ^ (uint64_t)ino;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 32;
+    return (size_t)h;
+}
+
+/* 1 when the file dev/ino was seen before; else records it (0; -1: out of memory, not
+ * recorded). Slots with ino 0 and dev 0 are free (no file has both). */
+int ncp_batch_file_seen(file_set *fs, dev_t dev, ino_t ino)
+{
+    size_t i;
+    if (fs->n + 1 > fs->cap / 2) {
+        size_t ncap = fs->cap ? fs->cap * 2 : 1024, k;
+        file_id *ns = calloc(ncap, sizeof *ns);
+        if (!ns)
+            return -1;
+        for (k = 0; k < fs->cap; k++)
+            if (fs->slots[k].dev || fs->slots[k].ino) {
+                size_t j = file_hash(fs->slots[k].dev, fs->slots[k].ino) & (ncap - 1);
+                while (ns[j].dev || ns[j].ino)
+                    j = (j + 1) & (ncap - 1);
+                ns[j] = fs->slots[k];
+            }
+        free(fs->slots);
+        fs->slots = ns;
+        fs->cap = ncap;
+    }
+    for (i = file_hash(dev, ino) & (fs->cap - 1); fs->slots[i].dev || fs->slots[i].ino;
+         i = (i + 1) & (fs->cap - 1))
+        if (fs->slots[i].dev == dev && fs->slots[i].ino == ino)
+            return 1;
+    fs->slots[i].dev = dev;
+    fs->slots[i].ino = ino;
+    fs->n++;
+    return 0;
+}
+
+void ncp_batch_file_set_free(file_set *fs)
+{
+    free(fs->slots);
+    memset(fs, 0, sizeof *fs);
+}
+
+/* 1 (and a -v note) when the file was read before: a hard link, a followed symbolic
+ * link or an operand given twice is converted once. */
+static int already_read(batch *b, const char *display, const struct stat *st)
+{
+    if (ncp_batch_file_seen(&b->seen, st->st_dev, st->st_ino) != 1)
+        return 0;
+    ncp_batch_submit_note(b, 0, "%s: the same file as an earlier input (hard link or repeated): "
+                          "skipped", display);
+    return 1;
+}
+
+static const char *special_kind(mode_t m)
+{
+    return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) ? "a character device"
+           : S_ISBLK(m) ? "a block device" : "not a regular file";
+}
 
 /* One file: a container, or an article (fmt by -f or its extension; when none, an
  * operand is sniffed and a file found in a directory is skipped). */
@@ -321,12 +383,17 @@ static void read_file(batch *b, const char *path, const char *display, const cha
     }
 }
 
-/* A directory walk in sorted order, without recursion; hidden entries (".name"),
- * symbolic links to directories and the output directory are skipped. */
+/* A directory walk in sorted order, without recursion; hidden entries (".name") and the
+ * output directory are skipped. Symbolic links are skipped, or with follow_symlinks
+ * followed, a link to a directory that contains it (same device and inode as a
+ * directory of the walk's stack) being a loop. Special files (FIFOs, sockets, devices)
+ * are never opened: the walk reports them. */
 typedef struct wframe {
     char *rel; /* "" or "a/b/" */
     char **names;
     size_t n, i;
+    dev_t dev;
+    ino_t ino;
 } wframe;
 
 typedef struct walker {
@@ -335,6 +402,8 @@ typedef struct walker {
     wframe *st;
     size_t depth, cap;
     nc_buf path, rel;
+    const char *why;   /* walker_next returned 2: why w->path is skipped (a -v note) */
+    int why_warn;      /* ... and it is a warning */
 } walker;
 
 static int cmp_names(const void *x, const void *y)
@@ -342,8 +411,8 @@ static int cmp_names(const void *x, const void *y)
     return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-/* Opens root/rel as a new frame. 0, or -1 with errno. */
-static int walker_push(walker *w, const char *rel)
+/* Opens root/rel (device dev, inode ino) as a new frame. 0, or -1 with errno. */
+static int walker_push(walker *w, const char *rel, dev_t dev, ino_t ino)
 {
     DIR *d;
     struct dirent *de;
@@ -352,6 +421,8 @@ static int walker_push(walker *w, const char *rel)
     nc_buf p = NC_BUF_INIT;
     int e;
     memset(&f, 0, sizeof f);
+    f.dev = dev;
+    f.ino = ino;
     nc_buf_puts(&p, w->root.ptr);
     if (*rel) {
         if (p.size && p.ptr[p.size - 1] != '/')
@@ -411,6 +482,7 @@ static void walker_pop(walker *w)
 
 static int walker_init(walker *w, const batch *b, const char *root)
 {
+    struct stat st;
     memset(w, 0, sizeof *w);
     w->b = b;
     nc_buf_init(&w->root);
@@ -419,7 +491,9 @@ static int walker_init(walker *w, const batch *b, const char *root)
     nc_buf_puts(&w->root, root);
     while (w->root.size > 1 && w->root.ptr[w->root.size - 1] == '/')
         nc_buf_truncate(&w->root, w->root.size - 1);
-    return walker_push(w, "");
+    if (stat(w->root.ptr, &st) < 0)
+        return -1;
+    return walker_push(w, "", st.st_dev, st.st_ino);
 }
 
 static void walker_free(walker *w)
@@ -433,12 +507,15 @@ static void walker_free(walker *w)
 }
 
 /* The next regular file: 1 with w->path, w->rel and *st; 0 at the end; -1 when a
- * directory cannot be read (w->path names it, errno set; the walk goes on). */
+ * directory cannot be read (w->path names it, errno set; the walk goes on); 2 when
+ * w->path is skipped for the reason w->why. */
 static int walker_next(walker *w, struct stat *st)
 {
     while (w->depth) {
         wframe *f = &w->st[w->depth - 1];
         const char *name;
+        int link = 0;
+        size_t k;
         if (f->i == f->n) {
             walker_pop(w);
             continue;
@@ -452,23 +529,43 @@ static int walker_next(walker *w, struct stat *st)
         if (w->path.size && w->path.ptr[w->path.size - 1] != '/')
             nc_buf_putc(&w->path, '/');
         nc_buf_puts(&w->path, w->rel.ptr);
+        w->why_warn = 0;
         if (lstat(w->path.ptr, st) < 0)
             continue; /* vanished */
         if (S_ISLNK(st->st_mode)) {
-            if (stat(w->path.ptr, st) < 0 || !S_ISREG(st->st_mode))
-                continue; /* dangling, or a link to a directory: not followed */
-            return 1;
+            if (!w->b->cfg->follow_symlinks) {
+                w->why = "symbolic link: not followed (use --follow-symlinks)";
+                return 2;
+            }
+            if (stat(w->path.ptr, st) < 0) {
+                w->why = "dangling symbolic link: skipped";
+                return 2;
+            }
+            link = 1;
         }
         if (S_ISDIR(st->st_mode)) {
-            if (w->b->have_outdir && st->st_dev == w->b->out_dev && st->st_ino == w->b->out_ino)
-                continue;
+            if (w->b->have_outdir && st->st_dev == w->b->out_dev && st->st_ino == w->b->out_ino) {
+                w->why = "the output directory: not read";
+                return 2;
+            }
+            for (k = 0; k < w->depth; k++)
+                if (w->st[k].dev == st->st_dev && w->st[k].ino == st->st_ino) {
+                    w->why = link ? "symbolic link loop (to a directory that holds it): "
+                                    "not followed"
+                                  : "directory loop (a directory that holds it): not followed";
+                    w->why_warn = 1;
+                    return 2;
+                }
             nc_buf_putc(&w->rel, '/');
-            if (walker_push(w, w->rel.ptr) < 0)
+            if (walker_push(w, w->rel.ptr, st->st_dev, st->st_ino) < 0)
                 return -1;
             continue;
         }
         if (S_ISREG(st->st_mode))
             return 1;
+        w->why = special_kind(st->st_mode);
+        w->why_warn = 2;
+        return 2;
     }
     return 0;
 }
@@ -485,12 +582,25 @@ static void read_dir(batch *b, const char *root)
         return;
     }
     while (!ncp_batch_stopping(b) && (r = walker_next(&w, &st)) != 0) {
+        char *display;
         if (r < 0) {
             ncp_batch_submit_fail(b, w.path.ptr, 0, NC_ERR_IO, "cannot read the directory: %s",
                                   strerror(errno));
             continue;
         }
-        read_file(b, w.path.ptr, w.path.ptr, w.rel.ptr, 0, &st);
+        display = ncp_escaped_dup(w.path.ptr);
+        if (!display) {
+            ncp_batch_submit_fail(b, root, 0, NC_ERR_NOMEM, "out of memory");
+            break;
+        }
+        if (r == 2 && w.why_warn == 2)
+            ncp_batch_submit_note(b, 1, "%s: %s: skipped (special files are never opened)",
+                                  display, w.why);
+        else if (r == 2)
+            ncp_batch_submit_note(b, w.why_warn, "%s: %s", display, w.why);
+        else if (!already_read(b, display, &st))
+            read_file(b, w.path.ptr, display, w.rel.ptr, 0, &st);
+        free(display);
     }
     walker_free(&w);
 }
@@ -502,6 +612,7 @@ void *ncp_batch_reader_main(void *arg)
     for (i = 0; i < b->n_inputs && !ncp_batch_stopping(b); i++) {
         const char *in = b->inputs[i];
         struct stat st;
+        char *display = NULL;
         if (!strcmp(in, "-")) {
             read_file(b, "-", "<stdin>", "stdin", 1, NULL);
         } else if (stat(in, &st) < 0) {
@@ -513,9 +624,13 @@ void *ncp_batch_reader_main(void *arg)
                 ncp_batch_submit_fail(
                     b, in, 0, NC_ERR_IO,
                     "is a directory (use -r to convert the articles it holds)");
-        } else {
-            read_file(b, in, in, ncp_batch_base_name(in), 1, &st);
+        } else if (!(display = ncp_escaped_dup(in))) {
+            ncp_batch_submit_fail(b, in, 0, NC_ERR_NOMEM, "out of memory");
+        } else if (!already_read(b, display, &st)) {
+            /* an operand that is a FIFO or a device is read, as the user asked */
+            read_file(b, in, display, ncp_batch_base_name(in), 1, &st);
         }
+        free(display);
     }
     pthread_mutex_lock(&b->mu);
     b->reader_done = 1;
@@ -552,7 +667,7 @@ void *ncp_batch_counter_main(void *arg)
             int r;
             while (!ncp_batch_stopping(b) && (r = walker_next(&w, &st)) != 0) {
                 const nc_format *f;
-                if (r < 0)
+                if (r != 1)
                     continue;
                 if (ncp_batch_container_kind(b, w.rel.ptr) != C_NONE) {
                     containers = 1;

@@ -15,7 +15,7 @@
 enum {
     OPT_FROM = 1, OPT_TO, OPT_OUTPUT, OPT_META, OPT_STRICT, OPT_QUIET, OPT_VERBOSE,
     OPT_LIST, OPT_HELP, OPT_VERSION, OPT_BASE_URL, OPT_MAX_SIZE, OPT_FORMAT,
-    OPT_JOBS, OPT_RECURSIVE, OPT_PROGRESS
+    OPT_JOBS, OPT_RECURSIVE, OPT_PROGRESS, OPT_FOLLOW_SYMLINKS, OPT_MAX_TOTAL, OPT_MAX_ENTRIES
 };
 
 typedef struct option_def {
@@ -38,6 +38,12 @@ static const option_def options[] = {
     {"verbose", 'v', NULL, OPT_VERBOSE, "say what is done"},
     {"jobs", 'j', "N", OPT_JOBS, "batch: N conversions at once (default: all cores)"},
     {"recursive", 'r', NULL, OPT_RECURSIVE, "batch: convert the articles in directories"},
+    {"follow-symlinks", 0, NULL, OPT_FOLLOW_SYMLINKS,
+     "batch: follow symbolic links in directories (default: skip them)"},
+    {"max-total", 0, "BYTES", OPT_MAX_TOTAL,
+     "batch: stop reading an archive whose entries inflate to more (default 4G)"},
+    {"max-entries", 0, "N", OPT_MAX_ENTRIES,
+     "batch: read at most N entries of an archive (default 1000000)"},
     {"progress", 0, NULL, OPT_PROGRESS,
      "batch: show the progress bar even when stderr is not a terminal"},
     {"base-url", 0, "URL", OPT_BASE_URL, "resolve relative links against URL"},
@@ -56,7 +62,8 @@ typedef struct cli {
     const char **fmt_keys, **fmt_values;
     size_t n_fmt;
     int strict, quiet, verbose;
-    int jobs, recursive, progress;
+    int jobs, recursive, progress, follow_symlinks;
+    size_t max_total, max_entries;
     const char *base_url;
     size_t max_size;
     int warnings;
@@ -66,8 +73,10 @@ static const char *progname = "newsconv";
 
 static void usage_error(const char *fmt, const char *arg)
 {
+    nc_buf esc = NC_BUF_INIT;
     fprintf(stderr, "%s: ", progname);
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, fmt, ncp_escaped(&esc, arg));
+    nc_buf_release(&esc);
     fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
 }
 
@@ -133,10 +142,12 @@ static void print_formats(void)
 
 static int unknown_format(const char *name)
 {
-    nc_buf b = NC_BUF_INIT;
+    nc_buf b = NC_BUF_INIT, esc = NC_BUF_INIT;
     nc_format_list(&b, 0, 0);
-    fprintf(stderr, "%s: unknown format '%s' (known formats: %s)\n", progname, name, b.ptr);
+    fprintf(stderr, "%s: unknown format '%s' (known formats: %s)\n", progname,
+            ncp_escaped(&esc, name), b.ptr);
     nc_buf_release(&b);
+    nc_buf_release(&esc);
     return nc_status_exit_code(NC_ERR_UNKNOWN_FORMAT);
 }
 
@@ -229,6 +240,20 @@ static int apply_option(cli *c, int id, const char *arg)
     }
     case OPT_RECURSIVE: c->recursive = 1; break;
     case OPT_PROGRESS: c->progress = 1; break;
+    case OPT_FOLLOW_SYMLINKS: c->follow_symlinks = 1; break;
+    case OPT_MAX_TOTAL:
+        if (parse_size(arg, &c->max_total) < 0) {
+            usage_error("--max-total: not a size: '%s'", arg);
+            return 2;
+        }
+        break;
+    case OPT_MAX_ENTRIES:
+        if (*arg < '0' || *arg > '9' || parse_size(arg, &c->max_entries) < 0 ||
+            strspn(arg, "0123456789") != strlen(arg)) {
+            usage_error("--max-entries: not a number: '%s'", arg);
+            return 2;
+        }
+        break;
     case OPT_QUIET: c->quiet = 1; break;
     case OPT_VERBOSE: c->verbose = 1; break;
     case OPT_BASE_URL: c->base_url = arg; break;
@@ -440,6 +465,9 @@ static int run(cli *c)
         bc.quiet = c->quiet;
         bc.verbose = c->verbose;
         bc.progress = c->progress;
+        bc.follow_symlinks = c->follow_symlinks;
+        bc.max_total = c->max_total;
+        bc.max_entries = c->max_entries;
         bc.progname = progname;
         bc.opts = o;
         if (ncp_batch_wanted(&bc))
@@ -455,17 +483,21 @@ static int run(cli *c)
     if (!from)
         from = nc_format_sniff(data, len);
     if (!from) {
-        nc_buf b = NC_BUF_INIT;
+        nc_buf b = NC_BUF_INIT, esc = NC_BUF_INIT;
         nc_format_list(&b, 1, 0);
         fprintf(stderr, "%s: %s: cannot detect the input format; use -f FMT (one of: %s)\n",
-                progname, source, b.ptr);
+                progname, ncp_escaped(&esc, source), b.ptr);
         nc_buf_release(&b);
+        nc_buf_release(&esc);
         free(data);
         return nc_status_exit_code(NC_ERR_UNKNOWN_FORMAT);
     }
-    if (c->verbose)
-        fprintf(stderr, "%s: %s: reading %s, writing %s\n", progname, source, from->name,
-                to->name);
+    if (c->verbose) {
+        nc_buf esc = NC_BUF_INIT;
+        fprintf(stderr, "%s: %s: reading %s, writing %s\n", progname,
+                ncp_escaped(&esc, source), from->name, to->name);
+        nc_buf_release(&esc);
+    }
 
     rc = nc_read_article(from, data, len, &o, &a, &err);
     if (rc == 0 && c->strict && c->warnings)
