@@ -130,14 +130,19 @@ ok
 nc "$T/blank.jsonl" -t model > "$T/m" 2> "$T/e" || fail "jsonl with blank lines: $(cat "$T/e")"
 [ ! -s "$T/e" ] || fail "jsonl with blank lines warned: $(cat "$T/e")"
 cmp -s "$T/m" fixtures/ninjs-full/article.model || fail "jsonl with blank lines read differently"
-nc --strict "$T/two.jsonl" -t model > /dev/null 2> "$T/e"
+# issue 16: a JSON Lines file is every line (the batch engine), not the first with a warning
+nc --strict "$T/two.jsonl" -t model > "$T/m" 2> "$T/e"
 rc=$?
-[ $rc -eq 6 ] || fail "jsonl with two articles under --strict: exit $rc, want 6"
-grep -q "$T/two.jsonl:2: jsonl: 1 more line after the first article: only the first is read (batch mode will handle the rest)" "$T/e" ||
-    fail "jsonl warning text: $(cat "$T/e")"
+[ $rc -eq 0 ] || fail "jsonl with two articles under --strict: exit $rc, want 0: $(cat "$T/e")"
+cat fixtures/ninjs-full/article.model fixtures/ninjs-full/article.model | cmp -s - "$T/m" ||
+    fail "jsonl with two articles: not both converted"
 ok
 printf '{"uri": "http://example.com/1", "headlines": [{"value": "One"}]}\n{"uri": oops}\n' > "$T/bad2.jsonl"
-nc -q "$T/bad2.jsonl" -t model > /dev/null 2>&1 || fail "jsonl: a bad second line must not stop reading the first"
+nc -q "$T/bad2.jsonl" -t model > "$T/m" 2> "$T/e"
+rc=$?
+[ $rc -eq 1 ] || fail "jsonl with a bad second line: exit $rc, want 1"
+grep -q "^newsconv: $T/bad2.jsonl:2:" "$T/e" || fail "jsonl: the bad line is not named: $(cat "$T/e")"
+grep -q "One" "$T/m" || fail "jsonl: a bad second line must not stop converting the first"
 ok
 printf '\xef\xbb\xbf{"uri": "http://example.com/bom", "headlines": [{"value": "BOM"}]}\n' > "$T/bom.json"
 nc "$T/bom.json" -t model | grep -q 'headline "BOM"' || fail "a UTF-8 BOM is not skipped"

@@ -98,7 +98,15 @@ typedef struct sink {
     struct archive *aw;
     int root;              /* SINK_DIR: the output directory */
     name_set names;
+    /* SINK_STREAM: how several articles make one valid stream of the output format */
+    int joint;             /* JOINT_* */
+    unsigned long long n_stream; /* articles written to the stream so far */
 } sink;
+
+/* How a stream joins articles: JSON Lines one a line; json one array "[a,\nb]";
+ * Markdown documents separated by a form feed line; other formats take one article
+ * (a second one stops the run with a usage error, exit 2). */
+enum { JOINT_CONCAT, JOINT_LINES, JOINT_ARRAY, JOINT_FORMFEED, JOINT_ONE };
 
 /* A worker's open subdirectory of the output directory. */
 typedef struct dircache {

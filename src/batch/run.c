@@ -52,9 +52,8 @@ int ncp_batch_wanted(const ncp_batch_config *c)
     jsonl_in = jsonl && jsonl->read &&
                (c->from == jsonl || (!c->from && strcmp(in, "-") &&
                                      nc_format_for_path(in) == jsonl));
-    /* one JSON Lines input is a batch unless its output is one file of another format */
-    if (jsonl_in &&
-        (c->to == jsonl || (o && (ncp_batch_archive_kind(o) || !nc_format_for_path(o)))))
+    /* one JSON Lines input is always a batch: every line is an article */
+    if (jsonl_in)
         return 1;
     return 0;
 }
@@ -117,7 +116,7 @@ int ncp_batch_run(const ncp_batch_config *cfg)
         b->sink.mode = SINK_ARCHIVE;
     } else if (is_dir(o) || (*o && o[strlen(o) - 1] == '/')) {
         b->sink.mode = SINK_DIR;
-    } else if (b->to == b->lines || is_special(o)) {
+    } else if (b->to == b->lines || is_special(o) || nc_format_for_path(o) == b->to) {
         b->sink.mode = SINK_STREAM;
     } else if (nc_format_for_path(o)) {
         rc = usage(b, "-o %s: a batch writes to a directory, an archive (.tar.gz, .tgz, "
