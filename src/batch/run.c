@@ -276,6 +276,8 @@ int ncp_batch_run(const ncp_batch_config *cfg)
 
     {
         int sig = ncp_batch_stop_signal;
+        char skipped[200] = ""; /* ", 3 skipped (2 not an article, 1 exists)" */
+        unsigned long long n_skip = ncp_batch_skip_summary(b, skipped, sizeof skipped);
         int commit = !sig && !b->fatal && (b->n_ok > 0 || b->n_items == 0);
         double el = ncp_batch_now_sec() - b->t0;
         nc_error_clear(&err);
@@ -292,10 +294,10 @@ int ncp_batch_run(const ncp_batch_config *cfg)
                     "%s: interrupted by %s: converted %llu of %llu, %llu failed, in %.1f s\n",
                     b->prog, sig == SIGINT ? "SIGINT" : "SIGTERM", b->n_ok, b->n_items,
                     b->n_failed, el);
-        else if (!b->quiet_end && (b->n_items != 1 || b->fatal) &&
+        else if (!b->quiet_end && (b->n_items != 1 || b->fatal || n_skip) &&
                  !(cfg->quiet && !b->n_failed && !b->fatal))
-            fprintf(stderr, "%s: converted %llu of %llu, %llu failed, in %.1f s%s%s\n", b->prog,
-                    b->n_ok, b->n_items, b->n_failed, el,
+            fprintf(stderr, "%s: converted %llu of %llu, %llu failed%s, in %.1f s%s%s\n",
+                    b->prog, b->n_ok, b->n_items, b->n_failed, skipped, el,
                     b->fatal && b->sink.path && b->sink.mode != SINK_DIR
                         ? "; nothing written to "
                         : "",

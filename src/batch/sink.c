@@ -108,6 +108,18 @@ int ncp_batch_sink_open(batch *b, sink *s, nc_error *err)
 {
     s->fd = -1;
     s->root = -1;
+    if (b->cfg->name_template) {
+        const char *bad = NULL;
+        if (ncp_batch_template_check(b->cfg->name_template, &bad) < 0)
+            return nc_error_set(err, NC_ERR_USAGE, 0, 0,
+                                "--name-template: unknown field at '%.20s' (fields: {slug} "
+                                "{id} {url} {headline} {date} {n})", bad);
+    }
+    if (b->cfg->skip_existing && s->mode != SINK_DIR)
+        return nc_error_set(err, NC_ERR_USAGE, 0, 0,
+                            "--skip-existing needs a directory output (-o DIR/)");
+    if (b->cfg->dry_run)
+        return 0; /* nothing is created */
     if (s->mode == SINK_STREAM) {
         const char *name = b->to->name;
         s->joint = b->to == b->lines                 ? JOINT_LINES
