@@ -290,6 +290,9 @@ char *ncp_batch_article_name(const batch *b, const char *rel, const nc_article *
         }
     }
     nc_buf_put(&o, rel, plen);
+    /* an empty field leaves no dangling separator: "{n}-{headline}" -> "5" */
+    while (name.size && strchr("-_. ", name.ptr[name.size - 1]))
+        nc_buf_truncate(&name, name.size - 1);
     {
         /* nothing but separators: the line number */
         size_t i, has = 0;
