@@ -121,9 +121,11 @@ ok
 nc -t model < "$F" > "$T/m" 2> "$T/e" && cmp -s "$T/m" fixtures/ninjs-full/article.model ||
     fail "stdin json was not sniffed as json: $(cat "$T/e")"
 { cat "$T/l"; cat "$T/l"; } > "$T/two.jsonl"
+# issue 16: JSON Lines recognised on stdin is every line (no longer the first and a warning)
 nc -t model < "$T/two.jsonl" > "$T/m" 2> "$T/e" || fail "stdin jsonl was not sniffed: $(cat "$T/e")"
-grep -q "jsonl: 1 more line after the first article" "$T/e" || fail "stdin with two json lines was not read as jsonl: $(cat "$T/e")"
-cmp -s "$T/m" fixtures/ninjs-full/article.model || fail "jsonl: the first line read differently"
+grep -q "^newsconv: converted 2 of 2, 0 failed, in " "$T/e" || fail "stdin with two json lines was not read as jsonl: $(cat "$T/e")"
+cat fixtures/ninjs-full/article.model fixtures/ninjs-full/article.model | cmp -s - "$T/m" ||
+    fail "stdin jsonl: not both lines converted"
 ok
 # jsonl: blank lines skipped, several lines warn (exit 6 under --strict), errors name the line
 { echo; echo "  "; cat "$T/l"; echo; } > "$T/blank.jsonl"

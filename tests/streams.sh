@@ -31,6 +31,12 @@ cat "$J" | nc -f jsonl -t md >"$TMPD/o" 2>"$TMPD/e" || fail "stdin -f jsonl -t m
 [ "$(summary "$TMPD/e")" = "newsconv: converted $N of $N, 0 failed, in T s" ] ||
     fail "stdin jsonl summary: '$(summary "$TMPD/e")'"
 pass
+# JSON Lines recognised by content on stdin (no -f): every line too
+nc -t jsonl <"$J" >"$TMPD/o" 2>"$TMPD/e" || fail "stdin jsonl without -f: $(cat "$TMPD/e")"
+cmp -s "$TMPD/o" "$J" || fail "stdin jsonl without -f: not every line"
+[ "$(summary "$TMPD/e")" = "newsconv: converted $N of $N, 0 failed, in T s" ] ||
+    fail "stdin jsonl without -f summary: '$(summary "$TMPD/e")'"
+pass
 # one line stays a single conversion: no summary, the same bytes
 head -n 1 "$J" | nc -f jsonl -t html >"$TMPD/o" 2>"$TMPD/e" || fail "one line -> html failed"
 [ ! -s "$TMPD/e" ] || fail "one line -> html: stderr: $(cat "$TMPD/e")"

@@ -95,7 +95,9 @@ static void print_help(void)
            "No INPUT, or '-', reads stdin; without -o the result goes to stdout.\n"
            "Several inputs, a directory (-r), an archive (.tar.gz .tgz .tar.bz2 .tar.xz .tar\n"
            ".zip), a web archive (.warc .warc.gz) or JSON Lines make a batch: every item is\n"
-           "converted on all cores, failures are reported and the rest goes on.\n\n"
+           "converted on all cores, failures are reported and the rest goes on.\n"
+           "Several articles to stdout: -t json one array, -t jsonl one line each, -t md\n"
+           "documents separated by a form feed line; html, newsml, nitf: use -o DIR/.\n\n"
            "Options:\n",
            progname);
     for (o = options; o->name; o++) {
@@ -459,6 +461,7 @@ static int run(cli *c)
     nc_opts o;
     nc_article *a = NULL;
     nc_buf out = NC_BUF_INIT;
+    ncp_batch_config bc;
     int rc;
 
     nc_error_clear(&err);
@@ -509,7 +512,6 @@ static int run(cli *c)
     o.meta_values = c->meta_values;
     o.n_meta = c->n_meta;
     {
-        ncp_batch_config bc;
         memset(&bc, 0, sizeof bc);
         bc.inputs = c->inputs;
         bc.n_inputs = c->n_inputs;
@@ -539,6 +541,30 @@ static int run(cli *c)
         return report(&err);
     if (!from)
         from = nc_format_sniff(data, len);
+    if (from && !c->from && ncp_format_with(NC_FORMAT_LINES) &&
+        (from == ncp_format_with(NC_FORMAT_LINES) ||
+         (ncp_format_with(NC_FORMAT_LINES)->sniff &&
+          ncp_format_with(NC_FORMAT_LINES)->sniff(data, len) > 0))) {
+        /* JSON Lines recognised by content (on stdin, or in a file named .json): every
+         * line, through the batch engine; stdin is read again from a temporary copy */
+        FILE *t = strcmp(input, "-") ? NULL : tmpfile();
+        bc.from = ncp_format_with(NC_FORMAT_LINES);
+        if (strcmp(input, "-")) {
+            free(data);
+            return ncp_batch_run(&bc);
+        }
+        int ok = t && fwrite(data, 1, len, t) == len && fflush(t) == 0 &&
+                 fseek(t, 0, SEEK_SET) == 0 && dup2(fileno(t), STDIN_FILENO) >= 0;
+        if (t)
+            fclose(t);
+        if (ok) {
+            free(data);
+            return ncp_batch_run(&bc);
+        }
+        fprintf(stderr, "%s: <stdin>: cannot keep a copy: %s\n", progname, strerror(errno));
+        free(data);
+        return nc_status_exit_code(NC_ERR_IO);
+    }
     if (!from) {
         nc_buf b = NC_BUF_INIT;
         nc_format_list(&b, 1, 0);
