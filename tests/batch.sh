@@ -389,9 +389,12 @@ if have_rw jsonl; then
     cmp -s "$TMPD/m1.jsonl" "$TMPD/all.jsonl" && cmp -s "$TMPD/m2.jsonl" "$TMPD/all.jsonl" ||
         fail "jsonl -> jsonl does not keep every good line in order"
     pass
-    # jsonl to a directory: one file per line, named by the line number
+    # jsonl to a directory: one file per line, named by a slug of the article (issue 16;
+    # tests/streams.sh tests the names), or by the line number with --name-template '{n}'
     nc "$TMPD/all.jsonl" -o "$TMPD/jl-out" -t model -q || fail "jsonl -> dir"
-    [ -f "$TMPD/jl-out/all/1.model" ] && [ -f "$TMPD/jl-out/all/$N.model" ] || fail "jsonl -> dir names: $(ls "$TMPD/jl-out/all" | head)"
+    [ "$(ls "$TMPD/jl-out/all" | wc -l)" -eq "$N" ] || fail "jsonl -> dir: $(ls "$TMPD/jl-out/all" | wc -l) files, want $N"
+    nc "$TMPD/all.jsonl" -o "$TMPD/jl-out-n" -t model -q --name-template '{n}' || fail "jsonl -> dir {n}"
+    [ -f "$TMPD/jl-out-n/all/1.model" ] && [ -f "$TMPD/jl-out-n/all/$N.model" ] || fail "jsonl -> dir names: $(ls "$TMPD/jl-out-n/all" | head)"
     pass
     # stdin as JSON Lines with -f jsonl, and the GNU parallel recipe of docs/batch.md
     nc -f jsonl -t jsonl -q <"$TMPD/all.jsonl" | cmp -s - "$TMPD/all.jsonl" || fail "jsonl stdin -> stdout"

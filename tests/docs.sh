@@ -68,7 +68,7 @@ pass
 if [ -z "${DOCS_SRC_DIR:-}" ]; then
 nc --help >"$TMPD/help" || fail "--help failed"
 # the option lines: "  -x, --name ARG   help" or "      --name ARG   help"
-sed -n 's/^  \(-[A-Za-z], \|    \)--\([a-z][a-z0-9-]*\).*/\2/p' "$TMPD/help" |
+sed -n 's/^  \(-[A-Za-z0-9], \|    \)--\([a-z][a-z0-9-]*\).*/\2/p' "$TMPD/help" |
     sort >"$TMPD/help-opts"
 if ! cmp -s "$TMPD/src-opts" "$TMPD/help-opts"; then
     echo "options in the sources (<) and in --help (>):" >&2

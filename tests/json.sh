@@ -123,23 +123,30 @@ ok
 nc -t model < "$F" > "$T/m" 2> "$T/e" && cmp -s "$T/m" fixtures/ninjs-full/article.model ||
     fail "stdin json was not sniffed as json: $(cat "$T/e")"
 { cat "$T/l"; cat "$T/l"; } > "$T/two.jsonl"
+# issue 16: JSON Lines recognised on stdin is every line (no longer the first and a warning)
 nc -t model < "$T/two.jsonl" > "$T/m" 2> "$T/e" || fail "stdin jsonl was not sniffed: $(cat "$T/e")"
-grep -q "jsonl: 1 more line after the first article" "$T/e" || fail "stdin with two json lines was not read as jsonl: $(cat "$T/e")"
-cmp -s "$T/m" fixtures/ninjs-full/article.model || fail "jsonl: the first line read differently"
+grep -q "^newsconv: converted 2 of 2, 0 failed, in " "$T/e" || fail "stdin with two json lines was not read as jsonl: $(cat "$T/e")"
+cat fixtures/ninjs-full/article.model fixtures/ninjs-full/article.model | cmp -s - "$T/m" ||
+    fail "stdin jsonl: not both lines converted"
 ok
 # jsonl: blank lines skipped, several lines warn (exit 6 under --strict), errors name the line
 { echo; echo "  "; cat "$T/l"; echo; } > "$T/blank.jsonl"
 nc "$T/blank.jsonl" -t model > "$T/m" 2> "$T/e" || fail "jsonl with blank lines: $(cat "$T/e")"
 [ ! -s "$T/e" ] || fail "jsonl with blank lines warned: $(cat "$T/e")"
 cmp -s "$T/m" fixtures/ninjs-full/article.model || fail "jsonl with blank lines read differently"
-nc --strict "$T/two.jsonl" -t model > /dev/null 2> "$T/e"
+# issue 16: a JSON Lines file is every line (the batch engine), not the first with a warning
+nc --strict "$T/two.jsonl" -t model > "$T/m" 2> "$T/e"
 rc=$?
-[ $rc -eq 6 ] || fail "jsonl with two articles under --strict: exit $rc, want 6"
-grep -q "$T/two.jsonl:2: jsonl: 1 more line after the first article: only the first is read (batch mode will handle the rest)" "$T/e" ||
-    fail "jsonl warning text: $(cat "$T/e")"
+[ $rc -eq 0 ] || fail "jsonl with two articles under --strict: exit $rc, want 0: $(cat "$T/e")"
+cat fixtures/ninjs-full/article.model fixtures/ninjs-full/article.model | cmp -s - "$T/m" ||
+    fail "jsonl with two articles: not both converted"
 ok
 printf '{"uri": "http://example.com/1", "headlines": [{"value": "One"}]}\n{"uri": oops}\n' > "$T/bad2.jsonl"
-nc -q "$T/bad2.jsonl" -t model > /dev/null 2>&1 || fail "jsonl: a bad second line must not stop reading the first"
+nc -q "$T/bad2.jsonl" -t model > "$T/m" 2> "$T/e"
+rc=$?
+[ $rc -eq 1 ] || fail "jsonl with a bad second line: exit $rc, want 1"
+grep -q "^newsconv: $T/bad2.jsonl:2:" "$T/e" || fail "jsonl: the bad line is not named: $(cat "$T/e")"
+grep -q "One" "$T/m" || fail "jsonl: a bad second line must not stop converting the first"
 ok
 printf '\xef\xbb\xbf{"uri": "http://example.com/bom", "headlines": [{"value": "BOM"}]}\n' > "$T/bom.json"
 nc "$T/bom.json" -t model | grep -q 'headline "BOM"' || fail "a UTF-8 BOM is not skipped"

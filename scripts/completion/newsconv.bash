@@ -42,10 +42,10 @@ _newsconv()
             COMPREPLY=($(compgen -W "3.1 2.2" -- "$cur")); return 0 ;;
         -j|--jobs)
             COMPREPLY=($(compgen -W "1 2 4 8 16" -- "$cur")); return 0 ;;
-        -o|--output)
+        -o|--output|--files-from)
             compopt -o filenames 2>/dev/null
             COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
-        -M|--metadata|--base-url|--max-size|--max-total|--max-entries|--input-encoding)
+        -M|--metadata|--base-url|--max-size|--max-total|--max-entries|--input-encoding|--name-template)
             return 0 ;;
     esac
     if [[ $cur == -* ]]; then

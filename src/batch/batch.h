@@ -44,6 +44,10 @@ typedef struct ncp_batch_config {
                                      archive; 0: NCP_BATCH_DEFAULT_MAX_TOTAL */
     unsigned long long max_entries; /* archives: entries of one archive; 0: the default */
     const char *progname;      /* prefix of messages ("newsconv") */
+    int dry_run;               /* --dry-run: convert, list what would be written, write nothing */
+    int skip_existing;         /* --skip-existing: an output file that exists is not rewritten */
+    const char *name_template; /* --name-template: names of articles from a stream; NULL:
+                                  "{slug}" */
     /* Options of every conversion (strict, base_url, max_size, format options, -M
      * overrides). source, warn and warn_data are set per item; base_url is replaced by
      * the WARC-Target-URI for web archive records. */

@@ -80,7 +80,16 @@ typedef struct item {
     int dirfd1;                /* that directory (a dup'ed descriptor) + 1; 0: none */
     int tmp_pending;           /* the temporary file exists */
     int out_failed;            /* the failure was the output's (a full disk): exit 5 */
+    int sniff_skip;            /* found in a walk without a known extension: when its
+                                  content is no article format either, it is skipped */
+    const char *skip;          /* why the item is skipped (SKIP_*), or NULL */
+    int slugged;               /* rel was made from the article (a stream): "-2" suffixes */
 } item;
+
+/* Reasons to skip an item, counted apart in the summary. */
+#define SKIP_NOT_ARTICLE "not an article"
+#define SKIP_EXISTS "exists"
+#define SKIP_UNKNOWN_EXT "unknown extension"
 
 /* 64-bit hashes of the output names used so far, to give two items that map to one
  * name two files. The only state a batch keeps per item: about 16 bytes. */
@@ -110,7 +119,15 @@ typedef struct sink {
     struct archive *aw;
     int root;              /* SINK_DIR: the output directory */
     name_set names;
+    /* SINK_STREAM: how several articles make one valid stream of the output format */
+    int joint;             /* JOINT_* */
+    unsigned long long n_stream; /* articles written to the stream so far */
 } sink;
+
+/* How a stream joins articles: JSON Lines one a line; json one array "[a,\nb]";
+ * Markdown documents separated by a form feed line; other formats take one article
+ * (a second one stops the run with a usage error, exit 2). */
+enum { JOINT_CONCAT, JOINT_LINES, JOINT_ARRAY, JOINT_FORMFEED, JOINT_ONE };
 
 /* A worker's open subdirectory of the output directory. */
 typedef struct dircache {
@@ -148,6 +165,7 @@ typedef struct batch {
 
     /* writer side */
     unsigned long long n_items, n_ok, n_failed, n_out_failed;
+    unsigned long long n_skip_not_article, n_skip_exists, n_skip_ext;
     nc_status last_code;
     int fatal, fatal_code, quiet_end;
     double t0, last_draw;
@@ -216,6 +234,12 @@ char *ncp_batch_output_name(const batch *b, const char *prefix, const char *name
 void ncp_batch_container_prefix(nc_buf *out, const char *rel, size_t ext_len);
 /* A web page address as a relative path: host/path[_query], "index" for a directory. */
 char *ncp_batch_url_output_name(const batch *b, const char *prefix, const char *url);
+/* The output name of an article from a stream (a JSON Lines line): rel's directory +
+ * the --name-template (default "{slug}": a slug of the id, else of the url path, else of
+ * the headline; else the line number n) + the output extension. NULL: out of memory. */
+char *ncp_batch_article_name(const batch *b, const char *rel, const nc_article *a, long n);
+/* 0 when every {field} of a --name-template is known; else -1, *bad at the bad one. */
+int ncp_batch_template_check(const char *tpl, const char **bad);
 /* 1 when the name was already used; else records it. */
 int ncp_batch_name_seen(name_set *ns, const char *name);
 
@@ -285,6 +309,8 @@ int ncp_batch_sink_close(sink *s, int commit, nc_error *err);
 /* ---- writer.c, progress.c: results in input order, messages, the progress bar ---- */
 void ncp_batch_print_error(batch *b, const nc_error *err);
 void ncp_batch_emit(batch *b, item *it);
+/* ", 3 skipped (2 not an article, 1 exists)" for the summary, "" when none; the count. */
+unsigned long long ncp_batch_skip_summary(const batch *b, char *out, size_t n);
 void ncp_batch_progress_clear(batch *b);
 void ncp_batch_progress_draw(batch *b, int force);
 

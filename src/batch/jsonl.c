@@ -28,6 +28,18 @@ void ncp_batch_read_jsonl(batch *b, src *s, const char *display, const char *pre
             return;
         }
         lineno++;
+        if (lineno == 1 && len >= 2 &&
+            (((unsigned char)line[0] == 0xFF && (unsigned char)line[1] == 0xFE) ||
+             ((unsigned char)line[0] == 0xFE && (unsigned char)line[1] == 0xFF))) {
+            /* UTF-16 or UTF-32 (LE): no line of it is JSON; one failure, not one a line */
+            nc_error e;
+            nc_error_clear(&e);
+            nc_error_set(&e, NC_ERR_PARSE, 1, 1,
+                         "a UTF-16 or UTF-32 byte order mark: JSON is read as UTF-8 only");
+            nc_error_set_source(&e, display);
+            ncp_batch_submit_error(b, &e);
+            return;
+        }
         if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
             line += 3;
             len -= 3;

@@ -159,3 +159,157 @@ int ncp_batch_name_seen(name_set *ns, const char *name)
     ns->n++;
     return 0;
 }
+
+/* ---- names of articles from a stream (JSON Lines) ---- */
+
+/* Appends a slug of s: ASCII letters and digits lowercased, UTF-8 letters kept, every
+ * other run of characters one '-', none at either end, at most 80 bytes. */
+static void put_slug(nc_buf *out, const char *s, size_t n)
+{
+    size_t start = out->size, i;
+    int dash = 0;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+            (c >= 'A' && c <= 'Z')) {
+            if (c < 0x80 || (c & 0xC0) == 0xC0) { /* a character starts */
+                if (out->size - start >= 80)
+                    break;
+                if (dash && out->size > start)
+                    nc_buf_putc(out, '-');
+                dash = 0;
+            }
+            nc_buf_putc(out, c >= 'A' && c <= 'Z' ? c + 32 : (int)c);
+        } else {
+            dash = 1;
+        }
+    }
+}
+
+/* The path of a web address without its scheme, host, query, fragment and the extension
+ * of its last component: "https://x.com/a/story.html?x=1" -> "a/story". */
+static void url_path(const char *url, const char **p, size_t *n)
+{
+    const char *s = strstr(url, "://"), *e, *dot, *slash;
+    s = s ? strchr(s + 3, '/') : url;
+    if (!s)
+        s = url + strlen(url);
+    e = s + strcspn(s, "?#");
+    slash = s;
+    for (dot = s; dot < e; dot++)
+        if (*dot == '/')
+            slash = dot;
+    dot = memchr(slash, '.', (size_t)(e - slash));
+    if (dot && dot > slash + 1)
+        e = dot;
+    *p = s;
+    *n = (size_t)(e - s);
+}
+
+static void put_field(nc_buf *out, const nc_article *a, const char *key, size_t klen, long n)
+{
+    const char *s = NULL;
+    size_t len = 0, before = out->size;
+#define KEY(k) (klen == sizeof k - 1 && !memcmp(key, k, klen))
+    if (KEY("n")) {
+        nc_buf_printf(out, "%ld", n);
+        return;
+    }
+    if (KEY("date")) {
+        int f;
+        for (f = NC_T_PUBLISHED;; f = f == NC_T_PUBLISHED ? NC_T_CREATED : NC_T_MODIFIED) {
+            const nc_time *t = &a->time[f];
+            if (t->year > 0) {
+                nc_buf_printf(out, "%04d-%02d-%02d", t->year, t->month > 0 ? t->month : 1,
+                              t->day > 0 ? t->day : 1);
+                return;
+            }
+            if (f == NC_T_MODIFIED)
+                return;
+        }
+    }
+    if (KEY("slug") || KEY("id"))
+        s = a->str[NC_F_ID];
+    if (s && *s) {
+        put_slug(out, s, strlen(s));
+        if (out->size > before)
+            return;
+    }
+    if (KEY("slug") || KEY("url")) {
+        if (a->str[NC_F_URL] && *a->str[NC_F_URL]) {
+            url_path(a->str[NC_F_URL], &s, &len);
+            put_slug(out, s, len);
+            if (out->size > before)
+                return;
+        }
+    }
+    if (KEY("slug") || KEY("headline"))
+        if (a->str[NC_F_HEADLINE])
+            put_slug(out, a->str[NC_F_HEADLINE], strlen(a->str[NC_F_HEADLINE]));
+#undef KEY
+}
+
+int ncp_batch_template_check(const char *tpl, const char **bad)
+{
+    static const char *const keys[] = {"slug", "n", "id", "url", "headline", "date", NULL};
+    const char *p = tpl;
+    while ((p = strchr(p, '{')) != NULL) {
+        const char *e = strchr(p, '}');
+        size_t k;
+        int found = 0;
+        if (!e) {
+            *bad = p;
+            return -1;
+        }
+        for (k = 0; keys[k]; k++)
+            if (strlen(keys[k]) == (size_t)(e - p - 1) &&
+                !memcmp(keys[k], p + 1, (size_t)(e - p - 1)))
+                found = 1;
+        if (!found) {
+            *bad = p;
+            return -1;
+        }
+        p = e + 1;
+    }
+    return 0;
+}
+
+char *ncp_batch_article_name(const batch *b, const char *rel, const nc_article *a, long n)
+{
+    const char *tpl = b->cfg->name_template ? b->cfg->name_template : "{slug}";
+    const char *slash = strrchr(rel, '/'), *p;
+    nc_buf name = NC_BUF_INIT, o = NC_BUF_INIT;
+    size_t plen = slash ? (size_t)(slash - rel) + 1 : 0;
+    for (p = tpl; *p;) {
+        const char *e = *p == '{' ? strchr(p, '}') : NULL;
+        if (e) {
+            put_field(&name, a, p + 1, (size_t)(e - p - 1), n);
+            p = e + 1;
+        } else {
+            nc_buf_putc(&name, *p++);
+        }
+    }
+    nc_buf_put(&o, rel, plen);
+    /* an empty field leaves no dangling separator: "{n}-{headline}" -> "5" */
+    while (name.size && strchr("-_. ", name.ptr[name.size - 1]))
+        nc_buf_truncate(&name, name.size - 1);
+    {
+        /* nothing but separators: the line number */
+        size_t i, has = 0;
+        for (i = 0; i < name.size; i++)
+            if (name.ptr[i] != '/' && name.ptr[i] != '-' && name.ptr[i] != '.')
+                has = 1;
+        if (!has) {
+            nc_buf_truncate(&name, 0);
+            nc_buf_printf(&name, "%ld", n);
+        }
+    }
+    sanitize_rel(&o, name.ptr);
+    nc_buf_puts(&o, b->out_ext);
+    nc_buf_release(&name);
+    if (o.failed) {
+        nc_buf_release(&o);
+        return NULL;
+    }
+    return nc_buf_detach(&o, NULL);
+}

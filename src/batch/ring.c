@@ -245,7 +245,10 @@ static void convert_item(batch *b, item *it)
         data = page.ptr;
         len = page.size;
     }
-    if (rc == 0 && !from && !(from = nc_format_sniff(data, len)))
+    if (rc == 0 && !from && !(from = nc_format_sniff(data, len)) && it->sniff_skip) {
+        it->skip = SKIP_NOT_ARTICLE;
+        rc = -1;
+    } else if (rc == 0 && !from)
         rc = nc_error_set(&it->err, NC_ERR_UNKNOWN_FORMAT, 0, 0,
                           "cannot detect the input format; use -f FMT");
     if (rc == 0)
@@ -259,6 +262,17 @@ static void convert_item(batch *b, item *it)
                           it->n_warn == 1 ? "" : "s");
     if (rc == 0 && it->url && !a->str[NC_F_URL] && nc_article_sets(a, NC_F_URL, it->url) < 0)
         rc = nc_article_ok(a, &it->err);
+    if (rc == 0 && it->line > 0 && b->sink.mode != SINK_STREAM) {
+        /* an article of a stream: named after its id, url or headline */
+        char *name = ncp_batch_article_name(b, it->rel, a, it->line);
+        if (!name)
+            rc = nc_error_set(&it->err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        else {
+            free(it->rel);
+            it->rel = name;
+            it->slugged = 1;
+        }
+    }
     if (rc == 0)
         rc = nc_write_article(b->to, a, &o, &it->out, &it->err);
     nc_article_free(a);
@@ -298,9 +312,10 @@ void *ncp_batch_worker_main(void *arg)
         seq = b->n_claimed++;
         it = &b->ring[seq % b->cap];
         pthread_mutex_unlock(&b->mu);
-        if (it->kind == ITEM_DOC) {
+        if (it->kind == ITEM_DOC && !it->skip) {
             convert_item(b, it);
-            if (it->ok == 1 && b->sink.mode == SINK_DIR && !ncp_batch_stopping(b))
+            if (it->ok == 1 && b->sink.mode == SINK_DIR && !b->cfg->dry_run &&
+                !ncp_batch_stopping(b))
                 ncp_batch_worker_write(b, &w->dc, it, seq);
         }
         pthread_mutex_lock(&b->mu);

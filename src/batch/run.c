@@ -52,9 +52,8 @@ int ncp_batch_wanted(const ncp_batch_config *c)
     jsonl_in = jsonl && jsonl->read &&
                (c->from == jsonl || (!c->from && strcmp(in, "-") &&
                                      nc_format_for_path(in) == jsonl));
-    /* one JSON Lines input is a batch unless its output is one file of another format */
-    if (jsonl_in &&
-        (c->to == jsonl || (o && (ncp_batch_archive_kind(o) || !nc_format_for_path(o)))))
+    /* one JSON Lines input is always a batch: every line is an article */
+    if (jsonl_in)
         return 1;
     return 0;
 }
@@ -121,7 +120,7 @@ int ncp_batch_run(const ncp_batch_config *cfg)
         b->sink.mode = SINK_ARCHIVE;
     } else if (is_dir(o) || (*o && o[strlen(o) - 1] == '/')) {
         b->sink.mode = SINK_DIR;
-    } else if (b->to == b->lines || is_special(o)) {
+    } else if (b->to == b->lines || is_special(o) || nc_format_for_path(o) == b->to) {
         b->sink.mode = SINK_STREAM;
     } else if (nc_format_for_path(o)) {
         rc = usage(b, "-o %s: a batch writes to a directory, an archive (.tar.gz, .tgz, "
@@ -281,6 +280,8 @@ int ncp_batch_run(const ncp_batch_config *cfg)
 
     {
         int sig = ncp_batch_stop_signal;
+        char skipped[200] = ""; /* ", 3 skipped (2 not an article, 1 exists)" */
+        unsigned long long n_skip = ncp_batch_skip_summary(b, skipped, sizeof skipped);
         int commit = !sig && !b->fatal && (b->n_ok > 0 || b->n_items == 0);
         double el = ncp_batch_now_sec() - b->t0;
         nc_error_clear(&err);
@@ -297,11 +298,11 @@ int ncp_batch_run(const ncp_batch_config *cfg)
                     "%s: interrupted by %s: converted %llu of %llu, %llu failed, in %.1f s\n",
                     b->prog, sig == SIGINT ? "SIGINT" : "SIGTERM", b->n_ok, b->n_items,
                     b->n_failed, el);
-        else if (!b->quiet_end && (b->n_items != 1 || b->fatal) &&
+        else if (!b->quiet_end && (b->n_items != 1 || b->fatal || n_skip) &&
                  !(cfg->quiet && !b->n_failed && !b->fatal)) {
             nc_buf esc = NC_BUF_INIT;
-            fprintf(stderr, "%s: converted %llu of %llu, %llu failed, in %.1f s%s%s\n", b->prog,
-                    b->n_ok, b->n_items, b->n_failed, el,
+            fprintf(stderr, "%s: converted %llu of %llu, %llu failed%s, in %.1f s%s%s\n",
+                    b->prog, b->n_ok, b->n_items, b->n_failed, skipped, el,
                     b->fatal && b->sink.path && b->sink.mode != SINK_DIR
                         ? "; nothing written to "
                         : "",

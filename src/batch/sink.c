@@ -108,7 +108,26 @@ int ncp_batch_sink_open(batch *b, sink *s, nc_error *err)
 {
     s->fd = -1;
     s->root = -1;
+    if (b->cfg->name_template) {
+        const char *bad = NULL;
+        if (ncp_batch_template_check(b->cfg->name_template, &bad) < 0)
+            return nc_error_set(err, NC_ERR_USAGE, 0, 0,
+                                "--name-template: unknown field at '%.20s' (fields: {slug} "
+                                "{id} {url} {headline} {date} {n})", bad);
+    }
+    if (b->cfg->skip_existing && s->mode != SINK_DIR)
+        return nc_error_set(err, NC_ERR_USAGE, 0, 0,
+                            "--skip-existing needs a directory output (-o DIR/)");
+    if (b->cfg->dry_run)
+        return 0; /* nothing is created */
     if (s->mode == SINK_STREAM) {
+        const char *name = b->to->name;
+        s->joint = b->to == b->lines                 ? JOINT_LINES
+                   : !strcmp(name, "json")           ? JOINT_ARRAY
+                   : !strcmp(name, "markdown")       ? JOINT_FORMFEED
+                   : !strcmp(name, "model")          ? JOINT_CONCAT
+                                                     : JOINT_ONE;
+        s->n_stream = 0;
         if (!s->path) {
             s->fd = STDOUT_FILENO;
             return 0;
@@ -324,11 +343,25 @@ int ncp_batch_sink_write(batch *b, sink *s, item *it, nc_error *err)
     const char *data = it->out.ptr;
     size_t len = it->out.size;
     if (s->mode == SINK_STREAM) {
-        int nl = b->to == b->lines;
-        if (nl)
+        const char *sep = NULL;
+        int nl = s->joint == JOINT_LINES;
+        if (s->joint == JOINT_LINES || s->joint == JOINT_ARRAY)
             while (len && (data[len - 1] == '\n' || data[len - 1] == '\r'))
                 len--;
-        if (write_all(s->fd, data, len) < 0 || (nl && write_all(s->fd, "\n", 1) < 0)) {
+        if (s->joint == JOINT_ARRAY)
+            sep = s->n_stream ? ",\n" : "[\n";
+        else if (s->joint == JOINT_FORMFEED && s->n_stream)
+            sep = "\f\n";
+        else if (s->joint == JOINT_ONE && s->n_stream) {
+            nc_error_set_source(err, s->path ? s->path : "<stdout>");
+            nc_error_set(err, NC_ERR_USAGE, 0, 0,
+                         "several articles cannot make one %s document: write them with "
+                         "-o DIR/ or -o ARCHIVE.tar.gz, or as -t jsonl",
+                         b->to->name);
+            return -2;
+        }
+        if ((sep && write_all(s->fd, sep, strlen(sep)) < 0) ||
+            write_all(s->fd, data, len) < 0 || (nl && write_all(s->fd, "\n", 1) < 0)) {
             if (errno == EPIPE && !s->path) {
                 b->quiet_end = 1;
                 return -2;
@@ -337,6 +370,7 @@ int ncp_batch_sink_write(batch *b, sink *s, item *it, nc_error *err)
             nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(errno));
             return -2;
         }
+        s->n_stream++;
         return 0;
     }
     if (s->mode == SINK_ARCHIVE) {
@@ -390,6 +424,18 @@ int ncp_batch_sink_write(batch *b, sink *s, item *it, nc_error *err)
 int ncp_batch_sink_close(sink *s, int commit, nc_error *err)
 {
     int rc = 0;
+    if (s->mode == SINK_STREAM && s->joint == JOINT_ARRAY && s->fd >= 0 &&
+        (s->n_stream || commit)) {
+        /* the array is closed even after a failure, so that what was written parses */
+        const char *end = s->n_stream ? "\n]\n" : "[]\n";
+        if (write_all(s->fd, end, strlen(end)) < 0 && commit) {
+            nc_error_set_source(err, s->path ? s->path : "<stdout>");
+            nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(errno));
+            commit = 0;
+            rc = -1;
+        }
+        s->joint = JOINT_CONCAT;
+    }
     if (s->aw) {
         if (commit && archive_write_close(s->aw) != ARCHIVE_OK) {
             nc_error_set_source(err, s->path);

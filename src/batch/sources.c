@@ -346,16 +346,20 @@ static void read_file(batch *b, const char *path, const char *display, const cha
         const nc_format *f = b->cfg->from ? b->cfg->from : ncp_format_for_input(rel);
         if (f && !f->read)
             f = NULL;
-        if (!f && !operand) {
-            ncp_batch_submit_note(b, 0, "%s: not a known article format: skipped", display);
-        } else {
+        {
             item it;
             nc_error err;
             nc_error_clear(&err);
             ncp_batch_new_doc(&it, f, ncp_batch_xstrdup(display),
                               ncp_batch_output_name(b, "", rel));
             it.mtime = st ? (long long)st->st_mtime : 0;
-            if (nc_read_file(path, b->max_size, &it.data, &it.len, &err) < 0) {
+            /* found in a walk: without an extension, by content (else skipped); with an
+             * unknown one, skipped */
+            it.sniff_skip = !f && !operand;
+            if (it.sniff_skip && ncp_batch_ext_pos(rel, strlen(rel)) < strlen(rel)) {
+                it.skip = SKIP_UNKNOWN_EXT; /* counted and named, not read */
+                ncp_batch_submit(b, &it, 0);
+            } else if (nc_read_file(path, b->max_size, &it.data, &it.len, &err) < 0) {
                 snprintf(err.source, sizeof err.source, "%s", display);
                 ncp_batch_item_release(&it);
                 ncp_batch_submit_error(b, &err);

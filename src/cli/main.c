@@ -15,7 +15,8 @@
 enum {
     OPT_FROM = 1, OPT_TO, OPT_OUTPUT, OPT_META, OPT_STRICT, OPT_QUIET, OPT_VERBOSE,
     OPT_LIST, OPT_HELP, OPT_VERSION, OPT_BASE_URL, OPT_MAX_SIZE, OPT_FORMAT,
-    OPT_JOBS, OPT_RECURSIVE, OPT_PROGRESS, OPT_FOLLOW_SYMLINKS, OPT_MAX_TOTAL, OPT_MAX_ENTRIES
+    OPT_JOBS, OPT_RECURSIVE, OPT_PROGRESS, OPT_FOLLOW_SYMLINKS, OPT_MAX_TOTAL, OPT_MAX_ENTRIES,
+    OPT_FILES_FROM, OPT_NULL, OPT_SKIP_EXISTING, OPT_DRY_RUN, OPT_NAME_TEMPLATE
 };
 
 typedef struct option_def {
@@ -46,6 +47,16 @@ static const option_def options[] = {
      "batch: read at most N entries of an archive (default 1000000)"},
     {"progress", 0, NULL, OPT_PROGRESS,
      "batch: show the progress bar even when stderr is not a terminal"},
+    {"files-from", 0, "FILE", OPT_FILES_FROM,
+     "batch: read input names from FILE, one a line ('-': stdin)"},
+    {"null", '0', NULL, OPT_NULL, "batch: --files-from names end with NUL (find -print0)"},
+    {"skip-existing", 0, NULL, OPT_SKIP_EXISTING,
+     "batch: leave output files that exist alone (a resumed run); counted as skipped"},
+    {"dry-run", 0, NULL, OPT_DRY_RUN,
+     "batch: convert, list 'INPUT -> OUTPUT' on stdout, write nothing"},
+    {"name-template", 0, "TPL", OPT_NAME_TEMPLATE,
+     "batch: names of JSON Lines articles, from {slug} {id} {url} {headline} {date} {n} "
+     "(default {slug})"},
     {"base-url", 0, "URL", OPT_BASE_URL, "resolve relative links against URL"},
     {"max-size", 0, "BYTES", OPT_MAX_SIZE, "refuse inputs larger than BYTES (default 64M)"},
     {"list-formats", 0, NULL, OPT_LIST, "list the formats and exit"},
@@ -64,6 +75,9 @@ typedef struct cli {
     int strict, quiet, verbose;
     int jobs, recursive, progress, follow_symlinks;
     size_t max_total, max_entries;
+    const char *files_from, *name_template;
+    int null_names, skip_existing, dry_run;
+    char *list; /* the --files-from contents; inputs point into it */
     const char *base_url;
     size_t max_size;
     int warnings;
@@ -90,7 +104,9 @@ static void print_help(void)
            "No INPUT, or '-', reads stdin; without -o the result goes to stdout.\n"
            "Several inputs, a directory (-r), an archive (.tar.gz .tgz .tar.bz2 .tar.xz .tar\n"
            ".zip), a web archive (.warc .warc.gz) or JSON Lines make a batch: every item is\n"
-           "converted on all cores, failures are reported and the rest goes on.\n\n"
+           "converted on all cores, failures are reported and the rest goes on.\n"
+           "Several articles to stdout: -t json one array, -t jsonl one line each, -t md\n"
+           "documents separated by a form feed line; html, newsml, nitf: use -o DIR/.\n\n"
            "Options:\n",
            progname);
     for (o = options; o->name; o++) {
@@ -254,6 +270,11 @@ static int apply_option(cli *c, int id, const char *arg)
             return 2;
         }
         break;
+    case OPT_FILES_FROM: c->files_from = arg; break;
+    case OPT_NULL: c->null_names = 1; break;
+    case OPT_SKIP_EXISTING: c->skip_existing = 1; break;
+    case OPT_DRY_RUN: c->dry_run = 1; break;
+    case OPT_NAME_TEMPLATE: c->name_template = arg; break;
     case OPT_QUIET: c->quiet = 1; break;
     case OPT_VERBOSE: c->verbose = 1; break;
     case OPT_BASE_URL: c->base_url = arg; break;
@@ -403,6 +424,57 @@ static int write_stdout(const char *data, size_t len)
     return 0;
 }
 
+/* --files-from: the names of FILE ("-": stdin), one a line (with -0: NUL-terminated),
+ * appended to the inputs. Blank lines are skipped; a "\r" before "\n" is dropped. */
+static int read_files_from(cli *c)
+{
+    FILE *f = strcmp(c->files_from, "-") ? fopen(c->files_from, "rb") : stdin;
+    size_t len = 0, cap = 0, i, start = 0;
+    char sep = c->null_names ? '\0' : '\n';
+    if (!f) {
+        fprintf(stderr, "%s: --files-from %s: %s\n", progname, c->files_from, strerror(errno));
+        return nc_status_exit_code(NC_ERR_IO);
+    }
+    for (;;) {
+        size_t n;
+        if (len + 4096 + 1 > cap) {
+            char *p = realloc(c->list, cap = cap * 2 + 4096 + 1);
+            if (!p) {
+                if (f != stdin)
+                    fclose(f);
+                return 7;
+            }
+            c->list = p;
+        }
+        n = fread(c->list + len, 1, cap - len - 1, f);
+        len += n;
+        if (n == 0)
+            break;
+    }
+    if (ferror(f)) {
+        fprintf(stderr, "%s: --files-from %s: %s\n", progname, c->files_from, strerror(errno));
+        if (f != stdin)
+            fclose(f);
+        return nc_status_exit_code(NC_ERR_IO);
+    }
+    if (f != stdin)
+        fclose(f);
+    if (!c->list)
+        return -1;
+    c->list[len] = sep;
+    for (i = 0; i <= len; i++) {
+        if (c->list[i] != sep)
+            continue;
+        c->list[i] = '\0';
+        if (!c->null_names && i > start && c->list[i - 1] == '\r')
+            c->list[i - 1] = '\0';
+        if (c->list[start] && push(&c->inputs, &c->n_inputs, c->list + start) < 0)
+            return 7;
+        start = i + 1;
+    }
+    return -1;
+}
+
 static int run(cli *c)
 {
     const nc_format *from = NULL, *to = NULL;
@@ -414,9 +486,21 @@ static int run(cli *c)
     nc_opts o;
     nc_article *a = NULL;
     nc_buf out = NC_BUF_INIT;
+    ncp_batch_config bc;
     int rc;
 
     nc_error_clear(&err);
+    if (c->files_from) {
+        if ((rc = read_files_from(c)) >= 0)
+            return rc;
+        if (!c->n_inputs) {
+            fprintf(stderr, "%s: --files-from %s: no file names: nothing to convert\n", progname,
+                    c->files_from);
+            return 0;
+        }
+        input = c->inputs[0];
+        source = strcmp(input, "-") ? input : "<stdin>";
+    }
     if (c->from && !(from = nc_format_find(c->from)))
         return unknown_format(c->from);
     if (c->to && !(to = nc_format_find(c->to)))
@@ -453,7 +537,6 @@ static int run(cli *c)
     o.meta_values = c->meta_values;
     o.n_meta = c->n_meta;
     {
-        ncp_batch_config bc;
         memset(&bc, 0, sizeof bc);
         bc.inputs = c->inputs;
         bc.n_inputs = c->n_inputs;
@@ -469,8 +552,12 @@ static int run(cli *c)
         bc.max_total = c->max_total;
         bc.max_entries = c->max_entries;
         bc.progname = progname;
+        bc.dry_run = c->dry_run;
+        bc.skip_existing = c->skip_existing;
+        bc.name_template = c->name_template;
         bc.opts = o;
-        if (ncp_batch_wanted(&bc))
+        /* --dry-run, --skip-existing: the batch engine does them, for one input too */
+        if (ncp_batch_wanted(&bc) || c->dry_run || c->skip_existing)
             return ncp_batch_run(&bc);
     }
     if (!from) {
@@ -482,6 +569,30 @@ static int run(cli *c)
         return report(&err);
     if (!from)
         from = nc_format_sniff(data, len);
+    if (from && !c->from && ncp_format_with(NC_FORMAT_LINES) &&
+        (from == ncp_format_with(NC_FORMAT_LINES) ||
+         (ncp_format_with(NC_FORMAT_LINES)->sniff &&
+          ncp_format_with(NC_FORMAT_LINES)->sniff(data, len) > 0))) {
+        /* JSON Lines recognised by content (on stdin, or in a file named .json): every
+         * line, through the batch engine; stdin is read again from a temporary copy */
+        FILE *t = strcmp(input, "-") ? NULL : tmpfile();
+        bc.from = ncp_format_with(NC_FORMAT_LINES);
+        if (strcmp(input, "-")) {
+            free(data);
+            return ncp_batch_run(&bc);
+        }
+        int ok = t && fwrite(data, 1, len, t) == len && fflush(t) == 0 &&
+                 fseek(t, 0, SEEK_SET) == 0 && dup2(fileno(t), STDIN_FILENO) >= 0;
+        if (t)
+            fclose(t);
+        if (ok) {
+            free(data);
+            return ncp_batch_run(&bc);
+        }
+        fprintf(stderr, "%s: <stdin>: cannot keep a copy: %s\n", progname, strerror(errno));
+        free(data);
+        return nc_status_exit_code(NC_ERR_IO);
+    }
     if (!from) {
         nc_buf b = NC_BUF_INIT, esc = NC_BUF_INIT;
         nc_format_list(&b, 1, 0);
@@ -536,6 +647,7 @@ int main(int argc, char **argv)
     else if (rc < 0)
         rc = run(&c);
     free(c.inputs);
+    free(c.list);
     free(c.meta_keys);
     free(c.meta_values);
     free(c.fmt_keys);
