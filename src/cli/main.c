@@ -32,7 +32,9 @@ static const option_def options[] = {
     {"output", 'o', "PATH", OPT_OUTPUT,
      "write to PATH (atomically) instead of stdout; in a batch: a directory, an archive "
      "(.tar.gz .tgz .tar.bz2 .tar.xz .tar .zip) or, with -t jsonl, one file"},
-    {"metadata", 'M', "KEY=VALUE", OPT_META, "set or override a model field (repeatable)"},
+    {"metadata", 'M', "KEY=VALUE", OPT_META,
+     "set a model field, replacing it (lists too); KEY+=VALUE appends, KEY= clears "
+     "(repeatable)"},
     {"strict", 0, NULL, OPT_STRICT, "fail (exit 6) when information would be lost"},
     {"quiet", 'q', NULL, OPT_QUIET, "print no warnings"},
     {"verbose", 'v', NULL, OPT_VERBOSE, "say what is done"},
@@ -209,7 +211,12 @@ static int apply_option(cli *c, int id, const char *arg)
             usage_error("-M needs KEY=VALUE, got '%s'", arg);
             return 2;
         }
+        /* KEY+=VALUE keeps the '+' on the key: the driver appends */
         *eq = '\0';
+        if (eq == arg + 1 && arg[0] == '+') {
+            usage_error("-M needs KEY=VALUE, got '+=%s'", eq + 1);
+            return 2;
+        }
         if (push2(&c->meta_keys, &c->meta_values, &c->n_meta, arg, eq + 1) < 0)
             return 7;
         break;
