@@ -21,4 +21,48 @@ nc "$in" -t model -M mykey=1 -M mykey=2 >"$TMPD/m.model" || fail "-M mykey"
 [ "$(grep '^  extra "mykey"' "$TMPD/m.model")" = '  extra "mykey" "2"' ] || fail "-M extra replace"; pass
 expect_run 2 "newsconv: -M needs KEY=VALUE, got '+=x'" -- -M +=x -t model
 
+# suggestions for misspelled options and format names
+expect_run 2 "newsconv: unknown option '--frm'; did you mean '--from'?" -- --frm markdown
+expect_run 2 "newsconv: unknown option '--fragmnt'; did you mean '--fragment'?" -- --fragmnt
+expect_run 2 "newsconv: unknown option '--input-encodng=x'; did you mean '--input-encoding'?" -- --input-encodng=x
+expect_run 2 "newsconv: unknown option '--frobnicate'" -- --frobnicate
+known=$("$NEWSCONV" --list-formats | awk '{printf "%s%s", sep, $1; sep=", "}')
+expect_run 3 "newsconv: unknown format 'markdwon'; did you mean 'markdown'? (known formats: $known)" -- -t markdwon examples/helsinki.md
+expect_run 3 "newsconv: unknown format 'jsno'; did you mean 'json'? (known formats: $known)" -- -f jsno -t md examples/helsinki.md
+expect_run 3 "newsconv: unknown format 'docx' (known formats: $known)" -- -t docx examples/helsinki.md
+
+# a directory without -r
+mkdir -p "$TMPD/dir"
+cp examples/helsinki.md "$TMPD/dir/"
+expect_run 5 "newsconv: $TMPD/dir/: is a directory (use -r to convert the files in it)" -- "$TMPD/dir" -t md
+expect_run 5 "newsconv: $TMPD/dir/: is a directory (use -r to convert the files in it)" -- "$TMPD/dir/" -t md
+
+# an option value that is an input file: refused, never waiting on stdin
+rc=0
+timeout 10 "$NEWSCONV" --base-url examples/helsinki.md -t md </dev/null >"$TMPD/out" 2>"$TMPD/err" || rc=$?
+[ "$rc" = 2 ] || fail "--base-url FILE: exit $rc"; pass
+[ "$(head -n 1 "$TMPD/err")" = "newsconv: --base-url URL: 'examples/helsinki.md' is a file, not the URL (write --base-url URL INPUT)" ] || fail "--base-url FILE: $(cat "$TMPD/err")"; pass
+expect_run 2 "newsconv: --input-encoding ENC: 'examples/helsinki.md' is a file, not the ENC (write --input-encoding ENC INPUT)" -- --input-encoding=examples/helsinki.md -t md
+nc --base-url https://example.com/ examples/helsinki.md -t md >/dev/null || fail "--base-url URL"; pass
+
+# a format option neither the reader nor the writer uses: a warning, not silence
+expect_run 0 "newsconv: warning: --fragment does nothing when reading markdown and writing markdown (it is an option of html)" -- --fragment examples/helsinki.md -t md
+expect_run 0 "" -- -q --fragment examples/helsinki.md -t md
+[ ! -s "$TMPD/err" ] || fail "-q still warns: $(cat "$TMPD/err")"; pass
+expect_run 0 "" -- --fragment examples/helsinki.md -t html
+[ ! -s "$TMPD/err" ] || fail "--fragment -t html warns: $(cat "$TMPD/err")"; pass
+
+# -v in a batch to "dir/": one slash
+expect_run 0 "newsconv: examples/helsinki.md -> $TMPD/o1/helsinki.json" -- -v examples/helsinki.md "$TMPD/dir/helsinki.md" -t json -o "$TMPD/o1/"
+mkdir -p "$TMPD/o2"
+expect_run 0 "newsconv: examples/helsinki.md -> $TMPD/o2/helsinki.json" -- -v examples/helsinki.md "$TMPD/dir/helsinki.md" -t json -o "$TMPD/o2//"
+
+# --help: -j 0 and every archive and compression extension
+nc --help >"$TMPD/help"
+grep -q -- '-j, --jobs N.*0: all cores' "$TMPD/help" || fail "--help: -j 0"; pass
+for e in .tar .tar.gz .tgz .tar.bz2 .tbz2 .tbz .tar.xz .txz .tar.zst .tzst .zip .warc .warc.gz .gz .bz2 .xz .zst; do
+    grep -q -- " \\$e[ )]" "$TMPD/help" || grep -q -- "(\\$e " "$TMPD/help" || fail "--help omits $e"
+    pass
+done
+
 echo "$checks checks"

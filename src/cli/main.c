@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum {
@@ -31,14 +32,15 @@ static const option_def options[] = {
     {"to", 't', "FMT", OPT_TO, "output format (default: by the -o extension)"},
     {"output", 'o', "PATH", OPT_OUTPUT,
      "write to PATH (atomically) instead of stdout; in a batch: a directory, an archive "
-     "(.tar.gz .tgz .tar.bz2 .tar.xz .tar .zip) or, with -t jsonl, one file"},
+     "(.tar .tar.gz .tgz .tar.bz2 .tbz2 .tbz .tar.xz .txz .tar.zst .tzst .zip) or, with "
+     "-t jsonl, one file"},
     {"metadata", 'M', "KEY=VALUE", OPT_META,
      "set a model field, replacing it (lists too); KEY+=VALUE appends, KEY= clears "
      "(repeatable)"},
     {"strict", 0, NULL, OPT_STRICT, "fail (exit 6) when information would be lost"},
     {"quiet", 'q', NULL, OPT_QUIET, "print no warnings"},
     {"verbose", 'v', NULL, OPT_VERBOSE, "say what is done"},
-    {"jobs", 'j', "N", OPT_JOBS, "batch: N conversions at once (default: all cores)"},
+    {"jobs", 'j', "N", OPT_JOBS, "batch: N conversions at once (default, and 0: all cores)"},
     {"recursive", 'r', NULL, OPT_RECURSIVE, "batch: convert the articles in directories"},
     {"progress", 0, NULL, OPT_PROGRESS,
      "batch: show the progress bar even when stderr is not a terminal"},
@@ -81,9 +83,11 @@ static void print_help(void)
     printf("Usage: %s [OPTIONS] [INPUT...]\n"
            "Convert a news article between HTML, Markdown, NewsML and JSON (ninjs).\n"
            "No INPUT, or '-', reads stdin; without -o the result goes to stdout.\n"
-           "Several inputs, a directory (-r), an archive (.tar.gz .tgz .tar.bz2 .tar.xz .tar\n"
-           ".zip), a web archive (.warc .warc.gz) or JSON Lines make a batch: every item is\n"
-           "converted on all cores, failures are reported and the rest goes on.\n\n"
+           "Several inputs, a directory (-r), an archive (.tar .tar.gz .tgz .tar.bz2 .tbz2\n"
+           ".tbz .tar.xz .txz .tar.zst .tzst .zip), a web archive (.warc .warc.gz) or JSON\n"
+           "Lines (.jsonl .ndjson, also compressed: .gz .bz2 .xz .zst) make a batch: every\n"
+           "item is converted on all cores, failures are reported and the rest goes on.\n"
+           "A single input may be compressed (.gz .bz2 .xz .zst).\n\n"
            "Options:\n",
            progname);
     for (o = options; o->name; o++) {
@@ -133,13 +137,141 @@ static void print_formats(void)
     }
 }
 
+/* The edit distance of a and b (insertions, deletions, substitutions, adjacent
+ * transpositions), counting at most 31 characters of each. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t d[32][32], i, j, n = strlen(a), m = strlen(b);
+    if (n > 31)
+        n = 31;
+    if (m > 31)
+        m = 31;
+    for (i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (i = 1; i <= n; i++)
+        for (j = 1; j <= m; j++) {
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m];
+}
+
+/* Keeps candidate in *best when it is closer to word than the best so far and close
+ * enough to be a misspelling: at most 2 edits, and fewer than a third of its length. */
+static void consider(const char *word, const char *candidate, const char **best,
+                     size_t *best_d)
+{
+    size_t dist = edit_distance(word, candidate), len = strlen(candidate);
+    if (dist && dist <= 2 && dist * 3 <= len + 1 && dist < *best_d) {
+        *best = candidate;
+        *best_d = dist;
+    }
+}
+
+/* The long option (of the program or of a format) nearest to name, or NULL. */
+static const char *similar_option(const char *name, size_t nlen)
+{
+    char word[32];
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    const option_def *o;
+    const nc_format *const *f;
+    const nc_optdef *d;
+    if (nlen >= sizeof word)
+        return NULL;
+    memcpy(word, name, nlen);
+    word[nlen] = '\0';
+    for (o = options; o->name; o++)
+        consider(word, o->name, &best, &best_d);
+    for (f = nc_formats(); *f; f++)
+        for (d = (*f)->options; d && d->name; d++)
+            consider(word, d->name, &best, &best_d);
+    return best;
+}
+
 static int unknown_format(const char *name)
 {
     nc_buf b = NC_BUF_INIT;
+    const nc_format *const *f;
+    const char *const *al;
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    for (f = nc_formats(); *f; f++) {
+        consider(name, (*f)->name, &best, &best_d);
+        for (al = (*f)->aliases; al && *al; al++)
+            consider(name, *al, &best, &best_d);
+    }
     nc_format_list(&b, 0, 0);
-    fprintf(stderr, "%s: unknown format '%s' (known formats: %s)\n", progname, name, b.ptr);
+    if (best)
+        fprintf(stderr, "%s: unknown format '%s'; did you mean '%s'? (known formats: %s)\n",
+                progname, name, best, b.ptr);
+    else
+        fprintf(stderr, "%s: unknown format '%s' (known formats: %s)\n", progname, name,
+                b.ptr);
     nc_buf_release(&b);
     return nc_status_exit_code(NC_ERR_UNKNOWN_FORMAT);
+}
+
+static int unknown_option(const char *arg)
+{
+    const char *best = NULL;
+    if (arg[0] == '-' && arg[1] == '-') {
+        const char *eq = strchr(arg + 2, '=');
+        best = similar_option(arg + 2, eq ? (size_t)(eq - arg - 2) : strlen(arg + 2));
+    }
+    if (best) {
+        fprintf(stderr, "%s: unknown option '%s'; did you mean '--%s'?\n", progname, arg, best);
+        fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+    } else {
+        usage_error("unknown option '%s'", arg);
+    }
+    return 2;
+}
+
+/* Whether s looks like a URL rather than a file name: "scheme://", "//host", "scheme:". */
+static int looks_like_url(const char *s)
+{
+    const char *p = s;
+    if (!strncmp(s, "//", 2))
+        return 1;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '+' || *p == '-' || *p == '.')
+        p++;
+    return p > s && *p == ':';
+}
+
+static int is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int is_directory(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* An option that takes a URL or a word, given the name of an existing file: the file
+ * was most likely meant as the input ("--base-url story.html -t md"), and taking it
+ * would leave newsconv waiting on stdin. */
+static int value_is_input(const char *opt, const char *what, const char *arg)
+{
+    if (!is_file(arg) || looks_like_url(arg))
+        return 0;
+    fprintf(stderr, "%s: %s %s: '%s' is a file, not the %s (write %s %s INPUT)\n", progname,
+            opt, what, arg, what, opt, what);
+    fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+    return 1;
 }
 
 static const nc_optdef *find_format_option(const char *name)
@@ -238,7 +370,11 @@ static int apply_option(cli *c, int id, const char *arg)
     case OPT_PROGRESS: c->progress = 1; break;
     case OPT_QUIET: c->quiet = 1; break;
     case OPT_VERBOSE: c->verbose = 1; break;
-    case OPT_BASE_URL: c->base_url = arg; break;
+    case OPT_BASE_URL:
+        if (value_is_input("--base-url", "URL", arg))
+            return 2;
+        c->base_url = arg;
+        break;
     case OPT_MAX_SIZE:
         if (parse_size(arg, &c->max_size) < 0) {
             usage_error("--max-size: not a size: '%s'", arg);
@@ -284,10 +420,8 @@ static int parse_args(cli *c, int argc, char **argv)
                 fo = find_format_option(name);
                 if (eq)
                     *eq = '=';
-                if (!fo) {
-                    usage_error("unknown option '%s'", a);
-                    return 2;
-                }
+                if (!fo)
+                    return unknown_option(a);
             }
             if ((o && o->arg) || (fo && fo->arg)) {
                 if (eq)
@@ -338,6 +472,10 @@ static int parse_args(cli *c, int argc, char **argv)
             }
         }
         if (fo) {
+            char opt[64];
+            snprintf(opt, sizeof opt, "--%s", fo->name);
+            if (arg && fo->arg && value_is_input(opt, fo->arg, arg))
+                return 2;
             if (push2(&c->fmt_keys, &c->fmt_values, &c->n_fmt, fo->name, arg ? arg : "1") < 0)
                 return 7;
             continue;
@@ -357,6 +495,46 @@ static void print_warning(void *ud, const nc_error *w)
         return;
     nc_error_format(w, msg, sizeof msg);
     fprintf(stderr, "%s: warning: %s\n", progname, msg);
+}
+
+/* Whether format f declares the option name. */
+static int declares(const nc_format *f, const char *name)
+{
+    const nc_optdef *d;
+    for (d = f ? f->options : NULL; d && d->name; d++)
+        if (!strcmp(d->name, name))
+            return 1;
+    return 0;
+}
+
+/* A warning for each format option that neither the reader nor the writer of this run
+ * knows ("--fragment -t md"). from NULL: any format that reads may be the reader. */
+static void check_format_options(const cli *c, const nc_format *from, const nc_format *to)
+{
+    size_t i, j;
+    for (i = 0; i < c->n_fmt; i++) {
+        const char *k = c->fmt_keys[i];
+        const nc_format *const *f;
+        const char *owner = NULL;
+        int used = declares(to, k) || declares(from, k);
+        for (j = 0; j < i; j++)
+            if (!strcmp(c->fmt_keys[j], k))
+                break;
+        if (j < i) /* said once */
+            continue;
+        for (f = nc_formats(); *f; f++)
+            if (declares(*f, k)) {
+                if (!owner)
+                    owner = (*f)->name;
+                if (!from && (*f)->read)
+                    used = 1;
+            }
+        if (!used && !c->quiet)
+            fprintf(stderr, "%s: warning: --%s does nothing when reading %s and writing %s "
+                            "(it is an option of %s)\n",
+                    progname, k, from ? from->name : "any format", to->name,
+                    owner ? owner : "no format");
+    }
 }
 
 static int report(const nc_error *err)
@@ -449,8 +627,34 @@ static int run(cli *c)
         bc.progress = c->progress;
         bc.progname = progname;
         bc.opts = o;
-        if (ncp_batch_wanted(&bc))
+        if (ncp_batch_wanted(&bc)) {
+            char outdir[4096];
+            size_t n = c->output ? strlen(c->output) : 0;
+            /* "-o out/": the engine joins out/ and the name with a '/' of its own; keep one.
+             * Only where the trailing '/' changes nothing: an existing directory, or a
+             * name without an extension when the output is not one stream */
+            if (n > 1 && n < sizeof outdir && c->output[n - 1] == '/') {
+                const char *base;
+                memcpy(outdir, c->output, n + 1);
+                while (n > 1 && outdir[n - 1] == '/')
+                    outdir[--n] = '\0';
+                base = strrchr(outdir, '/');
+                base = base ? base + 1 : outdir;
+                if (is_directory(outdir) ||
+                    (!strchr(base, '.') && !(to->flags & NC_FORMAT_LINES)))
+                    bc.output = outdir;
+            }
+            check_format_options(c, from, to);
             return ncp_batch_run(&bc);
+        }
+    }
+    if (strcmp(input, "-") && is_directory(input)) {
+        char shown[4096];
+        size_t n = strlen(input);
+        snprintf(shown, sizeof shown, "%s%s", input, n && input[n - 1] == '/' ? "" : "/");
+        fprintf(stderr, "%s: %s: is a directory (use -r to convert the files in it)\n",
+                progname, shown);
+        return nc_status_exit_code(NC_ERR_IO);
     }
     if (!from) {
         const nc_format *f = ncp_format_for_input(input);
@@ -473,6 +677,7 @@ static int run(cli *c)
     if (c->verbose)
         fprintf(stderr, "%s: %s: reading %s, writing %s\n", progname, source, from->name,
                 to->name);
+    check_format_options(c, from, to);
 
     rc = nc_read_article(from, data, len, &o, &a, &err);
     if (rc == 0 && c->strict && c->warnings)
