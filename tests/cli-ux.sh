@@ -65,4 +65,22 @@ for e in .tar .tar.gz .tgz .tar.bz2 .tbz2 .tbz .tar.xz .txz .tar.zst .tzst .zip 
     pass
 done
 
+# warnings: what the output cannot hold is one line per article, each detail with -v
+fm=fixtures/full-metadata/article.xml
+expect_run 0 "newsconv: warning: $fm: not carried into json: expires, extra (8) (-v shows each)" -- "$fm" -t json
+[ "$(wc -l <"$TMPD/err")" = 1 ] || fail "not one warning line: $(cat "$TMPD/err")"; pass
+expect_run 0 "newsconv: warning: $fm: not carried into nitf: links, media, line breaks and extra spaces of summary, extra field (7), code and scheme of genre, subject (2), scheme of subject, url or affiliation of author (-v shows each)" -- "$fm" -t nitf
+nc -v "$fm" -t json >/dev/null 2>"$TMPD/err" || fail "-v"
+[ "$(grep -c "^newsconv: warning: $fm: json cannot hold extra '" "$TMPD/err")" = 8 ] || fail "-v: details: $(cat "$TMPD/err")"; pass
+grep -q "not carried" "$TMPD/err" && fail "-v repeats the summary"; pass
+expect_run 6 "newsconv: warning: $fm: not carried into json: expires, extra (8) (-v shows each)" -- --strict "$fm" -t json
+[ "$(sed -n 2p "$TMPD/err")" = "newsconv: $fm: 9 warnings under --strict: json cannot hold all of the article" ] || fail "--strict: $(cat "$TMPD/err")"; pass
+expect_run 0 "" -- -q "$fm" -t json
+[ ! -s "$TMPD/err" ] || fail "-q warns: $(cat "$TMPD/err")"; pass
+# a single warning stays as it is; node types in words, never model names
+expect_run 0 "newsconv: warning: $fm: html does not publish the editorial note (internal; --keep-internal writes it)" -- "$fm" -t html
+printf '1. a\n\n   > q\n' >"$TMPD/list.md"
+nc -v "$TMPD/list.md" -t nitf >/dev/null 2>"$TMPD/err" || fail "list.md -t nitf"
+grep -q 'ordered_list\|bullet_list\|list_item\|code_block' "$TMPD/err" && fail "model names in warnings: $(cat "$TMPD/err")"; pass
+
 echo "$checks checks"

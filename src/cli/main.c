@@ -64,6 +64,8 @@ typedef struct cli {
     const char *base_url;
     size_t max_size;
     int warnings;
+    nc_buf held;   /* the warnings of the article being converted, one per line */
+    const char *to_name;
 } cli;
 
 static const char *progname = "newsconv";
@@ -486,6 +488,8 @@ static int parse_args(cli *c, int argc, char **argv)
     return -1;
 }
 
+/* Warnings are held until the article is done (flush_warnings); with -v each is said as
+ * it comes. */
 static void print_warning(void *ud, const nc_error *w)
 {
     cli *c = ud;
@@ -494,8 +498,93 @@ static void print_warning(void *ud, const nc_error *w)
     if (c->quiet)
         return;
     nc_error_format(w, msg, sizeof msg);
-    fprintf(stderr, "%s: warning: %s\n", progname, msg);
+    if (c->verbose) {
+        fprintf(stderr, "%s: warning: %s\n", progname, msg);
+        return;
+    }
+    nc_buf_printf(&c->held, "%s\t%s\n", msg, w->text);
 }
+
+/* What a "FMT cannot hold WHAT ..." warning says was not carried ("subject"), into
+ * out; 0 when the warning is of another kind. */
+static int not_carried(const char *text, char *out, size_t size)
+{
+    static const char *const ends[] = {" '", ":", " (", ";", ",", " exactly", " directly",
+                                       " without", " as it is", " outside", " in ", NULL};
+    static const char *const lead[] = {"the ", "this ", "a ", "an ", NULL};
+    const char *p = strstr(text, "cannot hold "), *end;
+    size_t i, n;
+    if (!p)
+        return 0;
+    p += strlen("cannot hold ");
+    for (i = 0; lead[i]; i++)
+        if (!strncmp(p, lead[i], strlen(lead[i]))) {
+            p += strlen(lead[i]);
+            break;
+        }
+    end = p + strlen(p);
+    for (i = 0; ends[i]; i++) {
+        const char *e = strstr(p, ends[i]);
+        if (e && e < end)
+            end = e;
+    }
+    n = (size_t)(end - p);
+    if (!n || n >= size)
+        return 0;
+    memcpy(out, p, n);
+    out[n] = '\0';
+    return 1;
+}
+
+/* Says the held warnings of one article: a warning about the input as it is; what the
+ * output cannot hold as one line, "SOURCE: not carried into FMT: subject (3), extra
+ * (-v shows each)" (a single one as it is). */
+static void flush_warnings(cli *c, const char *source)
+{
+    char what[32][64];
+    int count[32], n_what = 0, carried = 0, i;
+    const char *line, *single = NULL;
+    nc_buf b = NC_BUF_INIT;
+    for (line = c->held.ptr; *line;) {
+        const char *tab = strchr(line, '\t'), *nl = strchr(tab, '\n');
+        char text[NC_ERROR_TEXT_LEN], w[64];
+        size_t tl = (size_t)(nl - tab - 1);
+        if (tl >= sizeof text)
+            tl = sizeof text - 1;
+        memcpy(text, tab + 1, tl);
+        text[tl] = '\0';
+        if (!not_carried(text, w, sizeof w)) {
+            fprintf(stderr, "%s: warning: %.*s\n", progname, (int)(tab - line), line);
+        } else {
+            if (!carried++)
+                single = line;
+            for (i = 0; i < n_what && strcmp(what[i], w); i++)
+                ;
+            if (i < n_what)
+                count[i]++;
+            else if (n_what < 32) {
+                memcpy(what[n_what], w, sizeof w);
+                count[n_what++] = 1;
+            }
+        }
+        line = nl + 1;
+    }
+    if (carried == 1) {
+        fprintf(stderr, "%s: warning: %.*s\n", progname, (int)(strchr(single, '\t') - single),
+                single);
+    } else if (carried) {
+        for (i = 0; i < n_what; i++) {
+            nc_buf_printf(&b, "%s%s", i ? ", " : "", what[i]);
+            if (count[i] > 1)
+                nc_buf_printf(&b, " (%d)", count[i]);
+        }
+        fprintf(stderr, "%s: warning: %s: not carried into %s: %s (-v shows each)\n", progname,
+                source, c->to_name, b.ptr);
+    }
+    nc_buf_release(&b);
+    nc_buf_release(&c->held);
+}
+
 
 /* Whether format f declares the option name. */
 static int declares(const nc_format *f, const char *name)
@@ -605,6 +694,7 @@ static int run(cli *c)
     o.verbose = c->verbose;
     o.max_size = c->max_size;
     o.warn = print_warning;
+    c->to_name = to->name;
     o.warn_data = c;
     o.fmt_keys = c->fmt_keys;
     o.fmt_values = c->fmt_values;
@@ -688,6 +778,7 @@ static int run(cli *c)
         rc = nc_write_article(to, a, &o, &out, &err);
     nc_article_free(a);
     free(data);
+    flush_warnings(c, source);
     if (rc < 0) {
         nc_error_set_source(&err, source);
         nc_buf_release(&out);
@@ -708,6 +799,10 @@ int main(int argc, char **argv)
     cli c;
     int rc;
     memset(&c, 0, sizeof c);
+    {
+        nc_buf empty = NC_BUF_INIT;
+        c.held = empty;
+    }
     /* a closed stdout pipe shows up as EPIPE from write(), and ends the run quietly */
     signal(SIGPIPE, SIG_IGN);
     rc = parse_args(&c, argc, argv);
@@ -720,6 +815,7 @@ int main(int argc, char **argv)
     free(c.meta_values);
     free(c.fmt_keys);
     free(c.fmt_values);
+    nc_buf_release(&c.held);
     ncp_libraries_cleanup(); /* every batch thread has ended by now */
     return rc;
 }
