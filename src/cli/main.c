@@ -476,7 +476,8 @@ static int parse_args(cli *c, int argc, char **argv)
         if (fo) {
             char opt[64];
             snprintf(opt, sizeof opt, "--%s", fo->name);
-            if (arg && fo->arg && value_is_input(opt, fo->arg, arg))
+            if (arg && fo->arg && !strstr(fo->arg, "FILE") && !strstr(fo->arg, "PATH") &&
+                value_is_input(opt, fo->arg, arg))
                 return 2;
             if (push2(&c->fmt_keys, &c->fmt_values, &c->n_fmt, fo->name, arg ? arg : "1") < 0)
                 return 7;
