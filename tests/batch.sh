@@ -70,7 +70,7 @@ grep -qx "newsconv: $TMPD/tree/x/y/000003.$IN -> $TMPD/tree-out/x/y/000003.$OUT"
     fail "-v does not list the item: $(cat "$TMPD/err")"
 pass
 # a directory without -r: alone, the single path's I/O error; among other inputs, a failed item
-expect_run 5 "newsconv: $SRC: is a directory" -- "$SRC" -t $OUT
+expect_run 5 "newsconv: $SRC/: is a directory (use -r to convert the articles it holds)" -- "$SRC" -t $OUT
 nc "$SRC" "$SRC/000001.$IN" -o "$TMPD/nor" -t $OUT 2>"$TMPD/err"
 [ $? -eq 1 ] || fail "a directory without -r among inputs: exit code"
 [ "$(head -n 1 "$TMPD/err")" = "newsconv: $SRC: is a directory (use -r to convert the articles it holds)" ] ||

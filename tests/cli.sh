@@ -36,7 +36,7 @@ grep -q "cannot detect the input format; use -f FMT" "$TMPD/err" || fail "undete
 
 # missing and unreadable files: exit 5, naming the file
 expect_run 5 "newsconv: no-such-file.md: cannot open: No such file or directory" -- no-such-file.md -t model
-expect_run 5 "newsconv: tests: is a directory" -- tests -f markdown -t model
+expect_run 5 "newsconv: tests/: is a directory (use -r to convert the articles it holds)" -- tests -f markdown -t model
 if [ "$(id -u)" -ne 0 ]; then
     echo x >"$TMPD/unreadable.md"; chmod 000 "$TMPD/unreadable.md"
     expect_run 5 "newsconv: $TMPD/unreadable.md: cannot open: Permission denied" -- "$TMPD/unreadable.md" -t model

@@ -196,7 +196,7 @@ if [ $have_shared = 1 ]; then
     for f in "$SHARED"/corpus/ninjs/*/*.json; do
         nc -q -f json "$f" -t model > "$T/m1" 2> /dev/null || continue
         for v in 3.1 2.2; do
-            nc -f json "$f" -t json --ninjs-version $v > "$T/j" 2> "$T/e" || fail "$f: writing $v: $(cat "$T/e")"
+            nc -v -f json "$f" -t json --ninjs-version $v > "$T/j" 2> "$T/e" || fail "$f: writing $v: $(cat "$T/e")"
             nc -f json "$T/j" -t model > "$T/m2" 2> /dev/null || fail "$f: reading back $v"
             lost=$(diff "$T/m1" "$T/m2" | grep -c '^< ')
             extra_lost=$(diff "$T/m1" "$T/m2" | grep -c '^<   extra ')

@@ -665,8 +665,8 @@ void ncp_md_write_block(ncp_md_writer *w, const nc_node *b)
     }
     if (!ok) {
         nc_warn(w->o, b->line, b->column,
-                "a %s cannot be written in Markdown exactly; written as near as it goes",
-                nc_node_type_name(b->type));
+                "markdown cannot hold this %s exactly: written as near as it goes",
+                ncp_node_type_words(b->type));
         nc_buf_clear(&tmp);
         mode = MODE_PLAIN;
         render_block(w, &tmp, b, mode, alt);

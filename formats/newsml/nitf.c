@@ -580,8 +580,8 @@ static void write_blocks(nw *w, const nc_node *body)
             /* a list holds items in NITF: anything else goes into one */
             if (enter) {
                 nc_warn(w->o, n->line, n->column,
-                        "nitf cannot hold a %s directly in a list: written as a list item",
-                        nc_node_type_name(n->type));
+                        "nitf cannot hold this %s directly in a list: written as a list item",
+                        ncp_node_type_words(n->type));
                 nc_buf_puts(w->out, "<li>");
             }
             /* the item closes after the node: a leaf has no EXIT event */

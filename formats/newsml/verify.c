@@ -49,10 +49,10 @@ static void describe(nc_buf *d, const nc_node *a, const nc_node *b)
             at++;
         at = at > 20 ? at - 20 : 0;
     }
-    nc_buf_printf(d, " %s", a ? nc_node_type_name(a->type) : "nothing");
+    nc_buf_printf(d, " %s", a ? ncp_node_type_words(a->type) : "nothing");
     if (has_literal(a))
         excerpt(d, a->as.code.literal, a->as.code.len, at, 40);
-    nc_buf_printf(d, " reads back as %s", b ? nc_node_type_name(b->type) : "nothing");
+    nc_buf_printf(d, " reads back as %s", b ? ncp_node_type_words(b->type) : "nothing");
     if (has_literal(b))
         excerpt(d, b->as.code.literal, b->as.code.len, at, 40);
 }

@@ -186,9 +186,15 @@ int nc_media_kind_from_name(const char *name);  /* -1 when unknown */
 
 /* Sets a field by its model name or a common alias, the way `-M KEY=VALUE` does:
  * text fields, timestamps (ISO 8601 or a written date), "urgency", and the list
- * fields "author", "subject", "genre", "keyword", "link" (append one). Any other key is
- * appended to extra. Returns 0, or -1 with NC_ERR_USAGE (a bad value) or NC_ERR_NOMEM. */
+ * fields "author", "subject", "genre", "keyword", "link". The value REPLACES the field:
+ * a list field becomes the one item; any other key replaces its pairs in extra. An empty
+ * value clears the field (a list becomes empty, never one empty item).
+ * Returns 0, or -1 with NC_ERR_USAGE (a bad value) or NC_ERR_NOMEM. */
 int nc_article_set_by_name(nc_article *a, const char *key, const char *value, nc_error *err);
+/* The same for `-M KEY+=VALUE`: appends one item to a list field (or a pair to extra);
+ * a text field, timestamp or urgency is set as by nc_article_set_by_name. An empty value
+ * adds nothing. */
+int nc_article_add_by_name(nc_article *a, const char *key, const char *value, nc_error *err);
 
 /* ---- the publication policy ----
  * Output of newsconv is published and rendered by other systems, so an article holds only

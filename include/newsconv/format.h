@@ -38,7 +38,8 @@ typedef struct nc_opts {
     const char *const *fmt_values;
     size_t n_fmt;
     /* metadata overrides (-M KEY=VALUE), applied by nc_read_article after reading,
-     * in order, with nc_article_set_by_name */
+     * in order, with nc_article_set_by_name; a key ending in '+' (-M KEY+=VALUE) with
+     * nc_article_add_by_name */
     const char *const *meta_keys;
     const char *const *meta_values;
     size_t n_meta;

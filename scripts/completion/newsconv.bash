@@ -41,7 +41,7 @@ _newsconv()
         --ninjs-version)
             COMPREPLY=($(compgen -W "3.1 2.2" -- "$cur")); return 0 ;;
         -j|--jobs)
-            COMPREPLY=($(compgen -W "1 2 4 8 16" -- "$cur")); return 0 ;;
+            COMPREPLY=($(compgen -W "0 1 2 4 8 16" -- "$cur")); return 0 ;;
         -o|--output|--files-from)
             compopt -o filenames 2>/dev/null
             COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;

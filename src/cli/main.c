@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum {
@@ -32,12 +33,15 @@ static const option_def options[] = {
     {"to", 't', "FMT", OPT_TO, "output format (default: by the -o extension)"},
     {"output", 'o', "PATH", OPT_OUTPUT,
      "write to PATH (atomically) instead of stdout; in a batch: a directory, an archive "
-     "(.tar.gz .tgz .tar.bz2 .tar.xz .tar .zip) or, with -t jsonl, one file"},
-    {"metadata", 'M', "KEY=VALUE", OPT_META, "set or override a model field (repeatable)"},
+     "(.tar .tar.gz .tgz .tar.bz2 .tbz2 .tbz .tar.xz .txz .tar.zst .tzst .zip) or, with "
+     "-t jsonl, one file"},
+    {"metadata", 'M', "KEY=VALUE", OPT_META,
+     "set a model field, replacing it (lists too); KEY+=VALUE appends, KEY= clears "
+     "(repeatable)"},
     {"strict", 0, NULL, OPT_STRICT, "fail (exit 6) when information would be lost"},
     {"quiet", 'q', NULL, OPT_QUIET, "print no warnings"},
     {"verbose", 'v', NULL, OPT_VERBOSE, "say what is done"},
-    {"jobs", 'j', "N", OPT_JOBS, "batch: N conversions at once (default: all cores)"},
+    {"jobs", 'j', "N", OPT_JOBS, "batch: N conversions at once (default, and 0: all cores)"},
     {"recursive", 'r', NULL, OPT_RECURSIVE, "batch: convert the articles in directories"},
     {"follow-symlinks", 0, NULL, OPT_FOLLOW_SYMLINKS,
      "batch: follow symbolic links in directories (default: skip them)"},
@@ -81,6 +85,8 @@ typedef struct cli {
     const char *base_url;
     size_t max_size;
     int warnings;
+    nc_buf held;   /* the warnings of the article being converted, one per line */
+    const char *to_name;
 } cli;
 
 static const char *progname = "newsconv";
@@ -102,9 +108,11 @@ static void print_help(void)
     printf("Usage: %s [OPTIONS] [INPUT...]\n"
            "Convert a news article between HTML, Markdown, NewsML and JSON (ninjs).\n"
            "No INPUT, or '-', reads stdin; without -o the result goes to stdout.\n"
-           "Several inputs, a directory (-r), an archive (.tar.gz .tgz .tar.bz2 .tar.xz .tar\n"
-           ".zip), a web archive (.warc .warc.gz) or JSON Lines make a batch: every item is\n"
-           "converted on all cores, failures are reported and the rest goes on.\n"
+           "Several inputs, a directory (-r), an archive (.tar .tar.gz .tgz .tar.bz2 .tbz2\n"
+           ".tbz .tar.xz .txz .tar.zst .tzst .zip), a web archive (.warc .warc.gz) or JSON\n"
+           "Lines (.jsonl .ndjson, also compressed: .gz .bz2 .xz .zst) make a batch: every\n"
+           "item is converted on all cores, failures are reported and the rest goes on.\n"
+           "A single input may be compressed (.gz .bz2 .xz .zst).\n"
            "Several articles to stdout: -t json one array, -t jsonl one line each, -t md\n"
            "documents separated by a form feed line; html, newsml, nitf: use -o DIR/.\n\n"
            "Options:\n",
@@ -156,15 +164,142 @@ static void print_formats(void)
     }
 }
 
+/* The edit distance of a and b (insertions, deletions, substitutions, adjacent
+ * transpositions), counting at most 31 characters of each. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t d[32][32], i, j, n = strlen(a), m = strlen(b);
+    if (n > 31)
+        n = 31;
+    if (m > 31)
+        m = 31;
+    for (i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (i = 1; i <= n; i++)
+        for (j = 1; j <= m; j++) {
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m];
+}
+
+/* Keeps candidate in *best when it is closer to word than the best so far and close
+ * enough to be a misspelling: at most 2 edits, and fewer than a third of its length. */
+static void consider(const char *word, const char *candidate, const char **best,
+                     size_t *best_d)
+{
+    size_t dist = edit_distance(word, candidate), len = strlen(candidate);
+    if (dist && dist <= 2 && dist * 3 <= len + 1 && dist < *best_d) {
+        *best = candidate;
+        *best_d = dist;
+    }
+}
+
+/* The long option (of the program or of a format) nearest to name, or NULL. */
+static const char *similar_option(const char *name, size_t nlen)
+{
+    char word[32];
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    const option_def *o;
+    const nc_format *const *f;
+    const nc_optdef *d;
+    if (nlen >= sizeof word)
+        return NULL;
+    memcpy(word, name, nlen);
+    word[nlen] = '\0';
+    for (o = options; o->name; o++)
+        consider(word, o->name, &best, &best_d);
+    for (f = nc_formats(); *f; f++)
+        for (d = (*f)->options; d && d->name; d++)
+            consider(word, d->name, &best, &best_d);
+    return best;
+}
+
 static int unknown_format(const char *name)
 {
     nc_buf b = NC_BUF_INIT, esc = NC_BUF_INIT;
+    const nc_format *const *f;
+    const char *const *al;
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    for (f = nc_formats(); *f; f++) {
+        consider(name, (*f)->name, &best, &best_d);
+        for (al = (*f)->aliases; al && *al; al++)
+            consider(name, *al, &best, &best_d);
+    }
     nc_format_list(&b, 0, 0);
-    fprintf(stderr, "%s: unknown format '%s' (known formats: %s)\n", progname,
-            ncp_escaped(&esc, name), b.ptr);
+    if (best)
+        fprintf(stderr, "%s: unknown format '%s'; did you mean '%s'? (known formats: %s)\n",
+                progname, ncp_escaped(&esc, name), best, b.ptr);
+    else
+        fprintf(stderr, "%s: unknown format '%s' (known formats: %s)\n", progname,
+                ncp_escaped(&esc, name), b.ptr);
     nc_buf_release(&b);
     nc_buf_release(&esc);
     return nc_status_exit_code(NC_ERR_UNKNOWN_FORMAT);
+}
+
+static int unknown_option(const char *arg)
+{
+    const char *best = NULL;
+    if (arg[0] == '-' && arg[1] == '-') {
+        const char *eq = strchr(arg + 2, '=');
+        best = similar_option(arg + 2, eq ? (size_t)(eq - arg - 2) : strlen(arg + 2));
+    }
+    if (best) {
+        fprintf(stderr, "%s: unknown option '%s'; did you mean '--%s'?\n", progname, arg, best);
+        fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+    } else {
+        usage_error("unknown option '%s'", arg);
+    }
+    return 2;
+}
+
+/* Whether s looks like a URL rather than a file name: "scheme://", "//host", "scheme:". */
+static int looks_like_url(const char *s)
+{
+    const char *p = s;
+    if (!strncmp(s, "//", 2))
+        return 1;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '+' || *p == '-' || *p == '.')
+        p++;
+    return p > s && *p == ':';
+}
+
+static int is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int is_directory(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* An option that takes a URL or a word, given the name of an existing file: the file
+ * was most likely meant as the input ("--base-url story.html -t md"), and taking it
+ * would leave newsconv waiting on stdin. */
+static int value_is_input(const char *opt, const char *what, const char *arg)
+{
+    if (!is_file(arg) || looks_like_url(arg))
+        return 0;
+    fprintf(stderr, "%s: %s %s: '%s' is a file, not the %s (write %s %s INPUT)\n", progname,
+            opt, what, arg, what, opt, what);
+    fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+    return 1;
 }
 
 static const nc_optdef *find_format_option(const char *name)
@@ -236,7 +371,12 @@ static int apply_option(cli *c, int id, const char *arg)
             usage_error("-M needs KEY=VALUE, got '%s'", arg);
             return 2;
         }
+        /* KEY+=VALUE keeps the '+' on the key: the driver appends */
         *eq = '\0';
+        if (eq == arg + 1 && arg[0] == '+') {
+            usage_error("-M needs KEY=VALUE, got '+=%s'", eq + 1);
+            return 2;
+        }
         if (push2(&c->meta_keys, &c->meta_values, &c->n_meta, arg, eq + 1) < 0)
             return 7;
         break;
@@ -277,7 +417,11 @@ static int apply_option(cli *c, int id, const char *arg)
     case OPT_NAME_TEMPLATE: c->name_template = arg; break;
     case OPT_QUIET: c->quiet = 1; break;
     case OPT_VERBOSE: c->verbose = 1; break;
-    case OPT_BASE_URL: c->base_url = arg; break;
+    case OPT_BASE_URL:
+        if (value_is_input("--base-url", "URL", arg))
+            return 2;
+        c->base_url = arg;
+        break;
     case OPT_MAX_SIZE:
         if (parse_size(arg, &c->max_size) < 0) {
             usage_error("--max-size: not a size: '%s'", arg);
@@ -323,10 +467,8 @@ static int parse_args(cli *c, int argc, char **argv)
                 fo = find_format_option(name);
                 if (eq)
                     *eq = '=';
-                if (!fo) {
-                    usage_error("unknown option '%s'", a);
-                    return 2;
-                }
+                if (!fo)
+                    return unknown_option(a);
             }
             if ((o && o->arg) || (fo && fo->arg)) {
                 if (eq)
@@ -377,6 +519,11 @@ static int parse_args(cli *c, int argc, char **argv)
             }
         }
         if (fo) {
+            char opt[64];
+            snprintf(opt, sizeof opt, "--%s", fo->name);
+            if (arg && fo->arg && !strstr(fo->arg, "FILE") && !strstr(fo->arg, "PATH") &&
+                value_is_input(opt, fo->arg, arg))
+                return 2;
             if (push2(&c->fmt_keys, &c->fmt_values, &c->n_fmt, fo->name, arg ? arg : "1") < 0)
                 return 7;
             continue;
@@ -387,6 +534,8 @@ static int parse_args(cli *c, int argc, char **argv)
     return -1;
 }
 
+/* Warnings are held until the article is done (flush_warnings); with -v each is said as
+ * it comes. */
 static void print_warning(void *ud, const nc_error *w)
 {
     cli *c = ud;
@@ -395,7 +544,132 @@ static void print_warning(void *ud, const nc_error *w)
     if (c->quiet)
         return;
     nc_error_format(w, msg, sizeof msg);
-    fprintf(stderr, "%s: warning: %s\n", progname, msg);
+    if (c->verbose) {
+        fprintf(stderr, "%s: warning: %s\n", progname, msg);
+        return;
+    }
+    nc_buf_printf(&c->held, "%s\t%s\n", msg, w->text);
+}
+
+/* What a "FMT cannot hold WHAT ..." warning says was not carried ("subject"), into
+ * out; 0 when the warning is of another kind. */
+static int not_carried(const char *text, char *out, size_t size)
+{
+    static const char *const ends[] = {" '", ":", " (", ";", ",", " exactly", " directly",
+                                       " without", " as it is", " outside", " in ", NULL};
+    static const char *const lead[] = {"the ", "this ", "a ", "an ", NULL};
+    const char *p = strstr(text, "cannot hold "), *end;
+    size_t i, n;
+    if (!p)
+        return 0;
+    p += strlen("cannot hold ");
+    for (i = 0; lead[i]; i++)
+        if (!strncmp(p, lead[i], strlen(lead[i]))) {
+            p += strlen(lead[i]);
+            break;
+        }
+    end = p + strlen(p);
+    for (i = 0; ends[i]; i++) {
+        const char *e = strstr(p, ends[i]);
+        if (e && e < end)
+            end = e;
+    }
+    n = (size_t)(end - p);
+    if (!n || n >= size)
+        return 0;
+    memcpy(out, p, n);
+    out[n] = '\0';
+    return 1;
+}
+
+/* Says the held warnings of one article: a warning about the input as it is; what the
+ * output cannot hold as one line, "SOURCE: not carried into FMT: subject (3), extra
+ * (-v shows each)" (a single one as it is). */
+static void flush_warnings(cli *c, const char *source)
+{
+    char what[32][64];
+    int count[32], n_what = 0, carried = 0, i;
+    const char *line, *single = NULL;
+    nc_buf b = NC_BUF_INIT;
+    for (line = c->held.ptr; *line;) {
+        const char *tab = strchr(line, '\t'), *nl = strchr(tab, '\n');
+        char text[NC_ERROR_TEXT_LEN], w[64];
+        size_t tl = (size_t)(nl - tab - 1);
+        if (tl >= sizeof text)
+            tl = sizeof text - 1;
+        memcpy(text, tab + 1, tl);
+        text[tl] = '\0';
+        if (!not_carried(text, w, sizeof w)) {
+            fprintf(stderr, "%s: warning: %.*s\n", progname, (int)(tab - line), line);
+        } else {
+            if (!carried++)
+                single = line;
+            for (i = 0; i < n_what && strcmp(what[i], w); i++)
+                ;
+            if (i < n_what)
+                count[i]++;
+            else if (n_what < 32) {
+                memcpy(what[n_what], w, sizeof w);
+                count[n_what++] = 1;
+            }
+        }
+        line = nl + 1;
+    }
+    if (carried == 1) {
+        fprintf(stderr, "%s: warning: %.*s\n", progname, (int)(strchr(single, '\t') - single),
+                single);
+    } else if (carried) {
+        for (i = 0; i < n_what; i++) {
+            nc_buf_printf(&b, "%s%s", i ? ", " : "", what[i]);
+            if (count[i] > 1)
+                nc_buf_printf(&b, " (%d)", count[i]);
+        }
+        fprintf(stderr, "%s: warning: %s: not carried into %s: %s (-v shows each)\n", progname,
+                source, c->to_name, b.ptr);
+    }
+    nc_buf_release(&b);
+    nc_buf_release(&c->held);
+}
+
+
+/* Whether format f declares the option name. */
+static int declares(const nc_format *f, const char *name)
+{
+    const nc_optdef *d;
+    for (d = f ? f->options : NULL; d && d->name; d++)
+        if (!strcmp(d->name, name))
+            return 1;
+    return 0;
+}
+
+/* A warning for each format option that neither the reader nor the writer of this run
+ * knows ("--fragment -t md"). from NULL: any format that reads may be the reader. */
+static void check_format_options(const cli *c, const nc_format *from, const nc_format *to)
+{
+    size_t i, j;
+    for (i = 0; i < c->n_fmt; i++) {
+        const char *k = c->fmt_keys[i];
+        const nc_format *const *f;
+        const char *owner = NULL;
+        int used = declares(to, k) || declares(from, k);
+        for (j = 0; j < i; j++)
+            if (!strcmp(c->fmt_keys[j], k))
+                break;
+        if (j < i) /* said once */
+            continue;
+        for (f = nc_formats(); *f; f++)
+            if (declares(*f, k)) {
+                if (!owner)
+                    owner = (*f)->name;
+                if (!from && (*f)->read)
+                    used = 1;
+            }
+        if (!used && !c->quiet)
+            fprintf(stderr, "%s: warning: --%s does nothing when reading %s and writing %s "
+                            "(it is an option of %s)\n",
+                    progname, k, from ? from->name : "any format", to->name,
+                    owner ? owner : "no format");
+    }
 }
 
 static int report(const nc_error *err)
@@ -529,6 +803,7 @@ static int run(cli *c)
     o.verbose = c->verbose;
     o.max_size = c->max_size;
     o.warn = print_warning;
+    c->to_name = to->name;
     o.warn_data = c;
     o.fmt_keys = c->fmt_keys;
     o.fmt_values = c->fmt_values;
@@ -557,8 +832,20 @@ static int run(cli *c)
         bc.name_template = c->name_template;
         bc.opts = o;
         /* --dry-run, --skip-existing: the batch engine does them, for one input too */
-        if (ncp_batch_wanted(&bc) || c->dry_run || c->skip_existing)
+        if (ncp_batch_wanted(&bc) || c->dry_run || c->skip_existing) {
+            check_format_options(c, from, to);
             return ncp_batch_run(&bc);
+        }
+    }
+    if (strcmp(input, "-") && is_directory(input)) {
+        char shown[4096];
+        size_t n = strlen(input);
+        snprintf(shown, sizeof shown, "%s%s", input, n && input[n - 1] == '/' ? "" : "/");
+        nc_buf esc = NC_BUF_INIT;
+        fprintf(stderr, "%s: %s: is a directory (use -r to convert the articles it holds)\n",
+                progname, ncp_escaped(&esc, shown));
+        nc_buf_release(&esc);
+        return nc_status_exit_code(NC_ERR_IO);
     }
     if (!from) {
         const nc_format *f = ncp_format_for_input(input);
@@ -609,6 +896,7 @@ static int run(cli *c)
                 ncp_escaped(&esc, source), from->name, to->name);
         nc_buf_release(&esc);
     }
+    check_format_options(c, from, to);
 
     rc = nc_read_article(from, data, len, &o, &a, &err);
     if (rc == 0 && c->strict && c->warnings)
@@ -619,6 +907,7 @@ static int run(cli *c)
         rc = nc_write_article(to, a, &o, &out, &err);
     nc_article_free(a);
     free(data);
+    flush_warnings(c, source);
     if (rc < 0) {
         nc_error_set_source(&err, source);
         nc_buf_release(&out);
@@ -639,6 +928,10 @@ int main(int argc, char **argv)
     cli c;
     int rc;
     memset(&c, 0, sizeof c);
+    {
+        nc_buf empty = NC_BUF_INIT;
+        c.held = empty;
+    }
     /* a closed stdout pipe shows up as EPIPE from write(), and ends the run quietly */
     signal(SIGPIPE, SIG_IGN);
     rc = parse_args(&c, argc, argv);
@@ -652,6 +945,7 @@ int main(int argc, char **argv)
     free(c.meta_values);
     free(c.fmt_keys);
     free(c.fmt_values);
+    nc_buf_release(&c.held);
     ncp_libraries_cleanup(); /* every batch thread has ended by now */
     return rc;
 }

@@ -197,6 +197,19 @@ static void report_removal(void *ud, const char *what, const char *value, int li
                 value ? value : "", len > 80 ? "..." : "");
 }
 
+/* -M KEY=VALUE replaces; the CLI passes -M KEY+=VALUE as the key "KEY+". */
+static int apply_meta(nc_article *a, const char *key, const char *value, nc_error *err)
+{
+    size_t n = strlen(key);
+    char k[128];
+    if (n > 1 && key[n - 1] == '+' && n < sizeof k) {
+        memcpy(k, key, n - 1);
+        k[n - 1] = '\0';
+        return nc_article_add_by_name(a, k, value, err);
+    }
+    return nc_article_set_by_name(a, key, value, err);
+}
+
 int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc_opts *o,
                     nc_article **out, nc_error *err)
 {
@@ -243,7 +256,7 @@ int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc
     if (o) {
         size_t i;
         for (i = 0; i < o->n_meta; i++)
-            if (nc_article_set_by_name(a, o->meta_keys[i], o->meta_values[i], err) < 0) {
+            if (apply_meta(a, o->meta_keys[i], o->meta_values[i], err) < 0) {
                 nc_article_free(a);
                 return -1;
             }

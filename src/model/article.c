@@ -303,16 +303,31 @@ static const struct {
     {"uri", "id"},                  {"status", "pubstatus"},
 };
 
-int nc_article_set_by_name(nc_article *a, const char *key, const char *value, nc_error *err)
+/* Removes the extra pairs with this key (their memory stays in the arena). */
+static void drop_extra(nc_article *a, const char *key)
+{
+    size_t i, n = 0;
+    for (i = 0; i < a->n_extra; i++)
+        if (strcmp(a->extra[i].key, key))
+            a->extra[n++] = a->extra[i];
+    a->n_extra = n;
+}
+
+static const char *canonical_key(const char *key)
 {
     size_t i;
-    int f;
-    const char *name = key;
     for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-        if (!ncp_strcasecmp(key, aliases[i].alias)) {
-            name = aliases[i].name;
-            break;
-        }
+        if (!ncp_strcasecmp(key, aliases[i].alias))
+            return aliases[i].name;
+    return key;
+}
+
+/* append: add one item to a list field (or extra) instead of replacing it. */
+static int set_or_add(nc_article *a, const char *key, const char *value, int append,
+                      nc_error *err)
+{
+    int f;
+    const char *name = canonical_key(key);
     if ((f = nc_field_from_name(name)) >= 0) {
         nc_article_sets(a, (nc_field)f, value);
     } else if ((f = nc_tfield_from_name(name)) >= 0) {
@@ -332,17 +347,45 @@ int nc_article_set_by_name(nc_article *a, const char *key, const char *value, nc
                                 "urgency: '%s' is not a number from 1 to 9", value);
         a->urgency = *value ? (int)u : 0;
     } else if (!strcmp(name, "author")) {
-        nc_article_add_author(a, value, NULL, NULL, NULL);
+        if (!append)
+            a->n_authors = 0;
+        if (*value)
+            nc_article_add_author(a, value, NULL, NULL, NULL);
     } else if (!strcmp(name, "subject")) {
-        nc_article_add_subject(a, value, NULL, NULL);
+        if (!append)
+            a->n_subjects = 0;
+        if (*value)
+            nc_article_add_subject(a, value, NULL, NULL);
     } else if (!strcmp(name, "genre")) {
-        nc_article_add_genre(a, value, NULL, NULL);
+        if (!append)
+            a->n_genres = 0;
+        if (*value)
+            nc_article_add_genre(a, value, NULL, NULL);
     } else if (!strcmp(name, "keyword")) {
-        nc_article_add_keyword(a, value);
+        if (!append)
+            a->n_keywords = 0;
+        if (*value)
+            nc_article_add_keyword(a, value);
     } else if (!strcmp(name, "link")) {
-        nc_article_add_link(a, "related", value, NULL);
+        if (!append)
+            a->n_links = 0;
+        if (*value)
+            nc_article_add_link(a, "related", value, NULL);
     } else {
-        nc_article_add_extra(a, key, value, 0);
+        if (!append)
+            drop_extra(a, key);
+        if (*value)
+            nc_article_add_extra(a, key, value, 0);
     }
     return nc_article_ok(a, err);
+}
+
+int nc_article_set_by_name(nc_article *a, const char *key, const char *value, nc_error *err)
+{
+    return set_or_add(a, key, value, 0, err);
+}
+
+int nc_article_add_by_name(nc_article *a, const char *key, const char *value, nc_error *err)
+{
+    return set_or_add(a, key, value, 1, err);
 }

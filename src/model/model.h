@@ -9,6 +9,9 @@
 /* ---- arena (arena.c) ----
  * One arena per article. Built with -DNC_ARENA_MALLOC (make ARENA=malloc), every
  * allocation is its own malloc block, so sanitizers and valgrind see each object. */
+/* A node type in words for messages to users ("numbered list"; nc_node_type_name gives
+ * the model's name, "ordered_list"). */
+const char *ncp_node_type_words(nc_node_type t);
 nc_arena *ncp_arena_new(void);
 void ncp_arena_free(nc_arena *ar);
 void *ncp_arena_alloc(nc_arena *ar, size_t size); /* zeroed; NULL when out of memory */

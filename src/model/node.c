@@ -10,6 +10,19 @@ static const char *const type_names[NC_NODE__COUNT] = {
     "text",       "emph",       "strong",         "code",       "link",
     "image",      "linebreak",  "sup",            "sub"};
 
+/* The same types as a reader of messages names them. */
+static const char *const type_words[NC_NODE__COUNT] = {
+    "nothing",    "body",       "paragraph",      "heading",    "quotation",
+    "bulleted list", "numbered list", "list item", "figure",    "code block",
+    "horizontal rule", "table", "table row",      "table cell", "embed",
+    "text",       "emphasis",   "strong emphasis", "inline code", "link",
+    "image",      "line break", "superscript",    "subscript"};
+
+const char *ncp_node_type_words(nc_node_type t)
+{
+    return (unsigned)t < NC_NODE__COUNT ? type_words[t] : "nothing";
+}
+
 nc_node *nc_node_new(nc_article *a, nc_node_type type, int line, int column)
 {
     nc_node *n = nc_article_alloc(a, sizeof *n);
