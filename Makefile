@@ -34,7 +34,7 @@ endif
 ifeq ($(ARENA),malloc)
 CPPFLAGS += -DNC_ARENA_MALLOC
 endif
-PKGS     := libxml-2.0 libcmark jansson yaml-0.1 libarchive
+PKGS     := libxml-2.0 libcmark jansson yaml-0.1 libarchive uchardet
 # The Debian package of each pkg-config module (scripts/install-deps.sh installs them).
 PKG_DEBS := libxml-2.0:libxml2-dev libcmark:libcmark-dev jansson:libjansson-dev \
             yaml-0.1:libyaml-dev libarchive:libarchive-dev

@@ -51,7 +51,7 @@ expect "" newsconv -M ''
 # options: every long option of --help, by prefix
 all=$(newsconv --help | grep -o -- '--[a-z][a-z0-9-]*' | sort -u | tr '\n' ' ' | sed 's/ $//')
 expect "$all" newsconv --
-expect "--newsml-body --ninjs-version --no-extract" newsconv --n
+expect "--newsml-body --ninjs-version --no-detect --no-extract" newsconv --n
 expect "--list-formats" newsconv x.md --li
 # files after an option that takes a path, and as operands
 touch "$TMPD/story.md" "$TMPD/story.html"

@@ -73,4 +73,44 @@ expect_run 3 "newsconv: format 'text' cannot be read" -- -f text $T/wrap.md -t m
 [ -s "$TMPD/err" ] || fail "-f text: no message"
 pass
 
+# ---- html charset detection (libuchardet): a windows-1251 page that declares nothing ----
+python3 -c '
+import sys
+p = "".join("<p>Съешь же ещё этих мягких французских булок, да выпей чаю. Сегодня в Москве "
+            "прошло заседание правительства, на котором обсуждались вопросы экономики и "
+            "бюджета на следующий год. Номер %d.</p>" % i for i in range(4))
+t = "<html><head><title>Новости дня</title></head><body><article><h1>Новости дня</h1>" + p + "</article></body></html>"
+open(sys.argv[1], "wb").write(t.encode("cp1251"))' "$TMPD/ru.html" || fail "python3 could not write the cp1251 page"
+expect_run 0 "" -- "$TMPD/ru.html" -t text --wrap=none
+[ "$(head -n 1 "$TMPD/out")" = "Новости дня" ] || fail "cp1251 page: headline $(head -n 1 "$TMPD/out")"
+grep -q "^Съешь же ещё этих мягких французских булок" "$TMPD/out" || fail "cp1251 page: body $(sed -n 3p "$TMPD/out")"
+pass
+expect_run 0 "newsconv: $TMPD/ru.html: reading html, writing text" -- "$TMPD/ru.html" -t text -v
+[ "$(sed -n 2p "$TMPD/err")" = "newsconv: warning: $TMPD/ru.html: html: note: no charset declared; detected windows-1251 (uchardet)" ] ||
+    fail "-v: $(cat "$TMPD/err")"
+grep -c "note: no charset" "$TMPD/err" | grep -qx 1 || fail "-v: the charset note is not said once"
+pass
+# without -v no note; under --strict no note either (it is no warning)
+expect_run 0 "" -- "$TMPD/ru.html" -t text
+[ ! -s "$TMPD/err" ] || fail "no -v: stderr not empty: $(cat "$TMPD/err")"
+pass
+expect_run 0 "" -- "$TMPD/ru.html" -t text --strict -v
+grep -q "note: no charset" "$TMPD/err" && fail "--strict -v: the note became a warning"
+pass
+# --no-detect: windows-1252 as before (mojibake), said at -v
+expect_run 0 "newsconv: $TMPD/ru.html: reading html, writing text" -- "$TMPD/ru.html" -t text -v --no-detect
+[ "$(sed -n 2p "$TMPD/err")" = "newsconv: warning: $TMPD/ru.html: html: note: no charset declared; read as windows-1252 (--no-detect)" ] ||
+    fail "--no-detect -v: $(cat "$TMPD/err")"
+grep -q "^Íîâîñòè äíÿ" "$TMPD/out" || fail "--no-detect: headline $(head -n 1 "$TMPD/out")"
+pass
+# a declaration wins over detection: no note at all
+printf '<meta charset="windows-1251">' | cat - "$TMPD/ru.html" >"$TMPD/decl.html"
+expect_run 0 "newsconv: $TMPD/decl.html: reading html, writing text" -- "$TMPD/decl.html" -t text -v
+grep -q "note: no charset" "$TMPD/err" && fail "declared page: $(cat "$TMPD/err")"
+pass
+# --input-encoding wins too
+expect_run 0 "" -- "$TMPD/ru.html" -t text --input-encoding=koi8-r -q
+grep -q "^Новости дня" "$TMPD/out" && fail "--input-encoding was overridden by detection"
+pass
+
 echo "text: $checks checks"
