@@ -45,6 +45,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) $(CXX_LIBS)
 # formats/common/langdetect.cc is a small extern "C" shim over it, built with $(CXX).
 CXX_LIBS  := -lcld2 -lstdc++
 CXXFLAGS ?= -O2 -g
+# the C++ compiler of the C one (a clang build, as `make fuzz`, uses clang++)
+NC_CXX = $(if $(findstring clang,$(CC)),clang++,$(CXX))
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Iformats $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -pthread
 
@@ -94,7 +96,7 @@ $(B)/%.o: %.c $(B)/flags
 
 $(B)/%.cc.o: %.cc $(B)/flags
 	@mkdir -p $(@D)
-	$(CXX) $(ALL_CPPFLAGS) -std=c++11 -Wall -Wextra $(CXXFLAGS) $(SANFLAGS) -fPIC -pthread $(DEPFLAGS) -c $< -o $@
+	$(NC_CXX) $(ALL_CPPFLAGS) -std=c++11 -Wall -Wextra $(CXXFLAGS) $(SANFLAGS) -fPIC -pthread $(DEPFLAGS) -c $< -o $@
 
 $(B)/libnewsconv.a: $(LIB_OBJS)
 	@rm -f $@
