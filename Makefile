@@ -34,13 +34,19 @@ endif
 ifeq ($(ARENA),malloc)
 CPPFLAGS += -DNC_ARENA_MALLOC
 endif
-PKGS     := libxml-2.0 libcmark jansson yaml-0.1 libarchive
+PKGS     := libxml-2.0 libcmark jansson yaml-0.1 libarchive uchardet
 # The Debian package of each pkg-config module (scripts/install-deps.sh installs them).
 PKG_DEBS := libxml-2.0:libxml2-dev libcmark:libcmark-dev jansson:libjansson-dev \
-            yaml-0.1:libyaml-dev libarchive:libarchive-dev
+            yaml-0.1:libyaml-dev libarchive:libarchive-dev uchardet:libuchardet-dev
 # recursive (=): expanded when a recipe runs, after the packages have been checked
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) $(CXX_LIBS)
+# libcld2 (language detection; Debian libcld2-dev, no pkg-config file) has a C++ API only:
+# formats/common/langdetect.cc is a small extern "C" shim over it, built with $(CXX).
+CXX_LIBS  := -lcld2 -lstdc++
+CXXFLAGS ?= -O2 -g
+# the C++ compiler of the C one (a clang build, as `make fuzz`, uses clang++)
+NC_CXX = $(if $(findstring clang,$(CC)),clang++,$(CXX))
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Iformats $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -pthread
 
@@ -48,7 +54,8 @@ ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -pthread
 # one folder per format), src/driver, src/batch, src/cli. The library is all but the
 # command line.
 LIB_SRCS := $(wildcard src/model/*.c src/ctx/*.c formats/*/*.c src/driver/*.c src/batch/*.c)
-LIB_OBJS := $(patsubst %.c,$(B)/%.o,$(LIB_SRCS))
+LIB_CXX_SRCS := $(wildcard formats/*/*.cc)
+LIB_OBJS := $(patsubst %.c,$(B)/%.o,$(LIB_SRCS)) $(patsubst %.cc,$(B)/%.cc.o,$(LIB_CXX_SRCS))
 CLI_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard src/cli/*.c))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
@@ -86,6 +93,10 @@ $(B)/flags: FORCE | pkgs
 $(B)/%.o: %.c $(B)/flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PKG_CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(B)/%.cc.o: %.cc $(B)/flags
+	@mkdir -p $(@D)
+	$(NC_CXX) $(ALL_CPPFLAGS) -std=c++11 -Wall -Wextra $(CXXFLAGS) $(SANFLAGS) -fPIC -pthread $(DEPFLAGS) -c $< -o $@
 
 $(B)/libnewsconv.a: $(LIB_OBJS)
 	@rm -f $@

@@ -4,7 +4,7 @@
 # Runs apt-get only when a package is absent; needs root (or sudo) in that case.
 set -eu
 what=${1:-build}
-pkgs="gcc make pkg-config libxml2-dev libcmark-dev libjansson-dev libyaml-dev libarchive-dev"
+pkgs="gcc make pkg-config libxml2-dev libcmark-dev libjansson-dev libyaml-dev libarchive-dev libuchardet-dev libcld2-dev g++"
 case "$what" in
     check) pkgs="$pkgs libxml2-utils python3 python3-jsonschema man-db parallel" ;;
     bench) pkgs="$pkgs libxml2-utils pandoc python3 time" ;;

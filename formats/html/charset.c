@@ -3,7 +3,9 @@
  * Order: a byte order mark; --input-encoding; bytes that are valid UTF-8 (a saved page is
  * often re-encoded without fixing its declaration, and legacy-encoded text is practically
  * never valid UTF-8); the declaration (<meta charset>, <meta http-equiv=Content-Type>,
- * <?xml encoding>) in the first 16 KiB; else windows-1252, the web's default. Labels are
+ * <?xml encoding>) in the first 16 KiB; else what libuchardet detects from the bytes (unless
+ * --no-detect); else windows-1252, the web's default. `-v` says which was used when
+ * none was declared ("html: note: ..."). Labels are
  * mapped the way browsers do (WHATWG Encoding): ISO-8859-1 and ASCII are windows-1252,
  * GB2312/GBK are GB18030, Shift_JIS is windows-31j, EUC-KR is windows-949.
  * libxml2 2.9.14 would honour <meta charset> itself, but it trusts the declaration over
@@ -13,6 +15,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <string.h>
+#include <uchardet.h>
 
 static const struct {
     const char *label, *iconv;
@@ -234,6 +237,40 @@ static int convert(const char *from, const char *buf, size_t len, nc_buf *out)
     return 0;
 }
 
+/* A note for -v, as candidates.c gives them: through nc_warn, only when verbose and not
+ * under --strict (where a warning would fail the conversion). */
+static void note(const nc_opts *o, const char *fmt, const char *arg)
+{
+    if (o && o->verbose && !o->strict)
+        nc_warn(o, 0, 0, fmt, arg);
+}
+
+/* The charset libuchardet finds in the bytes, as an iconv name (through the WHATWG
+ * labels when it is one of them, so ISO-8859-1 stays windows-1252), its own name in
+ * name; NULL when it finds none or only ASCII (the fallback then decides). */
+static const char *detect(const char *buf, size_t len, char *name, size_t namelen)
+{
+    uchardet_t ud = uchardet_new();
+    const char *cs, *enc = NULL;
+    if (!ud)
+        return NULL;
+    if (uchardet_handle_data(ud, buf, len) == 0) {
+        uchardet_data_end(ud);
+        cs = uchardet_get_charset(ud);
+        if (cs && *cs && ncp_strcasecmp(cs, "ASCII") && strlen(cs) < namelen) {
+            char lab[64];
+            size_t i, n = strlen(cs);
+            for (i = 0; i <= n; i++)
+                name[i] = (char)(cs[i] >= 'A' && cs[i] <= 'Z' ? cs[i] + 32 : cs[i]);
+            enc = map_label(name, n, lab, sizeof lab);
+            if (enc == lab)
+                enc = name; /* not a WHATWG label: iconv may still know it */
+        }
+    }
+    uchardet_delete(ud);
+    return enc;
+}
+
 int ncp_html_decode(const char *buf, size_t len, const char *forced, const nc_opts *o,
                     nc_buf *out, const char **used, nc_error *err)
 {
@@ -289,6 +326,20 @@ int ncp_html_decode(const char *buf, size_t len, const char *forced, const nc_op
             }
             nc_warn(o, 0, 0, "html: unknown charset '%s'; read as windows-1252", tmp);
         }
+    }
+    if (!nc_opts_flag(o, "no-detect")) {
+        const char *d = detect(buf, len, tmp, sizeof tmp);
+        if (d) {
+            nc_buf_clear(out);
+            if (convert(d, buf, len, out) == 0) {
+                *used = d == tmp ? "(detected)" : d;
+                note(o, "html: note: no charset declared; detected %s (uchardet)", tmp);
+                return 0;
+            }
+        }
+        note(o, "html: note: no charset declared and none detected; read as %s", "windows-1252");
+    } else {
+        note(o, "html: note: no charset declared; read as %s (--no-detect)", "windows-1252");
     }
     nc_buf_clear(out);
     *used = "WINDOWS-1252";

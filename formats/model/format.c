@@ -62,6 +62,8 @@ static void write_meta(const nc_article *a, nc_buf *out)
     }
     if (a->urgency)
         nc_buf_printf(out, "  urgency %d\n", a->urgency);
+    if (a->language_detected)
+        nc_buf_puts(out, "  language_detected 1\n");
     for (i = 0; i < a->n_authors; i++) {
         nc_buf_puts(out, "  author");
         kv(out, "name", a->authors[i].name);

@@ -131,6 +131,8 @@ typedef struct nc_article {
 
     nc_node *body;        /* the root, of kind NC_BLOCK_DOCUMENT; never NULL */
     int failed;           /* an allocation failed */
+    int language_detected; /* 1: `language` was detected from the text (the input declared
+                            * none), not declared */
 } nc_article;
 
 /* Constructor: a new empty article with an empty body. NULL when out of memory.

@@ -38,6 +38,8 @@ _newsconv()
             COMPREPLY=($(compgen -W "front plain" -- "$cur")); return 0 ;;
         --newsml-body)
             COMPREPLY=($(compgen -W "xhtml nitf" -- "$cur")); return 0 ;;
+        --wrap)
+            COMPREPLY=($(compgen -W "none 72" -- "$cur")); return 0 ;;
         --ninjs-version)
             COMPREPLY=($(compgen -W "3.1 2.2" -- "$cur")); return 0 ;;
         -j|--jobs)

@@ -1,0 +1,27 @@
+/* newsconv: the language of an article that declares none, detected from its text
+ * (libcld2, a C++ library, through the small extern "C" shim in langdetect.cc). */
+#ifndef NCP_LANGDETECT_H
+#define NCP_LANGDETECT_H
+
+#include <stddef.h>
+
+#include <newsconv/format.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The language of len bytes of UTF-8 plain text: 1 with its code ("en", "ru", "zh-Hant")
+ * in out (NUL-terminated), or 0 when CLD2 finds none or is not sure (is_reliable false),
+ * or the code does not fit outlen. Never throws; thread-safe (CLD2 keeps no state). */
+int ncp_langdetect_text(const char *utf8, size_t len, char *out, size_t outlen);
+
+/* When a declares no language and detection is on (no --no-detect): detects it from the
+ * headline and the body text and, when sure, sets `language` and marks it detected with
+ * a->language_detected = 1 (docs/formats.md). Returns 1 when it set it. */
+int ncp_article_detect_language(nc_article *a, const nc_opts *o);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
