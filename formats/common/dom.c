@@ -110,7 +110,7 @@ enum kind {
     K_SKIP,        /* dropped with its content */
     K_PARA, K_HEADING, K_QUOTE, K_UL, K_OL, K_LI, K_FIGURE, K_FIGCAPTION, K_PRE, K_HR,
     K_TABLE, K_THEAD, K_TBODY, K_TR, K_CELL, K_CAPTION, K_DIV, K_EMBED,
-    K_EM, K_STRONG, K_CODE, K_LINK, K_IMG, K_BR, K_SUP, K_SUB, K_PICTURE
+    K_EM, K_STRONG, K_CODE, K_LINK, K_IMG, K_BR, K_SUP, K_SUB, K_DEL, K_INS, K_STRIKE, K_PICTURE
 };
 
 static const struct {
@@ -134,6 +134,7 @@ static const struct {
     {"var", K_EM}, {"strong", K_STRONG}, {"b", K_STRONG}, {"code", K_CODE},
     {"kbd", K_CODE}, {"samp", K_CODE}, {"tt", K_CODE}, {"a", K_LINK}, {"img", K_IMG},
     {"media-reference", K_IMG}, {"br", K_BR}, {"sup", K_SUP}, {"sub", K_SUB},
+    {"del", K_DEL}, {"ins", K_INS}, {"s", K_STRIKE}, {"strike", K_STRIKE},
     {"picture", K_PICTURE}, {"script", K_SKIP}, {"style", K_SKIP}, {"noscript", K_SKIP},
     {"template", K_SKIP}, {"head", K_SKIP}, {"title", K_SKIP}, {"meta", K_SKIP},
     {"link", K_SKIP}, {"svg", K_SKIP}, {"math", K_SKIP}, {"form", K_SKIP},
@@ -895,9 +896,14 @@ static int enter(walker *w, xmlNode *el)
     case K_EM:
     case K_STRONG:
     case K_SUP:
-    case K_SUB: {
+    case K_SUB:
+    case K_DEL:
+    case K_INS:
+    case K_STRIKE: {
         nc_node_type t = k == K_EM ? NC_INLINE_EMPH : k == K_STRONG ? NC_INLINE_STRONG
-                         : k == K_SUP ? NC_INLINE_SUP : NC_INLINE_SUB;
+                         : k == K_SUP ? NC_INLINE_SUP : k == K_SUB ? NC_INLINE_SUB
+                         : k == K_DEL ? NC_INLINE_DEL : k == K_INS ? NC_INLINE_INS
+                         : NC_INLINE_STRIKE;
         nc_node *target = inline_target(w, el);
         n = nc_node_append(target, new_node(w, t, el));
         return push(w, el, M_INLINES, n, 1) ? 1 : -1;
@@ -959,6 +965,9 @@ static void leave(walker *w)
         case NC_INLINE_STRONG:
         case NC_INLINE_SUP:
         case NC_INLINE_SUB:
+        case NC_INLINE_DEL:
+        case NC_INLINE_INS:
+        case NC_INLINE_STRIKE:
             if (!c->first)
                 nc_node_unlink(c);
             break;

@@ -3,7 +3,7 @@
  * The cmark tree is walked with cmark's iterator (no recursion). Soft line breaks become
  * one space merged into the surrounding text, so the model does not depend on how the
  * source was wrapped; adjacent texts are merged. Inline HTML tags that cmark leaves as
- * separate html_inline nodes are paired up: <em>/<i>, <strong>/<b>, <sup>, <sub>,
+ * separate html_inline nodes are paired up: <em>/<i>, <strong>/<b>, <sup>, <sub>, <del>, <ins>, <s>,
  * <code> and <a href> become model containers, <br> a line break, <img> an image; a
  * closing tag only closes an element opened in the same cmark container, and elements
  * still open when their container ends are closed there. Other tags are dropped (their
@@ -166,6 +166,12 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
         type = NC_INLINE_SUP;
     else if (!strcmp(t.name, "sub"))
         type = NC_INLINE_SUB;
+    else if (!strcmp(t.name, "del"))
+        type = NC_INLINE_DEL;
+    else if (!strcmp(t.name, "ins"))
+        type = NC_INLINE_INS;
+    else if (!strcmp(t.name, "s") || !strcmp(t.name, "strike"))
+        type = NC_INLINE_STRIKE;
     else if (!strcmp(t.name, "a") && (t.closing || t.href))
         type = NC_INLINE_LINK;
     else if (!strcmp(t.name, "code") || !strcmp(t.name, "tt") || !strcmp(t.name, "kbd") ||

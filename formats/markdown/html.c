@@ -344,7 +344,8 @@ static void trim_inlines(nc_node *container)
             }
             if ((n->type == NC_INLINE_EMPH || n->type == NC_INLINE_STRONG ||
                  n->type == NC_INLINE_LINK || n->type == NC_INLINE_SUP ||
-                 n->type == NC_INLINE_SUB) && n->first) {
+                 n->type == NC_INLINE_SUB || n->type == NC_INLINE_DEL ||
+                 n->type == NC_INLINE_INS || n->type == NC_INLINE_STRIKE) && n->first) {
                 n = side ? n->last : n->first;
                 continue;
             }
@@ -590,6 +591,12 @@ static int enter_inline(hconv *c, xmlNode *el, nc_node *parent)
         type = NC_INLINE_SUP;
     else if (name_is(el, "sub"))
         type = NC_INLINE_SUB;
+    else if (name_is(el, "del"))
+        type = NC_INLINE_DEL;
+    else if (name_is(el, "ins"))
+        type = NC_INLINE_INS;
+    else if (name_is(el, "s") || name_is(el, "strike"))
+        type = NC_INLINE_STRIKE;
     if (type != NC_NODE_NONE) {
         n = add(c, parent, type, el);
         push(c, el, CTX_INLINE, n);

@@ -548,6 +548,15 @@ static void render(rstate *r, const nc_node *root, int mode, int root_alt)
         case NC_INLINE_SUB:
             lits(r, enter ? "<sub>" : "</sub>");
             break;
+        case NC_INLINE_DEL: /* CommonMark has no deletions: raw HTML, which reads back */
+            lits(r, enter ? "<del>" : "</del>");
+            break;
+        case NC_INLINE_INS:
+            lits(r, enter ? "<ins>" : "</ins>");
+            break;
+        case NC_INLINE_STRIKE:
+            lits(r, enter ? "<s>" : "</s>");
+            break;
         case NC_INLINE_CODE:
             code_span(r, n);
             break;

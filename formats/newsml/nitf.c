@@ -133,7 +133,7 @@ static void prepare_media(xmlNode *m, int *oom)
 }
 
 /* Maps newsconv's NITF conventions (and NITF's own media) onto element names that
- * formats/common/dom.c reads: <em class="strong|sup|sub|code">, <hl2 class="hN">,
+ * formats/common/dom.c reads: <em class="strong|sup|sub|code|del|ins|strike">, <hl2 class="hN">,
  * <a class="image">, <pre class="language-X">, <ol seqnum>. Iterative walk. */
 int ncp_nitf_prepare(xmlNode *root)
 {
@@ -145,7 +145,8 @@ int ncp_nitf_prepare(xmlNode *root)
             const char *nm = (const char *)n->name;
             if (!strcmp(nm, "em")) {
                 static const char *const map[] = {"strong", "strong", "bold", "strong",
-                                                  "sup", "sup", "sub", "sub", "code", "code"};
+                                                  "sup", "sup", "sub", "sub", "code", "code",
+                                                  "del", "del", "ins", "ins", "strike", "s"};
                 size_t i;
                 for (i = 0; i < sizeof map / sizeof map[0]; i += 2)
                     if (has_class(n, map[i])) {
@@ -761,6 +762,15 @@ static void write_blocks(nw *w, const nc_node *body)
             break;
         case NC_INLINE_SUB:
             nc_buf_puts(w->out, enter ? "<em class=\"sub\">" : "</em>");
+            break;
+        case NC_INLINE_DEL: /* NITF 3.6 has no change markup: newsconv's em classes */
+            nc_buf_puts(w->out, enter ? "<em class=\"del\">" : "</em>");
+            break;
+        case NC_INLINE_INS:
+            nc_buf_puts(w->out, enter ? "<em class=\"ins\">" : "</em>");
+            break;
+        case NC_INLINE_STRIKE:
+            nc_buf_puts(w->out, enter ? "<em class=\"strike\">" : "</em>");
             break;
         case NC_INLINE_LINK:
             if (enter) {

@@ -6,7 +6,7 @@
  *
  * The canonical serialisation is an XHTML subset with exactly these elements:
  * p h1-h6 blockquote ul ol li figure img figcaption pre code hr table thead tbody tr th td
- * a em strong br sup sub (an embed is written as a link to its URL). */
+ * a em strong br sup sub del ins s (an embed is written as a link to its URL). */
 #ifndef NEWSCONV_NODE_H
 #define NEWSCONV_NODE_H
 
@@ -48,11 +48,14 @@ typedef enum nc_node_type {
     NC_INLINE_LINEBREAK,
     NC_INLINE_SUP,
     NC_INLINE_SUB,
+    NC_INLINE_DEL,         /* deleted text (a correction's old wording): <del> */
+    NC_INLINE_INS,         /* inserted text (a correction's new wording): <ins> */
+    NC_INLINE_STRIKE,      /* text no longer accurate: <s> */
     NC_NODE__COUNT,
     NC_BLOCK_FIRST = NC_BLOCK_DOCUMENT,
     NC_BLOCK_LAST = NC_BLOCK_EMBED,
     NC_INLINE_FIRST = NC_INLINE_TEXT,
-    NC_INLINE_LAST = NC_INLINE_SUB
+    NC_INLINE_LAST = NC_INLINE_STRIKE
 } nc_node_type;
 
 /* Creates a detached node in a's arena. NULL when out of memory (the article is then

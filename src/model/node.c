@@ -8,7 +8,8 @@ static const char *const type_names[NC_NODE__COUNT] = {
     "bullet_list", "ordered_list", "list_item",   "figure",     "code_block",
     "thematic_break", "table",  "table_row",      "table_cell", "embed",
     "text",       "emph",       "strong",         "code",       "link",
-    "image",      "linebreak",  "sup",            "sub"};
+    "image",      "linebreak",  "sup",            "sub",
+    "del",        "ins",        "strike"};
 
 nc_node *nc_node_new(nc_article *a, nc_node_type type, int line, int column)
 {

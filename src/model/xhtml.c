@@ -251,6 +251,15 @@ static void to_xhtml(const nc_node *body, nc_buf *out, int indent, unsigned flag
         case NC_INLINE_SUB:
             nc_buf_puts(out, enter ? "<sub>" : "</sub>");
             break;
+        case NC_INLINE_DEL:
+            nc_buf_puts(out, enter ? "<del>" : "</del>");
+            break;
+        case NC_INLINE_INS:
+            nc_buf_puts(out, enter ? "<ins>" : "</ins>");
+            break;
+        case NC_INLINE_STRIKE:
+            nc_buf_puts(out, enter ? "<s>" : "</s>");
+            break;
         case NC_INLINE_LINK:
             if (enter) {
                 nc_buf_puts(out, "<a");
