@@ -293,6 +293,42 @@ static nc_node *new_node(walker *w, nc_node_type t, xmlNode *el)
 }
 
 /* Where inline content goes now: the inline container, or an implicit paragraph. */
+
+/* A table cell's colspan, rowspan and alignment (align="...", else style text-align). */
+static int span_attr(const char *v)
+{
+    long x;
+    char *end;
+    if (!v)
+        return 1;
+    x = strtol(v, &end, 10);
+    return end == v || x < 1 ? 1 : x > 1000 ? 1000 : (int)x;
+}
+static nc_align align_attr(const char *al, const char *style)
+{
+    const char *t;
+    char word[8];
+    size_t i = 0;
+    if (!al && style && (t = strstr(style, "text-align")) != NULL) {
+        t += 10;
+        while (*t == ' ' || *t == ':')
+            t++;
+        al = t;
+    }
+    if (!al)
+        return NC_ALIGN_NONE;
+    while (al[i] && i < sizeof word - 1 && ((al[i] >= 'a' && al[i] <= 'z') ||
+                                            (al[i] >= 'A' && al[i] <= 'Z'))) {
+        word[i] = (char)(al[i] | 0x20);
+        i++;
+    }
+    word[i] = '\0';
+    return !strcmp(word, "left")     ? NC_ALIGN_LEFT
+           : !strcmp(word, "center") ? NC_ALIGN_CENTER
+           : !strcmp(word, "right")  ? NC_ALIGN_RIGHT
+                                     : NC_ALIGN_NONE;
+}
+
 static nc_node *inline_target(walker *w, xmlNode *el)
 {
     frame *f = top(w);
@@ -676,6 +712,9 @@ static int enter(walker *w, xmlNode *el)
         if (k == K_CELL) {
             n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_CELL, el));
             nc_node_set_header(n, ncp_dom_is(el, "th"));
+            nc_node_set_span(n, span_attr(ncp_dom_attr(el, "colspan")),
+                             span_attr(ncp_dom_attr(el, "rowspan")));
+            nc_node_set_align(n, align_attr(ncp_dom_attr(el, "align"), ncp_dom_attr(el, "style")));
             w->last_space = 1;
                 return push(w, el, M_INLINES, n, 1) ? 1 : -1;
         }

@@ -585,7 +585,7 @@ static void copy_payload(nc_article *a, nc_node *d, const nc_node *s)
     case NC_BLOCK_BULLET_LIST:
     case NC_BLOCK_ORDERED_LIST: d->as.list = s->as.list; break;
     case NC_BLOCK_TABLE_ROW:
-    case NC_BLOCK_TABLE_CELL: d->as.header = s->as.header; break;
+    case NC_BLOCK_TABLE_CELL: d->as.cell = s->as.cell; break;
     case NC_BLOCK_CODE_BLOCK:
     case NC_INLINE_TEXT:
     case NC_INLINE_CODE:
@@ -668,7 +668,10 @@ void ncp_md_canon(nc_buf *out, const nc_node *n, const nc_node *stop)
                 nc_buf_printf(out, " %d %d", x->as.list.tight, x->as.list.start);
                 break;
             case NC_BLOCK_TABLE_ROW:
-            case NC_BLOCK_TABLE_CELL: nc_buf_printf(out, " %d", x->as.header); break;
+            case NC_BLOCK_TABLE_CELL:
+                nc_buf_printf(out, " %d %d %d %d", x->as.cell.header, x->as.cell.colspan,
+                              x->as.cell.rowspan, x->as.cell.align);
+                break;
             case NC_BLOCK_CODE_BLOCK:
                 canon_str(out, x->as.code.info);
                 /* fall through */

@@ -633,6 +633,42 @@ static int enter_inline(hconv *c, xmlNode *el, nc_node *parent)
 
 /* Handles an element; returns 1 to descend into its children (a context may have been
  * pushed for it), 0 to skip them. */
+
+/* A table cell's colspan, rowspan and alignment (align="...", else style text-align). */
+static int span_attr(const char *v)
+{
+    long x;
+    char *end;
+    if (!v)
+        return 1;
+    x = strtol(v, &end, 10);
+    return end == v || x < 1 ? 1 : x > 1000 ? 1000 : (int)x;
+}
+static nc_align align_attr(const char *al, const char *style)
+{
+    const char *t;
+    char word[8];
+    size_t i = 0;
+    if (!al && style && (t = strstr(style, "text-align")) != NULL) {
+        t += 10;
+        while (*t == ' ' || *t == ':')
+            t++;
+        al = t;
+    }
+    if (!al)
+        return NC_ALIGN_NONE;
+    while (al[i] && i < sizeof word - 1 && ((al[i] >= 'a' && al[i] <= 'z') ||
+                                            (al[i] >= 'A' && al[i] <= 'Z'))) {
+        word[i] = (char)(al[i] | 0x20);
+        i++;
+    }
+    word[i] = '\0';
+    return !strcmp(word, "left")     ? NC_ALIGN_LEFT
+           : !strcmp(word, "center") ? NC_ALIGN_CENTER
+           : !strcmp(word, "right")  ? NC_ALIGN_RIGHT
+                                     : NC_ALIGN_NONE;
+}
+
 static int enter(hconv *c, xmlNode *el)
 {
     hctx *h = top(c);
@@ -695,6 +731,9 @@ static int enter(hconv *c, xmlNode *el)
         if (name_is(el, "td") || name_is(el, "th")) {
             nc_node *cell = add(c, h->node, NC_BLOCK_TABLE_CELL, el);
             nc_node_set_header(cell, name_is(el, "th"));
+            nc_node_set_span(cell, span_attr(prop(c, el, "colspan")),
+                             span_attr(prop(c, el, "rowspan")));
+            nc_node_set_align(cell, align_attr(prop(c, el, "align"), prop(c, el, "style")));
             push(c, el, CTX_INLINE, cell)->trim = 1;
             return 1;
         }

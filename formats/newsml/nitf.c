@@ -706,8 +706,8 @@ static void write_blocks(nw *w, const nc_node *body)
             break;
         case NC_BLOCK_TABLE_ROW:
             if (enter) {
-                int want = n->as.header && (w->tgroup == 0 || w->tgroup == 1) ? 1 : 2;
-                if (n->as.header && want == 2)
+                int want = n->as.cell.header && (w->tgroup == 0 || w->tgroup == 1) ? 1 : 2;
+                if (n->as.cell.header && want == 2)
                     nc_warn(w->o, n->line, n->column,
                             "nitf cannot hold a table header row after body rows: written in "
                             "the table body");
@@ -730,8 +730,13 @@ static void write_blocks(nw *w, const nc_node *body)
             }
             break;
         case NC_BLOCK_TABLE_CELL:
-            nc_buf_puts(w->out, enter ? (n->as.header ? "<th>" : "<td>")
-                                      : (n->as.header ? "</th>" : "</td>"));
+            if (enter) {
+                nc_buf_puts(w->out, n->as.cell.header ? "<th" : "<td");
+                ncp_cell_attrs(n, w->out);
+                nc_buf_putc(w->out, '>');
+            } else {
+                nc_buf_puts(w->out, n->as.cell.header ? "</th>" : "</td>");
+            }
             break;
         case NC_BLOCK_EMBED:
             nc_buf_puts(w->out, "<media media-type=\"other\" class=\"embed\"><media-reference");

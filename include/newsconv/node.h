@@ -36,7 +36,7 @@ typedef enum nc_node_type {
     NC_BLOCK_THEMATIC_BREAK,
     NC_BLOCK_TABLE,        /* holds rows */
     NC_BLOCK_TABLE_ROW,    /* header: in <thead>; holds cells */
-    NC_BLOCK_TABLE_CELL,   /* header: <th>; holds inlines */
+    NC_BLOCK_TABLE_CELL,   /* header: <th>; colspan, rowspan (1 = none), align; holds inlines */
     NC_BLOCK_EMBED,        /* url, html (optional raw HTML of the embed) */
     /* inlines */
     NC_INLINE_TEXT,        /* literal */
@@ -58,6 +58,9 @@ typedef enum nc_node_type {
     NC_INLINE_LAST = NC_INLINE_STRIKE
 } nc_node_type;
 
+/* Horizontal alignment of a table cell (HTML align / text-align). */
+typedef enum nc_align { NC_ALIGN_NONE = 0, NC_ALIGN_LEFT, NC_ALIGN_CENTER, NC_ALIGN_RIGHT } nc_align;
+
 /* Creates a detached node in a's arena. NULL when out of memory (the article is then
  * marked failed). line/column: 1-based source position, 0 when unknown. */
 nc_node *nc_node_new(nc_article *a, nc_node_type type, int line, int column);
@@ -75,6 +78,9 @@ void nc_node_set_level(nc_node *n, int level);
 void nc_node_set_start(nc_node *n, int start);
 void nc_node_set_tight(nc_node *n, int tight);
 void nc_node_set_header(nc_node *n, int header);
+/* Table cells: columns and rows a cell spans (values below 2 mean 1, capped at 1000). */
+void nc_node_set_span(nc_node *n, int colspan, int rowspan);
+void nc_node_set_align(nc_node *n, nc_align align);
 int nc_node_set_href(nc_article *a, nc_node *n, const char *s);
 int nc_node_set_title(nc_article *a, nc_node *n, const char *s);
 int nc_node_set_alt(nc_article *a, nc_node *n, const char *s);
@@ -104,6 +110,11 @@ int nc_node_level(const nc_node *n);
 int nc_node_start(const nc_node *n);
 int nc_node_tight(const nc_node *n);
 int nc_node_header(const nc_node *n);
+int nc_node_colspan(const nc_node *n); /* 1 for other nodes */
+int nc_node_rowspan(const nc_node *n); /* 1 for other nodes */
+nc_align nc_node_align(const nc_node *n);
+/* "left", "center", "right"; NULL for NC_ALIGN_NONE. */
+const char *nc_align_name(nc_align align);
 const char *nc_node_href(const nc_node *n);
 const char *nc_node_title(const nc_node *n);
 const char *nc_node_alt(const nc_node *n);

@@ -98,7 +98,23 @@ void nc_node_set_tight(nc_node *n, int tight)
 void nc_node_set_header(nc_node *n, int header)
 {
     if (n)
-        n->as.header = header != 0;
+        n->as.cell.header = header != 0;
+}
+static int span_value(int v)
+{
+    return v < 2 ? 0 : v > 1000 ? 1000 : v; /* 0 = 1, so that zeroed nodes need no set-up */
+}
+void nc_node_set_span(nc_node *n, int colspan, int rowspan)
+{
+    if (n && n->type == NC_BLOCK_TABLE_CELL) {
+        n->as.cell.colspan = span_value(colspan);
+        n->as.cell.rowspan = span_value(rowspan);
+    }
+}
+void nc_node_set_align(nc_node *n, nc_align align)
+{
+    if (n && n->type == NC_BLOCK_TABLE_CELL)
+        n->as.cell.align = align >= NC_ALIGN_LEFT && align <= NC_ALIGN_RIGHT ? (int)align : 0;
 }
 
 static int set_str(nc_article *a, const char **slot, const char *s)
@@ -226,10 +242,31 @@ int nc_node_tight(const nc_node *n)
                ? n->as.list.tight
                : 0;
 }
+int nc_node_colspan(const nc_node *n)
+{
+    return n && n->type == NC_BLOCK_TABLE_CELL && n->as.cell.colspan > 1 ? n->as.cell.colspan
+                                                                         : 1;
+}
+int nc_node_rowspan(const nc_node *n)
+{
+    return n && n->type == NC_BLOCK_TABLE_CELL && n->as.cell.rowspan > 1 ? n->as.cell.rowspan
+                                                                         : 1;
+}
+nc_align nc_node_align(const nc_node *n)
+{
+    return n && n->type == NC_BLOCK_TABLE_CELL ? (nc_align)n->as.cell.align : NC_ALIGN_NONE;
+}
+const char *nc_align_name(nc_align align)
+{
+    return align == NC_ALIGN_LEFT     ? "left"
+           : align == NC_ALIGN_CENTER ? "center"
+           : align == NC_ALIGN_RIGHT  ? "right"
+                                      : NULL;
+}
 int nc_node_header(const nc_node *n)
 {
     return n && (n->type == NC_BLOCK_TABLE_ROW || n->type == NC_BLOCK_TABLE_CELL)
-               ? n->as.header
+               ? n->as.cell.header
                : 0;
 }
 

@@ -77,6 +77,17 @@ static int holds_blocks(const nc_node *n)
     }
 }
 
+void ncp_cell_attrs(const nc_node *n, nc_buf *out)
+{
+    const char *al = nc_align_name(nc_node_align(n));
+    if (nc_node_colspan(n) > 1)
+        nc_buf_printf(out, " colspan=\"%d\"", nc_node_colspan(n));
+    if (nc_node_rowspan(n) > 1)
+        nc_buf_printf(out, " rowspan=\"%d\"", nc_node_rowspan(n));
+    if (al)
+        nc_buf_printf(out, " align=\"%s\"", al);
+}
+
 static int in_tight_item(const nc_node *n)
 {
     return n->parent && n->parent->type == NC_BLOCK_LIST_ITEM && n->parent->parent &&
@@ -87,13 +98,13 @@ static int in_tight_item(const nc_node *n)
 static void row_group(nc_buf *out, const nc_node *row, int enter, int indent, int *depth)
 {
     const nc_node *prev = row->prev, *next = row->next;
-    int hdr = row->as.header;
-    if (enter && (!prev || prev->as.header != hdr)) {
+    int hdr = row->as.cell.header;
+    if (enter && (!prev || prev->as.cell.header != hdr)) {
         newline(out, indent, *depth);
         nc_buf_puts(out, hdr ? "<thead>" : "<tbody>");
         (*depth)++;
     }
-    if (!enter && (!next || next->as.header != hdr)) {
+    if (!enter && (!next || next->as.cell.header != hdr)) {
         (*depth)--;
         newline(out, indent, *depth);
         nc_buf_puts(out, hdr ? "</thead>" : "</tbody>");
@@ -180,8 +191,13 @@ static void to_xhtml(const nc_node *body, nc_buf *out, int indent, unsigned flag
             }
             break;
         case NC_BLOCK_TABLE_CELL:
-            nc_buf_puts(out, enter ? (n->as.header ? "<th>" : "<td>")
-                                   : (n->as.header ? "</th>" : "</td>"));
+            if (enter) {
+                nc_buf_puts(out, n->as.cell.header ? "<th" : "<td");
+                ncp_cell_attrs(n, out);
+                nc_buf_putc(out, '>');
+            } else {
+                nc_buf_puts(out, n->as.cell.header ? "</th>" : "</td>");
+            }
             break;
         case NC_BLOCK_FIGURE:
             if (enter) {
