@@ -225,7 +225,7 @@ typedef struct frame {
     nc_node *implicit;    /* M_BLOCKS: open implicit paragraph for stray inlines */
     nc_node *list;        /* K_LI: the list node whose tightness it affects */
     int loose;            /* a list saw <p> in an item */
-    int in_thead;
+    int in_thead, in_tfoot;
     int credit;           /* collecting a figure credit */
     int owns;             /* the container was made for this element: finish it on leave */
     size_t credit_start;
@@ -263,6 +263,7 @@ static frame *push(walker *w, xmlNode *el, enum mode mode, nc_node *container, i
         w->model_depth++;
     if (w->n > 1) {
         f->in_thead = w->st[w->n - 2].in_thead;
+        f->in_tfoot = w->st[w->n - 2].in_tfoot;
         f->credit = w->st[w->n - 2].credit;
     }
     return f;
@@ -291,8 +292,6 @@ static nc_node *new_node(walker *w, nc_node_type t, xmlNode *el)
     int line = el ? (int)xmlGetLineNo(el) : 0;
     return nc_node_new(w->a, t, line > 0 ? line : 0, 0);
 }
-
-/* Where inline content goes now: the inline container, or an implicit paragraph. */
 
 /* A table cell's colspan, rowspan and alignment (align="...", else style text-align). */
 static int span_attr(const char *v)
@@ -328,6 +327,7 @@ static nc_align align_attr(const char *al, const char *style)
            : !strcmp(word, "right")  ? NC_ALIGN_RIGHT
                                      : NC_ALIGN_NONE;
 }
+/* Where inline content goes now: the inline container, or an implicit paragraph. */
 
 static nc_node *inline_target(walker *w, xmlNode *el)
 {
@@ -696,16 +696,30 @@ static int enter(walker *w, xmlNode *el)
             if (!g)
                 return -1;
             g->in_thead = k == K_THEAD;
+            g->in_tfoot = ncp_dom_is(el, "tfoot");
             return 1;
         }
         if (k == K_TR) {
             n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_ROW, el));
             nc_node_set_header(n, f->in_thead);
+            nc_node_set_footer(n, f->in_tfoot && !f->in_thead);
             return push(w, el, M_ROW, n, 1) ? 1 : -1;
         }
         if (k == K_CAPTION) {
-            nc_warn(w->ctx->o, (int)xmlGetLineNo(el), 0, "table caption dropped");
-            return 0;
+            nc_node *t = f->container, *first = nc_node_first_child(t);
+            if (first && first->type == NC_BLOCK_TABLE_CAPTION) {
+                /* a table has one caption: a second one joins it */
+                nc_node_append(first, nc_node_new_text(w->a, " ", 1, 0, 0));
+                n = first;
+            } else {
+                n = new_node(w, NC_BLOCK_TABLE_CAPTION, el);
+                if (first)
+                    nc_node_insert_before(first, n);
+                else
+                    nc_node_append(t, n);
+            }
+            w->last_space = 1;
+            return push(w, el, M_INLINES, n, 1) ? 1 : -1;
         }
         return push(w, el, M_TABLE, f->container, 0) ? 1 : -1;
     case M_ROW:
@@ -988,8 +1002,9 @@ static void leave(walker *w)
         case NC_BLOCK_PARAGRAPH:
         case NC_BLOCK_HEADING:
         case NC_BLOCK_TABLE_CELL:
+        case NC_BLOCK_TABLE_CAPTION:
             finish_inlines(w, c);
-            if (c->type != NC_BLOCK_TABLE_CELL && empty_block(c))
+            if (c->type != NC_BLOCK_TABLE_CELL && empty_block(c)) /* the rule: docs/design.md */
                 nc_node_unlink(c);
             break;
         case NC_BLOCK_FIGURE:

@@ -201,6 +201,7 @@ typedef struct hctx {
     nc_node *para;    /* CTX_BLOCK: the implied paragraph now open */
     int loose;        /* CTX_LIST: an item holds a <p> */
     int head;         /* CTX_TABLE: inside <thead> */
+    int foot;         /* CTX_TABLE: inside <tfoot> */
     int trim;         /* CTX_INLINE: trim the container's inlines when it ends */
 } hctx;
 
@@ -384,6 +385,27 @@ static void pop(hconv *c)
     h = top(c);
     if (h->kind == CTX_INLINE && h->trim)
         trim_inlines(h->node);
+    if (h->kind == CTX_INLINE && h->node && !h->node->first) {
+        /* the empty-element rule (docs/design.md): an empty paragraph, heading, caption or
+         * inline element goes; an empty table cell stays */
+        switch (h->node->type) {
+        case NC_BLOCK_PARAGRAPH:
+        case NC_BLOCK_HEADING:
+        case NC_BLOCK_TABLE_CAPTION:
+        case NC_INLINE_EMPH:
+        case NC_INLINE_STRONG:
+        case NC_INLINE_SUP:
+        case NC_INLINE_SUB:
+        case NC_INLINE_DEL:
+        case NC_INLINE_INS:
+        case NC_INLINE_STRIKE:
+        case NC_INLINE_LINK:
+            nc_node_unlink(h->node);
+            break;
+        default:
+            break;
+        }
+    }
     if (h->kind == CTX_LIST)
         nc_node_set_tight(h->node, !h->loose);
     c->n--;
@@ -707,7 +729,23 @@ static int enter(hconv *c, xmlNode *el)
         return 0;
     case CTX_TABLE:
         if (name_is(el, "thead") || name_is(el, "tbody") || name_is(el, "tfoot")) {
-            push(c, el, CTX_TABLE, h->node)->head = name_is(el, "thead");
+            hctx *g = push(c, el, CTX_TABLE, h->node);
+            g->head = name_is(el, "thead");
+            g->foot = name_is(el, "tfoot");
+            return 1;
+        }
+        if (name_is(el, "caption")) {
+            nc_node *first = nc_node_first_child(h->node), *cap;
+            if (first && first->type == NC_BLOCK_TABLE_CAPTION) {
+                ncp_md_warn_html(c->r, line, col, "a second table caption, its text kept");
+                return 0;
+            }
+            cap = add(c, h->node, NC_BLOCK_TABLE_CAPTION, el);
+            if (first) {
+                nc_node_unlink(cap);
+                nc_node_insert_before(first, cap);
+            }
+            push(c, el, CTX_INLINE, cap)->trim = 1;
             return 1;
         }
         if (name_is(el, "tr")) {
@@ -722,6 +760,7 @@ static int enter(hconv *c, xmlNode *el)
                         head = 0;
             }
             nc_node_set_header(row, head);
+            nc_node_set_footer(row, h->foot && !head);
             push(c, el, CTX_ROW, row);
             return 1;
         }

@@ -153,6 +153,8 @@ static int write_model(const nc_article *a, nc_buf *out, const nc_opts *o, nc_er
         case NC_BLOCK_TABLE_CELL:
             if (n->as.cell.header)
                 nc_buf_puts(out, " header");
+            if (nc_node_footer(n))
+                nc_buf_puts(out, " footer");
             if (nc_node_colspan(n) > 1)
                 kvi(out, "colspan", nc_node_colspan(n));
             if (nc_node_rowspan(n) > 1)

@@ -502,6 +502,7 @@ typedef struct nw {
     const nc_opts *o;
     int depth;
     int tgroup; /* table row group open: 0 none, 1 thead, 2 tbody */
+    int tfoot;  /* the table's footer rows: 0 not written yet, 1 being written, 2 written */
     int pending_li; /* an <li> opened around a list's non-item child closes now */
 } nw;
 
@@ -560,6 +561,35 @@ static void close_group(nw *w)
         nc_buf_puts(w->out, w->tgroup == 1 ? "</thead>" : "</tbody>");
         w->tgroup = 0;
     }
+}
+
+static void write_blocks(nw *w, const nc_node *body);
+
+/* NITF wants a table's footer rows before its body rows: <tfoot> after <thead>. */
+static void write_tfoot(nw *w, const nc_node *table)
+{
+    const nc_node *r;
+    int any = 0;
+    if (w->tfoot)
+        return;
+    for (r = table->first; r; r = r->next)
+        any |= r->type == NC_BLOCK_TABLE_ROW && r->as.cell.footer && !r->as.cell.header;
+    if (!any) {
+        w->tfoot = 2;
+        return;
+    }
+    close_group(w);
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "<tfoot>");
+    w->depth++;
+    w->tfoot = 1;
+    for (r = table->first; r; r = r->next)
+        if (r->type == NC_BLOCK_TABLE_ROW && r->as.cell.footer && !r->as.cell.header)
+            write_blocks(w, r);
+    w->tfoot = 2;
+    w->depth--;
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "</tfoot>");
 }
 
 /* The body blocks as NITF body.content children, at w->depth. */
@@ -697,20 +727,41 @@ static void write_blocks(nw *w, const nc_node *body)
                 nc_buf_puts(w->out, "<table>");
                 w->depth++;
                 w->tgroup = 0;
+                w->tfoot = 0;
             } else {
+                if (w->tgroup != 2)
+                    write_tfoot(w, n);
                 close_group(w);
                 w->depth--;
                 nl(w, w->depth);
                 nc_buf_puts(w->out, "</table>");
             }
             break;
+        case NC_BLOCK_TABLE_CAPTION:
+            nc_buf_puts(w->out, enter ? "<caption>" : "</caption>");
+            break;
         case NC_BLOCK_TABLE_ROW:
+            if (enter && n->as.cell.footer && !n->as.cell.header && w->tfoot != 1) {
+                nc_iter_skip_children(&it); /* written by write_tfoot */
+                break;
+            }
+            if (enter && w->tfoot == 1) {
+                nl(w, w->depth);
+                nc_buf_puts(w->out, "<tr>");
+                if (!n->first) {
+                    nc_buf_puts(w->out, "<td/></tr>");
+                    nc_iter_skip_children(&it);
+                }
+                break;
+            }
             if (enter) {
                 int want = n->as.cell.header && (w->tgroup == 0 || w->tgroup == 1) ? 1 : 2;
                 if (n->as.cell.header && want == 2)
                     nc_warn(w->o, n->line, n->column,
                             "nitf cannot hold a table header row after body rows: written in "
                             "the table body");
+                if (want == 2 && w->tgroup != 2 && n->parent)
+                    write_tfoot(w, n->parent);
                 if (w->tgroup != want) {
                     close_group(w);
                     nl(w, w->depth);

@@ -27,7 +27,7 @@ struct nc_node {
     union {
         int level;                                      /* heading */
         struct { int start, tight; } list;              /* lists */
-        struct { int header, colspan, rowspan, align; } cell; /* table row / cell */
+        struct { int header, footer, colspan, rowspan, align; } cell; /* table row / cell */
         struct { const char *info, *literal; size_t len; } code; /* code block, text, code */
         struct { const char *href, *title, *alt, *credit; } ref;  /* link, image, figure */
         struct { const char *url, *html; } embed;       /* embed */

@@ -6,7 +6,7 @@
 static const char *const type_names[NC_NODE__COUNT] = {
     "none",       "document",   "paragraph",      "heading",    "blockquote",
     "bullet_list", "ordered_list", "list_item",   "figure",     "code_block",
-    "thematic_break", "table",  "table_row",      "table_cell", "embed",
+    "thematic_break", "table",  "table_row",      "table_cell", "embed",      "table_caption",
     "text",       "emph",       "strong",         "code",       "link",
     "image",      "linebreak",  "sup",            "sub",
     "del",        "ins",        "strike"};
@@ -99,6 +99,15 @@ void nc_node_set_header(nc_node *n, int header)
 {
     if (n)
         n->as.cell.header = header != 0;
+}
+void nc_node_set_footer(nc_node *n, int footer)
+{
+    if (n && n->type == NC_BLOCK_TABLE_ROW)
+        n->as.cell.footer = footer != 0;
+}
+int nc_node_footer(const nc_node *n)
+{
+    return n && n->type == NC_BLOCK_TABLE_ROW ? n->as.cell.footer : 0;
 }
 static int span_value(int v)
 {

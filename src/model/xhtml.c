@@ -94,20 +94,30 @@ static int in_tight_item(const nc_node *n)
            n->parent->parent->as.list.tight;
 }
 
-/* thead/tbody around table rows: opens/closes groups as header rows change. */
+/* 0 tbody, 1 thead, 2 tfoot */
+static int row_section(const nc_node *row)
+{
+    return row->as.cell.header ? 1 : row->as.cell.footer ? 2 : 0;
+}
+
+/* thead/tbody/tfoot around table rows: opens/closes groups as header rows change. */
 static void row_group(nc_buf *out, const nc_node *row, int enter, int indent, int *depth)
 {
+    static const char *const open[] = {"<tbody>", "<thead>", "<tfoot>"};
+    static const char *const close[] = {"</tbody>", "</thead>", "</tfoot>"};
     const nc_node *prev = row->prev, *next = row->next;
-    int hdr = row->as.cell.header;
-    if (enter && (!prev || prev->as.cell.header != hdr)) {
+    int grp = row_section(row);
+    if (prev && prev->type != NC_BLOCK_TABLE_ROW)
+        prev = NULL; /* the caption */
+    if (enter && (!prev || row_section(prev) != grp)) {
         newline(out, indent, *depth);
-        nc_buf_puts(out, hdr ? "<thead>" : "<tbody>");
+        nc_buf_puts(out, open[grp]);
         (*depth)++;
     }
-    if (!enter && (!next || next->as.cell.header != hdr)) {
+    if (!enter && (!next || row_section(next) != grp)) {
         (*depth)--;
         newline(out, indent, *depth);
-        nc_buf_puts(out, hdr ? "</thead>" : "</tbody>");
+        nc_buf_puts(out, close[grp]);
     }
 }
 
@@ -188,6 +198,14 @@ static void to_xhtml(const nc_node *body, nc_buf *out, int indent, unsigned flag
             } else {
                 nc_buf_puts(out, "</tr>");
                 row_group(out, n, 0, indent, &depth);
+            }
+            break;
+        case NC_BLOCK_TABLE_CAPTION:
+            if (enter) {
+                newline(out, indent, depth);
+                nc_buf_puts(out, "<caption>");
+            } else {
+                nc_buf_puts(out, "</caption>");
             }
             break;
         case NC_BLOCK_TABLE_CELL:
