@@ -108,7 +108,7 @@ void ncp_dom_resolve(const char *base, const char *href, nc_buf *out)
 enum kind {
     K_TRANSPARENT, /* unknown or presentational: its content counts */
     K_SKIP,        /* dropped with its content */
-    K_PARA, K_HEADING, K_QUOTE, K_UL, K_OL, K_LI, K_FIGURE, K_FIGCAPTION, K_PRE, K_HR,
+    K_PARA, K_HEADING, K_QUOTE, K_UL, K_OL, K_LI, K_DL, K_DT, K_DD, K_FIGURE, K_FIGCAPTION, K_PRE, K_HR,
     K_TABLE, K_THEAD, K_TBODY, K_TR, K_CELL, K_CAPTION, K_DIV, K_EMBED,
     K_EM, K_STRONG, K_CODE, K_LINK, K_IMG, K_BR, K_SUP, K_SUB, K_DEL, K_INS, K_STRIKE, K_PICTURE
 };
@@ -120,7 +120,7 @@ static const struct {
     {"p", K_PARA}, {"h1", K_HEADING}, {"h2", K_HEADING}, {"h3", K_HEADING},
     {"h4", K_HEADING}, {"h5", K_HEADING}, {"h6", K_HEADING}, {"hl1", K_HEADING},
     {"hl2", K_HEADING}, {"blockquote", K_QUOTE}, {"bq", K_QUOTE}, {"ul", K_UL},
-    {"ol", K_OL}, {"li", K_LI}, {"dl", K_DIV}, {"dt", K_PARA}, {"dd", K_PARA},
+    {"ol", K_OL}, {"li", K_LI}, {"dl", K_DL}, {"dt", K_DT}, {"dd", K_DD},
     {"figure", K_FIGURE}, {"media", K_FIGURE}, {"figcaption", K_FIGCAPTION},
     {"media-caption", K_FIGCAPTION}, {"pre", K_PRE}, {"hr", K_HR}, {"table", K_TABLE},
     {"thead", K_THEAD}, {"tbody", K_TBODY}, {"tfoot", K_TBODY}, {"tr", K_TR},
@@ -749,11 +749,26 @@ static int enter(walker *w, xmlNode *el)
         return 1;
     }
     switch (k) {
+    case K_DL:
+        close_implicit(w);
+        n = nc_node_append(f->container, new_node(w, NC_BLOCK_DEF_LIST, el));
+        return push(w, el, M_BLOCKS, n, 1) ? 1 : -1;
+    case K_DT:
+    case K_DD:
+        if (f->container->type == NC_BLOCK_DEF_LIST) {
+            close_implicit(w);
+            n = nc_node_append(f->container, new_node(w, k == K_DT ? NC_BLOCK_DEF_TERM
+                                                                   : NC_BLOCK_DEF_DATA, el));
+            w->last_space = 1;
+            return push(w, el, k == K_DT ? M_INLINES : M_BLOCKS, n, 1) ? 1 : -1;
+        }
+        /* a term or definition outside a list: a paragraph */
+        /* fall through */
     case K_PARA:
     case K_HEADING: {
         frame *bf = f;
         close_implicit(w);
-        n = new_node(w, k == K_PARA ? NC_BLOCK_PARAGRAPH : NC_BLOCK_HEADING, el);
+        n = new_node(w, k == K_HEADING ? NC_BLOCK_HEADING : NC_BLOCK_PARAGRAPH, el);
         if (k == K_HEADING) {
             const char *nm = ncp_dom_name(el);
             int level = nm[0] && nm[1] >= '1' && nm[1] <= '6' && !nm[2] ? nm[1] - '0'
@@ -1003,8 +1018,10 @@ static void leave(walker *w)
         case NC_BLOCK_HEADING:
         case NC_BLOCK_TABLE_CELL:
         case NC_BLOCK_TABLE_CAPTION:
+        case NC_BLOCK_DEF_TERM:
             finish_inlines(w, c);
-            if (c->type != NC_BLOCK_TABLE_CELL && empty_block(c)) /* the rule: docs/design.md */
+            if (c->type != NC_BLOCK_TABLE_CELL && c->type != NC_BLOCK_DEF_TERM &&
+                empty_block(c)) /* the empty-element rule: docs/design.md */
                 nc_node_unlink(c);
             break;
         case NC_BLOCK_FIGURE:
@@ -1026,6 +1043,11 @@ static void leave(walker *w)
                 nc_node_unlink(c);
             break;
         case NC_INLINE_LINK:
+            if (!c->first)
+                nc_node_unlink(c);
+            break;
+        case NC_BLOCK_DEF_LIST:
+            ncp_def_list_tidy(w->a, c);
             if (!c->first)
                 nc_node_unlink(c);
             break;

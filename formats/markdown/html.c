@@ -408,6 +408,12 @@ static void pop(hconv *c)
     }
     if (h->kind == CTX_LIST)
         nc_node_set_tight(h->node, !h->loose);
+    if (h->kind == CTX_BLOCK && h->node && h->node->type == NC_BLOCK_DEF_LIST &&
+        h->el && name_is(h->el, "dl")) {
+        ncp_def_list_tidy(c->a, h->node);
+        if (!h->node->first)
+            nc_node_unlink(h->node);
+    }
     c->n--;
 }
 
@@ -473,10 +479,11 @@ static const char *const dropped_whole[] = {"script", "style", "template", "head
 static const char *const quiet_transparent[] = {"html", "body", "tbody", NULL};
 static const char *const block_names[] = {"p", "h1", "h2", "h3", "h4", "h5", "h6",
                                           "blockquote", "ul", "ol", "pre", "hr", "table",
-                                          "figure", "iframe", "video", "audio", "embed", NULL};
+                                          "figure", "iframe", "video", "audio", "embed",
+                                          "dl", "dt", "dd", NULL};
 static const char *const block_transparent[] = {
-    "div", "section", "article", "header", "footer", "main", "aside", "nav", "center", "dl",
-    "dt", "dd", "address", "details", "summary", "form", "fieldset", "li", "figcaption",
+    "div", "section", "article", "header", "footer", "main", "aside", "nav", "center",
+    "address", "details", "summary", "form", "fieldset", "li", "figcaption",
     "hgroup", "menu", "dir", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "body",
     "html", NULL};
 static const char *const embed_classes[] = {"twitter-tweet", "twitter-video",
@@ -518,6 +525,32 @@ static int enter_block(hconv *c, xmlNode *el, nc_node *parent)
         n = add(c, parent, NC_BLOCK_HEADING, el);
         nc_node_set_level(n, el->name[1] - '0');
         push(c, el, CTX_INLINE, n)->trim = 1;
+        return 1;
+    }
+    if (name_is(el, "dl")) {
+        n = add(c, parent, NC_BLOCK_DEF_LIST, el);
+        push(c, el, CTX_BLOCK, n);
+        return 1;
+    }
+    if (name_is(el, "dt") || name_is(el, "dd")) {
+        hctx *h = top(c);
+        if (h->kind == CTX_BLOCK && h->node && h->node->type == NC_BLOCK_DEF_LIST) {
+            close_para(c);
+            if (name_is(el, "dt")) {
+                n = add(c, h->node, NC_BLOCK_DEF_TERM, el);
+                push(c, el, CTX_INLINE, n)->trim = 1;
+            } else {
+                n = add(c, h->node, NC_BLOCK_DEF_DATA, el);
+                push(c, el, CTX_BLOCK, n);
+            }
+            return 1;
+        }
+        /* outside a list: its text in paragraphs, as an unknown block box */
+        ncp_md_warn_html(c->r, line, col, "tags, their text kept");
+        if (h->kind == CTX_BLOCK) {
+            close_para(c);
+            push(c, el, CTX_BLOCK, h->node);
+        }
         return 1;
     }
     if (name_is(el, "blockquote")) {

@@ -545,6 +545,8 @@ static int holds_block_lines(const nc_node *n)
     case NC_BLOCK_BULLET_LIST:
     case NC_BLOCK_ORDERED_LIST:
     case NC_BLOCK_TABLE:
+    case NC_BLOCK_DEF_LIST:
+    case NC_BLOCK_DEF_DATA:
         return 1;
     case NC_BLOCK_LIST_ITEM:
         return !(n->parent && n->parent->as.list.tight);
@@ -674,6 +676,25 @@ static void write_blocks(nw *w, const nc_node *body)
             }
             break;
         }
+        case NC_BLOCK_DEF_LIST: /* NITF has definition lists: dl, dt, dd */
+        case NC_BLOCK_DEF_DATA: {
+            const char *tag = n->type == NC_BLOCK_DEF_LIST ? "dl" : "dd";
+            if (enter && !n->first) {
+                nc_buf_printf(w->out, "<%s/>", tag);
+                nc_iter_skip_children(&it);
+            } else if (enter) {
+                nc_buf_printf(w->out, "<%s>", tag);
+                w->depth++;
+            } else {
+                w->depth--;
+                nl(w, w->depth);
+                nc_buf_printf(w->out, "</%s>", tag);
+            }
+            break;
+        }
+        case NC_BLOCK_DEF_TERM:
+            nc_buf_puts(w->out, enter ? "<dt>" : "</dt>");
+            break;
         case NC_BLOCK_LIST_ITEM:
             if (enter) {
                 nc_buf_puts(w->out, "<li>");

@@ -5,7 +5,7 @@
  * freeing of single nodes. Walks never recurse: use nc_iter.
  *
  * The canonical serialisation is an XHTML subset with exactly these elements:
- * p h1-h6 blockquote ul ol li figure img figcaption pre code hr table caption thead tbody tfoot
+ * p h1-h6 blockquote ul ol li dl dt dd figure img figcaption pre code hr table caption thead tbody tfoot
  * tr th td
  * a em strong br sup sub del ins s (an embed is written as a link to its URL). */
 #ifndef NEWSCONV_NODE_H
@@ -40,6 +40,9 @@ typedef enum nc_node_type {
     NC_BLOCK_TABLE_CELL,   /* header: <th>; colspan, rowspan (1 = none), align; holds inlines */
     NC_BLOCK_EMBED,        /* url, html (optional raw HTML of the embed) */
     NC_BLOCK_TABLE_CAPTION, /* the first child of a table; holds inlines */
+    NC_BLOCK_DEF_LIST,     /* definition list <dl>: holds terms and definitions */
+    NC_BLOCK_DEF_TERM,     /* <dt>: holds inlines */
+    NC_BLOCK_DEF_DATA,     /* <dd>: holds blocks */
     /* inlines */
     NC_INLINE_TEXT,        /* literal */
     NC_INLINE_EMPH,
@@ -55,7 +58,7 @@ typedef enum nc_node_type {
     NC_INLINE_STRIKE,      /* text no longer accurate: <s> */
     NC_NODE__COUNT,
     NC_BLOCK_FIRST = NC_BLOCK_DOCUMENT,
-    NC_BLOCK_LAST = NC_BLOCK_TABLE_CAPTION,
+    NC_BLOCK_LAST = NC_BLOCK_DEF_DATA,
     NC_INLINE_FIRST = NC_INLINE_TEXT,
     NC_INLINE_LAST = NC_INLINE_STRIKE
 } nc_node_type;

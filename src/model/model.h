@@ -34,6 +34,10 @@ struct nc_node {
     } as;
 };
 
+/* A definition list holds terms and definitions only: any other child (stray text a
+ * reader put in a paragraph) goes into a definition of its own. */
+void ncp_def_list_tidy(nc_article *a, nc_node *dl);
+
 /* ---- strings (util.c) ---- */
 int ncp_strcasecmp(const char *a, const char *b);
 int ncp_strncasecmp(const char *a, const char *b, size_t n);

@@ -6,7 +6,7 @@
 static const char *const type_names[NC_NODE__COUNT] = {
     "none",       "document",   "paragraph",      "heading",    "blockquote",
     "bullet_list", "ordered_list", "list_item",   "figure",     "code_block",
-    "thematic_break", "table",  "table_row",      "table_cell", "embed",      "table_caption",
+    "thematic_break", "table",  "table_row",      "table_cell", "embed",      "table_caption",  "def_list",   "def_term",   "def_data",
     "text",       "emph",       "strong",         "code",       "link",
     "image",      "linebreak",  "sup",            "sub",
     "del",        "ins",        "strike"};
@@ -391,5 +391,27 @@ void nc_node_text(const nc_node *root, nc_buf *out)
         default:
             break;
         }
+    }
+}
+
+void ncp_def_list_tidy(nc_article *a, nc_node *dl)
+{
+    nc_node *k, *next, *dd = NULL;
+    if (!dl || dl->type != NC_BLOCK_DEF_LIST)
+        return;
+    for (k = dl->first; k; k = next) {
+        next = k->next;
+        if (k->type == NC_BLOCK_DEF_TERM || k->type == NC_BLOCK_DEF_DATA) {
+            dd = NULL;
+            continue;
+        }
+        if (!dd) {
+            dd = nc_node_new(a, NC_BLOCK_DEF_DATA, k->line, k->column);
+            if (!dd)
+                return;
+            nc_node_insert_before(k, dd);
+        }
+        nc_node_unlink(k);
+        nc_node_append(dd, k);
     }
 }

@@ -69,6 +69,8 @@ static int holds_blocks(const nc_node *n)
     case NC_BLOCK_BLOCKQUOTE:
     case NC_BLOCK_BULLET_LIST:
     case NC_BLOCK_ORDERED_LIST:
+    case NC_BLOCK_DEF_LIST:
+    case NC_BLOCK_DEF_DATA:
         return 1;
     case NC_BLOCK_LIST_ITEM:
         return !(n->parent && n->parent->as.list.tight);
@@ -152,13 +154,20 @@ static void to_xhtml(const nc_node *body, nc_buf *out, int indent, unsigned flag
         case NC_BLOCK_HEADING:
             nc_buf_printf(out, enter ? "<h%d>" : "</h%d>", n->as.level);
             break;
+        case NC_BLOCK_DEF_TERM:
+            nc_buf_puts(out, enter ? "<dt>" : "</dt>");
+            break;
         case NC_BLOCK_BLOCKQUOTE:
         case NC_BLOCK_BULLET_LIST:
         case NC_BLOCK_ORDERED_LIST:
+        case NC_BLOCK_DEF_LIST:
+        case NC_BLOCK_DEF_DATA:
         case NC_BLOCK_TABLE: {
             const char *tag = n->type == NC_BLOCK_BLOCKQUOTE    ? "blockquote"
                               : n->type == NC_BLOCK_BULLET_LIST ? "ul"
                               : n->type == NC_BLOCK_TABLE       ? "table"
+                              : n->type == NC_BLOCK_DEF_LIST    ? "dl"
+                              : n->type == NC_BLOCK_DEF_DATA    ? "dd"
                                                                 : "ol";
             if (enter) {
                 nc_buf_printf(out, "<%s", tag);
