@@ -122,8 +122,11 @@ static void finish_html(conv *c, hopen *h)
         nc_node_unlink(h->node);
         return;
     }
-    if (!h->code)
+    if (!h->code) {
+        if (!h->node->first) /* the empty-element rule (docs/design.md) */
+            nc_node_unlink(h->node);
         return;
+    }
     nc_node_text(h->node, &lit);
     code = nc_node_new(c->a, NC_INLINE_CODE, h->node->line, h->node->column);
     nc_node_set_literal(c->a, code, lit.ptr, lit.size);
