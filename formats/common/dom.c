@@ -108,9 +108,9 @@ void ncp_dom_resolve(const char *base, const char *href, nc_buf *out)
 enum kind {
     K_TRANSPARENT, /* unknown or presentational: its content counts */
     K_SKIP,        /* dropped with its content */
-    K_PARA, K_HEADING, K_QUOTE, K_UL, K_OL, K_LI, K_FIGURE, K_FIGCAPTION, K_PRE, K_HR,
+    K_PARA, K_HEADING, K_QUOTE, K_UL, K_OL, K_LI, K_DL, K_DT, K_DD, K_FIGURE, K_FIGCAPTION, K_PRE, K_HR,
     K_TABLE, K_THEAD, K_TBODY, K_TR, K_CELL, K_CAPTION, K_DIV, K_EMBED,
-    K_EM, K_STRONG, K_CODE, K_LINK, K_IMG, K_BR, K_SUP, K_SUB, K_PICTURE
+    K_EM, K_STRONG, K_CODE, K_LINK, K_IMG, K_BR, K_SUP, K_SUB, K_DEL, K_INS, K_STRIKE, K_PICTURE
 };
 
 static const struct {
@@ -120,7 +120,7 @@ static const struct {
     {"p", K_PARA}, {"h1", K_HEADING}, {"h2", K_HEADING}, {"h3", K_HEADING},
     {"h4", K_HEADING}, {"h5", K_HEADING}, {"h6", K_HEADING}, {"hl1", K_HEADING},
     {"hl2", K_HEADING}, {"blockquote", K_QUOTE}, {"bq", K_QUOTE}, {"ul", K_UL},
-    {"ol", K_OL}, {"li", K_LI}, {"dl", K_DIV}, {"dt", K_PARA}, {"dd", K_PARA},
+    {"ol", K_OL}, {"li", K_LI}, {"dl", K_DL}, {"dt", K_DT}, {"dd", K_DD},
     {"figure", K_FIGURE}, {"media", K_FIGURE}, {"figcaption", K_FIGCAPTION},
     {"media-caption", K_FIGCAPTION}, {"pre", K_PRE}, {"hr", K_HR}, {"table", K_TABLE},
     {"thead", K_THEAD}, {"tbody", K_TBODY}, {"tfoot", K_TBODY}, {"tr", K_TR},
@@ -134,6 +134,7 @@ static const struct {
     {"var", K_EM}, {"strong", K_STRONG}, {"b", K_STRONG}, {"code", K_CODE},
     {"kbd", K_CODE}, {"samp", K_CODE}, {"tt", K_CODE}, {"a", K_LINK}, {"img", K_IMG},
     {"media-reference", K_IMG}, {"br", K_BR}, {"sup", K_SUP}, {"sub", K_SUB},
+    {"del", K_DEL}, {"ins", K_INS}, {"s", K_STRIKE}, {"strike", K_STRIKE},
     {"picture", K_PICTURE}, {"script", K_SKIP}, {"style", K_SKIP}, {"noscript", K_SKIP},
     {"template", K_SKIP}, {"head", K_SKIP}, {"title", K_SKIP}, {"meta", K_SKIP},
     {"link", K_SKIP}, {"svg", K_SKIP}, {"math", K_SKIP}, {"form", K_SKIP},
@@ -224,7 +225,7 @@ typedef struct frame {
     nc_node *implicit;    /* M_BLOCKS: open implicit paragraph for stray inlines */
     nc_node *list;        /* K_LI: the list node whose tightness it affects */
     int loose;            /* a list saw <p> in an item */
-    int in_thead;
+    int in_thead, in_tfoot;
     int credit;           /* collecting a figure credit */
     int owns;             /* the container was made for this element: finish it on leave */
     size_t credit_start;
@@ -262,6 +263,7 @@ static frame *push(walker *w, xmlNode *el, enum mode mode, nc_node *container, i
         w->model_depth++;
     if (w->n > 1) {
         f->in_thead = w->st[w->n - 2].in_thead;
+        f->in_tfoot = w->st[w->n - 2].in_tfoot;
         f->credit = w->st[w->n - 2].credit;
     }
     return f;
@@ -291,7 +293,42 @@ static nc_node *new_node(walker *w, nc_node_type t, xmlNode *el)
     return nc_node_new(w->a, t, line > 0 ? line : 0, 0);
 }
 
+/* A table cell's colspan, rowspan and alignment (align="...", else style text-align). */
+static int span_attr(const char *v)
+{
+    long x;
+    char *end;
+    if (!v)
+        return 1;
+    x = strtol(v, &end, 10);
+    return end == v || x < 1 ? 1 : x > 1000 ? 1000 : (int)x;
+}
+static nc_align align_attr(const char *al, const char *style)
+{
+    const char *t;
+    char word[8];
+    size_t i = 0;
+    if (!al && style && (t = strstr(style, "text-align")) != NULL) {
+        t += 10;
+        while (*t == ' ' || *t == ':')
+            t++;
+        al = t;
+    }
+    if (!al)
+        return NC_ALIGN_NONE;
+    while (al[i] && i < sizeof word - 1 && ((al[i] >= 'a' && al[i] <= 'z') ||
+                                            (al[i] >= 'A' && al[i] <= 'Z'))) {
+        word[i] = (char)(al[i] | 0x20);
+        i++;
+    }
+    word[i] = '\0';
+    return !strcmp(word, "left")     ? NC_ALIGN_LEFT
+           : !strcmp(word, "center") ? NC_ALIGN_CENTER
+           : !strcmp(word, "right")  ? NC_ALIGN_RIGHT
+                                     : NC_ALIGN_NONE;
+}
 /* Where inline content goes now: the inline container, or an implicit paragraph. */
+
 static nc_node *inline_target(walker *w, xmlNode *el)
 {
     frame *f = top(w);
@@ -659,22 +696,39 @@ static int enter(walker *w, xmlNode *el)
             if (!g)
                 return -1;
             g->in_thead = k == K_THEAD;
+            g->in_tfoot = ncp_dom_is(el, "tfoot");
             return 1;
         }
         if (k == K_TR) {
             n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_ROW, el));
             nc_node_set_header(n, f->in_thead);
+            nc_node_set_footer(n, f->in_tfoot && !f->in_thead);
             return push(w, el, M_ROW, n, 1) ? 1 : -1;
         }
         if (k == K_CAPTION) {
-            nc_warn(w->ctx->o, (int)xmlGetLineNo(el), 0, "table caption dropped");
-            return 0;
+            nc_node *t = f->container, *first = nc_node_first_child(t);
+            if (first && first->type == NC_BLOCK_TABLE_CAPTION) {
+                /* a table has one caption: a second one joins it */
+                nc_node_append(first, nc_node_new_text(w->a, " ", 1, 0, 0));
+                n = first;
+            } else {
+                n = new_node(w, NC_BLOCK_TABLE_CAPTION, el);
+                if (first)
+                    nc_node_insert_before(first, n);
+                else
+                    nc_node_append(t, n);
+            }
+            w->last_space = 1;
+            return push(w, el, M_INLINES, n, 1) ? 1 : -1;
         }
         return push(w, el, M_TABLE, f->container, 0) ? 1 : -1;
     case M_ROW:
         if (k == K_CELL) {
             n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_CELL, el));
             nc_node_set_header(n, ncp_dom_is(el, "th"));
+            nc_node_set_span(n, span_attr(ncp_dom_attr(el, "colspan")),
+                             span_attr(ncp_dom_attr(el, "rowspan")));
+            nc_node_set_align(n, align_attr(ncp_dom_attr(el, "align"), ncp_dom_attr(el, "style")));
             w->last_space = 1;
                 return push(w, el, M_INLINES, n, 1) ? 1 : -1;
         }
@@ -695,11 +749,26 @@ static int enter(walker *w, xmlNode *el)
         return 1;
     }
     switch (k) {
+    case K_DL:
+        close_implicit(w);
+        n = nc_node_append(f->container, new_node(w, NC_BLOCK_DEF_LIST, el));
+        return push(w, el, M_BLOCKS, n, 1) ? 1 : -1;
+    case K_DT:
+    case K_DD:
+        if (f->container->type == NC_BLOCK_DEF_LIST) {
+            close_implicit(w);
+            n = nc_node_append(f->container, new_node(w, k == K_DT ? NC_BLOCK_DEF_TERM
+                                                                   : NC_BLOCK_DEF_DATA, el));
+            w->last_space = 1;
+            return push(w, el, k == K_DT ? M_INLINES : M_BLOCKS, n, 1) ? 1 : -1;
+        }
+        /* a term or definition outside a list: a paragraph */
+        /* fall through */
     case K_PARA:
     case K_HEADING: {
         frame *bf = f;
         close_implicit(w);
-        n = new_node(w, k == K_PARA ? NC_BLOCK_PARAGRAPH : NC_BLOCK_HEADING, el);
+        n = new_node(w, k == K_HEADING ? NC_BLOCK_HEADING : NC_BLOCK_PARAGRAPH, el);
         if (k == K_HEADING) {
             const char *nm = ncp_dom_name(el);
             int level = nm[0] && nm[1] >= '1' && nm[1] <= '6' && !nm[2] ? nm[1] - '0'
@@ -895,9 +964,14 @@ static int enter(walker *w, xmlNode *el)
     case K_EM:
     case K_STRONG:
     case K_SUP:
-    case K_SUB: {
+    case K_SUB:
+    case K_DEL:
+    case K_INS:
+    case K_STRIKE: {
         nc_node_type t = k == K_EM ? NC_INLINE_EMPH : k == K_STRONG ? NC_INLINE_STRONG
-                         : k == K_SUP ? NC_INLINE_SUP : NC_INLINE_SUB;
+                         : k == K_SUP ? NC_INLINE_SUP : k == K_SUB ? NC_INLINE_SUB
+                         : k == K_DEL ? NC_INLINE_DEL : k == K_INS ? NC_INLINE_INS
+                         : NC_INLINE_STRIKE;
         nc_node *target = inline_target(w, el);
         n = nc_node_append(target, new_node(w, t, el));
         return push(w, el, M_INLINES, n, 1) ? 1 : -1;
@@ -943,8 +1017,11 @@ static void leave(walker *w)
         case NC_BLOCK_PARAGRAPH:
         case NC_BLOCK_HEADING:
         case NC_BLOCK_TABLE_CELL:
+        case NC_BLOCK_TABLE_CAPTION:
+        case NC_BLOCK_DEF_TERM:
             finish_inlines(w, c);
-            if (c->type != NC_BLOCK_TABLE_CELL && empty_block(c))
+            if (c->type != NC_BLOCK_TABLE_CELL && c->type != NC_BLOCK_DEF_TERM &&
+                empty_block(c)) /* the empty-element rule: docs/design.md */
                 nc_node_unlink(c);
             break;
         case NC_BLOCK_FIGURE:
@@ -959,10 +1036,18 @@ static void leave(walker *w)
         case NC_INLINE_STRONG:
         case NC_INLINE_SUP:
         case NC_INLINE_SUB:
+        case NC_INLINE_DEL:
+        case NC_INLINE_INS:
+        case NC_INLINE_STRIKE:
             if (!c->first)
                 nc_node_unlink(c);
             break;
         case NC_INLINE_LINK:
+            if (!c->first)
+                nc_node_unlink(c);
+            break;
+        case NC_BLOCK_DEF_LIST:
+            ncp_def_list_tidy(w->a, c);
             if (!c->first)
                 nc_node_unlink(c);
             break;

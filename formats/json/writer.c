@@ -222,11 +222,14 @@ static void set_time(wr *w, json_t *obj, const char *key, nc_tfield f)
 
 /* ---- the body ---- */
 
-/* Plain text: blocks separated by a blank line, table cells by tabs. */
+/* Plain text: blocks separated by a blank line, table cells by tabs. Deleted and struck-out
+ * text (del, s) is left out: plain text cannot mark it, and it is not the current text
+ * (body_html keeps it). */
 static void body_text(const nc_node *body, nc_buf *out)
 {
     nc_iter it = nc_iter_init(body);
     nc_event ev;
+    int cut = 0; /* text was left out here: one of the spaces around it goes */
     while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
         const nc_node *n = nc_iter_node(&it);
         if (ev == NC_EVENT_EXIT) {
@@ -244,6 +247,8 @@ static void body_text(const nc_node *body, nc_buf *out)
         case NC_BLOCK_FIGURE:
         case NC_BLOCK_EMBED:
         case NC_BLOCK_TABLE_ROW:
+        case NC_BLOCK_TABLE_CAPTION:
+        case NC_BLOCK_DEF_TERM:
             if (out->size)
                 nc_buf_puts(out, n->type == NC_BLOCK_TABLE_ROW && n->prev ? "\n" : "\n\n");
             break;
@@ -263,11 +268,22 @@ static void body_text(const nc_node *body, nc_buf *out)
             break;
         }
         case NC_INLINE_TEXT:
-        case NC_INLINE_CODE:
-            nc_buf_put(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len);
+        case NC_INLINE_CODE: {
+            const char *s = n->as.code.literal ? n->as.code.literal : "";
+            size_t len = n->as.code.len;
+            if (cut && len && s[0] == ' ' && out->size && out->ptr[out->size - 1] == ' ')
+                s++, len--;
+            cut = 0;
+            nc_buf_put(out, s, len);
             break;
+        }
         case NC_INLINE_LINEBREAK:
             nc_buf_putc(out, '\n');
+            break;
+        case NC_INLINE_DEL:
+        case NC_INLINE_STRIKE:
+            nc_iter_skip_children(&it);
+            cut = 1;
             break;
         case NC_INLINE_IMAGE:
             if (n->as.ref.alt)

@@ -3,7 +3,7 @@
  * The cmark tree is walked with cmark's iterator (no recursion). Soft line breaks become
  * one space merged into the surrounding text, so the model does not depend on how the
  * source was wrapped; adjacent texts are merged. Inline HTML tags that cmark leaves as
- * separate html_inline nodes are paired up: <em>/<i>, <strong>/<b>, <sup>, <sub>,
+ * separate html_inline nodes are paired up: <em>/<i>, <strong>/<b>, <sup>, <sub>, <del>, <ins>, <s>,
  * <code> and <a href> become model containers, <br> a line break, <img> an image; a
  * closing tag only closes an element opened in the same cmark container, and elements
  * still open when their container ends are closed there. Other tags are dropped (their
@@ -122,8 +122,11 @@ static void finish_html(conv *c, hopen *h)
         nc_node_unlink(h->node);
         return;
     }
-    if (!h->code)
+    if (!h->code) {
+        if (!h->node->first) /* the empty-element rule (docs/design.md) */
+            nc_node_unlink(h->node);
         return;
+    }
     nc_node_text(h->node, &lit);
     code = nc_node_new(c->a, NC_INLINE_CODE, h->node->line, h->node->column);
     nc_node_set_literal(c->a, code, lit.ptr, lit.size);
@@ -166,6 +169,12 @@ static void inline_tag(conv *c, const char *lit, size_t len, int line, int col)
         type = NC_INLINE_SUP;
     else if (!strcmp(t.name, "sub"))
         type = NC_INLINE_SUB;
+    else if (!strcmp(t.name, "del"))
+        type = NC_INLINE_DEL;
+    else if (!strcmp(t.name, "ins"))
+        type = NC_INLINE_INS;
+    else if (!strcmp(t.name, "s") || !strcmp(t.name, "strike"))
+        type = NC_INLINE_STRIKE;
     else if (!strcmp(t.name, "a") && (t.closing || t.href))
         type = NC_INLINE_LINK;
     else if (!strcmp(t.name, "code") || !strcmp(t.name, "tt") || !strcmp(t.name, "kbd") ||
@@ -579,7 +588,7 @@ static void copy_payload(nc_article *a, nc_node *d, const nc_node *s)
     case NC_BLOCK_BULLET_LIST:
     case NC_BLOCK_ORDERED_LIST: d->as.list = s->as.list; break;
     case NC_BLOCK_TABLE_ROW:
-    case NC_BLOCK_TABLE_CELL: d->as.header = s->as.header; break;
+    case NC_BLOCK_TABLE_CELL: d->as.cell = s->as.cell; break;
     case NC_BLOCK_CODE_BLOCK:
     case NC_INLINE_TEXT:
     case NC_INLINE_CODE:
@@ -662,7 +671,10 @@ void ncp_md_canon(nc_buf *out, const nc_node *n, const nc_node *stop)
                 nc_buf_printf(out, " %d %d", x->as.list.tight, x->as.list.start);
                 break;
             case NC_BLOCK_TABLE_ROW:
-            case NC_BLOCK_TABLE_CELL: nc_buf_printf(out, " %d", x->as.header); break;
+            case NC_BLOCK_TABLE_CELL:
+                nc_buf_printf(out, " %d %d %d %d", x->as.cell.header, x->as.cell.colspan,
+                              x->as.cell.rowspan, x->as.cell.align);
+                break;
             case NC_BLOCK_CODE_BLOCK:
                 canon_str(out, x->as.code.info);
                 /* fall through */

@@ -201,6 +201,7 @@ typedef struct hctx {
     nc_node *para;    /* CTX_BLOCK: the implied paragraph now open */
     int loose;        /* CTX_LIST: an item holds a <p> */
     int head;         /* CTX_TABLE: inside <thead> */
+    int foot;         /* CTX_TABLE: inside <tfoot> */
     int trim;         /* CTX_INLINE: trim the container's inlines when it ends */
 } hctx;
 
@@ -344,7 +345,8 @@ static void trim_inlines(nc_node *container)
             }
             if ((n->type == NC_INLINE_EMPH || n->type == NC_INLINE_STRONG ||
                  n->type == NC_INLINE_LINK || n->type == NC_INLINE_SUP ||
-                 n->type == NC_INLINE_SUB) && n->first) {
+                 n->type == NC_INLINE_SUB || n->type == NC_INLINE_DEL ||
+                 n->type == NC_INLINE_INS || n->type == NC_INLINE_STRIKE) && n->first) {
                 n = side ? n->last : n->first;
                 continue;
             }
@@ -383,8 +385,35 @@ static void pop(hconv *c)
     h = top(c);
     if (h->kind == CTX_INLINE && h->trim)
         trim_inlines(h->node);
+    if (h->kind == CTX_INLINE && h->node && !h->node->first) {
+        /* the empty-element rule (docs/design.md): an empty paragraph, heading, caption or
+         * inline element goes; an empty table cell stays */
+        switch (h->node->type) {
+        case NC_BLOCK_PARAGRAPH:
+        case NC_BLOCK_HEADING:
+        case NC_BLOCK_TABLE_CAPTION:
+        case NC_INLINE_EMPH:
+        case NC_INLINE_STRONG:
+        case NC_INLINE_SUP:
+        case NC_INLINE_SUB:
+        case NC_INLINE_DEL:
+        case NC_INLINE_INS:
+        case NC_INLINE_STRIKE:
+        case NC_INLINE_LINK:
+            nc_node_unlink(h->node);
+            break;
+        default:
+            break;
+        }
+    }
     if (h->kind == CTX_LIST)
         nc_node_set_tight(h->node, !h->loose);
+    if (h->kind == CTX_BLOCK && h->node && h->node->type == NC_BLOCK_DEF_LIST &&
+        h->el && name_is(h->el, "dl")) {
+        ncp_def_list_tidy(c->a, h->node);
+        if (!h->node->first)
+            nc_node_unlink(h->node);
+    }
     c->n--;
 }
 
@@ -450,10 +479,11 @@ static const char *const dropped_whole[] = {"script", "style", "template", "head
 static const char *const quiet_transparent[] = {"html", "body", "tbody", NULL};
 static const char *const block_names[] = {"p", "h1", "h2", "h3", "h4", "h5", "h6",
                                           "blockquote", "ul", "ol", "pre", "hr", "table",
-                                          "figure", "iframe", "video", "audio", "embed", NULL};
+                                          "figure", "iframe", "video", "audio", "embed",
+                                          "dl", "dt", "dd", NULL};
 static const char *const block_transparent[] = {
-    "div", "section", "article", "header", "footer", "main", "aside", "nav", "center", "dl",
-    "dt", "dd", "address", "details", "summary", "form", "fieldset", "li", "figcaption",
+    "div", "section", "article", "header", "footer", "main", "aside", "nav", "center",
+    "address", "details", "summary", "form", "fieldset", "li", "figcaption",
     "hgroup", "menu", "dir", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "body",
     "html", NULL};
 static const char *const embed_classes[] = {"twitter-tweet", "twitter-video",
@@ -495,6 +525,32 @@ static int enter_block(hconv *c, xmlNode *el, nc_node *parent)
         n = add(c, parent, NC_BLOCK_HEADING, el);
         nc_node_set_level(n, el->name[1] - '0');
         push(c, el, CTX_INLINE, n)->trim = 1;
+        return 1;
+    }
+    if (name_is(el, "dl")) {
+        n = add(c, parent, NC_BLOCK_DEF_LIST, el);
+        push(c, el, CTX_BLOCK, n);
+        return 1;
+    }
+    if (name_is(el, "dt") || name_is(el, "dd")) {
+        hctx *h = top(c);
+        if (h->kind == CTX_BLOCK && h->node && h->node->type == NC_BLOCK_DEF_LIST) {
+            close_para(c);
+            if (name_is(el, "dt")) {
+                n = add(c, h->node, NC_BLOCK_DEF_TERM, el);
+                push(c, el, CTX_INLINE, n)->trim = 1;
+            } else {
+                n = add(c, h->node, NC_BLOCK_DEF_DATA, el);
+                push(c, el, CTX_BLOCK, n);
+            }
+            return 1;
+        }
+        /* outside a list: its text in paragraphs, as an unknown block box */
+        ncp_md_warn_html(c->r, line, col, "tags, their text kept");
+        if (h->kind == CTX_BLOCK) {
+            close_para(c);
+            push(c, el, CTX_BLOCK, h->node);
+        }
         return 1;
     }
     if (name_is(el, "blockquote")) {
@@ -590,6 +646,12 @@ static int enter_inline(hconv *c, xmlNode *el, nc_node *parent)
         type = NC_INLINE_SUP;
     else if (name_is(el, "sub"))
         type = NC_INLINE_SUB;
+    else if (name_is(el, "del"))
+        type = NC_INLINE_DEL;
+    else if (name_is(el, "ins"))
+        type = NC_INLINE_INS;
+    else if (name_is(el, "s") || name_is(el, "strike"))
+        type = NC_INLINE_STRIKE;
     if (type != NC_NODE_NONE) {
         n = add(c, parent, type, el);
         push(c, el, CTX_INLINE, n);
@@ -626,6 +688,42 @@ static int enter_inline(hconv *c, xmlNode *el, nc_node *parent)
 
 /* Handles an element; returns 1 to descend into its children (a context may have been
  * pushed for it), 0 to skip them. */
+
+/* A table cell's colspan, rowspan and alignment (align="...", else style text-align). */
+static int span_attr(const char *v)
+{
+    long x;
+    char *end;
+    if (!v)
+        return 1;
+    x = strtol(v, &end, 10);
+    return end == v || x < 1 ? 1 : x > 1000 ? 1000 : (int)x;
+}
+static nc_align align_attr(const char *al, const char *style)
+{
+    const char *t;
+    char word[8];
+    size_t i = 0;
+    if (!al && style && (t = strstr(style, "text-align")) != NULL) {
+        t += 10;
+        while (*t == ' ' || *t == ':')
+            t++;
+        al = t;
+    }
+    if (!al)
+        return NC_ALIGN_NONE;
+    while (al[i] && i < sizeof word - 1 && ((al[i] >= 'a' && al[i] <= 'z') ||
+                                            (al[i] >= 'A' && al[i] <= 'Z'))) {
+        word[i] = (char)(al[i] | 0x20);
+        i++;
+    }
+    word[i] = '\0';
+    return !strcmp(word, "left")     ? NC_ALIGN_LEFT
+           : !strcmp(word, "center") ? NC_ALIGN_CENTER
+           : !strcmp(word, "right")  ? NC_ALIGN_RIGHT
+                                     : NC_ALIGN_NONE;
+}
+
 static int enter(hconv *c, xmlNode *el)
 {
     hctx *h = top(c);
@@ -664,7 +762,23 @@ static int enter(hconv *c, xmlNode *el)
         return 0;
     case CTX_TABLE:
         if (name_is(el, "thead") || name_is(el, "tbody") || name_is(el, "tfoot")) {
-            push(c, el, CTX_TABLE, h->node)->head = name_is(el, "thead");
+            hctx *g = push(c, el, CTX_TABLE, h->node);
+            g->head = name_is(el, "thead");
+            g->foot = name_is(el, "tfoot");
+            return 1;
+        }
+        if (name_is(el, "caption")) {
+            nc_node *first = nc_node_first_child(h->node), *cap;
+            if (first && first->type == NC_BLOCK_TABLE_CAPTION) {
+                ncp_md_warn_html(c->r, line, col, "a second table caption, its text kept");
+                return 0;
+            }
+            cap = add(c, h->node, NC_BLOCK_TABLE_CAPTION, el);
+            if (first) {
+                nc_node_unlink(cap);
+                nc_node_insert_before(first, cap);
+            }
+            push(c, el, CTX_INLINE, cap)->trim = 1;
             return 1;
         }
         if (name_is(el, "tr")) {
@@ -679,6 +793,7 @@ static int enter(hconv *c, xmlNode *el)
                         head = 0;
             }
             nc_node_set_header(row, head);
+            nc_node_set_footer(row, h->foot && !head);
             push(c, el, CTX_ROW, row);
             return 1;
         }
@@ -688,6 +803,9 @@ static int enter(hconv *c, xmlNode *el)
         if (name_is(el, "td") || name_is(el, "th")) {
             nc_node *cell = add(c, h->node, NC_BLOCK_TABLE_CELL, el);
             nc_node_set_header(cell, name_is(el, "th"));
+            nc_node_set_span(cell, span_attr(prop(c, el, "colspan")),
+                             span_attr(prop(c, el, "rowspan")));
+            nc_node_set_align(cell, align_attr(prop(c, el, "align"), prop(c, el, "style")));
             push(c, el, CTX_INLINE, cell)->trim = 1;
             return 1;
         }

@@ -522,6 +522,7 @@ static void render(rstate *r, const nc_node *root, int mode, int root_alt)
             break;
         case NC_BLOCK_FIGURE:
         case NC_BLOCK_TABLE:
+        case NC_BLOCK_DEF_LIST: /* CommonMark has no definition lists: raw HTML */
         case NC_BLOCK_EMBED:
             if (enter) {
                 html_block(r, n, mode);
@@ -530,7 +531,10 @@ static void render(rstate *r, const nc_node *root, int mode, int root_alt)
             break;
         case NC_BLOCK_TABLE_ROW:
         case NC_BLOCK_TABLE_CELL:
-            break; /* only inside tables, which are written whole */
+        case NC_BLOCK_TABLE_CAPTION:
+        case NC_BLOCK_DEF_TERM:
+        case NC_BLOCK_DEF_DATA:
+            break; /* only inside tables and lists, which are written whole */
         case NC_INLINE_TEXT:
             put_text(r, n->as.code.literal ? n->as.code.literal : "", n->as.code.len,
                      ends_block(n) || (n->next && n->next->type == NC_INLINE_LINEBREAK),
@@ -547,6 +551,15 @@ static void render(rstate *r, const nc_node *root, int mode, int root_alt)
             break;
         case NC_INLINE_SUB:
             lits(r, enter ? "<sub>" : "</sub>");
+            break;
+        case NC_INLINE_DEL: /* CommonMark has no deletions: raw HTML, which reads back */
+            lits(r, enter ? "<del>" : "</del>");
+            break;
+        case NC_INLINE_INS:
+            lits(r, enter ? "<ins>" : "</ins>");
+            break;
+        case NC_INLINE_STRIKE:
+            lits(r, enter ? "<s>" : "</s>");
             break;
         case NC_INLINE_CODE:
             code_span(r, n);

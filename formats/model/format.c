@@ -153,8 +153,16 @@ static int write_model(const nc_article *a, nc_buf *out, const nc_opts *o, nc_er
             break;
         case NC_BLOCK_TABLE_ROW:
         case NC_BLOCK_TABLE_CELL:
-            if (n->as.header)
+            if (n->as.cell.header)
                 nc_buf_puts(out, " header");
+            if (nc_node_footer(n))
+                nc_buf_puts(out, " footer");
+            if (nc_node_colspan(n) > 1)
+                kvi(out, "colspan", nc_node_colspan(n));
+            if (nc_node_rowspan(n) > 1)
+                kvi(out, "rowspan", nc_node_rowspan(n));
+            if (nc_align_name(nc_node_align(n)))
+                kv(out, "align", nc_align_name(nc_node_align(n)));
             break;
         case NC_BLOCK_CODE_BLOCK:
             kv(out, "info", n->as.code.info);

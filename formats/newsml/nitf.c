@@ -133,7 +133,7 @@ static void prepare_media(xmlNode *m, int *oom)
 }
 
 /* Maps newsconv's NITF conventions (and NITF's own media) onto element names that
- * formats/common/dom.c reads: <em class="strong|sup|sub|code">, <hl2 class="hN">,
+ * formats/common/dom.c reads: <em class="strong|sup|sub|code|del|ins|strike">, <hl2 class="hN">,
  * <a class="image">, <pre class="language-X">, <ol seqnum>. Iterative walk. */
 int ncp_nitf_prepare(xmlNode *root)
 {
@@ -145,7 +145,8 @@ int ncp_nitf_prepare(xmlNode *root)
             const char *nm = (const char *)n->name;
             if (!strcmp(nm, "em")) {
                 static const char *const map[] = {"strong", "strong", "bold", "strong",
-                                                  "sup", "sup", "sub", "sub", "code", "code"};
+                                                  "sup", "sup", "sub", "sub", "code", "code",
+                                                  "del", "del", "ins", "ins", "strike", "s"};
                 size_t i;
                 for (i = 0; i < sizeof map / sizeof map[0]; i += 2)
                     if (has_class(n, map[i])) {
@@ -501,6 +502,7 @@ typedef struct nw {
     const nc_opts *o;
     int depth;
     int tgroup; /* table row group open: 0 none, 1 thead, 2 tbody */
+    int tfoot;  /* the table's footer rows: 0 not written yet, 1 being written, 2 written */
     int pending_li; /* an <li> opened around a list's non-item child closes now */
 } nw;
 
@@ -543,6 +545,8 @@ static int holds_block_lines(const nc_node *n)
     case NC_BLOCK_BULLET_LIST:
     case NC_BLOCK_ORDERED_LIST:
     case NC_BLOCK_TABLE:
+    case NC_BLOCK_DEF_LIST:
+    case NC_BLOCK_DEF_DATA:
         return 1;
     case NC_BLOCK_LIST_ITEM:
         return !(n->parent && n->parent->as.list.tight);
@@ -559,6 +563,35 @@ static void close_group(nw *w)
         nc_buf_puts(w->out, w->tgroup == 1 ? "</thead>" : "</tbody>");
         w->tgroup = 0;
     }
+}
+
+static void write_blocks(nw *w, const nc_node *body);
+
+/* NITF wants a table's footer rows before its body rows: <tfoot> after <thead>. */
+static void write_tfoot(nw *w, const nc_node *table)
+{
+    const nc_node *r;
+    int any = 0;
+    if (w->tfoot)
+        return;
+    for (r = table->first; r; r = r->next)
+        any |= r->type == NC_BLOCK_TABLE_ROW && r->as.cell.footer && !r->as.cell.header;
+    if (!any) {
+        w->tfoot = 2;
+        return;
+    }
+    close_group(w);
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "<tfoot>");
+    w->depth++;
+    w->tfoot = 1;
+    for (r = table->first; r; r = r->next)
+        if (r->type == NC_BLOCK_TABLE_ROW && r->as.cell.footer && !r->as.cell.header)
+            write_blocks(w, r);
+    w->tfoot = 2;
+    w->depth--;
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "</tfoot>");
 }
 
 /* The body blocks as NITF body.content children, at w->depth. */
@@ -643,6 +676,25 @@ static void write_blocks(nw *w, const nc_node *body)
             }
             break;
         }
+        case NC_BLOCK_DEF_LIST: /* NITF has definition lists: dl, dt, dd */
+        case NC_BLOCK_DEF_DATA: {
+            const char *tag = n->type == NC_BLOCK_DEF_LIST ? "dl" : "dd";
+            if (enter && !n->first) {
+                nc_buf_printf(w->out, "<%s/>", tag);
+                nc_iter_skip_children(&it);
+            } else if (enter) {
+                nc_buf_printf(w->out, "<%s>", tag);
+                w->depth++;
+            } else {
+                w->depth--;
+                nl(w, w->depth);
+                nc_buf_printf(w->out, "</%s>", tag);
+            }
+            break;
+        }
+        case NC_BLOCK_DEF_TERM:
+            nc_buf_puts(w->out, enter ? "<dt>" : "</dt>");
+            break;
         case NC_BLOCK_LIST_ITEM:
             if (enter) {
                 nc_buf_puts(w->out, "<li>");
@@ -696,20 +748,41 @@ static void write_blocks(nw *w, const nc_node *body)
                 nc_buf_puts(w->out, "<table>");
                 w->depth++;
                 w->tgroup = 0;
+                w->tfoot = 0;
             } else {
+                if (w->tgroup != 2)
+                    write_tfoot(w, n);
                 close_group(w);
                 w->depth--;
                 nl(w, w->depth);
                 nc_buf_puts(w->out, "</table>");
             }
             break;
+        case NC_BLOCK_TABLE_CAPTION:
+            nc_buf_puts(w->out, enter ? "<caption>" : "</caption>");
+            break;
         case NC_BLOCK_TABLE_ROW:
+            if (enter && n->as.cell.footer && !n->as.cell.header && w->tfoot != 1) {
+                nc_iter_skip_children(&it); /* written by write_tfoot */
+                break;
+            }
+            if (enter && w->tfoot == 1) {
+                nl(w, w->depth);
+                nc_buf_puts(w->out, "<tr>");
+                if (!n->first) {
+                    nc_buf_puts(w->out, "<td/></tr>");
+                    nc_iter_skip_children(&it);
+                }
+                break;
+            }
             if (enter) {
-                int want = n->as.header && (w->tgroup == 0 || w->tgroup == 1) ? 1 : 2;
-                if (n->as.header && want == 2)
+                int want = n->as.cell.header && (w->tgroup == 0 || w->tgroup == 1) ? 1 : 2;
+                if (n->as.cell.header && want == 2)
                     nc_warn(w->o, n->line, n->column,
                             "nitf cannot hold a table header row after body rows: written in "
                             "the table body");
+                if (want == 2 && w->tgroup != 2 && n->parent)
+                    write_tfoot(w, n->parent);
                 if (w->tgroup != want) {
                     close_group(w);
                     nl(w, w->depth);
@@ -729,8 +802,13 @@ static void write_blocks(nw *w, const nc_node *body)
             }
             break;
         case NC_BLOCK_TABLE_CELL:
-            nc_buf_puts(w->out, enter ? (n->as.header ? "<th>" : "<td>")
-                                      : (n->as.header ? "</th>" : "</td>"));
+            if (enter) {
+                nc_buf_puts(w->out, n->as.cell.header ? "<th" : "<td");
+                ncp_cell_attrs(n, w->out);
+                nc_buf_putc(w->out, '>');
+            } else {
+                nc_buf_puts(w->out, n->as.cell.header ? "</th>" : "</td>");
+            }
             break;
         case NC_BLOCK_EMBED:
             nc_buf_puts(w->out, "<media media-type=\"other\" class=\"embed\"><media-reference");
@@ -761,6 +839,15 @@ static void write_blocks(nw *w, const nc_node *body)
             break;
         case NC_INLINE_SUB:
             nc_buf_puts(w->out, enter ? "<em class=\"sub\">" : "</em>");
+            break;
+        case NC_INLINE_DEL: /* NITF 3.6 has no change markup: newsconv's em classes */
+            nc_buf_puts(w->out, enter ? "<em class=\"del\">" : "</em>");
+            break;
+        case NC_INLINE_INS:
+            nc_buf_puts(w->out, enter ? "<em class=\"ins\">" : "</em>");
+            break;
+        case NC_INLINE_STRIKE:
+            nc_buf_puts(w->out, enter ? "<em class=\"strike\">" : "</em>");
             break;
         case NC_INLINE_LINK:
             if (enter) {

@@ -80,7 +80,10 @@ static int same_body(const nc_node *x, const nc_node *y, nc_buf *d)
                 break;
             case NC_BLOCK_TABLE_ROW:
             case NC_BLOCK_TABLE_CELL:
-                same = a->as.header == b->as.header;
+                same = a->as.cell.header == b->as.cell.header &&
+                       a->as.cell.colspan == b->as.cell.colspan &&
+                       a->as.cell.rowspan == b->as.cell.rowspan &&
+                       a->as.cell.align == b->as.cell.align;
                 break;
             case NC_BLOCK_CODE_BLOCK:
                 same = str_eq(a->as.code.info, b->as.code.info);

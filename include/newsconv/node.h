@@ -5,8 +5,9 @@
  * freeing of single nodes. Walks never recurse: use nc_iter.
  *
  * The canonical serialisation is an XHTML subset with exactly these elements:
- * p h1-h6 blockquote ul ol li figure img figcaption pre code hr table thead tbody tr th td
- * a em strong br sup sub (an embed is written as a link to its URL). */
+ * p h1-h6 blockquote ul ol li dl dt dd figure img figcaption pre code hr table caption thead tbody tfoot
+ * tr th td
+ * a em strong br sup sub del ins s (an embed is written as a link to its URL). */
 #ifndef NEWSCONV_NODE_H
 #define NEWSCONV_NODE_H
 
@@ -35,9 +36,13 @@ typedef enum nc_node_type {
     NC_BLOCK_CODE_BLOCK,   /* info, literal */
     NC_BLOCK_THEMATIC_BREAK,
     NC_BLOCK_TABLE,        /* holds rows */
-    NC_BLOCK_TABLE_ROW,    /* header: in <thead>; holds cells */
-    NC_BLOCK_TABLE_CELL,   /* header: <th>; holds inlines */
+    NC_BLOCK_TABLE_ROW,    /* header: in <thead>; footer: in <tfoot>; holds cells */
+    NC_BLOCK_TABLE_CELL,   /* header: <th>; colspan, rowspan (1 = none), align; holds inlines */
     NC_BLOCK_EMBED,        /* url, html (optional raw HTML of the embed) */
+    NC_BLOCK_TABLE_CAPTION, /* the first child of a table; holds inlines */
+    NC_BLOCK_DEF_LIST,     /* definition list <dl>: holds terms and definitions */
+    NC_BLOCK_DEF_TERM,     /* <dt>: holds inlines */
+    NC_BLOCK_DEF_DATA,     /* <dd>: holds blocks */
     /* inlines */
     NC_INLINE_TEXT,        /* literal */
     NC_INLINE_EMPH,
@@ -48,12 +53,18 @@ typedef enum nc_node_type {
     NC_INLINE_LINEBREAK,
     NC_INLINE_SUP,
     NC_INLINE_SUB,
+    NC_INLINE_DEL,         /* deleted text (a correction's old wording): <del> */
+    NC_INLINE_INS,         /* inserted text (a correction's new wording): <ins> */
+    NC_INLINE_STRIKE,      /* text no longer accurate: <s> */
     NC_NODE__COUNT,
     NC_BLOCK_FIRST = NC_BLOCK_DOCUMENT,
-    NC_BLOCK_LAST = NC_BLOCK_EMBED,
+    NC_BLOCK_LAST = NC_BLOCK_DEF_DATA,
     NC_INLINE_FIRST = NC_INLINE_TEXT,
-    NC_INLINE_LAST = NC_INLINE_SUB
+    NC_INLINE_LAST = NC_INLINE_STRIKE
 } nc_node_type;
+
+/* Horizontal alignment of a table cell (HTML align / text-align). */
+typedef enum nc_align { NC_ALIGN_NONE = 0, NC_ALIGN_LEFT, NC_ALIGN_CENTER, NC_ALIGN_RIGHT } nc_align;
 
 /* Creates a detached node in a's arena. NULL when out of memory (the article is then
  * marked failed). line/column: 1-based source position, 0 when unknown. */
@@ -72,6 +83,11 @@ void nc_node_set_level(nc_node *n, int level);
 void nc_node_set_start(nc_node *n, int start);
 void nc_node_set_tight(nc_node *n, int tight);
 void nc_node_set_header(nc_node *n, int header);
+/* Table cells: columns and rows a cell spans (values below 2 mean 1, capped at 1000). */
+/* Table rows: 1 for a row of the table footer (<tfoot>). */
+void nc_node_set_footer(nc_node *n, int footer);
+void nc_node_set_span(nc_node *n, int colspan, int rowspan);
+void nc_node_set_align(nc_node *n, nc_align align);
 int nc_node_set_href(nc_article *a, nc_node *n, const char *s);
 int nc_node_set_title(nc_article *a, nc_node *n, const char *s);
 int nc_node_set_alt(nc_article *a, nc_node *n, const char *s);
@@ -101,6 +117,12 @@ int nc_node_level(const nc_node *n);
 int nc_node_start(const nc_node *n);
 int nc_node_tight(const nc_node *n);
 int nc_node_header(const nc_node *n);
+int nc_node_footer(const nc_node *n);
+int nc_node_colspan(const nc_node *n); /* 1 for other nodes */
+int nc_node_rowspan(const nc_node *n); /* 1 for other nodes */
+nc_align nc_node_align(const nc_node *n);
+/* "left", "center", "right"; NULL for NC_ALIGN_NONE. */
+const char *nc_align_name(nc_align align);
 const char *nc_node_href(const nc_node *n);
 const char *nc_node_title(const nc_node *n);
 const char *nc_node_alt(const nc_node *n);

@@ -30,12 +30,16 @@ struct nc_node {
     union {
         int level;                                      /* heading */
         struct { int start, tight; } list;              /* lists */
-        int header;                                     /* table row / cell */
+        struct { int header, footer, colspan, rowspan, align; } cell; /* table row / cell */
         struct { const char *info, *literal; size_t len; } code; /* code block, text, code */
         struct { const char *href, *title, *alt, *credit; } ref;  /* link, image, figure */
         struct { const char *url, *html; } embed;       /* embed */
     } as;
 };
+
+/* A definition list holds terms and definitions only: any other child (stray text a
+ * reader put in a paragraph) goes into a definition of its own. */
+void ncp_def_list_tidy(nc_article *a, nc_node *dl);
 
 /* ---- strings (util.c) ---- */
 int ncp_strcasecmp(const char *a, const char *b);
@@ -80,6 +84,9 @@ void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent);
  * block ends at a blank line). */
 #define NCP_XHTML_ONE_LINE (1u << 0)
 void ncp_node_to_xhtml(const nc_node *n, nc_buf *out, unsigned flags);
+/* The colspan, rowspan and align attributes of a table cell (each with a leading space;
+ * nothing for the defaults), as the canonical XHTML and NITF write them. */
+void ncp_cell_attrs(const nc_node *n, nc_buf *out);
 /* Escapes text for XML/HTML content (attr: also quotes). */
 void ncp_xml_escape(nc_buf *out, const char *s, size_t len, int attr);
 

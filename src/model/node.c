@@ -6,9 +6,10 @@
 static const char *const type_names[NC_NODE__COUNT] = {
     "none",       "document",   "paragraph",      "heading",    "blockquote",
     "bullet_list", "ordered_list", "list_item",   "figure",     "code_block",
-    "thematic_break", "table",  "table_row",      "table_cell", "embed",
+    "thematic_break", "table",  "table_row",      "table_cell", "embed",      "table_caption",  "def_list",   "def_term",   "def_data",
     "text",       "emph",       "strong",         "code",       "link",
-    "image",      "linebreak",  "sup",            "sub"};
+    "image",      "linebreak",  "sup",            "sub",
+    "del",        "ins",        "strike"};
 
 /* The same types as a reader of messages names them. */
 static const char *const type_words[NC_NODE__COUNT] = {
@@ -110,7 +111,32 @@ void nc_node_set_tight(nc_node *n, int tight)
 void nc_node_set_header(nc_node *n, int header)
 {
     if (n)
-        n->as.header = header != 0;
+        n->as.cell.header = header != 0;
+}
+void nc_node_set_footer(nc_node *n, int footer)
+{
+    if (n && n->type == NC_BLOCK_TABLE_ROW)
+        n->as.cell.footer = footer != 0;
+}
+int nc_node_footer(const nc_node *n)
+{
+    return n && n->type == NC_BLOCK_TABLE_ROW ? n->as.cell.footer : 0;
+}
+static int span_value(int v)
+{
+    return v < 2 ? 0 : v > 1000 ? 1000 : v; /* 0 = 1, so that zeroed nodes need no set-up */
+}
+void nc_node_set_span(nc_node *n, int colspan, int rowspan)
+{
+    if (n && n->type == NC_BLOCK_TABLE_CELL) {
+        n->as.cell.colspan = span_value(colspan);
+        n->as.cell.rowspan = span_value(rowspan);
+    }
+}
+void nc_node_set_align(nc_node *n, nc_align align)
+{
+    if (n && n->type == NC_BLOCK_TABLE_CELL)
+        n->as.cell.align = align >= NC_ALIGN_LEFT && align <= NC_ALIGN_RIGHT ? (int)align : 0;
 }
 
 static int set_str(nc_article *a, const char **slot, const char *s)
@@ -238,10 +264,31 @@ int nc_node_tight(const nc_node *n)
                ? n->as.list.tight
                : 0;
 }
+int nc_node_colspan(const nc_node *n)
+{
+    return n && n->type == NC_BLOCK_TABLE_CELL && n->as.cell.colspan > 1 ? n->as.cell.colspan
+                                                                         : 1;
+}
+int nc_node_rowspan(const nc_node *n)
+{
+    return n && n->type == NC_BLOCK_TABLE_CELL && n->as.cell.rowspan > 1 ? n->as.cell.rowspan
+                                                                         : 1;
+}
+nc_align nc_node_align(const nc_node *n)
+{
+    return n && n->type == NC_BLOCK_TABLE_CELL ? (nc_align)n->as.cell.align : NC_ALIGN_NONE;
+}
+const char *nc_align_name(nc_align align)
+{
+    return align == NC_ALIGN_LEFT     ? "left"
+           : align == NC_ALIGN_CENTER ? "center"
+           : align == NC_ALIGN_RIGHT  ? "right"
+                                      : NULL;
+}
 int nc_node_header(const nc_node *n)
 {
     return n && (n->type == NC_BLOCK_TABLE_ROW || n->type == NC_BLOCK_TABLE_CELL)
-               ? n->as.header
+               ? n->as.cell.header
                : 0;
 }
 
@@ -357,5 +404,27 @@ void nc_node_text(const nc_node *root, nc_buf *out)
         default:
             break;
         }
+    }
+}
+
+void ncp_def_list_tidy(nc_article *a, nc_node *dl)
+{
+    nc_node *k, *next, *dd = NULL;
+    if (!dl || dl->type != NC_BLOCK_DEF_LIST)
+        return;
+    for (k = dl->first; k; k = next) {
+        next = k->next;
+        if (k->type == NC_BLOCK_DEF_TERM || k->type == NC_BLOCK_DEF_DATA) {
+            dd = NULL;
+            continue;
+        }
+        if (!dd) {
+            dd = nc_node_new(a, NC_BLOCK_DEF_DATA, k->line, k->column);
+            if (!dd)
+                return;
+            nc_node_insert_before(k, dd);
+        }
+        nc_node_unlink(k);
+        nc_node_append(dd, k);
     }
 }

@@ -69,6 +69,8 @@ static int holds_blocks(const nc_node *n)
     case NC_BLOCK_BLOCKQUOTE:
     case NC_BLOCK_BULLET_LIST:
     case NC_BLOCK_ORDERED_LIST:
+    case NC_BLOCK_DEF_LIST:
+    case NC_BLOCK_DEF_DATA:
         return 1;
     case NC_BLOCK_LIST_ITEM:
         return !(n->parent && n->parent->as.list.tight);
@@ -77,26 +79,47 @@ static int holds_blocks(const nc_node *n)
     }
 }
 
+void ncp_cell_attrs(const nc_node *n, nc_buf *out)
+{
+    const char *al = nc_align_name(nc_node_align(n));
+    if (nc_node_colspan(n) > 1)
+        nc_buf_printf(out, " colspan=\"%d\"", nc_node_colspan(n));
+    if (nc_node_rowspan(n) > 1)
+        nc_buf_printf(out, " rowspan=\"%d\"", nc_node_rowspan(n));
+    if (al)
+        nc_buf_printf(out, " align=\"%s\"", al);
+}
+
 static int in_tight_item(const nc_node *n)
 {
     return n->parent && n->parent->type == NC_BLOCK_LIST_ITEM && n->parent->parent &&
            n->parent->parent->as.list.tight;
 }
 
-/* thead/tbody around table rows: opens/closes groups as header rows change. */
+/* 0 tbody, 1 thead, 2 tfoot */
+static int row_section(const nc_node *row)
+{
+    return row->as.cell.header ? 1 : row->as.cell.footer ? 2 : 0;
+}
+
+/* thead/tbody/tfoot around table rows: opens/closes groups as header rows change. */
 static void row_group(nc_buf *out, const nc_node *row, int enter, int indent, int *depth)
 {
+    static const char *const open[] = {"<tbody>", "<thead>", "<tfoot>"};
+    static const char *const close[] = {"</tbody>", "</thead>", "</tfoot>"};
     const nc_node *prev = row->prev, *next = row->next;
-    int hdr = row->as.header;
-    if (enter && (!prev || prev->as.header != hdr)) {
+    int grp = row_section(row);
+    if (prev && prev->type != NC_BLOCK_TABLE_ROW)
+        prev = NULL; /* the caption */
+    if (enter && (!prev || row_section(prev) != grp)) {
         newline(out, indent, *depth);
-        nc_buf_puts(out, hdr ? "<thead>" : "<tbody>");
+        nc_buf_puts(out, open[grp]);
         (*depth)++;
     }
-    if (!enter && (!next || next->as.header != hdr)) {
+    if (!enter && (!next || row_section(next) != grp)) {
         (*depth)--;
         newline(out, indent, *depth);
-        nc_buf_puts(out, hdr ? "</thead>" : "</tbody>");
+        nc_buf_puts(out, close[grp]);
     }
 }
 
@@ -131,13 +154,20 @@ static void to_xhtml(const nc_node *body, nc_buf *out, int indent, unsigned flag
         case NC_BLOCK_HEADING:
             nc_buf_printf(out, enter ? "<h%d>" : "</h%d>", n->as.level);
             break;
+        case NC_BLOCK_DEF_TERM:
+            nc_buf_puts(out, enter ? "<dt>" : "</dt>");
+            break;
         case NC_BLOCK_BLOCKQUOTE:
         case NC_BLOCK_BULLET_LIST:
         case NC_BLOCK_ORDERED_LIST:
+        case NC_BLOCK_DEF_LIST:
+        case NC_BLOCK_DEF_DATA:
         case NC_BLOCK_TABLE: {
             const char *tag = n->type == NC_BLOCK_BLOCKQUOTE    ? "blockquote"
                               : n->type == NC_BLOCK_BULLET_LIST ? "ul"
                               : n->type == NC_BLOCK_TABLE       ? "table"
+                              : n->type == NC_BLOCK_DEF_LIST    ? "dl"
+                              : n->type == NC_BLOCK_DEF_DATA    ? "dd"
                                                                 : "ol";
             if (enter) {
                 nc_buf_printf(out, "<%s", tag);
@@ -179,9 +209,22 @@ static void to_xhtml(const nc_node *body, nc_buf *out, int indent, unsigned flag
                 row_group(out, n, 0, indent, &depth);
             }
             break;
+        case NC_BLOCK_TABLE_CAPTION:
+            if (enter) {
+                newline(out, indent, depth);
+                nc_buf_puts(out, "<caption>");
+            } else {
+                nc_buf_puts(out, "</caption>");
+            }
+            break;
         case NC_BLOCK_TABLE_CELL:
-            nc_buf_puts(out, enter ? (n->as.header ? "<th>" : "<td>")
-                                   : (n->as.header ? "</th>" : "</td>"));
+            if (enter) {
+                nc_buf_puts(out, n->as.cell.header ? "<th" : "<td");
+                ncp_cell_attrs(n, out);
+                nc_buf_putc(out, '>');
+            } else {
+                nc_buf_puts(out, n->as.cell.header ? "</th>" : "</td>");
+            }
             break;
         case NC_BLOCK_FIGURE:
             if (enter) {
@@ -250,6 +293,15 @@ static void to_xhtml(const nc_node *body, nc_buf *out, int indent, unsigned flag
             break;
         case NC_INLINE_SUB:
             nc_buf_puts(out, enter ? "<sub>" : "</sub>");
+            break;
+        case NC_INLINE_DEL:
+            nc_buf_puts(out, enter ? "<del>" : "</del>");
+            break;
+        case NC_INLINE_INS:
+            nc_buf_puts(out, enter ? "<ins>" : "</ins>");
+            break;
+        case NC_INLINE_STRIKE:
+            nc_buf_puts(out, enter ? "<s>" : "</s>");
             break;
         case NC_INLINE_LINK:
             if (enter) {

@@ -77,6 +77,25 @@ int main(void)
              "  table\n    table_row header\n      table_cell header\n        text \"H\"\n"
              "    table_row\n      table_cell\n        text \"c \"\n        strong\n"
              "          text \"d\"\n");
+    /* issue 14: the body's tables, corrections, definition lists, empty elements */
+    MODEL_EQ("<table><caption>Cap</caption><tfoot><tr><td>F</td></tr></tfoot><tbody><tr>"
+             "<td colspan='2' rowspan='3' style='text-align:right'>a</td><td align=Center>"
+             "</td></tr></tbody></table>",
+             "  table\n    table_caption\n      text \"Cap\"\n    table_row footer\n"
+             "      table_cell\n        text \"F\"\n    table_row\n"
+             "      table_cell colspan=2 rowspan=3 align=\"right\"\n        text \"a\"\n"
+             "      table_cell align=\"center\"\n");
+    MODEL_EQ("<p>was <del>12</del> <ins>14</ins> <s>x</s><em> </em><del></del></p><p> </p>",
+             "  paragraph\n    text \"was \"\n    del\n      text \"12\"\n    text \" \"\n"
+             "    ins\n      text \"14\"\n    text \" \"\n    strike\n      text \"x\"\n");
+    MODEL_EQ("<dl>lead<dt>T</dt><dd>D</dd><dd></dd></dl>",
+             "  def_list\n    def_data\n      paragraph\n        text \"lead\"\n"
+             "    def_term\n      text \"T\"\n    def_data\n      paragraph\n"
+             "        text \"D\"\n    def_data\n");
+    XHTML_FIXED("<table><caption>C</caption><thead><tr><th colspan=\"2\" align=\"left\">H</th>"
+                "</tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody><tfoot><tr><td>f</td>"
+                "<td>g</td></tr></tfoot></table><dl><dt>t</dt><dd><p>d</p></dd></dl>"
+                "<p><del>a</del><ins>b</ins><s>c</s></p>");
     MODEL_EQ("<pre><code class='language-c'>int x;\n  y</code></pre>",
              "  code_block info=\"c\" \"int x;\\n  y\"\n");
     MODEL_EQ("<p>a<br> b</p><hr><blockquote><p>q</p></blockquote>",
