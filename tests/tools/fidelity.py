@@ -110,6 +110,10 @@ def main():
         for t in TARGETS:
             r = subprocess.run([exe, "--strict", "-t", t, path], capture_output=True)
             key = (path.split("corpus/", 1)[-1], t)
+            if r.returncode != 0 and key in known:
+                print("XPASS %s -> %s: no longer silent (remove it from the known list)" % key)
+                bad += 1
+                continue
             if r.returncode == 6:
                 reported += 1
                 continue
