@@ -103,6 +103,9 @@ void ncp_nml_verify_body(const nc_article *a, const char *markup, size_t len, in
                          const char *fmt, const nc_opts *o);
 
 /* ---- reader.c ---- */
+/* Warns once ("dropped: itemMeta/link (2), ...") naming the elements whose text the
+ * reader left out of the model (issue 14: readers report what they drop). */
+void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o);
 int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err);
 
 /* ---- newsml1.c ---- */

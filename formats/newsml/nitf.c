@@ -227,6 +227,31 @@ static int byline_has_text(const xmlNode *b)
     return 0;
 }
 
+/* A byline's text, its <byttl> (the writer's title) set off by ", " rather than glued
+ * to the name ("By BERNARD CONDON, AP Business Writer"). */
+static const char *byline_text(nc_article *a, const xmlNode *b)
+{
+    nc_buf t = NC_BUF_INIT;
+    const char *r;
+    const xmlNode *d;
+    for (d = b->children; d; d = d->next) {
+        xmlChar *s = xmlNodeGetContent(d);
+        if (!s)
+            continue;
+        if (ncp_nml_is_el(d) && !strcmp((const char *)d->name, "byttl") && *s) {
+            nc_buf_rtrim(&t);
+            if (t.size && t.ptr[t.size - 1] != ',')
+                nc_buf_putc(&t, ',');
+            nc_buf_putc(&t, ' ');
+        }
+        nc_buf_puts(&t, (const char *)s);
+        xmlFree(s);
+    }
+    r = ncp_nml_collapse(a, t.ptr);
+    nc_buf_release(&t);
+    return r;
+}
+
 /* A byline's person: the name is its text without the <function>, which is the role. */
 static void person(nc_article *a, const xmlNode *p)
 {
@@ -275,7 +300,7 @@ static void read_body_head(nc_article *a, xmlNode *bh, const nc_opts *o)
                         ncp_nml_text(a, ncp_nml_child_nitf(c, "rights.owner")));
         } else if (!strcmp(nm, "byline")) {
             if (!have_byline && byline_has_text(c)) {
-                ncp_nml_set(a, NC_F_BYLINE, ncp_nml_text(a, c));
+                ncp_nml_set(a, NC_F_BYLINE, byline_text(a, c));
                 have_byline = 1;
             }
             for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d))

@@ -916,7 +916,7 @@ done:
 
 /* ---- the document ---- */
 
-int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
+static int read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
     const char *nm = root && root->name ? (const char *)root->name : "";
@@ -965,4 +965,12 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
         return ncp_nml1_read(a, root, o, err);
     return nc_error_set(err, NC_ERR_PARSE, line_of(root), 0,
                         "not NewsML or NITF: the root element is <%s>", nm);
+}
+
+int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
+{
+    int rc = read_doc(a, doc, o, err);
+    if (rc == 0 && !a->failed)
+        ncp_nml_report_dropped(a, xmlDocGetRootElement(doc), o);
+    return rc;
 }

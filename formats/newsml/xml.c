@@ -604,3 +604,177 @@ void ncp_nml_plain_body(nc_article *a, const char *s, size_t len)
         a->failed = 1;
     nc_buf_release(&para);
 }
+
+/* ---- what a reader dropped (issue 14: nothing lost silently) ---- */
+
+/* Appends s to b without whitespace, so that text split or re-spaced by a reader still
+ * matches. */
+static void squash_put(nc_buf *b, const char *s)
+{
+    if (!s)
+        return;
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            nc_buf_putc(b, *s);
+    nc_buf_putc(b, '\n');
+}
+
+static void squash_int(nc_buf *b, long v)
+{
+    if (v)
+        nc_buf_printf(b, "%ld\n", v);
+}
+
+/* Everything the model holds, squashed, one value a line. */
+static void model_text(const nc_article *a, nc_buf *b)
+{
+    nc_buf body;
+    size_t i, j;
+    nc_iter it;
+    nc_event ev;
+    for (i = 0; i < NC_F__COUNT; i++)
+        squash_put(b, a->str[i]);
+    squash_int(b, a->urgency);
+    for (i = 0; i < a->n_authors; i++) {
+        squash_put(b, a->authors[i].name);
+        squash_put(b, a->authors[i].role);
+        squash_put(b, a->authors[i].url);
+        squash_put(b, a->authors[i].affiliation);
+    }
+    for (i = 0; i < a->n_subjects; i++) {
+        squash_put(b, a->subjects[i].name);
+        squash_put(b, a->subjects[i].code);
+    }
+    for (i = 0; i < a->n_genres; i++) {
+        squash_put(b, a->genres[i].name);
+        squash_put(b, a->genres[i].code);
+    }
+    for (i = 0; i < a->n_keywords; i++)
+        squash_put(b, a->keywords[i]);
+    for (i = 0; i < a->n_links; i++) {
+        squash_put(b, a->links[i].href);
+        squash_put(b, a->links[i].title);
+    }
+    for (i = 0; i < a->n_media; i++) {
+        const nc_media *m = &a->media[i];
+        squash_put(b, m->id);
+        squash_put(b, m->href);
+        squash_put(b, m->mime);
+        squash_put(b, m->title);
+        squash_put(b, m->caption);
+        squash_put(b, m->credit);
+        squash_put(b, m->alt);
+        squash_int(b, m->width);
+        squash_int(b, m->height);
+        for (j = 0; j < m->n_renditions; j++) {
+            squash_put(b, m->renditions[j].href);
+            squash_put(b, m->renditions[j].mime);
+            squash_int(b, m->renditions[j].width);
+            squash_int(b, m->renditions[j].height);
+        }
+    }
+    for (i = 0; i < a->n_extra; i++) {
+        squash_put(b, a->extra[i].key);
+        squash_put(b, a->extra[i].value);
+    }
+    nc_buf_init(&body);
+    nc_node_text(nc_article_body(a), &body);
+    squash_put(b, body.ptr);
+    nc_buf_release(&body);
+    it = nc_iter_init(nc_article_body(a));
+    while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
+        const nc_node *n = nc_iter_node(&it);
+        if (ev != NC_EVENT_ENTER)
+            continue;
+        squash_put(b, nc_node_href(n));
+        squash_put(b, nc_node_title(n));
+        squash_put(b, nc_node_credit(n));
+        squash_put(b, nc_node_alt(n));
+        squash_put(b, nc_node_literal(n));
+    }
+}
+
+/* A date or time (the model keeps it as a time, written back in its own form). */
+static int looks_like_date(const char *s)
+{
+    size_t digits = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9')
+            digits++;
+        else if (!strchr("-:T+Z. ", *s))
+            return 0;
+    }
+    return digits >= 8;
+}
+
+#define DROP_MAX 12
+
+/* Warns once, naming the elements (parent/name) whose text appears nowhere in the model. */
+void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o)
+{
+    nc_buf hay, piece, msg;
+    const char *names[DROP_MAX];
+    int counts[DROP_MAX], first_line = 0;
+    size_t n_names = 0, more = 0, total = 0, i;
+    xmlNode *n = root;
+    if (!root)
+        return;
+    nc_buf_init(&hay);
+    nc_buf_init(&piece);
+    nc_buf_init(&msg);
+    model_text(a, &hay);
+    while (n && hay.ptr) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            nc_buf_clear(&piece);
+            squash_put(&piece, (const char *)n->content);
+            nc_buf_truncate(&piece, piece.size ? piece.size - 1 : 0);
+            if (piece.ptr && piece.ptr[0] && !looks_like_date(piece.ptr) &&
+                !strstr(hay.ptr, piece.ptr) && n->parent && n->parent->name) {
+                const xmlNode *p = n->parent;
+                const char *pp = p->parent && p->parent->type == XML_ELEMENT_NODE &&
+                                         p->parent->name
+                                     ? (const char *)p->parent->name
+                                     : NULL;
+                char path[128];
+                snprintf(path, sizeof path, "%s%s%s", pp ? pp : "", pp ? "/" : "",
+                         (const char *)p->name);
+                total++;
+                if (!first_line)
+                    first_line = (int)xmlGetLineNo(p);
+                for (i = 0; i < n_names; i++)
+                    if (!strcmp(names[i], path))
+                        break;
+                if (i < n_names)
+                    counts[i]++;
+                else if (n_names < DROP_MAX) {
+                    names[n_names] = nc_article_strdup((nc_article *)a, path);
+                    counts[n_names++] = 1;
+                } else
+                    more++;
+            }
+        }
+        /* next node in document order */
+        if (n->type == XML_ELEMENT_NODE && n->children)
+            n = n->children;
+        else {
+            while (n && n != root && !n->next)
+                n = n->parent;
+            n = n && n != root ? n->next : NULL;
+        }
+    }
+    if (total) {
+        for (i = 0; i < n_names; i++) {
+            if (!names[i])
+                continue;
+            nc_buf_printf(&msg, "%s%s", msg.size ? ", " : "", names[i]);
+            if (counts[i] > 1)
+                nc_buf_printf(&msg, " (%d)", counts[i]);
+        }
+        if (more)
+            nc_buf_printf(&msg, " and %zu more", more);
+        nc_warn(o, first_line, 0, "dropped: %s", msg.size ? msg.ptr : "(text)");
+    }
+    nc_buf_release(&hay);
+    nc_buf_release(&piece);
+    nc_buf_release(&msg);
+}
