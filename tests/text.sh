@@ -113,4 +113,10 @@ expect_run 0 "" -- "$TMPD/ru.html" -t text --input-encoding=koi8-r -q
 grep -q "^Новости дня" "$TMPD/out" && fail "--input-encoding was overridden by detection"
 pass
 
+# ---- body structures: a correction is not read as current text, terms and captions kept ----
+printf '<p>The toll was <del>12</del><ins>14</ins>.</p><dl><dt>Quorum</dt><dd>Share needed.</dd></dl><table><caption>Results</caption><tr><td>A</td><td>B</td></tr><tr><td>1</td><td>2</td></tr></table>' >"$TMPD/struct.html"
+expect_run 0 "newsconv: warning: $TMPD/struct.html: plain text cannot mark deleted or struck-out text: left out (1)" -- "$TMPD/struct.html" --no-extract -t text
+printf 'The toll was 14.\n\nQuorum\n\nShare needed.\n\nResults\n\nA  B\n1  2\n' >"$TMPD/struct.want"
+expect_file_eq "$TMPD/out" "$TMPD/struct.want" "body structures as text"
+
 echo "text: $checks checks"

@@ -31,6 +31,7 @@ typedef struct tw {
     const nc_opts *o;
     size_t width;     /* 0: no wrapping */
     int link_urls;
+    int deleted;      /* deleted or struck-out inlines left out */
     int any;          /* something written */
     int quote;        /* blockquote depth */
     int last_quote;   /* the blockquote depth of the last block written */
@@ -72,6 +73,15 @@ static void inline_text(tw *w, const nc_node *root, nc_buf *out)
         case NC_INLINE_LINEBREAK:
             if (ev == NC_EVENT_ENTER)
                 nc_buf_putc(out, '\n');
+            break;
+        case NC_INLINE_DEL:
+        case NC_INLINE_STRIKE:
+            /* plain text cannot mark text as removed: a correction must not read as
+             * current text, so it is left out (with a warning) */
+            if (ev == NC_EVENT_ENTER) {
+                w->deleted++;
+                nc_iter_skip_children(&it);
+            }
             break;
         case NC_INLINE_IMAGE:
             if (ev == NC_EVENT_ENTER) {
@@ -293,6 +303,10 @@ static void emit_table(tw *w, const nc_node *tab)
     nc_buf lines;
     int header_done = 0, first = 1;
     for (row = nc_node_first_child(tab); row; row = nc_node_next(row)) {
+        if (nc_node_get_type(row) == NC_BLOCK_TABLE_CAPTION) {
+            emit_para(w, row); /* the caption, as a paragraph before the table */
+            continue;
+        }
         c = 0;
         for (cell = nc_node_first_child(row); cell && c < MAX_COLS; cell = nc_node_next(cell), c++) {
             char *t = cell_text(w, cell, &cols);
@@ -308,6 +322,8 @@ static void emit_table(tw *w, const nc_node *tab)
     nc_buf_init(&lines);
     for (row = nc_node_first_child(tab); row; row = nc_node_next(row)) {
         nc_buf line;
+        if (nc_node_get_type(row) == NC_BLOCK_TABLE_CAPTION)
+            continue;
         nc_buf_init(&line);
         c = 0;
         for (cell = nc_node_first_child(row); cell && c < MAX_COLS; cell = nc_node_next(cell), c++) {
@@ -350,6 +366,7 @@ static void write_body(tw *w, const nc_node *body)
         switch (nc_node_get_type(n)) {
         case NC_BLOCK_PARAGRAPH:
         case NC_BLOCK_HEADING:
+        case NC_BLOCK_DEF_TERM:
             if (enter) {
                 emit_para(w, n);
                 nc_iter_skip_children(&it);
@@ -550,6 +567,9 @@ int ncp_text_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
         w.any = head;
     }
     write_body(&w, a->body);
+    if (w.deleted)
+        nc_warn(o, 0, 0, "plain text cannot mark deleted or struck-out text: left out (%d)",
+                w.deleted);
     warn_dropped(a, o);
     return 0;
 }
