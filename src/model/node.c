@@ -12,12 +12,17 @@ static const char *const type_names[NC_NODE__COUNT] = {
     "del",        "ins",        "strike"};
 
 /* The same types as a reader of messages names them. */
+/* (both tables follow nc_node_type's order; the static assertion below keeps them whole) */
 static const char *const type_words[NC_NODE__COUNT] = {
     "nothing",    "body",       "paragraph",      "heading",    "quotation",
     "bulleted list", "numbered list", "list item", "figure",    "code block",
     "horizontal rule", "table", "table row",      "table cell", "embed",
+    "table caption", "definition list", "defined term", "definition",
     "text",       "emphasis",   "strong emphasis", "inline code", "link",
-    "image",      "line break", "superscript",    "subscript"};
+    "image",      "line break", "superscript",    "subscript",
+    "deleted text", "inserted text", "struck-out text"};
+
+_Static_assert(NC_INLINE_STRIKE + 1 == NC_NODE__COUNT, "type_names and type_words list every node type");
 
 const char *ncp_node_type_words(nc_node_type t)
 {
