@@ -64,6 +64,8 @@ for w in html json newsml nitf; do
     $CHECK check $w "$TMPD/cc.$w" >/dev/null || fail "control characters -t $w: $($CHECK check $w "$TMPD/cc.$w")"
 done
 expect_run 5 "newsconv: $TMPD/missing\\033[2J.md: cannot open: No such file or directory" -- "$TMPD/missing$esc[2J.md" -t md
+# a lone byte 0x9b (CSI to an 8-bit terminal, not UTF-8) in octal; UTF-8 (é) as it is
+expect_run 5 "newsconv: $TMPD/lone\\233[2Jé.md: cannot open: No such file or directory" -- "$TMPD/lone$(printf '\233')[2Jé.md" -t md
 pass
 # ---- 4. pages to publish: internal notes, --csp, right-to-left ----
 cat >"$TMPD/note.json" <<'JSON'

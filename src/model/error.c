@@ -54,6 +54,23 @@ static void put_escaped(char *out, size_t *n, size_t outlen, const char *s)
         else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
             k = snprintf(esc, sizeof esc, "\\u%04x", p[1]);
             p++;
+        } else if (*p >= 0x80) {
+            /* a whole UTF-8 sequence is copied; a byte that starts none (a lone 0x9b is
+             * CSI to an 8-bit terminal) is shown in octal */
+            size_t len = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 ? 2 : 0, i;
+            int ok = len > 0 && *p <= 0xf4;
+            for (i = 1; ok && i < len; i++)
+                ok = (p[i] & 0xc0) == 0x80;
+            if (!ok) {
+                k = snprintf(esc, sizeof esc, "\\%03o", *p);
+            } else {
+                if (*n + len >= outlen)
+                    break;
+                memcpy(out + *n, p, len);
+                *n += len;
+                p += len - 1;
+                continue;
+            }
         }
         if (k > 0) {
             if (*n + (size_t)k >= outlen)
