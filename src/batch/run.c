@@ -84,8 +84,10 @@ int ncp_batch_run(const ncp_batch_config *cfg)
     long jobs = cfg->jobs;
 
     b = calloc(1, sizeof *b);
-    if (!b)
+    if (!b) {
+        fprintf(stderr, "%s: out of memory\n", cfg->progname ? cfg->progname : "newsconv");
         return 7;
+    }
     b->cfg = cfg;
     b->prog = cfg->progname ? cfg->progname : "newsconv";
     b->to = cfg->to;
