@@ -84,7 +84,7 @@ static void scheme_view(const char *url, char *out, size_t outlen)
                 b[m++] = cp > 0 && cp < 0x80 ? (char)cp : '?';
                 i += used;
                 changed = 1;
-            } else if (a[i] == '%' && i + 2 < len + 0 && hexval(a[i + 1]) >= 0 &&
+            } else if (a[i] == '%' && i + 2 < len && hexval(a[i + 1]) >= 0 &&
                        hexval(a[i + 2]) >= 0) {
                 int v = hexval(a[i + 1]) * 16 + hexval(a[i + 2]);
                 b[m++] = v > 0 ? (char)v : '?';
@@ -313,8 +313,8 @@ static void prune_body(nc_article *a)
              (n->type == NC_BLOCK_EMBED && !n->as.embed.url)))
             leaving = 1;
         if (leaving) {
-            nc_node *first = n->first;
-            next = first ? first : NULL;
+            /* a link's children take its place, so the walk goes on at the first */
+            next = n->first;
             if (!next) {
                 nc_node *p = n;
                 while (p && p != a->body && !p->next)

@@ -2,6 +2,7 @@
  * (src/model/xhtml.c). */
 #include "harness.h"
 #include "common/dom.h"
+#include "model/model.h"
 #include "common/xmlguard.h"
 
 #include <stdlib.h>
@@ -56,6 +57,12 @@ static char *to_xhtml(const char *html)
 
 int main(void)
 {
+    /* the words messages use for node types follow the enum, to its last type */
+    STR_EQ(ncp_node_type_words(NC_BLOCK_ORDERED_LIST), "numbered list", "words: ordered list");
+    STR_EQ(ncp_node_type_words(NC_BLOCK_EMBED), "embed", "words: embed");
+    STR_EQ(ncp_node_type_words(NC_BLOCK_DEF_TERM), "defined term", "words: definition term");
+    STR_EQ(ncp_node_type_words(NC_INLINE_TEXT), "text", "words: text");
+    STR_EQ(ncp_node_type_words(NC_INLINE_STRIKE), "struck-out text", "words: last type");
     MODEL_EQ("<p>Hello  <b>bold</b>\n <i>it</i> <a href='/x'>link</a></p>",
              "  paragraph\n    text \"Hello \"\n    strong\n      text \"bold\"\n"
              "    text \" \"\n    emph\n      text \"it\"\n    text \" \"\n"
