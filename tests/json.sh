@@ -7,7 +7,8 @@
 # 2. determinism, --compact, -t jsonl, sniffing
 # 3. reading: tests/json/*.json against their .model (and .warnings) files, and every
 #    document of ../shared/corpus/ninjs against tests/json/corpus/*.model (events: exit 4)
-# 4. corpus round trips json -> json (3.1, 2.2) -> model: only warned extras may be lost
+# 4. corpus round trips json -> json (3.1, 3.0, 2.2, 2.1) -> model: only what is warned
+#    may be lost; ninjs -> ninjs equal documents (tests/json/roundtrip.py, .known)
 # 5. errors and warnings: positions, exit codes, --strict
 # 6. round trips with the other formats (md -> json -> md, json -> md -> json, ...) for
 #    every fixture, when those formats are built
@@ -208,6 +209,17 @@ if [ $have_shared = 1 ]; then
             ok
         done
     done
+fi
+
+# ---- 4b. ninjs -> ninjs keeps the document: every corpus document, in its own version,
+# equal after normalising form (tests/json/roundtrip.py says what); the known differences
+# (tests/json/roundtrip.known) can only shrink ----
+if [ $have_shared = 1 ] && [ -x /usr/bin/python3 ]; then
+    # shellcheck disable=SC2046
+    /usr/bin/python3 tests/json/roundtrip.py "$NEWSCONV" --known tests/json/roundtrip.known \
+        $(find "$SHARED/corpus/ninjs" -name '*.json' | LC_ALL=C sort) > "$T/rt" 2>&1 ||
+        fail "ninjs round trips: $(grep -v '^ninjs round trip:' "$T/rt" | head -5)"
+    ok
 fi
 
 # ---- 5. errors and warnings ----

@@ -51,6 +51,7 @@ typedef struct ncp_jrd {
     const nc_opts *o;
     nc_error *err;
     int line; /* line of the object in the input (a jsonl line), else 0 */
+    json_t *forms; /* ninjs: the forms of headline and summary (reader.c, note_form) */
 } ncp_jrd;
 
 /* obj[key] with the key compared case-insensitively (ninjs 2.x spells 3.x keys in lower

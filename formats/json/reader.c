@@ -696,6 +696,39 @@ static const char *const main_roles[] = {"main", "headline", "simple", "title", 
 static const char *const sub_roles[] = {"subhead", "sub", "subheadline", "subtitle",
                                         "sub-headline", "subheading", NULL};
 
+/* The forms (role, content type) in which a ninjs document gave its headline,
+ * subheadline and summary, when not those the writer uses: kept in the extra
+ * "ninjs:forms" ({"headline": {"role": "title"}, ...}), so that ninjs writes them back.
+ * r->forms collects them until the end of the read. */
+static void note_form(ncp_jrd *r, const char *field, json_t *e, const char *role,
+                      const char *ctype)
+{
+    json_t *form = json_object(), *v;
+    const char *k;
+    const char *given_role = json_string_value(ncp_jrd_get(e, "role"));
+    const char *given_ct = json_string_value(ncp_jrd_get(e, "contentType"));
+    if (!form) {
+        r->a->failed = 1;
+        return;
+    }
+    if ((given_role ? !strcmp(given_role, role) : 0) &&
+        (ctype ? given_ct && !strcmp(given_ct, ctype) : !given_ct) &&
+        json_object_size(e) == 2u + (ctype != NULL)) {
+        json_decref(form);
+        return; /* the writer's own */
+    }
+    json_object_foreach(e, k, v) {
+        if (ncp_strcasecmp(k, "value") && json_object_set(form, ncp_json_camel(k), v) < 0)
+            r->a->failed = 1;
+    }
+    if (!r->forms && !(r->forms = json_object()))
+        r->a->failed = 1;
+    if (r->forms && json_object_set_new(r->forms, field, form) < 0)
+        r->a->failed = 1;
+    else if (!r->forms)
+        json_decref(form);
+}
+
 static void read_headlines(ncp_jrd *r, json_t *o)
 {
     nc_article *a = r->a;
@@ -713,8 +746,10 @@ static void read_headlines(ncp_jrd *r, json_t *o)
             continue;
         if (one_of(role, main_roles) && !a->str[NC_F_HEADLINE]) {
             nc_article_sets(a, NC_F_HEADLINE, value);
+            note_form(r, "headline", h, "main", NULL);
         } else if (one_of(role, sub_roles) && !a->str[NC_F_SUBHEADLINE]) {
             nc_article_sets(a, NC_F_SUBHEADLINE, value);
+            note_form(r, "subheadline", h, "subhead", NULL);
         } else {
             add_role_extra(r, "headline_", *role ? role : "other", value);
         }
@@ -742,6 +777,7 @@ static const char *const summary_roles[] = {"summary", "text", "abstract", "teas
 
 typedef struct descs {
     const char *summary, *summary_html, *credit, *dateline, *alt;
+    json_t *summary_e; /* the description that gave the summary */
 } descs;
 
 /* Sorts the descriptions of object o (2.x/3.x array, 1.x description_* keys) by role;
@@ -774,6 +810,7 @@ static void read_descriptions(ncp_jrd *r, json_t *o, descs *d, int extra_ok)
                 d->summary_html = value;
         } else if (one_of(role, summary_roles) && !d->summary) {
             d->summary = value;
+            d->summary_e = e;
         } else if (extra_ok) {
             add_role_extra(r, "description_", *role ? role : "other", value);
         }
@@ -1421,6 +1458,8 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
         nc_article_add_extra(a, "ninjs_title", title, 0);
     read_descriptions(r, o, &d, 1);
     nc_article_sets(a, NC_F_SUMMARY, d.summary);
+    if (d.summary_e)
+        note_form(r, "summary", d.summary_e, "summary", "text/plain");
     nc_article_sets(a, NC_F_CREDIT, d.credit);
     nc_article_sets(a, NC_F_DATELINE, d.dateline);
     if (d.alt && mkind < 0)
@@ -1478,6 +1517,11 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     if (mkind >= 0 || has_media_rendition(GET(o, "renditions")))
         read_media(r, o, mkind, 1, mkind >= 0 ? &d : NULL);
     read_associations(r, GET(o, "associations"));
+    if (r->forms) {
+        ncp_jrd_extra(r, NCP_JSON_NS "forms", r->forms);
+        json_decref(r->forms);
+        r->forms = NULL;
+    }
     if (a->item_type && !strcmp(a->item_type, a->n_media ? "composite" : "text"))
         a->item_type = NULL; /* what the writer derives: not worth keeping */
 

@@ -1056,7 +1056,33 @@ static int extra_held(wr *w, const nc_kv *kv)
         if (!strncmp(kv->key, *p, strlen(*p)) && kv->key[strlen(*p)])
             return 1;
     return !strcmp(kv->key, "profile") || !strcmp(kv->key, "ninjs_title") ||
-           ninjs_extra(kv->key);
+           ninjs_extra(kv->key) || !strcmp(kv->key, NCP_JSON_NS "forms");
+}
+
+/* The headline, subheadline or summary item hv in the form the input gave it (extra
+ * "ninjs:forms", written by the reader): its role and content type replaced. */
+static json_t *formed(wr *w, const char *field, json_t *hv)
+{
+    const char *k;
+    json_t *forms, *form, *v, *value;
+    size_t i;
+    for (i = 0; i < w->a->n_extra; i++)
+        if (w->a->extra[i].json && !strcmp(w->a->extra[i].key, NCP_JSON_NS "forms"))
+            break;
+    if (i == w->a->n_extra || !hv)
+        return hv;
+    forms = json_loads(w->a->extra[i].value, 0, NULL);
+    form = json_object_get(forms, field);
+    if (json_is_object(form) && (value = json_incref(json_object_get(hv, "value")))) {
+        json_object_clear(hv);
+        json_object_foreach(form, k, v) {
+            if (json_is_string(v) && (!strcmp(k, "role") || !strcmp(k, "contentType")))
+                set(w, hv, k, json_incref(v));
+        }
+        set(w, hv, "value", value);
+    }
+    json_decref(forms);
+    return hv;
 }
 
 /* ---- the document ---- */
@@ -1129,15 +1155,17 @@ static json_t *build(wr *w)
 
     arr = json_array();
     if (s[NC_F_HEADLINE])
-        push(w, arr, role_value(w, "main", NULL, s[NC_F_HEADLINE]));
+        push(w, arr, formed(w, "headline", role_value(w, "main", NULL, s[NC_F_HEADLINE])));
     if (s[NC_F_SUBHEADLINE])
-        push(w, arr, role_value(w, "subhead", NULL, s[NC_F_SUBHEADLINE]));
+        push(w, arr, formed(w, "subheadline",
+                            role_value(w, "subhead", NULL, s[NC_F_SUBHEADLINE])));
     extra_roles(w, arr, "headline_");
     set_array(w, root, "headlines", arr);
 
     arr = json_array();
     if (s[NC_F_SUMMARY])
-        push(w, arr, role_value(w, "summary", "text/plain", s[NC_F_SUMMARY]));
+        push(w, arr, formed(w, "summary",
+                            role_value(w, "summary", "text/plain", s[NC_F_SUMMARY])));
     if (s[NC_F_DATELINE])
         push(w, arr, role_value(w, "dateline", NULL, s[NC_F_DATELINE]));
     if (s[NC_F_CREDIT])
