@@ -49,6 +49,9 @@ def pieces_xml(path):
     return out
 
 
+TEXT_LISTS = ("headlines", "descriptions", "bodies")
+
+
 def pieces_json(path):
     try:
         with open(path, encoding="utf-8") as f:
@@ -56,13 +59,17 @@ def pieces_json(path):
     except (ValueError, UnicodeDecodeError):
         return None
     out = []
-    stack = [doc]
+    stack = [(doc, None)]
     while stack:
-        v = stack.pop()
+        v, key = stack.pop()
         if isinstance(v, dict):
-            stack.extend(v.values())
+            # the role and content type of a headline, description or body say which field
+            # its value is and how it is carried (like an XML element name or attribute,
+            # which pieces_xml does not count either): not text of the document
+            stack.extend((x, k) for k, x in v.items()
+                         if not (key in TEXT_LISTS and k.lower() in ("role", "contenttype")))
         elif isinstance(v, list):
-            stack.extend(v)
+            stack.extend((x, key.lower() if key else None) for x in v)
         elif isinstance(v, str):
             if v.lstrip().startswith("<"):  # an HTML body: its text nodes
                 txt = re.sub(r"<[^>]*>", "\n", v)
@@ -70,6 +77,19 @@ def pieces_json(path):
             elif norm(v):
                 out.append(norm(v))
     return out
+
+
+def json_strings(v):
+    """Every key and string of a JSON value."""
+    if isinstance(v, dict):
+        for k, x in v.items():
+            yield k
+            yield from json_strings(x)
+    elif isinstance(v, list):
+        for x in v:
+            yield from json_strings(x)
+    elif isinstance(v, str):
+        yield v
 
 
 def accounted(p, out_sq, out_raw):
@@ -120,7 +140,10 @@ def main():
             if r.returncode != 0:  # refused (not an article, ...): nothing written, not silent
                 refused += 1
                 continue
-            out_raw = norm(r.stdout.decode("utf-8", "replace"))
+            out_text = r.stdout.decode("utf-8", "replace")
+            if t == "json":  # the strings of the JSON, unescaped ("\n" is a line break)
+                out_text = "\n".join(json_strings(json.loads(out_text)))
+            out_raw = norm(out_text)
             out_sq = squash(out_raw)
             lost = [p for p in ps if not accounted(p, out_sq, out_raw)]
             if not lost:
