@@ -13,6 +13,7 @@
  * --fragment writes the <article> alone, with the JSON-LD and extra blocks inside it, so
  * that a fragment reads back without loss too. The only loss: the raw HTML of an embed
  * (the canonical XHTML keeps its URL), with a warning. */
+#include "common/notcarried.h"
 #include "html.h"
 
 #include <string.h>
@@ -375,6 +376,8 @@ int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
     nc_iter it = nc_iter_init(a->body);
     nc_event ev;
     (void)err;
+    /* schema.org has no place for these (no property for a digital source type either) */
+    ncp_warn_agency_not_carried(a, o, "html");
     /* the canonical XHTML keeps an embed's URL only */
     while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
         const nc_node *n = nc_iter_node(&it);

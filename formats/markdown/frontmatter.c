@@ -12,6 +12,7 @@
  * what libyaml would not read back as written, dates unquoted at their own precision,
  * lists in block style, extra JSON values as YAML flow. Extra keys that a reader would
  * take for a known key go under one `extra:` map, which the reader unpacks. */
+#include "common/notcarried.h"
 #include "md.h"
 
 #include <stdlib.h>
@@ -807,58 +808,6 @@ static void subjects(nc_buf *out, const char *key, const nc_subject *s, size_t n
     }
 }
 
-/* The agency metadata of the model that front matter has no key for (issue 14): one
- * warning for each kind, with how many items have some. */
-static int subject_more(const nc_subject *s)
-{
-    return s->type != NC_SUBJECT_TOPIC || s->rel || s->creator || s->uri || s->details ||
-           s->relevance != NC_UNSET || s->confidence != NC_UNSET;
-}
-
-static int rendition_more(const nc_rendition *r)
-{
-    return r->title || r->size || r->duration != 0 || r->format || r->details;
-}
-
-static void warn_not_carried(const nc_article *a, const nc_opts *o)
-{
-    size_t i, j, subj = 0, auth = 0, med = 0, rend = 0;
-    for (i = 0; i < a->n_subjects; i++)
-        subj += subject_more(&a->subjects[i]);
-    for (i = 0; i < a->n_genres; i++)
-        subj += subject_more(&a->genres[i]);
-    for (i = 0; i < a->n_authors; i++)
-        auth += a->authors[i].details != NULL;
-    for (i = 0; i < a->n_media; i++) {
-        const nc_media *m = &a->media[i];
-        med += m->name || m->type || m->rel || m->details || m->main.name ||
-               rendition_more(&m->main);
-        for (j = 0; j < m->n_renditions; j++)
-            rend += rendition_more(&m->renditions[j]);
-    }
-    if (subj)
-        nc_warn(o, 0, 0, "markdown cannot hold subject types, rel, relevance and other "
-                "attributes (%zu subjects): dropped", subj);
-    if (auth)
-        nc_warn(o, 0, 0, "markdown cannot hold author contact details (%zu authors): dropped",
-                auth);
-    if (med)
-        nc_warn(o, 0, 0, "markdown cannot hold media names, types and other fields (%zu "
-                "media): dropped", med);
-    if (rend)
-        nc_warn(o, 0, 0, "markdown cannot hold rendition titles, sizes and other fields (%zu "
-                "renditions): dropped", rend);
-    if (a->item_type)
-        nc_warn(o, 0, 0, "markdown cannot hold the item type '%s': dropped", a->item_type);
-    if (a->digital_source_type.code || a->digital_source_type.name)
-        nc_warn(o, 0, 0, "markdown cannot hold the digital source type '%s': dropped",
-                a->digital_source_type.code ? a->digital_source_type.code
-                                            : a->digital_source_type.name);
-    if (a->data_mining.code || a->data_mining.name)
-        nc_warn(o, 0, 0, "markdown cannot hold the data-mining permission '%s': dropped",
-                a->data_mining.code ? a->data_mining.code : a->data_mining.name);
-}
-
 int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o)
 {
     static const struct {
@@ -882,7 +831,7 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
                  {"expiryDate", NC_T_EXPIRES}};
     size_t i, j;
     int any = a->urgency != 0, nested = 0;
-    warn_not_carried(a, o);
+    ncp_warn_agency_not_carried(a, o, "markdown");
     for (i = 0; i < NC_F__COUNT; i++)
         any |= a->str[i] != NULL;
     for (i = 0; i < NC_T__COUNT; i++)

@@ -1,0 +1,54 @@
+/* newsconv: the warnings of writers that cannot hold the agency metadata of the model
+ * (issue 14: nothing lost silently). */
+#include "notcarried.h"
+
+static int subject_more(const nc_subject *s)
+{
+    return s->type != NC_SUBJECT_TOPIC || s->rel || s->creator || s->uri || s->details ||
+           s->relevance != NC_UNSET || s->confidence != NC_UNSET;
+}
+
+static int rendition_more(const nc_rendition *r)
+{
+    return r->title || r->size || r->duration != 0 || r->format || r->details;
+}
+
+void ncp_warn_agency_not_carried(const nc_article *a, const nc_opts *o, const char *fmt)
+{
+    size_t i, j, subj = 0, auth = 0, med = 0, rend = 0;
+    for (i = 0; i < a->n_subjects; i++)
+        subj += subject_more(&a->subjects[i]);
+    for (i = 0; i < a->n_genres; i++)
+        subj += subject_more(&a->genres[i]);
+    for (i = 0; i < a->n_authors; i++)
+        auth += a->authors[i].details != NULL;
+    for (i = 0; i < a->n_media; i++) {
+        const nc_media *m = &a->media[i];
+        med += m->name || m->type || m->rel || m->details || m->main.name ||
+               rendition_more(&m->main);
+        for (j = 0; j < m->n_renditions; j++)
+            rend += rendition_more(&m->renditions[j]);
+    }
+    if (subj)
+        nc_warn(o, 0, 0, "%s cannot hold subject types, rel, relevance and other "
+                "attributes (%zu subjects): dropped", fmt, subj);
+    if (auth)
+        nc_warn(o, 0, 0, "%s cannot hold author contact details (%zu authors): dropped", fmt,
+                auth);
+    if (med)
+        nc_warn(o, 0, 0, "%s cannot hold media names, types and other fields (%zu "
+                "media): dropped", fmt, med);
+    if (rend)
+        nc_warn(o, 0, 0, "%s cannot hold rendition titles, sizes and other fields (%zu "
+                "renditions): dropped", fmt, rend);
+    if (a->item_type)
+        nc_warn(o, 0, 0, "%s cannot hold the item type '%s': dropped", fmt, a->item_type);
+    if (a->digital_source_type.code || a->digital_source_type.name)
+        nc_warn(o, 0, 0, "%s cannot hold the digital source type '%s': dropped", fmt,
+                a->digital_source_type.code ? a->digital_source_type.code
+                                            : a->digital_source_type.name);
+    if (a->data_mining.code || a->data_mining.name)
+        nc_warn(o, 0, 0, "%s cannot hold the data-mining permission '%s': dropped", fmt,
+                a->data_mining.code ? a->data_mining.code : a->data_mining.name);
+}
+

@@ -1,0 +1,15 @@
+/* newsconv: warnings for the agency metadata a writer cannot hold (notcarried.c). */
+#ifndef NEWSCONV_FORMATS_NOTCARRIED_H
+#define NEWSCONV_FORMATS_NOTCARRIED_H
+
+#include "model/model.h"
+
+/* Warns, one warning for each kind ("FMT cannot hold subject types, rel, ... (n subjects):
+ * dropped"), of the fields added to the model with issue 14 that a's writer into format
+ * fmt does not write: subject and genre attributes (type, rel, relevance, confidence,
+ * creator, uri, details), author details, media name/type/rel/details and main rendition
+ * fields, rendition title/size/duration/format/details, item type, digital source type,
+ * data-mining permission. */
+void ncp_warn_agency_not_carried(const nc_article *a, const nc_opts *o, const char *fmt);
+
+#endif
