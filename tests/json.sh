@@ -222,6 +222,47 @@ if [ $have_shared = 1 ] && [ -x /usr/bin/python3 ]; then
     ok
 fi
 
+# agency metadata (issue 14): a TT-like text item keeps its type, names, entity attributes,
+# rendition sizes and titles through json -> json; IPTC codes are written as URIs
+A=tests/json/agency-text.json
+/usr/bin/python3 tests/json/roundtrip.py "$NEWSCONV" "$A" > "$T/rt" 2>&1 || fail "$A: json -> json: $(cat "$T/rt")"
+nc "$A" -t json > "$T/j" 2> "$T/e" || fail "$A: $(cat "$T/e")"
+[ ! -s "$T/e" ] || fail "$A: unexpected warnings: $(cat "$T/e")"
+/usr/bin/python3 - "$T/j" <<'PY' || fail "$A: the rewrite lost agency metadata"
+import json, sys
+d = json.load(open(sys.argv[1]))
+a = d["associations"][0]
+assert d["type"] == "text" and a["name"] == "a001" and a["type"] == "picture", d["type"]
+assert [r["name"] for r in a["renditions"]] == ["r00", "r01"], a["renditions"]
+assert a["renditions"][0]["sizeInBytes"] == 4096 and a["renditions"][0]["title"] == "Thumbnail"
+assert a["renditions"][1]["aspectRatio"] == "3:2" and a["rel"] == "illustration"
+s = d["subjects"]
+assert (s[0]["rel"], s[0]["relevance"], s[0]["confidence"], s[0]["creator"]) == ("about", 90, 75, "editor")
+assert s[1] == {"name": "Val", "uri": "http://cv.iptc.org/newscodes/mediatopic/20000574", "literal": "medtop:20000574"}, s[1]
+assert d["places"][0]["geoJSON"]["type"] == "Point" and d["people"][0]["contactInfo"][0]["type"] == "email"
+assert d["organisations"][0]["symbols"][0]["symbol"] == "RD"
+assert d["digitalSourceType"]["uri"].endswith("/digitalCapture")
+PY
+for v in 3.0 2.1; do
+    nc "$A" -t json --ninjs-version $v > "$T/j$v" 2> "$T/e" || fail "$A: --ninjs-version $v"
+    grep -q '"version": "'$v'"' "$T/j$v" && ! grep -qi '"digitalSourceType"' "$T/j$v" &&
+        grep -q "digital_source_type" "$T/e" || fail "$A: ninjs $v: $(cat "$T/e")"
+done
+if [ $have_shared = 1 ]; then
+    "$SHARED/tools/validate-ninjs" 3.0 "$T/j3.0" > "$T/v" 2>&1 || fail "invalid ninjs 3.0: $(cat "$T/v")"
+    "$SHARED/tools/validate-ninjs" 2.2 "$T/j2.1" > "$T/v" 2>&1 || fail "invalid ninjs 2.1: $(cat "$T/v")"
+fi
+ok
+# what the reader drops: one warning naming the fields, each value with -v, fatal under --strict
+echo '{"uri": "http://x.test/1", "headlines": [{"value": "H"}], "body_html": "<p>A</p>", "body_text": "Other text"}' > "$T/d.json"
+nc "$T/d.json" -t model > /dev/null 2> "$T/e" || fail "drop report: conversion failed"
+grep -qx "newsconv: warning: $T/d.json: dropped: body_text" "$T/e" || fail "drop report: $(cat "$T/e")"
+nc -v "$T/d.json" -t model > /dev/null 2> "$T/e"
+grep -q "dropped: body_text: 'Other text'" "$T/e" || fail "drop report -v: $(cat "$T/e")"
+nc --strict "$T/d.json" -t model > /dev/null 2> "$T/e"
+[ $? -eq 6 ] || fail "drop report under --strict: not exit 6: $(cat "$T/e")"
+ok
+
 # ---- 5. errors and warnings ----
 for d in fixtures/invalid/*/; do
     d=${d%/}
