@@ -1,6 +1,7 @@
 /* newsconv: the `newsml` (NewsML-G2; reads NewsML-G2, NewsML 1.x and NITF) and `nitf`
  * (NITF 3.6) formats: registry entries, sniffers, read and write entry points. */
 #include "newsml.h"
+#include "common/notcarried.h"
 
 #include <string.h>
 
@@ -126,6 +127,8 @@ static int newsml_read(nc_article *a, const char *buf, size_t len, const nc_opts
 
 static int newsml_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
+    /* until the G2 writer maps the agency metadata of issue 14 (branch agency-g2) */
+    ncp_warn_agency_not_carried(a, o, "newsml");
     return ncp_g2_write(a, out, o, err);
 }
 
@@ -133,6 +136,7 @@ static int nitf_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_err
 {
     size_t start;
     (void)err;
+    ncp_warn_agency_not_carried(a, o, "nitf");
     if (a->n_links)
         nc_warn(o, 0, 0, "nitf cannot hold links: %zu dropped", a->n_links);
     if (a->n_media)
