@@ -99,6 +99,116 @@ static int nc_true(const xmlNode *n, const char *attr)
     return v && (!strcmp(v, "true") || !strcmp(v, "1"));
 }
 
+/* ---- elements kept as extra pairs (extra.c) ---- */
+
+static void keep(rd *r, const xmlNode *el)
+{
+    if (!ncp_g2x_keep(r->a, el))
+        r->a->failed = 1;
+}
+
+/* 1 when n has attributes other than newsconv's own, xml:space and role (which the
+ * reader has read when it matters: a headline's role makes it the subheadline). */
+static int has_attrs(const xmlNode *n)
+{
+    const xmlAttr *at;
+    for (at = n->properties; at; at = at->next) {
+        const char *ns = at->ns && at->ns->href ? (const char *)at->ns->href : NULL;
+        const char *nm = (const char *)at->name;
+        if (ns && !strcmp(ns, NCP_NS_NC))
+            continue;
+        if (ns && !strcmp(ns, (const char *)XML_XML_NAMESPACE) && !strcmp(nm, "space"))
+            continue;
+        if (!ns && !strcmp(nm, "role"))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+static int n_attrs(const xmlNode *n)
+{
+    const xmlAttr *at;
+    int k = 0;
+    for (at = n->properties; at; at = at->next)
+        k++;
+    return k;
+}
+
+/* 1 when a party or concept is its name alone (<provider><name>dpa</name></provider>),
+ * which the model's field gives back exactly; else the element is kept too. */
+static int bare_party(const xmlNode *p)
+{
+    xmlNode *c = ncp_nml_first_el(p->children);
+    if (has_attrs(p))
+        return 0;
+    return !c || (ncp_nml_is_g2(c, "name") && !has_attrs(c) && !ncp_nml_next_el(c));
+}
+
+/* Only these attributes (no namespace) besides newsconv's own. */
+static int attrs_within(const xmlNode *n, const char *const *names)
+{
+    const xmlAttr *at;
+    for (at = n->properties; at; at = at->next) {
+        const char *const *p;
+        if (at->ns && at->ns->href && !strcmp((const char *)at->ns->href, NCP_NS_NC))
+            continue;
+        if (at->ns)
+            return 0;
+        for (p = names; *p && strcmp(*p, (const char *)at->name); p++)
+            ;
+        if (!*p)
+            return 0;
+    }
+    return 1;
+}
+
+/* A creator or contributor the model's author gives back: role, uri, one name, and
+ * personDetails with one affiliation. */
+static int bare_author(const xmlNode *c)
+{
+    static const char *const ok[] = {"role", "uri", NULL};
+    xmlNode *e;
+    int names = 0;
+    if (!attrs_within(c, ok))
+        return 0;
+    for (e = ncp_nml_first_el(c->children); e; e = ncp_nml_next_el(e)) {
+        if (ncp_nml_is_g2(e, "name") && !has_attrs(e) && !names++)
+            continue;
+        if (ncp_nml_is_g2(e, "personDetails")) {
+            xmlNode *af = ncp_nml_first_el(e->children);
+            if (af && ncp_nml_is_g2(af, "affiliation") && !ncp_nml_next_el(af) &&
+                bare_party(af))
+                continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
+/* A genre or subject the model gives back: a code and one name. */
+static int bare_concept(const xmlNode *c)
+{
+    static const char *const ok[] = {"qcode", "uri", "literal", NULL};
+    xmlNode *e = ncp_nml_first_el(c->children);
+    if (!attrs_within(c, ok))
+        return 0;
+    return !e || (ncp_nml_is_g2(e, "name") && !has_attrs(e) && !ncp_nml_next_el(e));
+}
+
+/* A text field from el: set when unset (el kept as well when it has attributes), else
+ * el is kept (a second copyrightNotice, a usageTerms in another language). */
+static void text_or_keep(rd *r, nc_field f, const xmlNode *el, const char *v)
+{
+    if (r->a->str[f] || !v) {
+        keep(r, el);
+        return;
+    }
+    nc_article_sets(r->a, f, v);
+    if (has_attrs(el) || ncp_nml_first_el(el->children))
+        keep(r, el);
+}
+
 /* ---- rightsInfo ---- */
 
 static void rights_info(rd *r, const xmlNode *ri)
@@ -106,12 +216,19 @@ static void rights_info(rd *r, const xmlNode *ri)
     nc_article *a = r->a;
     xmlNode *c;
     for (c = ncp_nml_first_el(ri->children); c; c = ncp_nml_next_el(c)) {
-        if (ncp_nml_is_g2(c, "copyrightHolder"))
+        if (!ncp_nml_is_g2(c, (const char *)c->name))
+            continue; /* another namespace: a provider's extension */
+        if (ncp_nml_is_g2(c, "copyrightHolder") && !a->str[NC_F_COPYRIGHT_HOLDER]) {
             ncp_nml_set(a, NC_F_COPYRIGHT_HOLDER, party_name(a, c));
-        else if (ncp_nml_is_g2(c, "copyrightNotice"))
-            ncp_nml_set(a, NC_F_COPYRIGHT_NOTICE, ncp_nml_text(a, c));
-        else if (ncp_nml_is_g2(c, "usageTerms"))
-            ncp_nml_set(a, NC_F_USAGE_TERMS, ncp_nml_text(a, c));
+            if (!bare_party(c))
+                keep(r, c);
+        } else if (ncp_nml_is_g2(c, "copyrightNotice")) {
+            text_or_keep(r, NC_F_COPYRIGHT_NOTICE, c, ncp_nml_text(a, c));
+        } else if (ncp_nml_is_g2(c, "usageTerms")) {
+            text_or_keep(r, NC_F_USAGE_TERMS, c, ncp_nml_text(a, c));
+        } else {
+            keep(r, c); /* accountable, link, rightsExpression*, dataMining, ... */
+        }
     }
 }
 
@@ -320,9 +437,19 @@ static void item_meta(rd *r, const xmlNode *im)
     xmlNode *c;
     nc_buf notes = NC_BUF_INIT;
     for (c = ncp_nml_first_el(im->children); c; c = ncp_nml_next_el(c)) {
-        if (ncp_nml_is_g2(c, "provider")) {
-            if (!nc_true(c, "generated"))
+        if (!ncp_nml_is_g2(c, (const char *)c->name))
+            continue; /* another namespace: a provider's extension */
+        if (ncp_nml_is_g2(c, "itemClass")) {
+            const char *q = class_attr(c);
+            if (!q || strcmp(q, "ninat:text") || ncp_nml_first_el(c->children) ||
+                n_attrs(c) > 1)
+                keep(r, c); /* the writer writes a bare ninat:text */
+        } else if (ncp_nml_is_g2(c, "provider")) {
+            if (!nc_true(c, "generated")) {
                 ncp_nml_set(a, NC_F_PROVIDER, party_name(a, c));
+                if (!bare_party(c))
+                    keep(r, c);
+            }
         } else if (ncp_nml_is_g2(c, "versionCreated")) {
             if (!nc_true(c, "generated"))
                 r->vc = c;
@@ -335,23 +462,37 @@ static void item_meta(rd *r, const xmlNode *im)
             if (q && !strncmp(q, "stat:", 5))
                 q += 5;
             ncp_nml_set(a, NC_F_PUBSTATUS, q);
+            if (ncp_nml_first_el(c->children) || n_attrs(c) > 1)
+                keep(r, c);
         } else if (ncp_nml_is_g2(c, "edNote")) {
-            /* plain notes; a structured note (dpa's XHTML notepad) repeats the others */
+            /* plain notes; a structured note (dpa's XHTML notepad) repeats the others and
+             * is kept as it is, like a note with a role or a publishing constraint */
             const char *t = foreign_children(c) ? NULL : ncp_nml_text(a, c);
             if (t) {
                 if (notes.size)
                     nc_buf_putc(&notes, '\n');
                 nc_buf_puts(&notes, t);
             }
+            if (!t || has_attrs(c))
+                keep(r, c);
         } else if (ncp_nml_is_g2(c, "memberOf")) {
-            ncp_nml_set(a, NC_F_SECTION, party_name(a, c));
+            if (!a->str[NC_F_SECTION]) {
+                ncp_nml_set(a, NC_F_SECTION, party_name(a, c));
+                if (!bare_party(c))
+                    keep(r, c);
+            } else {
+                keep(r, c);
+            }
         } else if (ncp_nml_is_g2(c, "title")) {
             if (!r->title)
                 r->title = ncp_nml_text(a, c);
+            keep(r, c); /* the writer has no other place for it */
         } else if (ncp_nml_is_g2(c, "expires")) {
             ncp_nml_set_date(a, NC_T_EXPIRES, c, r->o);
         } else if (ncp_nml_is_g2(c, "link")) {
             item_link(r, c);
+        } else {
+            keep(r, c); /* role, fileName, generator, profile, service, signal, ... */
         }
     }
     if (notes.size)
@@ -436,46 +577,69 @@ static void content_meta(rd *r, const xmlNode *cm)
         } else if (!strcmp(nm, "contentModified")) {
             ncp_nml_set_date(a, NC_T_MODIFIED, c, r->o);
         } else if (!strcmp(nm, "located")) {
-            ncp_nml_set(a, NC_F_LOCATION, party_name(a, c));
+            if (a->str[NC_F_LOCATION]) {
+                keep(r, c);
+            } else {
+                ncp_nml_set(a, NC_F_LOCATION, party_name(a, c));
+                if (!bare_party(c))
+                    keep(r, c);
+            }
         } else if (!strcmp(nm, "creator") || !strcmp(nm, "contributor")) {
             author(r, c, nm[1] == 'o');
+            if (!bare_author(c))
+                keep(r, c);
         } else if (!strcmp(nm, "infoSource")) {
             const char *role = ncp_nml_attr(c, "role");
-            if (role && !ncp_strcasecmp(ncp_nml_qcode_code(role), "publisher"))
+            if (role && !ncp_strcasecmp(ncp_nml_qcode_code(role), "publisher") &&
+                !a->str[NC_F_PUBLISHER]) {
                 ncp_nml_set(a, NC_F_PUBLISHER, party_name(a, c));
+                if (ncp_nml_first_el(c->children) && !bare_party(ncp_nml_first_el(c->children)))
+                    keep(r, c);
+            } else {
+                keep(r, c);
+            }
         } else if (!strcmp(nm, "language")) {
             ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_attr(c, "tag"));
-        } else if (!strcmp(nm, "genre")) {
-            concept(r, c, 1);
-        } else if (!strcmp(nm, "subject")) {
-            concept(r, c, 0);
+            if (n_attrs(c) > 1 || ncp_nml_first_el(c->children))
+                keep(r, c);
+        } else if (!strcmp(nm, "genre") || !strcmp(nm, "subject")) {
+            concept(r, c, nm[0] == 'g');
+            if (!bare_concept(c))
+                keep(r, c);
         } else if (!strcmp(nm, "keyword")) {
             const char *k = ncp_nml_text(a, c);
             if (k)
                 nc_article_add_keyword(a, k);
+            if (has_attrs(c))
+                keep(r, c);
         } else if (!strcmp(nm, "slugline")) {
-            ncp_nml_set(a, NC_F_SLUGLINE, ncp_nml_text(a, c));
+            text_or_keep(r, NC_F_SLUGLINE, c, ncp_nml_text(a, c));
         } else if (!strcmp(nm, "headline")) {
             const char *role = ncp_nml_attr(c, "role");
             const char *code = role ? ncp_nml_qcode_code(role) : NULL;
             if (!code || !ncp_strcasecmp(code, "main") || !ncp_strcasecmp(code, "headline") ||
-                !ncp_strcasecmp(code, "title"))
-                ncp_nml_set(a, NC_F_HEADLINE, ncp_nml_text(a, c));
-            else if (!ncp_strncasecmp(code, "sub", 3))
-                ncp_nml_set(a, NC_F_SUBHEADLINE, ncp_nml_text(a, c));
-            else if (!other_headline && ncp_strncasecmp(code, "short", 5))
-                other_headline = ncp_nml_text(a, c); /* a provider's own role */
+                !ncp_strcasecmp(code, "title")) {
+                text_or_keep(r, NC_F_HEADLINE, c, ncp_nml_text(a, c));
+            } else if (!ncp_strncasecmp(code, "sub", 3)) {
+                text_or_keep(r, NC_F_SUBHEADLINE, c, ncp_nml_text(a, c));
+            } else {
+                if (!other_headline && ncp_strncasecmp(code, "short", 5))
+                    other_headline = ncp_nml_text(a, c); /* a provider's own role */
+                keep(r, c);
+            }
         } else if (!strcmp(nm, "dateline")) {
-            ncp_nml_set(a, NC_F_DATELINE, ncp_nml_text(a, c));
+            text_or_keep(r, NC_F_DATELINE, c, ncp_nml_text(a, c));
         } else if (!strcmp(nm, "by")) {
-            ncp_nml_set(a, NC_F_BYLINE, ncp_nml_text(a, c));
+            text_or_keep(r, NC_F_BYLINE, c, ncp_nml_text(a, c));
         } else if (!strcmp(nm, "creditline")) {
-            ncp_nml_set(a, NC_F_CREDIT, ncp_nml_text(a, c));
+            text_or_keep(r, NC_F_CREDIT, c, ncp_nml_text(a, c));
         } else if (!strcmp(nm, "description")) {
             const char *role = ncp_nml_attr(c, "role");
             const char *code = role ? ncp_nml_qcode_code(role) : NULL;
             if (!code || !ncp_strcasecmp(code, "summary") || !ncp_strcasecmp(code, "abstract"))
-                ncp_nml_set(a, NC_F_SUMMARY, ncp_nml_text(a, c));
+                text_or_keep(r, NC_F_SUMMARY, c, ncp_nml_text(a, c));
+            else
+                keep(r, c);
         } else if (!strcmp(nm, "contentMetaExtProperty")) {
             const char *rel = ncp_nml_attr(c, "rel"), *val = ncp_nml_attr(c, "value");
             nc_buf key = NC_BUF_INIT;
@@ -507,6 +671,8 @@ static void content_meta(rd *r, const xmlNode *cm)
                 nc_article_add_extra(a, key.ptr, val, nc_true(c, "json"));
             }
             nc_buf_release(&key);
+        } else {
+            keep(r, c); /* icon, digitalSourceType, altId, audience, rating, ... */
         }
     }
     /* without a main headline, one with a role of the provider's own */
@@ -635,6 +801,8 @@ static void finish_item(rd *r)
         if (s && ncp_nml_date((const char *)s, r->vc, &t) == 0 &&
             !same_time(&t, &a->time[NC_T_PUBLISHED]) && !same_time(&t, &a->time[NC_T_CREATED]))
             nc_article_set_time(a, NC_T_MODIFIED, &t);
+        else
+            keep(r, r->vc); /* kept even when it equals a date the model has */
         xmlFree(s);
     }
     ncp_nml_drop_derived_id(a);
@@ -656,6 +824,12 @@ static void item_head(rd *r, xmlNode *item)
             item_meta(r, c);
         else if (ncp_nml_is_g2(c, "contentMeta"))
             content_meta(r, c);
+        else if (ncp_nml_is_g2(c, "rightsInfo") || ncp_nml_is_g2(c, "catalogRef") ||
+                 ncp_nml_is_g2(c, "catalog") || ncp_nml_is_g2(c, "hopHistory") ||
+                 ncp_nml_is_g2(c, "pubHistory") || ncp_nml_is_g2(c, "partMeta") ||
+                 ncp_nml_is_g2(c, "assert") || ncp_nml_is_g2(c, "inlineRef") ||
+                 ncp_nml_is_g2(c, "derivedFrom") || ncp_nml_is_g2(c, "derivedFromValue"))
+            keep(r, c); /* the item's other parts, for the G2 writer */
     }
     /* the language of the content, else of the item */
     ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_lang(item));
@@ -835,6 +1009,11 @@ static int read_message(rd *r, xmlNode *msg)
     xmlNode *set = ncp_nml_child_g2(msg, "itemSet"), *c, *pkg = NULL, *main = NULL;
     size_t i, more_text = 0;
     int rc = 0;
+    /* the message's header (sent, origin, destination, channel...) is kept as extra */
+    c = ncp_nml_child_g2(msg, "header");
+    for (c = c ? ncp_nml_first_el(c->children) : NULL; c; c = ncp_nml_next_el(c))
+        if (ncp_nml_is_g2(c, (const char *)c->name))
+            keep(r, c);
     for (c = ncp_nml_first_el(set ? set->children : msg->children); c; c = ncp_nml_next_el(c)) {
         if (!ncp_nml_is_g2(c, "newsItem") && !ncp_nml_is_g2(c, "packageItem"))
             continue;

@@ -619,6 +619,40 @@ static void squash_put(nc_buf *b, const char *s)
     nc_buf_putc(b, '\n');
 }
 
+/* The text of XML markup (extra.c's kept elements), squashed: each text run a line, the
+ * predefined entities and character references decoded. */
+static void squash_markup(nc_buf *b, const char *s)
+{
+    int in_tag = 0;
+    for (; *s; s++) {
+        if (in_tag) {
+            if (*s == '>') {
+                in_tag = 0;
+                nc_buf_putc(b, '\n');
+            }
+        } else if (*s == '<') {
+            in_tag = 1;
+            nc_buf_putc(b, '\n');
+        } else if (*s == '&') {
+            static const struct { const char *e; char c; } ents[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+            size_t k;
+            for (k = 0; k < sizeof ents / sizeof ents[0]; k++)
+                if (!strncmp(s, ents[k].e, strlen(ents[k].e)))
+                    break;
+            if (k < sizeof ents / sizeof ents[0]) {
+                nc_buf_putc(b, ents[k].c);
+                s += strlen(ents[k].e) - 1;
+            } else {
+                nc_buf_putc(b, '&');
+            }
+        } else if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') {
+            nc_buf_putc(b, *s);
+        }
+    }
+    nc_buf_putc(b, '\n');
+}
+
 static void squash_int(nc_buf *b, long v)
 {
     if (v)
@@ -675,7 +709,10 @@ static void model_text(const nc_article *a, nc_buf *b)
     }
     for (i = 0; i < a->n_extra; i++) {
         squash_put(b, a->extra[i].key);
-        squash_put(b, a->extra[i].value);
+        if (a->extra[i].value && a->extra[i].value[0] == '<')
+            squash_markup(b, a->extra[i].value); /* an element kept as XML (extra.c) */
+        else
+            squash_put(b, a->extra[i].value);
     }
     nc_buf_init(&body);
     nc_node_text(nc_article_body(a), &body);
