@@ -3,7 +3,8 @@
  *
  * Key: "g2:" PARENT "/" NAME, the local names of the element and of the item part holding
  * it: "g2:itemMeta/fileName", "g2:rightsInfo/dataMining", "g2:contentMeta/altId",
- * "g2:header/destination" (a newsMessage's header). Value: the element's text when it has
+ * "g2:header/destination" (a newsMessage's header), "g2:newsItem/catalogRef" (a part of
+ * the item itself, also of a packageItem). Value: the element's text when it has
  * no attributes and no child elements ("dpa-G2"), else the element itself as XML
  * ("<service qcode=\"dpasrv:bdt\"><name>Basisdienst</name></service>"): G2 elements
  * without prefix (the G2 namespace is the default), elements of another namespace with
@@ -141,6 +142,8 @@ nc_kv *ncp_g2x_keep(nc_article *a, const xmlNode *el)
     const char *parent = el->parent && el->parent->type == XML_ELEMENT_NODE && el->parent->name
                              ? (const char *)el->parent->name
                              : "";
+    if (!strcmp(parent, "packageItem"))
+        parent = "newsItem"; /* the item's own parts: the writer writes a newsItem */
     nc_buf_printf(&key, "g2:%s/%s", parent, (const char *)el->name);
     if (plain(el)) {
         const char *t = ncp_nml_text(a, el);

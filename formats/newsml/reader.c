@@ -14,6 +14,7 @@ typedef struct rd {
     const nc_opts *o;
     nc_error *err;
     xmlNode *vc;       /* versionCreated of the item read */
+    xmlNode *header;   /* a newsMessage's header, kept after the item's contentMeta */
     const char *title; /* itemMeta/title: the last headline fallback */
 } rd;
 
@@ -194,6 +195,38 @@ static int bare_concept(const xmlNode *c)
     if (!attrs_within(c, ok))
         return 0;
     return !e || (ncp_nml_is_g2(e, "name") && !has_attrs(e) && !ncp_nml_next_el(e));
+}
+
+/* The date of the element, or a time without precision. */
+static nc_time date_of(const xmlNode *el)
+{
+    nc_time t;
+    xmlChar *s = el ? xmlNodeGetContent(el) : NULL;
+    if (!s || ncp_nml_date((const char *)s, el, &t) < 0)
+        memset(&t, 0, sizeof t);
+    xmlFree(s);
+    return t;
+}
+
+static int same_time(const nc_time *x, const nc_time *y);
+
+/* 1 when versionCreated vc is kept as it is: when the model's modification time will come
+ * from it (the writer then writes no contentModified), or when it is not the date the
+ * writer derives from the model (modified, else published, else created). finish_item
+ * applies the same rule to the model. */
+static int keep_version(const xmlNode *vc)
+{
+    const xmlNode *im = vc->parent, *cm = im ? ncp_nml_child_g2(im->parent, "contentMeta") : NULL;
+    nc_time t = date_of(vc), pub = date_of(ncp_nml_child_g2(im, "firstCreated"));
+    nc_time created = date_of(ncp_nml_child_g2(cm, "contentCreated"));
+    nc_time mod = date_of(ncp_nml_child_g2(cm, "contentModified"));
+    if (!t.prec)
+        return 1;
+    if (mod.prec)
+        return !same_time(&t, &mod);
+    if (!same_time(&t, &pub) && !same_time(&t, &created))
+        return 1; /* the modification time */
+    return !same_time(&t, pub.prec ? &pub : &created);
 }
 
 /* A text field from el: set when unset (el kept as well when it has attributes), else
@@ -451,8 +484,11 @@ static void item_meta(rd *r, const xmlNode *im)
                     keep(r, c);
             }
         } else if (ncp_nml_is_g2(c, "versionCreated")) {
-            if (!nc_true(c, "generated"))
+            if (!nc_true(c, "generated")) {
                 r->vc = c;
+                if (keep_version(c))
+                    keep(r, c);
+            }
         } else if (ncp_nml_is_g2(c, "firstCreated")) {
             ncp_nml_set_date(a, NC_T_PUBLISHED, c, r->o);
         } else if (ncp_nml_is_g2(c, "embargoed")) {
@@ -473,8 +509,8 @@ static void item_meta(rd *r, const xmlNode *im)
                     nc_buf_putc(&notes, '\n');
                 nc_buf_puts(&notes, t);
             }
-            if (!t || has_attrs(c))
-                keep(r, c);
+            if (!t || ncp_nml_attr(c, "role") || has_attrs(c))
+                keep(r, c); /* its role and publishing constraint too */
         } else if (ncp_nml_is_g2(c, "memberOf")) {
             if (!a->str[NC_F_SECTION]) {
                 ncp_nml_set(a, NC_F_SECTION, party_name(a, c));
@@ -559,120 +595,141 @@ static void author(rd *r, const xmlNode *c, int contributor)
     nc_article_add_author(a, name, role, url && *url ? url : NULL, aff);
 }
 
+/* contentMeta's administrative properties (NewsML-G2's AdministrativeMetadataGroup). */
+static int administrative(const char *nm)
+{
+    static const char *const names[] = {"icon", "urgency", "contentCreated", "contentModified",
+                                        "digitalSourceType", "located", "infoSource", "creator",
+                                        "contributor", "audience", "exclAudience", "altId",
+                                        "rating", "userInteraction", NULL};
+    const char *const *p;
+    for (p = names; *p; p++)
+        if (!strcmp(*p, nm))
+            return 1;
+    return 0;
+}
+
 static void content_meta(rd *r, const xmlNode *cm)
 {
     nc_article *a = r->a;
     xmlNode *c;
     const char *other_headline = NULL;
-    for (c = ncp_nml_first_el(cm->children); c; c = ncp_nml_next_el(c)) {
-        const char *nm = (const char *)c->name;
-        if (!ncp_nml_is_g2(c, nm))
-            continue; /* another namespace: a provider's extension */
-        if (!strcmp(nm, "urgency")) {
-            const char *u = ncp_nml_text(a, c);
-            if (u && !a->urgency && u[0] >= '1' && u[0] <= '9' && !u[1])
-                a->urgency = u[0] - '0';
-        } else if (!strcmp(nm, "contentCreated")) {
-            ncp_nml_set_date(a, NC_T_CREATED, c, r->o);
-        } else if (!strcmp(nm, "contentModified")) {
-            ncp_nml_set_date(a, NC_T_MODIFIED, c, r->o);
-        } else if (!strcmp(nm, "located")) {
-            if (a->str[NC_F_LOCATION]) {
-                keep(r, c);
-            } else {
-                ncp_nml_set(a, NC_F_LOCATION, party_name(a, c));
-                if (!bare_party(c))
-                    keep(r, c);
-            }
-        } else if (!strcmp(nm, "creator") || !strcmp(nm, "contributor")) {
-            author(r, c, nm[1] == 'o');
-            if (!bare_author(c))
-                keep(r, c);
-        } else if (!strcmp(nm, "infoSource")) {
-            const char *role = ncp_nml_attr(c, "role");
-            if (role && !ncp_strcasecmp(ncp_nml_qcode_code(role), "publisher") &&
-                !a->str[NC_F_PUBLISHER]) {
-                ncp_nml_set(a, NC_F_PUBLISHER, party_name(a, c));
-                if (ncp_nml_first_el(c->children) && !bare_party(ncp_nml_first_el(c->children)))
-                    keep(r, c);
-            } else {
-                keep(r, c);
-            }
-        } else if (!strcmp(nm, "language")) {
-            ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_attr(c, "tag"));
-            if (n_attrs(c) > 1 || ncp_nml_first_el(c->children))
-                keep(r, c);
-        } else if (!strcmp(nm, "genre") || !strcmp(nm, "subject")) {
-            concept(r, c, nm[0] == 'g');
-            if (!bare_concept(c))
-                keep(r, c);
-        } else if (!strcmp(nm, "keyword")) {
-            const char *k = ncp_nml_text(a, c);
-            if (k)
-                nc_article_add_keyword(a, k);
-            if (has_attrs(c))
-                keep(r, c);
-        } else if (!strcmp(nm, "slugline")) {
-            text_or_keep(r, NC_F_SLUGLINE, c, ncp_nml_text(a, c));
-        } else if (!strcmp(nm, "headline")) {
-            const char *role = ncp_nml_attr(c, "role");
-            const char *code = role ? ncp_nml_qcode_code(role) : NULL;
-            if (!code || !ncp_strcasecmp(code, "main") || !ncp_strcasecmp(code, "headline") ||
-                !ncp_strcasecmp(code, "title")) {
-                text_or_keep(r, NC_F_HEADLINE, c, ncp_nml_text(a, c));
-            } else if (!ncp_strncasecmp(code, "sub", 3)) {
-                text_or_keep(r, NC_F_SUBHEADLINE, c, ncp_nml_text(a, c));
-            } else {
-                if (!other_headline && ncp_strncasecmp(code, "short", 5))
-                    other_headline = ncp_nml_text(a, c); /* a provider's own role */
-                keep(r, c);
-            }
-        } else if (!strcmp(nm, "dateline")) {
-            text_or_keep(r, NC_F_DATELINE, c, ncp_nml_text(a, c));
-        } else if (!strcmp(nm, "by")) {
-            text_or_keep(r, NC_F_BYLINE, c, ncp_nml_text(a, c));
-        } else if (!strcmp(nm, "creditline")) {
-            text_or_keep(r, NC_F_CREDIT, c, ncp_nml_text(a, c));
-        } else if (!strcmp(nm, "description")) {
-            const char *role = ncp_nml_attr(c, "role");
-            const char *code = role ? ncp_nml_qcode_code(role) : NULL;
-            if (!code || !ncp_strcasecmp(code, "summary") || !ncp_strcasecmp(code, "abstract"))
-                text_or_keep(r, NC_F_SUMMARY, c, ncp_nml_text(a, c));
-            else
-                keep(r, c);
-        } else if (!strcmp(nm, "contentMetaExtProperty")) {
-            const char *rel = ncp_nml_attr(c, "rel"), *val = ncp_nml_attr(c, "value");
-            nc_buf key = NC_BUF_INIT;
-            if (!rel)
-                rel = ncp_nml_attr(c, "reluri");
-            if (!rel || !*rel)
+    int pass;
+    /* the administrative properties first, then the others: the schema's order, which the
+     * G2 writer follows (a document that mixes them reads back the same) */
+    for (pass = 0; pass < 2; pass++) {
+        for (c = ncp_nml_first_el(cm->children); c; c = ncp_nml_next_el(c)) {
+            const char *nm = (const char *)c->name;
+            if (!ncp_nml_is_g2(c, nm))
+                continue; /* another namespace: a provider's extension */
+            if (administrative(nm) != (pass == 0))
                 continue;
-            if (!strcmp(rel, "ncext:%")) {
-                /* the empty key */
-            } else if (!strncmp(rel, "ncext:", 6)) {
-                const char *p;
-                for (p = rel + 6; *p; p++) {
-                    if (*p == '%' && p[1] && p[2] && !(p[1] == '0' && p[2] == '0')) {
-                        char hex[3] = {p[1], p[2], '\0'};
-                        nc_buf_putc(&key, (int)strtol(hex, NULL, 16));
-                        p += 2;
-                    } else {
-                        nc_buf_putc(&key, *p);
-                    }
+            if (!strcmp(nm, "urgency")) {
+                const char *u = ncp_nml_text(a, c);
+                if (u && !a->urgency && u[0] >= '1' && u[0] <= '9' && !u[1])
+                    a->urgency = u[0] - '0';
+            } else if (!strcmp(nm, "contentCreated")) {
+                ncp_nml_set_date(a, NC_T_CREATED, c, r->o);
+            } else if (!strcmp(nm, "contentModified")) {
+                ncp_nml_set_date(a, NC_T_MODIFIED, c, r->o);
+            } else if (!strcmp(nm, "located")) {
+                if (a->str[NC_F_LOCATION]) {
+                    keep(r, c);
+                } else {
+                    ncp_nml_set(a, NC_F_LOCATION, party_name(a, c));
+                    if (!bare_party(c))
+                        keep(r, c);
                 }
+            } else if (!strcmp(nm, "creator") || !strcmp(nm, "contributor")) {
+                author(r, c, nm[1] == 'o');
+                if (!bare_author(c))
+                    keep(r, c);
+            } else if (!strcmp(nm, "infoSource")) {
+                const char *role = ncp_nml_attr(c, "role");
+                if (role && !ncp_strcasecmp(ncp_nml_qcode_code(role), "publisher") &&
+                    !a->str[NC_F_PUBLISHER]) {
+                    ncp_nml_set(a, NC_F_PUBLISHER, party_name(a, c));
+                    if (ncp_nml_first_el(c->children) && !bare_party(ncp_nml_first_el(c->children)))
+                        keep(r, c);
+                } else {
+                    keep(r, c);
+                }
+            } else if (!strcmp(nm, "language")) {
+                ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_attr(c, "tag"));
+                if (n_attrs(c) > 1 || ncp_nml_first_el(c->children))
+                    keep(r, c);
+            } else if (!strcmp(nm, "genre") || !strcmp(nm, "subject")) {
+                concept(r, c, nm[0] == 'g');
+                if (!bare_concept(c))
+                    keep(r, c);
+            } else if (!strcmp(nm, "keyword")) {
+                const char *k = ncp_nml_text(a, c);
+                if (k)
+                    nc_article_add_keyword(a, k);
+                if (has_attrs(c))
+                    keep(r, c);
+            } else if (!strcmp(nm, "slugline")) {
+                text_or_keep(r, NC_F_SLUGLINE, c, ncp_nml_text(a, c));
+            } else if (!strcmp(nm, "headline")) {
+                const char *role = ncp_nml_attr(c, "role");
+                const char *code = role ? ncp_nml_qcode_code(role) : NULL;
+                if (!code || !ncp_strcasecmp(code, "main") || !ncp_strcasecmp(code, "headline") ||
+                    !ncp_strcasecmp(code, "title")) {
+                    text_or_keep(r, NC_F_HEADLINE, c, ncp_nml_text(a, c));
+                } else if (!ncp_strncasecmp(code, "sub", 3)) {
+                    text_or_keep(r, NC_F_SUBHEADLINE, c, ncp_nml_text(a, c));
+                } else {
+                    if (!other_headline && ncp_strncasecmp(code, "short", 5))
+                        other_headline = ncp_nml_text(a, c); /* a provider's own role */
+                    keep(r, c);
+                }
+            } else if (!strcmp(nm, "dateline")) {
+                text_or_keep(r, NC_F_DATELINE, c, ncp_nml_text(a, c));
+            } else if (!strcmp(nm, "by")) {
+                text_or_keep(r, NC_F_BYLINE, c, ncp_nml_text(a, c));
+            } else if (!strcmp(nm, "creditline")) {
+                text_or_keep(r, NC_F_CREDIT, c, ncp_nml_text(a, c));
+            } else if (!strcmp(nm, "description")) {
+                const char *role = ncp_nml_attr(c, "role");
+                const char *code = role ? ncp_nml_qcode_code(role) : NULL;
+                if (!code || !ncp_strcasecmp(code, "summary") || !ncp_strcasecmp(code, "abstract"))
+                    text_or_keep(r, NC_F_SUMMARY, c, ncp_nml_text(a, c));
+                else
+                    keep(r, c);
+            } else if (!strcmp(nm, "contentMetaExtProperty")) {
+                const char *rel = ncp_nml_attr(c, "rel"), *val = ncp_nml_attr(c, "value");
+                nc_buf key = NC_BUF_INIT;
+                if (!rel)
+                    rel = ncp_nml_attr(c, "reluri");
+                if (!rel || !*rel)
+                    continue;
+                if (!strcmp(rel, "ncext:%")) {
+                    /* the empty key */
+                } else if (!strncmp(rel, "ncext:", 6)) {
+                    const char *p;
+                    for (p = rel + 6; *p; p++) {
+                        if (*p == '%' && p[1] && p[2] && !(p[1] == '0' && p[2] == '0')) {
+                            char hex[3] = {p[1], p[2], '\0'};
+                            nc_buf_putc(&key, (int)strtol(hex, NULL, 16));
+                            p += 2;
+                        } else {
+                            nc_buf_putc(&key, *p);
+                        }
+                    }
+                } else {
+                    nc_buf_puts(&key, rel);
+                }
+                if (!val) {
+                    xmlChar *t = xmlNodeGetContent(c);
+                    nc_article_add_extra(a, key.ptr, t ? (const char *)t : "", 0);
+                    xmlFree(t);
+                } else {
+                    nc_article_add_extra(a, key.ptr, val, nc_true(c, "json"));
+                }
+                nc_buf_release(&key);
             } else {
-                nc_buf_puts(&key, rel);
+                keep(r, c); /* icon, digitalSourceType, altId, audience, rating, ... */
             }
-            if (!val) {
-                xmlChar *t = xmlNodeGetContent(c);
-                nc_article_add_extra(a, key.ptr, t ? (const char *)t : "", 0);
-                xmlFree(t);
-            } else {
-                nc_article_add_extra(a, key.ptr, val, nc_true(c, "json"));
-            }
-            nc_buf_release(&key);
-        } else {
-            keep(r, c); /* icon, digitalSourceType, altId, audience, rating, ... */
         }
     }
     /* without a main headline, one with a role of the provider's own */
@@ -801,11 +858,40 @@ static void finish_item(rd *r)
         if (s && ncp_nml_date((const char *)s, r->vc, &t) == 0 &&
             !same_time(&t, &a->time[NC_T_PUBLISHED]) && !same_time(&t, &a->time[NC_T_CREATED]))
             nc_article_set_time(a, NC_T_MODIFIED, &t);
-        else
-            keep(r, r->vc); /* kept even when it equals a date the model has */
         xmlFree(s);
     }
     ncp_nml_drop_derived_id(a);
+}
+
+/* 1 for a reference to IPTC's standard catalogue (the writer refers to its newest). */
+static int iptc_catalog(const xmlNode *ref)
+{
+    const char *h = ncp_nml_attr(ref, "href");
+    return h && strstr(h, "iptc.org/std/catalog/catalog.IPTC-G2-Standards_");
+}
+
+/* 1 for the catalog the writer adds (newsconv's own scheme aliases only). */
+static int own_catalog(const xmlNode *cat)
+{
+    xmlNode *s;
+    for (s = ncp_nml_first_el(cat->children); s; s = ncp_nml_next_el(s)) {
+        const char *u = ncp_nml_attr(s, "uri");
+        if (!ncp_nml_is_g2(s, "scheme") || !u || strncmp(u, "urn:newsconv:", 13))
+            return 0;
+    }
+    return 1;
+}
+
+/* The message's header (sent, origin, destination, channel...) kept as extra pairs, once,
+ * where the G2 writer writes pairs without a place of their own (contentMeta's end), so
+ * that G2 -> G2 reads them back in the same order. */
+static void keep_header(rd *r)
+{
+    xmlNode *c;
+    for (c = r->header ? ncp_nml_first_el(r->header->children) : NULL; c; c = ncp_nml_next_el(c))
+        if (ncp_nml_is_g2(c, (const char *)c->name))
+            keep(r, c);
+    r->header = NULL;
 }
 
 /* The item's own attributes and metadata parts (not its content). */
@@ -818,18 +904,25 @@ static void item_head(rd *r, xmlNode *item)
     ncp_nml_set(a, NC_F_ID, guid);
     ncp_nml_set(a, NC_F_VERSION, version);
     for (c = ncp_nml_first_el(item->children); c; c = ncp_nml_next_el(c)) {
-        if (ncp_nml_is_g2(c, "rightsInfo") && !rights++)
+        int trailing = ncp_nml_is_g2(c, "partMeta") || ncp_nml_is_g2(c, "assert") ||
+                       ncp_nml_is_g2(c, "inlineRef") || ncp_nml_is_g2(c, "derivedFrom") ||
+                       ncp_nml_is_g2(c, "derivedFromValue") || ncp_nml_is_g2(c, "contentSet");
+        if (trailing)
+            keep_header(r); /* an item without contentMeta: before what follows it */
+        if (ncp_nml_is_g2(c, "rightsInfo") && !rights++) {
             rights_info(r, c);
-        else if (ncp_nml_is_g2(c, "itemMeta"))
+        } else if (ncp_nml_is_g2(c, "itemMeta")) {
             item_meta(r, c);
-        else if (ncp_nml_is_g2(c, "contentMeta"))
+        } else if (ncp_nml_is_g2(c, "contentMeta")) {
             content_meta(r, c);
-        else if (ncp_nml_is_g2(c, "rightsInfo") || ncp_nml_is_g2(c, "catalogRef") ||
-                 ncp_nml_is_g2(c, "catalog") || ncp_nml_is_g2(c, "hopHistory") ||
-                 ncp_nml_is_g2(c, "pubHistory") || ncp_nml_is_g2(c, "partMeta") ||
-                 ncp_nml_is_g2(c, "assert") || ncp_nml_is_g2(c, "inlineRef") ||
-                 ncp_nml_is_g2(c, "derivedFrom") || ncp_nml_is_g2(c, "derivedFromValue"))
+            keep_header(r);
+        } else if ((ncp_nml_is_g2(c, "catalogRef") && !iptc_catalog(c)) ||
+                   (ncp_nml_is_g2(c, "catalog") && !own_catalog(c))) {
+            keep(r, c); /* a provider's catalogue, for its QCodes */
+        } else if (ncp_nml_is_g2(c, "rightsInfo") || ncp_nml_is_g2(c, "hopHistory") ||
+                   ncp_nml_is_g2(c, "pubHistory") || (trailing && !ncp_nml_is_g2(c, "contentSet"))) {
             keep(r, c); /* the item's other parts, for the G2 writer */
+        }
     }
     /* the language of the content, else of the item */
     ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_lang(item));
@@ -1009,11 +1102,7 @@ static int read_message(rd *r, xmlNode *msg)
     xmlNode *set = ncp_nml_child_g2(msg, "itemSet"), *c, *pkg = NULL, *main = NULL;
     size_t i, more_text = 0;
     int rc = 0;
-    /* the message's header (sent, origin, destination, channel...) is kept as extra */
-    c = ncp_nml_child_g2(msg, "header");
-    for (c = c ? ncp_nml_first_el(c->children) : NULL; c; c = ncp_nml_next_el(c))
-        if (ncp_nml_is_g2(c, (const char *)c->name))
-            keep(r, c);
+    r->header = ncp_nml_child_g2(msg, "header");
     for (c = ncp_nml_first_el(set ? set->children : msg->children); c; c = ncp_nml_next_el(c)) {
         if (!ncp_nml_is_g2(c, "newsItem") && !ncp_nml_is_g2(c, "packageItem"))
             continue;
@@ -1088,6 +1177,8 @@ static int read_message(rd *r, xmlNode *msg)
 nomem:
     rc = nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
 done:
+    if (rc == 0)
+        keep_header(r);
     free(items.v);
     free(prefs.v);
     return rc;

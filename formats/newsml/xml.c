@@ -746,6 +746,12 @@ static int looks_like_date(const char *s)
 
 #define DROP_MAX 12
 
+static int generated(const xmlNode *n)
+{
+    const char *v = ncp_nml_nc_attr(n, "generated");
+    return v && !strcmp(v, "true");
+}
+
 /* Warns once, naming the elements (parent/name) whose text appears nowhere in the model. */
 void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o)
 {
@@ -790,8 +796,8 @@ void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o
                     more++;
             }
         }
-        /* next node in document order */
-        if (n->type == XML_ELEMENT_NODE && n->children)
+        /* next node in document order; what the writer generated is no data */
+        if (n->type == XML_ELEMENT_NODE && n->children && !generated(n))
             n = n->children;
         else {
             while (n && n != root && !n->next)
