@@ -9,7 +9,8 @@
 #include <string.h>
 
 static const nc_optdef json_options[] = {
-    {"ninjs-version", "3.1|2.2", "json, jsonl: the ninjs version written (default 3.1)"},
+    {"ninjs-version", "3.1|3.0|2.2|2.1",
+     "json, jsonl: the ninjs version written (default 3.1)"},
     {"compact", NULL, "json: write the JSON on one line"},
     {NULL, NULL, NULL}};
 

@@ -23,6 +23,9 @@
 #define NCP_JSON_URN_STR "urn:newsconv:str:"
 #define NCP_JSON_URN_NONE "urn:newsconv:none"
 
+/* The namespace of ninjs fields kept in details and extra (article.h): "ninjs:<key>". */
+#define NCP_JSON_NS "ninjs:"
+
 /* Relationship ("rel") of the subjects that carry keywords and the section. */
 #define NCP_JSON_REL_KEYWORD "keyword"
 #define NCP_JSON_REL_SECTION "section"
@@ -48,6 +51,7 @@ typedef struct ncp_jrd {
     const nc_opts *o;
     nc_error *err;
     int line; /* line of the object in the input (a jsonl line), else 0 */
+    json_t *forms; /* ninjs: the forms of headline and summary (reader.c, note_form) */
 } ncp_jrd;
 
 /* obj[key] with the key compared case-insensitively (ninjs 2.x spells 3.x keys in lower
@@ -73,10 +77,29 @@ void ncp_jrd_extra(ncp_jrd *r, const char *key, json_t *v);
 /* Reports NC_ERR_NOT_ARTICLE; returns -1. */
 int ncp_jrd_not_article(ncp_jrd *r, const char *fmt, ...) NC_PRINTF(2, 3);
 
+/* drops.c: warns once naming the fields of the ninjs object obj whose strings appear
+ * nowhere in r->a (each string too with -v). */
+void ncp_json_report_dropped(ncp_jrd *r, json_t *obj);
+/* 1 when s is one of list (ASCII case-insensitive). */
+int ncp_json_one_of(const char *s, const char *const *list);
+
 /* jsonld.c: 1 when obj is schema.org JSON-LD (@context, @type or @graph). */
 int ncp_jsonld_is(json_t *obj);
 /* Reads a schema.org NewsArticle (or Article, ...; also inside @graph). */
 int ncp_jsonld_read(ncp_jrd *r, json_t *obj);
+
+/* writer.c: the plain-text body the writer writes beside the XHTML one (blocks separated
+ * by a blank line, cells by tabs; deleted and struck-out text left out). */
+void ncp_json_body_text(const nc_node *body, nc_buf *out);
+/* writer.c: the ninjs 3.x spelling of a key that 3.x writes in camel case
+ * ("contentType" for "contenttype"), else k. */
+const char *ncp_json_camel(const char *k);
+/* writer.c: a deep copy of v with the keys of its objects spelled by ncp_json_camel;
+ * NULL when out of memory. */
+json_t *ncp_json_camel_copy(json_t *v);
+/* writer.c: the cv.iptc.org vocabulary URI ("http://cv.iptc.org/newscodes/mediatopic/")
+ * of the alias of an IPTC QCode ("medtop:04000000"), or NULL. */
+const char *ncp_iptc_scheme_uri(const char *code);
 
 /* 1 when s is an absolute URI (RFC 3986: scheme ":" then only URI characters). */
 int ncp_json_is_uri(const char *s);

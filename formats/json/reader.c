@@ -255,13 +255,15 @@ static const char *lower(const char *s, char *buf, size_t size)
     return buf;
 }
 
-static int one_of(const char *s, const char *const *list)
+int ncp_json_one_of(const char *s, const char *const *list)
 {
     for (; *list; list++)
         if (!ncp_strcasecmp(s, *list))
             return 1;
     return 0;
 }
+
+static int one_of(const char *s, const char *const *list) { return ncp_json_one_of(s, list); }
 
 static int hexval(int c)
 {
@@ -379,11 +381,12 @@ static int detect_version(json_t *o)
 
 /* Code and scheme of an entity: 1.x scheme/code, or 2.x/3.x uri/literal (a uri that ends
  * with the literal, or with its part after the colon, gives the scheme). */
-static void entity_code(ncp_jrd *r, json_t *e, const char **code, const char **scheme)
+static void entity_code(ncp_jrd *r, json_t *e, const char **code, const char **scheme,
+                        const char **xuri)
 {
     const char *sch = STR(e, "scheme"), *cd = ncp_jrd_text(r, GET(e, "code"));
     const char *uri = decode_uri(r, STR(e, "uri")), *lit = ncp_jrd_text(r, GET(e, "literal"));
-    *code = *scheme = NULL;
+    *code = *scheme = *xuri = NULL;
     if (cd || sch) {
         *code = cd ? cd : uri ? uri : lit;
         *scheme = sch;
@@ -399,33 +402,150 @@ static void entity_code(ncp_jrd *r, json_t *e, const char **code, const char **s
         }
         if (local && *++local && ul > strlen(local) &&
             ends_with(uri, ul, local, strlen(local))) {
-            *scheme = nc_article_strndup(r->a, uri, ul - strlen(local));
+            const char *iptc = ncp_iptc_scheme_uri(lit);
             *code = lit;
+            if (iptc && strlen(iptc) == ul - strlen(local) && !strncmp(uri, iptc, strlen(iptc)))
+                return; /* an IPTC QCode: its scheme is implied (the writer spells it out) */
+            *scheme = nc_article_strndup(r->a, uri, ul - strlen(local));
             return;
         }
+        *xuri = uri; /* a URI that does not spell the literal out: both kept */
+        *code = lit;
+        return;
     }
     *code = uri ? uri : lit;
 }
 
-static void add_subject_entity(ncp_jrd *r, json_t *e)
+/* ---- details: what the model has no field for, as a JSON object (article.h) ---- */
+
+/* The 3.x spelling of the keys that details share between formats; NULL for others. */
+static const char *shared_key(const char *k)
 {
-    const char *name = STR(e, "name"), *code, *scheme;
-    const char *rel = STR(e, "rel");
-    entity_code(r, e, &code, &scheme);
-    if (rel && !ncp_strcasecmp(rel, NCP_JSON_REL_KEYWORD) && !code && name) {
-        nc_article_add_keyword(r->a, name);
-        return;
-    }
-    if (rel && !ncp_strcasecmp(rel, NCP_JSON_REL_SECTION) && !code && name &&
-        !r->a->str[NC_F_SECTION]) {
-        nc_article_sets(r->a, NC_F_SECTION, name);
-        return;
-    }
-    if (name || code)
-        nc_article_add_subject(r->a, name, code, scheme);
+    static const char *const shared[] = {"contactInfo", "geoJSON", "symbols", NULL};
+    const char *const *s;
+    for (s = shared; *s; s++)
+        if (!ncp_strcasecmp(k, *s))
+            return *s;
+    return NULL;
 }
 
-static void read_entities(ncp_jrd *r, json_t *list, int genres)
+/* Sets (*det)[key] = v, the object made on first use; key "ninjs:<k>" unless k is shared. */
+static void det_put(ncp_jrd *r, json_t **det, const char *k, json_t *v)
+{
+    char key[128];
+    if (!v || json_is_null(v))
+        return;
+    if (shared_key(k))
+        snprintf(key, sizeof key, "%s", shared_key(k));
+    else
+        snprintf(key, sizeof key, "%s%s", NCP_JSON_NS, ncp_json_camel(k));
+    if (!*det && !(*det = json_object()))
+        r->a->failed = 1;
+    else if (json_object_set_new(*det, key, ncp_json_camel_copy(v)) < 0)
+        r->a->failed = 1; /* (json_object_set_new takes a NULL value as a failure) */
+}
+
+/* The text of det in the arena (NULL for none); releases det. */
+static const char *det_text(ncp_jrd *r, json_t *det)
+{
+    char *t;
+    const char *res;
+    if (!det)
+        return NULL;
+    /* the input's nesting is capped at NC_MAX_DEPTH, which bounds jansson's recursion */
+    t = json_dumps(det, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(det);
+    if (!t) {
+        r->a->failed = 1;
+        return NULL;
+    }
+    res = nc_article_strdup(r->a, t);
+    free(t);
+    return res;
+}
+
+/* A 0..100 attribute (relevance, confidence): its value, or NC_UNSET when absent or not an
+ * integer in range (then kept in details as given). */
+static int percent(ncp_jrd *r, json_t *v, const char *key, json_t **det)
+{
+    json_int_t n;
+    if (!v || json_is_null(v))
+        return NC_UNSET;
+    if (json_is_integer(v) && (n = json_integer_value(v)) >= 0 && n <= 100)
+        return (int)n;
+    det_put(r, det, key, v);
+    return NC_UNSET;
+}
+
+/* Keys of an entity that go to nc_subject fields. */
+static const char *const entity_keys[] = {"name", "rel", "uri", "literal", "code", "scheme",
+                                          "relevance", "confidence", "creator", NULL};
+
+/* One entity of a subjects (people, places, ...) or genres list. */
+static void read_entity(ncp_jrd *r, json_t *e, nc_subject_type type, int genre)
+{
+    const char *name = STR(e, "name"), *rel = STR(e, "rel"), *creator = STR(e, "creator");
+    const char *code, *scheme, *xuri, *k, *details;
+    json_t *det = NULL, *v;
+    int relevance, confidence;
+    nc_subject *s;
+    entity_code(r, e, &code, &scheme, &xuri);
+    relevance = percent(r, GET(e, "relevance"), "relevance", &det);
+    confidence = percent(r, GET(e, "confidence"), "confidence", &det);
+    json_object_foreach(e, k, v) {
+        if (!one_of(k, entity_keys))
+            det_put(r, &det, k, v);
+    }
+    if (!genre && type == NC_SUBJECT_TOPIC && rel && !code && name && !det && !creator &&
+        relevance == NC_UNSET && confidence == NC_UNSET) {
+        if (!ncp_strcasecmp(rel, NCP_JSON_REL_KEYWORD)) {
+            nc_article_add_keyword(r->a, name);
+            return;
+        }
+        if (!ncp_strcasecmp(rel, NCP_JSON_REL_SECTION) && !r->a->str[NC_F_SECTION]) {
+            nc_article_sets(r->a, NC_F_SECTION, name);
+            return;
+        }
+    }
+    details = det_text(r, det);
+    if (!name && !code && !xuri && !details)
+        return; /* nothing but a rel: the drop report names it */
+    s = genre ? nc_article_add_genre(r->a, name, code, scheme)
+              : nc_article_add_entity(r->a, type, name, code, scheme);
+    if (!s)
+        return;
+    s->rel = rel;
+    s->creator = creator;
+    s->uri = xuri;
+    s->relevance = relevance;
+    s->confidence = confidence;
+    s->details = details;
+}
+
+/* A coded field of the article (digitalSourceType: name, uri, literal). */
+static void read_coded(ncp_jrd *r, json_t *e, nc_subject *c)
+{
+    const char *code, *scheme, *xuri, *k;
+    json_t *det = NULL, *v;
+    if (json_is_string(e)) {
+        c->code = ncp_jrd_str(r, e);
+        return;
+    }
+    if (!json_is_object(e))
+        return;
+    entity_code(r, e, &code, &scheme, &xuri);
+    json_object_foreach(e, k, v) {
+        if (!one_of(k, entity_keys))
+            det_put(r, &det, k, v);
+    }
+    c->name = STR(e, "name");
+    c->code = code;
+    c->scheme = scheme;
+    c->uri = xuri;
+    c->details = det_text(r, det);
+}
+
+static void read_entities(ncp_jrd *r, json_t *list, nc_subject_type type, int genres)
 {
     each it = each_init(list);
     const char *k;
@@ -436,25 +556,41 @@ static void read_entities(ncp_jrd *r, json_t *list, int genres)
             if (name && genres)
                 nc_article_add_genre(r->a, name, NULL, NULL);
             else if (name)
-                nc_article_add_subject(r->a, name, NULL, NULL);
+                nc_article_add_entity(r->a, type, name, NULL, NULL);
             continue;
         }
-        if (!json_is_object(e))
-            continue;
-        if (genres) {
-            const char *name = STR(e, "name"), *code, *scheme;
-            entity_code(r, e, &code, &scheme);
-            if (name || code)
-                nc_article_add_genre(r->a, name, code, scheme);
-        } else {
-            add_subject_entity(r, e);
-        }
+        if (json_is_object(e))
+            read_entity(r, e, type, genres);
     }
 }
 
 static const char *const author_rels[] = {
     "author", "creator", "writer", "reporter", "correspondent", "photographer", "editor",
     "contributor", "byline", "by", "videographer", "illustrator", "columnist", NULL};
+
+/* 1 when contactInfo ci is what the writer makes of an author's url (when url_ok) and
+ * affiliation: at most one of each, with only type and value. Other contact details are
+ * kept in the author's details. */
+static int plain_contact_info(json_t *ci, int url_ok)
+{
+    size_t i;
+    json_t *c;
+    int urls = 0, affs = 0;
+    if (!json_is_array(ci))
+        return 0;
+    json_array_foreach(ci, i, c) {
+        const char *type = json_string_value(json_object_get(c, "type"));
+        if (!json_is_object(c) || json_object_size(c) != 2 || !type ||
+            !json_is_string(json_object_get(c, "value")))
+            return 0;
+        if (!strcmp(type, "url") && url_ok && !urls++)
+            continue;
+        if (!strcmp(type, "affiliation") && !affs++)
+            continue;
+        return 0;
+    }
+    return 1;
+}
 
 /* infoSources / infosource: provider and publisher by role, everyone else an author. */
 static void read_info_sources(ncp_jrd *r, json_t *list)
@@ -464,16 +600,25 @@ static void read_info_sources(ncp_jrd *r, json_t *list)
     json_t *e;
     while ((e = each_next(&it, &k)) != NULL) {
         const char *name = STR(e, "name"), *role = STR(e, "role"), *url = STR(e, "uri");
-        const char *aff = NULL;
-        json_t *ci = GET(e, "contactInfo"), *c;
+        const char *aff = NULL, *kk;
+        json_t *ci = GET(e, "contactInfo"), *c, *det = NULL, *v;
+        nc_author *au;
         size_t i;
         if (!role)
             role = STR(e, "rel"); /* 1.x */
-        if (role && !ncp_strcasecmp(role, "provider") && name && !r->a->str[NC_F_PROVIDER]) {
+        json_object_foreach(e, kk, v) {
+            if (one_of(kk, (const char *const[]){"name", "role", "rel", "uri", NULL}) ||
+                (!ncp_strcasecmp(kk, "contactInfo") && plain_contact_info(v, !url)))
+                continue;
+            det_put(r, &det, kk, v);
+        }
+        if (!det && !url && role && !ncp_strcasecmp(role, "provider") && name &&
+            !r->a->str[NC_F_PROVIDER]) {
             nc_article_sets(r->a, NC_F_PROVIDER, name);
             continue;
         }
-        if (role && !ncp_strcasecmp(role, "publisher") && name && !r->a->str[NC_F_PUBLISHER]) {
+        if (!det && !url && role && !ncp_strcasecmp(role, "publisher") && name &&
+            !r->a->str[NC_F_PUBLISHER]) {
             nc_article_sets(r->a, NC_F_PUBLISHER, name);
             continue;
         }
@@ -487,8 +632,14 @@ static void read_info_sources(ncp_jrd *r, json_t *list)
             else if (!ncp_strcasecmp(type, "affiliation") && !aff)
                 aff = value;
         }
-        if (name || url)
-            nc_article_add_author(r->a, name, role, url, aff);
+        if (!name && !url && !det)
+            continue;
+        au = nc_article_add_author(r->a, name, role, url, aff);
+        if (au) {
+            au->details = det_text(r, det);
+        } else {
+            json_decref(det);
+        }
     }
 }
 
@@ -501,11 +652,24 @@ static void read_people(ncp_jrd *r, json_t *list)
     while ((e = each_next(&it, &k)) != NULL) {
         const char *rel = STR(e, "rel");
         if (rel && one_of(rel, author_rels)) {
-            const char *name = STR(e, "name"), *url = STR(e, "uri");
-            if (name || url)
-                nc_article_add_author(r->a, name, rel, url, NULL);
+            const char *name = STR(e, "name"), *url = STR(e, "uri"), *kk;
+            json_t *det = NULL, *v, *from = json_string("people");
+            nc_author *au;
+            det_put(r, &det, "from", from); /* written back among the people */
+            json_decref(from);
+            json_object_foreach(e, kk, v) {
+                if (!one_of(kk, (const char *const[]){"name", "rel", "uri", NULL}))
+                    det_put(r, &det, kk, v);
+            }
+            au = name || url ? nc_article_add_author(r->a, name, rel, url, NULL) : NULL;
+            if (au)
+                au->details = det_text(r, det);
+            else
+                json_decref(det);
         } else if (json_is_object(e)) {
-            add_subject_entity(r, e);
+            read_entity(r, e, NC_SUBJECT_PERSON, 0);
+        } else if (json_is_string(e) && ncp_jrd_str(r, e)) {
+            nc_article_add_entity(r->a, NC_SUBJECT_PERSON, ncp_jrd_str(r, e), NULL, NULL);
         }
     }
 }
@@ -532,6 +696,39 @@ static const char *const main_roles[] = {"main", "headline", "simple", "title", 
 static const char *const sub_roles[] = {"subhead", "sub", "subheadline", "subtitle",
                                         "sub-headline", "subheading", NULL};
 
+/* The forms (role, content type) in which a ninjs document gave its headline,
+ * subheadline and summary, when not those the writer uses: kept in the extra
+ * "ninjs:forms" ({"headline": {"role": "title"}, ...}), so that ninjs writes them back.
+ * r->forms collects them until the end of the read. */
+static void note_form(ncp_jrd *r, const char *field, json_t *e, const char *role,
+                      const char *ctype)
+{
+    json_t *form = json_object(), *v;
+    const char *k;
+    const char *given_role = json_string_value(ncp_jrd_get(e, "role"));
+    const char *given_ct = json_string_value(ncp_jrd_get(e, "contentType"));
+    if (!form) {
+        r->a->failed = 1;
+        return;
+    }
+    if ((given_role ? !strcmp(given_role, role) : 0) &&
+        (ctype ? given_ct && !strcmp(given_ct, ctype) : !given_ct) &&
+        json_object_size(e) == 2u + (ctype != NULL)) {
+        json_decref(form);
+        return; /* the writer's own */
+    }
+    json_object_foreach(e, k, v) {
+        if (ncp_strcasecmp(k, "value") && json_object_set(form, ncp_json_camel(k), v) < 0)
+            r->a->failed = 1;
+    }
+    if (!r->forms && !(r->forms = json_object()))
+        r->a->failed = 1;
+    if (r->forms && json_object_set_new(r->forms, field, form) < 0)
+        r->a->failed = 1;
+    else if (!r->forms)
+        json_decref(form);
+}
+
 static void read_headlines(ncp_jrd *r, json_t *o)
 {
     nc_article *a = r->a;
@@ -549,8 +746,10 @@ static void read_headlines(ncp_jrd *r, json_t *o)
             continue;
         if (one_of(role, main_roles) && !a->str[NC_F_HEADLINE]) {
             nc_article_sets(a, NC_F_HEADLINE, value);
+            note_form(r, "headline", h, "main", NULL);
         } else if (one_of(role, sub_roles) && !a->str[NC_F_SUBHEADLINE]) {
             nc_article_sets(a, NC_F_SUBHEADLINE, value);
+            note_form(r, "subheadline", h, "subhead", NULL);
         } else {
             add_role_extra(r, "headline_", *role ? role : "other", value);
         }
@@ -578,6 +777,7 @@ static const char *const summary_roles[] = {"summary", "text", "abstract", "teas
 
 typedef struct descs {
     const char *summary, *summary_html, *credit, *dateline, *alt;
+    json_t *summary_e; /* the description that gave the summary */
 } descs;
 
 /* Sorts the descriptions of object o (2.x/3.x array, 1.x description_* keys) by role;
@@ -610,6 +810,7 @@ static void read_descriptions(ncp_jrd *r, json_t *o, descs *d, int extra_ok)
                 d->summary_html = value;
         } else if (one_of(role, summary_roles) && !d->summary) {
             d->summary = value;
+            d->summary_e = e;
         } else if (extra_ok) {
             add_role_extra(r, "description_", *role ? role : "other", value);
         }
@@ -695,10 +896,18 @@ static int read_bodies(ncp_jrd *r, json_t *o)
 typedef struct rend {
     const char *name, *href, *mime;
     long width, height;
+    nc_rendition more; /* title, size, duration, format, details */
 } rend;
+
+/* Keys of a rendition that go to nc_rendition fields. */
+static const char *const rendition_keys[] = {"name", "href", "contentType", "mimetype",
+                                             "width", "height", "title", "sizeInBytes",
+                                             "duration", "format", NULL};
 
 static void read_rendition(ncp_jrd *r, const char *key, json_t *e, rend *out)
 {
+    json_t *det = NULL, *v;
+    const char *k;
     memset(out, 0, sizeof *out);
     out->name = STR(e, "name");
     if (!out->name && key)
@@ -711,6 +920,33 @@ static void read_rendition(ncp_jrd *r, const char *key, json_t *e, rend *out)
         out->width = 0;
     if (ncp_jrd_int(GET(e, "height"), &out->height) < 0 || out->height < 0)
         out->height = 0;
+    out->more.title = STR(e, "title");
+    out->more.format = STR(e, "format");
+    v = GET(e, "sizeInBytes");
+    if (json_is_integer(v) && json_integer_value(v) > 0)
+        out->more.size = (long long)json_integer_value(v);
+    else
+        det_put(r, &det, "sizeInBytes", v);
+    v = GET(e, "duration");
+    if (json_is_number(v) && json_number_value(v) > 0)
+        out->more.duration = json_number_value(v);
+    else
+        det_put(r, &det, "duration", v);
+    json_object_foreach(e, k, v) {
+        if (!one_of(k, rendition_keys))
+            det_put(r, &det, k, v);
+    }
+    out->more.details = det_text(r, det);
+}
+
+/* Copies the fields of `more` (title, size, ...) to rendition d. */
+static void rendition_more(nc_rendition *d, const nc_rendition *more)
+{
+    d->title = more->title;
+    d->size = more->size;
+    d->duration = more->duration;
+    d->format = more->format;
+    d->details = more->details;
 }
 
 static int kind_from_mime(const char *mime)
@@ -780,6 +1016,17 @@ static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const des
         md->mime = rs[main_i].mime;
         md->width = (int)rs[main_i].width;
         md->height = (int)rs[main_i].height;
+        rendition_more(&md->main, &rs[main_i].more);
+        if (rs[main_i].name && strcmp(rs[main_i].name, "main"))
+            md->main.name = rs[main_i].name; /* "main" is the writer's own */
+        if (main_i > 0) {
+            /* its place among the renditions, for the writer */
+            json_t *det = md->main.details ? json_loads(md->main.details, 0, NULL) : NULL;
+            json_t *pos = json_integer((json_int_t)main_i);
+            det_put(r, &det, "position", pos);
+            json_decref(pos);
+            md->main.details = det_text(r, det);
+        }
     } else {
         md->mime = STR(m, "mimetype");
     }
@@ -792,8 +1039,12 @@ static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const des
         snprintf(expect, sizeof expect, "rendition-%zu", further);
         if (name && !strcmp(name, expect))
             name = NULL; /* the writer's name for a rendition without one */
-        nc_media_add_rendition(a, md, name, rs[i].href, rs[i].mime, (int)rs[i].width,
-                               (int)rs[i].height);
+        {
+            nc_rendition *rd = nc_media_add_rendition(a, md, name, rs[i].href, rs[i].mime,
+                                                      (int)rs[i].width, (int)rs[i].height);
+            if (rd)
+                rendition_more(rd, &rs[i].more);
+        }
     }
     free(rs);
     if (root) {
@@ -829,6 +1080,61 @@ static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const des
     if (!md->title)
         md->title = STR(m, "headline");
     return md;
+}
+
+/* Keys of an association that the media fields hold; the others go to its details.
+ * descriptions, headlines and by are kept there too, as given (their roles and forms), and
+ * the writer writes them instead of the caption, alt text, credit and title they gave. */
+static const char *const association_keys[] = {"name", "uri", "type", "rel", "renditions",
+                                               "title", "headline", "byline", "alt_text",
+                                               "mimetype", "description_text",
+                                               "description_html", NULL};
+
+/* 1 when the descriptions list is the one the writer makes of the caption, alt text and
+ * credit of md (then they need not be kept as given). */
+static int made_descriptions(const nc_media *md, json_t *list)
+{
+    const char *want[3][3] = {{"caption", "text/plain", md->caption},
+                              {"alt", NULL, md->alt},
+                              {"creditline", NULL, md->credit}};
+    size_t i, n = 0;
+    for (i = 0; i < 3; i++) {
+        json_t *e = json_array_get(list, n);
+        const char *ct = json_string_value(ncp_jrd_get(e, "contentType"));
+        if (!want[i][2])
+            continue;
+        if (!e || json_object_size(e) != (want[i][1] ? 3u : 2u) ||
+            !json_string_value(json_object_get(e, "role")) ||
+            strcmp(json_string_value(json_object_get(e, "role")), want[i][0]) ||
+            (want[i][1] && (!ct || strcmp(ct, want[i][1]))) ||
+            !json_string_value(json_object_get(e, "value")) ||
+            strcmp(json_string_value(json_object_get(e, "value")), want[i][2]))
+            return 0;
+        n++;
+    }
+    return n == json_array_size(list);
+}
+
+/* The association's own fields: name (none when it is the writer's "<kind>-<n>"), type
+ * as given (when the kind does not say it), rel and details. */
+static void read_association_fields(ncp_jrd *r, nc_media *md, json_t *m, const char *key,
+                                    int n_of_kind)
+{
+    const char *name = STR(m, "name"), *type = STR(m, "type"), *k;
+    json_t *det = NULL, *v;
+    char made[48];
+    if (!name)
+        name = key ? nc_article_strdup(r->a, key) : NULL;
+    snprintf(made, sizeof made, "%s-%d", nc_media_kind_name(md->kind), n_of_kind);
+    md->name = name && strcmp(name, made) ? name : NULL;
+    md->type = type && strcmp(type, nc_media_kind_name(md->kind)) ? type : NULL;
+    md->rel = STR(m, "rel");
+    json_object_foreach(m, k, v) {
+        if (!one_of(k, association_keys) &&
+            !(!ncp_strcasecmp(k, "descriptions") && made_descriptions(md, v)))
+            det_put(r, &det, k, v);
+    }
+    md->details = det_text(r, det);
 }
 
 /* 1 when a renditions array or object has one that is an image, video or audio (or says
@@ -903,9 +1209,11 @@ static void read_associations(ncp_jrd *r, json_t *list)
     each it = each_init(list);
     const char *k;
     json_t *e;
+    int counts[NC_MEDIA_GRAPHIC + 1] = {0};
     while ((e = each_next(&it, &k)) != NULL) {
         const char *type;
         int kind;
+        nc_media *md;
         if (!json_is_object(e))
             continue;
         type = json_string_value(GET(e, "type"));
@@ -916,9 +1224,12 @@ static void read_associations(ncp_jrd *r, json_t *list)
         if (kind >= 0 || (has_media_rendition(GET(e, "renditions")) &&
                           (!type || (ncp_strcasecmp(type, "text") &&
                                      ncp_strcasecmp(type, "composite")))))
-            read_media(r, e, kind, 0, NULL);
-        else
+        {
+            if ((md = read_media(r, e, kind, 0, NULL)) != NULL)
+                read_association_fields(r, md, e, k, ++counts[md->kind]);
+        } else {
             read_link(r, k, e);
+        }
     }
 }
 
@@ -933,12 +1244,24 @@ static const char *const known_keys[] = {
     "infosources", "infosource", "people", "person", "organisations", "organisation",
     "places", "place", "subjects", "subject", "objects", "object", "events", "event",
     "genres", "genre", "associations", "renditions", "altids", "altid", "standard",
-    "$standard", "$schema", "representationtype", "title", "keywords", "authors", "source",
+    "$standard", "$schema", "title", "keywords", "authors", "source",
     "service", "firstpublished", "extra", "charcount", "wordcount", "readtime", "mimetype",
-    "annotations",
+    "annotations", "digitalsourcetype", "datamining",
     /* Mozilla Readability's result object */
     "excerpt", "lang", "siteName", "publishedTime", "content", "textContent", "length", "dir",
     "readerable", NULL};
+
+/* The 3.x spelling of a top-level ninjs field that only ninjs writes (kept as extra
+ * "ninjs:<key>"), or NULL. */
+static const char *ninjs_only(const char *k)
+{
+    static const char *const keys[] = {"representationType", "trustIndicators", NULL};
+    const char *const *kk;
+    for (kk = keys; *kk; kk++)
+        if (!ncp_strcasecmp(k, *kk))
+            return *kk;
+    return NULL;
+}
 
 static int known(const char *k)
 {
@@ -952,7 +1275,7 @@ static int known(const char *k)
 static const char *const string_keys[] = {
     "uri", "guid", "type", "pubstatus", "copyrightholder", "copyrightnotice", "usageterms",
     "ednote", "language", "headline", "by", "byline", "located", "slugline", "title",
-    "source", "mimetype", "representationtype", "excerpt", "lang", "siteName", "content",
+    "source", "mimetype", "excerpt", "lang", "siteName", "content",
     "textContent", NULL};
 static const char *const container_keys[] = {
     "descriptions", "bodies", "headlines", "infosources", "infosource", "people", "person",
@@ -1066,6 +1389,11 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
         const char *want;
         if (!ncp_strcasecmp(k, "rightsInfo") && json_is_object(v)) {
             read_rights_info(r, v);
+        } else if (ninjs_only(k)) {
+            /* a ninjs field the model has no place for: kept for ninjs alone */
+            char key[64];
+            snprintf(key, sizeof key, "%s%s", NCP_JSON_NS, ninjs_only(k));
+            ncp_jrd_extra(r, key, v);
         } else if (!known(k)) {
             ncp_jrd_extra(r, k, v);
         } else if ((want = wrong_type(k, v)) != NULL) {
@@ -1083,6 +1411,7 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     if (!id)
         id = ncp_jrd_text(r, GET(o, "id"));
     nc_article_sets(a, NC_F_VERSION, ncp_jrd_text(r, GET(o, "version")));
+    a->item_type = ncp_jrd_str(r, GET(o, "type"));
     nc_article_sets(a, NC_F_LANGUAGE, STR(o, "language"));
 
     /* contentCreated -> created, firstCreated -> published, versionCreated -> modified;
@@ -1129,6 +1458,8 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
         nc_article_add_extra(a, "ninjs_title", title, 0);
     read_descriptions(r, o, &d, 1);
     nc_article_sets(a, NC_F_SUMMARY, d.summary);
+    if (d.summary_e)
+        note_form(r, "summary", d.summary_e, "summary", "text/plain");
     nc_article_sets(a, NC_F_CREDIT, d.credit);
     nc_article_sets(a, NC_F_DATELINE, d.dateline);
     if (d.alt && mkind < 0)
@@ -1140,20 +1471,27 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     if (!a->str[NC_F_PROVIDER])
         nc_article_sets(a, NC_F_PROVIDER, STR(o, "source")); /* the dialect */
     v = GET(o, "subjects");
-    read_entities(r, v ? v : GET(o, "subject"), 0);
+    read_entities(r, v ? v : GET(o, "subject"), NC_SUBJECT_TOPIC, 0);
     v = GET(o, "people");
     read_people(r, v ? v : GET(o, "person"));
     {
-        static const char *const more[] = {"organisations", "organisation", "places", "place",
-                                           "objects", "object", "events", "event", NULL};
-        const char *const *m;
-        for (m = more; *m; m += 2) {
-            v = GET(o, m[0]);
-            read_entities(r, v ? v : GET(o, m[1]), 0);
+        static const struct {
+            const char *key, *key1;
+            nc_subject_type type;
+        } more[] = {{"organisations", "organisation", NC_SUBJECT_ORGANISATION},
+                    {"places", "place", NC_SUBJECT_PLACE},
+                    {"objects", "object", NC_SUBJECT_OBJECT},
+                    {"events", "event", NC_SUBJECT_EVENT}};
+        size_t m;
+        for (m = 0; m < sizeof more / sizeof more[0]; m++) {
+            v = GET(o, more[m].key);
+            read_entities(r, v ? v : GET(o, more[m].key1), more[m].type, 0);
         }
     }
     v = GET(o, "genres");
-    read_entities(r, v ? v : GET(o, "genre"), 1);
+    read_entities(r, v ? v : GET(o, "genre"), NC_SUBJECT_TOPIC, 1);
+    read_coded(r, GET(o, "digitalSourceType"), &a->digital_source_type);
+    read_coded(r, GET(o, "dataMining"), &a->data_mining);
     {
         json_t *kw;
         size_t i;
@@ -1179,6 +1517,13 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     if (mkind >= 0 || has_media_rendition(GET(o, "renditions")))
         read_media(r, o, mkind, 1, mkind >= 0 ? &d : NULL);
     read_associations(r, GET(o, "associations"));
+    if (r->forms) {
+        ncp_jrd_extra(r, NCP_JSON_NS "forms", r->forms);
+        json_decref(r->forms);
+        r->forms = NULL;
+    }
+    if (a->item_type && !strcmp(a->item_type, a->n_media ? "composite" : "text"))
+        a->item_type = NULL; /* what the writer derives: not worth keeping */
 
     if (id && !strncmp(id, NCP_JSON_URN, strlen(NCP_JSON_URN))) {
         /* the stable id a writer made up for an article without one: not an id */
@@ -1352,8 +1697,8 @@ int ncp_json_read(nc_article *a, const char *buf, size_t len, int jsonl_line,
     else if (!article_keys(obj))
         rc = ncp_jrd_not_article(&r, "a JSON object without uri, headlines, bodies or "
                                  "renditions (neither ninjs nor schema.org)");
-    else
-        rc = read_ninjs(&r, obj);
+    else if ((rc = read_ninjs(&r, obj)) == 0 && !a->failed)
+        ncp_json_report_dropped(&r, obj);
     json_decref(root);
     if (rc == 0)
         rc = nc_article_ok(a, err);

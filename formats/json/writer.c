@@ -16,6 +16,8 @@ typedef struct wr {
     const nc_article *a;
     const nc_opts *o;
     int v2;         /* 2.x spelling: lower-case keys, "embargoed", no association rel */
+    int no_dst;     /* 3.0 and 2.1: no digitalSourceType */
+    const char *version; /* "3.1", "3.0", "2.2", "2.1" */
     int failed;     /* out of memory */
     char key[64];
     nc_buf tmp;
@@ -163,6 +165,35 @@ static void set_uri(wr *w, json_t *obj, const char *key, const char *s)
         set_str(w, obj, key, uri_value(w, s));
 }
 
+/* The cv.iptc.org vocabulary URI of the scheme alias of an IPTC QCode ("medtop:..."),
+ * or NULL for other codes. */
+const char *ncp_iptc_scheme_uri(const char *code)
+{
+    static const struct {
+        const char *alias, *uri;
+    } iptc[] = {
+        {"medtop", "http://cv.iptc.org/newscodes/mediatopic/"},
+        {"subj", "http://cv.iptc.org/newscodes/subjectcode/"},
+        {"genre", "http://cv.iptc.org/newscodes/genre/"},
+        {"ninat", "http://cv.iptc.org/newscodes/ninature/"},
+        {"digsrctype", "http://cv.iptc.org/newscodes/digitalsourcetype/"},
+        {"cpnat", "http://cv.iptc.org/newscodes/cpnature/"},
+        {"scene", "http://cv.iptc.org/newscodes/scene/"},
+        {"rnd", "http://cv.iptc.org/newscodes/rendition/"},
+        {"prodgenre", "http://cv.iptc.org/newscodes/productgenre/"},
+        {"stat", "http://cv.iptc.org/newscodes/pubstatusg2/"},
+    };
+    const char *colon = code ? strchr(code, ':') : NULL;
+    size_t i;
+    if (!colon || !colon[1] || strstr(code, "://"))
+        return NULL;
+    for (i = 0; i < sizeof iptc / sizeof iptc[0]; i++)
+        if (strlen(iptc[i].alias) == (size_t)(colon - code) &&
+            !strncmp(code, iptc[i].alias, (size_t)(colon - code)))
+            return iptc[i].uri;
+    return NULL;
+}
+
 /* The code and scheme of a subject or genre as "uri"/"literal" (what == "subject" or
  * "genre", name for the warning). With a URI scheme the code is written as both the
  * literal and the complete URI scheme+code, the way ninjs 1.x scheme/code became 2.x
@@ -171,6 +202,26 @@ static void code_fields(wr *w, json_t *obj, const nc_subject *s, const char *wha
 {
     const char *code = s->code, *scheme = s->scheme, *local;
     const char *name = s->name ? s->name : s->code ? s->code : "";
+    if (s->uri) { /* a URI beside an unrelated code: both as given */
+        set_uri(w, obj, "uri", s->uri);
+        if (scheme)
+            nc_warn(w->o, 0, 0, "json cannot hold the scheme '%s' of %s '%s': dropped",
+                    scheme, what, name);
+        set_str(w, obj, "literal", code);
+        return;
+    }
+    if (code && !scheme && (scheme = ncp_iptc_scheme_uri(code)) != NULL) {
+        /* an IPTC QCode ("medtop:04000000"): its URI, and the QCode as the literal */
+        nc_buf_clear(&w->tmp);
+        nc_buf_puts(&w->tmp, scheme);
+        nc_buf_puts(&w->tmp, strchr(code, ':') + 1);
+        if (ncp_json_is_uri(w->tmp.ptr)) {
+            set_str(w, obj, "uri", w->tmp.ptr);
+            set_str(w, obj, "literal", code);
+            return;
+        }
+        scheme = NULL;
+    }
     if (!code) {
         if (scheme)
             nc_warn(w->o, 0, 0, "json cannot hold the scheme '%s' of %s '%s' without a code: "
@@ -225,7 +276,7 @@ static void set_time(wr *w, json_t *obj, const char *key, nc_tfield f)
 /* Plain text: blocks separated by a blank line, table cells by tabs. Deleted and struck-out
  * text (del, s) is left out: plain text cannot mark it, and it is not the current text
  * (body_html keeps it). */
-static void body_text(const nc_node *body, nc_buf *out)
+void ncp_json_body_text(const nc_node *body, nc_buf *out)
 {
     nc_iter it = nc_iter_init(body);
     nc_event ev;
@@ -318,7 +369,7 @@ static void write_bodies(wr *w, json_t *root)
                     n->as.embed.url ? n->as.embed.url : "");
     }
     ncp_body_to_xhtml(body, &html, 0);
-    body_text(body, &text);
+    ncp_json_body_text(body, &text);
     if (html.failed || text.failed)
         w->failed = 1;
     arr = json_array();
@@ -331,6 +382,331 @@ static void write_bodies(wr *w, json_t *root)
     nc_buf_release(&text);
 }
 
+static json_t *named_rel(wr *w, const char *name, const char *rel)
+{
+    json_t *o = new_obj(w);
+    set_str(w, o, "name", name);
+    set_str(w, o, "rel", rel);
+    return o;
+}
+
+/* ---- details (article.h): the fields of a format the model has no place for ---- */
+
+/* The details JSON object of an item, or NULL. */
+static json_t *details_load(wr *w, const char *text)
+{
+    json_t *d;
+    if (!text)
+        return NULL;
+    d = json_loads(text, 0, NULL);
+    if (ncp_json_alloc_failed())
+        w->failed = 1;
+    if (!json_is_object(d)) {
+        json_decref(d);
+        return NULL;
+    }
+    return d;
+}
+
+/* The ninjs key of a details key: "ninjs:<k>" and the shared keys (no colon) give k, the
+ * keys of other formats NULL. */
+static const char *details_key(const char *k)
+{
+    if (!strncmp(k, NCP_JSON_NS, strlen(NCP_JSON_NS)))
+        return k + strlen(NCP_JSON_NS);
+    return strchr(k, ':') ? NULL : k;
+}
+
+/* Keys of details that the reader adds for the writer (not fields). */
+static int details_internal(const char *k)
+{
+    return !strcmp(k, NCP_JSON_NS "from") || !strcmp(k, NCP_JSON_NS "position");
+}
+
+/* The keys of ninjs 3.x in camel case (2.x writes them in lower case), and those whose
+ * value is a date-time. */
+static const char *const camel_keys[] = {
+    "contentType", "contactInfo", "geoJSON", "postalCode", "sizeInBytes", "aspectRatio",
+    "videoCodec", "frameRate", "transportProtocol", "scanType", "versionCreated",
+    "firstCreated", "contentCreated", "embargoedUntil", "pubStatus", "copyrightHolder",
+    "copyrightNotice", "usageTerms", "edNote", "infoSources", "altIds", "trustIndicators",
+    "representationType", "rightsInfo", "langId", "linkedRights", "encodedRights",
+    "digitalSourceType", NULL};
+static const char *const date_keys[] = {"firstCreated", "versionCreated", "contentCreated",
+                                        "embargoedUntil", "embargoed", "expires", NULL};
+
+const char *ncp_json_camel(const char *k)
+{
+    const char *const *ck;
+    for (ck = camel_keys; *ck; ck++)
+        if (!ncp_strcasecmp(*ck, k))
+            return *ck;
+    return k;
+}
+
+json_t *ncp_json_camel_copy(json_t *v)
+{
+    json_t *out, *c, *x;
+    const char *k;
+    size_t i;
+    if (json_is_array(v)) {
+        out = json_array();
+        json_array_foreach(v, i, c) {
+            x = ncp_json_camel_copy(c);
+            if (!out || !x || json_array_append_new(out, x) < 0) {
+                json_decref(out);
+                return NULL;
+            }
+        }
+        return out;
+    }
+    if (!json_is_object(v))
+        return json_incref(v);
+    out = json_object();
+    json_object_foreach(v, k, c) {
+        x = ncp_json_camel_copy(c);
+        if (!out || !x || json_object_set_new(out, ncp_json_camel(k), x) < 0) {
+            json_decref(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+/* A copy of the JSON value v (from details) with its keys spelled for the version written
+ * and its dates in RFC 3339; NULL (with a warning naming where) when a date is no date.
+ * depth: the input's nesting was capped at NC_MAX_DEPTH when it was read. */
+static json_t *respell(wr *w, json_t *v, const char *where)
+{
+    json_t *out, *c;
+    const char *k;
+    size_t i;
+    if (json_is_array(v)) {
+        out = json_array();
+        json_array_foreach(v, i, c) {
+            json_t *x = respell(w, c, where);
+            if (x)
+                push(w, out, x);
+        }
+        return out;
+    }
+    if (!json_is_object(v))
+        return json_incref(v);
+    out = new_obj(w);
+    json_object_foreach(v, k, c) {
+        json_t *x;
+        if (ncp_json_one_of(k, date_keys) && json_is_string(c)) {
+            nc_time t;
+            char iso[NC_TIME_ISO_LEN + 8];
+            const char *ds = json_string_value(c);
+            if (nc_time_parse_rfc3339(ds, strlen(ds), &t) < 0 &&
+                nc_time_parse_text(ds, strlen(ds), &t) < 0) {
+                nc_warn(w->o, 0, 0, "json cannot hold %s date '%s' (not a date): dropped", where,
+                        ds);
+                continue;
+            }
+            nc_time_format_rfc3339(&t, iso);
+            x = jstr(w, iso);
+        } else {
+            x = respell(w, c, where);
+        }
+        if (x)
+            set(w, out, ncp_json_camel(k), x);
+    }
+    return out;
+}
+
+/* Writes the details of an item into obj: each key in allowed (ninjs spelling), the others
+ * with a warning naming what (a "place", ...) and its name. */
+static void write_details(wr *w, json_t *obj, const char *text, const char *const *allowed,
+                          const char *what, const char *name)
+{
+    json_t *d = details_load(w, text), *v;
+    const char *k;
+    json_object_foreach(d, k, v) {
+        const char *nk = details_key(k);
+        if (details_internal(k))
+            continue;
+        const char *const *al = allowed;
+        if (nk)
+            for (; *al && ncp_strcasecmp(*al, nk); al++)
+                ;
+        if (nk && *al && !json_object_get(obj, K(w, *al))) {
+            json_t *x;
+            if (ncp_json_one_of(*al, date_keys) && json_is_string(v)) {
+                json_t *tmp = json_pack("{sO}", *al, v);
+                json_t *ok = tmp ? respell(w, tmp, what) : NULL;
+                x = json_incref(json_object_get(ok, K(w, *al)));
+                json_decref(tmp);
+                json_decref(ok);
+                if (!tmp)
+                    w->failed = 1;
+            } else {
+                x = respell(w, v, what);
+            }
+            if (x)
+                set(w, obj, *al, x);
+        }
+        else if (!nk || !*al)
+            nc_warn(w->o, 0, 0, "json cannot hold %s field '%s' (of '%s'): dropped", what, k,
+                    name ? name : "");
+    }
+    json_decref(d);
+}
+
+/* The value of key in the details text (a new reference), or NULL. */
+static json_t *details_get(wr *w, const char *text, const char *key)
+{
+    json_t *d = details_load(w, text), *v = json_incref(json_object_get(d, key));
+    json_decref(d);
+    return v;
+}
+
+/* ---- subjects, entities, genres ---- */
+
+static const struct entity_list {
+    nc_subject_type type;
+    const char *key, *what;
+    const char *const *fields; /* its keys beside name, uri, literal */
+} entity_lists[] = {
+    {NC_SUBJECT_TOPIC, "subjects", "subject",
+     (const char *const[]){"rel", "creator", "relevance", "confidence", NULL}},
+    {NC_SUBJECT_PERSON, "people", "person", (const char *const[]){"rel", "contactInfo", NULL}},
+    {NC_SUBJECT_ORGANISATION, "organisations", "organisation",
+     (const char *const[]){"rel", "symbols", "contactInfo", NULL}},
+    {NC_SUBJECT_PLACE, "places", "place",
+     (const char *const[]){"rel", "contactInfo", "geoJSON", NULL}},
+    {NC_SUBJECT_EVENT, "events", "event", (const char *const[]){"rel", "id", NULL}},
+    {NC_SUBJECT_OBJECT, "objects", "object", (const char *const[]){"rel", NULL}},
+};
+
+static const struct entity_list genre_list = {NC_SUBJECT_TOPIC, "genres", "genre",
+                                              (const char *const[]){NULL}};
+static const struct entity_list dst_list = {NC_SUBJECT_TOPIC, "digitalSourceType",
+                                            "digital source type", (const char *const[]){NULL}};
+
+/* A 0..100 attribute, when set and the list has the field. */
+static void set_percent(wr *w, json_t *o, const struct entity_list *l, const char *key, int v,
+                        const char *name)
+{
+    if (v == NC_UNSET)
+        return;
+    if (ncp_json_one_of(key, l->fields) && v >= 0 && v <= 100)
+        set(w, o, key, json_integer(v));
+    else
+        nc_warn(w->o, 0, 0, "json cannot hold the %s %d of %s '%s': dropped", key, v, l->what,
+                name);
+}
+
+static void set_attr(wr *w, json_t *o, const struct entity_list *l, const char *key,
+                     const char *v, const char *name)
+{
+    if (!v)
+        return;
+    if (ncp_json_one_of(key, l->fields))
+        set_str(w, o, key, v);
+    else
+        nc_warn(w->o, 0, 0, "json cannot hold the %s '%s' of %s '%s': dropped", key, v,
+                l->what, name);
+}
+
+static json_t *entity(wr *w, const nc_subject *s, const struct entity_list *l)
+{
+    json_t *o;
+    const char *name = s->name ? s->name : s->code ? s->code : "";
+    if (!s->name && !s->code && !s->uri) {
+        if (s->scheme)
+            nc_warn(w->o, 0, 0, "json cannot hold a %s with only a scheme ('%s'): dropped",
+                    l->what, s->scheme);
+        if (s->details)
+            nc_warn(w->o, 0, 0, "json cannot hold a %s without name or code: dropped",
+                    l->what);
+        return NULL;
+    }
+    o = new_obj(w);
+    set_str(w, o, "name", s->name);
+    set_attr(w, o, l, "rel", s->rel, name);
+    code_fields(w, o, s, l->what);
+    set_attr(w, o, l, "creator", s->creator, name);
+    set_percent(w, o, l, "relevance", s->relevance, name);
+    set_percent(w, o, l, "confidence", s->confidence, name);
+    write_details(w, o, s->details, l->fields, l->what, name);
+    return o;
+}
+
+/* Authors that a ninjs document listed among its people. */
+static int author_from_people(wr *w, const nc_author *au)
+{
+    json_t *v = details_get(w, au->details, NCP_JSON_NS "from");
+    int yes = json_is_string(v) && !strcmp(json_string_value(v), "people");
+    json_decref(v);
+    return yes;
+}
+
+static void write_subjects(wr *w, json_t *root)
+{
+    const nc_article *a = w->a;
+    json_t *arr;
+    size_t i, l;
+    for (l = 0; l < sizeof entity_lists / sizeof entity_lists[0]; l++) {
+        arr = json_array();
+        if (entity_lists[l].type == NC_SUBJECT_PERSON) {
+            for (i = 0; i < a->n_authors; i++) {
+                const nc_author *au = &a->authors[i];
+                json_t *o;
+                if (!author_from_people(w, au))
+                    continue;
+                o = new_obj(w);
+                set_str(w, o, "name", au->name);
+                set_str(w, o, "rel", au->role);
+                if (au->url)
+                    set_uri(w, o, "uri", au->url);
+                write_details(w, o, au->details, entity_lists[l].fields, "person", au->name);
+                push(w, arr, o);
+            }
+        }
+        for (i = 0; i < a->n_subjects; i++) {
+            json_t *o;
+            if (a->subjects[i].type != entity_lists[l].type)
+                continue;
+            if ((o = entity(w, &a->subjects[i], &entity_lists[l])) != NULL)
+                push(w, arr, o);
+        }
+        if (entity_lists[l].type == NC_SUBJECT_TOPIC) {
+            if (a->str[NC_F_SECTION])
+                push(w, arr, named_rel(w, a->str[NC_F_SECTION], NCP_JSON_REL_SECTION));
+            for (i = 0; i < a->n_keywords; i++)
+                if (a->keywords[i] && *a->keywords[i])
+                    push(w, arr, named_rel(w, a->keywords[i], NCP_JSON_REL_KEYWORD));
+        }
+        set_array(w, root, entity_lists[l].key, arr);
+    }
+
+    arr = json_array();
+    for (i = 0; i < a->n_genres; i++) {
+        json_t *o = entity(w, &a->genres[i], &genre_list);
+        if (o)
+            push(w, arr, o);
+    }
+    set_array(w, root, "genres", arr);
+}
+
+/* digitalSourceType (3.1, 2.2). */
+static void write_digital_source_type(wr *w, json_t *root)
+{
+    const nc_subject *d = &w->a->digital_source_type;
+    json_t *o;
+    if (!d->name && !d->code)
+        return;
+    if (w->no_dst) {
+        nc_warn(w->o, 0, 0, "json (ninjs %s) cannot hold digital_source_type '%s': dropped "
+                "(ninjs 3.1 and 2.2 can)", w->version, d->code ? d->code : d->name);
+        return;
+    }
+    if ((o = entity(w, d, &dst_list)) != NULL)
+        set(w, root, "digitalSourceType", o);
+}
+
 /* ---- parties, classification ---- */
 
 static void write_info_sources(wr *w, json_t *root)
@@ -340,9 +716,36 @@ static void write_info_sources(wr *w, json_t *root)
     size_t i;
     for (i = 0; i < a->n_authors; i++) {
         const nc_author *au = &a->authors[i];
-        json_t *o = new_obj(w), *ci = json_array();
+        json_t *o, *ci, *given;
+        if (author_from_people(w, au))
+            continue; /* written among the people */
+        o = new_obj(w);
         set_str(w, o, "name", au->name);
         set_str(w, o, "role", au->role);
+        given = details_get(w, au->details, "contactInfo");
+        if (json_is_array(given)) {
+            /* the contact details as given; the url and affiliation came from them unless
+             * they are not there */
+            size_t j;
+            json_t *c;
+            int url_in = 0;
+            json_array_foreach(given, j, c) {
+                const char *v = json_string_value(json_object_get(c, "value"));
+                url_in |= v && au->url && !strcmp(v, au->url);
+            }
+            if (au->url && !url_in)
+                set_uri(w, o, "uri", au->url);
+            set(w, o, "contactInfo", given);
+            write_details(w, o, au->details,
+                          (const char *const[]){"literal", "contactInfo", NULL}, "author",
+                          au->name);
+            push(w, arr, o);
+            continue;
+        }
+        json_decref(given);
+        write_details(w, o, au->details, (const char *const[]){"literal", NULL}, "author",
+                      au->name);
+        ci = json_array();
         if (au->url && ncp_json_is_uri(au->url)) {
             set_str(w, o, "uri", au->url);
         } else if (au->url) {
@@ -375,62 +778,17 @@ static void write_info_sources(wr *w, json_t *root)
     set_array(w, root, "infoSources", arr);
 }
 
-static json_t *named_rel(wr *w, const char *name, const char *rel)
-{
-    json_t *o = new_obj(w);
-    set_str(w, o, "name", name);
-    set_str(w, o, "rel", rel);
-    return o;
-}
-
-static void write_subjects(wr *w, json_t *root)
-{
-    const nc_article *a = w->a;
-    json_t *arr = json_array();
-    size_t i;
-    for (i = 0; i < a->n_subjects; i++) {
-        const nc_subject *s = &a->subjects[i];
-        json_t *o;
-        if (!s->name && !s->code) {
-            if (s->scheme)
-                nc_warn(w->o, 0, 0, "json cannot hold a subject with only a scheme ('%s'): "
-                        "dropped", s->scheme);
-            continue;
-        }
-        o = new_obj(w);
-        set_str(w, o, "name", s->name);
-        code_fields(w, o, s, "subject");
-        push(w, arr, o);
-    }
-    if (a->str[NC_F_SECTION])
-        push(w, arr, named_rel(w, a->str[NC_F_SECTION], NCP_JSON_REL_SECTION));
-    for (i = 0; i < a->n_keywords; i++)
-        if (a->keywords[i] && *a->keywords[i])
-            push(w, arr, named_rel(w, a->keywords[i], NCP_JSON_REL_KEYWORD));
-    set_array(w, root, "subjects", arr);
-
-    arr = json_array();
-    for (i = 0; i < a->n_genres; i++) {
-        const nc_subject *s = &a->genres[i];
-        json_t *o;
-        if (!s->name && !s->code) {
-            if (s->scheme)
-                nc_warn(w->o, 0, 0, "json cannot hold a genre with only a scheme ('%s'): "
-                        "dropped", s->scheme);
-            continue;
-        }
-        o = new_obj(w);
-        set_str(w, o, "name", s->name);
-        code_fields(w, o, s, "genre");
-        push(w, arr, o);
-    }
-    set_array(w, root, "genres", arr);
-}
 
 /* ---- associations: media, then related articles ---- */
 
+/* The rendition fields of ninjs 3.x beyond those of the model (kept in details). */
+static const char *const rendition_fields3[] = {"aspectRatio", "videoCodec", "frameRate", "poi",
+                                                "transportProtocol", "scanType", "bitrate",
+                                                NULL};
+static const char *const no_fields[] = {NULL};
+
 static json_t *rendition(wr *w, const char *name, const char *href, const char *mime,
-                         int width, int height)
+                         int width, int height, const nc_rendition *more)
 {
     json_t *o = new_obj(w);
     set_str(w, o, "name", name);
@@ -440,44 +798,123 @@ static json_t *rendition(wr *w, const char *name, const char *href, const char *
         set(w, o, "width", json_integer(width));
     if (height > 0)
         set(w, o, "height", json_integer(height));
+    set_str(w, o, "title", more->title);
+    if (more->size > 0)
+        set(w, o, "sizeInBytes", json_integer((json_int_t)more->size));
+    if (more->duration > 0)
+        set(w, o, "duration", more->duration == (double)(json_int_t)more->duration
+                                  ? json_integer((json_int_t)more->duration)
+                                  : json_real(more->duration));
+    set_str(w, o, "format", more->format);
+    write_details(w, o, more->details, w->v2 ? no_fields : rendition_fields3, "rendition",
+                  name);
     return o;
+}
+
+/* The renditions of m: the main one (its own name, else "main") at its place. */
+static json_t *renditions(wr *w, const nc_media *m)
+{
+    json_t *arr = json_array(), *pos = details_get(w, m->main.details, NCP_JSON_NS "position");
+    size_t j, at = json_is_integer(pos) && json_integer_value(pos) > 0
+                       ? (size_t)json_integer_value(pos) : 0;
+    int has_main = m->href || m->mime || m->width > 0 || m->height > 0;
+    json_decref(pos);
+    for (j = 0; j <= m->n_renditions; j++) {
+        char rname[48];
+        const nc_rendition *r;
+        if (has_main && (j == at || (j == m->n_renditions && at > m->n_renditions)))
+            push(w, arr, rendition(w, m->main.name ? m->main.name : "main", m->href, m->mime,
+                                   m->width, m->height, &m->main));
+        if (j == m->n_renditions)
+            break;
+        r = &m->renditions[j];
+        snprintf(rname, sizeof rname, "rendition-%zu", j + 1);
+        push(w, arr, rendition(w, r->name ? r->name : rname, r->href, r->mime, r->width,
+                               r->height, r));
+    }
+    return arr;
+}
+
+/* The item types of ninjs (newsObjectType) that an article or its media can have. */
+static const char *const item_types[] = {"text", "audio", "video", "picture", "graphic",
+                                         "composite", "component", NULL};
+
+/* The type to write: given as one of item_types (its spelling), else fallback. */
+static const char *item_type(wr *w, const char *given, const char *fallback, const char *what)
+{
+    size_t i;
+    if (!given)
+        return fallback;
+    for (i = 0; item_types[i]; i++)
+        if (!ncp_strcasecmp(given, item_types[i]))
+            return item_types[i];
+    nc_warn(w->o, 0, 0, "json cannot hold the %s type '%s' (not a ninjs type): written as %s",
+            what, given, fallback);
+    return fallback;
+}
+
+/* The fields of ninjs items (associations are items) that details may hold. */
+static const char *const item_fields[] = {
+    "representationType", "profile", "version", "firstCreated", "versionCreated",
+    "contentCreated", "embargoedUntil", "pubStatus", "urgency", "copyrightHolder",
+    "copyrightNotice", "usageTerms", "edNote", "language", "descriptions", "bodies",
+    "headlines", "people", "organisations", "places", "subjects", "events", "objects",
+    "infoSources", "by", "slugline", "located", "associations", "altIds", "trustIndicators",
+    "genres", "expires", "rightsInfo", "digitalSourceType", NULL};
+
+/* 1 when the string s is a "value" of the array raw or raw itself (a "by"). */
+static int raw_has(json_t *raw, const char *s)
+{
+    size_t i;
+    json_t *e;
+    if (json_is_string(raw))
+        return !strcmp(json_string_value(raw), s);
+    json_array_foreach(raw, i, e) {
+        const char *v = json_string_value(json_object_get(e, "value"));
+        if (v && !strcmp(v, s))
+            return 1;
+    }
+    return 0;
 }
 
 static json_t *media_association(wr *w, const nc_media *m, int n)
 {
-    json_t *o = new_obj(w), *arr;
+    json_t *o = new_obj(w), *arr, *raw_desc, *raw_head, *raw_by;
     const char *kind = nc_media_kind_name(m->kind);
     char name[48];
-    size_t j;
     snprintf(name, sizeof name, "%s-%d", kind, n);
-    set_str(w, o, "name", name);
+    set_str(w, o, "name", m->name ? m->name : name);
     if (m->id)
         set_uri(w, o, "uri", m->id);
     else if (m->href)
         set_uri(w, o, "uri", m->href);
     else
         set_str(w, o, "uri", NCP_JSON_URN_NONE);
-    set_str(w, o, "type", kind);
-    set_str(w, o, "title", m->title);
-    arr = json_array();
-    if (m->caption)
+    set_str(w, o, "type", item_type(w, m->type, kind, "media"));
+    if (m->rel && !w->v2)
+        set_str(w, o, "rel", m->rel);
+    else if (m->rel)
+        nc_warn(w->o, 0, 0, "json (ninjs %s) cannot hold the rel '%s' of media '%s': dropped",
+                w->version, m->rel, m->name ? m->name : name);
+    /* descriptions, headlines and by as the input gave them, with what they lack */
+    raw_desc = details_get(w, m->details, NCP_JSON_NS "descriptions");
+    raw_head = details_get(w, m->details, NCP_JSON_NS "headlines");
+    raw_by = details_get(w, m->details, NCP_JSON_NS "by");
+    if (m->title && !raw_has(raw_head, m->title))
+        set_str(w, o, "title", m->title);
+    arr = json_is_array(raw_desc) ? respell(w, raw_desc, "media") : json_array();
+    if (m->caption && !raw_has(arr, m->caption))
         push(w, arr, role_value(w, "caption", "text/plain", m->caption));
-    if (m->alt)
+    if (m->alt && !raw_has(arr, m->alt))
         push(w, arr, role_value(w, "alt", NULL, m->alt));
-    if (m->credit)
+    if (m->credit && !raw_has(arr, m->credit) && !raw_has(raw_by, m->credit))
         push(w, arr, role_value(w, "creditline", NULL, m->credit));
     set_array(w, o, "descriptions", arr);
-    arr = json_array();
-    if (m->href || m->mime || m->width > 0 || m->height > 0)
-        push(w, arr, rendition(w, "main", m->href, m->mime, m->width, m->height));
-    for (j = 0; j < m->n_renditions; j++) {
-        const nc_rendition *r = &m->renditions[j];
-        char rname[48];
-        snprintf(rname, sizeof rname, "rendition-%zu", j + 1);
-        push(w, arr, rendition(w, r->name ? r->name : rname, r->href, r->mime, r->width,
-                               r->height));
-    }
-    set_array(w, o, "renditions", arr);
+    json_decref(raw_desc);
+    json_decref(raw_head);
+    json_decref(raw_by);
+    set_array(w, o, "renditions", renditions(w, m));
+    write_details(w, o, m->details, item_fields, "media", m->name ? m->name : name);
     return o;
 }
 
@@ -503,13 +940,23 @@ static json_t *link_association(wr *w, const nc_link *l, int n)
     return o;
 }
 
+/* 1 when the item is itself its first media (a picture item, ...): its renditions are the
+ * item's own. */
+static int is_root_media(const nc_article *a)
+{
+    const nc_media *m = a->n_media ? &a->media[0] : NULL;
+    return m && a->item_type && !m->name && !m->id && !m->details && !m->rel &&
+           nc_media_kind_from_name(a->item_type) == (int)m->kind &&
+           ncp_strcasecmp(a->item_type, "image") && ncp_strcasecmp(a->item_type, "photo");
+}
+
 static void write_associations(wr *w, json_t *root)
 {
     const nc_article *a = w->a;
     json_t *arr = json_array();
     int counts[NC_MEDIA_GRAPHIC + 1] = {0};
     size_t i;
-    for (i = 0; i < a->n_media; i++) {
+    for (i = is_root_media(a) ? 1 : 0; i < a->n_media; i++) {
         unsigned k = (unsigned)a->media[i].kind <= NC_MEDIA_GRAPHIC ? a->media[i].kind : 0;
         push(w, arr, media_association(w, &a->media[i], ++counts[k]));
     }
@@ -581,6 +1028,19 @@ bad:
     return NULL;
 }
 
+/* The ninjs key of an extra "ninjs:<key>" that the document may hold, or NULL. */
+static const char *ninjs_extra(const char *key)
+{
+    static const char *const keys[] = {"representationType", "trustIndicators", NULL};
+    const char *const *k;
+    if (strncmp(key, NCP_JSON_NS, strlen(NCP_JSON_NS)))
+        return NULL;
+    for (k = keys; *k; k++)
+        if (!strcmp(key + strlen(NCP_JSON_NS), *k))
+            return *k;
+    return NULL;
+}
+
 static int extra_held(wr *w, const nc_kv *kv)
 {
     json_t *ri = rights_info(w, kv);
@@ -595,7 +1055,34 @@ static int extra_held(wr *w, const nc_kv *kv)
     for (p = prefixes; *p; p++)
         if (!strncmp(kv->key, *p, strlen(*p)) && kv->key[strlen(*p)])
             return 1;
-    return !strcmp(kv->key, "profile") || !strcmp(kv->key, "ninjs_title");
+    return !strcmp(kv->key, "profile") || !strcmp(kv->key, "ninjs_title") ||
+           ninjs_extra(kv->key) || !strcmp(kv->key, NCP_JSON_NS "forms");
+}
+
+/* The headline, subheadline or summary item hv in the form the input gave it (extra
+ * "ninjs:forms", written by the reader): its role and content type replaced. */
+static json_t *formed(wr *w, const char *field, json_t *hv)
+{
+    const char *k;
+    json_t *forms, *form, *v, *value;
+    size_t i;
+    for (i = 0; i < w->a->n_extra; i++)
+        if (w->a->extra[i].json && !strcmp(w->a->extra[i].key, NCP_JSON_NS "forms"))
+            break;
+    if (i == w->a->n_extra || !hv)
+        return hv;
+    forms = json_loads(w->a->extra[i].value, 0, NULL);
+    form = json_object_get(forms, field);
+    if (json_is_object(form) && (value = json_incref(json_object_get(hv, "value")))) {
+        json_object_clear(hv);
+        json_object_foreach(form, k, v) {
+            if (json_is_string(v) && (!strcmp(k, "role") || !strcmp(k, "contentType")))
+                set(w, hv, k, json_incref(v));
+        }
+        set(w, hv, "value", value);
+    }
+    json_decref(forms);
+    return hv;
 }
 
 /* ---- the document ---- */
@@ -616,11 +1103,18 @@ static json_t *build(wr *w)
     }
     o = new_obj(w);
     set_str(w, o, "name", "ninjs");
-    set_str(w, o, "version", w->v2 ? "2.2" : "3.1");
-    set_str(w, o, "schema", w->v2 ? "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
-                                  : "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json");
+    set_str(w, o, "version", w->version);
+    nc_buf_clear(&w->tmp);
+    nc_buf_printf(&w->tmp, "http://www.iptc.org/std/ninjs/ninjs-schema_%s.json", w->version);
+    set_str(w, o, "schema", w->tmp.ptr);
     set(w, root, "standard", o);
-    set_str(w, root, "type", a->n_media ? "composite" : "text");
+    set_str(w, root, "type", item_type(w, a->item_type, a->n_media ? "composite" : "text",
+                                       "item"));
+    for (i = 0; i < a->n_extra; i++) {
+        const char *k = ninjs_extra(a->extra[i].key);
+        if (k && !strcmp(k, "representationType") && !a->extra[i].json)
+            set_str(w, root, k, a->extra[i].value);
+    }
     set_str(w, root, "profile", extra_str(a, "profile"));
     set_str(w, root, "version", s[NC_F_VERSION]);
     set_time(w, root, "firstCreated", NC_T_PUBLISHED);
@@ -654,22 +1148,40 @@ static json_t *build(wr *w)
     }
     set_str(w, root, "edNote", s[NC_F_EDNOTE]);
     set_str(w, root, "language", s[NC_F_LANGUAGE]);
+    write_digital_source_type(w, root);
+    if (a->data_mining.code || a->data_mining.name)
+        nc_warn(w->o, 0, 0, "json cannot hold data_mining '%s' (ninjs has no field for it): "
+                "dropped", a->data_mining.code ? a->data_mining.code : a->data_mining.name);
 
     arr = json_array();
     if (s[NC_F_HEADLINE])
-        push(w, arr, role_value(w, "main", NULL, s[NC_F_HEADLINE]));
+        push(w, arr, formed(w, "headline", role_value(w, "main", NULL, s[NC_F_HEADLINE])));
     if (s[NC_F_SUBHEADLINE])
-        push(w, arr, role_value(w, "subhead", NULL, s[NC_F_SUBHEADLINE]));
+        push(w, arr, formed(w, "subheadline",
+                            role_value(w, "subhead", NULL, s[NC_F_SUBHEADLINE])));
     extra_roles(w, arr, "headline_");
     set_array(w, root, "headlines", arr);
 
     arr = json_array();
     if (s[NC_F_SUMMARY])
-        push(w, arr, role_value(w, "summary", "text/plain", s[NC_F_SUMMARY]));
+        push(w, arr, formed(w, "summary",
+                            role_value(w, "summary", "text/plain", s[NC_F_SUMMARY])));
     if (s[NC_F_DATELINE])
         push(w, arr, role_value(w, "dateline", NULL, s[NC_F_DATELINE]));
     if (s[NC_F_CREDIT])
         push(w, arr, role_value(w, "creditline", NULL, s[NC_F_CREDIT]));
+    if (is_root_media(a)) { /* the item is the picture: its caption, alt text, credit */
+        const nc_media *m = &a->media[0];
+        if (m->caption && !raw_has(arr, m->caption))
+            push(w, arr, role_value(w, "caption", "text/plain", m->caption));
+        if (m->alt && !raw_has(arr, m->alt))
+            push(w, arr, role_value(w, "alt", NULL, m->alt));
+        if (m->credit && !raw_has(arr, m->credit))
+            push(w, arr, role_value(w, "creditline", NULL, m->credit));
+        if (m->title)
+            nc_warn(w->o, 0, 0, "json cannot hold the title of the item's own %s: dropped",
+                    nc_media_kind_name(m->kind));
+    }
     extra_roles(w, arr, "description_");
     set_array(w, root, "descriptions", arr);
 
@@ -680,7 +1192,20 @@ static json_t *build(wr *w)
     write_bodies(w, root);
     write_info_sources(w, root);
     write_subjects(w, root);
+    if (is_root_media(a))
+        set_array(w, root, "renditions", renditions(w, &a->media[0]));
     write_associations(w, root);
+    for (i = 0; i < a->n_extra; i++) {
+        const char *k = ninjs_extra(a->extra[i].key);
+        json_t *v;
+        if (!k || !a->extra[i].json || strcmp(k, "trustIndicators"))
+            continue;
+        v = json_loads(a->extra[i].value, 0, NULL);
+        if (json_is_array(v))
+            set(w, root, k, v);
+        else
+            json_decref(v);
+    }
     arr = json_array();
     if (s[NC_F_URL])
         push(w, arr, role_value(w, "canonical", NULL, s[NC_F_URL]));
@@ -703,11 +1228,17 @@ int ncp_json_write(const nc_article *a, nc_buf *out, int compact, const nc_opts 
     w.a = a;
     w.o = o;
     nc_buf_init(&w.tmp);
+    /* 3.0 and 2.1 are 3.1 and 2.2 without digitalSourceType */
+    w.version = "3.1";
     if (ver && (!strcmp(ver, "2.2") || !strcmp(ver, "2")))
-        w.v2 = 1;
+        w.v2 = 1, w.version = "2.2";
+    else if (ver && !strcmp(ver, "2.1"))
+        w.v2 = 1, w.no_dst = 1, w.version = "2.1";
+    else if (ver && !strcmp(ver, "3.0"))
+        w.no_dst = 1, w.version = "3.0";
     else if (ver && strcmp(ver, "3.1") && strcmp(ver, "3"))
         return nc_error_set(err, NC_ERR_USAGE, 0, 0,
-                            "--ninjs-version: '%s' is not one of 3.1, 2.2", ver);
+                            "--ninjs-version: '%s' is not one of 3.1, 3.0, 2.2, 2.1", ver);
     if (nc_opts_flag(o, "compact"))
         compact = 1;
     ncp_json_alloc_begin();

@@ -42,6 +42,41 @@ static void kvi(nc_buf *out, const char *key, int value)
         nc_buf_printf(out, " %s=%d", key, value);
 }
 
+/* An integer attribute that may be NC_UNSET (0 is a value). */
+static void kvu(nc_buf *out, const char *key, int value)
+{
+    if (value != NC_UNSET)
+        nc_buf_printf(out, " %s=%d", key, value);
+}
+
+/* The attributes of a subject, an entity, a genre or a coded field (name, code, ...). */
+static void subject_attrs(nc_buf *out, const nc_subject *s)
+{
+    if (s->type != NC_SUBJECT_TOPIC)
+        kv(out, "type", nc_subject_type_name(s->type));
+    kv(out, "name", s->name);
+    kv(out, "code", s->code);
+    kv(out, "scheme", s->scheme);
+    kv(out, "uri", s->uri);
+    kv(out, "rel", s->rel);
+    kvu(out, "relevance", s->relevance);
+    kvu(out, "confidence", s->confidence);
+    kv(out, "creator", s->creator);
+    kv(out, "details", s->details);
+}
+
+/* The fields of a rendition added with issue 14 (title, size, ...). */
+static void rendition_more(nc_buf *out, const nc_rendition *r)
+{
+    kv(out, "title", r->title);
+    if (r->size)
+        nc_buf_printf(out, " size=%lld", r->size);
+    if (r->duration != 0)
+        nc_buf_printf(out, " duration=%.17g", r->duration);
+    kv(out, "format", r->format);
+    kv(out, "details", r->details);
+}
+
 static void write_meta(const nc_article *a, nc_buf *out)
 {
     int f;
@@ -64,20 +99,34 @@ static void write_meta(const nc_article *a, nc_buf *out)
         nc_buf_printf(out, "  urgency %d\n", a->urgency);
     if (a->language_detected)
         nc_buf_puts(out, "  language_detected 1\n");
+    if (a->item_type) {
+        nc_buf_puts(out, "  item_type ");
+        qstr(out, a->item_type);
+        nc_buf_putc(out, '\n');
+    }
+    if (a->digital_source_type.name || a->digital_source_type.code) {
+        nc_buf_puts(out, "  digital_source_type");
+        subject_attrs(out, &a->digital_source_type);
+        nc_buf_putc(out, '\n');
+    }
+    if (a->data_mining.name || a->data_mining.code) {
+        nc_buf_puts(out, "  data_mining");
+        subject_attrs(out, &a->data_mining);
+        nc_buf_putc(out, '\n');
+    }
     for (i = 0; i < a->n_authors; i++) {
         nc_buf_puts(out, "  author");
         kv(out, "name", a->authors[i].name);
         kv(out, "role", a->authors[i].role);
         kv(out, "url", a->authors[i].url);
         kv(out, "affiliation", a->authors[i].affiliation);
+        kv(out, "details", a->authors[i].details);
         nc_buf_putc(out, '\n');
     }
     for (i = 0; i < a->n_subjects + a->n_genres; i++) {
         const nc_subject *s = i < a->n_subjects ? &a->subjects[i] : &a->genres[i - a->n_subjects];
         nc_buf_puts(out, i < a->n_subjects ? "  subject" : "  genre");
-        kv(out, "name", s->name);
-        kv(out, "code", s->code);
-        kv(out, "scheme", s->scheme);
+        subject_attrs(out, s);
         nc_buf_putc(out, '\n');
     }
     for (i = 0; i < a->n_keywords; i++) {
@@ -104,7 +153,18 @@ static void write_meta(const nc_article *a, nc_buf *out)
         kv(out, "caption", m->caption);
         kv(out, "credit", m->credit);
         kv(out, "alt", m->alt);
+        kv(out, "name", m->name);
+        kv(out, "type", m->type);
+        kv(out, "rel", m->rel);
+        kv(out, "details", m->details);
         nc_buf_putc(out, '\n');
+        if (m->main.name || m->main.title || m->main.size || m->main.duration != 0 ||
+            m->main.format || m->main.details) {
+            nc_buf_puts(out, "    main");
+            kv(out, "name", m->main.name);
+            rendition_more(out, &m->main);
+            nc_buf_putc(out, '\n');
+        }
         for (j = 0; j < m->n_renditions; j++) {
             const nc_rendition *r = &m->renditions[j];
             nc_buf_puts(out, "    rendition");
@@ -113,6 +173,7 @@ static void write_meta(const nc_article *a, nc_buf *out)
             kv(out, "mime", r->mime);
             kvi(out, "width", r->width);
             kvi(out, "height", r->height);
+            rendition_more(out, r);
             nc_buf_putc(out, '\n');
         }
     }

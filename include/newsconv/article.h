@@ -56,18 +56,65 @@ typedef enum nc_tfield {
     NC_T__COUNT
 } nc_tfield;
 
+/* A further structured value of an item (an entity's contact details or geometry, the
+ * other fields of a rendition or of a media item), kept as the text of one JSON object
+ * (NULL when there is none). Its keys:
+ *   - a key without a colon holds data any format may map, in the shape ninjs 3.x gives
+ *     it: "contactInfo" (an array of ninjs contactInfo objects: type, role, name, value,
+ *     address), "geoJSON" (a GeoJSON geometry), "symbols" (ninjs organisation symbols);
+ *   - a key "FORMAT:NAME" ("ninjs:versionCreated", "g2:...") is a field of that format
+ *     that the model has no place for: only that format writes it back, the others warn
+ *     that they do not carry it.
+ * Unknown keys of a known vocabulary at the top of an article go to the extra pairs under
+ * the same "FORMAT:NAME" keys ("ninjs:trustIndicators"). */
+
 typedef struct nc_author {
     const char *name;
     const char *role;        /* author, photographer, editor, ... (NULL: unspecified) */
     const char *url;
     const char *affiliation;
+    /* -- added with issue 14 (agency metadata) -- */
+    const char *details;     /* JSON object (see above): contactInfo, and e.g.
+                              * "ninjs:from": "people" for an author a ninjs document lists
+                              * among its people rather than its infoSources */
 } nc_author;
 
-/* A subject or a genre: name and/or code (QCode or URI, kept opaque) and scheme. */
+/* What a subject is. A plain subject (a topic, a category) is NC_SUBJECT_TOPIC, the value
+ * of a zeroed nc_subject; named entities are the other kinds. All of them are in the one
+ * list `subjects` of the article, in input order: a program that knows only subjects sees
+ * the entities as subjects. ninjs: subjects, people, organisations, places, events,
+ * objects; NewsML-G2: subject with @type cpnat:person, cpnat:organisation, cpnat:geoArea
+ * (or poi), cpnat:event, cpnat:object (or concept details of those types). */
+typedef enum nc_subject_type {
+    NC_SUBJECT_TOPIC = 0,    /* "subject" */
+    NC_SUBJECT_PERSON,       /* "person" */
+    NC_SUBJECT_ORGANISATION, /* "organisation" */
+    NC_SUBJECT_PLACE,        /* "place" */
+    NC_SUBJECT_EVENT,        /* "event" */
+    NC_SUBJECT_OBJECT        /* "object" */
+} nc_subject_type;
+
+/* An integer attribute the input did not give (relevance, confidence). */
+#define NC_UNSET (-1)
+
+/* A subject, an entity or a genre: name and/or code (QCode or URI, kept opaque) and
+ * scheme, and the attributes agency formats give them. */
 typedef struct nc_subject {
     const char *name;
     const char *code;
     const char *scheme;
+    /* -- added with issue 14 (agency metadata); a zeroed tail means "not given" except for
+     * relevance and confidence, which the appenders set to NC_UNSET -- */
+    nc_subject_type type;
+    const char *rel;        /* how the item relates to it, as given: ninjs rel ("about",
+                             * "mentions"), NewsML-G2 @rel (a QCode) */
+    int relevance;          /* 0..100 (ninjs relevance, G2 @relevance), or NC_UNSET */
+    int confidence;         /* 0..100 (ninjs confidence, G2 @confidence), or NC_UNSET */
+    const char *creator;    /* who or what assigned it (ninjs creator, G2 @creator) */
+    const char *uri;        /* a URI given beside a code it does not spell out (ninjs uri
+                             * with an unrelated literal, G2 @uri beside @qcode); when the
+                             * URI is scheme + code it is not kept here */
+    const char *details;    /* JSON object (see above): contactInfo, geoJSON, symbols, ... */
 } nc_subject;
 
 typedef struct nc_link {
@@ -84,10 +131,17 @@ typedef enum nc_media_kind {
 } nc_media_kind;
 
 typedef struct nc_rendition {
-    const char *name;  /* "original", "thumbnail", ... */
+    const char *name;  /* "original", "thumbnail", "r00", ...: kept as the input gives it */
     const char *href;
     const char *mime;
     int width, height; /* 0 when unknown */
+    /* -- added with issue 14 (agency metadata); zero or NULL when unknown -- */
+    const char *title;    /* ninjs title, G2 @title */
+    long long size;       /* in bytes (ninjs sizeInBytes, G2 @size) */
+    double duration;      /* in seconds (ninjs duration, G2 @duration) */
+    const char *format;   /* refinement of the media type (ninjs format, G2 @format) */
+    const char *details;  /* JSON object (see above): the format's other fields (ninjs
+                           * aspectRatio, videoCodec, frameRate, poi, ... as "ninjs:...") */
 } nc_rendition;
 
 typedef struct nc_media {
@@ -102,6 +156,18 @@ typedef struct nc_media {
     const char *alt;
     nc_rendition *renditions; /* further renditions, in order */
     size_t n_renditions, cap_renditions;
+    /* -- added with issue 14 (agency metadata); NULL when not given -- */
+    const char *name;   /* its name in the item, as given: the ninjs association name
+                         * ("a001", "featuremedia"); NULL: the writer makes one up */
+    const char *type;   /* its item type as given ("picture", "component", "ninat:picture")
+                         * when the format has one; NULL: from kind */
+    const char *rel;    /* how the item relates to it (ninjs association rel) */
+    nc_rendition main;  /* the main rendition's own fields: name as given ("r00"; NULL: the
+                         * writer's "main"), title, size, duration, format, details. Its
+                         * href, mime, width and height are unused: those of the media are
+                         * the main rendition's */
+    const char *details; /* JSON object (see above): the media item's other fields, e.g.
+                          * "ninjs:versionCreated" or "ninjs:people" of an association */
 } nc_media;
 
 /* An extra key/value pair. A structured value (a YAML map or list, a JSON object) is
@@ -133,6 +199,18 @@ typedef struct nc_article {
     int failed;           /* an allocation failed */
     int language_detected; /* 1: `language` was detected from the text (the input declared
                             * none), not declared */
+    /* -- added with issue 14 (agency metadata); NULL when not given -- */
+    const char *item_type; /* the item's type as the input gives it: ninjs type ("text",
+                            * "picture", "composite"), G2 itemClass ("ninat:text"); NULL:
+                            * each writer derives one */
+    nc_subject digital_source_type; /* how the content was made (ninjs 3.1 digitalSourceType,
+                            * 2.2 digitalsourcetype, G2 2.33 contentMeta/digitalSourceType):
+                            * name and code (a URI or QCode of http://cv.iptc.org/newscodes/
+                            * digitalsourcetype/); all NULL when unset */
+    nc_subject data_mining; /* the data-mining permission or prohibition (G2 2.34
+                            * rightsInfo/dataMining; extra "ninjs:dataMining" in ninjs, which
+                            * has no field): name and code (e.g. a PLUS DMI URI); all NULL
+                            * when unset */
 } nc_article;
 
 /* Constructor: a new empty article with an empty body. NULL when out of memory.
@@ -171,6 +249,9 @@ nc_subject *nc_article_add_subject(nc_article *a, const char *name, const char *
                                    const char *scheme);
 nc_subject *nc_article_add_genre(nc_article *a, const char *name, const char *code,
                                  const char *scheme);
+/* Appends an entity (or, with NC_SUBJECT_TOPIC, a subject) to the subjects. */
+nc_subject *nc_article_add_entity(nc_article *a, nc_subject_type type, const char *name,
+                                  const char *code, const char *scheme);
 const char *nc_article_add_keyword(nc_article *a, const char *keyword);
 nc_link *nc_article_add_link(nc_article *a, const char *rel, const char *href,
                              const char *title);
@@ -183,11 +264,20 @@ nc_kv *nc_article_add_extra(nc_article *a, const char *key, const char *value, i
 /* The first extra value with this key, or NULL. */
 const char *nc_article_get_extra(const nc_article *a, const char *key);
 
+/* Sets a string field of the article or of an item it owns (a subject's rel, a
+ * rendition's title, a media's name, item_type, ...) to a copy of s in the arena; NULL
+ * clears it. slot must point into a. Returns 0, or -1 when out of memory. Example:
+ *     nc_article_setp(a, &s->rel, "about"); */
+int nc_article_setp(nc_article *a, const char **slot, const char *s);
+
 const char *nc_media_kind_name(nc_media_kind k); /* "picture", ... */
 int nc_media_kind_from_name(const char *name);  /* -1 when unknown */
+const char *nc_subject_type_name(nc_subject_type t); /* "subject", "person", ... */
+int nc_subject_type_from_name(const char *name);     /* -1 when unknown */
 
 /* Sets a field by its model name or a common alias, the way `-M KEY=VALUE` does:
- * text fields, timestamps (ISO 8601 or a written date), "urgency", and the list
+ * text fields, timestamps (ISO 8601 or a written date), "urgency", "item_type",
+ * "digital_source_type" and "data_mining" (a code or URI), and the list
  * fields "author", "subject", "genre", "keyword", "link". The value REPLACES the field:
  * a list field becomes the one item; any other key replaces its pairs in extra. An empty
  * value clears the field (a list becomes empty, never one empty item).

@@ -15,6 +15,9 @@ static const char *const tfield_names[NC_T__COUNT] = {"created", "published", "m
 
 static const char *const media_kind_names[] = {"picture", "video", "audio", "graphic"};
 
+static const char *const subject_type_names[] = {"subject", "person", "organisation",
+                                                 "place",   "event",  "object"};
+
 nc_article *nc_article_new(void)
 {
     nc_article *a = calloc(1, sizeof *a);
@@ -30,6 +33,8 @@ nc_article *nc_article_new(void)
         nc_article_free(a);
         return NULL;
     }
+    a->digital_source_type.relevance = a->digital_source_type.confidence = NC_UNSET;
+    a->data_mining.relevance = a->data_mining.confidence = NC_UNSET;
     return a;
 }
 
@@ -188,6 +193,7 @@ static nc_subject *fill_subject(nc_article *a, nc_subject *s, const char *name,
     s->name = nc_article_strdup(a, name);
     s->code = nc_article_strdup(a, code);
     s->scheme = nc_article_strdup(a, scheme);
+    s->relevance = s->confidence = NC_UNSET;
     return a->failed ? NULL : s;
 }
 
@@ -195,6 +201,15 @@ nc_subject *nc_article_add_subject(nc_article *a, const char *name, const char *
                                    const char *scheme)
 {
     return fill_subject(a, PUSH(a, subjects), name, code, scheme);
+}
+
+nc_subject *nc_article_add_entity(nc_article *a, nc_subject_type type, const char *name,
+                                  const char *code, const char *scheme)
+{
+    nc_subject *s = fill_subject(a, PUSH(a, subjects), name, code, scheme);
+    if (s)
+        s->type = (unsigned)type <= NC_SUBJECT_OBJECT ? type : NC_SUBJECT_TOPIC;
+    return s;
 }
 
 nc_subject *nc_article_add_genre(nc_article *a, const char *name, const char *code,
@@ -270,6 +285,32 @@ const char *nc_article_get_extra(const nc_article *a, const char *key)
     return NULL;
 }
 
+int nc_article_setp(nc_article *a, const char **slot, const char *s)
+{
+    if (!s) {
+        *slot = NULL;
+        return 0;
+    }
+    *slot = nc_article_strdup(a, s);
+    return *slot ? 0 : -1;
+}
+
+const char *nc_subject_type_name(nc_subject_type t)
+{
+    return (unsigned)t <= NC_SUBJECT_OBJECT ? subject_type_names[t] : "subject";
+}
+
+int nc_subject_type_from_name(const char *name)
+{
+    int i;
+    for (i = 0; i <= NC_SUBJECT_OBJECT; i++)
+        if (!ncp_strcasecmp(subject_type_names[i], name))
+            return i;
+    if (!ncp_strcasecmp(name, "organization"))
+        return NC_SUBJECT_ORGANISATION;
+    return -1;
+}
+
 const char *nc_media_kind_name(nc_media_kind k)
 {
     return (unsigned)k <= NC_MEDIA_GRAPHIC ? media_kind_names[k] : "picture";
@@ -301,6 +342,8 @@ static const struct {
     {"subjects", "subject"},        {"genres", "genre"},
     {"related", "link"},            {"guid", "id"},
     {"uri", "id"},                  {"status", "pubstatus"},
+    {"digitalsourcetype", "digital_source_type"},
+    {"datamining", "data_mining"},
 };
 
 /* Removes the extra pairs with this key (their memory stays in the arena). */
@@ -346,6 +389,12 @@ static int set_or_add(nc_article *a, const char *key, const char *value, int app
             return nc_error_set(err, NC_ERR_USAGE, 0, 0,
                                 "urgency: '%s' is not a number from 1 to 9", value);
         a->urgency = *value ? (int)u : 0;
+    } else if (!strcmp(name, "item_type")) {
+        nc_article_setp(a, &a->item_type, *value ? value : NULL);
+    } else if (!strcmp(name, "digital_source_type") || !strcmp(name, "data_mining")) {
+        nc_subject *c = name[1] == 'i' ? &a->digital_source_type : &a->data_mining;
+        c->name = c->scheme = NULL;
+        nc_article_setp(a, &c->code, *value ? value : NULL);
     } else if (!strcmp(name, "author")) {
         if (!append)
             a->n_authors = 0;

@@ -74,6 +74,15 @@ void ncp_alloc_failure_note(void);
 void ncp_alloc_failure_clear(void);
 int ncp_alloc_failure_noted(void);
 
+/* ---- what a reader dropped (squash.c) ----
+ * Everything the article holds (fields, list items, details, extras, body text and node
+ * attributes), each value with its white space removed, one a line: a piece of input text
+ * (squashed by ncp_squash_put, without its newline) that is not a substring of it was
+ * dropped by the reader. */
+void ncp_article_squash(const nc_article *a, nc_buf *out);
+/* Appends s without white space, then a newline. */
+void ncp_squash_put(nc_buf *b, const char *s);
+
 /* ---- canonical XHTML body (xhtml.c) ----
  * Writes the body tree as the canonical XHTML subset (no wrapper element).
  * indent < 0: one line; else pretty-printed starting at that indent level. */

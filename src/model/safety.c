@@ -209,6 +209,17 @@ static size_t clean_text(const char *t)
     return t ? strip_controls((char *)(uintptr_t)t, NULL) : 0;
 }
 
+/* The text of a subject, an entity or a coded field (issue 14 added rel and creator). */
+static size_t clean_subject(const nc_subject *s)
+{
+    return clean_text(s->name) + clean_text(s->rel) + clean_text(s->creator);
+}
+
+static size_t clean_rendition(const nc_rendition *r)
+{
+    return clean_text(r->name) + clean_text(r->title) + clean_text(r->format);
+}
+
 static size_t clean_article_text(nc_article *a)
 {
     size_t i, j, n = 0;
@@ -218,9 +229,11 @@ static size_t clean_article_text(nc_article *a)
         n += clean_text(a->authors[i].name) + clean_text(a->authors[i].role) +
              clean_text(a->authors[i].affiliation);
     for (i = 0; i < a->n_subjects; i++)
-        n += clean_text(a->subjects[i].name);
+        n += clean_subject(&a->subjects[i]);
     for (i = 0; i < a->n_genres; i++)
-        n += clean_text(a->genres[i].name);
+        n += clean_subject(&a->genres[i]);
+    n += clean_subject(&a->digital_source_type) + clean_subject(&a->data_mining) +
+         clean_text(a->item_type);
     for (i = 0; i < a->n_keywords; i++)
         n += clean_text(a->keywords[i]);
     for (i = 0; i < a->n_links; i++)
@@ -228,9 +241,10 @@ static size_t clean_article_text(nc_article *a)
     for (i = 0; i < a->n_media; i++) {
         nc_media *m = &a->media[i];
         n += clean_text(m->title) + clean_text(m->caption) + clean_text(m->credit) +
-             clean_text(m->alt);
+             clean_text(m->alt) + clean_text(m->name) + clean_text(m->type) +
+             clean_text(m->rel) + clean_rendition(&m->main);
         for (j = 0; j < m->n_renditions; j++)
-            n += clean_text(m->renditions[j].name);
+            n += clean_rendition(&m->renditions[j]);
     }
     for (i = 0; i < a->n_extra; i++)
         n += clean_text(a->extra[i].value);

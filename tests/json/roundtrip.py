@@ -1,0 +1,211 @@
+#!/usr/bin/python3
+"""ninjs -> ninjs keeps the document (issue 14): for each ninjs INPUT, run
+`NEWSCONV -q -f json INPUT -t json --ninjs-version V` (V: the input's own version; 3.1 for
+1.x and vendor dialects) and compare the two documents after normalising what is form,
+not value:
+  - key order, and key case (ninjs 2.x spells the 3.x keys in lower case);
+  - dates: every RFC 3339 date-time as the instant it names (UTC);
+  - numbers: 120 and 120.0 are equal;
+  - HTML and XHTML values (bodies, descriptions): their tags with sorted attributes and
+    their text with white space collapsed (the XHTML serialisation is the writer's);
+  - bodies: their text (of the HTML body when there is one, else of the plain one): the
+    role, content type and markup of a body are how its text is carried, and the writer
+    derives the plain-text body from the HTML one;
+  - what the writer adds when the input has none: `standard`, `$schema`, the made-up
+    `uri` (urn:newsconv:...), the derived `type`.
+Usage: roundtrip.py NEWSCONV [--known FILE] [--report] INPUT...
+--known lists inputs (path under corpus/, one a line) known to differ: XFAIL; one that no
+longer differs is XPASS and fails, so that the list can only shrink. Events and planning
+items (not articles, exit 4) are skipped. Exit 1 on any new difference or XPASS."""
+import datetime, html.parser, json, re, subprocess, sys
+
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$")
+
+
+class Canon(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out = []
+
+    def handle_starttag(self, tag, attrs):
+        self.out.append("<%s%s>" % (tag, "".join(" %s=%r" % a for a in sorted(attrs))))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        self.out.append("</%s>" % tag)
+
+    def handle_data(self, data):
+        t = " ".join(data.split())
+        if t:
+            self.out.append(t)
+
+
+def canon_html(s):
+    p = Canon()
+    p.feed(s)
+    p.close()
+    return "".join(p.out)
+
+
+def norm_date(s):
+    v = s.upper().replace("Z", "+00:00").replace(" ", "T")
+    v = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", v)
+    v = re.sub(r"\.(\d{6})\d+", r".\1", v)
+    try:
+        d = datetime.datetime.fromisoformat(v)
+    except ValueError:
+        return s
+    return d.astimezone(datetime.timezone.utc).isoformat() if d.tzinfo else d.isoformat()
+
+
+def norm(v, key=None):
+    if isinstance(v, dict):
+        out = {}
+        for k, x in v.items():
+            k = k.lower()
+            if k == "bodies" and isinstance(x, list):
+                out[k] = norm_bodies(x)
+            else:
+                out[k] = norm(x, k)
+        return out
+    if isinstance(v, list):
+        return [norm(x, key) for x in v]
+    if isinstance(v, bool) or v is None:
+        return v
+    if isinstance(v, (int, float)):
+        return round(float(v), 9)
+    if isinstance(v, str):
+        t = v.strip()
+        if RFC3339.match(t):
+            return "date:" + norm_date(t)
+        if t.startswith("<"):
+            return "html:" + canon_html(t)
+        return v
+    return v
+
+
+class Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out = []
+
+    def handle_data(self, data):
+        self.out.extend(data.split())
+
+
+def norm_bodies(bodies):
+    """The text of the body: of the first HTML one, else of the first plain one."""
+    def is_html(b):
+        ct = str(b.get("contentType", b.get("contenttype", ""))).lower()
+        val = str(b.get("value", "")).lstrip()
+        return "html" in ct or "xml" in ct or val.startswith("<")
+    items = [b for b in bodies if isinstance(b, dict) and isinstance(b.get("value"), str)]
+    pick = [b for b in items if is_html(b)] or items
+    if not pick:
+        return []
+    if is_html(pick[0]):
+        p = Text()
+        p.feed(pick[0]["value"])
+        p.close()
+        return "text:" + " ".join(p.out)
+    return "text:" + " ".join(pick[0]["value"].split())
+
+
+def strip_added(inp, out):
+    """Removes from out what the writer adds where the input has nothing."""
+    for k in ("standard", "$schema"):
+        inp.pop(k, None)
+        out.pop(k, None)
+    if "uri" not in inp and str(out.get("uri", "")).startswith("urn:newsconv:"):
+        out.pop("uri")
+    if "type" not in inp and out.get("type") in ("text", "composite"):
+        out.pop("type")
+
+
+def diff(a, b, path=""):
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in sorted(set(a) | set(b)):
+            if k not in b:
+                return "%s/%s: missing in the output" % (path, k)
+            if k not in a:
+                return "%s/%s: added by the output" % (path, k)
+            d = diff(a[k], b[k], "%s/%s" % (path, k))
+            if d:
+                return d
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        for i, (x, y) in enumerate(zip(a, b)):
+            d = diff(x, y, "%s[%d]" % (path, i))
+            if d:
+                return d
+        if len(a) != len(b):
+            return "%s: %d items, output %d" % (path, len(a), len(b))
+        return None
+    if a != b:
+        return "%s: %.70r != %.70r" % (path, a, b)
+    return None
+
+
+def version_of(doc, path):
+    std = doc.get("standard") or doc.get("$standard") or {}
+    v = str(std.get("version", "")) if isinstance(std, dict) else ""
+    for cand in (v, path):
+        for ver in ("3.1", "3.0", "2.2", "2.1"):
+            if cand == ver or "/%s/" % ver in cand:
+                return ver
+    return "3.1"
+
+
+def main():
+    args = sys.argv[1:]
+    exe = args.pop(0)
+    known, report = set(), False
+    if args and args[0] == "--known":
+        args.pop(0)
+        with open(args.pop(0), encoding="utf-8") as f:
+            known = {line.split("#", 1)[0].strip() for line in f} - {""}
+    if args and args[0] == "--report":
+        args.pop(0)
+        report = True
+    same = xfail = bad = skipped = 0
+    for path in args:
+        key = path.split("corpus/", 1)[-1]
+        with open(path, encoding="utf-8") as f:
+            inp = json.load(f)
+        ver = version_of(inp, path)
+        r = subprocess.run([exe, "-q", "-f", "json", path, "-t", "json", "--ninjs-version", ver],
+                           capture_output=True)
+        if r.returncode == 4:
+            skipped += 1
+            continue
+        if r.returncode != 0:
+            print("FAIL %s: exit %d: %s" % (key, r.returncode, r.stderr.decode()[:200]))
+            bad += 1
+            continue
+        out = json.loads(r.stdout)
+        a, b = norm(inp), norm(out)
+        if isinstance(a, dict) and isinstance(b, dict):
+            strip_added(a, b)
+        d = diff(a, b)
+        if d is None:
+            same += 1
+            if key in known:
+                print("XPASS %s: now kept (remove it from the known list)" % key)
+                bad += 1
+        elif key in known:
+            xfail += 1
+            if report:
+                print("XFAIL %s (%s): %s" % (key, ver, d))
+        else:
+            print("DIFF %s (%s): %s" % (key, ver, d))
+            bad += 1
+    print("ninjs round trip: %d kept, %d known differences, %d events skipped, %d failures"
+          % (same, xfail, skipped, bad))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
