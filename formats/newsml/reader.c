@@ -72,6 +72,15 @@ static int is_media_class(enum iclass c)
     return c == IC_PICTURE || c == IC_GRAPHIC || c == IC_VIDEO || c == IC_AUDIO;
 }
 
+/* The QCode the G2 writer gives a media class. */
+static const char *media_class(enum iclass c)
+{
+    return c == IC_VIDEO ? "ninat:video"
+           : c == IC_AUDIO ? "ninat:audio"
+           : c == IC_GRAPHIC ? "ninat:graphic"
+                             : "ninat:picture";
+}
+
 static nc_media_kind media_kind(enum iclass c)
 {
     return c == IC_VIDEO ? NC_MEDIA_VIDEO
@@ -98,6 +107,99 @@ static int nc_true(const xmlNode *n, const char *attr)
 {
     const char *v = ncp_nml_nc_attr(n, attr);
     return v && (!strcmp(v, "true") || !strcmp(v, "1"));
+}
+
+/* ---- concepts: genres, subjects and entities ---- */
+
+static const char *concept_code(nc_article *a, const xmlNode *c)
+{
+    const char *v = ncp_nml_attr(c, "qcode");
+    if (!v || !*v)
+        v = ncp_nml_attr(c, "uri");
+    if (!v || !*v)
+        v = ncp_nml_attr(c, "literal");
+    return v && *v ? ncp_nml_collapse(a, v) : NULL;
+}
+
+/* The entity type of a G2 concept type (cpnat:person, ...); TOPIC for others. */
+static nc_subject_type entity_type(const char *t)
+{
+    const char *c = t ? ncp_nml_qcode_code(t) : "";
+    if (!strcmp(c, "person"))
+        return NC_SUBJECT_PERSON;
+    if (!strcmp(c, "organisation") || !strcmp(c, "organization"))
+        return NC_SUBJECT_ORGANISATION;
+    if (!strcmp(c, "geoArea") || !strcmp(c, "poi"))
+        return NC_SUBJECT_PLACE;
+    if (!strcmp(c, "event"))
+        return NC_SUBJECT_EVENT;
+    if (!strcmp(c, "object"))
+        return NC_SUBJECT_OBJECT;
+    return NC_SUBJECT_TOPIC;
+}
+
+/* 1 when the G2 writer writes type t back as it is (the model keeps kinds, not codes). */
+static int canonical_type(const char *t)
+{
+    static const char *const ok[] = {"cpnat:person", "cpnat:organisation", "cpnat:geoArea",
+                                     "cpnat:event", "cpnat:object", NULL};
+    const char *const *p;
+    for (p = ok; *p; p++)
+        if (!strcmp(*p, t))
+            return 1;
+    return 0;
+}
+
+static int percent_attr(const xmlNode *c, const char *name)
+{
+    const char *v = ncp_nml_attr(c, name);
+    int n = NC_UNSET;
+    if (v && *v && strspn(v, "0123456789") == strlen(v) && strlen(v) <= 3 && atoi(v) <= 100)
+        n = atoi(v);
+    return n;
+}
+
+/* A G2 attribute, else newsconv's of the same name (for values G2 wants as QCodes). */
+static const char *g2_or_nc(const xmlNode *c, const char *name)
+{
+    const char *v = ncp_nml_attr(c, name);
+    return v ? v : ncp_nml_nc_attr(c, name);
+}
+
+/* A genre, subject or entity; also digitalSourceType and dataMining (into *into). */
+static void concept_into(rd *r, const xmlNode *c, int genre, nc_subject *into)
+{
+    nc_article *a = r->a;
+    const char *code = concept_code(a, c), *name = ncp_nml_text(a, ncp_nml_child_g2(c, "name"));
+    const char *scheme = ncp_nml_nc_attr(c, "scheme"), *uri = ncp_nml_nc_attr(c, "uri");
+    nc_subject *s;
+    if (!code && !name)
+        return;
+    if (into) {
+        s = into;
+        nc_article_setp(a, &s->name, name);
+        nc_article_setp(a, &s->code, code);
+        nc_article_setp(a, &s->scheme, scheme);
+    } else if (genre) {
+        s = nc_article_add_genre(a, name, code, scheme);
+    } else {
+        s = nc_article_add_entity(a, entity_type(ncp_nml_attr(c, "type")), name, code, scheme);
+    }
+    if (!s)
+        return;
+    if (!uri && ncp_nml_attr(c, "uri") && code && strcmp(code, ncp_nml_attr(c, "uri")))
+        uri = ncp_nml_attr(c, "uri"); /* beside a qcode= */
+    nc_article_setp(a, &s->uri, uri);
+    nc_article_setp(a, &s->rel, g2_or_nc(c, "rel"));
+    nc_article_setp(a, &s->creator, g2_or_nc(c, "creator"));
+    nc_article_setp(a, &s->details, ncp_nml_nc_attr(c, "details"));
+    s->relevance = percent_attr(c, "relevance");
+    s->confidence = percent_attr(c, "confidence");
+}
+
+static void concept(rd *r, const xmlNode *c, int genre)
+{
+    concept_into(r, c, genre, NULL);
 }
 
 /* ---- elements kept as extra pairs (extra.c) ---- */
@@ -187,12 +289,18 @@ static int bare_author(const xmlNode *c)
     return 1;
 }
 
-/* A genre or subject the model gives back: a code and one name. */
+/* A genre or subject the model gives back: a code, one name, the attributes the model
+ * holds (a type the writer writes the same). */
 static int bare_concept(const xmlNode *c)
 {
-    static const char *const ok[] = {"qcode", "uri", "literal", NULL};
+    static const char *const ok[] = {"qcode",     "uri",        "literal", "type",
+                                     "rel",       "relevance",  "confidence", "creator", NULL};
     xmlNode *e = ncp_nml_first_el(c->children);
-    if (!attrs_within(c, ok))
+    const char *t = ncp_nml_attr(c, "type"), *u = ncp_nml_attr(c, "uri");
+    if (!attrs_within(c, ok) || (t && !canonical_type(t)) ||
+        (u && ncp_nml_attr(c, "literal")) || (ncp_nml_attr(c, "relevance") &&
+                                               percent_attr(c, "relevance") == NC_UNSET) ||
+        (ncp_nml_attr(c, "confidence") && percent_attr(c, "confidence") == NC_UNSET))
         return 0;
     return !e || (ncp_nml_is_g2(e, "name") && !has_attrs(e) && !ncp_nml_next_el(e));
 }
@@ -259,6 +367,11 @@ static void rights_info(rd *r, const xmlNode *ri)
             text_or_keep(r, NC_F_COPYRIGHT_NOTICE, c, ncp_nml_text(a, c));
         } else if (ncp_nml_is_g2(c, "usageTerms")) {
             text_or_keep(r, NC_F_USAGE_TERMS, c, ncp_nml_text(a, c));
+        } else if (ncp_nml_is_g2(c, "dataMining") && !a->data_mining.name &&
+                   !a->data_mining.code) {
+            concept_into(r, c, 0, &a->data_mining);
+            if (!bare_concept(c))
+                keep(r, c);
         } else {
             keep(r, c); /* accountable, link, rightsExpression*, dataMining, ... */
         }
@@ -282,6 +395,21 @@ static const char *rendition_name(nc_article *a, const xmlNode *rc)
     if (!strncmp(r, "rnd:", 4))
         r += 4;
     return nc_article_strdup(a, r);
+}
+
+/* A rendition's title, size, duration, format and details (newsconv's attributes). */
+static void rendition_more(nc_article *a, nc_rendition *rn, const xmlNode *c)
+{
+    const char *v;
+    if (!rn)
+        return;
+    nc_article_setp(a, &rn->title, ncp_nml_nc_attr(c, "title"));
+    nc_article_setp(a, &rn->format, ncp_nml_nc_attr(c, "format"));
+    nc_article_setp(a, &rn->details, ncp_nml_nc_attr(c, "details"));
+    if ((v = ncp_nml_nc_attr(c, "size")) != NULL)
+        rn->size = strtoll(v, NULL, 10);
+    if ((v = ncp_nml_nc_attr(c, "duration")) != NULL)
+        rn->duration = strtod(v, NULL);
 }
 
 /* Adds the remoteContent children of el to m: the first becomes the main rendition
@@ -311,9 +439,12 @@ static void remote_contents(nc_article *a, nc_media *m, const xmlNode *el)
             m->width = w;
             m->height = h;
             main_done = 1;
+            nc_article_setp(a, &m->main.name, ncp_nml_nc_attr(c, "rendition"));
+            rendition_more(a, &m->main, c);
             continue;
         }
-        nc_media_add_rendition(a, m, rendition_name(a, c), href, mime, w, h);
+        rendition_more(a, nc_media_add_rendition(a, m, rendition_name(a, c), href, mime, w, h),
+                       c);
     }
 }
 
@@ -433,6 +564,17 @@ static void item_link(rd *r, const xmlNode *l)
             m->mime = nc_article_strdup(a, ncp_nml_attr(l, "contenttype"));
         if (title)
             m->title = nc_article_strdup(a, title);
+        nc_article_setp(a, &m->name, ncp_nml_nc_attr(l, "name"));
+        nc_article_setp(a, &m->rel, ncp_nml_nc_attr(l, "rel"));
+        nc_article_setp(a, &m->details, ncp_nml_nc_attr(l, "details"));
+        {
+            /* the item type as given: newsconv's word, or a class the kind does not say */
+            xmlNode *ic = ncp_nml_child_g2(l, "itemClass");
+            const char *t = ncp_nml_nc_attr(ic, "type"), *q = ic ? class_attr(ic) : NULL;
+            if (!t && q && strcmp(q, media_class(mc)))
+                t = q;
+            nc_article_setp(a, &m->type, t);
+        }
         remote_contents(a, m, l);
         media_texts(a, m, l);
         return;
@@ -473,10 +615,15 @@ static void item_meta(rd *r, const xmlNode *im)
         if (!ncp_nml_is_g2(c, (const char *)c->name))
             continue; /* another namespace: a provider's extension */
         if (ncp_nml_is_g2(c, "itemClass")) {
-            const char *q = class_attr(c);
-            if (!q || strcmp(q, "ninat:text") || ncp_nml_first_el(c->children) ||
-                n_attrs(c) > 1)
-                keep(r, c); /* the writer writes a bare ninat:text */
+            /* the item type: newsconv's word, else a class other than the writer's default */
+            const char *q = class_attr(c), *t = ncp_nml_nc_attr(c, "type");
+            if (!t && q && strcmp(q, "ninat:text"))
+                t = q;
+            if (!a->item_type)
+                nc_article_setp(a, &a->item_type, t);
+            if (!ncp_nml_attr(c, "qcode") || ncp_nml_first_el(c->children) ||
+                n_attrs(c) > 1 + (ncp_nml_nc_attr(c, "type") != NULL))
+                keep(r, c); /* more than the writer writes */
         } else if (ncp_nml_is_g2(c, "provider")) {
             if (!nc_true(c, "generated")) {
                 ncp_nml_set(a, NC_F_PROVIDER, party_name(a, c));
@@ -540,29 +687,6 @@ static void item_meta(rd *r, const xmlNode *im)
 
 /* ---- contentMeta ---- */
 
-static const char *concept_code(nc_article *a, const xmlNode *c)
-{
-    const char *v = ncp_nml_attr(c, "qcode");
-    if (!v || !*v)
-        v = ncp_nml_attr(c, "uri");
-    if (!v || !*v)
-        v = ncp_nml_attr(c, "literal");
-    return v && *v ? ncp_nml_collapse(a, v) : NULL;
-}
-
-static void concept(rd *r, const xmlNode *c, int genre)
-{
-    nc_article *a = r->a;
-    const char *code = concept_code(a, c), *name = ncp_nml_text(a, ncp_nml_child_g2(c, "name"));
-    const char *scheme = ncp_nml_nc_attr(c, "scheme");
-    if (!code && !name)
-        return;
-    if (genre)
-        nc_article_add_genre(a, name, code, scheme);
-    else
-        nc_article_add_subject(a, name, code, scheme);
-}
-
 static void author(rd *r, const xmlNode *c, int contributor)
 {
     nc_article *a = r->a;
@@ -592,7 +716,11 @@ static void author(rd *r, const xmlNode *c, int contributor)
     }
     if (!name && !url)
         return;
-    nc_article_add_author(a, name, role, url && *url ? url : NULL, aff);
+    {
+        nc_author *au = nc_article_add_author(a, name, role, url && *url ? url : NULL, aff);
+        if (au)
+            nc_article_setp(a, &au->details, ncp_nml_nc_attr(c, "details"));
+    }
 }
 
 /* contentMeta's administrative properties (NewsML-G2's AdministrativeMetadataGroup). */
@@ -654,7 +782,12 @@ static void content_meta(rd *r, const xmlNode *cm)
                 } else {
                     keep(r, c);
                 }
-            } else if (!strcmp(nm, "language")) {
+            } else if (!strcmp(nm, "digitalSourceType") && !a->digital_source_type.name &&
+                   !a->digital_source_type.code) {
+            concept_into(r, c, 0, &a->digital_source_type);
+            if (!bare_concept(c))
+                keep(r, c);
+        } else if (!strcmp(nm, "language")) {
                 ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_attr(c, "tag"));
                 if (n_attrs(c) > 1 || ncp_nml_first_el(c->children))
                     keep(r, c);

@@ -79,6 +79,9 @@ typedef struct wctx {
     char *placed;      /* per extra pair: 1 when it is a kept G2 element written in place */
 } wctx;
 
+static void nc_attr(wctx *w, const char *name, const char *value);
+static void concept(wctx *w, const char *el, const nc_subject *s, const char *what);
+
 /* ---- kept G2 elements (extra pairs "g2:PARENT/NAME", extra.c) ----
  * Each goes back to its place in the schema's order; a pair whose place is not known or
  * whose value is not that element (an edited value) stays a contentMetaExtProperty. */
@@ -589,7 +592,8 @@ static void rights_info(wctx *w)
     int any = 0;
     for (i = 0; i < a->n_extra && !any; i++)
         any = w->placed && w->placed[i] && kept_name(&a->extra[i], "rightsInfo");
-    if (!h && !n && !u && !any)
+    int dm = a->data_mining.name || a->data_mining.code;
+    if (!h && !n && !u && !any && !dm)
         return;
     ncp_xw_start(&w->x, "rightsInfo");
     ncp_xw_open(&w->x);
@@ -608,8 +612,10 @@ static void rights_info(wctx *w)
     if (u && !kept_has(w, "rightsInfo", "usageTerms", u)) {
         mixed_el(w, "usageTerms", u);
     }
-    for (i = 3; slots_rights[i]; i++)
+    for (i = 3; strcmp(slots_rights[i], "dataMining"); i++)
         kept(w, "rightsInfo", slots_rights[i]);
+    if (!kept(w, "rightsInfo", "dataMining") && dm)
+        concept(w, "dataMining", &a->data_mining, "data-mining permission");
     ncp_xw_close(&w->x, "rightsInfo");
     kept(w, "newsItem", "rightsInfo");
 }
@@ -634,6 +640,28 @@ static void num_attr(wctx *w, const char *name, int v)
     ncp_xw_attr(&w->x, name, b);
 }
 
+static int rendition_more(const nc_rendition *r)
+{
+    return r->title || r->size > 0 || r->duration > 0 || r->format || r->details;
+}
+
+/* A rendition's title, size, duration, format and details, in newsconv's namespace. */
+static void rendition_attrs(wctx *w, const nc_rendition *r)
+{
+    char b[40];
+    nc_attr(w, "title", r->title);
+    if (r->size > 0) {
+        snprintf(b, sizeof b, "%lld", r->size);
+        nc_attr(w, "size", b);
+    }
+    if (r->duration > 0) {
+        snprintf(b, sizeof b, "%.17g", r->duration);
+        nc_attr(w, "duration", b);
+    }
+    nc_attr(w, "format", r->format);
+    nc_attr(w, "details", r->details);
+}
+
 static void media_link(wctx *w, const nc_media *m)
 {
     size_t i;
@@ -647,17 +675,24 @@ static void media_link(wctx *w, const nc_media *m)
     ncp_xw_attr(&w->x, "residref", m->id);
     ncp_xw_attr(&w->x, "contenttype", m->mime);
     ncp_xw_attr(&w->x, "title", m->title);
+    nc_attr(w, "name", m->name);
+    nc_attr(w, "rel", m->rel);
+    nc_attr(w, "details", m->details);
     ncp_xw_open(&w->x);
     ncp_xw_start(&w->x, "itemClass");
-    ncp_xw_attr(&w->x, "qcode", kind_class(m->kind));
+    ncp_xw_attr(&w->x, "qcode", m->type && is_qcode(m->type) ? m->type : kind_class(m->kind));
+    if (m->type && !is_qcode(m->type))
+        nc_attr(w, "type", m->type);
     ncp_xw_empty(&w->x);
-    if (m->width > 0 || m->height > 0) {
-        /* the main rendition's dimensions */
+    if (m->width > 0 || m->height > 0 || rendition_more(&m->main) || m->main.name) {
+        /* the main rendition's dimensions and own fields */
         ncp_xw_start(&w->x, "remoteContent");
         ncp_xw_attr(&w->x, "href", href);
         ncp_xw_attr(&w->x, "contenttype", m->mime);
         num_attr(w, "width", m->width);
         num_attr(w, "height", m->height);
+        nc_attr(w, "rendition", m->main.name);
+        rendition_attrs(w, &m->main);
         ncp_xw_empty(&w->x);
     }
     for (i = 0; i < m->n_renditions; i++) {
@@ -678,6 +713,7 @@ static void media_link(wctx *w, const nc_media *m)
         ncp_xw_attr(&w->x, "contenttype", r->mime);
         num_attr(w, "width", r->width);
         num_attr(w, "height", r->height);
+        rendition_attrs(w, r);
         ncp_xw_empty(&w->x);
     }
     if (m->caption) {
@@ -878,8 +914,12 @@ static void item_meta(wctx *w)
     ncp_xw_start(&w->x, "itemMeta");
     ncp_xw_open(&w->x);
     if (!kept(w, "itemMeta", "itemClass")) {
+        /* the item type as given: a QCode as it is, another word as nc:type */
+        const char *t = a->item_type;
         ncp_xw_start(&w->x, "itemClass");
-        ncp_xw_attr(&w->x, "qcode", "ninat:text");
+        ncp_xw_attr(&w->x, "qcode", t && is_qcode(t) ? t : "ninat:text");
+        if (t && !is_qcode(t))
+            nc_attr(w, "type", t);
         ncp_xw_empty(&w->x);
     }
 
@@ -911,21 +951,72 @@ static void item_meta(wctx *w)
 }
 
 /* qcode=, uri= or literal= for a concept code, and the name. */
+/* An attribute in newsconv's namespace. */
+static void nc_attr(wctx *w, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    nc_buf_clear(&w->tmp);
+    nc_buf_printf(&w->tmp, "nc:%s", name);
+    ncp_xw_attr(&w->x, w->tmp.ptr, value);
+    w->use_nc = 1;
+}
+
+/* A QCode as the G2 attribute name, anything else as nc:name (G2 wants QCodes there). */
+static void qcode_or_nc(wctx *w, const char *name, const char *value)
+{
+    if (value && is_qcode(value))
+        ncp_xw_attr(&w->x, name, value);
+    else
+        nc_attr(w, name, value);
+}
+
+static void int_attr(wctx *w, const char *name, int v)
+{
+    char b[24];
+    if (v == NC_UNSET)
+        return;
+    snprintf(b, sizeof b, "%d", v);
+    ncp_xw_attr(&w->x, name, b);
+}
+
+/* The G2 type of an entity (cpnat: concept natures). */
+static const char *entity_type(nc_subject_type t)
+{
+    switch (t) {
+    case NC_SUBJECT_PERSON: return "cpnat:person";
+    case NC_SUBJECT_ORGANISATION: return "cpnat:organisation";
+    case NC_SUBJECT_PLACE: return "cpnat:geoArea";
+    case NC_SUBJECT_EVENT: return "cpnat:event";
+    case NC_SUBJECT_OBJECT: return "cpnat:object";
+    default: return NULL;
+    }
+}
+
 static void concept(wctx *w, const char *el, const nc_subject *s, const char *what)
 {
+    int code_uri = 0;
     ncp_xw_start(&w->x, el);
     if (s->code) {
         if (is_uri(s->code) && iri_valid(s->code))
-            ncp_xw_attr(&w->x, "uri", s->code);
+            ncp_xw_attr(&w->x, "uri", s->code), code_uri = 1;
         else if (is_qcode(s->code))
             ncp_xw_attr(&w->x, "qcode", s->code);
         else
             ncp_xw_attr(&w->x, "literal", normalized(w, s->code));
     }
-    if (s->scheme) {
-        ncp_xw_attr(&w->x, "nc:scheme", s->scheme);
-        w->use_nc = 1;
-    }
+    if (s->uri && !code_uri && is_uri(s->uri) && iri_valid(s->uri))
+        ncp_xw_attr(&w->x, "uri", s->uri);
+    else
+        nc_attr(w, "uri", s->uri);
+    ncp_xw_attr(&w->x, "type", entity_type(s->type));
+    nc_attr(w, "rel", s->rel); /* G2 concepts have no rel= */
+    int_attr(w, "relevance", s->relevance >= 0 && s->relevance <= 100 ? s->relevance : NC_UNSET);
+    int_attr(w, "confidence",
+             s->confidence >= 0 && s->confidence <= 100 ? s->confidence : NC_UNSET);
+    qcode_or_nc(w, "creator", s->creator);
+    nc_attr(w, "scheme", s->scheme);
+    nc_attr(w, "details", s->details);
     if (s->name) {
         ncp_xw_open(&w->x);
         norm_el(w, "name", what, s->name);
@@ -968,6 +1059,7 @@ static void author(wctx *w, const nc_author *au)
         }
     }
     ncp_xw_attr(&w->x, "uri", iri(w, "author url", au->url));
+    nc_attr(w, "details", au->details);
     if (!au->name && !au->affiliation) {
         ncp_xw_empty(&w->x);
         return;
@@ -1150,7 +1242,9 @@ static void content_meta(wctx *w)
         if (kept_version(w, &t) < 0 || !nc_time_equal(&t, &a->time[NC_T_MODIFIED]))
             date_el(w, "contentModified", &a->time[NC_T_MODIFIED], D_TRUNC);
     }
-    kept(w, "contentMeta", "digitalSourceType");
+    if (!kept(w, "contentMeta", "digitalSourceType") &&
+        (a->digital_source_type.name || a->digital_source_type.code))
+        concept(w, "digitalSourceType", &a->digital_source_type, "digital source type");
     if (a->str[NC_F_LOCATION] && !kept_has(w, "contentMeta", "located", a->str[NC_F_LOCATION])) {
         ncp_xw_start(&w->x, "located");
         ncp_xw_open(&w->x);
