@@ -92,6 +92,46 @@ static void start_tag(nc_buf *b, const xmlNode *n, const char *inherited)
     }
 }
 
+/* 1 when xml:space="preserve" holds for n (within el). */
+static int preserved(const xmlNode *n, const xmlNode *el)
+{
+    for (; n; n = n == el ? NULL : n->parent) {
+        const xmlAttr *at;
+        for (at = n->type == XML_ELEMENT_NODE ? n->properties : NULL; at; at = at->next)
+            if (at->ns && at->ns->href &&
+                !strcmp((const char *)at->ns->href, (const char *)XML_XML_NAMESPACE) &&
+                !strcmp((const char *)at->name, "space") && at->children &&
+                at->children->content)
+                return !strcmp((const char *)at->children->content, "preserve");
+    }
+    return 0;
+}
+
+/* A text node, its runs of white space made one space (indentation is not data: G2
+ * readers collapse it) unless xml:space="preserve" says otherwise. */
+static void text(nc_buf *b, const xmlNode *n, const xmlNode *el)
+{
+    const char *s = (const char *)n->content, *p;
+    nc_buf run = NC_BUF_INIT;
+    if (preserved(n, el)) {
+        ncp_xml_escape(b, s, strlen(s), 0);
+        return;
+    }
+    for (p = s; *p; p++) {
+        if (strchr(" \t\r\n", *p)) {
+            if (!run.size || run.ptr[run.size - 1] != ' ')
+                nc_buf_putc(&run, ' ');
+        } else {
+            nc_buf_putc(&run, *p);
+        }
+    }
+    if (run.size)
+        ncp_xml_escape(b, run.ptr, run.size, 0);
+    if (run.failed)
+        b->failed = 1;
+    nc_buf_release(&run);
+}
+
 void ncp_g2x_serialize(nc_buf *b, const xmlNode *el)
 {
     const xmlNode *n = el;
@@ -111,7 +151,7 @@ void ncp_g2x_serialize(nc_buf *b, const xmlNode *el)
             nc_buf_puts(b, "/>");
         } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
                    n->content && !(n->parent && element_only(n->parent))) {
-            ncp_xml_escape(b, (const char *)n->content, strlen((const char *)n->content), 0);
+            text(b, n, el);
         }
         /* next node in document order, closing the elements left */
         while (n != el && !n->next) {
