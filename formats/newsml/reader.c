@@ -799,8 +799,8 @@ static void content_meta(rd *r, const xmlNode *cm)
                 const char *k = ncp_nml_text(a, c);
                 if (k)
                     nc_article_add_keyword(a, k);
-                if (has_attrs(c))
-                    keep(r, c);
+                if (c->properties)
+                    keep(r, c); /* a role, a language */
             } else if (!strcmp(nm, "slugline")) {
                 text_or_keep(r, NC_F_SLUGLINE, c, ncp_nml_text(a, c));
             } else if (!strcmp(nm, "headline")) {
@@ -825,10 +825,16 @@ static void content_meta(rd *r, const xmlNode *cm)
             } else if (!strcmp(nm, "description")) {
                 const char *role = ncp_nml_attr(c, "role");
                 const char *code = role ? ncp_nml_qcode_code(role) : NULL;
-                if (!code || !ncp_strcasecmp(code, "summary") || !ncp_strcasecmp(code, "abstract"))
+                if (!code || !ncp_strcasecmp(code, "summary") ||
+                    !ncp_strcasecmp(code, "abstract")) {
+                    int first = !a->str[NC_F_SUMMARY];
                     text_or_keep(r, NC_F_SUMMARY, c, ncp_nml_text(a, c));
-                else
+                    if (first && a->str[NC_F_SUMMARY] && !has_attrs(c) &&
+                        (!role || strcmp(role, "drol:summary")))
+                        keep(r, c); /* another role than the writer's, or none */
+                } else {
                     keep(r, c);
+                }
             } else if (!strcmp(nm, "contentMetaExtProperty")) {
                 const char *rel = ncp_nml_attr(c, "rel"), *val = ncp_nml_attr(c, "value");
                 nc_buf key = NC_BUF_INIT;
