@@ -698,6 +698,7 @@ static void model_text(const nc_article *a, nc_buf *b)
         squash_put(b, m->caption);
         squash_put(b, m->credit);
         squash_put(b, m->alt);
+        squash_put(b, m->details); /* JSON text: a photographer's byline, ... */
         squash_int(b, m->width);
         squash_int(b, m->height);
         for (j = 0; j < m->n_renditions; j++) {
