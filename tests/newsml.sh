@@ -403,6 +403,45 @@ if [ -f fixtures/newsml-full/article.xml ]; then
     ok
 fi
 
+# ---- 6b. what agency documents carry (issue 14) ---------------------------------------
+# G2 elements the model has no field for are kept and written back in their place, valid.
+k=tests/newsml/kept-elements.xml
+nc --strict "$k" -t newsml > "$TMP/kept.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
+for want in '<fileName>kept.xml</fileName>' '<signal qcode="sig:update"/>' '<title>Kept title</title>' \
+    '<catalogRef href="http://example.com/catalog.xml"/>' \
+    '<definition xml:lang="de">Handelsregister Hamburg, HRB 68431</definition>' \
+    '<copyrightNotice xml:lang="en">(c) 2022 dpa</copyrightNotice>' \
+    '<dataMining uri="http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED">' \
+    '<digitalSourceType uri="http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia">' \
+    '<versionCreated>2022-10-11T11:14:42+02:00</versionCreated>' \
+    '<keyword role="krole:index">Frankfurt</keyword>' \
+    '<subject qcode="person:1" type="cpnat:person" confidence="70">' \
+    '<edNote pubconstraint="dpapconstraint:nonpublic" role="dpaednoterole:dpacontacts">'; do
+    grep -qF "$want" "$TMP/kept.xml" || fail "$k -> newsml lost $want"
+done
+nc --strict "$TMP/kept.xml" -t newsml | cmp -s - "$TMP/kept.xml" || fail "$k: newsml -> newsml is not stable"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the document: $(cat "$TMP/out")"; }
+[ $have_shared = 1 ] && echo "$TMP/kept.xml" >> "$TMP/valid.list"
+nc -t model "$k" | grep -qx '  subject type="person" name="Jane Doe" code="person:1" confidence=70' ||
+    fail "$k: the person entity is not read"
+# an edNote kept as an element stays out of pages, like the editorial note
+nc "$k" -t html > "$TMP/out" 2> "$TMP/err"
+grep -q 030285232232 "$TMP/out" && fail "$k: -t html publishes an internal note"
+grep -qx "newsconv: warning: $k: html does not publish 2 editorial notes kept as extra (internal; --keep-internal writes them)" "$TMP/err" ||
+    fail "$k: -t html: no warning for the kept notes: $(cat "$TMP/err")"
+nc "$k" -t html --keep-internal 2> /dev/null | grep -q 030285232232 || fail "$k: --keep-internal lost the note"
+# AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
+k=tests/newsml/afp-newslines.xml
+nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"
+for want in '  ednote "RECASTS with attack on town"' '  extra "newsml1:NewsLine/ProductLine" "(Picture+Video+Graphic)"' \
+    '    main size=106500'; do
+    grep -qxF "$want" "$TMP/out" || fail "$k: want $want in $(cat "$TMP/out")"
+done
+grep -qF 'credit="AFP" details="{\"byline\":\"Fred Tanneau\"}"' "$TMP/out" || fail "$k: the photographer's byline is lost"
+ok
+validate_all
+
 # ---- 7. invalid inputs ----------------------------------------------------------------
 n=0
 for d in fixtures/invalid/newsml-*/; do

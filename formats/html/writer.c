@@ -16,6 +16,7 @@
 #include "common/notcarried.h"
 #include "html.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void esc(nc_buf *out, const char *s)
@@ -370,12 +371,23 @@ static int is_rtl(const char *lang)
     return 0;
 }
 
+/* 1 for an extra pair that holds an editorial note (NewsML-G2's edNote kept as
+ * "g2:itemMeta/edNote", with its role and publishing constraint). */
+static int internal_extra(const nc_kv *kv)
+{
+    size_t n = kv->key ? strlen(kv->key) : 0;
+    return n >= 7 && !strcmp(kv->key + n - 7, "/edNote");
+}
+
+static void write_page(const nc_article *a, nc_buf *out, const nc_opts *o);
+
 int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
     nc_article view;
+    nc_kv *pub = NULL;
+    size_t i, n_internal = 0;
     nc_iter it = nc_iter_init(a->body);
     nc_event ev;
-    (void)err;
     /* schema.org has no place for these (no property for a digital source type either) */
     ncp_warn_agency_not_carried(a, o, "html");
     /* the canonical XHTML keeps an embed's URL only */
@@ -396,10 +408,34 @@ int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
         nc_warn(o, 0, 0, "html does not publish the editorial note (internal; "
                          "--keep-internal writes it)");
     }
-    if (nc_opts_flag(o, "fragment")) {
-        article(a, out, 0, 1);
-        return 0;
+    for (i = 0; i < a->n_extra; i++)
+        n_internal += internal_extra(&a->extra[i]);
+    if (n_internal && !nc_opts_flag(o, "keep-internal")) {
+        /* the same for editorial notes kept as extra pairs */
+        pub = malloc(a->n_extra * sizeof *pub);
+        if (!pub)
+            return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        if (a != &view)
+            view = *a;
+        view.n_extra = 0;
+        for (i = 0; i < a->n_extra; i++)
+            if (!internal_extra(&a->extra[i]))
+                pub[view.n_extra++] = a->extra[i];
+        view.extra = pub;
+        a = &view;
+        nc_warn(o, 0, 0, "html does not publish %zu editorial note%s kept as extra (internal; "
+                         "--keep-internal writes them)", n_internal, n_internal == 1 ? "" : "s");
     }
+    if (nc_opts_flag(o, "fragment"))
+        article(a, out, 0, 1);
+    else
+        write_page(a, out, o);
+    free(pub);
+    return 0;
+}
+
+static void write_page(const nc_article *a, nc_buf *out, const nc_opts *o)
+{
     nc_buf_puts(out, "<!DOCTYPE html>\n<html");
     attr(out, "lang", a->str[NC_F_LANGUAGE]);
     if (is_rtl(a->str[NC_F_LANGUAGE]))
@@ -410,5 +446,4 @@ int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
     nc_buf_puts(out, "</head>\n<body>\n");
     article(a, out, 0, 0);
     nc_buf_puts(out, "</body>\n</html>\n");
-    return 0;
 }

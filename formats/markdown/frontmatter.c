@@ -808,6 +808,29 @@ static void subjects(nc_buf *out, const char *key, const nc_subject *s, size_t n
     }
 }
 
+static int rendition_more(const nc_rendition *r)
+{
+    return r->title || r->size > 0 || r->duration > 0 || r->format || r->details;
+}
+
+/* What the images list has no key for (a medium's byline and other details, a rendition's
+ * title, size, duration or format) is named in one warning, not dropped silently. */
+static void media_fields_warn(const nc_article *a, const nc_opts *o)
+{
+    size_t i, j, n = 0;
+    for (i = 0; i < a->n_media; i++) {
+        const nc_media *m = &a->media[i];
+        int more = m->details || m->name || m->type || m->rel || rendition_more(&m->main);
+        for (j = 0; j < m->n_renditions && !more; j++)
+            more = rendition_more(&m->renditions[j]);
+        n += more;
+    }
+    if (n)
+        nc_warn(o, 0, 0,
+                "markdown cannot hold the details of %zu medi%s (byline, name, rendition "
+                "title, size, duration or format): dropped", n, n == 1 ? "um" : "a");
+}
+
 int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o)
 {
     static const struct {
@@ -898,6 +921,7 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
         }
     }
     if (a->n_media) {
+        media_fields_warn(a, o);
         nc_buf_puts(out, "images:\n");
         for (i = 0; i < a->n_media; i++) {
             const nc_media *m = &a->media[i];

@@ -109,6 +109,16 @@ static void property_int(const xmlNode *ci, int *w, int *h)
     }
 }
 
+/* Characteristics/SizeInBytes of a ContentItem, or 0. */
+static long long size_of(const xmlNode *ci)
+{
+    xmlNode *s = CHILD(CHILD(ci, "Characteristics"), "SizeInBytes");
+    xmlChar *t = s ? xmlNodeGetContent(s) : NULL;
+    long long n = t ? strtoll((const char *)t, NULL, 10) : 0;
+    xmlFree(t);
+    return n > 0 ? n : 0;
+}
+
 static const char *mime_of(const xmlNode *ci)
 {
     const char *m = formal(CHILD(ci, "MimeType")), *f = formal(CHILD(ci, "Format"));
@@ -174,6 +184,31 @@ static const char *data_text(nc_article *a, const nc_opts *o, const xmlNode *com
     return r;
 }
 
+/* A media item's details (article.h) holding its byline: {"byline": "..."}, the shape
+ * ninjs gives an association's byline. */
+static const char *byline_details(nc_article *a, const char *by)
+{
+    nc_buf b = NC_BUF_INIT;
+    const unsigned char *p;
+    const char *r = NULL;
+    nc_buf_puts(&b, "{\"byline\":\"");
+    for (p = (const unsigned char *)by; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            nc_buf_printf(&b, "\\%c", *p);
+        else if (*p < 0x20)
+            nc_buf_printf(&b, "\\u%04x", *p);
+        else
+            nc_buf_putc(&b, *p);
+    }
+    nc_buf_puts(&b, "\"}");
+    if (!b.failed)
+        r = nc_article_strndup(a, b.ptr, b.size);
+    else
+        a->failed = 1;
+    nc_buf_release(&b);
+    return r;
+}
+
 static void media_group(r1 *r, xmlNode *g)
 {
     nc_article *a = r->a;
@@ -223,8 +258,10 @@ static void media_group(r1 *r, xmlNode *g)
             m->mime = nc_article_strdup(a, mime);
     }
     property_int(items[main_i], &m->width, &m->height);
+    m->main.size = size_of(items[main_i]);
     for (i = 0; i < n; i++) {
         int w = 0, h = 0;
+        nc_rendition *rn;
         const char *role = roles[i] != g ? role_of(roles[i]) : NULL;
         if (i == main_i)
             continue;
@@ -236,15 +273,20 @@ static void media_group(r1 *r, xmlNode *g)
                     role = ncp_nml_attr(p, "Value");
         }
         property_int(items[i], &w, &h);
-        nc_media_add_rendition(a, m, lower_dup(a, role), ncp_nml_attr(items[i], "Href"),
-                               mime_of(items[i]), w, h);
+        rn = nc_media_add_rendition(a, m, lower_dup(a, role), ncp_nml_attr(items[i], "Href"),
+                                    mime_of(items[i]), w, h);
+        if (rn)
+            rn->size = size_of(items[i]);
     }
     nl = CHILD(g, "NewsLines");
     if (nl) {
         const char *hl = ncp_nml_text(a, CHILD(nl, "HeadLine"));
+        const char *by = ncp_nml_text(a, CHILD(nl, "ByLine"));
         m->credit = ncp_nml_text(a, CHILD(nl, "CreditLine"));
         if (!m->credit)
-            m->credit = ncp_nml_text(a, CHILD(nl, "ByLine"));
+            m->credit = by;
+        else if (by && strcmp(by, m->credit))
+            m->details = byline_details(a, by); /* the photographer, beside the credit */
         if (caption)
             m->title = hl;
         else
@@ -256,6 +298,34 @@ static void media_group(r1 *r, xmlNode *g)
         if (duid && *duid)
             m->id = nc_article_strdup(a, duid);
     }
+}
+
+/* A NewsLine (NewsLineType, NewsLineText): an advisory ("RECASTS with attack on ...") is
+ * an editorial note; any other line is kept as extra "newsml1:NewsLine/TYPE" (AFP's
+ * "(Picture+Video+Graphic)" line, Business Wire's URLs). */
+static void news_line(r1 *r, const xmlNode *c)
+{
+    nc_article *a = r->a;
+    const char *type = formal(CHILD(c, "NewsLineType"));
+    const char *text = ncp_nml_text(a, CHILD(c, "NewsLineText"));
+    nc_buf key = NC_BUF_INIT;
+    if (!text)
+        return;
+    if (type && (!ncp_strcasecmp(type, "AdvisoryLine") || !ncp_strcasecmp(type, "Advisory"))) {
+        if (!a->str[NC_F_EDNOTE]) {
+            nc_article_sets(a, NC_F_EDNOTE, text);
+        } else {
+            nc_buf_printf(&key, "%s\n%s", a->str[NC_F_EDNOTE], text);
+            nc_article_sets(a, NC_F_EDNOTE, key.ptr);
+        }
+    } else {
+        nc_buf_printf(&key, "newsml1:NewsLine/%s", type && *type ? type : "line");
+        if (!key.failed)
+            nc_article_add_extra(a, key.ptr, text, 0);
+    }
+    if (key.failed)
+        a->failed = 1;
+    nc_buf_release(&key);
 }
 
 /* ---- metadata ---- */
@@ -288,6 +358,15 @@ static void news_lines(r1 *r, const xmlNode *nl)
             const char *k = ncp_nml_text(a, c);
             if (k)
                 nc_article_add_keyword(a, k);
+        } else if (!strcmp(nm, "NewsLine")) {
+            news_line(r, c);
+        } else if (!strcmp(nm, "ByLineTitle") || !strcmp(nm, "SeriesLine")) {
+            const char *t = ncp_nml_text(a, c);
+            nc_buf key = NC_BUF_INIT;
+            nc_buf_printf(&key, "newsml1:%s", nm);
+            if (t && !key.failed)
+                nc_article_add_extra(a, key.ptr, t, 0);
+            nc_buf_release(&key);
         }
     }
 }

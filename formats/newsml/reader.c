@@ -14,6 +14,7 @@ typedef struct rd {
     const nc_opts *o;
     nc_error *err;
     xmlNode *vc;       /* versionCreated of the item read */
+    xmlNode *header;   /* a newsMessage's header, kept after the item's contentMeta */
     const char *title; /* itemMeta/title: the last headline fallback */
 } rd;
 
@@ -71,6 +72,15 @@ static int is_media_class(enum iclass c)
     return c == IC_PICTURE || c == IC_GRAPHIC || c == IC_VIDEO || c == IC_AUDIO;
 }
 
+/* The QCode the G2 writer gives a media class. */
+static const char *media_class(enum iclass c)
+{
+    return c == IC_VIDEO ? "ninat:video"
+           : c == IC_AUDIO ? "ninat:audio"
+           : c == IC_GRAPHIC ? "ninat:graphic"
+                             : "ninat:picture";
+}
+
 static nc_media_kind media_kind(enum iclass c)
 {
     return c == IC_VIDEO ? NC_MEDIA_VIDEO
@@ -99,6 +109,247 @@ static int nc_true(const xmlNode *n, const char *attr)
     return v && (!strcmp(v, "true") || !strcmp(v, "1"));
 }
 
+/* ---- concepts: genres, subjects and entities ---- */
+
+static const char *concept_code(nc_article *a, const xmlNode *c)
+{
+    const char *v = ncp_nml_attr(c, "qcode");
+    if (!v || !*v)
+        v = ncp_nml_attr(c, "uri");
+    if (!v || !*v)
+        v = ncp_nml_attr(c, "literal");
+    return v && *v ? ncp_nml_collapse(a, v) : NULL;
+}
+
+/* The entity type of a G2 concept type (cpnat:person, ...); TOPIC for others. */
+static nc_subject_type entity_type(const char *t)
+{
+    const char *c = t ? ncp_nml_qcode_code(t) : "";
+    if (!strcmp(c, "person"))
+        return NC_SUBJECT_PERSON;
+    if (!strcmp(c, "organisation") || !strcmp(c, "organization"))
+        return NC_SUBJECT_ORGANISATION;
+    if (!strcmp(c, "geoArea") || !strcmp(c, "poi"))
+        return NC_SUBJECT_PLACE;
+    if (!strcmp(c, "event"))
+        return NC_SUBJECT_EVENT;
+    if (!strcmp(c, "object"))
+        return NC_SUBJECT_OBJECT;
+    return NC_SUBJECT_TOPIC;
+}
+
+/* 1 when the G2 writer writes type t back as it is (the model keeps kinds, not codes). */
+static int canonical_type(const char *t)
+{
+    static const char *const ok[] = {"cpnat:person", "cpnat:organisation", "cpnat:geoArea",
+                                     "cpnat:event", "cpnat:object", NULL};
+    const char *const *p;
+    for (p = ok; *p; p++)
+        if (!strcmp(*p, t))
+            return 1;
+    return 0;
+}
+
+static int percent_attr(const xmlNode *c, const char *name)
+{
+    const char *v = ncp_nml_attr(c, name);
+    int n = NC_UNSET;
+    if (v && *v && strspn(v, "0123456789") == strlen(v) && strlen(v) <= 3 && atoi(v) <= 100)
+        n = atoi(v);
+    return n;
+}
+
+/* A G2 attribute, else newsconv's of the same name (for values G2 wants as QCodes). */
+static const char *g2_or_nc(const xmlNode *c, const char *name)
+{
+    const char *v = ncp_nml_attr(c, name);
+    return v ? v : ncp_nml_nc_attr(c, name);
+}
+
+/* A genre, subject or entity; also digitalSourceType and dataMining (into *into). */
+static void concept_into(rd *r, const xmlNode *c, int genre, nc_subject *into)
+{
+    nc_article *a = r->a;
+    const char *code = concept_code(a, c), *name = ncp_nml_text(a, ncp_nml_child_g2(c, "name"));
+    const char *scheme = ncp_nml_nc_attr(c, "scheme"), *uri = ncp_nml_nc_attr(c, "uri");
+    nc_subject *s;
+    if (!code && !name)
+        return;
+    if (into) {
+        s = into;
+        nc_article_setp(a, &s->name, name);
+        nc_article_setp(a, &s->code, code);
+        nc_article_setp(a, &s->scheme, scheme);
+    } else if (genre) {
+        s = nc_article_add_genre(a, name, code, scheme);
+    } else {
+        s = nc_article_add_entity(a, entity_type(ncp_nml_attr(c, "type")), name, code, scheme);
+    }
+    if (!s)
+        return;
+    if (!uri && ncp_nml_attr(c, "uri") && code && strcmp(code, ncp_nml_attr(c, "uri")))
+        uri = ncp_nml_attr(c, "uri"); /* beside a qcode= */
+    nc_article_setp(a, &s->uri, uri);
+    nc_article_setp(a, &s->rel, g2_or_nc(c, "rel"));
+    nc_article_setp(a, &s->creator, g2_or_nc(c, "creator"));
+    nc_article_setp(a, &s->details, ncp_nml_nc_attr(c, "details"));
+    s->relevance = percent_attr(c, "relevance");
+    s->confidence = percent_attr(c, "confidence");
+}
+
+static void concept(rd *r, const xmlNode *c, int genre)
+{
+    concept_into(r, c, genre, NULL);
+}
+
+/* ---- elements kept as extra pairs (extra.c) ---- */
+
+static void keep(rd *r, const xmlNode *el)
+{
+    if (!ncp_g2x_keep(r->a, el))
+        r->a->failed = 1;
+}
+
+/* 1 when n has attributes other than newsconv's own, xml:space and role (which the
+ * reader has read when it matters: a headline's role makes it the subheadline). */
+static int has_attrs(const xmlNode *n)
+{
+    const xmlAttr *at;
+    for (at = n->properties; at; at = at->next) {
+        const char *ns = at->ns && at->ns->href ? (const char *)at->ns->href : NULL;
+        const char *nm = (const char *)at->name;
+        if (ns && !strcmp(ns, NCP_NS_NC))
+            continue;
+        if (ns && !strcmp(ns, (const char *)XML_XML_NAMESPACE) && !strcmp(nm, "space"))
+            continue;
+        if (!ns && !strcmp(nm, "role"))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+static int n_attrs(const xmlNode *n)
+{
+    const xmlAttr *at;
+    int k = 0;
+    for (at = n->properties; at; at = at->next)
+        k++;
+    return k;
+}
+
+/* 1 when a party or concept is its name alone (<provider><name>dpa</name></provider>),
+ * which the model's field gives back exactly; else the element is kept too. */
+static int bare_party(const xmlNode *p)
+{
+    xmlNode *c = ncp_nml_first_el(p->children);
+    if (has_attrs(p))
+        return 0;
+    return !c || (ncp_nml_is_g2(c, "name") && !has_attrs(c) && !ncp_nml_next_el(c));
+}
+
+/* Only these attributes (no namespace) besides newsconv's own. */
+static int attrs_within(const xmlNode *n, const char *const *names)
+{
+    const xmlAttr *at;
+    for (at = n->properties; at; at = at->next) {
+        const char *const *p;
+        if (at->ns && at->ns->href && !strcmp((const char *)at->ns->href, NCP_NS_NC))
+            continue;
+        if (at->ns)
+            return 0;
+        for (p = names; *p && strcmp(*p, (const char *)at->name); p++)
+            ;
+        if (!*p)
+            return 0;
+    }
+    return 1;
+}
+
+/* A creator or contributor the model's author gives back: role, uri, one name, and
+ * personDetails with one affiliation. */
+static int bare_author(const xmlNode *c)
+{
+    static const char *const ok[] = {"role", "uri", NULL};
+    xmlNode *e;
+    int names = 0;
+    if (!attrs_within(c, ok))
+        return 0;
+    for (e = ncp_nml_first_el(c->children); e; e = ncp_nml_next_el(e)) {
+        if (ncp_nml_is_g2(e, "name") && !has_attrs(e) && !names++)
+            continue;
+        if (ncp_nml_is_g2(e, "personDetails")) {
+            xmlNode *af = ncp_nml_first_el(e->children);
+            if (af && ncp_nml_is_g2(af, "affiliation") && !ncp_nml_next_el(af) &&
+                bare_party(af))
+                continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
+/* A genre or subject the model gives back: a code, one name, the attributes the model
+ * holds (a type the writer writes the same). */
+static int bare_concept(const xmlNode *c)
+{
+    static const char *const ok[] = {"qcode",     "uri",        "literal", "type",
+                                     "rel",       "relevance",  "confidence", "creator", NULL};
+    xmlNode *e = ncp_nml_first_el(c->children);
+    const char *t = ncp_nml_attr(c, "type"), *u = ncp_nml_attr(c, "uri");
+    if (!attrs_within(c, ok) || (t && !canonical_type(t)) ||
+        (u && ncp_nml_attr(c, "literal")) || (ncp_nml_attr(c, "relevance") &&
+                                               percent_attr(c, "relevance") == NC_UNSET) ||
+        (ncp_nml_attr(c, "confidence") && percent_attr(c, "confidence") == NC_UNSET))
+        return 0;
+    return !e || (ncp_nml_is_g2(e, "name") && !has_attrs(e) && !ncp_nml_next_el(e));
+}
+
+/* The date of the element, or a time without precision. */
+static nc_time date_of(const xmlNode *el)
+{
+    nc_time t;
+    xmlChar *s = el ? xmlNodeGetContent(el) : NULL;
+    if (!s || ncp_nml_date((const char *)s, el, &t) < 0)
+        memset(&t, 0, sizeof t);
+    xmlFree(s);
+    return t;
+}
+
+static int same_time(const nc_time *x, const nc_time *y);
+
+/* 1 when versionCreated vc is kept as it is: when the model's modification time will come
+ * from it (the writer then writes no contentModified), or when it is not the date the
+ * writer derives from the model (modified, else published, else created). finish_item
+ * applies the same rule to the model. */
+static int keep_version(const xmlNode *vc)
+{
+    const xmlNode *im = vc->parent, *cm = im ? ncp_nml_child_g2(im->parent, "contentMeta") : NULL;
+    nc_time t = date_of(vc), pub = date_of(ncp_nml_child_g2(im, "firstCreated"));
+    nc_time created = date_of(ncp_nml_child_g2(cm, "contentCreated"));
+    nc_time mod = date_of(ncp_nml_child_g2(cm, "contentModified"));
+    if (!t.prec)
+        return 1;
+    if (mod.prec)
+        return !same_time(&t, &mod);
+    if (!same_time(&t, &pub) && !same_time(&t, &created))
+        return 1; /* the modification time */
+    return !same_time(&t, pub.prec ? &pub : &created);
+}
+
+/* A text field from el: set when unset (el kept as well when it has attributes), else
+ * el is kept (a second copyrightNotice, a usageTerms in another language). */
+static void text_or_keep(rd *r, nc_field f, const xmlNode *el, const char *v)
+{
+    if (r->a->str[f] || !v) {
+        keep(r, el);
+        return;
+    }
+    nc_article_sets(r->a, f, v);
+    if (has_attrs(el) || ncp_nml_first_el(el->children))
+        keep(r, el);
+}
+
 /* ---- rightsInfo ---- */
 
 static void rights_info(rd *r, const xmlNode *ri)
@@ -106,12 +357,24 @@ static void rights_info(rd *r, const xmlNode *ri)
     nc_article *a = r->a;
     xmlNode *c;
     for (c = ncp_nml_first_el(ri->children); c; c = ncp_nml_next_el(c)) {
-        if (ncp_nml_is_g2(c, "copyrightHolder"))
+        if (!ncp_nml_is_g2(c, (const char *)c->name))
+            continue; /* another namespace: a provider's extension */
+        if (ncp_nml_is_g2(c, "copyrightHolder") && !a->str[NC_F_COPYRIGHT_HOLDER]) {
             ncp_nml_set(a, NC_F_COPYRIGHT_HOLDER, party_name(a, c));
-        else if (ncp_nml_is_g2(c, "copyrightNotice"))
-            ncp_nml_set(a, NC_F_COPYRIGHT_NOTICE, ncp_nml_text(a, c));
-        else if (ncp_nml_is_g2(c, "usageTerms"))
-            ncp_nml_set(a, NC_F_USAGE_TERMS, ncp_nml_text(a, c));
+            if (!bare_party(c))
+                keep(r, c);
+        } else if (ncp_nml_is_g2(c, "copyrightNotice")) {
+            text_or_keep(r, NC_F_COPYRIGHT_NOTICE, c, ncp_nml_text(a, c));
+        } else if (ncp_nml_is_g2(c, "usageTerms")) {
+            text_or_keep(r, NC_F_USAGE_TERMS, c, ncp_nml_text(a, c));
+        } else if (ncp_nml_is_g2(c, "dataMining") && !a->data_mining.name &&
+                   !a->data_mining.code) {
+            concept_into(r, c, 0, &a->data_mining);
+            if (!bare_concept(c))
+                keep(r, c);
+        } else {
+            keep(r, c); /* accountable, link, rightsExpression*, dataMining, ... */
+        }
     }
 }
 
@@ -132,6 +395,21 @@ static const char *rendition_name(nc_article *a, const xmlNode *rc)
     if (!strncmp(r, "rnd:", 4))
         r += 4;
     return nc_article_strdup(a, r);
+}
+
+/* A rendition's title, size, duration, format and details (newsconv's attributes). */
+static void rendition_more(nc_article *a, nc_rendition *rn, const xmlNode *c)
+{
+    const char *v;
+    if (!rn)
+        return;
+    nc_article_setp(a, &rn->title, ncp_nml_nc_attr(c, "title"));
+    nc_article_setp(a, &rn->format, ncp_nml_nc_attr(c, "format"));
+    nc_article_setp(a, &rn->details, ncp_nml_nc_attr(c, "details"));
+    if ((v = ncp_nml_nc_attr(c, "size")) != NULL)
+        rn->size = strtoll(v, NULL, 10);
+    if ((v = ncp_nml_nc_attr(c, "duration")) != NULL)
+        rn->duration = strtod(v, NULL);
 }
 
 /* Adds the remoteContent children of el to m: the first becomes the main rendition
@@ -161,9 +439,12 @@ static void remote_contents(nc_article *a, nc_media *m, const xmlNode *el)
             m->width = w;
             m->height = h;
             main_done = 1;
+            nc_article_setp(a, &m->main.name, ncp_nml_nc_attr(c, "rendition"));
+            rendition_more(a, &m->main, c);
             continue;
         }
-        nc_media_add_rendition(a, m, rendition_name(a, c), href, mime, w, h);
+        rendition_more(a, nc_media_add_rendition(a, m, rendition_name(a, c), href, mime, w, h),
+                       c);
     }
 }
 
@@ -283,6 +564,17 @@ static void item_link(rd *r, const xmlNode *l)
             m->mime = nc_article_strdup(a, ncp_nml_attr(l, "contenttype"));
         if (title)
             m->title = nc_article_strdup(a, title);
+        nc_article_setp(a, &m->name, ncp_nml_nc_attr(l, "name"));
+        nc_article_setp(a, &m->rel, ncp_nml_nc_attr(l, "rel"));
+        nc_article_setp(a, &m->details, ncp_nml_nc_attr(l, "details"));
+        {
+            /* the item type as given: newsconv's word, or a class the kind does not say */
+            xmlNode *ic = ncp_nml_child_g2(l, "itemClass");
+            const char *t = ncp_nml_nc_attr(ic, "type"), *q = ic ? class_attr(ic) : NULL;
+            if (!t && q && strcmp(q, media_class(mc)))
+                t = q;
+            nc_article_setp(a, &m->type, t);
+        }
         remote_contents(a, m, l);
         media_texts(a, m, l);
         return;
@@ -320,12 +612,30 @@ static void item_meta(rd *r, const xmlNode *im)
     xmlNode *c;
     nc_buf notes = NC_BUF_INIT;
     for (c = ncp_nml_first_el(im->children); c; c = ncp_nml_next_el(c)) {
-        if (ncp_nml_is_g2(c, "provider")) {
-            if (!nc_true(c, "generated"))
+        if (!ncp_nml_is_g2(c, (const char *)c->name))
+            continue; /* another namespace: a provider's extension */
+        if (ncp_nml_is_g2(c, "itemClass")) {
+            /* the item type: newsconv's word, else a class other than the writer's default */
+            const char *q = class_attr(c), *t = ncp_nml_nc_attr(c, "type");
+            if (!t && q && strcmp(q, "ninat:text"))
+                t = q;
+            if (!a->item_type)
+                nc_article_setp(a, &a->item_type, t);
+            if (!ncp_nml_attr(c, "qcode") || ncp_nml_first_el(c->children) ||
+                n_attrs(c) > 1 + (ncp_nml_nc_attr(c, "type") != NULL))
+                keep(r, c); /* more than the writer writes */
+        } else if (ncp_nml_is_g2(c, "provider")) {
+            if (!nc_true(c, "generated")) {
                 ncp_nml_set(a, NC_F_PROVIDER, party_name(a, c));
+                if (!bare_party(c))
+                    keep(r, c);
+            }
         } else if (ncp_nml_is_g2(c, "versionCreated")) {
-            if (!nc_true(c, "generated"))
+            if (!nc_true(c, "generated")) {
                 r->vc = c;
+                if (keep_version(c))
+                    keep(r, c);
+            }
         } else if (ncp_nml_is_g2(c, "firstCreated")) {
             ncp_nml_set_date(a, NC_T_PUBLISHED, c, r->o);
         } else if (ncp_nml_is_g2(c, "embargoed")) {
@@ -335,23 +645,37 @@ static void item_meta(rd *r, const xmlNode *im)
             if (q && !strncmp(q, "stat:", 5))
                 q += 5;
             ncp_nml_set(a, NC_F_PUBSTATUS, q);
+            if (ncp_nml_first_el(c->children) || n_attrs(c) > 1)
+                keep(r, c);
         } else if (ncp_nml_is_g2(c, "edNote")) {
-            /* plain notes; a structured note (dpa's XHTML notepad) repeats the others */
+            /* plain notes; a structured note (dpa's XHTML notepad) repeats the others and
+             * is kept as it is, like a note with a role or a publishing constraint */
             const char *t = foreign_children(c) ? NULL : ncp_nml_text(a, c);
             if (t) {
                 if (notes.size)
                     nc_buf_putc(&notes, '\n');
                 nc_buf_puts(&notes, t);
             }
+            if (!t || ncp_nml_attr(c, "role") || has_attrs(c))
+                keep(r, c); /* its role and publishing constraint too */
         } else if (ncp_nml_is_g2(c, "memberOf")) {
-            ncp_nml_set(a, NC_F_SECTION, party_name(a, c));
+            if (!a->str[NC_F_SECTION]) {
+                ncp_nml_set(a, NC_F_SECTION, party_name(a, c));
+                if (!bare_party(c))
+                    keep(r, c);
+            } else {
+                keep(r, c);
+            }
         } else if (ncp_nml_is_g2(c, "title")) {
             if (!r->title)
                 r->title = ncp_nml_text(a, c);
+            keep(r, c); /* the writer has no other place for it */
         } else if (ncp_nml_is_g2(c, "expires")) {
             ncp_nml_set_date(a, NC_T_EXPIRES, c, r->o);
         } else if (ncp_nml_is_g2(c, "link")) {
             item_link(r, c);
+        } else {
+            keep(r, c); /* role, fileName, generator, profile, service, signal, ... */
         }
     }
     if (notes.size)
@@ -362,29 +686,6 @@ static void item_meta(rd *r, const xmlNode *im)
 }
 
 /* ---- contentMeta ---- */
-
-static const char *concept_code(nc_article *a, const xmlNode *c)
-{
-    const char *v = ncp_nml_attr(c, "qcode");
-    if (!v || !*v)
-        v = ncp_nml_attr(c, "uri");
-    if (!v || !*v)
-        v = ncp_nml_attr(c, "literal");
-    return v && *v ? ncp_nml_collapse(a, v) : NULL;
-}
-
-static void concept(rd *r, const xmlNode *c, int genre)
-{
-    nc_article *a = r->a;
-    const char *code = concept_code(a, c), *name = ncp_nml_text(a, ncp_nml_child_g2(c, "name"));
-    const char *scheme = ncp_nml_nc_attr(c, "scheme");
-    if (!code && !name)
-        return;
-    if (genre)
-        nc_article_add_genre(a, name, code, scheme);
-    else
-        nc_article_add_subject(a, name, code, scheme);
-}
 
 static void author(rd *r, const xmlNode *c, int contributor)
 {
@@ -415,7 +716,25 @@ static void author(rd *r, const xmlNode *c, int contributor)
     }
     if (!name && !url)
         return;
-    nc_article_add_author(a, name, role, url && *url ? url : NULL, aff);
+    {
+        nc_author *au = nc_article_add_author(a, name, role, url && *url ? url : NULL, aff);
+        if (au)
+            nc_article_setp(a, &au->details, ncp_nml_nc_attr(c, "details"));
+    }
+}
+
+/* contentMeta's administrative properties (NewsML-G2's AdministrativeMetadataGroup). */
+static int administrative(const char *nm)
+{
+    static const char *const names[] = {"icon", "urgency", "contentCreated", "contentModified",
+                                        "digitalSourceType", "located", "infoSource", "creator",
+                                        "contributor", "audience", "exclAudience", "altId",
+                                        "rating", "userInteraction", NULL};
+    const char *const *p;
+    for (p = names; *p; p++)
+        if (!strcmp(*p, nm))
+            return 1;
+    return 0;
 }
 
 static void content_meta(rd *r, const xmlNode *cm)
@@ -423,90 +742,133 @@ static void content_meta(rd *r, const xmlNode *cm)
     nc_article *a = r->a;
     xmlNode *c;
     const char *other_headline = NULL;
-    for (c = ncp_nml_first_el(cm->children); c; c = ncp_nml_next_el(c)) {
-        const char *nm = (const char *)c->name;
-        if (!ncp_nml_is_g2(c, nm))
-            continue; /* another namespace: a provider's extension */
-        if (!strcmp(nm, "urgency")) {
-            const char *u = ncp_nml_text(a, c);
-            if (u && !a->urgency && u[0] >= '1' && u[0] <= '9' && !u[1])
-                a->urgency = u[0] - '0';
-        } else if (!strcmp(nm, "contentCreated")) {
-            ncp_nml_set_date(a, NC_T_CREATED, c, r->o);
-        } else if (!strcmp(nm, "contentModified")) {
-            ncp_nml_set_date(a, NC_T_MODIFIED, c, r->o);
-        } else if (!strcmp(nm, "located")) {
-            ncp_nml_set(a, NC_F_LOCATION, party_name(a, c));
-        } else if (!strcmp(nm, "creator") || !strcmp(nm, "contributor")) {
-            author(r, c, nm[1] == 'o');
-        } else if (!strcmp(nm, "infoSource")) {
-            const char *role = ncp_nml_attr(c, "role");
-            if (role && !ncp_strcasecmp(ncp_nml_qcode_code(role), "publisher"))
-                ncp_nml_set(a, NC_F_PUBLISHER, party_name(a, c));
-        } else if (!strcmp(nm, "language")) {
-            ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_attr(c, "tag"));
-        } else if (!strcmp(nm, "genre")) {
-            concept(r, c, 1);
-        } else if (!strcmp(nm, "subject")) {
-            concept(r, c, 0);
-        } else if (!strcmp(nm, "keyword")) {
-            const char *k = ncp_nml_text(a, c);
-            if (k)
-                nc_article_add_keyword(a, k);
-        } else if (!strcmp(nm, "slugline")) {
-            ncp_nml_set(a, NC_F_SLUGLINE, ncp_nml_text(a, c));
-        } else if (!strcmp(nm, "headline")) {
-            const char *role = ncp_nml_attr(c, "role");
-            const char *code = role ? ncp_nml_qcode_code(role) : NULL;
-            if (!code || !ncp_strcasecmp(code, "main") || !ncp_strcasecmp(code, "headline") ||
-                !ncp_strcasecmp(code, "title"))
-                ncp_nml_set(a, NC_F_HEADLINE, ncp_nml_text(a, c));
-            else if (!ncp_strncasecmp(code, "sub", 3))
-                ncp_nml_set(a, NC_F_SUBHEADLINE, ncp_nml_text(a, c));
-            else if (!other_headline && ncp_strncasecmp(code, "short", 5))
-                other_headline = ncp_nml_text(a, c); /* a provider's own role */
-        } else if (!strcmp(nm, "dateline")) {
-            ncp_nml_set(a, NC_F_DATELINE, ncp_nml_text(a, c));
-        } else if (!strcmp(nm, "by")) {
-            ncp_nml_set(a, NC_F_BYLINE, ncp_nml_text(a, c));
-        } else if (!strcmp(nm, "creditline")) {
-            ncp_nml_set(a, NC_F_CREDIT, ncp_nml_text(a, c));
-        } else if (!strcmp(nm, "description")) {
-            const char *role = ncp_nml_attr(c, "role");
-            const char *code = role ? ncp_nml_qcode_code(role) : NULL;
-            if (!code || !ncp_strcasecmp(code, "summary") || !ncp_strcasecmp(code, "abstract"))
-                ncp_nml_set(a, NC_F_SUMMARY, ncp_nml_text(a, c));
-        } else if (!strcmp(nm, "contentMetaExtProperty")) {
-            const char *rel = ncp_nml_attr(c, "rel"), *val = ncp_nml_attr(c, "value");
-            nc_buf key = NC_BUF_INIT;
-            if (!rel)
-                rel = ncp_nml_attr(c, "reluri");
-            if (!rel || !*rel)
+    int pass;
+    /* the administrative properties first, then the others: the schema's order, which the
+     * G2 writer follows (a document that mixes them reads back the same) */
+    for (pass = 0; pass < 2; pass++) {
+        for (c = ncp_nml_first_el(cm->children); c; c = ncp_nml_next_el(c)) {
+            const char *nm = (const char *)c->name;
+            if (!ncp_nml_is_g2(c, nm))
+                continue; /* another namespace: a provider's extension */
+            if (administrative(nm) != (pass == 0))
                 continue;
-            if (!strcmp(rel, "ncext:%")) {
-                /* the empty key */
-            } else if (!strncmp(rel, "ncext:", 6)) {
-                const char *p;
-                for (p = rel + 6; *p; p++) {
-                    if (*p == '%' && p[1] && p[2] && !(p[1] == '0' && p[2] == '0')) {
-                        char hex[3] = {p[1], p[2], '\0'};
-                        nc_buf_putc(&key, (int)strtol(hex, NULL, 16));
-                        p += 2;
-                    } else {
-                        nc_buf_putc(&key, *p);
-                    }
+            if (!strcmp(nm, "urgency")) {
+                const char *u = ncp_nml_text(a, c);
+                if (u && !a->urgency && u[0] >= '1' && u[0] <= '9' && !u[1])
+                    a->urgency = u[0] - '0';
+            } else if (!strcmp(nm, "contentCreated")) {
+                ncp_nml_set_date(a, NC_T_CREATED, c, r->o);
+            } else if (!strcmp(nm, "contentModified")) {
+                ncp_nml_set_date(a, NC_T_MODIFIED, c, r->o);
+            } else if (!strcmp(nm, "located")) {
+                if (a->str[NC_F_LOCATION]) {
+                    keep(r, c);
+                } else {
+                    ncp_nml_set(a, NC_F_LOCATION, party_name(a, c));
+                    if (!bare_party(c))
+                        keep(r, c);
                 }
+            } else if (!strcmp(nm, "creator") || !strcmp(nm, "contributor")) {
+                author(r, c, nm[1] == 'o');
+                if (!bare_author(c))
+                    keep(r, c);
+            } else if (!strcmp(nm, "infoSource")) {
+                const char *role = ncp_nml_attr(c, "role");
+                if (role && !ncp_strcasecmp(ncp_nml_qcode_code(role), "publisher") &&
+                    !a->str[NC_F_PUBLISHER]) {
+                    ncp_nml_set(a, NC_F_PUBLISHER, party_name(a, c));
+                    if (ncp_nml_first_el(c->children) && !bare_party(ncp_nml_first_el(c->children)))
+                        keep(r, c);
+                } else {
+                    keep(r, c);
+                }
+            } else if (!strcmp(nm, "digitalSourceType") && !a->digital_source_type.name &&
+                   !a->digital_source_type.code) {
+            concept_into(r, c, 0, &a->digital_source_type);
+            if (!bare_concept(c))
+                keep(r, c);
+        } else if (!strcmp(nm, "language")) {
+                ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_attr(c, "tag"));
+                if (n_attrs(c) > 1 || ncp_nml_first_el(c->children))
+                    keep(r, c);
+            } else if (!strcmp(nm, "genre") || !strcmp(nm, "subject")) {
+                concept(r, c, nm[0] == 'g');
+                if (!bare_concept(c))
+                    keep(r, c);
+            } else if (!strcmp(nm, "keyword")) {
+                const char *k = ncp_nml_text(a, c);
+                if (k)
+                    nc_article_add_keyword(a, k);
+                if (c->properties)
+                    keep(r, c); /* a role, a language */
+            } else if (!strcmp(nm, "slugline")) {
+                text_or_keep(r, NC_F_SLUGLINE, c, ncp_nml_text(a, c));
+            } else if (!strcmp(nm, "headline")) {
+                const char *role = ncp_nml_attr(c, "role");
+                const char *code = role ? ncp_nml_qcode_code(role) : NULL;
+                if (!code || !ncp_strcasecmp(code, "main") || !ncp_strcasecmp(code, "headline") ||
+                    !ncp_strcasecmp(code, "title")) {
+                    text_or_keep(r, NC_F_HEADLINE, c, ncp_nml_text(a, c));
+                } else if (!ncp_strncasecmp(code, "sub", 3)) {
+                    text_or_keep(r, NC_F_SUBHEADLINE, c, ncp_nml_text(a, c));
+                } else {
+                    if (!other_headline && ncp_strncasecmp(code, "short", 5))
+                        other_headline = ncp_nml_text(a, c); /* a provider's own role */
+                    keep(r, c);
+                }
+            } else if (!strcmp(nm, "dateline")) {
+                text_or_keep(r, NC_F_DATELINE, c, ncp_nml_text(a, c));
+            } else if (!strcmp(nm, "by")) {
+                text_or_keep(r, NC_F_BYLINE, c, ncp_nml_text(a, c));
+            } else if (!strcmp(nm, "creditline")) {
+                text_or_keep(r, NC_F_CREDIT, c, ncp_nml_text(a, c));
+            } else if (!strcmp(nm, "description")) {
+                const char *role = ncp_nml_attr(c, "role");
+                const char *code = role ? ncp_nml_qcode_code(role) : NULL;
+                if (!code || !ncp_strcasecmp(code, "summary") ||
+                    !ncp_strcasecmp(code, "abstract")) {
+                    int first = !a->str[NC_F_SUMMARY];
+                    text_or_keep(r, NC_F_SUMMARY, c, ncp_nml_text(a, c));
+                    if (first && a->str[NC_F_SUMMARY] && !has_attrs(c) &&
+                        (!role || strcmp(role, "drol:summary")))
+                        keep(r, c); /* another role than the writer's, or none */
+                } else {
+                    keep(r, c);
+                }
+            } else if (!strcmp(nm, "contentMetaExtProperty")) {
+                const char *rel = ncp_nml_attr(c, "rel"), *val = ncp_nml_attr(c, "value");
+                nc_buf key = NC_BUF_INIT;
+                if (!rel)
+                    rel = ncp_nml_attr(c, "reluri");
+                if (!rel || !*rel)
+                    continue;
+                if (!strcmp(rel, "ncext:%")) {
+                    /* the empty key */
+                } else if (!strncmp(rel, "ncext:", 6)) {
+                    const char *p;
+                    for (p = rel + 6; *p; p++) {
+                        if (*p == '%' && p[1] && p[2] && !(p[1] == '0' && p[2] == '0')) {
+                            char hex[3] = {p[1], p[2], '\0'};
+                            nc_buf_putc(&key, (int)strtol(hex, NULL, 16));
+                            p += 2;
+                        } else {
+                            nc_buf_putc(&key, *p);
+                        }
+                    }
+                } else {
+                    nc_buf_puts(&key, rel);
+                }
+                if (!val) {
+                    xmlChar *t = xmlNodeGetContent(c);
+                    nc_article_add_extra(a, key.ptr, t ? (const char *)t : "", 0);
+                    xmlFree(t);
+                } else {
+                    nc_article_add_extra(a, key.ptr, val, nc_true(c, "json"));
+                }
+                nc_buf_release(&key);
             } else {
-                nc_buf_puts(&key, rel);
+                keep(r, c); /* icon, digitalSourceType, altId, audience, rating, ... */
             }
-            if (!val) {
-                xmlChar *t = xmlNodeGetContent(c);
-                nc_article_add_extra(a, key.ptr, t ? (const char *)t : "", 0);
-                xmlFree(t);
-            } else {
-                nc_article_add_extra(a, key.ptr, val, nc_true(c, "json"));
-            }
-            nc_buf_release(&key);
         }
     }
     /* without a main headline, one with a role of the provider's own */
@@ -640,6 +1002,37 @@ static void finish_item(rd *r)
     ncp_nml_drop_derived_id(a);
 }
 
+/* 1 for a reference to IPTC's standard catalogue (the writer refers to its newest). */
+static int iptc_catalog(const xmlNode *ref)
+{
+    const char *h = ncp_nml_attr(ref, "href");
+    return h && strstr(h, "iptc.org/std/catalog/catalog.IPTC-G2-Standards_");
+}
+
+/* 1 for the catalog the writer adds (newsconv's own scheme aliases only). */
+static int own_catalog(const xmlNode *cat)
+{
+    xmlNode *s;
+    for (s = ncp_nml_first_el(cat->children); s; s = ncp_nml_next_el(s)) {
+        const char *u = ncp_nml_attr(s, "uri");
+        if (!ncp_nml_is_g2(s, "scheme") || !u || strncmp(u, "urn:newsconv:", 13))
+            return 0;
+    }
+    return 1;
+}
+
+/* The message's header (sent, origin, destination, channel...) kept as extra pairs, once,
+ * where the G2 writer writes pairs without a place of their own (contentMeta's end), so
+ * that G2 -> G2 reads them back in the same order. */
+static void keep_header(rd *r)
+{
+    xmlNode *c;
+    for (c = r->header ? ncp_nml_first_el(r->header->children) : NULL; c; c = ncp_nml_next_el(c))
+        if (ncp_nml_is_g2(c, (const char *)c->name))
+            keep(r, c);
+    r->header = NULL;
+}
+
 /* The item's own attributes and metadata parts (not its content). */
 static void item_head(rd *r, xmlNode *item)
 {
@@ -650,12 +1043,25 @@ static void item_head(rd *r, xmlNode *item)
     ncp_nml_set(a, NC_F_ID, guid);
     ncp_nml_set(a, NC_F_VERSION, version);
     for (c = ncp_nml_first_el(item->children); c; c = ncp_nml_next_el(c)) {
-        if (ncp_nml_is_g2(c, "rightsInfo") && !rights++)
+        int trailing = ncp_nml_is_g2(c, "partMeta") || ncp_nml_is_g2(c, "assert") ||
+                       ncp_nml_is_g2(c, "inlineRef") || ncp_nml_is_g2(c, "derivedFrom") ||
+                       ncp_nml_is_g2(c, "derivedFromValue") || ncp_nml_is_g2(c, "contentSet");
+        if (trailing)
+            keep_header(r); /* an item without contentMeta: before what follows it */
+        if (ncp_nml_is_g2(c, "rightsInfo") && !rights++) {
             rights_info(r, c);
-        else if (ncp_nml_is_g2(c, "itemMeta"))
+        } else if (ncp_nml_is_g2(c, "itemMeta")) {
             item_meta(r, c);
-        else if (ncp_nml_is_g2(c, "contentMeta"))
+        } else if (ncp_nml_is_g2(c, "contentMeta")) {
             content_meta(r, c);
+            keep_header(r);
+        } else if ((ncp_nml_is_g2(c, "catalogRef") && !iptc_catalog(c)) ||
+                   (ncp_nml_is_g2(c, "catalog") && !own_catalog(c))) {
+            keep(r, c); /* a provider's catalogue, for its QCodes */
+        } else if (ncp_nml_is_g2(c, "rightsInfo") || ncp_nml_is_g2(c, "hopHistory") ||
+                   ncp_nml_is_g2(c, "pubHistory") || (trailing && !ncp_nml_is_g2(c, "contentSet"))) {
+            keep(r, c); /* the item's other parts, for the G2 writer */
+        }
     }
     /* the language of the content, else of the item */
     ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_lang(item));
@@ -835,6 +1241,7 @@ static int read_message(rd *r, xmlNode *msg)
     xmlNode *set = ncp_nml_child_g2(msg, "itemSet"), *c, *pkg = NULL, *main = NULL;
     size_t i, more_text = 0;
     int rc = 0;
+    r->header = ncp_nml_child_g2(msg, "header");
     for (c = ncp_nml_first_el(set ? set->children : msg->children); c; c = ncp_nml_next_el(c)) {
         if (!ncp_nml_is_g2(c, "newsItem") && !ncp_nml_is_g2(c, "packageItem"))
             continue;
@@ -909,6 +1316,8 @@ static int read_message(rd *r, xmlNode *msg)
 nomem:
     rc = nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
 done:
+    if (rc == 0)
+        keep_header(r);
     free(items.v);
     free(prefs.v);
     return rc;

@@ -76,7 +76,234 @@ typedef struct wctx {
     int use_ncrole;    /* the ncrole: scheme alias (publisher) */
     nc_buf tmp;
     nc_buf iri;        /* an address made valid by iri() */
+    char *placed;      /* per extra pair: 1 when it is a kept G2 element written in place */
 } wctx;
+
+static void nc_attr(wctx *w, const char *name, const char *value);
+static void concept(wctx *w, const char *el, const nc_subject *s, const char *what);
+
+/* ---- kept G2 elements (extra pairs "g2:PARENT/NAME", extra.c) ----
+ * Each goes back to its place in the schema's order; a pair whose place is not known or
+ * whose value is not that element (an edited value) stays a contentMetaExtProperty. */
+
+static const char *const slots_item[] = {"catalogRef", "catalog", "hopHistory", "pubHistory",
+                                         "rightsInfo", "partMeta", "assert", "inlineRef",
+                                         "derivedFrom", "derivedFromValue", NULL};
+static const char *const slots_rights[] = {"accountable", "copyrightHolder", "copyrightNotice",
+                                           "usageTerms", "link", "rightsInfoExtProperty",
+                                           "rightsExpressionXML", "rightsExpressionData",
+                                           "dataMining", NULL};
+static const char *const slots_meta[] = {
+    "itemClass", "provider", "versionCreated", "firstCreated", "embargoed", "pubStatus", "role",
+    "fileName", "generator", "profile", "service", "title", "edNote", "memberOf", "instanceOf",
+    "signal", "altRep", "deliverableOf", "hash", "expires", "origRep", "incomingFeedId",
+    "metadataCreator", "link", "itemMetaExtProperty", NULL};
+static const char *const slots_content[] = {
+    "icon", "urgency", "contentCreated", "contentModified", "digitalSourceType", "located",
+    "infoSource", "creator", "contributor", "audience", "exclAudience", "altId", "rating",
+    "userInteraction", "language", "genre", "keyword", "subject", "slugline", "headline",
+    "dateline", "by", "creditline", "description", "contentMetaExtProperty", NULL};
+
+/* The element name of a kept pair whose parent is part, or NULL. */
+static const char *kept_name(const nc_kv *kv, const char *part)
+{
+    size_t n = strlen(part);
+    if (!kv->key || kv->json || !kv->value || strncmp(kv->key, "g2:", 3) ||
+        strncmp(kv->key + 3, part, n) || kv->key[3 + n] != '/')
+        return NULL;
+    return kv->key + 4 + n;
+}
+
+static int in_list(const char *const *list, const char *name)
+{
+    for (; *list; list++)
+        if (!strcmp(*list, name))
+            return 1;
+    return 0;
+}
+
+/* 1 when s has the lexical form of an xs:dateTime: YYYY-MM-DDThh:mm:ss, optional
+ * fraction, optional zone (a kept versionCreated is written as it is only then; "+0100"
+ * is not one). */
+static int xs_datetime(const char *s)
+{
+    static const char form[] = "dddd-dd-ddTdd:dd:dd";
+    const char *f = form;
+    for (; *f; f++, s++)
+        if (*f == 'd' ? !(*s >= '0' && *s <= '9') : *s != *f)
+            return 0;
+    if (*s == '.') {
+        if (!(s[1] >= '0' && s[1] <= '9'))
+            return 0;
+        for (s++; *s >= '0' && *s <= '9'; s++)
+            ;
+    }
+    if (*s == 'Z')
+        return !s[1];
+    if (*s == '+' || *s == '-')
+        return strlen(s) == 6 && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' &&
+               s[3] == ':' && s[4] >= '0' && s[4] <= '9' && s[5] >= '0' && s[5] <= '9';
+    return !*s;
+}
+
+/* Marks the pairs that go back to their place (known place, value that element). */
+static void place_kept(wctx *w)
+{
+    static const struct {
+        const char *part;
+        const char *const *slots;
+    } parts[] = {{"newsItem", slots_item}, {"rightsInfo", slots_rights},
+                 {"itemMeta", slots_meta}, {"contentMeta", slots_content}};
+    const nc_article *a = w->a;
+    nc_buf scratch = NC_BUF_INIT;
+    size_t i, k;
+    w->placed = a->n_extra ? calloc(a->n_extra, 1) : NULL;
+    if (a->n_extra && !w->placed) {
+        w->x.out->failed = 1;
+        return;
+    }
+    for (i = 0; i < a->n_extra; i++)
+        for (k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+            const char *nm = kept_name(&a->extra[i], parts[k].part);
+            if (nm && in_list(parts[k].slots, nm)) {
+                nc_buf_clear(&scratch);
+                w->placed[i] = ncp_g2x_write(&scratch, nm, a->extra[i].value, w->o) == 0 &&
+                               (strcmp(nm, "versionCreated") || xs_datetime(a->extra[i].value));
+            }
+        }
+    nc_buf_release(&scratch);
+}
+
+static int is_ws(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Writes the kept pair i (element name) at the current indentation, once. */
+static void write_kept(wctx *w, size_t i, const char *name)
+{
+    int d;
+    nc_buf_putc(w->x.out, '\n');
+    for (d = 0; d < w->x.depth; d++)
+        nc_buf_puts(w->x.out, "  ");
+    ncp_g2x_write(w->x.out, name, w->a->extra[i].value, w->o);
+    w->placed[i] = 2;
+}
+
+/* Writes the kept elements of part/name, in the model's order; returns how many. */
+static int kept(wctx *w, const char *part, const char *name)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    int n = 0;
+    for (i = 0; i < a->n_extra; i++) {
+        const char *nm = w->placed && w->placed[i] == 1 ? kept_name(&a->extra[i], part) : NULL;
+        if (nm && !strcmp(nm, name)) {
+            write_kept(w, i, nm);
+            n++;
+        }
+    }
+    return n;
+}
+
+/* 1 when the start tag of the XML v has an attribute whose value is s (with lead "="), or
+ * a QCode whose code is s (lead ":"). */
+static int in_start_tag(wctx *w, const char *v, const char *s, const char *lead)
+{
+    const char *hit;
+    nc_buf_clear(&w->tmp);
+    nc_buf_puts(&w->tmp, lead);
+    ncp_xml_escape(&w->tmp, s, strlen(s), 1);
+    nc_buf_putc(&w->tmp, '"');
+    hit = w->tmp.ptr ? strstr(v, w->tmp.ptr) : NULL;
+    return hit && hit < v + strcspn(v, ">");
+}
+
+/* 1 when a[0..n) equals b with white space collapsed and trimmed in a. */
+static int same_collapsed(const char *a, size_t n, const char *b)
+{
+    const char *e = a + n;
+    while (a < e && is_ws(*a))
+        a++;
+    while (e > a && is_ws(e[-1]))
+        e--;
+    while (a < e && *b) {
+        if (is_ws(*a)) {
+            if (*b != ' ')
+                return 0;
+            while (a < e && is_ws(*a))
+                a++;
+            b++;
+        } else if (*a++ != *b++) {
+            return 0;
+        }
+    }
+    return a == e && !*b;
+}
+
+/* 1 when the XML v has a text node s (white space collapsed, as the reader reads it). */
+static int has_text_node(wctx *w, const char *v, const char *s)
+{
+    const char *p;
+    nc_buf_clear(&w->tmp);
+    ncp_xml_escape(&w->tmp, s, strlen(s), 0);
+    if (!w->tmp.ptr)
+        return 0;
+    for (p = strchr(v, '>'); p; p = strchr(p + 1, '>'))
+        if (same_collapsed(p + 1, strcspn(p + 1, "<"), w->tmp.ptr))
+            return 1;
+    return 0;
+}
+
+/* 1 when a kept part/name element holds text (as its text, or in its XML, escaped):
+ * the model's field came from it, and the writer writes the element kept instead. With
+ * text NULL: when any such element is kept. */
+static int kept_has(wctx *w, const char *part, const char *name, const char *text)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    for (i = 0; i < a->n_extra; i++) {
+        const char *nm = w->placed && w->placed[i] ? kept_name(&a->extra[i], part) : NULL;
+        const char *v = a->extra[i].value;
+        if (!nm || strcmp(nm, name))
+            continue;
+        if (!text)
+            return 1;
+        if (*v != '<') {
+            if (!strcmp(v, text))
+                return 1;
+            continue;
+        }
+        if (has_text_node(w, v, text))
+            return 1;
+        if (in_start_tag(w, v, text, "=\"") || in_start_tag(w, v, text, ":"))
+            return 1; /* literal=, the code of qcode= */
+    }
+    return 0;
+}
+
+/* Finds, for a list item of the model, the first kept part/name element not
+ * written yet that holds code (the value of an attribute of its own) or else text (a text
+ * node, a literal= or the code of a QCode); 0 when there is none. */
+static long find_item(wctx *w, const char *part, const char *name, const char *code,
+                      const char *text)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    for (i = 0; i < a->n_extra; i++) {
+        const char *nm = w->placed && w->placed[i] == 1 ? kept_name(&a->extra[i], part) : NULL;
+        const char *v = nm ? a->extra[i].value : NULL;
+        if (!nm || strcmp(nm, name) || *v != '<')
+            continue;
+        if (code ? in_start_tag(w, v, code, "=\"")
+                 : text && (in_start_tag(w, v, text, "=\"") || in_start_tag(w, v, text, ":") ||
+                            has_text_node(w, v, text))) {
+            w->placed[i] = 3; /* reserved for that item */
+            return (long)i;
+        }
+    }
+    return -1;
+}
 
 static int is_space(int c)
 {
@@ -361,23 +588,36 @@ static void rights_info(wctx *w)
     const nc_article *a = w->a;
     const char *h = a->str[NC_F_COPYRIGHT_HOLDER], *n = a->str[NC_F_COPYRIGHT_NOTICE],
                *u = a->str[NC_F_USAGE_TERMS];
-    if (!h && !n && !u)
+    size_t i;
+    int any = 0;
+    for (i = 0; i < a->n_extra && !any; i++)
+        any = w->placed && w->placed[i] && kept_name(&a->extra[i], "rightsInfo");
+    int dm = a->data_mining.name || a->data_mining.code;
+    if (!h && !n && !u && !any && !dm)
         return;
     ncp_xw_start(&w->x, "rightsInfo");
     ncp_xw_open(&w->x);
-    if (h) {
+    kept(w, "rightsInfo", "accountable");
+    if (h && !kept_has(w, "rightsInfo", "copyrightHolder", h)) {
         ncp_xw_start(&w->x, "copyrightHolder");
         ncp_xw_open(&w->x);
         norm_el(w, "name", "copyright_holder", h);
         ncp_xw_close(&w->x, "copyrightHolder");
     }
-    if (n) {
+    kept(w, "rightsInfo", "copyrightHolder");
+    if (n && !kept_has(w, "rightsInfo", "copyrightNotice", n)) {
         mixed_el(w, "copyrightNotice", n);
     }
-    if (u) {
+    kept(w, "rightsInfo", "copyrightNotice");
+    if (u && !kept_has(w, "rightsInfo", "usageTerms", u)) {
         mixed_el(w, "usageTerms", u);
     }
+    for (i = 3; strcmp(slots_rights[i], "dataMining"); i++)
+        kept(w, "rightsInfo", slots_rights[i]);
+    if (!kept(w, "rightsInfo", "dataMining") && dm)
+        concept(w, "dataMining", &a->data_mining, "data-mining permission");
     ncp_xw_close(&w->x, "rightsInfo");
+    kept(w, "newsItem", "rightsInfo");
 }
 
 static const char *kind_class(nc_media_kind k)
@@ -400,6 +640,28 @@ static void num_attr(wctx *w, const char *name, int v)
     ncp_xw_attr(&w->x, name, b);
 }
 
+static int rendition_more(const nc_rendition *r)
+{
+    return r->title || r->size > 0 || r->duration > 0 || r->format || r->details;
+}
+
+/* A rendition's title, size, duration, format and details, in newsconv's namespace. */
+static void rendition_attrs(wctx *w, const nc_rendition *r)
+{
+    char b[40];
+    nc_attr(w, "title", r->title);
+    if (r->size > 0) {
+        snprintf(b, sizeof b, "%lld", r->size);
+        nc_attr(w, "size", b);
+    }
+    if (r->duration > 0) {
+        snprintf(b, sizeof b, "%.17g", r->duration);
+        nc_attr(w, "duration", b);
+    }
+    nc_attr(w, "format", r->format);
+    nc_attr(w, "details", r->details);
+}
+
 static void media_link(wctx *w, const nc_media *m)
 {
     size_t i;
@@ -413,17 +675,24 @@ static void media_link(wctx *w, const nc_media *m)
     ncp_xw_attr(&w->x, "residref", m->id);
     ncp_xw_attr(&w->x, "contenttype", m->mime);
     ncp_xw_attr(&w->x, "title", m->title);
+    nc_attr(w, "name", m->name);
+    nc_attr(w, "rel", m->rel);
+    nc_attr(w, "details", m->details);
     ncp_xw_open(&w->x);
     ncp_xw_start(&w->x, "itemClass");
-    ncp_xw_attr(&w->x, "qcode", kind_class(m->kind));
+    ncp_xw_attr(&w->x, "qcode", m->type && is_qcode(m->type) ? m->type : kind_class(m->kind));
+    if (m->type && !is_qcode(m->type))
+        nc_attr(w, "type", m->type);
     ncp_xw_empty(&w->x);
-    if (m->width > 0 || m->height > 0) {
-        /* the main rendition's dimensions */
+    if (m->width > 0 || m->height > 0 || rendition_more(&m->main) || m->main.name) {
+        /* the main rendition's dimensions and own fields */
         ncp_xw_start(&w->x, "remoteContent");
         ncp_xw_attr(&w->x, "href", href);
         ncp_xw_attr(&w->x, "contenttype", m->mime);
         num_attr(w, "width", m->width);
         num_attr(w, "height", m->height);
+        nc_attr(w, "rendition", m->main.name);
+        rendition_attrs(w, &m->main);
         ncp_xw_empty(&w->x);
     }
     for (i = 0; i < m->n_renditions; i++) {
@@ -444,6 +713,7 @@ static void media_link(wctx *w, const nc_media *m)
         ncp_xw_attr(&w->x, "contenttype", r->mime);
         num_attr(w, "width", r->width);
         num_attr(w, "height", r->height);
+        rendition_attrs(w, r);
         ncp_xw_empty(&w->x);
     }
     if (m->caption) {
@@ -463,18 +733,9 @@ static void media_link(wctx *w, const nc_media *m)
     free(href);
 }
 
-static void item_meta(wctx *w)
+static void provider(wctx *w)
 {
     const nc_article *a = w->a;
-    const nc_time *vc = NULL;
-    size_t i;
-    ncp_xw_start(&w->x, "itemMeta");
-    ncp_xw_open(&w->x);
-    ncp_xw_start(&w->x, "itemClass");
-    ncp_xw_attr(&w->x, "qcode", "ninat:text");
-    ncp_xw_empty(&w->x);
-
-    /* provider is required: the publisher stands in (marked generated), else "unknown" */
     ncp_xw_start(&w->x, "provider");
     if (!a->str[NC_F_PROVIDER]) {
         ncp_xw_attr(&w->x, "nc:generated", "true");
@@ -488,16 +749,37 @@ static void item_meta(wctx *w)
         norm_el(w, "name", "provider", p);
     }
     ncp_xw_close(&w->x, "provider");
+}
 
-    /* versionCreated is required: this version is the last modification, else the
-     * publication, else the creation; an undated article gets the epoch, marked generated */
+/* The time of a kept versionCreated (0), or -1. */
+static int kept_version(wctx *w, nc_time *t)
+{
+    size_t i;
+    for (i = 0; i < w->a->n_extra; i++) {
+        const char *nm = kept_name(&w->a->extra[i], "itemMeta");
+        const char *v = w->a->extra[i].value;
+        if (nm && !strcmp(nm, "versionCreated") && w->placed && w->placed[i] && *v != '<')
+            return nc_time_parse_rfc3339(v, strlen(v), t);
+    }
+    return -1;
+}
+
+static void versions(wctx *w)
+{
+    const nc_article *a = w->a;
+    const nc_time *vc = NULL;
+    /* versionCreated is required: the item's own when kept, else this version is the last
+     * modification, else the publication, else the creation; an undated article gets the
+     * epoch, marked generated */
     if (a->time[NC_T_MODIFIED].prec)
         vc = &a->time[NC_T_MODIFIED];
     else if (a->time[NC_T_PUBLISHED].prec)
         vc = &a->time[NC_T_PUBLISHED];
     else if (a->time[NC_T_CREATED].prec)
         vc = &a->time[NC_T_CREATED];
-    if (vc) {
+    if (kept(w, "itemMeta", "versionCreated")) {
+        /* the item's own, as it was */
+    } else if (vc) {
         date_el(w, "versionCreated", vc, D_FULL);
     } else {
         ncp_xw_start(&w->x, "versionCreated");
@@ -506,7 +788,16 @@ static void item_meta(wctx *w)
         ncp_xw_text(&w->x, "versionCreated", "1970-01-01T00:00:00Z");
     }
     date_el(w, "firstCreated", &a->time[NC_T_PUBLISHED], D_FULL);
+    kept(w, "itemMeta", "firstCreated");
     date_el(w, "embargoed", &a->time[NC_T_EMBARGO], D_FULL);
+    kept(w, "itemMeta", "embargoed");
+}
+
+static void pub_status(wctx *w)
+{
+    const nc_article *a = w->a;
+    if (kept(w, "itemMeta", "pubStatus"))
+        return;
     if (a->str[NC_F_PUBSTATUS]) {
         const char *s = a->str[NC_F_PUBSTATUS];
         if (is_qcode(s) || is_code(s)) {
@@ -521,15 +812,71 @@ static void item_meta(wctx *w)
             nc_warn(w->o, 0, 0, "newsml cannot hold pubstatus '%s' (not a code): dropped", s);
         }
     }
-    if (a->str[NC_F_EDNOTE])
-        mixed_el(w, "edNote", a->str[NC_F_EDNOTE]);
-    if (a->str[NC_F_SECTION]) {
-        ncp_xw_start(&w->x, "memberOf");
-        ncp_xw_open(&w->x);
-        norm_el(w, "name", "section", a->str[NC_F_SECTION]);
-        ncp_xw_close(&w->x, "memberOf");
+}
+
+/* 1 when a kept plain edNote (not a structured one, whose list items may repeat the plain
+ * notes) is the line s: its own text, before any child element. */
+static int kept_note(wctx *w, const char *s)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    for (i = 0; i < a->n_extra; i++) {
+        const char *nm = w->placed && w->placed[i] ? kept_name(&a->extra[i], "itemMeta") : NULL;
+        const char *v = a->extra[i].value, *t;
+        if (!nm || strcmp(nm, "edNote"))
+            continue;
+        if (*v != '<') {
+            if (!strcmp(v, s))
+                return 1;
+            continue;
+        }
+        t = strchr(v, '>');
+        if (!t || t[-1] == '/' || t[1 + strcspn(t + 1, "<") + 1] != '/')
+            continue; /* empty, or holding elements */
+        nc_buf_clear(&w->tmp);
+        ncp_xml_escape(&w->tmp, s, strlen(s), 0);
+        if (w->tmp.ptr && same_collapsed(t + 1, strcspn(t + 1, "<"), w->tmp.ptr))
+            return 1;
     }
-    date_el(w, "expires", &a->time[NC_T_EXPIRES], D_OPT);
+    return 0;
+}
+
+/* The editorial note: the kept notes (with their role and publishing constraint) and the
+ * lines of the model's note that none of them holds. */
+static void ed_notes(wctx *w)
+{
+    const char *note = w->a->str[NC_F_EDNOTE], *p;
+    nc_buf rest = NC_BUF_INIT, line = NC_BUF_INIT;
+    int n = kept(w, "itemMeta", "edNote");
+    if (note && !n) {
+        mixed_el(w, "edNote", note);
+    } else if (note) {
+        for (p = note; *p;) {
+            size_t len = strcspn(p, "\n");
+            nc_buf_clear(&line);
+            nc_buf_put(&line, p, len);
+            if (line.ptr && !kept_note(w, line.ptr)) {
+                if (rest.size)
+                    nc_buf_putc(&rest, '\n');
+                nc_buf_put(&rest, p, len);
+            }
+            p += len;
+            if (*p)
+                p++;
+        }
+        if (rest.size)
+            mixed_el(w, "edNote", rest.ptr);
+    }
+    if (rest.failed || line.failed)
+        w->x.out->failed = 1;
+    nc_buf_release(&rest);
+    nc_buf_release(&line);
+}
+
+static void links(wctx *w)
+{
+    const nc_article *a = w->a;
+    size_t i;
     if (a->str[NC_F_URL]) {
         ncp_xw_start(&w->x, "link");
         ncp_xw_attr(&w->x, "rel", "irel:canonical");
@@ -558,25 +905,118 @@ static void item_meta(wctx *w)
     }
     for (i = 0; i < a->n_media; i++)
         media_link(w, &a->media[i]);
+}
+
+static void item_meta(wctx *w)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    ncp_xw_start(&w->x, "itemMeta");
+    ncp_xw_open(&w->x);
+    if (!kept(w, "itemMeta", "itemClass")) {
+        /* the item type as given: a QCode as it is, another word as nc:type */
+        const char *t = a->item_type;
+        ncp_xw_start(&w->x, "itemClass");
+        ncp_xw_attr(&w->x, "qcode", t && is_qcode(t) ? t : "ninat:text");
+        if (t && !is_qcode(t))
+            nc_attr(w, "type", t);
+        ncp_xw_empty(&w->x);
+    }
+
+    /* provider is required: the publisher stands in (marked generated), else "unknown" */
+    if (kept_has(w, "itemMeta", "provider", a->str[NC_F_PROVIDER]))
+        kept(w, "itemMeta", "provider");
+    else
+        provider(w);
+    versions(w);
+    pub_status(w);
+    for (i = 6; strcmp(slots_meta[i], "edNote"); i++)
+        kept(w, "itemMeta", slots_meta[i]);
+    ed_notes(w);
+    if (a->str[NC_F_SECTION] && !kept_has(w, "itemMeta", "memberOf", a->str[NC_F_SECTION])) {
+        ncp_xw_start(&w->x, "memberOf");
+        ncp_xw_open(&w->x);
+        norm_el(w, "name", "section", a->str[NC_F_SECTION]);
+        ncp_xw_close(&w->x, "memberOf");
+    }
+    for (i++; strcmp(slots_meta[i], "expires"); i++)
+        kept(w, "itemMeta", slots_meta[i]);
+    date_el(w, "expires", &a->time[NC_T_EXPIRES], D_OPT);
+    for (i++; strcmp(slots_meta[i], "link"); i++)
+        kept(w, "itemMeta", slots_meta[i]);
+    links(w);
+    kept(w, "itemMeta", "link");
+    kept(w, "itemMeta", "itemMetaExtProperty");
     ncp_xw_close(&w->x, "itemMeta");
 }
 
 /* qcode=, uri= or literal= for a concept code, and the name. */
+/* An attribute in newsconv's namespace. */
+static void nc_attr(wctx *w, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    nc_buf_clear(&w->tmp);
+    nc_buf_printf(&w->tmp, "nc:%s", name);
+    ncp_xw_attr(&w->x, w->tmp.ptr, value);
+    w->use_nc = 1;
+}
+
+/* A QCode as the G2 attribute name, anything else as nc:name (G2 wants QCodes there). */
+static void qcode_or_nc(wctx *w, const char *name, const char *value)
+{
+    if (value && is_qcode(value))
+        ncp_xw_attr(&w->x, name, value);
+    else
+        nc_attr(w, name, value);
+}
+
+static void int_attr(wctx *w, const char *name, int v)
+{
+    char b[24];
+    if (v == NC_UNSET)
+        return;
+    snprintf(b, sizeof b, "%d", v);
+    ncp_xw_attr(&w->x, name, b);
+}
+
+/* The G2 type of an entity (cpnat: concept natures). */
+static const char *entity_type(nc_subject_type t)
+{
+    switch (t) {
+    case NC_SUBJECT_PERSON: return "cpnat:person";
+    case NC_SUBJECT_ORGANISATION: return "cpnat:organisation";
+    case NC_SUBJECT_PLACE: return "cpnat:geoArea";
+    case NC_SUBJECT_EVENT: return "cpnat:event";
+    case NC_SUBJECT_OBJECT: return "cpnat:object";
+    default: return NULL;
+    }
+}
+
 static void concept(wctx *w, const char *el, const nc_subject *s, const char *what)
 {
+    int code_uri = 0;
     ncp_xw_start(&w->x, el);
     if (s->code) {
         if (is_uri(s->code) && iri_valid(s->code))
-            ncp_xw_attr(&w->x, "uri", s->code);
+            ncp_xw_attr(&w->x, "uri", s->code), code_uri = 1;
         else if (is_qcode(s->code))
             ncp_xw_attr(&w->x, "qcode", s->code);
         else
             ncp_xw_attr(&w->x, "literal", normalized(w, s->code));
     }
-    if (s->scheme) {
-        ncp_xw_attr(&w->x, "nc:scheme", s->scheme);
-        w->use_nc = 1;
-    }
+    if (s->uri && !code_uri && is_uri(s->uri) && iri_valid(s->uri))
+        ncp_xw_attr(&w->x, "uri", s->uri);
+    else
+        nc_attr(w, "uri", s->uri);
+    ncp_xw_attr(&w->x, "type", entity_type(s->type));
+    nc_attr(w, "rel", s->rel); /* G2 concepts have no rel= */
+    int_attr(w, "relevance", s->relevance >= 0 && s->relevance <= 100 ? s->relevance : NC_UNSET);
+    int_attr(w, "confidence",
+             s->confidence >= 0 && s->confidence <= 100 ? s->confidence : NC_UNSET);
+    qcode_or_nc(w, "creator", s->creator);
+    nc_attr(w, "scheme", s->scheme);
+    nc_attr(w, "details", s->details);
     if (s->name) {
         ncp_xw_open(&w->x);
         norm_el(w, "name", what, s->name);
@@ -619,6 +1059,7 @@ static void author(wctx *w, const nc_author *au)
         }
     }
     ncp_xw_attr(&w->x, "uri", iri(w, "author url", au->url));
+    nc_attr(w, "details", au->details);
     if (!au->name && !au->affiliation) {
         ncp_xw_empty(&w->x);
         return;
@@ -657,28 +1098,92 @@ static const char *ext_rel(wctx *w, const char *key)
     return w->tmp.ptr;
 }
 
-static void content_meta(wctx *w)
+/* A list item of the model written in one of contentMeta's unordered groups: an author
+ * (creator or contributor), a genre or a subject. */
+typedef struct gitem {
+    int kind; /* 0 author, 1 genre, 2 subject, 3 keyword */
+    size_t idx;
+    long match; /* the kept element it was read from, or -1 */
+} gitem;
+
+static void gitem_write(wctx *w, const gitem *it)
 {
     const nc_article *a = w->a;
-    size_t i;
-    ncp_xw_start(&w->x, "contentMeta");
-    ncp_xw_open(&w->x);
-    if (a->urgency >= 1 && a->urgency <= 9) {
-        char b[4];
-        snprintf(b, sizeof b, "%d", a->urgency);
-        ncp_xw_simple(&w->x, "urgency", b);
+    if (it->kind == 0)
+        author(w, &a->authors[it->idx]);
+    else if (it->kind == 1)
+        concept(w, "genre", &a->genres[it->idx], "genre name");
+    else if (it->kind == 2)
+        concept(w, "subject", &a->subjects[it->idx], "subject name");
+    else
+        norm_el(w, "keyword", "keyword", a->keywords[it->idx]);
+}
+
+/* Writes the items and the kept elements of the group of contentMeta whose names run from
+ * slots_content[from] up to end, both in the model's order: an item read from a kept
+ * element is that element again. */
+static void group(wctx *w, gitem *items, size_t n, size_t from, const char *end)
+{
+    const nc_article *a = w->a;
+    size_t i, j, next = 0;
+    for (i = 0; i < n; i++) {
+        gitem *it = &items[i];
+        if (it->kind == 0) {
+            const nc_author *au = &a->authors[it->idx];
+            const char *nm = au->name ? au->name : au->url;
+            it->match = find_item(w, "contentMeta", "creator", NULL, nm);
+            if (it->match < 0)
+                it->match = find_item(w, "contentMeta", "contributor", NULL, nm);
+        } else if (it->kind == 3) {
+            it->match = find_item(w, "contentMeta", "keyword", NULL, a->keywords[it->idx]);
+        } else {
+            const nc_subject *c = it->kind == 1 ? &a->genres[it->idx] : &a->subjects[it->idx];
+            it->match = find_item(w, "contentMeta", it->kind == 1 ? "genre" : "subject",
+                                  c->code, c->name);
+        }
     }
-    date_el(w, "contentCreated", &a->time[NC_T_CREATED], D_TRUNC);
-    date_el(w, "contentModified", &a->time[NC_T_MODIFIED], D_TRUNC);
-    if (a->str[NC_F_LOCATION]) {
-        ncp_xw_start(&w->x, "located");
-        ncp_xw_open(&w->x);
-        norm_el(w, "name", "location", a->str[NC_F_LOCATION]);
-        ncp_xw_close(&w->x, "located");
+    for (j = 0; j < a->n_extra; j++) {
+        const char *nm = w->placed && (w->placed[j] == 1 || w->placed[j] == 3)
+                             ? kept_name(&a->extra[j], "contentMeta")
+                             : NULL;
+        const char *const *p;
+        if (!nm)
+            continue;
+        for (p = slots_content + from; strcmp(*p, end) && strcmp(*p, nm); p++)
+            ;
+        if (!strcmp(*p, end))
+            continue; /* not of this group */
+        if (w->placed[j] == 3) {
+            /* an item's own element: the items before it first */
+            for (i = 0; i < n && items[i].match != (long)j; i++)
+                ;
+            for (; next < i; next++)
+                if (items[next].match < 0)
+                    gitem_write(w, &items[next]);
+            if (i < n && next <= i)
+                next = i + 1;
+        }
+        write_kept(w, j, nm);
     }
-    for (i = 0; i < a->n_authors; i++)
-        author(w, &a->authors[i]);
-    if (a->str[NC_F_PUBLISHER]) {
+    for (; next < n; next++)
+        if (items[next].match < 0)
+            gitem_write(w, &items[next]);
+}
+
+static void groups(wctx *w)
+{
+    const nc_article *a = w->a;
+    size_t n = a->n_authors + a->n_genres + a->n_keywords + a->n_subjects, i, k = 0;
+    gitem *items = n ? malloc(n * sizeof *items) : NULL;
+    if (n && !items) {
+        w->x.out->failed = 1;
+        return;
+    }
+    for (i = 0; i < a->n_authors; i++, k++)
+        items[k].kind = 0, items[k].idx = i;
+    group(w, items, a->n_authors, 5, "language");
+    if (a->str[NC_F_PUBLISHER] &&
+        !kept_has(w, "contentMeta", "infoSource", a->str[NC_F_PUBLISHER])) {
         ncp_xw_start(&w->x, "infoSource");
         ncp_xw_attr(&w->x, "role", "ncrole:publisher");
         w->use_ncrole = 1;
@@ -686,45 +1191,81 @@ static void content_meta(wctx *w)
         norm_el(w, "name", "publisher", a->str[NC_F_PUBLISHER]);
         ncp_xw_close(&w->x, "infoSource");
     }
-    if (a->str[NC_F_LANGUAGE] && is_language(a->str[NC_F_LANGUAGE])) {
+    if (a->str[NC_F_LANGUAGE] && is_language(a->str[NC_F_LANGUAGE]) &&
+        !kept_has(w, "contentMeta", "language", NULL)) {
         ncp_xw_start(&w->x, "language");
         ncp_xw_attr(&w->x, "tag", a->str[NC_F_LANGUAGE]);
         ncp_xw_empty(&w->x);
     }
-    for (i = 0; i < a->n_genres; i++)
-        concept(w, "genre", &a->genres[i], "genre name");
-    for (i = 0; i < a->n_keywords; i++) {
-        norm_el(w, "keyword", "keyword", a->keywords[i]);
+    for (i = 0; i < a->n_genres; i++, k++)
+        items[k].kind = 1, items[k].idx = i;
+    for (i = 0; i < a->n_keywords; i++, k++)
+        items[k].kind = 3, items[k].idx = i;
+    for (i = 0; i < a->n_subjects; i++, k++)
+        items[k].kind = 2, items[k].idx = i;
+    group(w, items + a->n_authors, n - a->n_authors, 14, "contentMetaExtProperty");
+    free(items);
+}
+
+/* A text field as a contentMeta element, unless a kept element holds it. */
+static void meta_text(wctx *w, const char *name, const char *role, const char *text, int norm)
+{
+    if (!text || kept_has(w, "contentMeta", name, text))
+        return;
+    ncp_xw_start(&w->x, name);
+    if (role)
+        ncp_xw_attr(&w->x, "role", role);
+    if (norm && strpbrk(text, "\t\n\r\f\v")) {
+        nc_warn(w->o, 0, 0, "newsml cannot hold the line breaks and tabs of %s: written as spaces",
+                name);
+        text = normalized(w, text);
     }
-    for (i = 0; i < a->n_subjects; i++)
-        concept(w, "subject", &a->subjects[i], "subject name");
-    if (a->str[NC_F_SLUGLINE]) {
-        norm_el(w, "slugline", "slugline", a->str[NC_F_SLUGLINE]);
+    mixed_text(w, name, text);
+}
+
+static void content_meta(wctx *w)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    ncp_xw_start(&w->x, "contentMeta");
+    ncp_xw_open(&w->x);
+    kept(w, "contentMeta", "icon");
+    if (a->urgency >= 1 && a->urgency <= 9) {
+        char b[4];
+        snprintf(b, sizeof b, "%d", a->urgency);
+        ncp_xw_simple(&w->x, "urgency", b);
     }
-    if (a->str[NC_F_HEADLINE]) {
-        mixed_el(w, "headline", a->str[NC_F_HEADLINE]);
+    date_el(w, "contentCreated", &a->time[NC_T_CREATED], D_TRUNC);
+    {
+        /* a modification time the reader took from versionCreated is not written twice */
+        nc_time t;
+        if (kept_version(w, &t) < 0 || !nc_time_equal(&t, &a->time[NC_T_MODIFIED]))
+            date_el(w, "contentModified", &a->time[NC_T_MODIFIED], D_TRUNC);
     }
-    if (a->str[NC_F_SUBHEADLINE]) {
-        ncp_xw_start(&w->x, "headline");
-        ncp_xw_attr(&w->x, "role", "hld:subHeadline");
-        mixed_text(w, "headline", a->str[NC_F_SUBHEADLINE]);
+    if (!kept(w, "contentMeta", "digitalSourceType") &&
+        (a->digital_source_type.name || a->digital_source_type.code))
+        concept(w, "digitalSourceType", &a->digital_source_type, "digital source type");
+    if (a->str[NC_F_LOCATION] && !kept_has(w, "contentMeta", "located", a->str[NC_F_LOCATION])) {
+        ncp_xw_start(&w->x, "located");
+        ncp_xw_open(&w->x);
+        norm_el(w, "name", "location", a->str[NC_F_LOCATION]);
+        ncp_xw_close(&w->x, "located");
     }
-    if (a->str[NC_F_DATELINE]) {
-        mixed_el(w, "dateline", a->str[NC_F_DATELINE]);
-    }
-    if (a->str[NC_F_BYLINE]) {
-        mixed_el(w, "by", a->str[NC_F_BYLINE]);
-    }
-    if (a->str[NC_F_CREDIT]) {
-        norm_el(w, "creditline", "credit", a->str[NC_F_CREDIT]);
-    }
-    if (a->str[NC_F_SUMMARY]) {
-        ncp_xw_start(&w->x, "description");
-        ncp_xw_attr(&w->x, "role", "drol:summary");
-        mixed_text(w, "description", a->str[NC_F_SUMMARY]);
-    }
+    /* the authors, genres, keywords and subjects and the kept elements of the two
+     * unordered groups, in the model's order */
+    groups(w);
+    meta_text(w, "slugline", NULL, a->str[NC_F_SLUGLINE], 1);
+    meta_text(w, "headline", NULL, a->str[NC_F_HEADLINE], 0);
+    meta_text(w, "headline", "hld:subHeadline", a->str[NC_F_SUBHEADLINE], 0);
+    meta_text(w, "dateline", NULL, a->str[NC_F_DATELINE], 0);
+    meta_text(w, "by", NULL, a->str[NC_F_BYLINE], 0);
+    meta_text(w, "creditline", NULL, a->str[NC_F_CREDIT], 1);
+    meta_text(w, "description", "drol:summary", a->str[NC_F_SUMMARY], 0);
+    kept(w, "contentMeta", "contentMetaExtProperty");
     for (i = 0; i < a->n_extra; i++) {
         const nc_kv *kv = &a->extra[i];
+        if (w->placed && w->placed[i])
+            continue; /* written in its place */
         ncp_xw_start(&w->x, "contentMetaExtProperty");
         ncp_xw_attr(&w->x, "rel", ext_rel(w, kv->key ? kv->key : ""));
         w->use_ncext = 1;
@@ -814,9 +1355,17 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     /* the item's parts first, to learn which declarations they need */
     w.x.out = &inner;
     w.x.depth = 1;
+    place_kept(&w);
+    kept(&w, "newsItem", "hopHistory");
+    kept(&w, "newsItem", "pubHistory");
     rights_info(&w);
     item_meta(&w);
     content_meta(&w);
+    kept(&w, "newsItem", "partMeta");
+    kept(&w, "newsItem", "assert");
+    kept(&w, "newsItem", "inlineRef");
+    kept(&w, "newsItem", "derivedFrom");
+    kept(&w, "newsItem", "derivedFromValue");
     if (!nitf)
         check_body(&w);
     content_set(&w, nitf);
@@ -855,6 +1404,8 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     ncp_xw_start(&w.x, "catalogRef");
     ncp_xw_attr(&w.x, "href", "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml");
     ncp_xw_empty(&w.x);
+    kept(&w, "newsItem", "catalogRef"); /* the provider's catalogues, for its QCodes */
+    kept(&w, "newsItem", "catalog");
     if (w.use_ncext || w.use_ncrole) {
         ncp_xw_start(&w.x, "catalog");
         ncp_xw_open(&w.x);
@@ -879,5 +1430,6 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     nc_buf_release(&inner);
     nc_buf_release(&w.tmp);
     nc_buf_release(&w.iri);
+    free(w.placed);
     return 0;
 }

@@ -607,91 +607,49 @@ void ncp_nml_plain_body(nc_article *a, const char *s, size_t len)
 
 /* ---- what a reader dropped (issue 14: nothing lost silently) ---- */
 
-/* Appends s to b without whitespace, so that text split or re-spaced by a reader still
- * matches. */
-static void squash_put(nc_buf *b, const char *s)
+/* The text of XML markup (extra.c's kept elements), squashed: each text run a line, the
+ * predefined entities and character references decoded. */
+static void squash_markup(nc_buf *b, const char *s)
 {
-    if (!s)
-        return;
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+    int in_tag = 0;
+    for (; *s; s++) {
+        if (in_tag) {
+            if (*s == '>') {
+                in_tag = 0;
+                nc_buf_putc(b, '\n');
+            }
+        } else if (*s == '<') {
+            in_tag = 1;
+            nc_buf_putc(b, '\n');
+        } else if (*s == '&') {
+            static const struct { const char *e; char c; } ents[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+            size_t k;
+            for (k = 0; k < sizeof ents / sizeof ents[0]; k++)
+                if (!strncmp(s, ents[k].e, strlen(ents[k].e)))
+                    break;
+            if (k < sizeof ents / sizeof ents[0]) {
+                nc_buf_putc(b, ents[k].c);
+                s += strlen(ents[k].e) - 1;
+            } else {
+                nc_buf_putc(b, '&');
+            }
+        } else if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') {
             nc_buf_putc(b, *s);
+        }
+    }
     nc_buf_putc(b, '\n');
 }
 
-static void squash_int(nc_buf *b, long v)
-{
-    if (v)
-        nc_buf_printf(b, "%ld\n", v);
-}
-
-/* Everything the model holds, squashed, one value a line. */
+/* Everything the model holds, squashed, one value a line (model/squash.c), and the text
+ * of the elements kept as XML (extra.c) with their markup left out. */
 static void model_text(const nc_article *a, nc_buf *b)
 {
-    nc_buf body;
-    size_t i, j;
-    nc_iter it;
-    nc_event ev;
-    for (i = 0; i < NC_F__COUNT; i++)
-        squash_put(b, a->str[i]);
-    squash_int(b, a->urgency);
-    for (i = 0; i < a->n_authors; i++) {
-        squash_put(b, a->authors[i].name);
-        squash_put(b, a->authors[i].role);
-        squash_put(b, a->authors[i].url);
-        squash_put(b, a->authors[i].affiliation);
-    }
-    for (i = 0; i < a->n_subjects; i++) {
-        squash_put(b, a->subjects[i].name);
-        squash_put(b, a->subjects[i].code);
-    }
-    for (i = 0; i < a->n_genres; i++) {
-        squash_put(b, a->genres[i].name);
-        squash_put(b, a->genres[i].code);
-    }
-    for (i = 0; i < a->n_keywords; i++)
-        squash_put(b, a->keywords[i]);
-    for (i = 0; i < a->n_links; i++) {
-        squash_put(b, a->links[i].href);
-        squash_put(b, a->links[i].title);
-    }
-    for (i = 0; i < a->n_media; i++) {
-        const nc_media *m = &a->media[i];
-        squash_put(b, m->id);
-        squash_put(b, m->href);
-        squash_put(b, m->mime);
-        squash_put(b, m->title);
-        squash_put(b, m->caption);
-        squash_put(b, m->credit);
-        squash_put(b, m->alt);
-        squash_int(b, m->width);
-        squash_int(b, m->height);
-        for (j = 0; j < m->n_renditions; j++) {
-            squash_put(b, m->renditions[j].href);
-            squash_put(b, m->renditions[j].mime);
-            squash_int(b, m->renditions[j].width);
-            squash_int(b, m->renditions[j].height);
-        }
-    }
-    for (i = 0; i < a->n_extra; i++) {
-        squash_put(b, a->extra[i].key);
-        squash_put(b, a->extra[i].value);
-    }
-    nc_buf_init(&body);
-    nc_node_text(nc_article_body(a), &body);
-    squash_put(b, body.ptr);
-    nc_buf_release(&body);
-    it = nc_iter_init(nc_article_body(a));
-    while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
-        const nc_node *n = nc_iter_node(&it);
-        if (ev != NC_EVENT_ENTER)
-            continue;
-        squash_put(b, nc_node_href(n));
-        squash_put(b, nc_node_title(n));
-        squash_put(b, nc_node_credit(n));
-        squash_put(b, nc_node_alt(n));
-        squash_put(b, nc_node_literal(n));
-    }
+    size_t i;
+    ncp_article_squash(a, b);
+    for (i = 0; i < a->n_extra; i++)
+        if (a->extra[i].value && a->extra[i].value[0] == '<')
+            squash_markup(b, a->extra[i].value);
 }
 
 /* A date or time (the model keeps it as a time, written back in its own form). */
@@ -708,6 +666,12 @@ static int looks_like_date(const char *s)
 }
 
 #define DROP_MAX 12
+
+static int generated(const xmlNode *n)
+{
+    const char *v = ncp_nml_nc_attr(n, "generated");
+    return v && !strcmp(v, "true");
+}
 
 /* Warns once, naming the elements (parent/name) whose text appears nowhere in the model. */
 void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o)
@@ -726,7 +690,7 @@ void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o
     while (n && hay.ptr) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             nc_buf_clear(&piece);
-            squash_put(&piece, (const char *)n->content);
+            ncp_squash_put(&piece, (const char *)n->content);
             nc_buf_truncate(&piece, piece.size ? piece.size - 1 : 0);
             if (piece.ptr && piece.ptr[0] && !looks_like_date(piece.ptr) &&
                 !strstr(hay.ptr, piece.ptr) && n->parent && n->parent->name) {
@@ -753,8 +717,8 @@ void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o
                     more++;
             }
         }
-        /* next node in document order */
-        if (n->type == XML_ELEMENT_NODE && n->children)
+        /* next node in document order; what the writer generated is no data */
+        if (n->type == XML_ELEMENT_NODE && n->children && !generated(n))
             n = n->children;
         else {
             while (n && n != root && !n->next)

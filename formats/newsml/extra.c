@@ -1,0 +1,246 @@
+/* newsconv: NewsML-G2 elements the model has no field for, kept as extra pairs so that the
+ * G2 writer puts them back (issue 14: nothing lost silently; G2 -> G2 keeps the document).
+ *
+ * Key: "g2:" PARENT "/" NAME, the local names of the element and of the item part holding
+ * it: "g2:itemMeta/fileName", "g2:rightsInfo/dataMining", "g2:contentMeta/altId",
+ * "g2:header/destination" (a newsMessage's header), "g2:newsItem/catalogRef" (a part of
+ * the item itself, also of a packageItem). Value: the element's text when it has
+ * no attributes and no child elements ("dpa-G2"), else the element itself as XML
+ * ("<service qcode=\"dpasrv:bdt\"><name>Basisdienst</name></service>"): G2 elements
+ * without prefix (the G2 namespace is the default), elements of another namespace with
+ * xmlns=, attributes of another namespace with a declared prefix. docs/formats.md
+ * documents the scheme. */
+#include "newsml.h"
+
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#define MAX_NS_ATTRS 8
+
+static int blank(const char *s)
+{
+    for (; s && *s; s++)
+        if (!strchr(" \t\r\n", *s))
+            return 0;
+    return 1;
+}
+
+/* 1 when n holds child elements and no text but white space: indentation is not data. */
+static int element_only(const xmlNode *n)
+{
+    const xmlNode *c;
+    int els = 0;
+    for (c = n->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE)
+            els = 1;
+        else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+                 !blank((const char *)c->content))
+            return 0;
+    }
+    return els;
+}
+
+static const char *ns_of(const xmlNode *n)
+{
+    return n->ns && n->ns->href ? (const char *)n->ns->href : NULL;
+}
+
+/* The namespace an element's children inherit as default when written. */
+static const char *written_ns(const xmlNode *n, const char *inherited)
+{
+    const char *ns = ns_of(n);
+    return ns ? ns : inherited;
+}
+
+static void start_tag(nc_buf *b, const xmlNode *n, const char *inherited)
+{
+    const char *ns = ns_of(n);
+    const xmlAttr *at;
+    const xmlNs *declared[MAX_NS_ATTRS];
+    size_t n_declared = 0, i;
+    nc_buf_printf(b, "<%s", (const char *)n->name);
+    if (ns && (!inherited || strcmp(ns, inherited))) {
+        nc_buf_puts(b, " xmlns=\"");
+        ncp_xml_escape(b, ns, strlen(ns), 1);
+        nc_buf_putc(b, '"');
+    }
+    for (at = n->properties; at; at = at->next) {
+        const xmlNs *ans = at->ns;
+        const xmlChar *v;
+        if (ans && ans->href && strcmp((const char *)ans->href, (const char *)XML_XML_NAMESPACE)) {
+            const char *p = ans->prefix ? (const char *)ans->prefix : "ns";
+            for (i = 0; i < n_declared; i++)
+                if (declared[i] == ans)
+                    break;
+            if (i == n_declared) {
+                if (n_declared == MAX_NS_ATTRS)
+                    continue; /* more foreign namespaces than any vocabulary uses */
+                declared[n_declared++] = ans;
+                nc_buf_printf(b, " xmlns:%s=\"", p);
+                ncp_xml_escape(b, (const char *)ans->href, strlen((const char *)ans->href), 1);
+                nc_buf_putc(b, '"');
+            }
+            nc_buf_printf(b, " %s:%s=\"", p, (const char *)at->name);
+        } else {
+            nc_buf_printf(b, " %s%s=\"", ans ? "xml:" : "", (const char *)at->name);
+        }
+        v = at->children && at->children->content ? at->children->content : NULL;
+        if (v)
+            ncp_xml_escape(b, (const char *)v, strlen((const char *)v), 1);
+        nc_buf_putc(b, '"');
+    }
+}
+
+/* 1 when xml:space="preserve" holds for n (within el). */
+static int preserved(const xmlNode *n, const xmlNode *el)
+{
+    for (; n; n = n == el ? NULL : n->parent) {
+        const xmlAttr *at;
+        for (at = n->type == XML_ELEMENT_NODE ? n->properties : NULL; at; at = at->next)
+            if (at->ns && at->ns->href &&
+                !strcmp((const char *)at->ns->href, (const char *)XML_XML_NAMESPACE) &&
+                !strcmp((const char *)at->name, "space") && at->children &&
+                at->children->content)
+                return !strcmp((const char *)at->children->content, "preserve");
+    }
+    return 0;
+}
+
+/* A text node, its runs of white space made one space (indentation is not data: G2
+ * readers collapse it) unless xml:space="preserve" says otherwise. */
+static void text(nc_buf *b, const xmlNode *n, const xmlNode *el)
+{
+    const char *s = (const char *)n->content, *p;
+    nc_buf run = NC_BUF_INIT;
+    if (preserved(n, el)) {
+        ncp_xml_escape(b, s, strlen(s), 0);
+        return;
+    }
+    for (p = s; *p; p++) {
+        if (strchr(" \t\r\n", *p)) {
+            if (!run.size || run.ptr[run.size - 1] != ' ')
+                nc_buf_putc(&run, ' ');
+        } else {
+            nc_buf_putc(&run, *p);
+        }
+    }
+    if (run.size)
+        ncp_xml_escape(b, run.ptr, run.size, 0);
+    if (run.failed)
+        b->failed = 1;
+    nc_buf_release(&run);
+}
+
+void ncp_g2x_serialize(nc_buf *b, const xmlNode *el)
+{
+    const xmlNode *n = el;
+    const char *stack[NC_MAX_DEPTH + 2];
+    int depth = 0;
+    stack[0] = NCP_NS_G2;
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE) {
+            start_tag(b, n, stack[depth]);
+            if (n->children && depth < NC_MAX_DEPTH) {
+                nc_buf_putc(b, '>');
+                stack[depth + 1] = written_ns(n, stack[depth]);
+                depth++;
+                n = n->children;
+                continue;
+            }
+            nc_buf_puts(b, "/>");
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+                   n->content && !(n->parent && element_only(n->parent))) {
+            text(b, n, el);
+        }
+        /* next node in document order, closing the elements left */
+        while (n != el && !n->next) {
+            n = n->parent;
+            depth--;
+            nc_buf_printf(b, "</%s>", (const char *)n->name);
+        }
+        n = n == el ? NULL : n->next;
+    }
+}
+
+/* 1 when el carries nothing but text. */
+static int plain(const xmlNode *el)
+{
+    const xmlNode *c;
+    if (el->properties)
+        return 0;
+    for (c = el->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            return 0;
+    return 1;
+}
+
+nc_kv *ncp_g2x_keep(nc_article *a, const xmlNode *el)
+{
+    nc_buf key = NC_BUF_INIT, val = NC_BUF_INIT;
+    nc_kv *kv = NULL;
+    const char *parent = el->parent && el->parent->type == XML_ELEMENT_NODE && el->parent->name
+                             ? (const char *)el->parent->name
+                             : "";
+    if (!strcmp(parent, "packageItem"))
+        parent = "newsItem"; /* the item's own parts: the writer writes a newsItem */
+    nc_buf_printf(&key, "g2:%s/%s", parent, (const char *)el->name);
+    if (plain(el)) {
+        const char *t = ncp_nml_text(a, el);
+        if (!t)
+            t = "";
+        if (*t != '<')
+            nc_buf_puts(&val, t);
+        else
+            ncp_g2x_serialize(&val, el);
+    } else {
+        ncp_g2x_serialize(&val, el);
+    }
+    if (!key.failed && !val.failed)
+        kv = nc_article_add_extra(a, key.ptr, val.ptr, 0);
+    else
+        a->failed = 1;
+    nc_buf_release(&key);
+    nc_buf_release(&val);
+    return kv;
+}
+
+int ncp_g2x_write(nc_buf *out, const char *name, const char *value, const nc_opts *o)
+{
+    nc_buf doc = NC_BUF_INIT;
+    nc_error err;
+    xmlDoc *d;
+    xmlNode *root, *el;
+    int rc = -1;
+    if (*value != '<') {
+        nc_buf_printf(out, "<%s>", name);
+        ncp_xml_escape(out, value, strlen(value), 0);
+        nc_buf_printf(out, "</%s>", name);
+        return 0;
+    }
+    nc_buf_puts(&doc, "<x xmlns=\"" NCP_NS_G2 "\">");
+    nc_buf_puts(&doc, value);
+    nc_buf_puts(&doc, "</x>");
+    nc_error_clear(&err);
+    d = doc.failed ? NULL : ncp_nml_parse(doc.ptr, doc.size, NULL, &err);
+    (void)o;
+    nc_buf_release(&doc);
+    if (!d)
+        return -1;
+    root = xmlDocGetRootElement(d);
+    el = root ? ncp_nml_first_el(root->children) : NULL;
+    /* exactly one G2 element of that name, nothing else but white space */
+    if (el && ncp_nml_is_g2(el, name) && ns_of(el) && !ncp_nml_next_el(el) &&
+        !ncp_nml_first_el(el->next ? el->next : NULL)) {
+        const xmlNode *c;
+        rc = 0;
+        for (c = root->children; c; c = c->next)
+            if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+                !blank((const char *)c->content))
+                rc = -1;
+        if (rc == 0)
+            ncp_g2x_serialize(out, el);
+    }
+    xmlFreeDoc(d);
+    return rc;
+}
