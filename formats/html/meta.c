@@ -132,6 +132,26 @@ void ncp_html_el_text(const xmlNode *n, nc_buf *out)
     nc_buf_release(&raw);
 }
 
+/* 1 when the node before c (blank text and comments skipped) is a block element: the
+ * text after a block starts a line ("<p>Jane Doe</p><small>May 2</small>"). */
+static int after_block(const xmlNode *c)
+{
+    const xmlNode *q;
+    for (q = c->prev; q; q = q->prev) {
+        if (q->type == XML_COMMENT_NODE)
+            continue;
+        if (q->type == XML_TEXT_NODE && q->content) {
+            const char *t = (const char *)q->content;
+            while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+                t++;
+            if (!*t)
+                continue;
+        }
+        break;
+    }
+    return q && q->type == XML_ELEMENT_NODE && ncp_hi(q) && (ncp_hi(q)->flags & H_BLOCK);
+}
+
 void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
 {
     /* text with a line break at <br> and block boundaries (bylines: names and dates are
@@ -143,6 +163,8 @@ void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
     c = n->children;
     while (c) {
         int descend = 1;
+        if (c != n->children && after_block(c))
+            nc_buf_putc(&raw, '\n');
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content) {
                 const char *q;
@@ -1261,6 +1283,45 @@ static void visible_date(ncp_hpage *p)
     nc_buf_release(&t);
 }
 
+static int p_has_text(const xmlNode *n)
+{
+    const ncp_hinfo *h = ncp_hi(n);
+    return h && h->text >= 40;
+}
+
+/* Pages whose og:title or JSON-LD headline is a search-engine title written apart from
+ * the headline the reader sees ("Amp AI Fitness Machine Review With Photos" over the <h1>
+ * "I Tried Amp, the AI Strength Training System..."): the page's one <h1>, at the top of
+ * or inside the article, in sentence length, is the headline. Not a masthead <h1> (the
+ * site's name), not one of several <h1>s (listings, multi-story pages). */
+static int article_h1(ncp_hpage *p)
+{
+    xmlNode *h = p->headline_el, *n;
+    nc_buf t = NC_BUF_INIT;
+    size_t i, words = 0;
+    int n_h1 = 0, ok;
+    if (!h || !ncp_dom_is(h, "h1") || in_chrome(h) || !p->content ||
+        !(contains(p->content, h) || before(h, p->content)))
+        return 0;
+    /* inside the article only at its top: an <h1> after a paragraph is a section heading
+     * or a pull quote set large */
+    for (n = p->content; contains(p->content, h) && n && n != h;
+         n = ncp_html_next(n, p->content, 1))
+        if (ncp_dom_is(n, "p") && p_has_text(n))
+            return 0;
+    for (n = p->body ? p->body : p->root; n && n_h1 < 2; n = ncp_html_next(n, p->root, 1))
+        if (n->type == XML_ELEMENT_NODE && ncp_dom_is(n, "h1") && !in_chrome(n))
+            n_h1++;
+    ncp_html_el_text(h, &t);
+    for (i = 0; i < t.size; i++)
+        if (t.ptr[i] != ' ' && (i == 0 || t.ptr[i - 1] == ' '))
+            words++;
+    ok = n_h1 == 1 && words >= 4 && t.size <= 250 &&
+         !(p->site && key_equal(t.ptr, p->site));
+    nc_buf_release(&t);
+    return ok;
+}
+
 int ncp_html_visible(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1290,6 +1351,9 @@ int ncp_html_visible(ncp_hpage *p)
             nc_article_sets(a, NC_F_HEADLINE, h1);
         }
     }
+    if (h1 && a->str[NC_F_HEADLINE] && article_h1(p) &&
+        !key_equal(h1, a->str[NC_F_HEADLINE]) && !key_part(a->str[NC_F_HEADLINE], h1))
+        nc_article_sets(a, NC_F_HEADLINE, h1);
     if (!a->n_authors || !a->str[NC_F_BYLINE])
         visible_byline(p);
     visible_lines(p);
