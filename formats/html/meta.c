@@ -1283,6 +1283,22 @@ static void visible_date(ncp_hpage *p)
     nc_buf_release(&t);
 }
 
+static int has_text(const xmlNode *n)
+{
+    nc_buf t = NC_BUF_INIT;
+    int r;
+    if (n->type == XML_TEXT_NODE) {
+        const char *c = (const char *)n->content;
+        while (c && (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r'))
+            c++;
+        return c && *c;
+    }
+    ncp_html_el_text(n, &t);
+    r = t.size > 0;
+    nc_buf_release(&t);
+    return r;
+}
+
 static int p_has_text(const xmlNode *n)
 {
     const ncp_hinfo *h = ncp_hi(n);
@@ -1292,34 +1308,58 @@ static int p_has_text(const xmlNode *n)
 /* Pages whose og:title or JSON-LD headline is a search-engine title written apart from
  * the headline the reader sees ("Amp AI Fitness Machine Review With Photos" over the <h1>
  * "I Tried Amp, the AI Strength Training System..."): the page's one <h1>, at the top of
- * or inside the article, in sentence length, is the headline. Not a masthead <h1> (the
- * site's name), not one of several <h1>s (listings, multi-story pages). */
-static int article_h1(ncp_hpage *p)
+ * or just before the article, in sentence length, is the headline. Not a masthead <h1>
+ * (the site's name), not one of several <h1>s (listings, multi-story pages). An <h1> in a
+ * chrome-named wrapper ("header-container") counts when it is the page's only <h1> and
+ * little text stands between it and the article (themes that set the title in a banner). */
+static xmlNode *article_h1(ncp_hpage *p)
 {
-    xmlNode *h = p->headline_el, *n;
+    xmlNode *h = NULL, *any = NULL, *n;
     nc_buf t = NC_BUF_INIT;
-    size_t i, words = 0;
-    int n_h1 = 0, ok;
-    if (!h || !ncp_dom_is(h, "h1") || in_chrome(h) || !p->content ||
-        !(contains(p->content, h) || before(h, p->content)))
-        return 0;
+    size_t i, words = 0, gap = 0;
+    int n_h1 = 0, n_any = 0, ok;
+    if (!p->content)
+        return NULL;
+    for (n = p->body ? p->body : p->root; n && n_h1 < 2 && n_any < 2;
+         n = ncp_html_next(n, p->root, 1)) {
+        if (n->type != XML_ELEMENT_NODE || !ncp_dom_is(n, "h1"))
+            continue;
+        if (!in_chrome(n)) {
+            h = n;
+            n_h1++;
+        } else if (has_text(n)) {
+            any = n;
+            n_any++;
+        }
+    }
+    if (n_h1 > 1 || (!h && n_any != 1))
+        return NULL;
+    if (!h) {
+        h = any;
+        if (!before(h, p->content))
+            return NULL;
+        for (n = ncp_html_next(h, p->root, 0); n && n != p->content && gap < 300;
+             n = ncp_html_next(n, p->root, 1))
+            if (n->type == XML_TEXT_NODE && n->content && has_text(n))
+                gap += strlen((const char *)n->content);
+        if (gap >= 300)
+            return NULL;
+    }
+    if (!(contains(p->content, h) || before(h, p->content)))
+        return NULL;
     /* inside the article only at its top: an <h1> after a paragraph is a section heading
      * or a pull quote set large */
     for (n = p->content; contains(p->content, h) && n && n != h;
          n = ncp_html_next(n, p->content, 1))
         if (ncp_dom_is(n, "p") && p_has_text(n))
-            return 0;
-    for (n = p->body ? p->body : p->root; n && n_h1 < 2; n = ncp_html_next(n, p->root, 1))
-        if (n->type == XML_ELEMENT_NODE && ncp_dom_is(n, "h1") && !in_chrome(n))
-            n_h1++;
+            return NULL;
     ncp_html_el_text(h, &t);
     for (i = 0; i < t.size; i++)
         if (t.ptr[i] != ' ' && (i == 0 || t.ptr[i - 1] == ' '))
             words++;
-    ok = n_h1 == 1 && words >= 4 && t.size <= 250 &&
-         !(p->site && key_equal(t.ptr, p->site));
+    ok = words >= 4 && t.size <= 250 && !(p->site && key_equal(t.ptr, p->site));
     nc_buf_release(&t);
-    return ok;
+    return ok ? h : NULL;
 }
 
 int ncp_html_visible(ncp_hpage *p)
@@ -1351,9 +1391,17 @@ int ncp_html_visible(ncp_hpage *p)
             nc_article_sets(a, NC_F_HEADLINE, h1);
         }
     }
-    if (h1 && a->str[NC_F_HEADLINE] && article_h1(p) &&
-        !key_equal(h1, a->str[NC_F_HEADLINE]) && !key_part(a->str[NC_F_HEADLINE], h1))
-        nc_article_sets(a, NC_F_HEADLINE, h1);
+    if (a->str[NC_F_HEADLINE] &&
+        !(h1 && (key_equal(h1, a->str[NC_F_HEADLINE]) || key_part(a->str[NC_F_HEADLINE], h1)))) {
+        /* no element on the page says the metadata headline: the article's <h1> does */
+        xmlNode *ah = article_h1(p);
+        if (ah) {
+            p->headline_el = ah;
+            nc_buf_clear(&t);
+            ncp_html_el_text(ah, &t);
+            nc_article_sets(a, NC_F_HEADLINE, t.ptr);
+        }
+    }
     if (!a->n_authors || !a->str[NC_F_BYLINE])
         visible_byline(p);
     visible_lines(p);
