@@ -173,7 +173,10 @@ void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
             }
         } else if (c->type == XML_ELEMENT_NODE) {
             const ncp_hinfo *h = ncp_hi(c);
-            if (ncp_dom_is(c, "script") || ncp_dom_is(c, "style") || ncp_dom_is(c, "noscript"))
+            /* junk inside the line: screen-reader-only labels ("Author" before "Posted
+             * by ..." in WordPress themes), share buttons */
+            if (ncp_dom_is(c, "script") || ncp_dom_is(c, "style") || ncp_dom_is(c, "noscript") ||
+                (h && (h->flags & H_JUNK)))
                 descend = 0;
             else if (ncp_dom_is(c, "br") || (h && (h->flags & H_BLOCK)) || ncp_dom_is(c, "time"))
                 nc_buf_putc(&raw, '\n');
@@ -933,9 +936,13 @@ static void visible_byline(ncp_hpage *p)
     }
     for (n = scope; n && nc < 32; n = ncp_html_next(n, p->root, 1)) {
         int kind, score;
-        if (n->type != XML_ELEMENT_NODE || in_chrome(n))
+        if (n->type != XML_ELEMENT_NODE)
             continue;
         if (!(kind = byline_el(n)))
+            continue;
+        /* blogs that print the rel=author link in a post footer or meta box the analysis
+         * took for chrome: an explicit author link still counts, after every other */
+        if (in_chrome(n) && (kind < 3 || !ncp_html_attr_word(n, "rel", "author")))
             continue;
         /* inside a candidate already taken: the outer one has all the names */
         for (i = 0; i < nc; i++)
@@ -954,6 +961,8 @@ static void visible_byline(ncp_hpage *p)
             score += 2;
         if (p->content && !contains(p->content, n) && before(p->content, n))
             score -= 4; /* after the article: an author box, a comment, a rail */
+        if (in_chrome(n))
+            score -= 6;
         c[nc].el = n;
         c[nc].score = score;
         nc++;
