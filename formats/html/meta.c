@@ -1371,6 +1371,44 @@ static xmlNode *article_h1(ncp_hpage *p)
     return ok ? h : NULL;
 }
 
+/* Minutes since 1970-01-01T00:00Z of a zoned time to the minute (days from the civil
+ * calendar, proleptic Gregorian). */
+static long long utc_minutes(const nc_time *t)
+{
+    long long y = t->year - (t->month <= 2), era, yoe, doy, doe, days;
+    int m = t->month;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + t->day - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    days = era * 146097 + doe - 719468;
+    return days * 1440 + t->hour * 60 + t->minute - t->zone_minutes;
+}
+
+/* WordPress and SEO plugins write article:published_time and JSON-LD dates in UTC while
+ * the page prints the same moment in the author's zone (<time datetime="...-08:00">): the
+ * page's zone is kept, so the calendar day is the one the reader sees. */
+static void local_zone(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    nc_time *pub = &a->time[NC_T_PUBLISHED];
+    xmlNode *n;
+    if (!pub->prec || pub->prec < NC_TIME_MINUTE || !pub->has_zone || pub->zone_minutes)
+        return;
+    for (n = p->body ? p->body : p->root; n; n = ncp_html_next(n, p->root, 1)) {
+        const char *dt;
+        nc_time t;
+        if (n->type != XML_ELEMENT_NODE || !ncp_dom_is(n, "time") || in_chrome(n) ||
+            !(dt = ncp_dom_attr(n, "datetime")))
+            continue;
+        if (nc_time_parse_iso(dt, strlen(dt), &t) == 0 && t.has_zone && t.zone_minutes &&
+            t.prec >= NC_TIME_MINUTE && utc_minutes(&t) == utc_minutes(pub)) {
+            nc_article_set_time(a, NC_T_PUBLISHED, &t);
+            return;
+        }
+    }
+}
+
 int ncp_html_visible(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1416,6 +1454,7 @@ int ncp_html_visible(ncp_hpage *p)
     visible_lines(p);
     if (!a->time[NC_T_PUBLISHED].prec)
         visible_date(p);
+    local_zone(p);
     nc_buf_release(&t);
     return 0;
 }
