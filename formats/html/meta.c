@@ -352,6 +352,37 @@ static const char *const k_lang[] = {"og:locale", "content-language", "language"
                                      "dc.language", "dcterms.language", NULL};
 static const char *const k_copy[] = {"copyright", "dcterms.rights", "dc.rights", "rights", NULL};
 
+/* CMSs that put their own namespace before a common name ("w-published-date",
+ * "cms.publish_date", "x:published_time"): a key ending, after a separator, in one of
+ * the published-date names. */
+static void prefixed_pub(ncp_hpage *p)
+{
+    static const char *const ends[] = {"published_time", "published-date", "published_date",
+                                       "publisheddate", "publish-date", "publish_date",
+                                       "publishdate", "publication_date", "publication-date",
+                                       "date-published", "date_published", "datepublished",
+                                       NULL};
+    size_t i, j;
+    for (i = 0; i < p->n_metas; i++) {
+        const char *keys[2];
+        int k;
+        keys[0] = ncp_dom_attr(p->metas[i], "name");
+        keys[1] = ncp_dom_attr(p->metas[i], "property");
+        for (k = 0; k < 2; k++) {
+            size_t kl = keys[k] ? strlen(keys[k]) : 0;
+            for (j = 0; kl && ends[j]; j++) {
+                size_t el = strlen(ends[j]);
+                char sep = kl > el ? keys[k][kl - el - 1] : 0;
+                if ((sep == '-' || sep == '_' || sep == '.' || sep == ':') &&
+                    !ncp_strcasecmp(keys[k] + kl - el, ends[j]) &&
+                    ncp_html_set_time(p->a, NC_T_PUBLISHED,
+                                      ncp_dom_attr(p->metas[i], "content"), 1))
+                    return;
+            }
+        }
+    }
+}
+
 static void meta_tags(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -389,6 +420,8 @@ static void meta_tags(ncp_hpage *p)
     }
     for (i = 0; k_pub[i] && !a->time[NC_T_PUBLISHED].prec; i++)
         ncp_html_set_time(a, NC_T_PUBLISHED, meta_nth(p, k_pub[i], 0), 1);
+    if (!a->time[NC_T_PUBLISHED].prec)
+        prefixed_pub(p);
     for (i = 0; k_mod[i] && !a->time[NC_T_MODIFIED].prec; i++)
         ncp_html_set_time(a, NC_T_MODIFIED, meta_nth(p, k_mod[i], 0), 1);
     ncp_html_set_time(a, NC_T_EXPIRES, ncp_html_meta_get(p, "article:expiration_time"), 1);
