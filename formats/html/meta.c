@@ -1267,6 +1267,19 @@ static int date_class(const xmlNode *n)
     return token_in(n, date_tokens);
 }
 
+/* Blog themes that set the post's date in an <aside> or meta box of the <article>,
+ * before the text: a <time> in chrome counts when its nearest <article> holds the
+ * headline or the content and it comes before the content. */
+static int article_header_time(ncp_hpage *p, const xmlNode *n)
+{
+    const xmlNode *art;
+    if (!p->content || !before(n, p->content))
+        return 0;
+    for (art = n->parent; art && !ncp_dom_is(art, "article"); art = art->parent)
+        ;
+    return art && ((p->headline_el && contains(art, p->headline_el)) || contains(art, p->content));
+}
+
 static void visible_date(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1278,9 +1291,11 @@ static void visible_date(ncp_hpage *p)
         for (n = scope; n && !a->time[NC_T_PUBLISHED].prec; n = ncp_html_next(n, p->root, 1)) {
             const char *dt;
             int near;
-            if (n->type != XML_ELEMENT_NODE || in_chrome(n))
+            if (n->type != XML_ELEMENT_NODE)
                 continue;
             if (!(pass < 2 ? ncp_dom_is(n, "time") : date_class(n)))
+                continue;
+            if (in_chrome(n) && !(pass < 2 && article_header_time(p, n)))
                 continue;
             near = (p->content && contains(p->content, n)) ||
                    (p->headline_el && before(p->headline_el, n) &&
