@@ -538,9 +538,13 @@ int ncp_html_analyse(ncp_hpage *p)
     size_t count = 0, i = 0;
     noscript_images(p);
     streamed_segments(p);
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
-        if (n->type == XML_ELEMENT_NODE)
-            count++;
+    if (p->metas_done) {
+        count = p->n_elements; /* noscript_images and streamed_segments move, not add */
+    } else {
+        for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
+            if (n->type == XML_ELEMENT_NODE)
+                count++;
+    }
     p->info = calloc(count ? count : 1, sizeof *p->info);
     if (!p->info)
         return -1;
@@ -548,7 +552,7 @@ int ncp_html_analyse(ncp_hpage *p)
     p->wclass = calloc(count ? count : 1, sizeof *p->wclass); /* optional: NULL is slower */
     for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
         if (n->type == XML_ELEMENT_NODE)
-            n->_private = &p->info[i++];
+            n->_private = i < count ? &p->info[i++] : NULL;
     analyse_walk(p);
     return 0;
 }

@@ -12,36 +12,46 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void build_metas(ncp_hpage *p)
+void ncp_html_scan(ncp_hpage *p)
 {
     xmlNode *n;
     size_t cap = 0;
     p->metas_done = 1;
     for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
-        if (!ncp_dom_is(n, "meta") || !ncp_dom_attr(n, "content"))
+        const char *c;
+        ncp_hmeta *m;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        p->n_elements++;
+        if (!p->first_article && ncp_dom_is(n, "article"))
+            p->first_article = n;
+        if (!n->name || (n->name[0] | 0x20) != 'm' || !ncp_dom_is(n, "meta") ||
+            !(c = ncp_dom_attr(n, "content")))
             continue;
         if (p->n_metas == cap) {
             size_t nc = cap ? cap * 2 : 64;
-            xmlNode **nv = realloc(p->metas, nc * sizeof *nv);
+            ncp_hmeta *nv = realloc(p->metas, nc * sizeof *nv);
             if (!nv)
-                return;
+                continue; /* out of memory: fewer metas, the page is still read */
             p->metas = nv;
             cap = nc;
         }
-        p->metas[p->n_metas++] = n;
+        m = &p->metas[p->n_metas++];
+        m->el = n;
+        m->key[0] = ncp_dom_attr(n, "property");
+        m->key[1] = ncp_dom_attr(n, "name");
+        m->key[2] = ncp_dom_attr(n, "http-equiv");
+        m->content = c;
     }
 }
 
-static int meta_key_is(xmlNode *m, const char *key)
+static int meta_key_is(const ncp_hmeta *m, const char *key)
 {
-    const char *k = ncp_dom_attr(m, "property");
-    if (k && !ncp_strcasecmp(k, key))
-        return 1;
-    k = ncp_dom_attr(m, "name");
-    if (k && !ncp_strcasecmp(k, key))
-        return 1;
-    k = ncp_dom_attr(m, "http-equiv");
-    return k && !ncp_strcasecmp(k, key);
+    int k;
+    for (k = 0; k < 3; k++)
+        if (m->key[k] && !ncp_strcasecmp(m->key[k], key))
+            return 1;
+    return 0;
 }
 
 /* The i-th (0-based) non-empty value of a key, or NULL. */
@@ -49,12 +59,12 @@ static const char *meta_nth(ncp_hpage *p, const char *key, size_t nth)
 {
     size_t i;
     if (!p->metas_done)
-        build_metas(p);
+        ncp_html_scan(p);
     for (i = 0; i < p->n_metas; i++) {
         const char *c;
-        if (!meta_key_is(p->metas[i], key))
+        if (!meta_key_is(&p->metas[i], key))
             continue;
-        c = ncp_dom_attr(p->metas[i], "content");
+        c = p->metas[i].content;
         while (c && (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r'))
             c++;
         if (!c || !*c)
@@ -80,9 +90,9 @@ static const char *first_of(ncp_hpage *p, const char *const *keys)
     return NULL;
 }
 
-int ncp_html_attr_word(const xmlNode *n, const char *attr, const char *word)
+/* 1 when the space-separated list v holds word (ASCII case ignored). */
+static int list_has_word(const char *v, const char *word)
 {
-    const char *v = ncp_dom_attr(n, attr);
     size_t wl = strlen(word);
     if (!v)
         return 0;
@@ -97,6 +107,11 @@ int ncp_html_attr_word(const xmlNode *n, const char *attr, const char *word)
             return 1;
     }
     return 0;
+}
+
+int ncp_html_attr_word(const xmlNode *n, const char *attr, const char *word)
+{
+    return list_has_word(ncp_dom_attr(n, attr), word);
 }
 
 void ncp_html_el_text(const xmlNode *n, nc_buf *out)
@@ -366,8 +381,8 @@ static void prefixed_pub(ncp_hpage *p)
     for (i = 0; i < p->n_metas; i++) {
         const char *keys[2];
         int k;
-        keys[0] = ncp_dom_attr(p->metas[i], "name");
-        keys[1] = ncp_dom_attr(p->metas[i], "property");
+        keys[0] = p->metas[i].key[1];
+        keys[1] = p->metas[i].key[0];
         for (k = 0; k < 2; k++) {
             size_t kl = keys[k] ? strlen(keys[k]) : 0;
             for (j = 0; kl && ends[j]; j++) {
@@ -376,7 +391,7 @@ static void prefixed_pub(ncp_hpage *p)
                 if ((sep == '-' || sep == '_' || sep == '.' || sep == ':') &&
                     !ncp_strcasecmp(keys[k] + kl - el, ends[j]) &&
                     ncp_html_set_time(p->a, NC_T_PUBLISHED,
-                                      ncp_dom_attr(p->metas[i], "content"), 1))
+                                      p->metas[i].content, 1))
                     return;
             }
         }
@@ -863,13 +878,13 @@ static xmlNode *find_headline_el(ncp_hpage *p, const char *headline)
     return first;
 }
 
-/* 1 when a class or id word of n has a token from list ("article__author", "byLine"). */
-static int token_in(const xmlNode *n, const char *const *list)
+/* 1 when a class or id word has a token from list ("article__author", "byLine"). */
+static int tokens_in(const char *class_attr, const char *id_attr, const char *const *list)
 {
     const char *attrs[2];
     int k;
-    attrs[0] = ncp_dom_attr(n, "class");
-    attrs[1] = ncp_dom_attr(n, "id");
+    attrs[0] = class_attr;
+    attrs[1] = id_attr;
     for (k = 0; k < 2; k++) {
         const char *v = attrs[k];
         if (!v)
@@ -895,6 +910,11 @@ static int token_in(const xmlNode *n, const char *const *list)
     return 0;
 }
 
+static int token_in(const xmlNode *n, const char *const *list)
+{
+    return tokens_in(ncp_dom_attr(n, "class"), ncp_dom_attr(n, "id"), list);
+}
+
 static const char *const author_tokens[] = {"byline", "bylines", "byl", "author", "authors",
                                             "writer", "writers", "contributor", "contributors",
                                             "autor", "auteur", "reporter", NULL};
@@ -902,11 +922,10 @@ static const char *const author_tokens[] = {"byline", "bylines", "byl", "author"
 /* Byline candidates: rel=author, itemprop=author, class/id byline/author words. */
 /* A link to an author page ("/author/jane-doe", "/authors/jane"): the address scheme of
  * WordPress and most blog and news CMSs for author archives. */
-static int author_href(const xmlNode *n)
+static int author_href(const char *h)
 {
     static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/auteur/",
                                         "/autore/", "/autores/", "/auteurs/", NULL};
-    const char *h = ncp_dom_is(n, "a") ? ncp_dom_attr(n, "href") : NULL;
     size_t i;
     if (!h)
         return 0;
@@ -916,15 +935,43 @@ static int author_href(const xmlNode *n)
     return 0;
 }
 
+/* 3: rel=author or itemprop=author; 2: a byline class/id word or an author-page link; 0.
+ * One pass over the attributes (this runs on every element of the page). */
 static int byline_el(const xmlNode *n)
 {
-    if (ncp_html_attr_word(n, "rel", "author"))
-        return 3;
-    if (ncp_html_attr_word(n, "itemprop", "author"))
-        return 3;
-    if (token_in(n, author_tokens))
+    const xmlAttr *at;
+    const char *cls = NULL, *id = NULL, *href = NULL;
+    for (at = n->properties; at; at = at->next) {
+        const char *nm = (const char *)at->name, *v;
+        if (!nm || !at->children || !at->children->content)
+            continue;
+        v = (const char *)at->children->content;
+        switch (nm[0] | 0x20) {
+        case 'r':
+            if (!ncp_strcasecmp(nm, "rel") && list_has_word(v, "author"))
+                return 3;
+            break;
+        case 'i':
+            if (!ncp_strcasecmp(nm, "itemprop") && list_has_word(v, "author"))
+                return 3;
+            if (!ncp_strcasecmp(nm, "id"))
+                id = v;
+            break;
+        case 'c':
+            if (!ncp_strcasecmp(nm, "class"))
+                cls = v;
+            break;
+        case 'h':
+            if (!ncp_strcasecmp(nm, "href"))
+                href = v;
+            break;
+        default:
+            break;
+        }
+    }
+    if ((cls || id) && tokens_in(cls, id, author_tokens))
         return 2;
-    return author_href(n) ? 2 : 0;
+    return href && ncp_dom_is(n, "a") && author_href(href) ? 2 : 0;
 }
 
 /* The authors read so far are only organisations: JSON-LD Organization authors, or a
