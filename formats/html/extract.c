@@ -52,6 +52,13 @@ static int in_set(const char *name, const char *const *set)
     return 0;
 }
 
+/* name (an element's) is tag: the first letter compared before the whole name, as the
+ * analysis asks this a dozen times of every element. */
+static int tag_is(const char *name, const char *tag)
+{
+    return (name[0] | 0x20) == tag[0] && !ncp_strcasecmp(name, tag);
+}
+
 static int is_heading(const xmlNode *n)
 {
     const char *nm = ncp_dom_name(n);
@@ -584,9 +591,9 @@ static void analyse_walk(ncp_hpage *p)
                 h->flags |= H_INLINK;
             if (in_set(name, block_tags))
                 h->flags |= H_BLOCK;
-            if (ncp_dom_is(n, "a") && ncp_dom_attr(n, "href"))
+            if (tag_is(name, "a") && ncp_dom_attr(n, "href"))
                 h->flags |= H_LINK;
-            if (ncp_dom_is(n, "article"))
+            if (tag_is(name, "article"))
                 h->flags |= H_ARTICLE;
             if (!(h->flags & H_INJUNK)) {
                 const char *role = ncp_dom_attr(n, "role");
@@ -603,21 +610,21 @@ static void analyse_walk(ncp_hpage *p)
                     (role && in_set(role, junk_roles) && !(w & W_MARKER) &&
                      (p->relax < 2 || in_set(role, landmark_roles))))
                     h->flags |= H_JUNK;
-                else if (ncp_dom_is(n, "body") || ncp_dom_is(n, "html") ||
-                         ncp_dom_is(n, "main") || ncp_dom_is(n, "article"))
+                else if (tag_is(name, "body") || tag_is(name, "html") ||
+                         tag_is(name, "main") || tag_is(name, "article"))
                     ; /* never chrome by class */
                 else if (w & W_STRONG)
                     h->flags |= H_STRONG | (w & W_HARD ? H_HARD : 0); /* chrome unless it
                                                        * holds a marker (settle_junk) */
-                else if ((w & W_WEAK) || ncp_dom_is(n, "form"))
+                else if ((w & W_WEAK) || tag_is(name, "form"))
                     h->flags |= H_NEGATIVE;
                 if (w & W_BYLINE)
                     h->flags |= H_BYLINE;
-                if (ncp_dom_is(n, "img") || ncp_dom_is(n, "picture") || ncp_dom_is(n, "video") ||
-                    ncp_dom_is(n, "iframe"))
+                if (tag_is(name, "img") || tag_is(name, "picture") || tag_is(name, "video") ||
+                    tag_is(name, "iframe"))
                     h->media++;
             }
-            if (ncp_dom_is(n, "script") || ncp_dom_is(n, "style") || ncp_dom_is(n, "svg"))
+            if (tag_is(name, "script") || tag_is(name, "style") || tag_is(name, "svg"))
                 descend = 0;
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             ncp_hinfo *ph = ncp_hi(n->parent);

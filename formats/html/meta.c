@@ -903,7 +903,7 @@ static int tokens_in(const char *class_attr, const char *id_attr, const char *co
             }
             tok[tl] = '\0';
             for (i = 0; tl && list[i]; i++)
-                if (!strcmp(tok, list[i]))
+                if (list[i][0] == tok[0] && !strcmp(tok, list[i]))
                     return 1;
         }
     }
