@@ -543,8 +543,10 @@ int ncp_html_analyse(ncp_hpage *p)
 {
     xmlNode *n;
     size_t count = 0, i = 0;
-    noscript_images(p);
-    streamed_segments(p);
+    if (!p->metas_done || (p->seen & SEEN_NOSCRIPT))
+        noscript_images(p);
+    if (!p->metas_done || (p->seen & SEEN_STREAMED))
+        streamed_segments(p);
     if (p->metas_done) {
         count = p->n_elements; /* noscript_images and streamed_segments move, not add */
     } else {

@@ -62,6 +62,13 @@ struct ncp_wcache {
     unsigned h, w;
 };
 
+enum {
+    SEEN_NOSCRIPT = 1u << 0,  /* a <noscript> */
+    SEEN_STREAMED = 1u << 1,  /* hidden="" with id="S:<digit>" (React streaming) */
+    SEEN_ITEMSCOPE = 1u << 2, /* an itemscope attribute */
+    SEEN_HENTRY = 1u << 3     /* a class holding "entry" or "hnews" (any case) */
+};
+
 /* A <meta> with its key attributes looked up once (name, property, http-equiv). */
 typedef struct ncp_hmeta {
     xmlNode *el;
@@ -88,6 +95,8 @@ typedef struct ncp_hpage {
     int metas_done;      /* ncp_html_scan ran: metas, n_elements, first_article */
     size_t n_elements;   /* element nodes in the document */
     xmlNode *first_article; /* the first <article>, or NULL */
+    unsigned seen;       /* SEEN_*: what the scan found, so later passes that look for
+                          * nothing the page has skip their walk */
     int headline_weak;   /* the headline came from a title that may carry the site name */
     const char *title_tag; /* <title> text; arena */
     int authors_org;     /* the authors so far are organisations (JSON-LD Organization) */

@@ -12,6 +12,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 1 when v holds w (lower case) in any case. */
+static int has_ci(const char *v, const char *w)
+{
+    size_t wl = strlen(w);
+    for (; *v; v++)
+        if ((*v | 0x20) == w[0] && !ncp_strncasecmp(v, w, wl))
+            return 1;
+    return 0;
+}
+
+static void scan_attrs(ncp_hpage *p, const xmlNode *n)
+{
+    const xmlAttr *at;
+    const char *id = NULL;
+    int hidden = 0;
+    for (at = n->properties; at; at = at->next) {
+        const char *nm = (const char *)at->name;
+        const char *v = at->children && at->children->content
+                            ? (const char *)at->children->content : "";
+        if (!nm)
+            continue;
+        if ((nm[0] | 0x20) == 'h' && !ncp_strcasecmp(nm, "hidden"))
+            hidden = 1;
+        else if ((nm[0] | 0x20) == 'i' && !ncp_strcasecmp(nm, "id"))
+            id = v;
+        else if ((nm[0] | 0x20) == 'i' && !ncp_strcasecmp(nm, "itemscope"))
+            p->seen |= SEEN_ITEMSCOPE;
+        else if ((nm[0] | 0x20) == 'c' && !ncp_strcasecmp(nm, "class") &&
+                 (has_ci(v, "entry") || has_ci(v, "hnews")))
+            p->seen |= SEEN_HENTRY;
+    }
+    if (hidden && id && id[0] == 'S' && id[1] == ':' && id[2] >= '0' && id[2] <= '9')
+        p->seen |= SEEN_STREAMED;
+}
+
 void ncp_html_scan(ncp_hpage *p)
 {
     xmlNode *n;
@@ -25,6 +60,9 @@ void ncp_html_scan(ncp_hpage *p)
         p->n_elements++;
         if (!p->first_article && ncp_dom_is(n, "article"))
             p->first_article = n;
+        if ((n->name[0] | 0x20) == 'n' && ncp_dom_is(n, "noscript"))
+            p->seen |= SEEN_NOSCRIPT;
+        scan_attrs(p, n);
         if (!n->name || (n->name[0] | 0x20) != 'm' || !ncp_dom_is(n, "meta") ||
             !(c = ncp_dom_attr(n, "content")))
             continue;
@@ -600,7 +638,8 @@ static void microdata(ncp_hpage *p)
     xmlNode *n, *scope = NULL;
     nc_buf v = NC_BUF_INIT;
     int authors_open = a->n_authors == 0;
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
+    for (n = p->metas_done && !(p->seen & SEEN_ITEMSCOPE) ? NULL : p->root; n;
+         n = ncp_html_next(n, p->root, 1))
         if (n->type == XML_ELEMENT_NODE && ncp_dom_attr(n, "itemscope") &&
             itemtype_is(n, md_article) && !in_chrome(n)) {
             scope = n;
@@ -712,7 +751,8 @@ static void hnews(ncp_hpage *p)
     xmlNode *r, *n;
     nc_buf v = NC_BUF_INIT;
     int i;
-    for (r = p->root; r; r = ncp_html_next(r, p->root, 1))
+    for (r = p->metas_done && !(p->seen & SEEN_HENTRY) ? NULL : p->root; r;
+         r = ncp_html_next(r, p->root, 1))
         if (r->type == XML_ELEMENT_NODE && !in_chrome(r) &&
             (ncp_html_attr_word(r, "class", "hentry") || ncp_html_attr_word(r, "class", "hnews") ||
              ncp_html_attr_word(r, "class", "h-entry")))
