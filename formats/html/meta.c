@@ -1356,11 +1356,12 @@ static int date_class(const xmlNode *n)
 
 /* Blog themes that set the post's date in an <aside> or meta box of the <article>,
  * before the text: a <time> in chrome counts when its nearest <article> holds the
- * headline or the content and it comes before the content. */
+ * headline or the content and it comes before the content or the headline. */
 static int article_header_time(ncp_hpage *p, const xmlNode *n)
 {
     const xmlNode *art;
-    if (!p->content || !before(n, p->content))
+    if (!p->content ||
+        !(before(n, p->content) || (p->headline_el && before(n, p->headline_el))))
         return 0;
     for (art = n->parent; art && !ncp_dom_is(art, "article"); art = art->parent)
         ;
