@@ -23,6 +23,7 @@
 #   utc-local       article:published_time in UTC, the page's <time> of the same moment in
 #                   -08:00: the page's zone (and calendar day) is kept
 #   prefixed-meta   a CMS-prefixed meta key (w-published-date) gives the date
+#   login-author    meta author "andrew.keaveney" (a CMS login): the name printed on the page
 #   aside-time      a <time> in the article's own <aside>, before the headline; a later
 #                   sidebar's date is not it
 # The byline line (the printed credit) is compared too.

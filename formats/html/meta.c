@@ -1014,8 +1014,28 @@ static int byline_el(const xmlNode *n)
     return href && ncp_dom_is(n, "a") && author_href(href) ? 2 : 0;
 }
 
+/* A CMS login given as the author's name (meta author "andrew.keaveney", "jdoe_42",
+ * "admin"): one word, no capital, or joined by "." / "_". WordPress themes print the
+ * writer's real name on the page. */
+static int login_name(const char *nm)
+{
+    const char *c;
+    int upper = 0, joined = 0;
+    for (c = nm; *c; c++) {
+        if (*c == ' ')
+            return 0;
+        if (*c >= 'A' && *c <= 'Z')
+            upper = 1;
+        if ((*c == '.' || *c == '_') && c > nm && c[1])
+            joined = 1;
+        if ((unsigned char)*c >= 0x80)
+            return 0; /* a one-word name in another script */
+    }
+    return joined || !upper;
+}
+
 /* The authors read so far are only organisations: JSON-LD Organization authors, or a
- * name that is the site's or the publisher's own name. */
+ * name that is the site's or the publisher's own name, or logins. */
 static int authors_weak(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1027,7 +1047,8 @@ static int authors_weak(ncp_hpage *p)
         if (!nm)
             continue;
         if (!((p->site && key_equal(nm, p->site)) ||
-              (a->str[NC_F_PUBLISHER] && key_equal(nm, a->str[NC_F_PUBLISHER]))))
+              (a->str[NC_F_PUBLISHER] && key_equal(nm, a->str[NC_F_PUBLISHER])) ||
+              login_name(nm)))
             return 0;
     }
     return a->n_authors > 0;
