@@ -24,6 +24,7 @@
 #                   -08:00: the page's zone (and calendar day) is kept
 #   prefixed-meta   a CMS-prefixed meta key (w-published-date) gives the date
 #   login-author    meta author "andrew.keaveney" (a CMS login): the name printed on the page
+#   webpage-ld      a JSON-LD WebPage with headline and author (newsletter platforms) is the article
 #   aside-time      a <time> in the article's own <aside>, before the headline; a later
 #                   sidebar's date is not it
 # The byline line (the printed credit) is compared too.
