@@ -26,6 +26,8 @@
 #   login-author    meta author "andrew.keaveney" (a CMS login): the name printed on the page
 #   webpage-ld      a JSON-LD WebPage with headline and author (newsletter platforms) is the article
 #   wire-summary    the summary opens "By NAME  CITY, Dec 20, 2025 (AGENCY) -": author and date
+#   header-byline   a byline box in a header-named (chrome) block between headline and text;
+#                   an author box after the text in chrome is not it
 #   aside-time      a <time> in the article's own <aside>, before the headline; a later
 #                   sidebar's date is not it
 # The byline line (the printed credit) is compared too.

@@ -1082,8 +1082,10 @@ static void visible_byline(ncp_hpage *p)
         if (!(kind = byline_el(n)))
             continue;
         /* blogs that print the rel=author link in a post footer or meta box the analysis
-         * took for chrome: an explicit author link still counts, after every other */
-        if (in_chrome(n) && (kind < 3 || !ncp_html_attr_word(n, "rel", "author")))
+         * took for chrome, and pages that set the byline box in a header-named block
+         * between the headline and the text: they still count, after every other */
+        if (in_chrome(n) && (kind < 3 || !ncp_html_attr_word(n, "rel", "author")) &&
+            !(p->headline_el && p->content && before(p->headline_el, n) && before(n, p->content)))
             continue;
         /* inside a candidate already taken: the outer one has all the names */
         for (i = 0; i < nc; i++)
