@@ -184,7 +184,7 @@ static unsigned classify_word(const char *s, size_t n)
     joined[jl] = '\0';
     if (word_in(joined, jl, hidden_joined))
         return W_HIDDEN;
-    for (i = 0; markers[i]; i++)
+    for (i = 0; jl >= 7 && markers[i]; i++) /* the shortest marker has 7 letters */
         if (strstr(joined, markers[i]))
             f |= W_MARKER;
     /* tokens: split at non-alphanumerics and lower->upper case changes */
@@ -361,6 +361,23 @@ static void weigh(const char *s, int *len, int *punct)
     }
     *len = l;
     *punct = pu;
+}
+
+/* weigh() of a text node, cached in the node's _private (the analysis walks the page
+ * again for each cleaning level; the text does not change): length << 25 | punctuation
+ * << 1 | 1, on 64-bit pointers, with both in range. */
+static void weigh_text(xmlNode *n, int *len, int *punct)
+{
+    uintptr_t v = (uintptr_t)n->_private;
+    if (v & 1) {
+        *len = (int)(v >> 25);
+        *punct = (int)((v >> 1) & 0xFFFFFF);
+        return;
+    }
+    weigh((const char *)n->content, len, punct);
+    if (sizeof(uintptr_t) >= 8 && *len >= 0 && *len < (1 << 30) && *punct >= 0 &&
+        *punct < (1 << 24))
+        n->_private = (void *)(((uintptr_t)*len << 25) | ((uintptr_t)*punct << 1) | 1u);
 }
 
 /* ---- noscript images ---- */
@@ -632,7 +649,7 @@ static void analyse_walk(ncp_hpage *p)
             ncp_hinfo *ph = ncp_hi(n->parent);
             if (ph && !(ph->flags & (H_JUNK | H_INJUNK)) && n->content) {
                 int L, P;
-                weigh((const char *)n->content, &L, &P);
+                weigh_text(n, &L, &P);
                 ph->own += L;
                 ph->own_punct += P;
                 if (ph->flags & (H_LINK | H_INLINK))
@@ -759,7 +776,7 @@ static void retotal(ncp_hpage *p)
             ncp_hinfo *ph = ncp_hi(n->parent);
             if (ph && !(ph->flags & (H_JUNK | H_INJUNK)) && n->content) {
                 int L, P;
-                weigh((const char *)n->content, &L, &P);
+                weigh_text(n, &L, &P);
                 ph->own += L;
                 ph->own_punct += P;
                 if (ph->flags & (H_LINK | H_INLINK))

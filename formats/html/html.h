@@ -111,7 +111,8 @@ typedef struct ncp_hpage {
 
 static inline ncp_hinfo *ncp_hi(const xmlNode *n)
 {
-    return n ? (ncp_hinfo *)n->_private : NULL;
+    /* text nodes' _private caches their weighed length (extract.c, weigh_text) */
+    return n && n->type == XML_ELEMENT_NODE ? (ncp_hinfo *)n->_private : NULL;
 }
 
 /* reader.c: reads a page (the format's read function) */
