@@ -1066,6 +1066,7 @@ static void visible_byline(ncp_hpage *p)
     nc_buf t = NC_BUF_INIT;
     bcand c[32];
     size_t nc = 0, i, j;
+    int region = 0;
     int had = a->n_authors > 0;
     size_t saved = a->n_authors;
     xmlNode *scope = p->body ? p->body : p->root;
@@ -1076,16 +1077,23 @@ static void visible_byline(ncp_hpage *p)
         had = 0;
     }
     for (n = scope; n && nc < 32; n = ncp_html_next(n, p->root, 1)) {
-        int kind, score;
+        int kind, score, chrome;
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        if (!(kind = byline_el(n)))
-            continue;
+        /* where the walk is: 1 between the headline and the content (document order) */
+        if (n == p->content)
+            region = 2;
+        else if (n == p->headline_el && region == 0 && p->content)
+            region = 1;
         /* blogs that print the rel=author link in a post footer or meta box the analysis
          * took for chrome, and pages that set the byline box in a header-named block
          * between the headline and the text: they still count, after every other */
-        if (in_chrome(n) && (kind < 3 || !ncp_html_attr_word(n, "rel", "author")) &&
-            !(p->headline_el && p->content && before(p->headline_el, n) && before(n, p->content)))
+        chrome = in_chrome(n);
+        if (chrome && region != 1 && !(n->name[0] == 'a' && !n->name[1]))
+            continue;
+        if (!(kind = byline_el(n)))
+            continue;
+        if (chrome && region != 1 && (kind < 3 || !ncp_html_attr_word(n, "rel", "author")))
             continue;
         /* inside a candidate already taken: the outer one has all the names */
         for (i = 0; i < nc; i++)
@@ -1104,7 +1112,7 @@ static void visible_byline(ncp_hpage *p)
             score += 2;
         if (p->content && !contains(p->content, n) && before(p->content, n))
             score -= 4; /* after the article: an author box, a comment, a rail */
-        if (in_chrome(n))
+        if (chrome)
             score -= 6;
         c[nc].el = n;
         c[nc].score = score;
