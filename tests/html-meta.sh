@@ -14,6 +14,23 @@
 #   date-line       a bare date line under the <h1>; a related post's date further down is not it
 #   by-line         "by: Name, Dec 17, 2025" under the <h1> (no class, no metadata)
 #   title-suffix    " - Site" dropped from the title by og:site_name; the headline is an <h2>
+#   seo-title       og:title is a search title unlike the article's one <h1>: the <h1>
+#   banner-h1       the page's only <h1> sits in a chrome-named banner just before the text
+#   h1-pullquote    an <h1> after the first paragraph (a pull quote) is not the headline
+#   sr-label        a screen-reader-only "Author" label stays out of the printed byline
+#   footer-rel-author  a rel=author link in the post's footer (chrome) is the author
+#   name-date-glued <p>Name</p><small>Date</small>: the name ends at the block, not "NameDecember"
+#   utc-local       article:published_time in UTC, the page's <time> of the same moment in
+#                   -08:00: the page's zone (and calendar day) is kept
+#   prefixed-meta   a CMS-prefixed meta key (w-published-date) gives the date
+#   login-author    meta author "andrew.keaveney" (a CMS login): the name printed on the page
+#   webpage-ld      a JSON-LD WebPage with headline and author (newsletter platforms) is the article
+#   wire-summary    the summary opens "By NAME  CITY, Dec 20, 2025 (AGENCY) -": author and date
+#   header-byline   a byline box in a header-named (chrome) block between headline and text;
+#                   an author box after the text in chrome is not it
+#   aside-time      a <time> in the article's own <aside>, before the headline; a later
+#                   sidebar's date is not it
+# The byline line (the printed credit) is compared too.
 set -u
 . tests/testlib.bash
 
@@ -23,8 +40,8 @@ for page in tests/html-meta/*.html; do
     want=${page%.html}.expect
     [ -f "$want" ] || fail "$want is missing"
     nc "$page" -t model -q >"$TMPD/model" 2>"$TMPD/err" || fail "$page: reading failed: $(cat "$TMPD/err")"
-    grep -E '^  (headline|author|published) ' "$TMPD/model" >"$TMPD/got" || true
+    grep -E '^  (headline|byline|author|published) ' "$TMPD/model" >"$TMPD/got" || true
     expect_file_eq "$TMPD/got" "$want" "$page: headline, authors or date differ"
 done
-[ "$checks" -ge 11 ] || fail "expected at least 11 html metadata cases, ran $checks"
+[ "$checks" -ge 20 ] || fail "expected at least 20 html metadata cases, ran $checks"
 echo "tests/html-meta.sh: $checks cases passed"

@@ -52,6 +52,13 @@ static int in_set(const char *name, const char *const *set)
     return 0;
 }
 
+/* name (an element's) is tag: the first letter compared before the whole name, as the
+ * analysis asks this a dozen times of every element. */
+static int tag_is(const char *name, const char *tag)
+{
+    return (name[0] | 0x20) == tag[0] && !ncp_strcasecmp(name, tag);
+}
+
 static int is_heading(const xmlNode *n)
 {
     const char *nm = ncp_dom_name(n);
@@ -177,7 +184,7 @@ static unsigned classify_word(const char *s, size_t n)
     joined[jl] = '\0';
     if (word_in(joined, jl, hidden_joined))
         return W_HIDDEN;
-    for (i = 0; markers[i]; i++)
+    for (i = 0; jl >= 7 && markers[i]; i++) /* the shortest marker has 7 letters */
         if (strstr(joined, markers[i]))
             f |= W_MARKER;
     /* tokens: split at non-alphanumerics and lower->upper case changes */
@@ -354,6 +361,23 @@ static void weigh(const char *s, int *len, int *punct)
     }
     *len = l;
     *punct = pu;
+}
+
+/* weigh() of a text node, cached in the node's _private (the analysis walks the page
+ * again for each cleaning level; the text does not change): length << 25 | punctuation
+ * << 1 | 1, on 64-bit pointers, with both in range. */
+static void weigh_text(xmlNode *n, int *len, int *punct)
+{
+    uintptr_t v = (uintptr_t)n->_private;
+    if (v & 1) {
+        *len = (int)(v >> 25);
+        *punct = (int)((v >> 1) & 0xFFFFFF);
+        return;
+    }
+    weigh((const char *)n->content, len, punct);
+    if (sizeof(uintptr_t) >= 8 && *len >= 0 && *len < (1 << 30) && *punct >= 0 &&
+        *punct < (1 << 24))
+        n->_private = (void *)(((uintptr_t)*len << 25) | ((uintptr_t)*punct << 1) | 1u);
 }
 
 /* ---- noscript images ---- */
@@ -536,11 +560,17 @@ int ncp_html_analyse(ncp_hpage *p)
 {
     xmlNode *n;
     size_t count = 0, i = 0;
-    noscript_images(p);
-    streamed_segments(p);
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
-        if (n->type == XML_ELEMENT_NODE)
-            count++;
+    if (!p->metas_done || (p->seen & SEEN_NOSCRIPT))
+        noscript_images(p);
+    if (!p->metas_done || (p->seen & SEEN_STREAMED))
+        streamed_segments(p);
+    if (p->metas_done) {
+        count = p->n_elements; /* noscript_images and streamed_segments move, not add */
+    } else {
+        for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
+            if (n->type == XML_ELEMENT_NODE)
+                count++;
+    }
     p->info = calloc(count ? count : 1, sizeof *p->info);
     if (!p->info)
         return -1;
@@ -548,7 +578,7 @@ int ncp_html_analyse(ncp_hpage *p)
     p->wclass = calloc(count ? count : 1, sizeof *p->wclass); /* optional: NULL is slower */
     for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
         if (n->type == XML_ELEMENT_NODE)
-            n->_private = &p->info[i++];
+            n->_private = i < count ? &p->info[i++] : NULL;
     analyse_walk(p);
     return 0;
 }
@@ -580,9 +610,9 @@ static void analyse_walk(ncp_hpage *p)
                 h->flags |= H_INLINK;
             if (in_set(name, block_tags))
                 h->flags |= H_BLOCK;
-            if (ncp_dom_is(n, "a") && ncp_dom_attr(n, "href"))
+            if (tag_is(name, "a") && ncp_dom_attr(n, "href"))
                 h->flags |= H_LINK;
-            if (ncp_dom_is(n, "article"))
+            if (tag_is(name, "article"))
                 h->flags |= H_ARTICLE;
             if (!(h->flags & H_INJUNK)) {
                 const char *role = ncp_dom_attr(n, "role");
@@ -599,27 +629,27 @@ static void analyse_walk(ncp_hpage *p)
                     (role && in_set(role, junk_roles) && !(w & W_MARKER) &&
                      (p->relax < 2 || in_set(role, landmark_roles))))
                     h->flags |= H_JUNK;
-                else if (ncp_dom_is(n, "body") || ncp_dom_is(n, "html") ||
-                         ncp_dom_is(n, "main") || ncp_dom_is(n, "article"))
+                else if (tag_is(name, "body") || tag_is(name, "html") ||
+                         tag_is(name, "main") || tag_is(name, "article"))
                     ; /* never chrome by class */
                 else if (w & W_STRONG)
                     h->flags |= H_STRONG | (w & W_HARD ? H_HARD : 0); /* chrome unless it
                                                        * holds a marker (settle_junk) */
-                else if ((w & W_WEAK) || ncp_dom_is(n, "form"))
+                else if ((w & W_WEAK) || tag_is(name, "form"))
                     h->flags |= H_NEGATIVE;
                 if (w & W_BYLINE)
                     h->flags |= H_BYLINE;
-                if (ncp_dom_is(n, "img") || ncp_dom_is(n, "picture") || ncp_dom_is(n, "video") ||
-                    ncp_dom_is(n, "iframe"))
+                if (tag_is(name, "img") || tag_is(name, "picture") || tag_is(name, "video") ||
+                    tag_is(name, "iframe"))
                     h->media++;
             }
-            if (ncp_dom_is(n, "script") || ncp_dom_is(n, "style") || ncp_dom_is(n, "svg"))
+            if (tag_is(name, "script") || tag_is(name, "style") || tag_is(name, "svg"))
                 descend = 0;
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             ncp_hinfo *ph = ncp_hi(n->parent);
             if (ph && !(ph->flags & (H_JUNK | H_INJUNK)) && n->content) {
                 int L, P;
-                weigh((const char *)n->content, &L, &P);
+                weigh_text(n, &L, &P);
                 ph->own += L;
                 ph->own_punct += P;
                 if (ph->flags & (H_LINK | H_INLINK))
@@ -746,7 +776,7 @@ static void retotal(ncp_hpage *p)
             ncp_hinfo *ph = ncp_hi(n->parent);
             if (ph && !(ph->flags & (H_JUNK | H_INJUNK)) && n->content) {
                 int L, P;
-                weigh((const char *)n->content, &L, &P);
+                weigh_text(n, &L, &P);
                 ph->own += L;
                 ph->own_punct += P;
                 if (ph->flags & (H_LINK | H_INLINK))

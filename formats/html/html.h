@@ -62,6 +62,20 @@ struct ncp_wcache {
     unsigned h, w;
 };
 
+enum {
+    SEEN_NOSCRIPT = 1u << 0,  /* a <noscript> */
+    SEEN_STREAMED = 1u << 1,  /* hidden="" with id="S:<digit>" (React streaming) */
+    SEEN_ITEMSCOPE = 1u << 2, /* an itemscope attribute */
+    SEEN_HENTRY = 1u << 3     /* a class holding "entry" or "hnews" (any case) */
+};
+
+/* A <meta> with its key attributes looked up once (name, property, http-equiv). */
+typedef struct ncp_hmeta {
+    xmlNode *el;
+    const char *key[3];
+    const char *content;
+} ncp_hmeta;
+
 typedef struct ncp_hpage {
     nc_article *a;
     const nc_opts *o;
@@ -76,9 +90,13 @@ typedef struct ncp_hpage {
     xmlNode *headline_el;/* the visible headline element, when found */
     const char *site;    /* site name (og:site_name ...), for title cleanup; arena */
     const char *jsonld_body; /* JSON-LD articleBody text (fallback); arena */
-    xmlNode **metas;     /* every <meta> with content, in document order */
+    ncp_hmeta *metas;    /* every <meta> with content, in document order */
     size_t n_metas;
-    int metas_done;
+    int metas_done;      /* ncp_html_scan ran: metas, n_elements, first_article */
+    size_t n_elements;   /* element nodes in the document */
+    xmlNode *first_article; /* the first <article>, or NULL */
+    unsigned seen;       /* SEEN_*: what the scan found, so later passes that look for
+                          * nothing the page has skip their walk */
     int headline_weak;   /* the headline came from a title that may carry the site name */
     const char *title_tag; /* <title> text; arena */
     int authors_org;     /* the authors so far are organisations (JSON-LD Organization) */
@@ -93,7 +111,8 @@ typedef struct ncp_hpage {
 
 static inline ncp_hinfo *ncp_hi(const xmlNode *n)
 {
-    return n ? (ncp_hinfo *)n->_private : NULL;
+    /* text nodes' _private caches their weighed length (extract.c, weigh_text) */
+    return n && n->type == XML_ELEMENT_NODE ? (ncp_hinfo *)n->_private : NULL;
 }
 
 /* reader.c: reads a page (the format's read function) */
@@ -124,6 +143,9 @@ int ncp_html_meta(ncp_hpage *p);        /* <meta>, <link>, <html lang>, microdat
 int ncp_html_visible(ncp_hpage *p);     /* the visible headline, byline and date */
 /* The value of a meta tag by name or property (first match), or NULL. */
 const char *ncp_html_meta_get(ncp_hpage *p, const char *name);
+/* One walk over the page after parsing: counts the elements, finds the first <article>
+ * and collects the <meta>s (the later passes share it instead of walking again). */
+void ncp_html_scan(ncp_hpage *p);
 
 /* names.c */
 /* Splits a byline into clean author names and adds those not yet present. Returns the

@@ -726,6 +726,12 @@ int ncp_html_jsonld(ncp_hpage *p)
         static const char *const page_types[] = {"WebPage", "ItemPage", NULL};
         for (i = 0; i < l.n_objs; i++)
             if (type_is(l.objs[i], page_types)) {
+                /* newsletter and site builders that call a post a WebPage, with its
+                 * headline and author: an article in all but the type */
+                if (json_object_get(l.objs[i], "headline") && json_object_get(l.objs[i], "author")) {
+                    read_article(&l, l.objs[i]);
+                    break;
+                }
                 put_time(&l, NC_T_PUBLISHED, get(&l, l.objs[i], "datePublished"));
                 put_time(&l, NC_T_MODIFIED, get(&l, l.objs[i], "dateModified"));
                 break;

@@ -12,36 +12,84 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void build_metas(ncp_hpage *p)
+/* 1 when v holds w (lower case) in any case. */
+static int has_ci(const char *v, const char *w)
+{
+    size_t wl = strlen(w);
+    for (; *v; v++)
+        if ((*v | 0x20) == w[0] && !ncp_strncasecmp(v, w, wl))
+            return 1;
+    return 0;
+}
+
+static void scan_attrs(ncp_hpage *p, const xmlNode *n)
+{
+    const xmlAttr *at;
+    const char *id = NULL;
+    int hidden = 0;
+    for (at = n->properties; at; at = at->next) {
+        const char *nm = (const char *)at->name;
+        const char *v = at->children && at->children->content
+                            ? (const char *)at->children->content : "";
+        if (!nm)
+            continue;
+        if ((nm[0] | 0x20) == 'h' && !ncp_strcasecmp(nm, "hidden"))
+            hidden = 1;
+        else if ((nm[0] | 0x20) == 'i' && !ncp_strcasecmp(nm, "id"))
+            id = v;
+        else if ((nm[0] | 0x20) == 'i' && !ncp_strcasecmp(nm, "itemscope"))
+            p->seen |= SEEN_ITEMSCOPE;
+        else if ((nm[0] | 0x20) == 'c' && !ncp_strcasecmp(nm, "class") &&
+                 (has_ci(v, "entry") || has_ci(v, "hnews")))
+            p->seen |= SEEN_HENTRY;
+    }
+    if (hidden && id && id[0] == 'S' && id[1] == ':' && id[2] >= '0' && id[2] <= '9')
+        p->seen |= SEEN_STREAMED;
+}
+
+void ncp_html_scan(ncp_hpage *p)
 {
     xmlNode *n;
     size_t cap = 0;
     p->metas_done = 1;
     for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
-        if (!ncp_dom_is(n, "meta") || !ncp_dom_attr(n, "content"))
+        const char *c;
+        ncp_hmeta *m;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        p->n_elements++;
+        if (!p->first_article && ncp_dom_is(n, "article"))
+            p->first_article = n;
+        if ((n->name[0] | 0x20) == 'n' && ncp_dom_is(n, "noscript"))
+            p->seen |= SEEN_NOSCRIPT;
+        scan_attrs(p, n);
+        if (!n->name || (n->name[0] | 0x20) != 'm' || !ncp_dom_is(n, "meta") ||
+            !(c = ncp_dom_attr(n, "content")))
             continue;
         if (p->n_metas == cap) {
             size_t nc = cap ? cap * 2 : 64;
-            xmlNode **nv = realloc(p->metas, nc * sizeof *nv);
+            ncp_hmeta *nv = realloc(p->metas, nc * sizeof *nv);
             if (!nv)
-                return;
+                continue; /* out of memory: fewer metas, the page is still read */
             p->metas = nv;
             cap = nc;
         }
-        p->metas[p->n_metas++] = n;
+        m = &p->metas[p->n_metas++];
+        m->el = n;
+        m->key[0] = ncp_dom_attr(n, "property");
+        m->key[1] = ncp_dom_attr(n, "name");
+        m->key[2] = ncp_dom_attr(n, "http-equiv");
+        m->content = c;
     }
 }
 
-static int meta_key_is(xmlNode *m, const char *key)
+static int meta_key_is(const ncp_hmeta *m, const char *key)
 {
-    const char *k = ncp_dom_attr(m, "property");
-    if (k && !ncp_strcasecmp(k, key))
-        return 1;
-    k = ncp_dom_attr(m, "name");
-    if (k && !ncp_strcasecmp(k, key))
-        return 1;
-    k = ncp_dom_attr(m, "http-equiv");
-    return k && !ncp_strcasecmp(k, key);
+    int k;
+    for (k = 0; k < 3; k++)
+        if (m->key[k] && !ncp_strcasecmp(m->key[k], key))
+            return 1;
+    return 0;
 }
 
 /* The i-th (0-based) non-empty value of a key, or NULL. */
@@ -49,12 +97,12 @@ static const char *meta_nth(ncp_hpage *p, const char *key, size_t nth)
 {
     size_t i;
     if (!p->metas_done)
-        build_metas(p);
+        ncp_html_scan(p);
     for (i = 0; i < p->n_metas; i++) {
         const char *c;
-        if (!meta_key_is(p->metas[i], key))
+        if (!meta_key_is(&p->metas[i], key))
             continue;
-        c = ncp_dom_attr(p->metas[i], "content");
+        c = p->metas[i].content;
         while (c && (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r'))
             c++;
         if (!c || !*c)
@@ -80,9 +128,9 @@ static const char *first_of(ncp_hpage *p, const char *const *keys)
     return NULL;
 }
 
-int ncp_html_attr_word(const xmlNode *n, const char *attr, const char *word)
+/* 1 when the space-separated list v holds word (ASCII case ignored). */
+static int list_has_word(const char *v, const char *word)
 {
-    const char *v = ncp_dom_attr(n, attr);
     size_t wl = strlen(word);
     if (!v)
         return 0;
@@ -97,6 +145,11 @@ int ncp_html_attr_word(const xmlNode *n, const char *attr, const char *word)
             return 1;
     }
     return 0;
+}
+
+int ncp_html_attr_word(const xmlNode *n, const char *attr, const char *word)
+{
+    return list_has_word(ncp_dom_attr(n, attr), word);
 }
 
 void ncp_html_el_text(const xmlNode *n, nc_buf *out)
@@ -132,6 +185,26 @@ void ncp_html_el_text(const xmlNode *n, nc_buf *out)
     nc_buf_release(&raw);
 }
 
+/* 1 when the node before c (blank text and comments skipped) is a block element: the
+ * text after a block starts a line ("<p>Jane Doe</p><small>May 2</small>"). */
+static int after_block(const xmlNode *c)
+{
+    const xmlNode *q;
+    for (q = c->prev; q; q = q->prev) {
+        if (q->type == XML_COMMENT_NODE)
+            continue;
+        if (q->type == XML_TEXT_NODE && q->content) {
+            const char *t = (const char *)q->content;
+            while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+                t++;
+            if (!*t)
+                continue;
+        }
+        break;
+    }
+    return q && q->type == XML_ELEMENT_NODE && ncp_hi(q) && (ncp_hi(q)->flags & H_BLOCK);
+}
+
 void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
 {
     /* text with a line break at <br> and block boundaries (bylines: names and dates are
@@ -143,6 +216,8 @@ void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
     c = n->children;
     while (c) {
         int descend = 1;
+        if (c != n->children && after_block(c))
+            nc_buf_putc(&raw, '\n');
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content) {
                 const char *q;
@@ -151,7 +226,10 @@ void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
             }
         } else if (c->type == XML_ELEMENT_NODE) {
             const ncp_hinfo *h = ncp_hi(c);
-            if (ncp_dom_is(c, "script") || ncp_dom_is(c, "style") || ncp_dom_is(c, "noscript"))
+            /* junk inside the line: screen-reader-only labels ("Author" before "Posted
+             * by ..." in WordPress themes), share buttons */
+            if (ncp_dom_is(c, "script") || ncp_dom_is(c, "style") || ncp_dom_is(c, "noscript") ||
+                (h && (h->flags & H_JUNK)))
                 descend = 0;
             else if (ncp_dom_is(c, "br") || (h && (h->flags & H_BLOCK)) || ncp_dom_is(c, "time"))
                 nc_buf_putc(&raw, '\n');
@@ -327,6 +405,37 @@ static const char *const k_lang[] = {"og:locale", "content-language", "language"
                                      "dc.language", "dcterms.language", NULL};
 static const char *const k_copy[] = {"copyright", "dcterms.rights", "dc.rights", "rights", NULL};
 
+/* CMSs that put their own namespace before a common name ("w-published-date",
+ * "cms.publish_date", "x:published_time"): a key ending, after a separator, in one of
+ * the published-date names. */
+static void prefixed_pub(ncp_hpage *p)
+{
+    static const char *const ends[] = {"published_time", "published-date", "published_date",
+                                       "publisheddate", "publish-date", "publish_date",
+                                       "publishdate", "publication_date", "publication-date",
+                                       "date-published", "date_published", "datepublished",
+                                       NULL};
+    size_t i, j;
+    for (i = 0; i < p->n_metas; i++) {
+        const char *keys[2];
+        int k;
+        keys[0] = p->metas[i].key[1];
+        keys[1] = p->metas[i].key[0];
+        for (k = 0; k < 2; k++) {
+            size_t kl = keys[k] ? strlen(keys[k]) : 0;
+            for (j = 0; kl && ends[j]; j++) {
+                size_t el = strlen(ends[j]);
+                char sep = kl > el ? keys[k][kl - el - 1] : 0;
+                if ((sep == '-' || sep == '_' || sep == '.' || sep == ':') &&
+                    !ncp_strcasecmp(keys[k] + kl - el, ends[j]) &&
+                    ncp_html_set_time(p->a, NC_T_PUBLISHED,
+                                      p->metas[i].content, 1))
+                    return;
+            }
+        }
+    }
+}
+
 static void meta_tags(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -364,6 +473,8 @@ static void meta_tags(ncp_hpage *p)
     }
     for (i = 0; k_pub[i] && !a->time[NC_T_PUBLISHED].prec; i++)
         ncp_html_set_time(a, NC_T_PUBLISHED, meta_nth(p, k_pub[i], 0), 1);
+    if (!a->time[NC_T_PUBLISHED].prec)
+        prefixed_pub(p);
     for (i = 0; k_mod[i] && !a->time[NC_T_MODIFIED].prec; i++)
         ncp_html_set_time(a, NC_T_MODIFIED, meta_nth(p, k_mod[i], 0), 1);
     ncp_html_set_time(a, NC_T_EXPIRES, ncp_html_meta_get(p, "article:expiration_time"), 1);
@@ -527,7 +638,8 @@ static void microdata(ncp_hpage *p)
     xmlNode *n, *scope = NULL;
     nc_buf v = NC_BUF_INIT;
     int authors_open = a->n_authors == 0;
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
+    for (n = p->metas_done && !(p->seen & SEEN_ITEMSCOPE) ? NULL : p->root; n;
+         n = ncp_html_next(n, p->root, 1))
         if (n->type == XML_ELEMENT_NODE && ncp_dom_attr(n, "itemscope") &&
             itemtype_is(n, md_article) && !in_chrome(n)) {
             scope = n;
@@ -639,7 +751,8 @@ static void hnews(ncp_hpage *p)
     xmlNode *r, *n;
     nc_buf v = NC_BUF_INIT;
     int i;
-    for (r = p->root; r; r = ncp_html_next(r, p->root, 1))
+    for (r = p->metas_done && !(p->seen & SEEN_HENTRY) ? NULL : p->root; r;
+         r = ncp_html_next(r, p->root, 1))
         if (r->type == XML_ELEMENT_NODE && !in_chrome(r) &&
             (ncp_html_attr_word(r, "class", "hentry") || ncp_html_attr_word(r, "class", "hnews") ||
              ncp_html_attr_word(r, "class", "h-entry")))
@@ -805,13 +918,13 @@ static xmlNode *find_headline_el(ncp_hpage *p, const char *headline)
     return first;
 }
 
-/* 1 when a class or id word of n has a token from list ("article__author", "byLine"). */
-static int token_in(const xmlNode *n, const char *const *list)
+/* 1 when a class or id word has a token from list ("article__author", "byLine"). */
+static int tokens_in(const char *class_attr, const char *id_attr, const char *const *list)
 {
     const char *attrs[2];
     int k;
-    attrs[0] = ncp_dom_attr(n, "class");
-    attrs[1] = ncp_dom_attr(n, "id");
+    attrs[0] = class_attr;
+    attrs[1] = id_attr;
     for (k = 0; k < 2; k++) {
         const char *v = attrs[k];
         if (!v)
@@ -830,11 +943,16 @@ static int token_in(const xmlNode *n, const char *const *list)
             }
             tok[tl] = '\0';
             for (i = 0; tl && list[i]; i++)
-                if (!strcmp(tok, list[i]))
+                if (list[i][0] == tok[0] && !strcmp(tok, list[i]))
                     return 1;
         }
     }
     return 0;
+}
+
+static int token_in(const xmlNode *n, const char *const *list)
+{
+    return tokens_in(ncp_dom_attr(n, "class"), ncp_dom_attr(n, "id"), list);
 }
 
 static const char *const author_tokens[] = {"byline", "bylines", "byl", "author", "authors",
@@ -844,11 +962,10 @@ static const char *const author_tokens[] = {"byline", "bylines", "byl", "author"
 /* Byline candidates: rel=author, itemprop=author, class/id byline/author words. */
 /* A link to an author page ("/author/jane-doe", "/authors/jane"): the address scheme of
  * WordPress and most blog and news CMSs for author archives. */
-static int author_href(const xmlNode *n)
+static int author_href(const char *h)
 {
     static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/auteur/",
                                         "/autore/", "/autores/", "/auteurs/", NULL};
-    const char *h = ncp_dom_is(n, "a") ? ncp_dom_attr(n, "href") : NULL;
     size_t i;
     if (!h)
         return 0;
@@ -858,19 +975,67 @@ static int author_href(const xmlNode *n)
     return 0;
 }
 
+/* 3: rel=author or itemprop=author; 2: a byline class/id word or an author-page link; 0.
+ * One pass over the attributes (this runs on every element of the page). */
 static int byline_el(const xmlNode *n)
 {
-    if (ncp_html_attr_word(n, "rel", "author"))
-        return 3;
-    if (ncp_html_attr_word(n, "itemprop", "author"))
-        return 3;
-    if (token_in(n, author_tokens))
+    const xmlAttr *at;
+    const char *cls = NULL, *id = NULL, *href = NULL;
+    for (at = n->properties; at; at = at->next) {
+        const char *nm = (const char *)at->name, *v;
+        if (!nm || !at->children || !at->children->content)
+            continue;
+        v = (const char *)at->children->content;
+        switch (nm[0] | 0x20) {
+        case 'r':
+            if (!ncp_strcasecmp(nm, "rel") && list_has_word(v, "author"))
+                return 3;
+            break;
+        case 'i':
+            if (!ncp_strcasecmp(nm, "itemprop") && list_has_word(v, "author"))
+                return 3;
+            if (!ncp_strcasecmp(nm, "id"))
+                id = v;
+            break;
+        case 'c':
+            if (!ncp_strcasecmp(nm, "class"))
+                cls = v;
+            break;
+        case 'h':
+            if (!ncp_strcasecmp(nm, "href"))
+                href = v;
+            break;
+        default:
+            break;
+        }
+    }
+    if ((cls || id) && tokens_in(cls, id, author_tokens))
         return 2;
-    return author_href(n) ? 2 : 0;
+    return href && ncp_dom_is(n, "a") && author_href(href) ? 2 : 0;
+}
+
+/* A CMS login given as the author's name (meta author "andrew.keaveney", "jdoe_42",
+ * "admin"): one word, no capital, or joined by "." / "_". WordPress themes print the
+ * writer's real name on the page. */
+static int login_name(const char *nm)
+{
+    const char *c;
+    int upper = 0, joined = 0;
+    for (c = nm; *c; c++) {
+        if (*c == ' ')
+            return 0;
+        if (*c >= 'A' && *c <= 'Z')
+            upper = 1;
+        if ((*c == '.' || *c == '_') && c > nm && c[1])
+            joined = 1;
+        if ((unsigned char)*c >= 0x80)
+            return 0; /* a one-word name in another script */
+    }
+    return joined || !upper;
 }
 
 /* The authors read so far are only organisations: JSON-LD Organization authors, or a
- * name that is the site's or the publisher's own name. */
+ * name that is the site's or the publisher's own name, or logins. */
 static int authors_weak(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -882,7 +1047,8 @@ static int authors_weak(ncp_hpage *p)
         if (!nm)
             continue;
         if (!((p->site && key_equal(nm, p->site)) ||
-              (a->str[NC_F_PUBLISHER] && key_equal(nm, a->str[NC_F_PUBLISHER]))))
+              (a->str[NC_F_PUBLISHER] && key_equal(nm, a->str[NC_F_PUBLISHER])) ||
+              login_name(nm)))
             return 0;
     }
     return a->n_authors > 0;
@@ -900,6 +1066,7 @@ static void visible_byline(ncp_hpage *p)
     nc_buf t = NC_BUF_INIT;
     bcand c[32];
     size_t nc = 0, i, j;
+    int region = 0;
     int had = a->n_authors > 0;
     size_t saved = a->n_authors;
     xmlNode *scope = p->body ? p->body : p->root;
@@ -910,10 +1077,23 @@ static void visible_byline(ncp_hpage *p)
         had = 0;
     }
     for (n = scope; n && nc < 32; n = ncp_html_next(n, p->root, 1)) {
-        int kind, score;
-        if (n->type != XML_ELEMENT_NODE || in_chrome(n))
+        int kind, score, chrome;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        /* where the walk is: 1 between the headline and the content (document order) */
+        if (n == p->content)
+            region = 2;
+        else if (n == p->headline_el && region == 0 && p->content)
+            region = 1;
+        /* blogs that print the rel=author link in a post footer or meta box the analysis
+         * took for chrome, and pages that set the byline box in a header-named block
+         * between the headline and the text: they still count, after every other */
+        chrome = in_chrome(n);
+        if (chrome && region != 1 && !(n->name[0] == 'a' && !n->name[1]))
             continue;
         if (!(kind = byline_el(n)))
+            continue;
+        if (chrome && region != 1 && (kind < 3 || !ncp_html_attr_word(n, "rel", "author")))
             continue;
         /* inside a candidate already taken: the outer one has all the names */
         for (i = 0; i < nc; i++)
@@ -932,6 +1112,8 @@ static void visible_byline(ncp_hpage *p)
             score += 2;
         if (p->content && !contains(p->content, n) && before(p->content, n))
             score -= 4; /* after the article: an author box, a comment, a rail */
+        if (chrome)
+            score -= 6;
         c[nc].el = n;
         c[nc].score = score;
         nc++;
@@ -1203,6 +1385,20 @@ static int date_class(const xmlNode *n)
     return token_in(n, date_tokens);
 }
 
+/* Blog themes that set the post's date in an <aside> or meta box of the <article>,
+ * before the text: a <time> in chrome counts when its nearest <article> holds the
+ * headline or the content and it comes before the content or the headline. */
+static int article_header_time(ncp_hpage *p, const xmlNode *n)
+{
+    const xmlNode *art;
+    if (!p->content ||
+        !(before(n, p->content) || (p->headline_el && before(n, p->headline_el))))
+        return 0;
+    for (art = n->parent; art && !ncp_dom_is(art, "article"); art = art->parent)
+        ;
+    return art && ((p->headline_el && contains(art, p->headline_el)) || contains(art, p->content));
+}
+
 static void visible_date(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1214,9 +1410,11 @@ static void visible_date(ncp_hpage *p)
         for (n = scope; n && !a->time[NC_T_PUBLISHED].prec; n = ncp_html_next(n, p->root, 1)) {
             const char *dt;
             int near;
-            if (n->type != XML_ELEMENT_NODE || in_chrome(n))
+            if (n->type != XML_ELEMENT_NODE)
                 continue;
             if (!(pass < 2 ? ncp_dom_is(n, "time") : date_class(n)))
+                continue;
+            if (in_chrome(n) && !(pass < 2 && article_header_time(p, n)))
                 continue;
             near = (p->content && contains(p->content, n)) ||
                    (p->headline_el && before(p->headline_el, n) &&
@@ -1261,6 +1459,163 @@ static void visible_date(ncp_hpage *p)
     nc_buf_release(&t);
 }
 
+static int has_text(const xmlNode *n)
+{
+    nc_buf t = NC_BUF_INIT;
+    int r;
+    if (n->type == XML_TEXT_NODE) {
+        const char *c = (const char *)n->content;
+        while (c && (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r'))
+            c++;
+        return c && *c;
+    }
+    ncp_html_el_text(n, &t);
+    r = t.size > 0;
+    nc_buf_release(&t);
+    return r;
+}
+
+static int p_has_text(const xmlNode *n)
+{
+    const ncp_hinfo *h = ncp_hi(n);
+    return h && h->text >= 40;
+}
+
+/* Pages whose og:title or JSON-LD headline is a search-engine title written apart from
+ * the headline the reader sees ("Amp AI Fitness Machine Review With Photos" over the <h1>
+ * "I Tried Amp, the AI Strength Training System..."): the page's one <h1>, at the top of
+ * or just before the article, in sentence length, is the headline. Not a masthead <h1>
+ * (the site's name), not one of several <h1>s (listings, multi-story pages). An <h1> in a
+ * chrome-named wrapper ("header-container") counts when it is the page's only <h1> and
+ * little text stands between it and the article (themes that set the title in a banner). */
+static xmlNode *article_h1(ncp_hpage *p)
+{
+    xmlNode *h = NULL, *any = NULL, *n;
+    nc_buf t = NC_BUF_INIT;
+    size_t i, words = 0, gap = 0;
+    int n_h1 = 0, n_any = 0, ok;
+    if (!p->content)
+        return NULL;
+    for (n = p->body ? p->body : p->root; n && n_h1 < 2 && n_any < 2;
+         n = ncp_html_next(n, p->root, 1)) {
+        if (n->type != XML_ELEMENT_NODE || !ncp_dom_is(n, "h1"))
+            continue;
+        if (!in_chrome(n)) {
+            h = n;
+            n_h1++;
+        } else if (has_text(n)) {
+            any = n;
+            n_any++;
+        }
+    }
+    if (n_h1 > 1 || (!h && n_any != 1))
+        return NULL;
+    if (!h) {
+        h = any;
+        if (!before(h, p->content))
+            return NULL;
+        for (n = ncp_html_next(h, p->root, 0); n && n != p->content && gap < 300;
+             n = ncp_html_next(n, p->root, 1))
+            if (n->type == XML_TEXT_NODE && n->content && has_text(n))
+                gap += strlen((const char *)n->content);
+        if (gap >= 300)
+            return NULL;
+    }
+    if (!(contains(p->content, h) || before(h, p->content)))
+        return NULL;
+    /* inside the article only at its top: an <h1> after a paragraph is a section heading
+     * or a pull quote set large */
+    for (n = p->content; contains(p->content, h) && n && n != h;
+         n = ncp_html_next(n, p->content, 1))
+        if (ncp_dom_is(n, "p") && p_has_text(n))
+            return NULL;
+    ncp_html_el_text(h, &t);
+    for (i = 0; i < t.size; i++)
+        if (t.ptr[i] != ' ' && (i == 0 || t.ptr[i - 1] == ' '))
+            words++;
+    ok = words >= 4 && t.size <= 250 && !(p->site && key_equal(t.ptr, p->site));
+    nc_buf_release(&t);
+    return ok ? h : NULL;
+}
+
+/* Minutes since 1970-01-01T00:00Z of a zoned time to the minute (days from the civil
+ * calendar, proleptic Gregorian). */
+static long long utc_minutes(const nc_time *t)
+{
+    long long y = t->year - (t->month <= 2), era, yoe, doy, doe, days;
+    int m = t->month;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + t->day - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    days = era * 146097 + doe - 719468;
+    return days * 1440 + t->hour * 60 + t->minute - t->zone_minutes;
+}
+
+/* WordPress and SEO plugins write article:published_time and JSON-LD dates in UTC while
+ * the page prints the same moment in the author's zone (<time datetime="...-08:00">): the
+ * page's zone is kept, so the calendar day is the one the reader sees. */
+static void local_zone(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    nc_time *pub = &a->time[NC_T_PUBLISHED];
+    xmlNode *n;
+    if (!pub->prec || pub->prec < NC_TIME_MINUTE || !pub->has_zone || pub->zone_minutes)
+        return;
+    for (n = p->body ? p->body : p->root; n; n = ncp_html_next(n, p->root, 1)) {
+        const char *dt;
+        nc_time t;
+        if (n->type != XML_ELEMENT_NODE || !ncp_dom_is(n, "time") || in_chrome(n) ||
+            !(dt = ncp_dom_attr(n, "datetime")))
+            continue;
+        if (nc_time_parse_iso(dt, strlen(dt), &t) == 0 && t.has_zone && t.zone_minutes &&
+            t.prec >= NC_TIME_MINUTE && utc_minutes(&t) == utc_minutes(pub)) {
+            nc_article_set_time(a, NC_T_PUBLISHED, &t);
+            return;
+        }
+    }
+}
+
+/* News-agency pages whose summary opens with the wire's byline and dateline, "By Jane
+ * Doe RAJSHAHI, Dec 20, 2025 (BSS) - ...": the name ends at the capitalised place name;
+ * the date follows it. Used only for what the page gave nowhere else. */
+static void summary_dateline(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    const char *s = a->str[NC_F_SUMMARY], *w, *city = NULL;
+    if (!s || ncp_strncasecmp(s, "by ", 3) || (a->n_authors && a->time[NC_T_PUBLISHED].prec))
+        return;
+    for (w = s + 3; *w && !city && w - s < 80;) {
+        const char *e = w;
+        size_t letters = 0, caps = 0;
+        while (*e && *e != ' ') {
+            if ((*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z'))
+                letters++;
+            if (*e >= 'A' && *e <= 'Z')
+                caps++;
+            e++;
+        }
+        if (letters >= 3 && caps == letters && e[-1] == ',' && w > s + 3)
+            city = w;
+        w = *e ? e + 1 : e;
+    }
+    if (!city)
+        return;
+    if (!a->n_authors) {
+        nc_buf name = NC_BUF_INIT;
+        nc_buf_put(&name, s, (size_t)(city - s));
+        ncp_html_add_byline_authors(a, name.ptr, NULL);
+        nc_buf_release(&name);
+    }
+    if (!a->time[NC_T_PUBLISHED].prec) {
+        nc_time tm;
+        int upd;
+        size_t len = strlen(city);
+        if (ncp_html_find_date(city, len < 60 ? len : 60, &tm, &upd) == 0 && !upd)
+            nc_article_set_time(a, NC_T_PUBLISHED, &tm);
+    }
+}
+
 int ncp_html_visible(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1290,11 +1645,24 @@ int ncp_html_visible(ncp_hpage *p)
             nc_article_sets(a, NC_F_HEADLINE, h1);
         }
     }
+    if (a->str[NC_F_HEADLINE] &&
+        !(h1 && (key_equal(h1, a->str[NC_F_HEADLINE]) || key_part(a->str[NC_F_HEADLINE], h1)))) {
+        /* no element on the page says the metadata headline: the article's <h1> does */
+        xmlNode *ah = article_h1(p);
+        if (ah) {
+            p->headline_el = ah;
+            nc_buf_clear(&t);
+            ncp_html_el_text(ah, &t);
+            nc_article_sets(a, NC_F_HEADLINE, t.ptr);
+        }
+    }
     if (!a->n_authors || !a->str[NC_F_BYLINE])
         visible_byline(p);
     visible_lines(p);
     if (!a->time[NC_T_PUBLISHED].prec)
         visible_date(p);
+    summary_dateline(p);
+    local_zone(p);
     nc_buf_release(&t);
     return 0;
 }

@@ -137,16 +137,12 @@ static void find_base(ncp_hpage *p)
 static int is_own(ncp_hpage *p)
 {
     const char *g = ncp_html_meta_get(p, "generator");
-    xmlNode *n;
+    const char *d;
     if (g && !strncmp(g, "newsconv", 8))
         return 1;
     /* a --fragment: <article data-generator="newsconv"> */
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
-        if (ncp_dom_is(n, "article")) {
-            const char *d = ncp_dom_attr(n, "data-generator");
-            return d && !strcmp(d, "newsconv");
-        }
-    return 0;
+    d = p->first_article ? ncp_dom_attr(p->first_article, "data-generator") : NULL;
+    return d && !strcmp(d, "newsconv");
 }
 
 /* The body container of a newsconv page. */
@@ -247,6 +243,7 @@ int ncp_html_page_read(nc_article *a, const char *buf, size_t len, const nc_opts
         if (ncp_dom_is(c, "body") && !p.body)
             p.body = c;
     }
+    ncp_html_scan(&p);
     p.own = is_own(&p);
     find_base(&p);
     if (!p.own && ncp_html_analyse(&p) < 0) {
@@ -286,13 +283,10 @@ int ncp_html_page_read(nc_article *a, const char *buf, size_t len, const nc_opts
     }
     rc = 0;
 done:
-    if (p.doc) {
-        xmlNode *n;
-        /* _private pointed into info[]: clear before freeing (libxml2 never reads it) */
-        for (n = p.root; n && p.info; n = ncp_html_next(n, p.root, 1))
-            n->_private = NULL;
+    /* _private points into info[]: libxml2 never reads it (no node callbacks are
+     * registered), so the nodes go with it as they are, without one more walk */
+    if (p.doc)
         xmlFreeDoc(p.doc);
-    }
     free(p.info);
     free(p.wclass);
     free(p.metas);
