@@ -71,8 +71,10 @@ typedef struct item {
     nc_buf out;
     nc_error err;
     nc_buf msgs; /* warnings and notes, printed before the item's own line */
+    nc_buf wtexts; /* the text of each warning, one a line: counted by kind (writer.c) */
     int n_warn;
     int quiet;                 /* -q: warnings are counted, not printed */
+    int verbose;               /* -v: what the output cannot hold is said per article */
     const char *prog;
     /* SINK_DIR: the worker wrote the output to a temporary file in its directory; the
      * writer renames it in input order */
@@ -166,6 +168,9 @@ typedef struct batch {
     /* writer side */
     unsigned long long n_items, n_ok, n_failed, n_out_failed;
     unsigned long long n_skip_not_article, n_skip_exists, n_skip_ext;
+    unsigned long long n_no_body; /* items whose page had no article body (html) */
+    struct warn_kind *kinds;      /* warnings by kind, for the summary (writer.c) */
+    size_t n_kinds;
     nc_status last_code;
     int fatal, fatal_code, quiet_end;
     double t0, last_draw;
@@ -311,6 +316,13 @@ void ncp_batch_print_error(batch *b, const nc_error *err);
 void ncp_batch_emit(batch *b, item *it);
 /* ", 3 skipped (2 not an article, 1 exists)" for the summary, "" when none; the count. */
 unsigned long long ncp_batch_skip_summary(const batch *b, char *out, size_t n);
+/* Counts the warnings of an item by kind (what the output cannot hold, by subject; any
+ * other warning by its text without names and numbers), in articles. */
+void ncp_batch_count_warnings(batch *b, const item *it);
+/* At the end of a run: "PROG: warnings: not carried into FMT: subjects (212 articles),
+ * ednote (3 articles); html: no article body found (2 articles)" (nothing when none was
+ * counted), then frees the counts. */
+void ncp_batch_warning_summary(batch *b);
 void ncp_batch_progress_clear(batch *b);
 void ncp_batch_progress_draw(batch *b, int force);
 

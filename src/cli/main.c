@@ -564,37 +564,6 @@ static void print_warning(void *ud, const nc_error *w)
     nc_buf_printf(&c->held, "%s\t%s\n", msg, w->text);
 }
 
-/* What a "FMT cannot hold WHAT ..." warning says was not carried ("subject"), into
- * out; 0 when the warning is of another kind. */
-static int not_carried(const char *text, char *out, size_t size)
-{
-    static const char *const ends[] = {" '", ":", " (", ";", ",", " exactly", " directly",
-                                       " without", " as it is", " outside", " in ", NULL};
-    static const char *const lead[] = {"the ", "this ", "a ", "an ", NULL};
-    const char *p = strstr(text, "cannot hold "), *end;
-    size_t i, n;
-    if (!p)
-        return 0;
-    p += strlen("cannot hold ");
-    for (i = 0; lead[i]; i++)
-        if (!strncmp(p, lead[i], strlen(lead[i]))) {
-            p += strlen(lead[i]);
-            break;
-        }
-    end = p + strlen(p);
-    for (i = 0; ends[i]; i++) {
-        const char *e = strstr(p, ends[i]);
-        if (e && e < end)
-            end = e;
-    }
-    n = (size_t)(end - p);
-    if (!n || n >= size)
-        return 0;
-    memcpy(out, p, n);
-    out[n] = '\0';
-    return 1;
-}
-
 /* Says the held warnings of one article: a warning about the input as it is; what the
  * output cannot hold as one line, "SOURCE: not carried into FMT: subject (3), extra
  * (-v shows each)" (a single one as it is). */
@@ -612,7 +581,7 @@ static void flush_warnings(cli *c, const char *source)
             tl = sizeof text - 1;
         memcpy(text, tab + 1, tl);
         text[tl] = '\0';
-        if (!not_carried(text, w, sizeof w)) {
+        if (!ncp_batch_not_carried(text, w, sizeof w)) {
             fprintf(stderr, "%s: warning: %.*s\n", progname, (int)(tab - line), line);
         } else {
             if (!carried++)
