@@ -74,7 +74,8 @@ typedef struct item {
     nc_buf wtexts; /* the text of each warning, one a line: counted by kind (writer.c) */
     int n_warn;
     int quiet;                 /* -q: warnings are counted, not printed */
-    int verbose;               /* -v: what the output cannot hold is said per article */
+    int each;                  /* -v, --strict: what the output cannot hold is said per
+                                  article (else counted for the end of the run) */
     const char *prog;
     /* SINK_DIR: the worker wrote the output to a temporary file in its directory; the
      * writer renames it in input order */

@@ -217,8 +217,9 @@ static void item_warn(void *ud, const nc_error *w)
     if (it->quiet)
         return;
     nc_buf_printf(&it->wtexts, "%s\n", w->text); /* counted by kind (writer.c) */
-    /* what the output cannot hold: in the summary at the end; per article with -v */
-    if (!it->verbose && ncp_batch_not_carried(w->text, NULL, 0))
+    /* what the output cannot hold: in the summary at the end; per article with -v or
+     * --strict (where it fails the item) */
+    if (!it->each && ncp_batch_not_carried(w->text, NULL, 0))
         return;
     if (it->line > 0) {
         e.line = e.line <= 1 ? (int)it->line : e.line + (int)it->line - 1;
@@ -243,7 +244,7 @@ static void convert_item(batch *b, item *it)
     o.warn = item_warn;
     o.warn_data = it;
     it->quiet = b->cfg->quiet;
-    it->verbose = b->cfg->verbose;
+    it->each = b->cfg->verbose || b->cfg->opts.strict;
     it->prog = b->prog;
     if (it->url)
         o.base_url = it->url;
