@@ -86,6 +86,7 @@ typedef struct item {
     int sniff_skip;            /* found in a walk without a known extension: when its
                                   content is no article format either, it is skipped */
     const char *skip;          /* why the item is skipped (SKIP_*), or NULL */
+    int early;                 /* skipped by the reader, unread (--skip-existing) */
     int slugged;               /* rel was made from the article (a stream): "-2" suffixes */
 } item;
 
@@ -148,6 +149,8 @@ typedef struct batch {
     size_t max_size;
     unsigned long long max_total, max_entries; /* per archive */
     file_set seen; /* the reader's only */
+    name_set early; /* the reader's only: output names of files it looked up for
+                       --skip-existing (ncp_batch_exists_early) */
     const char *const *inputs;
     size_t n_inputs;
 
@@ -317,6 +320,10 @@ void ncp_batch_print_error(batch *b, const nc_error *err);
 void ncp_batch_emit(batch *b, item *it);
 /* ", 3 skipped (2 not an article, 1 exists)" for the summary, "" when none; the count. */
 unsigned long long ncp_batch_skip_summary(const batch *b, char *out, size_t n);
+/* --skip-existing, in the reader: 1 when the output file of a plain file (its name rel
+ * known from its path) exists, so that it is skipped unread. A name met a second time is
+ * left to the writer (the second item may become "name~2"). */
+int ncp_batch_exists_early(batch *b, const char *rel);
 /* Counts the warnings of an item by kind (what the output cannot hold, by subject; any
  * other warning by its text without names and numbers), in articles. */
 void ncp_batch_count_warnings(batch *b, const item *it);

@@ -352,6 +352,7 @@ int ncp_batch_run(const ncp_batch_config *cfg)
     free(b->ring);
     free(workers);
     ncp_batch_file_set_free(&b->seen);
+    free(b->early.slots);
     free(b);
     return rc;
 }

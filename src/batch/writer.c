@@ -45,16 +45,22 @@ static int target_len(const batch *b)
     return (int)n;
 }
 
-/* --skip-existing: 1 when the item's output file exists already (directory outputs). */
-static int output_exists(const batch *b, const item *it)
+/* --skip-existing: 1 when the output file rel exists already (directory outputs). */
+static int output_exists(const batch *b, const char *rel)
 {
     struct stat st;
     nc_buf p = NC_BUF_INIT;
     int r;
-    nc_buf_printf(&p, "%.*s/%s", target_len(b), b->sink.path, it->rel);
+    nc_buf_printf(&p, "%.*s/%s", target_len(b), b->sink.path, rel);
     r = !p.failed && lstat(p.ptr, &st) == 0;
     nc_buf_release(&p);
     return r;
+}
+
+int ncp_batch_exists_early(batch *b, const char *rel)
+{
+    return b->cfg->skip_existing && b->sink.mode == SINK_DIR && rel &&
+           !ncp_batch_name_seen(&b->early, rel) && output_exists(b, rel);
 }
 
 static void skip_item(batch *b, item *it)
@@ -83,13 +89,15 @@ void ncp_batch_emit(batch *b, item *it)
 {
     nc_error err;
     if (it->kind == ITEM_DOC && it->skip) {
+        if (it->early) /* its name is taken, as when it is written: a later "name~2" */
+            ncp_batch_name_seen(&b->sink.names, it->rel);
         skip_item(b, it);
         return;
     }
     if (it->kind == ITEM_DOC && it->ok == 1 && b->sink.mode != SINK_STREAM)
         unique_name(b, it);
     if (it->kind == ITEM_DOC && it->ok == 1 && b->cfg->skip_existing &&
-        b->sink.mode == SINK_DIR && output_exists(b, it)) {
+        b->sink.mode == SINK_DIR && output_exists(b, it->rel)) {
         it->skip = SKIP_EXISTS; /* its temporary file goes with the item */
         if (it->msgs.size && !b->cfg->quiet) {
             ncp_batch_progress_clear(b);
