@@ -39,7 +39,8 @@ typedef struct nc_opts {
     size_t n_fmt;
     /* metadata overrides (-M KEY=VALUE), applied by nc_read_article after reading,
      * in order, with nc_article_set_by_name; a key ending in '+' (-M KEY+=VALUE) with
-     * nc_article_add_by_name */
+     * nc_article_add_by_name; a key ending in '=' (a map of --metadata-file, never from
+     * -M) replaces the extra pairs of KEY with one whose value is the JSON text VALUE */
     const char *const *meta_keys;
     const char *const *meta_values;
     size_t n_meta;
