@@ -262,9 +262,18 @@ int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc
         return -1;
     }
     /* an input that declares no language: detected from its text (--no-detect: not) */
-    if (ncp_article_detect_language(a, o) && o && o->verbose && !o->strict)
-        nc_warn(o, 0, 0, "note: no language declared; detected %s (cld2)",
-                a->str[NC_F_LANGUAGE]);
+    switch (ncp_article_detect_language(a, o)) {
+    case -1:
+        nc_article_free(a);
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    case 1:
+        if (o && o->verbose && !o->strict)
+            nc_warn(o, 0, 0, "note: no language declared; detected %s (cld2)",
+                    a->str[NC_F_LANGUAGE]);
+        break;
+    default:
+        break;
+    }
     if (o) {
         const char *detected = a->language_detected ? a->str[NC_F_LANGUAGE] : NULL;
         size_t i;
