@@ -67,7 +67,8 @@ const char *ncp_escaped(nc_buf *tmp, const char *s);
 char *ncp_escaped_dup(const char *s);
 
 /* What a warning "FMT cannot hold WHAT ..." says the output does not carry ("subject"),
- * into out (when out is not NULL); 0 when the warning is of another kind. */
+ * or the list of "FMT cannot hold: a, b (3); dropped", into out (when not NULL; it may be
+ * text itself); 0 when the warning is of another kind. */
 int ncp_batch_not_carried(const char *text, char *out, size_t size);
 
 /* 1 when the configuration is a batch rather than one conversion: several inputs, a

@@ -224,31 +224,24 @@ int ncp_batch_not_carried(const char *text, char *out, size_t size)
     if (*p++ == ':') { /* "cannot hold: a, b (3); dropped": the list */
         p += strspn(p, ": ");
         end = p + strcspn(p, ";");
-        n = (size_t)(end - p);
-        if (!n || (out && n >= size))
-            return 0;
-        if (out) {
-            memcpy(out, p, n);
-            out[n] = '\0';
+    } else {
+        for (i = 0; lead[i]; i++)
+            if (!strncmp(p, lead[i], strlen(lead[i]))) {
+                p += strlen(lead[i]);
+                break;
+            }
+        end = p + strlen(p);
+        for (i = 0; ends[i]; i++) {
+            const char *e = strstr(p, ends[i]);
+            if (e && e < end)
+                end = e;
         }
-        return 1;
-    }
-    for (i = 0; lead[i]; i++)
-        if (!strncmp(p, lead[i], strlen(lead[i]))) {
-            p += strlen(lead[i]);
-            break;
-        }
-    end = p + strlen(p);
-    for (i = 0; ends[i]; i++) {
-        const char *e = strstr(p, ends[i]);
-        if (e && e < end)
-            end = e;
     }
     n = (size_t)(end - p);
     if (!n || (out && n >= size))
         return 0;
-    if (out) {
-        memcpy(out, p, n);
+    if (out) { /* out may be text itself */
+        memmove(out, p, n);
         out[n] = '\0';
     }
     return 1;
