@@ -19,7 +19,7 @@ int ncp_article_detect_language(nc_article *a, const nc_opts *o)
     nc_node_text(a->body, &t);
     if (t.failed)
         r = -1;
-    else if (t.size && (r = ncp_langdetect_text(t.ptr, t.size, code, sizeof code)) == 1)
+    else if (t.size >= NCP_LANGDETECT_MIN && (r = ncp_langdetect_text(t.ptr, t.size, code, sizeof code)) == 1)
         r = nc_article_set(a, NC_F_LANGUAGE, code, strlen(code)) == 0 ? 1 : -1;
     if (r == 1)
         a->language_detected = 1;
