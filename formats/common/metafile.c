@@ -167,7 +167,9 @@ static json_t *yaml_tree(reader *r, const char *text, size_t len)
             v = yaml_scalar(&ev);
             if (!v)
                 ok = no_memory(r) == 0;
-            else if (!depth) {
+            else if (!depth && json_is_null(v)) {
+                json_decref(v); /* an empty document ("---"): no keys */
+            } else if (!depth) {
                 json_decref(v);
                 ok = error_at(r, NC_ERR_PARSE, line, col,
                               "not a mapping of keys to values") == 0;

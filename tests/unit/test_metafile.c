@@ -54,5 +54,9 @@ int main(void)
     INT_EQ(err.code, NC_ERR_PARSE, "parse error");
     INT_EQ(parse("m.yaml", "", &mf, &err), 0, "an empty file");
     INT_EQ((int)mf.n, 0, "no pairs");
+    INT_EQ(parse("m.yaml", "---\n# nothing yet\n", &mf, &err), 0, "an empty document");
+    INT_EQ((int)mf.n, 0, "no pairs in it");
+    INT_EQ(parse("m.yaml", "a: 1\n---\nb: 2\n", &mf, &err), -1, "two documents");
+    INT_EQ(err.line, 2, "the second document's line");
     return harness_done();
 }
