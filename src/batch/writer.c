@@ -337,10 +337,8 @@ void ncp_batch_count_warnings(batch *b, const item *it)
                 if (n > 1 && part[n - 1] == ')' && strrchr(part, '(') &&
                     strrchr(part, '(') > part + 1 && isdigit((unsigned char)strrchr(part, '(')[1]))
                     strrchr(part, '(')[-1] = '\0';
-                if (*part) {
-                    snprintf(what, sizeof what, "%s", part);
-                    count_kind(b, what, 1);
-                }
+                if (*part)
+                    count_kind(b, part, 1); /* cut to the size of a kind */
             }
         } else {
             kind_of(text, it->source, what, sizeof what);
