@@ -449,4 +449,45 @@ else
     echo "note: no jsonl format: JSON Lines tests skipped"
 fi
 
+# ---- warnings said once per kind; pages with no article body counted ----------------
+# In a batch, what the output cannot hold is one line at the end, with the number of
+# articles of each kind (the same fields are lost for every article of a format pair);
+# -v and --strict say each per article. Other warnings are said per article and counted.
+if have_reader json && have_reader markdown && have_reader html && have_rw json; then
+    W=$TMPD/warn
+    mkdir -p "$W"
+    for i in 1 2 3; do cp fixtures/ninjs-full/article.json "$W/n$i.json"; done
+    cp fixtures/full-metadata/article.md "$W/m1.md"
+    cp fixtures/full-metadata/article.md "$W/m2.md"
+    printf '<html><body><div></div></body></html>\n' >"$W/p1.html"
+    printf '<html><body><nav>Home</nav></body></html>\n' >"$W/p2.html"
+    nc -r "$W" -t json -o "$TMPD/warn-out" --no-detect 2>"$TMPD/err" || fail "warnings: exit $?: $(cat "$TMPD/err")"
+    sed -E 's/ in [0-9.]+ s$/ in T s/' "$TMPD/err" >"$TMPD/got"
+    cat >"$TMPD/want" <<EOF
+newsconv: warning: $W/p1.html: html: no article body found in $W/p1.html
+newsconv: warning: $W/p2.html: html: no article body found in $W/p2.html
+newsconv: warnings: not carried into json: expires, extra (2 articles); html: no article body found (2 articles) (-v shows each)
+newsconv: converted 7 of 7, 0 failed, 2 with no article body, in T s
+EOF
+    expect_file_eq "$TMPD/got" "$TMPD/want" "a batch's warnings by kind"
+    # -v: each warning of each article, and the count
+    rm -rf "$TMPD/warn-out"
+    nc -r "$W" -t json -o "$TMPD/warn-out" -v --no-detect 2>"$TMPD/err" || fail "warnings -v: exit $?"
+    [ "$(grep -c "^newsconv: warning: $W/m1.md: .*json cannot hold" "$TMPD/err")" -eq 9 ] ||
+        fail "-v does not say each warning: $(grep -c "json cannot hold" "$TMPD/err")"
+    grep -qx "newsconv: warnings: not carried into json: expires, extra (2 articles); html: no article body found (2 articles)" "$TMPD/err" ||
+        fail "-v: no summary of warnings: $(cat "$TMPD/err")"
+    pass
+    # -q: nothing; --strict: the lossy items fail, each warning said
+    rm -rf "$TMPD/warn-out"
+    nc -r "$W" -t json -o "$TMPD/warn-out" -q 2>"$TMPD/err" || fail "warnings -q: exit $?"
+    [ ! -s "$TMPD/err" ] || fail "-q printed: $(cat "$TMPD/err")"
+    rm -rf "$TMPD/warn-out"
+    nc -r "$W" -t json -o "$TMPD/warn-out" --strict --no-detect 2>"$TMPD/err"
+    [ $? -eq 1 ] || fail "--strict batch: exit code"
+    [ "$(grep -c "^newsconv: warning: $W/m2.md: .*json cannot hold" "$TMPD/err")" -eq 9 ] ||
+        fail "--strict does not say what fails the item: $(cat "$TMPD/err")"
+    expect_summary "$TMPD/err" "converted 3 of 7, 4 failed, 2 with no article body"
+fi
+
 echo "batch: $checks checks"

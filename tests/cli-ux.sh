@@ -53,9 +53,9 @@ expect_run 0 "" -- --fragment examples/helsinki.md -t html
 [ ! -s "$TMPD/err" ] || fail "--fragment -t html warns: $(cat "$TMPD/err")"; pass
 
 # -v in a batch to "dir/": one slash
-expect_run 0 "newsconv: examples/helsinki.md -> $TMPD/o1/helsinki.json" -- -v examples/helsinki.md "$TMPD/dir/helsinki.md" -t json -o "$TMPD/o1/"
+expect_run 0 "newsconv: examples/helsinki.md -> $TMPD/o1/helsinki.json" -- -v --no-detect examples/helsinki.md "$TMPD/dir/helsinki.md" -t json -o "$TMPD/o1/"
 mkdir -p "$TMPD/o2"
-expect_run 0 "newsconv: examples/helsinki.md -> $TMPD/o2/helsinki.json" -- -v examples/helsinki.md "$TMPD/dir/helsinki.md" -t json -o "$TMPD/o2//"
+expect_run 0 "newsconv: examples/helsinki.md -> $TMPD/o2/helsinki.json" -- -v --no-detect examples/helsinki.md "$TMPD/dir/helsinki.md" -t json -o "$TMPD/o2//"
 
 # --help: -j 0 and every archive and compression extension
 nc --help >"$TMPD/help"

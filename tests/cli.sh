@@ -100,6 +100,90 @@ grep -qx '  extra "mykey" "v"' "$TMPD/m.model" || fail "-M unknown key goes to e
 expect_run 2 "newsconv: examples/helsinki.md: urgency: 'ten' is not a number from 1 to 9" -- examples/helsinki.md -t model -M urgency=ten
 expect_run 2 "newsconv: examples/helsinki.md: published: not a date: 'someday'" -- examples/helsinki.md -t model -M published=someday
 
+# --metadata-file: a YAML mapping or JSON object applied as -M is, before the -M options
+cat >"$TMPD/meta.yaml" <<'EOF2'
+title: From the file
+author: [Jane Doe, Max Roe]
+keywords: []
+urgency: 3
+desk:
+  name: Foreign
+  floor: 2
+EOF2
+nc examples/helsinki.md -t model -M urgency=5 --metadata-file "$TMPD/meta.yaml" >"$TMPD/mf.model" ||
+    fail "--metadata-file: exit $?"
+grep -qx '  headline "From the file"' "$TMPD/mf.model" || fail "--metadata-file: title"; pass
+grep -qx '  urgency 5' "$TMPD/mf.model" || fail "--metadata-file: -M does not override the file"; pass
+[ "$(grep '^  author' "$TMPD/mf.model")" = '  author name="Jane Doe"
+  author name="Max Roe"' ] || fail "--metadata-file: a list does not replace the authors: $(grep '^  author' "$TMPD/mf.model")"; pass
+grep -q '^  keyword' "$TMPD/mf.model" && fail "--metadata-file: [] does not clear the keywords"; pass
+grep -qxF '  extra "desk" json "{\"name\":\"Foreign\",\"floor\":2}"' "$TMPD/mf.model" ||
+    fail "--metadata-file: a map is not kept as JSON: $(grep extra "$TMPD/mf.model")"; pass
+printf '{"title": "From the file", "author": ["Jane Doe", "Max Roe"], "keywords": [],\n "urgency": 5, "desk": {"name": "Foreign", "floor": 2}}\n' >"$TMPD/meta.json"
+nc examples/helsinki.md -t model --metadata-file "$TMPD/meta.json" >"$TMPD/mfj.model" || fail "--metadata-file json"
+expect_file_eq "$TMPD/mfj.model" "$TMPD/mf.model" "--metadata-file FILE.json sets what the YAML does"
+# ... for every article of a batch
+cp "$TMPD/fr.md" "$TMPD/mfb1.md" 2>/dev/null || printf '# One\n\nText.\n' >"$TMPD/mfb1.md"
+nc examples/helsinki.md "$TMPD/mfb1.md" -t model -o "$TMPD/mfb/" -q --metadata-file "$TMPD/meta.json" ||
+    fail "--metadata-file in a batch"
+grep -qx '  headline "From the file"' "$TMPD/mfb/helsinki.model" &&
+    grep -qx '  headline "From the file"' "$TMPD/mfb/mfb1.model" || fail "--metadata-file: not applied in a batch"; pass
+# errors name the file, line and column
+printf 'title: x\nauthor: [a\n' >"$TMPD/bad.yaml"
+expect_run 4 "newsconv: $TMPD/bad.yaml:3:1: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence" -- examples/helsinki.md -t md --metadata-file "$TMPD/bad.yaml"
+printf 'title: x\npublished: someday\n' >"$TMPD/bad2.yaml"
+expect_run 2 "newsconv: $TMPD/bad2.yaml:2:12: published: not a date: 'someday'" -- examples/helsinki.md -t md --metadata-file "$TMPD/bad2.yaml"
+printf 'title: [a, b]\n' >"$TMPD/bad3.yaml"
+expect_run 2 "newsconv: $TMPD/bad3.yaml:1:8: title: a list, but the field holds one value" -- examples/helsinki.md -t md --metadata-file "$TMPD/bad3.yaml"
+printf 'a: &x 1\nb: *x\n' >"$TMPD/bad4.yaml"
+expect_run 4 "newsconv: $TMPD/bad4.yaml:2:4: YAML aliases (*x) are not supported" -- examples/helsinki.md -t md --metadata-file "$TMPD/bad4.yaml"
+printf -- '- a\n- b\n' >"$TMPD/bad5.yaml"
+expect_run 4 "newsconv: $TMPD/bad5.yaml:1:1: not a mapping of keys to values (a list)" -- examples/helsinki.md -t md --metadata-file "$TMPD/bad5.yaml"
+printf '{"title": "x",\n "author": {"name": "A"}}\n' >"$TMPD/bad6.json"
+expect_run 2 "newsconv: $TMPD/bad6.json:2:2: author: a map, but the field holds a list of texts" -- examples/helsinki.md -t md --metadata-file "$TMPD/bad6.json"
+printf '{"title": "x",\n "author": ' >"$TMPD/bad7.json"
+expect_run 4 "newsconv: $TMPD/bad7.json:2:11: invalid JSON: unexpected token near end of file" -- examples/helsinki.md -t md --metadata-file "$TMPD/bad7.json"
+expect_run 5 "newsconv: $TMPD/none.yaml: cannot open: No such file or directory" -- examples/helsinki.md -t md --metadata-file "$TMPD/none.yaml"
+
+# language detection: an input that declares no language gets the one of its text
+cat >"$TMPD/fr.md" <<'EOF2'
+# Le conseil municipal vote le budget
+
+Le conseil municipal a adopté mardi soir le budget de la ville pour l'année prochaine, après une séance de plus de quatre heures. Les élus de l'opposition ont dénoncé une hausse des impôts locaux, tandis que la majorité a défendu des investissements dans les écoles et les transports publics.
+EOF2
+cat >"$TMPD/de.md" <<'EOF2'
+# Stadtrat beschließt den Haushalt
+
+Der Stadtrat hat am Dienstagabend nach einer mehr als vierstündigen Sitzung den Haushalt für das kommende Jahr verabschiedet. Die Opposition kritisierte die höheren Gemeindesteuern, während die Mehrheit die Investitionen in Schulen und den öffentlichen Nahverkehr verteidigte.
+EOF2
+cat >"$TMPD/ru.md" <<'EOF2'
+# Городской совет утвердил бюджет
+
+Во вторник вечером городской совет после заседания, длившегося более четырёх часов, утвердил бюджет города на следующий год. Оппозиция раскритиковала повышение местных налогов, а большинство защищало вложения в школы и общественный транспорт.
+EOF2
+for l in fr de ru; do
+    nc "$TMPD/$l.md" -t model >"$TMPD/$l.model" || fail "$l.md"
+    [ "$(sed -n 2p "$TMPD/$l.model")" = "  language \"$l\"" ] || fail "$l.md: language: $(sed -n 2p "$TMPD/$l.model")"; pass
+    grep -qx '  language_detected 1' "$TMPD/$l.model" || fail "$l.md: not marked detected"; pass
+    nc "$TMPD/$l.md" -t newsml | grep -qF "<language tag=\"$l\"/>" || fail "$l.md: NewsML-G2 has no language"; pass
+    nc "$TMPD/$l.md" -t json | grep -qxF "  \"language\": \"$l\"," || fail "$l.md: ninjs has no language"; pass
+done
+expect_run 0 "newsconv: $TMPD/fr.md: reading markdown, writing model" -- "$TMPD/fr.md" -t model -v
+[ "$(sed -n 2p "$TMPD/err")" = "newsconv: warning: $TMPD/fr.md: note: no language declared; detected fr (cld2)" ] ||
+    fail "-v does not say the detected language: $(cat "$TMPD/err")"; pass
+# a text too short to tell: nothing set
+printf '# Hi\n\nOk.\n' >"$TMPD/short.md"
+nc "$TMPD/short.md" -t model | grep -q language && fail "a two-word text got a language"; pass
+# a declared language is kept; -M language=... is declared; --no-detect detects nothing
+printf -- '---\nlang: de\n---\n' | cat - "$TMPD/fr.md" >"$TMPD/decl.md"
+nc "$TMPD/decl.md" -t model >"$TMPD/decl.model" || fail "decl.md"
+grep -qx '  language "de"' "$TMPD/decl.model" && ! grep -q language_detected "$TMPD/decl.model" ||
+    fail "a declared language is not kept: $(head -3 "$TMPD/decl.model")"; pass
+nc "$TMPD/fr.md" -t model -M lang=it >"$TMPD/m.model" || fail "-M lang=it"
+grep -qx '  language "it"' "$TMPD/m.model" && ! grep -q language_detected "$TMPD/m.model" ||
+    fail "-M lang=it: $(head -3 "$TMPD/m.model")"; pass
+nc "$TMPD/fr.md" -t model --no-detect | grep -q language && fail "--no-detect: a language was detected"; pass
+
 # a closed stdout pipe ends quietly
 big="$TMPD/big.md"
 for i in $(seq 1 3000); do echo "Paragraph $i with some words in it."; echo; done >"$big"

@@ -51,8 +51,12 @@ expect "" newsconv -M ''
 # options: every long option of --help, by prefix
 all=$(newsconv --help | grep -o -- '--[a-z][a-z0-9-]*' | sort -u | tr '\n' ' ' | sed 's/ $//')
 expect "$all" newsconv --
-# --name-template and --null: the batch options of issue 16; --no-detect (html)
+# --name-template and --null: the batch options of issue 16; --no-detect (every reader)
 expect "--name-template --newsml-body --ninjs-version --no-detect --no-extract --null" newsconv --n
+expect "--metadata --metadata-file" newsconv --meta
+# a file after --metadata-file
+touch "$TMPD/meta.yaml"
+expect "$TMPD/meta.yaml" newsconv --metadata-file "$TMPD/meta.y"
 expect "--list-formats" newsconv x.md --li
 # files after an option that takes a path, and as operands
 touch "$TMPD/story.md" "$TMPD/story.html"

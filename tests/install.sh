@@ -76,9 +76,11 @@ pass
 case "$slibs" in *-lxml2*-larchive*) ;; *) fail "pkg-config --static --libs lacks the private libraries: $slibs" ;; esac
 private=$(pkg-config --print-requires-private newsconv | awk '{print $1}' | tr '\n' ' ')
 [ -n "$private" ] || fail "newsconv.pc has no Requires.private"
+# ... and its Libs.private (libcld2 and the C++ library of its shim, which have no .pc)
+libs_private=$(sed -n 's/^Libs.private: //p' "$root/lib/pkgconfig/newsconv.pc")
 # shellcheck disable=SC2086
 cc -std=c11 -Wall -Wextra -Werror $san $cflags examples/convert.c -o "$TMPD/convert-static" \
-    "$root/lib/libnewsconv.a" $(pkg-config --libs $private) ||
+    "$root/lib/libnewsconv.a" $(pkg-config --libs $private) $libs_private ||
     fail "examples/convert.c does not build against the static library with Requires.private ($private)"
 ! ldd "$TMPD/convert-static" | grep -q libnewsconv || fail "convert-static links libnewsconv dynamically"
 pass

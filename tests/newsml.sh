@@ -85,7 +85,8 @@ write_all() {
         # shellcheck disable=SC2086
         nc "$base.xml" $args -t newsml 2> /dev/null | cmp -s - "$base.xml" ||
             fail "$in: newsml -> newsml does not reproduce the document"
-        nc "$base.nitfbody.xml" -t newsml --newsml-body nitf 2> /dev/null |
+        # shellcheck disable=SC2086
+        nc "$base.nitfbody.xml" $args -t newsml --newsml-body nitf 2> /dev/null |
             cmp -s - "$base.nitfbody.xml" || fail "$in: a NITF-body document is not reproduced"
     fi
     printf '%s\n%s\n%s\n' "$base.xml" "$base.nitfbody.xml" "$base.nitf" >> "$TMP/valid.list"
@@ -226,7 +227,9 @@ if [ $have_shared = 1 ]; then
             ok
             continue
         fi
-        nc "$f" -t model > "$base.m1" 2> /dev/null
+        # a language detected from the text (no language declared) is written, and read
+        # back as declared: the mark of where it came from is not compared
+        nc "$f" -t model 2> /dev/null | grep -vx '  language_detected 1' > "$base.m1"
         nc "$base.xml" -t model > "$base.m2" 2> /dev/null
         diff -u "$base.m1" "$base.m2" > "$base.diff" ||
             fail "corpus $f -> newsml -> model differs from its model:

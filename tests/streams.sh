@@ -193,6 +193,25 @@ nc --files-from "$L" -t md -o "$TMPD/ff1/" --skip-existing 2>"$TMPD/e" || fail "
 cmp -s "$TMPD/ff1/ninjs-full.md" "$TMPD/ff2/ninjs-full.md" || fail "--skip-existing did not write the missing output"
 [ -z "$(find "$TMPD/ff1" -name '.newsconv-*')" ] || fail "--skip-existing left temporary files"
 pass
+# ... decided before reading when the name comes from the input path: an input that
+# would fail is not read (it was converted, and failed, before)
+printf '{"broken' >"$TMPD/in dir/broken.json"
+echo kept >"$TMPD/ff1/broken.md"
+nc "$TMPD/in dir/broken.json" "$TMPD/in dir/helsinki.json" -t md -o "$TMPD/ff1/" --skip-existing 2>"$TMPD/e" ||
+    fail "--skip-existing read a file it skips: $(cat "$TMPD/e")"
+[ "$(summary "$TMPD/e")" = "newsconv: converted 0 of 0, 0 failed, 2 skipped (2 exist), in T s" ] ||
+    fail "--skip-existing, unread: '$(summary "$TMPD/e")'"
+rm "$TMPD/in dir/broken.json"
+# two inputs of one output name: the second is still written as name~2 when missing
+mkdir -p "$TMPD/same" "$TMPD/same-out"
+cp fixtures/helsinki/article.json "$TMPD/same/a.json"
+cp fixtures/helsinki/article.md "$TMPD/same/a.md"
+echo kept >"$TMPD/same-out/a.model"
+nc "$TMPD/same/a.json" "$TMPD/same/a.md" -t model -o "$TMPD/same-out/" --skip-existing -q ||
+    fail "--skip-existing, one name twice"
+[ "$(cat "$TMPD/same-out/a.model")" = kept ] && [ -s "$TMPD/same-out/a~2.model" ] ||
+    fail "--skip-existing, one name twice: $(ls "$TMPD/same-out")"
+pass
 expect_run 2 "newsconv: --skip-existing needs a directory output (-o DIR/)" -- "$J" -t jsonl -o "$TMPD/x.jsonl" --skip-existing
 pass
 # --dry-run: lists, writes nothing

@@ -17,9 +17,12 @@ int ncp_article_detect_language(nc_article *a, const nc_opts *o)
         nc_buf_puts(&t, ".\n");
     }
     nc_node_text(a->body, &t);
-    if (!t.failed && t.size && ncp_langdetect_text(t.ptr, t.size, code, sizeof code) &&
-        nc_article_set(a, NC_F_LANGUAGE, code, strlen(code)) == 0)
-        r = a->language_detected = 1;
+    if (t.failed)
+        r = -1;
+    else if (t.size >= NCP_LANGDETECT_MIN && (r = ncp_langdetect_text(t.ptr, t.size, code, sizeof code)) == 1)
+        r = nc_article_set(a, NC_F_LANGUAGE, code, strlen(code)) == 0 ? 1 : -1;
+    if (r == 1)
+        a->language_detected = 1;
     nc_buf_release(&t);
     return r;
 }

@@ -24,6 +24,8 @@ extern "C" int ncp_langdetect_text(const char *utf8, size_t len, char *out, size
             return 0;
         std::strcpy(out, code);
         return 1;
+    } catch (const std::bad_alloc &) {
+        return -1; // out of memory: not "no language" (tests/oom.sh)
     } catch (...) {
         return 0;
     }

@@ -59,7 +59,6 @@ static const nc_optdef options[] = {
     {"fragment", NULL, "html: write only the <article> element"},
     {"keep-internal", NULL, "html: also publish what the input marks internal (editorial notes)"},
     {"csp", NULL, "html: a Content-Security-Policy that lets no script, style or plug-in run"},
-    {"no-detect", NULL, "html: no charset detection (libuchardet) for a page that declares none"},
     {NULL, NULL, NULL}};
 
 const nc_format nc_format_html = {

@@ -696,7 +696,7 @@ static void lost(const nc_article *a, const nc_opts *o)
     size_t i;
     int f;
     for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        if (a->str[fields[i]])
+        if (a->str[fields[i]] && !(fields[i] == NC_F_LANGUAGE && a->language_detected))
             nc_warn(o, 0, 0, "the plain layout cannot hold the %s; dropped",
                     nc_field_name(fields[i]));
     for (f = 0; f < NC_T__COUNT; f++)

@@ -39,7 +39,8 @@ typedef struct nc_opts {
     size_t n_fmt;
     /* metadata overrides (-M KEY=VALUE), applied by nc_read_article after reading,
      * in order, with nc_article_set_by_name; a key ending in '+' (-M KEY+=VALUE) with
-     * nc_article_add_by_name */
+     * nc_article_add_by_name; a key ending in '=' (a map of --metadata-file, never from
+     * -M) replaces the extra pairs of KEY with one whose value is the JSON text VALUE */
     const char *const *meta_keys;
     const char *const *meta_values;
     size_t n_meta;
@@ -105,8 +106,9 @@ int nc_read_file(const char *path, size_t max_size, char **data, size_t *len, nc
  * renamed over path. On failure nothing is left behind and an existing file is kept. */
 int nc_write_file_atomic(const char *path, const char *data, size_t len, nc_error *err);
 
-/* Reads buf with `from` into a new article (*out, owned by the caller), then applies
- * the metadata overrides of o. */
+/* Reads buf with `from` into a new article (*out, owned by the caller); when it declares
+ * no language, sets the one detected in its text (language_detected; not with the format
+ * flag "no-detect"); then applies the metadata overrides of o. */
 int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc_opts *o,
                     nc_article **out, nc_error *err);
 

@@ -44,7 +44,7 @@ _newsconv()
             COMPREPLY=($(compgen -W "3.1 2.2" -- "$cur")); return 0 ;;
         -j|--jobs)
             COMPREPLY=($(compgen -W "0 1 2 4 8 16" -- "$cur")); return 0 ;;
-        -o|--output|--files-from)
+        -o|--output|--files-from|--metadata-file)
             compopt -o filenames 2>/dev/null
             COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         -M|--metadata|--base-url|--max-size|--max-total|--max-entries|--input-encoding|--name-template)

@@ -66,6 +66,11 @@ void ncp_escape_name(nc_buf *out, const char *s);
 const char *ncp_escaped(nc_buf *tmp, const char *s);
 char *ncp_escaped_dup(const char *s);
 
+/* What a warning "FMT cannot hold WHAT ..." says the output does not carry ("subject"),
+ * or the list of "FMT cannot hold: a, b (3); dropped", into out (when not NULL; it may be
+ * text itself); 0 when the warning is of another kind. */
+int ncp_batch_not_carried(const char *text, char *out, size_t size);
+
 /* 1 when the configuration is a batch rather than one conversion: several inputs, a
  * directory, an archive or web archive, an existing directory as -o, or a JSON Lines
  * input (by -f jsonl or its extension) unless its output is one file (or stdout) of

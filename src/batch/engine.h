@@ -71,8 +71,11 @@ typedef struct item {
     nc_buf out;
     nc_error err;
     nc_buf msgs; /* warnings and notes, printed before the item's own line */
+    nc_buf wtexts; /* the text of each warning, one a line: counted by kind (writer.c) */
     int n_warn;
     int quiet;                 /* -q: warnings are counted, not printed */
+    int each;                  /* -v, --strict: what the output cannot hold is said per
+                                  article (else counted for the end of the run) */
     const char *prog;
     /* SINK_DIR: the worker wrote the output to a temporary file in its directory; the
      * writer renames it in input order */
@@ -83,6 +86,7 @@ typedef struct item {
     int sniff_skip;            /* found in a walk without a known extension: when its
                                   content is no article format either, it is skipped */
     const char *skip;          /* why the item is skipped (SKIP_*), or NULL */
+    int early;                 /* skipped by the reader, unread (--skip-existing) */
     int slugged;               /* rel was made from the article (a stream): "-2" suffixes */
 } item;
 
@@ -145,6 +149,8 @@ typedef struct batch {
     size_t max_size;
     unsigned long long max_total, max_entries; /* per archive */
     file_set seen; /* the reader's only */
+    name_set early; /* the reader's only: output names of files it looked up for
+                       --skip-existing (ncp_batch_exists_early) */
     const char *const *inputs;
     size_t n_inputs;
 
@@ -166,6 +172,9 @@ typedef struct batch {
     /* writer side */
     unsigned long long n_items, n_ok, n_failed, n_out_failed;
     unsigned long long n_skip_not_article, n_skip_exists, n_skip_ext;
+    unsigned long long n_no_body; /* items whose page had no article body (html) */
+    struct warn_kind *kinds;      /* warnings by kind, for the summary (writer.c) */
+    size_t n_kinds;
     nc_status last_code;
     int fatal, fatal_code, quiet_end;
     double t0, last_draw;
@@ -311,6 +320,17 @@ void ncp_batch_print_error(batch *b, const nc_error *err);
 void ncp_batch_emit(batch *b, item *it);
 /* ", 3 skipped (2 not an article, 1 exists)" for the summary, "" when none; the count. */
 unsigned long long ncp_batch_skip_summary(const batch *b, char *out, size_t n);
+/* --skip-existing, in the reader: 1 when the output file of a plain file (its name rel
+ * known from its path) exists, so that it is skipped unread. A name met a second time is
+ * left to the writer (the second item may become "name~2"). */
+int ncp_batch_exists_early(batch *b, const char *rel);
+/* Counts the warnings of an item by kind (what the output cannot hold, by subject; any
+ * other warning by its text without names and numbers), in articles. */
+void ncp_batch_count_warnings(batch *b, const item *it);
+/* At the end of a run: "PROG: warnings: not carried into FMT: subjects (212 articles),
+ * ednote (3 articles); html: no article body found (2 articles)" (nothing when none was
+ * counted), then frees the counts. */
+void ncp_batch_warning_summary(batch *b);
 void ncp_batch_progress_clear(batch *b);
 void ncp_batch_progress_draw(batch *b, int force);
 

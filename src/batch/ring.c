@@ -80,6 +80,7 @@ void ncp_batch_item_release(item *it)
     free(it->encoding);
     nc_buf_release(&it->out);
     nc_buf_release(&it->msgs);
+    nc_buf_release(&it->wtexts);
     memset(it, 0, sizeof *it);
 }
 
@@ -193,6 +194,7 @@ void ncp_batch_new_doc(item *it, const nc_format *from, char *source, char *rel)
     it->rel = rel;
     nc_buf_init(&it->out);
     nc_buf_init(&it->msgs);
+    nc_buf_init(&it->wtexts);
 }
 
 void ncp_batch_thread_exit(batch *b)
@@ -213,6 +215,11 @@ static void item_warn(void *ud, const nc_error *w)
     char msg[NC_ERROR_SOURCE_LEN + NC_ERROR_TEXT_LEN + 64];
     it->n_warn++;
     if (it->quiet)
+        return;
+    nc_buf_printf(&it->wtexts, "%s\n", w->text); /* counted by kind (writer.c) */
+    /* what the output cannot hold: in the summary at the end; per article with -v or
+     * --strict (where it fails the item) */
+    if (!it->each && ncp_batch_not_carried(w->text, NULL, 0))
         return;
     if (it->line > 0) {
         e.line = e.line <= 1 ? (int)it->line : e.line + (int)it->line - 1;
@@ -237,6 +244,7 @@ static void convert_item(batch *b, item *it)
     o.warn = item_warn;
     o.warn_data = it;
     it->quiet = b->cfg->quiet;
+    it->each = b->cfg->verbose || b->cfg->opts.strict;
     it->prog = b->prog;
     if (it->url)
         o.base_url = it->url;

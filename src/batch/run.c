@@ -282,12 +282,18 @@ int ncp_batch_run(const ncp_batch_config *cfg)
 
     {
         int sig = ncp_batch_stop_signal;
-        char skipped[200] = ""; /* ", 3 skipped (2 not an article, 1 exists)" */
+        char skipped[256] = ""; /* ", 3 skipped (2 not an article, 1 exists)" */
         unsigned long long n_skip = ncp_batch_skip_summary(b, skipped, sizeof skipped);
         int commit = !sig && !b->fatal && (b->n_ok > 0 || b->n_items == 0);
         double el = ncp_batch_now_sec() - b->t0;
         nc_error_clear(&err);
         ncp_batch_progress_clear(b);
+        if (b->n_no_body) { /* html pages without an article body (issue 13) */
+            size_t len = strlen(skipped);
+            snprintf(skipped + len, sizeof skipped - len, ", %llu with no article body",
+                     b->n_no_body);
+        }
+        ncp_batch_warning_summary(b);
         if (ncp_batch_sink_close(&b->sink, commit, &err) < 0) {
             ncp_batch_print_error(b, &err);
             if (!b->fatal) {
@@ -346,6 +352,7 @@ int ncp_batch_run(const ncp_batch_config *cfg)
     free(b->ring);
     free(workers);
     ncp_batch_file_set_free(&b->seen);
+    free(b->early.slots);
     free(b);
     return rc;
 }

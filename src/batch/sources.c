@@ -359,6 +359,10 @@ static void read_file(batch *b, const char *path, const char *display, const cha
             if (it.sniff_skip && ncp_batch_ext_pos(rel, strlen(rel)) < strlen(rel)) {
                 it.skip = SKIP_UNKNOWN_EXT; /* counted and named, not read */
                 ncp_batch_submit(b, &it, 0);
+            } else if (!it.sniff_skip && ncp_batch_exists_early(b, it.rel)) {
+                it.skip = SKIP_EXISTS; /* --skip-existing: not read (docs/batch.md) */
+                it.early = 1;
+                ncp_batch_submit(b, &it, 0);
             } else if (nc_read_file(path, b->max_size, &it.data, &it.len, &err) < 0) {
                 snprintf(err.source, sizeof err.source, "%s", display);
                 ncp_batch_item_release(&it);

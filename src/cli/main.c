@@ -3,8 +3,12 @@
 #include "batch/batch.h"
 #include "driver/driver.h"
 #include "common/libinit.h"
+#include "common/metafile.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,7 +21,8 @@ enum {
     OPT_FROM = 1, OPT_TO, OPT_OUTPUT, OPT_META, OPT_STRICT, OPT_QUIET, OPT_VERBOSE,
     OPT_LIST, OPT_HELP, OPT_VERSION, OPT_BASE_URL, OPT_MAX_SIZE, OPT_FORMAT,
     OPT_JOBS, OPT_RECURSIVE, OPT_PROGRESS, OPT_FOLLOW_SYMLINKS, OPT_MAX_TOTAL, OPT_MAX_ENTRIES,
-    OPT_FILES_FROM, OPT_NULL, OPT_SKIP_EXISTING, OPT_DRY_RUN, OPT_NAME_TEMPLATE
+    OPT_FILES_FROM, OPT_NULL, OPT_SKIP_EXISTING, OPT_DRY_RUN, OPT_NAME_TEMPLATE,
+    OPT_METADATA_FILE, OPT_NO_DETECT
 };
 
 typedef struct option_def {
@@ -38,6 +43,11 @@ static const option_def options[] = {
     {"metadata", 'M', "KEY=VALUE", OPT_META,
      "set a model field, replacing it (lists too); KEY+=VALUE appends, KEY= clears "
      "(repeatable)"},
+    {"metadata-file", 0, "FILE", OPT_METADATA_FILE,
+     "set the fields of a YAML mapping or JSON object as -M does (a list replaces a list "
+     "field); -M options override it"},
+    {"no-detect", 0, NULL, OPT_NO_DETECT,
+     "no charset (uchardet) or language (cld2) detection for an input that declares none"},
     {"strict", 0, NULL, OPT_STRICT, "fail (exit 6) when information would be lost"},
     {"quiet", 'q', NULL, OPT_QUIET, "print no warnings"},
     {"verbose", 'v', NULL, OPT_VERBOSE, "say what is done"},
@@ -79,7 +89,8 @@ typedef struct cli {
     int strict, quiet, verbose;
     int jobs, recursive, progress, follow_symlinks;
     size_t max_total, max_entries;
-    const char *files_from, *name_template;
+    const char *files_from, *name_template, *metadata_file;
+    ncp_metafile mf; /* --metadata-file's pairs; meta_keys/meta_values start with them */
     int null_names, skip_existing, dry_run;
     char *list; /* the --files-from contents; inputs point into it */
     const char *base_url;
@@ -415,6 +426,11 @@ static int apply_option(cli *c, int id, const char *arg)
     case OPT_SKIP_EXISTING: c->skip_existing = 1; break;
     case OPT_DRY_RUN: c->dry_run = 1; break;
     case OPT_NAME_TEMPLATE: c->name_template = arg; break;
+    case OPT_METADATA_FILE: c->metadata_file = arg; break;
+    case OPT_NO_DETECT: /* a flag every reader sees (nc_opts_flag "no-detect") */
+        if (push2(&c->fmt_keys, &c->fmt_values, &c->n_fmt, "no-detect", "1") < 0)
+            return 7;
+        break;
     case OPT_QUIET: c->quiet = 1; break;
     case OPT_VERBOSE: c->verbose = 1; break;
     case OPT_BASE_URL:
@@ -551,37 +567,6 @@ static void print_warning(void *ud, const nc_error *w)
     nc_buf_printf(&c->held, "%s\t%s\n", msg, w->text);
 }
 
-/* What a "FMT cannot hold WHAT ..." warning says was not carried ("subject"), into
- * out; 0 when the warning is of another kind. */
-static int not_carried(const char *text, char *out, size_t size)
-{
-    static const char *const ends[] = {" '", ":", " (", ";", ",", " exactly", " directly",
-                                       " without", " as it is", " outside", " in ", NULL};
-    static const char *const lead[] = {"the ", "this ", "a ", "an ", NULL};
-    const char *p = strstr(text, "cannot hold "), *end;
-    size_t i, n;
-    if (!p)
-        return 0;
-    p += strlen("cannot hold ");
-    for (i = 0; lead[i]; i++)
-        if (!strncmp(p, lead[i], strlen(lead[i]))) {
-            p += strlen(lead[i]);
-            break;
-        }
-    end = p + strlen(p);
-    for (i = 0; ends[i]; i++) {
-        const char *e = strstr(p, ends[i]);
-        if (e && e < end)
-            end = e;
-    }
-    n = (size_t)(end - p);
-    if (!n || n >= size)
-        return 0;
-    memcpy(out, p, n);
-    out[n] = '\0';
-    return 1;
-}
-
 /* Says the held warnings of one article: a warning about the input as it is; what the
  * output cannot hold as one line, "SOURCE: not carried into FMT: subject (3), extra
  * (-v shows each)" (a single one as it is). */
@@ -599,7 +584,7 @@ static void flush_warnings(cli *c, const char *source)
             tl = sizeof text - 1;
         memcpy(text, tab + 1, tl);
         text[tl] = '\0';
-        if (!not_carried(text, w, sizeof w)) {
+        if (!ncp_batch_not_carried(text, w, sizeof w)) {
             fprintf(stderr, "%s: warning: %.*s\n", progname, (int)(tab - line), line);
         } else {
             if (!carried++)
@@ -655,7 +640,7 @@ static void check_format_options(const cli *c, const nc_format *from, const nc_f
         for (j = 0; j < i; j++)
             if (!strcmp(c->fmt_keys[j], k))
                 break;
-        if (j < i) /* said once */
+        if (j < i || !strcmp(k, "no-detect")) /* said once; --no-detect: every reader's */
             continue;
         for (f = nc_formats(); *f; f++)
             if (declares(*f, k)) {
@@ -749,6 +734,35 @@ static int read_files_from(cli *c)
     return -1;
 }
 
+/* --metadata-file: its pairs go before those of -M, which override them (pandoc's
+ * order). Returns -1 to continue, or an exit code. */
+static int read_metadata_file(cli *c)
+{
+    nc_error err;
+    const char **keys = NULL, **values = NULL;
+    size_t i, n = 0;
+    nc_error_clear(&err);
+    if (ncp_metafile_read(c->metadata_file, c->max_size, &c->mf, &err) < 0)
+        return report(&err);
+    for (i = 0; i < c->mf.n; i++)
+        if (push2(&keys, &values, &n, c->mf.keys[i], c->mf.values[i]) < 0)
+            goto oom;
+    for (i = 0; i < c->n_meta; i++)
+        if (push2(&keys, &values, &n, c->meta_keys[i], c->meta_values[i]) < 0)
+            goto oom;
+    free(c->meta_keys);
+    free(c->meta_values);
+    c->meta_keys = keys;
+    c->meta_values = values;
+    c->n_meta = n;
+    return -1;
+oom:
+    free(keys);
+    free(values);
+    fprintf(stderr, "%s: out of memory\n", progname);
+    return 7;
+}
+
 static int run(cli *c)
 {
     const nc_format *from = NULL, *to = NULL;
@@ -775,6 +789,8 @@ static int run(cli *c)
         input = c->inputs[0];
         source = strcmp(input, "-") ? input : "<stdin>";
     }
+    if (c->metadata_file && (rc = read_metadata_file(c)) >= 0)
+        return rc;
     if (c->from && !(from = nc_format_find(c->from)))
         return unknown_format(c->from);
     if (c->to && !(to = nc_format_find(c->to)))
@@ -934,6 +950,12 @@ int main(int argc, char **argv)
     }
     /* a closed stdout pipe shows up as EPIPE from write(), and ends the run quietly */
     signal(SIGPIPE, SIG_IGN);
+#ifdef __GLIBC__
+    /* language detection (libcld2) allocates and frees about a megabyte for each article;
+     * glibc would hand it back to the system every time (madvise in a thread's arena),
+     * which made a batch of short JSON Lines articles ten times slower */
+    mallopt(M_TRIM_THRESHOLD, 4 << 20);
+#endif
     rc = parse_args(&c, argc, argv);
     if (rc == 7)
         fputs("newsconv: out of memory\n", stderr);
@@ -945,6 +967,7 @@ int main(int argc, char **argv)
     free(c.meta_values);
     free(c.fmt_keys);
     free(c.fmt_values);
+    ncp_metafile_free(&c.mf);
     nc_buf_release(&c.held);
     ncp_libraries_cleanup(); /* every batch thread has ended by now */
     return rc;

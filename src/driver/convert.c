@@ -1,6 +1,7 @@
 /* newsconv: the conversion driver: file input, atomic output, read and write. */
 #include "model/model.h"
 #include "driver.h"
+#include "common/langdetect.h"
 #include "common/libinit.h"
 
 #include <errno.h>
@@ -197,15 +198,22 @@ static void report_removal(void *ud, const char *what, const char *value, int li
                 value ? value : "", len > 80 ? "..." : "");
 }
 
-/* -M KEY=VALUE replaces; the CLI passes -M KEY+=VALUE as the key "KEY+". */
+/* -M KEY=VALUE replaces; the CLI passes -M KEY+=VALUE as the key "KEY+". A key "KEY="
+ * (a map of --metadata-file, formats/common/metafile.h; never from -M) replaces the extra
+ * pairs of KEY with one whose value is JSON text. */
 static int apply_meta(nc_article *a, const char *key, const char *value, nc_error *err)
 {
     size_t n = strlen(key);
     char k[128];
-    if (n > 1 && key[n - 1] == '+' && n < sizeof k) {
+    if (n > 1 && (key[n - 1] == '+' || key[n - 1] == '=') && n < sizeof k) {
         memcpy(k, key, n - 1);
         k[n - 1] = '\0';
-        return nc_article_add_by_name(a, k, value, err);
+        if (key[n - 1] == '+')
+            return nc_article_add_by_name(a, k, value, err);
+        if (nc_article_set_by_name(a, k, "", err) < 0) /* drops the pairs of k */
+            return -1;
+        nc_article_add_extra(a, k, value, 1);
+        return nc_article_ok(a, err);
     }
     return nc_article_set_by_name(a, key, value, err);
 }
@@ -253,13 +261,29 @@ int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc
         nc_article_free(a);
         return -1;
     }
+    /* an input that declares no language: detected from its text (--no-detect: not) */
+    switch (ncp_article_detect_language(a, o)) {
+    case -1:
+        nc_article_free(a);
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    case 1:
+        if (o && o->verbose && !o->strict)
+            nc_warn(o, 0, 0, "note: no language declared; detected %s (cld2)",
+                    a->str[NC_F_LANGUAGE]);
+        break;
+    default:
+        break;
+    }
     if (o) {
+        const char *detected = a->language_detected ? a->str[NC_F_LANGUAGE] : NULL;
         size_t i;
         for (i = 0; i < o->n_meta; i++)
             if (apply_meta(a, o->meta_keys[i], o->meta_values[i], err) < 0) {
                 nc_article_free(a);
                 return -1;
             }
+        if (detected && a->str[NC_F_LANGUAGE] != detected) /* -M language=... */
+            a->language_detected = 0;
     }
     nc_article_make_safe(a, report_removal, (void *)o);
     if (nc_article_ok(a, err) < 0) {

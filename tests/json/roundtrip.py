@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """ninjs -> ninjs keeps the document (issue 14): for each ninjs INPUT, run
-`NEWSCONV -q -f json INPUT -t json --ninjs-version V` (V: the input's own version; 3.1 for
+`NEWSCONV -q --no-detect -f json INPUT -t json --ninjs-version V` (V: the input's own version; 3.1 for
 1.x and vendor dialects) and compare the two documents after normalising what is form,
 not value:
   - key order, and key case (ninjs 2.x spells the 3.x keys in lower case);
@@ -180,7 +180,7 @@ def main():
         with open(path, encoding="utf-8") as f:
             inp = json.load(f)
         ver = version_of(inp, path)
-        r = subprocess.run([exe, "-q", "-f", "json", path, "-t", "json", "--ninjs-version", ver],
+        r = subprocess.run([exe, "-q", "--no-detect", "-f", "json", path, "-t", "json", "--ninjs-version", ver],
                            capture_output=True)
         if r.returncode == 4:
             skipped += 1
