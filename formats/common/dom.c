@@ -613,27 +613,28 @@ static const char *embed_src(xmlNode *el)
     return s && *s ? s : NULL;
 }
 
-/* Enters element el. Returns 1 to descend into its children (a frame was pushed),
- * 0 to skip them, -1 on out of memory. */
-static int enter(walker *w, xmlNode *el)
+/* Returns 1 when a frame for el was pushed, -1 when out of memory (the return value of
+ * enter). */
+static int pushed(const frame *g) { return g ? 1 : -1; }
+
+/* The element's kind as the walk treats it here, or K_SKIP when it and its subtree are
+ * left out: skipped kinds, hidden elements and the caller's skip hook; a transparent
+ * element holding blocks is a div; past the depth cap every element is transparent; in
+ * inline context a block is transparent (with a space before it) and a rule dropped. */
+static enum kind effective_kind(walker *w, xmlNode *el)
 {
     frame *f = top(w);
     enum kind k = kind_of(el);
-    nc_article *a = w->a;
-    nc_node *n;
-
-    if (f->mode == M_SKIPPING)
-        return 0;
     if (k == K_SKIP && ncp_dom_is(el, "source") && el->children)
         k = K_TRANSPARENT; /* libxml2 2.9 nests what follows a <source> inside it */
     if (k == K_SKIP)
-        return 0;
+        return K_SKIP;
     if ((w->ctx->flags & NCP_DOM_HTML) && hidden(el))
-        return 0;
+        return K_SKIP;
     if (w->ctx->skip && w->ctx->skip(w->ctx->skip_data, el))
-        return 0;
+        return K_SKIP;
     if (f->credit)
-        return push(w, el, f->mode, f->container, 0) ? 1 : -1;
+        return k;
 
     /* a transparent inline element holding blocks acts as a div */
     if (k == K_TRANSPARENT && f->mode == M_BLOCKS && holds_block(el))
@@ -648,91 +649,359 @@ static int enter(walker *w, xmlNode *el)
         if (!w->last_space)
             add_text(w, el, " ", 1);
         k = k == K_HR ? K_SKIP : K_TRANSPARENT;
-        if (k == K_SKIP)
-            return 0;
     }
+    return k;
+}
 
+/* Inside a figure: its image, its caption, an embedded player or post; other elements
+ * are descended into, looking for those. */
+static int enter_in_figure(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    nc_node *fig = f->container;
+    if (k == K_FIGCAPTION) {
+        w->last_space = 1;
+        return pushed(push(w, el, M_INLINES, fig, 1));
+    }
+    if (k == K_IMG) {
+        if (!fig->as.ref.href) {
+            const char *alt = ncp_dom_attr(el, "alt");
+            image_src(w, el, &w->tmp);
+            if (w->tmp.size)
+                nc_node_set_href(w->a, fig, w->tmp.ptr);
+            if (alt && *alt)
+                nc_node_set_alt(w->a, fig, alt);
+            if ((alt = ncp_dom_attr(el, "title")) && *alt)
+                nc_node_set_title(w->a, fig, alt);
+        }
+        return 0;
+    }
+    if (k == K_EMBED || k == K_LINK) {
+        /* <figure class="embed"><a href>, or a figure around an iframe */
+        const char *u = k == K_LINK ? ncp_dom_attr(el, "href") : embed_src(el);
+        if (u && (k == K_EMBED || ncp_dom_class_has(f->el, "embed")) &&
+            !fig->as.ref.href && !fig->first) {
+            fig->type = NC_BLOCK_EMBED;
+            memset(&fig->as, 0, sizeof fig->as);
+            nc_buf_clear(&w->tmp);
+            ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
+            nc_node_set_href(w->a, fig, w->tmp.ptr);
+            f->mode = M_SKIPPING;
+            return 0;
+        }
+    }
+    return pushed(push(w, el, M_FIGURE, fig, 0));
+}
+
+/* Inside a table: row groups, rows and the caption (one per table: a second joins it). */
+static int enter_in_table(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    nc_node *n;
+    if (k == K_THEAD || k == K_TBODY) {
+        frame *g = push(w, el, M_TABLE, f->container, 0);
+        if (!g)
+            return -1;
+        g->in_thead = k == K_THEAD;
+        g->in_tfoot = ncp_dom_is(el, "tfoot");
+        return 1;
+    }
+    if (k == K_TR) {
+        n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_ROW, el));
+        nc_node_set_header(n, f->in_thead);
+        nc_node_set_footer(n, f->in_tfoot && !f->in_thead);
+        return pushed(push(w, el, M_ROW, n, 1));
+    }
+    if (k == K_CAPTION) {
+        nc_node *t = f->container, *first = nc_node_first_child(t);
+        if (first && first->type == NC_BLOCK_TABLE_CAPTION) {
+            /* a table has one caption: a second one joins it */
+            nc_node_append(first, nc_node_new_text(w->a, " ", 1, 0, 0));
+            n = first;
+        } else {
+            n = new_node(w, NC_BLOCK_TABLE_CAPTION, el);
+            if (first)
+                nc_node_insert_before(first, n);
+            else
+                nc_node_append(t, n);
+        }
+        w->last_space = 1;
+        return pushed(push(w, el, M_INLINES, n, 1));
+    }
+    return pushed(push(w, el, M_TABLE, f->container, 0));
+}
+
+/* Inside a row: cells with their spans and alignment. */
+static int enter_in_row(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    if (k == K_CELL) {
+        nc_node *n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_CELL, el));
+        nc_node_set_header(n, ncp_dom_is(el, "th"));
+        nc_node_set_span(n, span_attr(ncp_dom_attr(el, "colspan")),
+                         span_attr(ncp_dom_attr(el, "rowspan")));
+        nc_node_set_align(n, align_attr(ncp_dom_attr(el, "align"), ncp_dom_attr(el, "style")));
+        w->last_space = 1;
+        return pushed(push(w, el, M_INLINES, n, 1));
+    }
+    return pushed(push(w, el, M_ROW, f->container, 0));
+}
+
+/* A definition list, or one of its terms or definitions (outside a list: a paragraph). */
+static int enter_def_list(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    nc_node *n;
+    close_implicit(w);
+    if (k == K_DL) {
+        n = nc_node_append(f->container, new_node(w, NC_BLOCK_DEF_LIST, el));
+        return pushed(push(w, el, M_BLOCKS, n, 1));
+    }
+    n = nc_node_append(f->container,
+                       new_node(w, k == K_DT ? NC_BLOCK_DEF_TERM : NC_BLOCK_DEF_DATA, el));
+    w->last_space = 1;
+    return pushed(push(w, el, k == K_DT ? M_INLINES : M_BLOCKS, n, 1));
+}
+
+/* A paragraph or a heading (hN, NITF hl1 and hl2; other names level 2). An explicit <p>
+ * in a list item makes its list loose. */
+static int enter_text_block(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    nc_node *n;
+    close_implicit(w);
+    n = new_node(w, k == K_HEADING ? NC_BLOCK_HEADING : NC_BLOCK_PARAGRAPH, el);
+    if (k == K_HEADING) {
+        const char *nm = ncp_dom_name(el);
+        int level = nm[0] && nm[1] >= '1' && nm[1] <= '6' && !nm[2] ? nm[1] - '0'
+                    : nm[2] >= '1' && nm[2] <= '6' ? nm[2] - '0' /* hl1, hl2 */
+                                                    : 2;
+        nc_node_set_level(n, level);
+    }
+    nc_node_append(f->container, n);
+    if (k == K_PARA && f->container->type == NC_BLOCK_LIST_ITEM && w->n >= 2) {
+        size_t i = w->n;
+        while (i-- > 0)
+            if (w->st[i].list) {
+                w->st[i].loose = 1;
+                break;
+            }
+    }
+    w->last_space = 1;
+    return pushed(push(w, el, M_INLINES, n, 1));
+}
+
+/* A blockquote (on web pages, a social media post is an embed instead), a list, or a
+ * list item (a stray one gets a list). */
+static int enter_list_or_quote(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w), *g;
+    nc_node_type t = k == K_QUOTE ? NC_BLOCK_BLOCKQUOTE
+                     : k == K_UL  ? NC_BLOCK_BULLET_LIST
+                     : k == K_OL  ? NC_BLOCK_ORDERED_LIST
+                                  : NC_BLOCK_LIST_ITEM;
+    nc_node *n;
+    if (k == K_QUOTE && (w->ctx->flags & NCP_DOM_HTML) && f->mode == M_BLOCKS) {
+        const char *u = social_embed(el);
+        if (u) {
+            close_implicit(w);
+            n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
+            nc_buf_clear(&w->tmp);
+            ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
+            nc_node_set_href(w->a, n, w->tmp.ptr);
+            return 0;
+        }
+    }
+    close_implicit(w);
+    if (k == K_LI && f->container->type != NC_BLOCK_BULLET_LIST &&
+        f->container->type != NC_BLOCK_ORDERED_LIST) {
+        nc_node *l = nc_node_last_child(f->container);
+        if (!l || l->type != NC_BLOCK_BULLET_LIST)
+            l = nc_node_append(f->container, new_node(w, NC_BLOCK_BULLET_LIST, el));
+        nc_node_set_tight(l, 1);
+        n = nc_node_append(l, new_node(w, t, el));
+    } else {
+        n = nc_node_append(f->container, new_node(w, t, el));
+    }
+    if (k == K_OL) {
+        const char *s = ncp_dom_attr(el, "start");
+        nc_node_set_start(n, s ? atoi(s) : 1);
+    }
+    g = push(w, el, M_BLOCKS, n, 1);
+    if (!g)
+        return -1;
+    if (k == K_UL || k == K_OL)
+        g->list = n;
+    return 1;
+}
+
+/* A code block: the element's text, the language from <code class="language-x">. */
+static int enter_pre(walker *w, xmlNode *el)
+{
+    nc_node *n;
+    xmlNode *c;
+    const char *cls;
+    xmlChar *t;
+    close_implicit(w);
+    n = nc_node_append(top(w)->container, new_node(w, NC_BLOCK_CODE_BLOCK, el));
+    t = xmlNodeGetContent(el);
+    nc_node_set_literal(w->a, n, t ? (const char *)t : "", t ? strlen((const char *)t) : 0);
+    xmlFree(t);
+    for (c = el->children; c; c = c->next)
+        if (ncp_dom_is(c, "code") && (cls = ncp_dom_attr(c, "class")) &&
+            !strncmp(cls, "language-", 9) && cls[9]) {
+            size_t e = 9;
+            while (cls[e] && cls[e] != ' ')
+                e++;
+            nc_buf_clear(&w->tmp);
+            nc_buf_put(&w->tmp, cls + 9, e - 9);
+            nc_node_set_info(w->a, n, w->tmp.ptr);
+            break;
+        }
+    return 0;
+}
+
+/* An embedded player (iframe, video, ...): an embed block, or a link in inline context. */
+static int enter_embed(walker *w, xmlNode *el)
+{
+    frame *f = top(w);
+    const char *u = embed_src(el);
+    nc_node *n;
+    if (!u)
+        return 0;
+    nc_buf_clear(&w->tmp);
+    ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
+    if (f->mode == M_BLOCKS) {
+        close_implicit(w);
+        n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
+        nc_node_set_href(w->a, n, w->tmp.ptr);
+    } else {
+        nc_node *target = inline_target(w, el);
+        n = nc_node_append(target, new_node(w, NC_INLINE_LINK, el));
+        nc_node_set_href(w->a, n, w->tmp.ptr);
+        nc_node_append(n, nc_node_new_text(w->a, w->tmp.ptr, w->tmp.size, 0, 0));
+        w->last_space = 0;
+    }
+    return 0;
+}
+
+/* A box whose content counts (div, section, table parts outside a table, a caption):
+ * it ends the implicit paragraph; a figcaption right after its figure is its caption. */
+static int enter_box(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    if (f->mode == M_BLOCKS) {
+        nc_node *last;
+        close_implicit(w);
+        last = nc_node_last_child(f->container);
+        if (k == K_FIGCAPTION && last && last->type == NC_BLOCK_FIGURE && !last->first &&
+            !last->as.ref.credit) {
+            /* a caption right after its figure (<figure><img></figure><figcaption>) */
+            w->last_space = 1;
+            return pushed(push(w, el, M_INLINES, last, 1));
+        }
+        return pushed(push(w, el, M_BLOCKS, f->container, 0));
+    }
+    return pushed(push(w, el, f->mode, f->container, 0));
+}
+
+/* Inline leaves: an image, a line break (the space before it goes), inline code. */
+static int enter_inline_leaf(walker *w, xmlNode *el, enum kind k)
+{
+    nc_node *target, *n;
+    if (k == K_IMG) {
+        const char *alt = ncp_dom_attr(el, "alt"), *title = ncp_dom_attr(el, "title");
+        image_src(w, el, &w->tmp);
+        if (!w->tmp.size)
+            return 0;
+        target = inline_target(w, el);
+        n = nc_node_append(target, new_node(w, NC_INLINE_IMAGE, el));
+        nc_node_set_href(w->a, n, w->tmp.ptr);
+        nc_node_set_alt(w->a, n, alt && *alt ? alt : NULL);
+        nc_node_set_title(w->a, n, title && *title ? title : NULL);
+        w->last_space = 0;
+        return 0;
+    }
+    target = inline_target(w, el);
+    if (k == K_BR) {
+        nc_node *last = nc_node_last_child(target);
+        /* trailing space before a break is not content */
+        if (last && last->type == NC_INLINE_TEXT && last->as.code.len &&
+            last->as.code.literal[last->as.code.len - 1] == ' ') {
+            last->as.code.len--;
+            ((char *)last->as.code.literal)[last->as.code.len] = '\0';
+            if (!last->as.code.len)
+                nc_node_unlink(last); /* it was only that space */
+        }
+        nc_node_append(target, new_node(w, NC_INLINE_LINEBREAK, el));
+        w->last_space = 1;
+        return 0;
+    }
+    {
+        xmlChar *t = xmlNodeGetContent(el);
+        n = nc_node_append(target, new_node(w, NC_INLINE_CODE, el));
+        nc_node_set_literal(w->a, n, t ? (const char *)t : "", t ? strlen((const char *)t) : 0);
+        xmlFree(t);
+        w->last_space = 0;
+        return 0;
+    }
+}
+
+/* A link (without an address, or a javascript: one, its content only), emphasis and the
+ * other inline containers. */
+static int enter_inline(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    nc_node *n;
+    if (k == K_LINK) {
+        const char *href = ncp_dom_attr(el, "href"), *title = ncp_dom_attr(el, "title");
+        nc_node *target;
+        if (!href || !strncmp(href, "javascript:", 11)) {
+            if (f->mode == M_BLOCKS)
+                return pushed(push(w, el, M_INLINES, inline_target(w, el), 0));
+            return pushed(push(w, el, f->mode, f->container, 0));
+        }
+        target = inline_target(w, el);
+        n = nc_node_append(target, new_node(w, NC_INLINE_LINK, el));
+        nc_buf_clear(&w->tmp);
+        ncp_dom_resolve(w->ctx->base_url, href, &w->tmp);
+        nc_node_set_href(w->a, n, w->tmp.ptr);
+        if (title && *title)
+            nc_node_set_title(w->a, n, title);
+        return pushed(push(w, el, M_INLINES, n, 1));
+    }
+    {
+        nc_node_type t = k == K_EM ? NC_INLINE_EMPH : k == K_STRONG ? NC_INLINE_STRONG
+                         : k == K_SUP ? NC_INLINE_SUP : k == K_SUB ? NC_INLINE_SUB
+                         : k == K_DEL ? NC_INLINE_DEL : k == K_INS ? NC_INLINE_INS
+                         : NC_INLINE_STRIKE;
+        nc_node *target = inline_target(w, el);
+        n = nc_node_append(target, new_node(w, t, el));
+        return pushed(push(w, el, M_INLINES, n, 1));
+    }
+}
+
+/* Enters element el. Returns 1 to descend into its children (a frame was pushed),
+ * 0 to skip them, -1 on out of memory. */
+static int enter(walker *w, xmlNode *el)
+{
+    frame *f = top(w);
+    enum kind k;
+
+    if (f->mode == M_SKIPPING)
+        return 0;
+    k = effective_kind(w, el);
+    if (k == K_SKIP)
+        return 0;
+    if (f->credit)
+        return pushed(push(w, el, f->mode, f->container, 0));
     switch (f->mode) {
     case M_FIGURE:
-        if (k == K_FIGCAPTION) {
-            nc_node *fig = f->container;
-            w->last_space = 1;
-            return push(w, el, M_INLINES, fig, 1) ? 1 : -1;
-        }
-        if (k == K_IMG) {
-            nc_node *fig = f->container;
-            if (!fig->as.ref.href) {
-                const char *alt = ncp_dom_attr(el, "alt");
-                image_src(w, el, &w->tmp);
-                if (w->tmp.size)
-                    nc_node_set_href(a, fig, w->tmp.ptr);
-                if (alt && *alt)
-                    nc_node_set_alt(a, fig, alt);
-                if ((alt = ncp_dom_attr(el, "title")) && *alt)
-                    nc_node_set_title(a, fig, alt);
-            }
-            return 0;
-        }
-        if (k == K_EMBED || k == K_LINK) {
-            /* <figure class="embed"><a href>, or a figure around an iframe */
-            const char *u = k == K_LINK ? ncp_dom_attr(el, "href") : embed_src(el);
-            nc_node *fig = f->container;
-            if (u && (k == K_EMBED || ncp_dom_class_has(f->el, "embed")) &&
-                !fig->as.ref.href && !fig->first) {
-                fig->type = NC_BLOCK_EMBED;
-                memset(&fig->as, 0, sizeof fig->as);
-                nc_buf_clear(&w->tmp);
-                ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
-                nc_node_set_href(a, fig, w->tmp.ptr);
-                f->mode = M_SKIPPING;
-                return 0;
-            }
-        }
-        /* other content of a figure: descend, looking for img and figcaption */
-        return push(w, el, M_FIGURE, f->container, 0) ? 1 : -1;
+        return enter_in_figure(w, el, k);
     case M_TABLE:
-        if (k == K_THEAD || k == K_TBODY) {
-            frame *g = push(w, el, M_TABLE, f->container, 0);
-            if (!g)
-                return -1;
-            g->in_thead = k == K_THEAD;
-            g->in_tfoot = ncp_dom_is(el, "tfoot");
-            return 1;
-        }
-        if (k == K_TR) {
-            n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_ROW, el));
-            nc_node_set_header(n, f->in_thead);
-            nc_node_set_footer(n, f->in_tfoot && !f->in_thead);
-            return push(w, el, M_ROW, n, 1) ? 1 : -1;
-        }
-        if (k == K_CAPTION) {
-            nc_node *t = f->container, *first = nc_node_first_child(t);
-            if (first && first->type == NC_BLOCK_TABLE_CAPTION) {
-                /* a table has one caption: a second one joins it */
-                nc_node_append(first, nc_node_new_text(w->a, " ", 1, 0, 0));
-                n = first;
-            } else {
-                n = new_node(w, NC_BLOCK_TABLE_CAPTION, el);
-                if (first)
-                    nc_node_insert_before(first, n);
-                else
-                    nc_node_append(t, n);
-            }
-            w->last_space = 1;
-            return push(w, el, M_INLINES, n, 1) ? 1 : -1;
-        }
-        return push(w, el, M_TABLE, f->container, 0) ? 1 : -1;
+        return enter_in_table(w, el, k);
     case M_ROW:
-        if (k == K_CELL) {
-            n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_CELL, el));
-            nc_node_set_header(n, ncp_dom_is(el, "th"));
-            nc_node_set_span(n, span_attr(ncp_dom_attr(el, "colspan")),
-                             span_attr(ncp_dom_attr(el, "rowspan")));
-            nc_node_set_align(n, align_attr(ncp_dom_attr(el, "align"), ncp_dom_attr(el, "style")));
-            w->last_space = 1;
-                return push(w, el, M_INLINES, n, 1) ? 1 : -1;
-        }
-        return push(w, el, M_ROW, f->container, 0) ? 1 : -1;
+        return enter_in_row(w, el, k);
     default:
         break;
     }
@@ -750,142 +1019,41 @@ static int enter(walker *w, xmlNode *el)
     }
     switch (k) {
     case K_DL:
-        close_implicit(w);
-        n = nc_node_append(f->container, new_node(w, NC_BLOCK_DEF_LIST, el));
-        return push(w, el, M_BLOCKS, n, 1) ? 1 : -1;
+        return enter_def_list(w, el, k);
     case K_DT:
     case K_DD:
-        if (f->container->type == NC_BLOCK_DEF_LIST) {
-            close_implicit(w);
-            n = nc_node_append(f->container, new_node(w, k == K_DT ? NC_BLOCK_DEF_TERM
-                                                                   : NC_BLOCK_DEF_DATA, el));
-            w->last_space = 1;
-            return push(w, el, k == K_DT ? M_INLINES : M_BLOCKS, n, 1) ? 1 : -1;
-        }
+        if (f->container->type == NC_BLOCK_DEF_LIST)
+            return enter_def_list(w, el, k);
         /* a term or definition outside a list: a paragraph */
-        /* fall through */
+        return enter_text_block(w, el, k);
     case K_PARA:
-    case K_HEADING: {
-        frame *bf = f;
-        close_implicit(w);
-        n = new_node(w, k == K_HEADING ? NC_BLOCK_HEADING : NC_BLOCK_PARAGRAPH, el);
-        if (k == K_HEADING) {
-            const char *nm = ncp_dom_name(el);
-            int level = nm[0] && nm[1] >= '1' && nm[1] <= '6' && !nm[2] ? nm[1] - '0'
-                        : nm[2] >= '1' && nm[2] <= '6' ? nm[2] - '0' /* hl1, hl2 */
-                                                        : 2;
-            nc_node_set_level(n, level);
-        }
-        nc_node_append(bf->container, n);
-        if (k == K_PARA && bf->container->type == NC_BLOCK_LIST_ITEM && w->n >= 2) {
-            /* an explicit <p> in an item makes the list loose */
-            size_t i = w->n;
-            while (i-- > 0)
-                if (w->st[i].list) {
-                    w->st[i].loose = 1;
-                    break;
-                }
-        }
-        w->last_space = 1;
-        return push(w, el, M_INLINES, n, 1) ? 1 : -1;
-    }
+    case K_HEADING:
+        return enter_text_block(w, el, k);
     case K_QUOTE:
-        if ((w->ctx->flags & NCP_DOM_HTML) && f->mode == M_BLOCKS) {
-            const char *u = social_embed(el);
-            if (u) {
-                close_implicit(w);
-                n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
-                nc_buf_clear(&w->tmp);
-                ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
-                nc_node_set_href(a, n, w->tmp.ptr);
-                return 0;
-            }
-        }
-        /* fall through */
     case K_LI:
     case K_UL:
-    case K_OL: {
-        nc_node_type t = k == K_QUOTE ? NC_BLOCK_BLOCKQUOTE
-                         : k == K_UL  ? NC_BLOCK_BULLET_LIST
-                         : k == K_OL  ? NC_BLOCK_ORDERED_LIST
-                                      : NC_BLOCK_LIST_ITEM;
-        frame *g;
-        close_implicit(w);
-        if (k == K_LI && f->container->type != NC_BLOCK_BULLET_LIST &&
-            f->container->type != NC_BLOCK_ORDERED_LIST) {
-            /* a stray <li>: give it a list */
-            nc_node *l = nc_node_last_child(f->container);
-            if (!l || l->type != NC_BLOCK_BULLET_LIST)
-                l = nc_node_append(f->container, new_node(w, NC_BLOCK_BULLET_LIST, el));
-            nc_node_set_tight(l, 1);
-            n = nc_node_append(l, new_node(w, t, el));
-        } else {
-            n = nc_node_append(f->container, new_node(w, t, el));
-        }
-        if (k == K_OL) {
-            const char *s = ncp_dom_attr(el, "start");
-            nc_node_set_start(n, s ? atoi(s) : 1);
-        }
-        g = push(w, el, M_BLOCKS, n, 1);
-        if (!g)
-            return -1;
-        if (k == K_UL || k == K_OL)
-            g->list = n;
-        return 1;
-    }
-    case K_FIGURE:
+    case K_OL:
+        return enter_list_or_quote(w, el, k);
+    case K_FIGURE: {
+        nc_node *n;
         close_implicit(w);
         n = nc_node_append(f->container, new_node(w, NC_BLOCK_FIGURE, el));
-        return push(w, el, M_FIGURE, n, 1) ? 1 : -1;
-    case K_PRE: {
-        xmlNode *c;
-        const char *cls;
-        xmlChar *t;
-        close_implicit(w);
-        n = nc_node_append(f->container, new_node(w, NC_BLOCK_CODE_BLOCK, el));
-        t = xmlNodeGetContent(el);
-        nc_node_set_literal(a, n, t ? (const char *)t : "", t ? strlen((const char *)t) : 0);
-        xmlFree(t);
-        for (c = el->children; c; c = c->next)
-            if (ncp_dom_is(c, "code") && (cls = ncp_dom_attr(c, "class")) &&
-                !strncmp(cls, "language-", 9) && cls[9]) {
-                size_t e = 9;
-                while (cls[e] && cls[e] != ' ')
-                    e++;
-                nc_buf_clear(&w->tmp);
-                nc_buf_put(&w->tmp, cls + 9, e - 9);
-                nc_node_set_info(a, n, w->tmp.ptr);
-                break;
-            }
-        return 0;
+        return pushed(push(w, el, M_FIGURE, n, 1));
     }
+    case K_PRE:
+        return enter_pre(w, el);
     case K_HR:
         close_implicit(w);
         nc_node_append(f->container, new_node(w, NC_BLOCK_THEMATIC_BREAK, el));
         return 0;
-    case K_TABLE:
+    case K_TABLE: {
+        nc_node *n;
         close_implicit(w);
         n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE, el));
-        return push(w, el, M_TABLE, n, 1) ? 1 : -1;
-    case K_EMBED: {
-        const char *u = embed_src(el);
-        if (!u)
-            return 0;
-        nc_buf_clear(&w->tmp);
-        ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
-        if (f->mode == M_BLOCKS) {
-            close_implicit(w);
-            n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
-            nc_node_set_href(a, n, w->tmp.ptr);
-        } else {
-            nc_node *target = inline_target(w, el);
-            n = nc_node_append(target, new_node(w, NC_INLINE_LINK, el));
-            nc_node_set_href(a, n, w->tmp.ptr);
-            nc_node_append(n, nc_node_new_text(a, w->tmp.ptr, w->tmp.size, 0, 0));
-            w->last_space = 0;
-        }
-        return 0;
+        return pushed(push(w, el, M_TABLE, n, 1));
     }
+    case K_EMBED:
+        return enter_embed(w, el);
     case K_DIV:
     case K_THEAD:
     case K_TBODY:
@@ -893,99 +1061,28 @@ static int enter(walker *w, xmlNode *el)
     case K_CELL:
     case K_CAPTION:
     case K_FIGCAPTION:
-        if (f->mode == M_BLOCKS) {
-            nc_node *last;
-            close_implicit(w);
-            last = nc_node_last_child(f->container);
-            if (k == K_FIGCAPTION && last && last->type == NC_BLOCK_FIGURE && !last->first &&
-                !last->as.ref.credit) {
-                /* a caption right after its figure (<figure><img></figure><figcaption>) */
-                w->last_space = 1;
-                return push(w, el, M_INLINES, last, 1) ? 1 : -1;
-            }
-            return push(w, el, M_BLOCKS, f->container, 0) ? 1 : -1;
-        }
-        return push(w, el, f->mode, f->container, 0) ? 1 : -1;
-    case K_IMG: {
-        const char *alt = ncp_dom_attr(el, "alt"), *title = ncp_dom_attr(el, "title");
-        nc_node *target;
-        image_src(w, el, &w->tmp);
-        if (!w->tmp.size)
-            return 0;
-        target = inline_target(w, el);
-        n = nc_node_append(target, new_node(w, NC_INLINE_IMAGE, el));
-        nc_node_set_href(a, n, w->tmp.ptr);
-        nc_node_set_alt(a, n, alt && *alt ? alt : NULL);
-        nc_node_set_title(a, n, title && *title ? title : NULL);
-        w->last_space = 0;
-        return 0;
-    }
-    case K_BR: {
-        nc_node *target = inline_target(w, el);
-        nc_node *last = nc_node_last_child(target);
-        /* trailing space before a break is not content */
-        if (last && last->type == NC_INLINE_TEXT && last->as.code.len &&
-            last->as.code.literal[last->as.code.len - 1] == ' ') {
-            last->as.code.len--;
-            ((char *)last->as.code.literal)[last->as.code.len] = '\0';
-            if (!last->as.code.len)
-                nc_node_unlink(last); /* it was only that space */
-        }
-        nc_node_append(target, new_node(w, NC_INLINE_LINEBREAK, el));
-        w->last_space = 1;
-        return 0;
-    }
-    case K_CODE: {
-        xmlChar *t = xmlNodeGetContent(el);
-        nc_node *target = inline_target(w, el);
-        n = nc_node_append(target, new_node(w, NC_INLINE_CODE, el));
-        nc_node_set_literal(a, n, t ? (const char *)t : "", t ? strlen((const char *)t) : 0);
-        xmlFree(t);
-        w->last_space = 0;
-        return 0;
-    }
-    case K_LINK: {
-        const char *href = ncp_dom_attr(el, "href"), *title = ncp_dom_attr(el, "title");
-        nc_node *target;
-        if (!href || !strncmp(href, "javascript:", 11)) {
-            if (f->mode == M_BLOCKS)
-                return push(w, el, M_INLINES, inline_target(w, el), 0) ? 1 : -1;
-            return push(w, el, f->mode, f->container, 0) ? 1 : -1;
-        }
-        target = inline_target(w, el);
-        n = nc_node_append(target, new_node(w, NC_INLINE_LINK, el));
-        nc_buf_clear(&w->tmp);
-        ncp_dom_resolve(w->ctx->base_url, href, &w->tmp);
-        nc_node_set_href(a, n, w->tmp.ptr);
-        if (title && *title)
-            nc_node_set_title(a, n, title);
-        return push(w, el, M_INLINES, n, 1) ? 1 : -1;
-    }
+        return enter_box(w, el, k);
+    case K_IMG:
+    case K_BR:
+    case K_CODE:
+        return enter_inline_leaf(w, el, k);
+    case K_LINK:
     case K_EM:
     case K_STRONG:
     case K_SUP:
     case K_SUB:
     case K_DEL:
     case K_INS:
-    case K_STRIKE: {
-        nc_node_type t = k == K_EM ? NC_INLINE_EMPH : k == K_STRONG ? NC_INLINE_STRONG
-                         : k == K_SUP ? NC_INLINE_SUP : k == K_SUB ? NC_INLINE_SUB
-                         : k == K_DEL ? NC_INLINE_DEL : k == K_INS ? NC_INLINE_INS
-                         : NC_INLINE_STRIKE;
-        nc_node *target = inline_target(w, el);
-        n = nc_node_append(target, new_node(w, t, el));
-        return push(w, el, M_INLINES, n, 1) ? 1 : -1;
-    }
+    case K_STRIKE:
+        return enter_inline(w, el, k);
+    case K_SKIP:
+        return 0;
     case K_PICTURE:
     case K_TRANSPARENT:
     default:
-        if (f->mode == M_BLOCKS) {
-            nc_node *p = inline_target(w, el);
-            return push(w, el, M_INLINES, p, 0) ? 1 : -1;
-        }
-        return push(w, el, f->mode, f->container, 0) ? 1 : -1;
-    case K_SKIP:
-        return 0;
+        if (f->mode == M_BLOCKS)
+            return pushed(push(w, el, M_INLINES, inline_target(w, el), 0));
+        return pushed(push(w, el, f->mode, f->container, 0));
     }
 }
 
