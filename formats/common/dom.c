@@ -48,6 +48,89 @@ int ncp_dom_class_has(const xmlNode *n, const char *part)
     return 0;
 }
 
+int ncp_dom_class_word(const xmlNode *n, const char *word)
+{
+    const char *p = ncp_dom_attr(n, "class");
+    size_t wl = strlen(word);
+    if (!p)
+        return 0;
+    while (*p) {
+        size_t l = 0;
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+            p++;
+        while (p[l] && p[l] != ' ' && p[l] != '\t' && p[l] != '\n' && p[l] != '\r' &&
+               p[l] != '\f')
+            l++;
+        if (l == wl && !ncp_strncasecmp(p, word, wl))
+            return 1;
+        p += l;
+    }
+    return 0;
+}
+
+void ncp_dom_walk_init(ncp_dom_walk *it, xmlNode *first)
+{
+    memset(it, 0, sizeof *it);
+    it->node = first;
+    it->root = first ? first->parent : NULL;
+}
+
+ncp_dom_event ncp_dom_walk_next(ncp_dom_walk *it)
+{
+    xmlNode *n = it->node;
+    if (!it->started) {
+        it->started = 1;
+        return it->ev = n ? NCP_DOM_ENTER : NCP_DOM_DONE;
+    }
+    if (it->ev == NCP_DOM_DONE)
+        return NCP_DOM_DONE;
+    if (it->ev == NCP_DOM_ENTER && n->type == XML_ELEMENT_NODE && !it->skip) {
+        if (n->children) {
+            it->node = n->children;
+            return it->ev = NCP_DOM_ENTER;
+        }
+        return it->ev = NCP_DOM_LEAVE;
+    }
+    it->skip = 0;
+    if (n->next) {
+        it->node = n->next;
+        return it->ev = NCP_DOM_ENTER;
+    }
+    if (!n->parent || n->parent == it->root)
+        return it->ev = NCP_DOM_DONE;
+    it->node = n->parent;
+    return it->ev = NCP_DOM_LEAVE;
+}
+
+void ncp_dom_walk_skip(ncp_dom_walk *it)
+{
+    it->skip = 1;
+}
+
+xmlNode *ncp_dom_find(xmlNode *el, const char *name, int last)
+{
+    xmlNode *found = NULL;
+    ncp_dom_walk it;
+    ncp_dom_event ev;
+    if (!el)
+        return NULL;
+    if (ncp_dom_is(el, name)) {
+        if (!last)
+            return el;
+        found = el;
+    }
+    if (el->type != XML_ELEMENT_NODE)
+        return found;
+    ncp_dom_walk_init(&it, el->children);
+    while ((ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE)
+        if (ev == NCP_DOM_ENTER && ncp_dom_is(it.node, name)) {
+            found = it.node;
+            if (!last)
+                return found;
+        }
+    return found;
+}
+
 void ncp_dom_text(const xmlNode *n, nc_buf *out)
 {
     xmlChar *t = xmlNodeGetContent(n);
@@ -113,46 +196,145 @@ enum kind {
     K_EM, K_STRONG, K_CODE, K_LINK, K_IMG, K_BR, K_SUP, K_SUB, K_DEL, K_INS, K_STRIKE, K_PICTURE
 };
 
+/* The one table of elements: what each is to the lenient walk (kind) and to the
+ * canonical profile (role, domcanon.c). Names not here are K_TRANSPARENT and
+ * NCP_ROLE_OTHER. */
 static const struct {
     const char *name;
     enum kind kind;
+    ncp_dom_role role;
 } kinds[] = {
-    {"p", K_PARA}, {"h1", K_HEADING}, {"h2", K_HEADING}, {"h3", K_HEADING},
-    {"h4", K_HEADING}, {"h5", K_HEADING}, {"h6", K_HEADING}, {"hl1", K_HEADING},
-    {"hl2", K_HEADING}, {"blockquote", K_QUOTE}, {"bq", K_QUOTE}, {"ul", K_UL},
-    {"ol", K_OL}, {"li", K_LI}, {"dl", K_DL}, {"dt", K_DT}, {"dd", K_DD},
-    {"figure", K_FIGURE}, {"media", K_FIGURE}, {"figcaption", K_FIGCAPTION},
-    {"media-caption", K_FIGCAPTION}, {"pre", K_PRE}, {"hr", K_HR}, {"table", K_TABLE},
-    {"thead", K_THEAD}, {"tbody", K_TBODY}, {"tfoot", K_TBODY}, {"tr", K_TR},
-    {"td", K_CELL}, {"th", K_CELL}, {"caption", K_CAPTION}, {"div", K_DIV},
-    {"section", K_DIV}, {"article", K_DIV}, {"main", K_DIV}, {"header", K_DIV},
-    {"footer", K_DIV}, {"aside", K_DIV}, {"center", K_DIV}, {"body", K_DIV},
-    {"html", K_DIV}, {"block", K_DIV}, {"body.content", K_DIV}, {"address", K_PARA},
-    {"details", K_DIV}, {"summary", K_PARA}, {"hgroup", K_DIV}, {"nav", K_DIV},
-    {"iframe", K_EMBED}, {"video", K_EMBED}, {"audio", K_EMBED}, {"embed", K_EMBED},
-    {"object", K_EMBED}, {"em", K_EM}, {"i", K_EM}, {"cite", K_EM}, {"dfn", K_EM},
-    {"var", K_EM}, {"strong", K_STRONG}, {"b", K_STRONG}, {"code", K_CODE},
-    {"kbd", K_CODE}, {"samp", K_CODE}, {"tt", K_CODE}, {"a", K_LINK}, {"img", K_IMG},
-    {"media-reference", K_IMG}, {"br", K_BR}, {"sup", K_SUP}, {"sub", K_SUB},
-    {"del", K_DEL}, {"ins", K_INS}, {"s", K_STRIKE}, {"strike", K_STRIKE},
-    {"picture", K_PICTURE}, {"script", K_SKIP}, {"style", K_SKIP}, {"noscript", K_SKIP},
-    {"template", K_SKIP}, {"head", K_SKIP}, {"title", K_SKIP}, {"meta", K_SKIP},
-    {"link", K_SKIP}, {"svg", K_SKIP}, {"math", K_SKIP}, {"form", K_SKIP},
-    {"input", K_SKIP}, {"button", K_SKIP}, {"select", K_SKIP}, {"textarea", K_SKIP},
-    {"canvas", K_SKIP}, {"map", K_SKIP}, {"area", K_SKIP}, {"source", K_SKIP},
-    {"track", K_SKIP}, {"param", K_SKIP}, {"media-metadata", K_SKIP},
-    {"media-producer", K_FIGCAPTION}, {"fn", K_SKIP}, {"dialog", K_SKIP},
-    {"object.title", K_SKIP}};
+    {"p", K_PARA, NCP_ROLE_BLOCK},
+    {"h1", K_HEADING, NCP_ROLE_BLOCK},
+    {"h2", K_HEADING, NCP_ROLE_BLOCK},
+    {"h3", K_HEADING, NCP_ROLE_BLOCK},
+    {"h4", K_HEADING, NCP_ROLE_BLOCK},
+    {"h5", K_HEADING, NCP_ROLE_BLOCK},
+    {"h6", K_HEADING, NCP_ROLE_BLOCK},
+    {"hl1", K_HEADING, NCP_ROLE_OTHER},
+    {"hl2", K_HEADING, NCP_ROLE_OTHER},
+    {"blockquote", K_QUOTE, NCP_ROLE_BLOCK},
+    {"bq", K_QUOTE, NCP_ROLE_OTHER},
+    {"ul", K_UL, NCP_ROLE_BLOCK},
+    {"ol", K_OL, NCP_ROLE_BLOCK},
+    {"li", K_LI, NCP_ROLE_BOX},
+    {"dl", K_DL, NCP_ROLE_BLOCK},
+    {"dt", K_DT, NCP_ROLE_BLOCK},
+    {"dd", K_DD, NCP_ROLE_BLOCK},
+    {"figure", K_FIGURE, NCP_ROLE_BLOCK},
+    {"media", K_FIGURE, NCP_ROLE_OTHER},
+    {"figcaption", K_FIGCAPTION, NCP_ROLE_BOX},
+    {"media-caption", K_FIGCAPTION, NCP_ROLE_OTHER},
+    {"pre", K_PRE, NCP_ROLE_BLOCK},
+    {"hr", K_HR, NCP_ROLE_BLOCK},
+    {"table", K_TABLE, NCP_ROLE_BLOCK},
+    {"thead", K_THEAD, NCP_ROLE_BOX},
+    {"tbody", K_TBODY, NCP_ROLE_BOX_QUIET},
+    {"tfoot", K_TBODY, NCP_ROLE_BOX},
+    {"tr", K_TR, NCP_ROLE_BOX},
+    {"td", K_CELL, NCP_ROLE_BOX},
+    {"th", K_CELL, NCP_ROLE_BOX},
+    {"caption", K_CAPTION, NCP_ROLE_BOX},
+    {"div", K_DIV, NCP_ROLE_BOX},
+    {"section", K_DIV, NCP_ROLE_BOX},
+    {"article", K_DIV, NCP_ROLE_BOX},
+    {"main", K_DIV, NCP_ROLE_BOX},
+    {"header", K_DIV, NCP_ROLE_BOX},
+    {"footer", K_DIV, NCP_ROLE_BOX},
+    {"aside", K_DIV, NCP_ROLE_BOX},
+    {"center", K_DIV, NCP_ROLE_BOX},
+    {"body", K_DIV, NCP_ROLE_BOX_QUIET},
+    {"html", K_DIV, NCP_ROLE_BOX_QUIET},
+    {"block", K_DIV, NCP_ROLE_OTHER},
+    {"body.content", K_DIV, NCP_ROLE_OTHER},
+    {"address", K_PARA, NCP_ROLE_BOX},
+    {"details", K_DIV, NCP_ROLE_BOX},
+    {"summary", K_PARA, NCP_ROLE_BOX},
+    {"hgroup", K_DIV, NCP_ROLE_BOX},
+    {"nav", K_DIV, NCP_ROLE_BOX},
+    {"iframe", K_EMBED, NCP_ROLE_BLOCK},
+    {"video", K_EMBED, NCP_ROLE_BLOCK},
+    {"audio", K_EMBED, NCP_ROLE_BLOCK},
+    {"embed", K_EMBED, NCP_ROLE_BLOCK},
+    {"object", K_EMBED, NCP_ROLE_DROP},
+    {"em", K_EM, NCP_ROLE_OTHER},
+    {"i", K_EM, NCP_ROLE_OTHER},
+    {"cite", K_EM, NCP_ROLE_OTHER},
+    {"dfn", K_EM, NCP_ROLE_OTHER},
+    {"var", K_EM, NCP_ROLE_OTHER},
+    {"strong", K_STRONG, NCP_ROLE_OTHER},
+    {"b", K_STRONG, NCP_ROLE_OTHER},
+    {"code", K_CODE, NCP_ROLE_OTHER},
+    {"kbd", K_CODE, NCP_ROLE_OTHER},
+    {"samp", K_CODE, NCP_ROLE_OTHER},
+    {"tt", K_CODE, NCP_ROLE_OTHER},
+    {"a", K_LINK, NCP_ROLE_OTHER},
+    {"img", K_IMG, NCP_ROLE_OTHER},
+    {"media-reference", K_IMG, NCP_ROLE_OTHER},
+    {"br", K_BR, NCP_ROLE_OTHER},
+    {"sup", K_SUP, NCP_ROLE_OTHER},
+    {"sub", K_SUB, NCP_ROLE_OTHER},
+    {"del", K_DEL, NCP_ROLE_OTHER},
+    {"ins", K_INS, NCP_ROLE_OTHER},
+    {"s", K_STRIKE, NCP_ROLE_OTHER},
+    {"strike", K_STRIKE, NCP_ROLE_OTHER},
+    {"picture", K_PICTURE, NCP_ROLE_OTHER},
+    {"script", K_SKIP, NCP_ROLE_DROP},
+    {"style", K_SKIP, NCP_ROLE_DROP},
+    {"noscript", K_SKIP, NCP_ROLE_DROP},
+    {"template", K_SKIP, NCP_ROLE_DROP},
+    {"head", K_SKIP, NCP_ROLE_DROP},
+    {"title", K_SKIP, NCP_ROLE_DROP},
+    {"meta", K_SKIP, NCP_ROLE_DROP},
+    {"link", K_SKIP, NCP_ROLE_DROP},
+    {"svg", K_SKIP, NCP_ROLE_DROP},
+    {"math", K_SKIP, NCP_ROLE_DROP},
+    {"form", K_SKIP, NCP_ROLE_BOX},
+    {"input", K_SKIP, NCP_ROLE_DROP},
+    {"button", K_SKIP, NCP_ROLE_DROP},
+    {"select", K_SKIP, NCP_ROLE_DROP},
+    {"textarea", K_SKIP, NCP_ROLE_DROP},
+    {"canvas", K_SKIP, NCP_ROLE_OTHER},
+    {"map", K_SKIP, NCP_ROLE_OTHER},
+    {"area", K_SKIP, NCP_ROLE_OTHER},
+    {"source", K_SKIP, NCP_ROLE_OTHER},
+    {"track", K_SKIP, NCP_ROLE_OTHER},
+    {"param", K_SKIP, NCP_ROLE_DROP},
+    {"media-metadata", K_SKIP, NCP_ROLE_OTHER},
+    {"media-producer", K_FIGCAPTION, NCP_ROLE_OTHER},
+    {"fn", K_SKIP, NCP_ROLE_OTHER},
+    {"dialog", K_SKIP, NCP_ROLE_OTHER},
+    {"object.title", K_SKIP, NCP_ROLE_OTHER},
+    {"base", K_TRANSPARENT, NCP_ROLE_DROP},
+    {"colgroup", K_TRANSPARENT, NCP_ROLE_DROP},
+    {"col", K_TRANSPARENT, NCP_ROLE_DROP},
+    {"fieldset", K_TRANSPARENT, NCP_ROLE_BOX},
+    {"menu", K_TRANSPARENT, NCP_ROLE_BOX},
+    {"dir", K_TRANSPARENT, NCP_ROLE_BOX},
+};
 
-static enum kind kind_of(const xmlNode *n)
+/* The row of n in kinds, or -1. */
+static int row_of(const xmlNode *n)
 {
     const char *name = ncp_dom_name(n);
     int c = name[0] >= 'A' && name[0] <= 'Z' ? name[0] + 32 : name[0];
     size_t i;
     for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
         if (kinds[i].name[0] == c && !ncp_strcasecmp(kinds[i].name, name))
-            return kinds[i].kind;
-    return K_TRANSPARENT;
+            return (int)i;
+    return -1;
+}
+
+static enum kind kind_of(const xmlNode *n)
+{
+    int i = row_of(n);
+    return i < 0 ? K_TRANSPARENT : kinds[i].kind;
+}
+
+ncp_dom_role ncp_dom_role_of(const xmlNode *n)
+{
+    int i = n && n->type == XML_ELEMENT_NODE ? row_of(n) : -1;
+    return i < 0 ? NCP_ROLE_OTHER : kinds[i].role;
 }
 
 static int is_block_kind(enum kind k)
@@ -193,23 +375,22 @@ static int hidden(const xmlNode *n)
  * at no more than 512 nodes. */
 static int holds_block(xmlNode *el)
 {
-    xmlNode *c = el->children;
+    ncp_dom_walk it;
+    ncp_dom_event ev;
     int budget = 512;
-    while (c && budget-- > 0) {
-        if (c->type == XML_ELEMENT_NODE) {
-            enum kind k = kind_of(c);
+    ncp_dom_walk_init(&it, el->children);
+    while ((ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE) {
+        if (ev != NCP_DOM_ENTER)
+            continue;
+        if (budget-- <= 0)
+            break;
+        if (it.node->type == XML_ELEMENT_NODE) {
+            enum kind k = kind_of(it.node);
             if (is_block_kind(k) || k == K_FIGCAPTION)
                 return 1;
-            if (k != K_SKIP && c->children) {
-                c = c->children;
-                continue;
-            }
+            if (k == K_SKIP)
+                ncp_dom_walk_skip(&it);
         }
-        while (c && c != el && !c->next)
-            c = c->parent;
-        if (!c || c == el)
-            break;
-        c = c->next;
     }
     return 0;
 }
@@ -293,8 +474,7 @@ static nc_node *new_node(walker *w, nc_node_type t, xmlNode *el)
     return nc_node_new(w->a, t, line > 0 ? line : 0, 0);
 }
 
-/* A table cell's colspan, rowspan and alignment (align="...", else style text-align). */
-static int span_attr(const char *v)
+int ncp_dom_span(const char *v)
 {
     long x;
     char *end;
@@ -303,7 +483,7 @@ static int span_attr(const char *v)
     x = strtol(v, &end, 10);
     return end == v || x < 1 ? 1 : x > 1000 ? 1000 : (int)x;
 }
-static nc_align align_attr(const char *al, const char *style)
+nc_align ncp_dom_align(const char *al, const char *style)
 {
     const char *t;
     char word[8];
@@ -515,7 +695,9 @@ static void image_src(walker *w, xmlNode *el, nc_buf *out)
         if (l)
             src = l;
         if (!src || placeholder_src(src)) {
-            xmlNode *pic = el->parent, *c;
+            xmlNode *pic = el->parent;
+            ncp_dom_walk it;
+            ncp_dom_event ev;
             int budget = 64;
             for (i = 0; sets[i] && !tmp.size; i++) {
                 const char *v = ncp_dom_attr(el, sets[i]);
@@ -526,24 +708,20 @@ static void image_src(walker *w, xmlNode *el, nc_buf *out)
              * the source, which it does not know to be empty) */
             while (pic && ncp_dom_is(pic, "source"))
                 pic = pic->parent;
-            for (c = pic && ncp_dom_is(pic, "picture") ? pic->children : NULL;
-                 c && !tmp.size && budget-- > 0;) {
-                if (ncp_dom_is(c, "source")) {
-                    const char *v = ncp_dom_attr(c, "srcset");
-                    if (!v || !*v)
-                        v = ncp_dom_attr(c, "data-srcset");
-                    if (v && *v)
-                        srcset_best(v, &tmp);
-                }
-                if (c->type == XML_ELEMENT_NODE && c->children) {
-                    c = c->children;
+            ncp_dom_walk_init(&it, pic && ncp_dom_is(pic, "picture") ? pic->children : NULL);
+            while (!tmp.size && (ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE) {
+                const char *v;
+                if (ev != NCP_DOM_ENTER)
                     continue;
-                }
-                while (c && c != pic && !c->next)
-                    c = c->parent;
-                if (!c || c == pic)
+                if (budget-- <= 0)
                     break;
-                c = c->next;
+                if (!ncp_dom_is(it.node, "source"))
+                    continue;
+                v = ncp_dom_attr(it.node, "srcset");
+                if (!v || !*v)
+                    v = ncp_dom_attr(it.node, "data-srcset");
+                if (v && *v)
+                    srcset_best(v, &tmp);
             }
             if (tmp.size && strncmp(tmp.ptr, "data:", 5))
                 src = tmp.ptr;
@@ -558,45 +736,70 @@ static void image_src(walker *w, xmlNode *el, nc_buf *out)
     nc_buf_release(&tmp);
 }
 
-/* A social media post embedded as a blockquote (Twitter/X, Instagram, TikTok, Threads,
- * Facebook, Reddit): its address, or NULL. */
-static const char *social_embed(xmlNode *el)
+/* The one table of social media posts embedded as a blockquote: the class that marks
+ * one, and which profile knows it (web pages: any class containing the name; the
+ * canonical profile: a class word). */
+enum { EMBED_WEB = 1, EMBED_CANON = 2 };
+static const struct {
+    const char *cls;
+    unsigned who;
+} embed_classes[] = {
+    {"twitter-tweet", EMBED_WEB | EMBED_CANON},  {"twitter-video", EMBED_WEB | EMBED_CANON},
+    {"instagram-media", EMBED_WEB | EMBED_CANON}, {"tiktok-embed", EMBED_WEB | EMBED_CANON},
+    {"text-post-media", EMBED_WEB},               {"fb-xfbml-parse-ignore", EMBED_WEB},
+    {"reddit-embed-bq", EMBED_WEB},               {"bluesky-embed", EMBED_WEB},
+    {"mastodon-embed", EMBED_WEB},                {"imgur-embed-pub", EMBED_CANON},
+    {"reddit-card", EMBED_CANON},
+};
+
+/* The last <a> under el (the post's own link: Twitter's date links to the status); on
+ * web pages only one whose address is absolute. */
+static const char *last_link(const xmlNode *el, int absolute)
 {
-    static const char *const classes[] = {"twitter-tweet", "twitter-video", "instagram-media",
-                                          "tiktok-embed", "text-post-media", "fb-xfbml-parse-ignore",
-                                          "reddit-embed-bq", "bluesky-embed", "mastodon-embed",
-                                          NULL};
-    const char *u = NULL, *c = ncp_dom_attr(el, "class");
-    xmlNode *n;
+    const char *u = NULL;
+    ncp_dom_walk it;
+    ncp_dom_event ev;
+    ncp_dom_walk_init(&it, el->children);
+    while ((ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE)
+        if (ev == NCP_DOM_ENTER && ncp_dom_is(it.node, "a")) {
+            const char *h = ncp_dom_attr(it.node, "href");
+            if (!absolute || (h && strstr(h, "://")))
+                u = h;
+        }
+    return u;
+}
+
+int ncp_dom_social_embed(const xmlNode *el, unsigned flags, const char **url)
+{
+    const char *c = ncp_dom_attr(el, "class"), *u;
+    unsigned who = flags & NCP_DOM_CANONICAL ? EMBED_CANON : EMBED_WEB;
     size_t i;
     int hit = 0;
+    *url = NULL;
     if (!c)
-        return NULL;
-    for (i = 0; classes[i] && !hit; i++)
-        if (strstr(c, classes[i]))
-            hit = 1;
+        return 0;
+    for (i = 0; i < sizeof embed_classes / sizeof embed_classes[0] && !hit; i++)
+        if (embed_classes[i].who & who)
+            hit = who == EMBED_WEB ? strstr(c, embed_classes[i].cls) != NULL
+                                   : ncp_dom_class_word(el, embed_classes[i].cls);
     if (!hit)
-        return NULL;
-    if ((u = ncp_dom_attr(el, "data-instgrm-permalink")) && *u)
-        return u;
-    if ((u = ncp_dom_attr(el, "cite")) && *u)
-        return u;
-    u = NULL;
-    /* the post's own link is the last one (Twitter: the date links to the status) */
-    for (n = el->children; n;) {
-        if (ncp_dom_is(n, "a") && ncp_dom_attr(n, "href") && strstr(ncp_dom_attr(n, "href"), "://"))
-            u = ncp_dom_attr(n, "href");
-        if (n->type == XML_ELEMENT_NODE && n->children) {
-            n = n->children;
-            continue;
-        }
-        while (n && n != el && !n->next)
-            n = n->parent;
-        if (!n || n == el)
-            break;
-        n = n->next;
+        return 0;
+    if (who == EMBED_CANON) {
+        if ((u = ncp_dom_attr(el, "cite")) && *u)
+            *url = u;
+        else if ((u = ncp_dom_attr(el, "data-instgrm-permalink")) && *u)
+            *url = u;
+        else
+            *url = last_link(el, 0);
+        return 1;
     }
-    return u;
+    if ((u = ncp_dom_attr(el, "data-instgrm-permalink")) && *u)
+        *url = u;
+    else if ((u = ncp_dom_attr(el, "cite")) && *u)
+        *url = u;
+    else
+        *url = last_link(el, 1);
+    return 1;
 }
 
 static const char *embed_src(xmlNode *el)
@@ -738,9 +941,9 @@ static int enter_in_row(walker *w, xmlNode *el, enum kind k)
     if (k == K_CELL) {
         nc_node *n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_CELL, el));
         nc_node_set_header(n, ncp_dom_is(el, "th"));
-        nc_node_set_span(n, span_attr(ncp_dom_attr(el, "colspan")),
-                         span_attr(ncp_dom_attr(el, "rowspan")));
-        nc_node_set_align(n, align_attr(ncp_dom_attr(el, "align"), ncp_dom_attr(el, "style")));
+        nc_node_set_span(n, ncp_dom_span(ncp_dom_attr(el, "colspan")),
+                         ncp_dom_span(ncp_dom_attr(el, "rowspan")));
+        nc_node_set_align(n, ncp_dom_align(ncp_dom_attr(el, "align"), ncp_dom_attr(el, "style")));
         w->last_space = 1;
         return pushed(push(w, el, M_INLINES, n, 1));
     }
@@ -802,8 +1005,8 @@ static int enter_list_or_quote(walker *w, xmlNode *el, enum kind k)
                                   : NC_BLOCK_LIST_ITEM;
     nc_node *n;
     if (k == K_QUOTE && (w->ctx->flags & NCP_DOM_HTML) && f->mode == M_BLOCKS) {
-        const char *u = social_embed(el);
-        if (u) {
+        const char *u;
+        if (ncp_dom_social_embed(el, w->ctx->flags, &u) && u) {
             close_implicit(w);
             n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
             nc_buf_clear(&w->tmp);
@@ -1171,8 +1374,11 @@ static void leave(walker *w)
 int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into)
 {
     walker w;
-    xmlNode *cur;
+    ncp_dom_walk it;
+    ncp_dom_event ev;
     int rc = 0;
+    if (ctx->flags & NCP_DOM_CANONICAL)
+        return el ? ncp_dom_convert_canonical(ctx, el, into) : 0;
     memset(&w, 0, sizeof w);
     w.ctx = ctx;
     w.a = ctx->a;
@@ -1193,53 +1399,37 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into)
         }
         if (r == 0)
             goto finish;
-        top(&w)->el = el;
+        /* el and the siblings after it (the frames, not the tree, end the walk) */
+        ncp_dom_walk_init(&it, el);
+        ncp_dom_walk_next(&it); /* el, entered above */
     } else {
         w.st[0].el = el;
+        ncp_dom_walk_init(&it, el->children);
     }
-    /* iterative pre-order walk under el; st[k].el are the open elements */
-    cur = el->children;
-    while (w.n > 0) {
-        if (w.a->failed) {
-            /* out of memory: frames may hold no container; stop here */
-            rc = -1;
-            goto done;
-        }
-        if (!cur) {
-            /* climb: leave the top element, continue with its next sibling */
-            xmlNode *done_el = top(&w)->el;
-            if (w.n == 1) {
-                break;
-            }
+    /* st[k].el are the open elements; out of memory stops the walk (frames may hold no
+     * container) */
+    while (!w.a->failed && (ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE) {
+        xmlNode *cur = it.node;
+        if (ev == NCP_DOM_LEAVE) {
             leave(&w);
-            cur = done_el ? done_el->next : NULL;
             continue;
         }
-        switch (cur->type) {
-        case XML_TEXT_NODE:
-        case XML_CDATA_SECTION_NODE:
+        if (cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE) {
             if (cur->content && top(&w)->mode != M_SKIPPING)
                 add_text(&w, cur, (const char *)cur->content, strlen((const char *)cur->content));
-            cur = cur->next;
-            break;
-        case XML_ELEMENT_NODE: {
+        } else if (cur->type == XML_ELEMENT_NODE) {
             int r = enter(&w, cur);
             if (r < 0) {
                 rc = -1;
                 goto done;
             }
-            if (r == 1) {
-                top(&w)->el = cur;
-                cur = cur->children;
-            } else {
-                cur = cur->next;
-            }
-            break;
+            if (r == 0)
+                ncp_dom_walk_skip(&it);
         }
-        default:
-            cur = cur->next;
-            break;
-        }
+    }
+    if (w.a->failed) {
+        rc = -1;
+        goto done;
     }
 finish:
     while (w.n > 1)
@@ -1274,7 +1464,7 @@ static void note_errors(void *ud, xmlErrorPtr e)
         he->depth = 1;
 }
 
-int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
+int ncp_dom_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
                      const char *base_url, nc_node *into, nc_error *err)
 {
     htmlDocPtr doc;
@@ -1301,7 +1491,7 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
         html_errors he = {0, 0, 0};
         xmlSetStructuredErrorFunc(&he, note_errors);
         int halted;
-        doc = ncp_html_read(html, len, "UTF-8",
+        doc = ncp_dom_parse_html(html, len, "UTF-8",
                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                 HTML_PARSE_COMPACT,
                             &halted);
