@@ -331,6 +331,31 @@ static enum kind kind_of(const xmlNode *n)
     return i < 0 ? K_TRANSPARENT : kinds[i].kind;
 }
 
+int ncp_dom_dropped_when_empty(nc_node_type t)
+{
+    switch (t) {
+    case NC_BLOCK_PARAGRAPH:
+    case NC_BLOCK_HEADING:
+    case NC_BLOCK_TABLE_CAPTION:
+    case NC_INLINE_EMPH:
+    case NC_INLINE_STRONG:
+    case NC_INLINE_SUP:
+    case NC_INLINE_SUB:
+    case NC_INLINE_DEL:
+    case NC_INLINE_INS:
+    case NC_INLINE_STRIKE:
+    case NC_INLINE_LINK:
+    case NC_BLOCK_BLOCKQUOTE:
+    case NC_BLOCK_BULLET_LIST:
+    case NC_BLOCK_ORDERED_LIST:
+    case NC_BLOCK_DEF_LIST:
+    case NC_BLOCK_TABLE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 ncp_dom_role ncp_dom_role_of(const xmlNode *n)
 {
     int i = n && n->type == XML_ELEMENT_NODE ? row_of(n) : -1;
@@ -950,16 +975,23 @@ static int enter_in_row(walker *w, xmlNode *el, enum kind k)
     return pushed(push(w, el, M_ROW, f->container, 0));
 }
 
+/* A block container for el: it ends the implicit paragraph; its children go in `mode`. */
+static int open_block(walker *w, xmlNode *el, nc_node_type t, enum mode mode)
+{
+    nc_node *n;
+    close_implicit(w);
+    n = nc_node_append(top(w)->container, new_node(w, t, el));
+    return pushed(push(w, el, mode, n, 1));
+}
+
 /* A definition list, or one of its terms or definitions (outside a list: a paragraph). */
 static int enter_def_list(walker *w, xmlNode *el, enum kind k)
 {
     frame *f = top(w);
     nc_node *n;
+    if (k == K_DL)
+        return open_block(w, el, NC_BLOCK_DEF_LIST, M_BLOCKS);
     close_implicit(w);
-    if (k == K_DL) {
-        n = nc_node_append(f->container, new_node(w, NC_BLOCK_DEF_LIST, el));
-        return pushed(push(w, el, M_BLOCKS, n, 1));
-    }
     n = nc_node_append(f->container,
                        new_node(w, k == K_DT ? NC_BLOCK_DEF_TERM : NC_BLOCK_DEF_DATA, el));
     w->last_space = 1;
@@ -1237,24 +1269,16 @@ static int enter(walker *w, xmlNode *el)
     case K_UL:
     case K_OL:
         return enter_list_or_quote(w, el, k);
-    case K_FIGURE: {
-        nc_node *n;
-        close_implicit(w);
-        n = nc_node_append(f->container, new_node(w, NC_BLOCK_FIGURE, el));
-        return pushed(push(w, el, M_FIGURE, n, 1));
-    }
+    case K_FIGURE:
+        return open_block(w, el, NC_BLOCK_FIGURE, M_FIGURE);
     case K_PRE:
         return enter_pre(w, el);
     case K_HR:
         close_implicit(w);
         nc_node_append(f->container, new_node(w, NC_BLOCK_THEMATIC_BREAK, el));
         return 0;
-    case K_TABLE: {
-        nc_node *n;
-        close_implicit(w);
-        n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE, el));
-        return pushed(push(w, el, M_TABLE, n, 1));
-    }
+    case K_TABLE:
+        return open_block(w, el, NC_BLOCK_TABLE, M_TABLE);
     case K_EMBED:
         return enter_embed(w, el);
     case K_DIV:
@@ -1320,47 +1344,21 @@ static void leave(walker *w)
         case NC_BLOCK_TABLE_CAPTION:
         case NC_BLOCK_DEF_TERM:
             finish_inlines(w, c);
-            if (c->type != NC_BLOCK_TABLE_CELL && c->type != NC_BLOCK_DEF_TERM &&
-                empty_block(c)) /* the empty-element rule: docs/design.md */
-                nc_node_unlink(c);
             break;
         case NC_BLOCK_FIGURE:
-            if (f->mode == M_INLINES) {
+            if (f->mode == M_INLINES)
                 finish_inlines(w, c); /* the end of a figcaption */
-                break;
-            }
-            if (!c->first && !c->as.ref.href && !c->as.ref.credit)
-                nc_node_unlink(c);
-            break;
-        case NC_INLINE_EMPH:
-        case NC_INLINE_STRONG:
-        case NC_INLINE_SUP:
-        case NC_INLINE_SUB:
-        case NC_INLINE_DEL:
-        case NC_INLINE_INS:
-        case NC_INLINE_STRIKE:
-            if (!c->first)
-                nc_node_unlink(c);
-            break;
-        case NC_INLINE_LINK:
-            if (!c->first)
+            else if (!c->first && !c->as.ref.href && !c->as.ref.credit)
                 nc_node_unlink(c);
             break;
         case NC_BLOCK_DEF_LIST:
             ncp_def_list_tidy(w->a, c);
-            if (!c->first)
-                nc_node_unlink(c);
-            break;
-        case NC_BLOCK_BLOCKQUOTE:
-        case NC_BLOCK_BULLET_LIST:
-        case NC_BLOCK_ORDERED_LIST:
-        case NC_BLOCK_TABLE:
-            if (!c->first)
-                nc_node_unlink(c);
             break;
         default:
             break;
         }
+        if (!c->first && ncp_dom_dropped_when_empty(c->type))
+            nc_node_unlink(c);
         if (w->model_depth > 0)
             w->model_depth--;
     }

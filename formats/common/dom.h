@@ -82,6 +82,13 @@ typedef enum ncp_dom_role {
 } ncp_dom_role;
 ncp_dom_role ncp_dom_role_of(const xmlNode *n);
 
+/* The empty-element rule (docs/design.md), for both profiles: 1 when a node of type t
+ * is dropped once it ends up with no children: an element that only carries text
+ * (paragraph, heading, table caption, em, strong, sup, sub, del, ins, s, a) or a
+ * container (blockquote, lists, definition list, table). Table cells, definition terms
+ * and definitions stay; a figure is dropped when it has no image, caption or credit. */
+int ncp_dom_dropped_when_empty(nc_node_type t);
+
 /* A table cell's colspan or rowspan value (1 when absent or not a number, at most 1000)
  * and alignment (align="...", else style text-align). */
 int ncp_dom_span(const char *v);

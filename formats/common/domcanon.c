@@ -165,27 +165,11 @@ static void pop(hconv *c)
     h = top(c);
     if (h->kind == CTX_INLINE && h->trim)
         trim_inlines(h->node);
-    if (h->kind == CTX_INLINE && h->node && !h->node->first) {
-        /* the empty-element rule (docs/design.md): an empty paragraph, heading, caption or
-         * inline element goes; an empty table cell stays */
-        switch (h->node->type) {
-        case NC_BLOCK_PARAGRAPH:
-        case NC_BLOCK_HEADING:
-        case NC_BLOCK_TABLE_CAPTION:
-        case NC_INLINE_EMPH:
-        case NC_INLINE_STRONG:
-        case NC_INLINE_SUP:
-        case NC_INLINE_SUB:
-        case NC_INLINE_DEL:
-        case NC_INLINE_INS:
-        case NC_INLINE_STRIKE:
-        case NC_INLINE_LINK:
-            nc_node_unlink(h->node);
-            break;
-        default:
-            break;
-        }
-    }
+    /* the empty-element rule (docs/design.md): an empty paragraph, heading, caption or
+     * inline element goes; an empty table cell stays */
+    if (h->kind == CTX_INLINE && h->node && !h->node->first &&
+        ncp_dom_dropped_when_empty(h->node->type))
+        nc_node_unlink(h->node);
     if (h->kind == CTX_LIST)
         nc_node_set_tight(h->node, !h->loose);
     if (h->kind == CTX_BLOCK && h->node && h->node->type == NC_BLOCK_DEF_LIST &&
