@@ -4,7 +4,6 @@
  * table of social media posts are dom.c's, shared with the lenient profile. */
 #include "dom.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
