@@ -6,7 +6,8 @@
 # and the layers below it, never one above:
 #   1 src/model        the article model (arena, buf, article, node, datetime, xhtml, error)
 #   2 src/ctx          the conversion context formats call (options, warnings)
-#   3 formats/common   what several formats share (libxml2 guard, DOM -> model, libraries)
+#   3 formats/common   what several formats share (libxml2 guard, DOM walker and DOM -> model,
+#                      charset -> UTF-8, JSON Lines framing, libraries)
 #   4 formats/<name>   one format; no file outside formats/<name>/ includes its headers
 #   5 src/driver       the registry (it includes formats/formats.def), nc_convert, file I/O
 #   6 src/batch        the batch engine

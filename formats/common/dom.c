@@ -48,6 +48,89 @@ int ncp_dom_class_has(const xmlNode *n, const char *part)
     return 0;
 }
 
+int ncp_dom_class_word(const xmlNode *n, const char *word)
+{
+    const char *p = ncp_dom_attr(n, "class");
+    size_t wl = strlen(word);
+    if (!p)
+        return 0;
+    while (*p) {
+        size_t l = 0;
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+            p++;
+        while (p[l] && p[l] != ' ' && p[l] != '\t' && p[l] != '\n' && p[l] != '\r' &&
+               p[l] != '\f')
+            l++;
+        if (l == wl && !ncp_strncasecmp(p, word, wl))
+            return 1;
+        p += l;
+    }
+    return 0;
+}
+
+void ncp_dom_walk_init(ncp_dom_walk *it, xmlNode *first)
+{
+    memset(it, 0, sizeof *it);
+    it->node = first;
+    it->root = first ? first->parent : NULL;
+}
+
+ncp_dom_event ncp_dom_walk_next(ncp_dom_walk *it)
+{
+    xmlNode *n = it->node;
+    if (!it->started) {
+        it->started = 1;
+        return it->ev = n ? NCP_DOM_ENTER : NCP_DOM_DONE;
+    }
+    if (it->ev == NCP_DOM_DONE)
+        return NCP_DOM_DONE;
+    if (it->ev == NCP_DOM_ENTER && n->type == XML_ELEMENT_NODE && !it->skip) {
+        if (n->children) {
+            it->node = n->children;
+            return it->ev = NCP_DOM_ENTER;
+        }
+        return it->ev = NCP_DOM_LEAVE;
+    }
+    it->skip = 0;
+    if (n->next) {
+        it->node = n->next;
+        return it->ev = NCP_DOM_ENTER;
+    }
+    if (!n->parent || n->parent == it->root)
+        return it->ev = NCP_DOM_DONE;
+    it->node = n->parent;
+    return it->ev = NCP_DOM_LEAVE;
+}
+
+void ncp_dom_walk_skip(ncp_dom_walk *it)
+{
+    it->skip = 1;
+}
+
+xmlNode *ncp_dom_find(xmlNode *el, const char *name, int last)
+{
+    xmlNode *found = NULL;
+    ncp_dom_walk it;
+    ncp_dom_event ev;
+    if (!el)
+        return NULL;
+    if (ncp_dom_is(el, name)) {
+        if (!last)
+            return el;
+        found = el;
+    }
+    if (el->type != XML_ELEMENT_NODE)
+        return found;
+    ncp_dom_walk_init(&it, el->children);
+    while ((ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE)
+        if (ev == NCP_DOM_ENTER && ncp_dom_is(it.node, name)) {
+            found = it.node;
+            if (!last)
+                return found;
+        }
+    return found;
+}
+
 void ncp_dom_text(const xmlNode *n, nc_buf *out)
 {
     xmlChar *t = xmlNodeGetContent(n);
@@ -113,46 +196,170 @@ enum kind {
     K_EM, K_STRONG, K_CODE, K_LINK, K_IMG, K_BR, K_SUP, K_SUB, K_DEL, K_INS, K_STRIKE, K_PICTURE
 };
 
+/* The one table of elements: what each is to the lenient walk (kind) and to the
+ * canonical profile (role, domcanon.c). Names not here are K_TRANSPARENT and
+ * NCP_ROLE_OTHER. */
 static const struct {
     const char *name;
     enum kind kind;
+    ncp_dom_role role;
 } kinds[] = {
-    {"p", K_PARA}, {"h1", K_HEADING}, {"h2", K_HEADING}, {"h3", K_HEADING},
-    {"h4", K_HEADING}, {"h5", K_HEADING}, {"h6", K_HEADING}, {"hl1", K_HEADING},
-    {"hl2", K_HEADING}, {"blockquote", K_QUOTE}, {"bq", K_QUOTE}, {"ul", K_UL},
-    {"ol", K_OL}, {"li", K_LI}, {"dl", K_DL}, {"dt", K_DT}, {"dd", K_DD},
-    {"figure", K_FIGURE}, {"media", K_FIGURE}, {"figcaption", K_FIGCAPTION},
-    {"media-caption", K_FIGCAPTION}, {"pre", K_PRE}, {"hr", K_HR}, {"table", K_TABLE},
-    {"thead", K_THEAD}, {"tbody", K_TBODY}, {"tfoot", K_TBODY}, {"tr", K_TR},
-    {"td", K_CELL}, {"th", K_CELL}, {"caption", K_CAPTION}, {"div", K_DIV},
-    {"section", K_DIV}, {"article", K_DIV}, {"main", K_DIV}, {"header", K_DIV},
-    {"footer", K_DIV}, {"aside", K_DIV}, {"center", K_DIV}, {"body", K_DIV},
-    {"html", K_DIV}, {"block", K_DIV}, {"body.content", K_DIV}, {"address", K_PARA},
-    {"details", K_DIV}, {"summary", K_PARA}, {"hgroup", K_DIV}, {"nav", K_DIV},
-    {"iframe", K_EMBED}, {"video", K_EMBED}, {"audio", K_EMBED}, {"embed", K_EMBED},
-    {"object", K_EMBED}, {"em", K_EM}, {"i", K_EM}, {"cite", K_EM}, {"dfn", K_EM},
-    {"var", K_EM}, {"strong", K_STRONG}, {"b", K_STRONG}, {"code", K_CODE},
-    {"kbd", K_CODE}, {"samp", K_CODE}, {"tt", K_CODE}, {"a", K_LINK}, {"img", K_IMG},
-    {"media-reference", K_IMG}, {"br", K_BR}, {"sup", K_SUP}, {"sub", K_SUB},
-    {"del", K_DEL}, {"ins", K_INS}, {"s", K_STRIKE}, {"strike", K_STRIKE},
-    {"picture", K_PICTURE}, {"script", K_SKIP}, {"style", K_SKIP}, {"noscript", K_SKIP},
-    {"template", K_SKIP}, {"head", K_SKIP}, {"title", K_SKIP}, {"meta", K_SKIP},
-    {"link", K_SKIP}, {"svg", K_SKIP}, {"math", K_SKIP}, {"form", K_SKIP},
-    {"input", K_SKIP}, {"button", K_SKIP}, {"select", K_SKIP}, {"textarea", K_SKIP},
-    {"canvas", K_SKIP}, {"map", K_SKIP}, {"area", K_SKIP}, {"source", K_SKIP},
-    {"track", K_SKIP}, {"param", K_SKIP}, {"media-metadata", K_SKIP},
-    {"media-producer", K_FIGCAPTION}, {"fn", K_SKIP}, {"dialog", K_SKIP},
-    {"object.title", K_SKIP}};
+    {"p", K_PARA, NCP_ROLE_BLOCK},
+    {"h1", K_HEADING, NCP_ROLE_BLOCK},
+    {"h2", K_HEADING, NCP_ROLE_BLOCK},
+    {"h3", K_HEADING, NCP_ROLE_BLOCK},
+    {"h4", K_HEADING, NCP_ROLE_BLOCK},
+    {"h5", K_HEADING, NCP_ROLE_BLOCK},
+    {"h6", K_HEADING, NCP_ROLE_BLOCK},
+    {"hl1", K_HEADING, NCP_ROLE_OTHER},
+    {"hl2", K_HEADING, NCP_ROLE_OTHER},
+    {"blockquote", K_QUOTE, NCP_ROLE_BLOCK},
+    {"bq", K_QUOTE, NCP_ROLE_OTHER},
+    {"ul", K_UL, NCP_ROLE_BLOCK},
+    {"ol", K_OL, NCP_ROLE_BLOCK},
+    {"li", K_LI, NCP_ROLE_BOX},
+    {"dl", K_DL, NCP_ROLE_BLOCK},
+    {"dt", K_DT, NCP_ROLE_BLOCK},
+    {"dd", K_DD, NCP_ROLE_BLOCK},
+    {"figure", K_FIGURE, NCP_ROLE_BLOCK},
+    {"media", K_FIGURE, NCP_ROLE_OTHER},
+    {"figcaption", K_FIGCAPTION, NCP_ROLE_BOX},
+    {"media-caption", K_FIGCAPTION, NCP_ROLE_OTHER},
+    {"pre", K_PRE, NCP_ROLE_BLOCK},
+    {"hr", K_HR, NCP_ROLE_BLOCK},
+    {"table", K_TABLE, NCP_ROLE_BLOCK},
+    {"thead", K_THEAD, NCP_ROLE_BOX},
+    {"tbody", K_TBODY, NCP_ROLE_BOX_QUIET},
+    {"tfoot", K_TBODY, NCP_ROLE_BOX},
+    {"tr", K_TR, NCP_ROLE_BOX},
+    {"td", K_CELL, NCP_ROLE_BOX},
+    {"th", K_CELL, NCP_ROLE_BOX},
+    {"caption", K_CAPTION, NCP_ROLE_BOX},
+    {"div", K_DIV, NCP_ROLE_BOX},
+    {"section", K_DIV, NCP_ROLE_BOX},
+    {"article", K_DIV, NCP_ROLE_BOX},
+    {"main", K_DIV, NCP_ROLE_BOX},
+    {"header", K_DIV, NCP_ROLE_BOX},
+    {"footer", K_DIV, NCP_ROLE_BOX},
+    {"aside", K_DIV, NCP_ROLE_BOX},
+    {"center", K_DIV, NCP_ROLE_BOX},
+    {"body", K_DIV, NCP_ROLE_BOX_QUIET},
+    {"html", K_DIV, NCP_ROLE_BOX_QUIET},
+    {"block", K_DIV, NCP_ROLE_OTHER},
+    {"body.content", K_DIV, NCP_ROLE_OTHER},
+    {"address", K_PARA, NCP_ROLE_BOX},
+    {"details", K_DIV, NCP_ROLE_BOX},
+    {"summary", K_PARA, NCP_ROLE_BOX},
+    {"hgroup", K_DIV, NCP_ROLE_BOX},
+    {"nav", K_DIV, NCP_ROLE_BOX},
+    {"iframe", K_EMBED, NCP_ROLE_BLOCK},
+    {"video", K_EMBED, NCP_ROLE_BLOCK},
+    {"audio", K_EMBED, NCP_ROLE_BLOCK},
+    {"embed", K_EMBED, NCP_ROLE_BLOCK},
+    {"object", K_EMBED, NCP_ROLE_DROP},
+    {"em", K_EM, NCP_ROLE_OTHER},
+    {"i", K_EM, NCP_ROLE_OTHER},
+    {"cite", K_EM, NCP_ROLE_OTHER},
+    {"dfn", K_EM, NCP_ROLE_OTHER},
+    {"var", K_EM, NCP_ROLE_OTHER},
+    {"strong", K_STRONG, NCP_ROLE_OTHER},
+    {"b", K_STRONG, NCP_ROLE_OTHER},
+    {"code", K_CODE, NCP_ROLE_OTHER},
+    {"kbd", K_CODE, NCP_ROLE_OTHER},
+    {"samp", K_CODE, NCP_ROLE_OTHER},
+    {"tt", K_CODE, NCP_ROLE_OTHER},
+    {"a", K_LINK, NCP_ROLE_OTHER},
+    {"img", K_IMG, NCP_ROLE_OTHER},
+    {"media-reference", K_IMG, NCP_ROLE_OTHER},
+    {"br", K_BR, NCP_ROLE_OTHER},
+    {"sup", K_SUP, NCP_ROLE_OTHER},
+    {"sub", K_SUB, NCP_ROLE_OTHER},
+    {"del", K_DEL, NCP_ROLE_OTHER},
+    {"ins", K_INS, NCP_ROLE_OTHER},
+    {"s", K_STRIKE, NCP_ROLE_OTHER},
+    {"strike", K_STRIKE, NCP_ROLE_OTHER},
+    {"picture", K_PICTURE, NCP_ROLE_OTHER},
+    {"script", K_SKIP, NCP_ROLE_DROP},
+    {"style", K_SKIP, NCP_ROLE_DROP},
+    {"noscript", K_SKIP, NCP_ROLE_DROP},
+    {"template", K_SKIP, NCP_ROLE_DROP},
+    {"head", K_SKIP, NCP_ROLE_DROP},
+    {"title", K_SKIP, NCP_ROLE_DROP},
+    {"meta", K_SKIP, NCP_ROLE_DROP},
+    {"link", K_SKIP, NCP_ROLE_DROP},
+    {"svg", K_SKIP, NCP_ROLE_DROP},
+    {"math", K_SKIP, NCP_ROLE_DROP},
+    {"form", K_SKIP, NCP_ROLE_BOX},
+    {"input", K_SKIP, NCP_ROLE_DROP},
+    {"button", K_SKIP, NCP_ROLE_DROP},
+    {"select", K_SKIP, NCP_ROLE_DROP},
+    {"textarea", K_SKIP, NCP_ROLE_DROP},
+    {"canvas", K_SKIP, NCP_ROLE_OTHER},
+    {"map", K_SKIP, NCP_ROLE_OTHER},
+    {"area", K_SKIP, NCP_ROLE_OTHER},
+    {"source", K_SKIP, NCP_ROLE_OTHER},
+    {"track", K_SKIP, NCP_ROLE_OTHER},
+    {"param", K_SKIP, NCP_ROLE_DROP},
+    {"media-metadata", K_SKIP, NCP_ROLE_OTHER},
+    {"media-producer", K_FIGCAPTION, NCP_ROLE_OTHER},
+    {"fn", K_SKIP, NCP_ROLE_OTHER},
+    {"dialog", K_SKIP, NCP_ROLE_OTHER},
+    {"object.title", K_SKIP, NCP_ROLE_OTHER},
+    {"base", K_TRANSPARENT, NCP_ROLE_DROP},
+    {"colgroup", K_TRANSPARENT, NCP_ROLE_DROP},
+    {"col", K_TRANSPARENT, NCP_ROLE_DROP},
+    {"fieldset", K_TRANSPARENT, NCP_ROLE_BOX},
+    {"menu", K_TRANSPARENT, NCP_ROLE_BOX},
+    {"dir", K_TRANSPARENT, NCP_ROLE_BOX},
+};
 
-static enum kind kind_of(const xmlNode *n)
+/* The row of n in kinds, or -1. */
+static int row_of(const xmlNode *n)
 {
     const char *name = ncp_dom_name(n);
     int c = name[0] >= 'A' && name[0] <= 'Z' ? name[0] + 32 : name[0];
     size_t i;
     for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
         if (kinds[i].name[0] == c && !ncp_strcasecmp(kinds[i].name, name))
-            return kinds[i].kind;
-    return K_TRANSPARENT;
+            return (int)i;
+    return -1;
+}
+
+static enum kind kind_of(const xmlNode *n)
+{
+    int i = row_of(n);
+    return i < 0 ? K_TRANSPARENT : kinds[i].kind;
+}
+
+int ncp_dom_dropped_when_empty(nc_node_type t)
+{
+    switch (t) {
+    case NC_BLOCK_PARAGRAPH:
+    case NC_BLOCK_HEADING:
+    case NC_BLOCK_TABLE_CAPTION:
+    case NC_INLINE_EMPH:
+    case NC_INLINE_STRONG:
+    case NC_INLINE_SUP:
+    case NC_INLINE_SUB:
+    case NC_INLINE_DEL:
+    case NC_INLINE_INS:
+    case NC_INLINE_STRIKE:
+    case NC_INLINE_LINK:
+    case NC_BLOCK_BLOCKQUOTE:
+    case NC_BLOCK_BULLET_LIST:
+    case NC_BLOCK_ORDERED_LIST:
+    case NC_BLOCK_DEF_LIST:
+    case NC_BLOCK_TABLE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+ncp_dom_role ncp_dom_role_of(const xmlNode *n)
+{
+    int i = n && n->type == XML_ELEMENT_NODE ? row_of(n) : -1;
+    return i < 0 ? NCP_ROLE_OTHER : kinds[i].role;
 }
 
 static int is_block_kind(enum kind k)
@@ -193,23 +400,22 @@ static int hidden(const xmlNode *n)
  * at no more than 512 nodes. */
 static int holds_block(xmlNode *el)
 {
-    xmlNode *c = el->children;
+    ncp_dom_walk it;
+    ncp_dom_event ev;
     int budget = 512;
-    while (c && budget-- > 0) {
-        if (c->type == XML_ELEMENT_NODE) {
-            enum kind k = kind_of(c);
+    ncp_dom_walk_init(&it, el->children);
+    while ((ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE) {
+        if (ev != NCP_DOM_ENTER)
+            continue;
+        if (budget-- <= 0)
+            break;
+        if (it.node->type == XML_ELEMENT_NODE) {
+            enum kind k = kind_of(it.node);
             if (is_block_kind(k) || k == K_FIGCAPTION)
                 return 1;
-            if (k != K_SKIP && c->children) {
-                c = c->children;
-                continue;
-            }
+            if (k == K_SKIP)
+                ncp_dom_walk_skip(&it);
         }
-        while (c && c != el && !c->next)
-            c = c->parent;
-        if (!c || c == el)
-            break;
-        c = c->next;
     }
     return 0;
 }
@@ -293,8 +499,7 @@ static nc_node *new_node(walker *w, nc_node_type t, xmlNode *el)
     return nc_node_new(w->a, t, line > 0 ? line : 0, 0);
 }
 
-/* A table cell's colspan, rowspan and alignment (align="...", else style text-align). */
-static int span_attr(const char *v)
+int ncp_dom_span(const char *v)
 {
     long x;
     char *end;
@@ -303,7 +508,7 @@ static int span_attr(const char *v)
     x = strtol(v, &end, 10);
     return end == v || x < 1 ? 1 : x > 1000 ? 1000 : (int)x;
 }
-static nc_align align_attr(const char *al, const char *style)
+nc_align ncp_dom_align(const char *al, const char *style)
 {
     const char *t;
     char word[8];
@@ -515,7 +720,9 @@ static void image_src(walker *w, xmlNode *el, nc_buf *out)
         if (l)
             src = l;
         if (!src || placeholder_src(src)) {
-            xmlNode *pic = el->parent, *c;
+            xmlNode *pic = el->parent;
+            ncp_dom_walk it;
+            ncp_dom_event ev;
             int budget = 64;
             for (i = 0; sets[i] && !tmp.size; i++) {
                 const char *v = ncp_dom_attr(el, sets[i]);
@@ -526,24 +733,20 @@ static void image_src(walker *w, xmlNode *el, nc_buf *out)
              * the source, which it does not know to be empty) */
             while (pic && ncp_dom_is(pic, "source"))
                 pic = pic->parent;
-            for (c = pic && ncp_dom_is(pic, "picture") ? pic->children : NULL;
-                 c && !tmp.size && budget-- > 0;) {
-                if (ncp_dom_is(c, "source")) {
-                    const char *v = ncp_dom_attr(c, "srcset");
-                    if (!v || !*v)
-                        v = ncp_dom_attr(c, "data-srcset");
-                    if (v && *v)
-                        srcset_best(v, &tmp);
-                }
-                if (c->type == XML_ELEMENT_NODE && c->children) {
-                    c = c->children;
+            ncp_dom_walk_init(&it, pic && ncp_dom_is(pic, "picture") ? pic->children : NULL);
+            while (!tmp.size && (ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE) {
+                const char *v;
+                if (ev != NCP_DOM_ENTER)
                     continue;
-                }
-                while (c && c != pic && !c->next)
-                    c = c->parent;
-                if (!c || c == pic)
+                if (budget-- <= 0)
                     break;
-                c = c->next;
+                if (!ncp_dom_is(it.node, "source"))
+                    continue;
+                v = ncp_dom_attr(it.node, "srcset");
+                if (!v || !*v)
+                    v = ncp_dom_attr(it.node, "data-srcset");
+                if (v && *v)
+                    srcset_best(v, &tmp);
             }
             if (tmp.size && strncmp(tmp.ptr, "data:", 5))
                 src = tmp.ptr;
@@ -558,45 +761,70 @@ static void image_src(walker *w, xmlNode *el, nc_buf *out)
     nc_buf_release(&tmp);
 }
 
-/* A social media post embedded as a blockquote (Twitter/X, Instagram, TikTok, Threads,
- * Facebook, Reddit): its address, or NULL. */
-static const char *social_embed(xmlNode *el)
+/* The one table of social media posts embedded as a blockquote: the class that marks
+ * one, and which profile knows it (web pages: any class containing the name; the
+ * canonical profile: a class word). */
+enum { EMBED_WEB = 1, EMBED_CANON = 2 };
+static const struct {
+    const char *cls;
+    unsigned who;
+} embed_classes[] = {
+    {"twitter-tweet", EMBED_WEB | EMBED_CANON},  {"twitter-video", EMBED_WEB | EMBED_CANON},
+    {"instagram-media", EMBED_WEB | EMBED_CANON}, {"tiktok-embed", EMBED_WEB | EMBED_CANON},
+    {"text-post-media", EMBED_WEB},               {"fb-xfbml-parse-ignore", EMBED_WEB},
+    {"reddit-embed-bq", EMBED_WEB},               {"bluesky-embed", EMBED_WEB},
+    {"mastodon-embed", EMBED_WEB},                {"imgur-embed-pub", EMBED_CANON},
+    {"reddit-card", EMBED_CANON},
+};
+
+/* The last <a> under el (the post's own link: Twitter's date links to the status); on
+ * web pages only one whose address is absolute. */
+static const char *last_link(const xmlNode *el, int absolute)
 {
-    static const char *const classes[] = {"twitter-tweet", "twitter-video", "instagram-media",
-                                          "tiktok-embed", "text-post-media", "fb-xfbml-parse-ignore",
-                                          "reddit-embed-bq", "bluesky-embed", "mastodon-embed",
-                                          NULL};
-    const char *u = NULL, *c = ncp_dom_attr(el, "class");
-    xmlNode *n;
+    const char *u = NULL;
+    ncp_dom_walk it;
+    ncp_dom_event ev;
+    ncp_dom_walk_init(&it, el->children);
+    while ((ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE)
+        if (ev == NCP_DOM_ENTER && ncp_dom_is(it.node, "a")) {
+            const char *h = ncp_dom_attr(it.node, "href");
+            if (!absolute || (h && strstr(h, "://")))
+                u = h;
+        }
+    return u;
+}
+
+int ncp_dom_social_embed(const xmlNode *el, unsigned flags, const char **url)
+{
+    const char *c = ncp_dom_attr(el, "class"), *u;
+    unsigned who = flags & NCP_DOM_CANONICAL ? EMBED_CANON : EMBED_WEB;
     size_t i;
     int hit = 0;
+    *url = NULL;
     if (!c)
-        return NULL;
-    for (i = 0; classes[i] && !hit; i++)
-        if (strstr(c, classes[i]))
-            hit = 1;
+        return 0;
+    for (i = 0; i < sizeof embed_classes / sizeof embed_classes[0] && !hit; i++)
+        if (embed_classes[i].who & who)
+            hit = who == EMBED_WEB ? strstr(c, embed_classes[i].cls) != NULL
+                                   : ncp_dom_class_word(el, embed_classes[i].cls);
     if (!hit)
-        return NULL;
-    if ((u = ncp_dom_attr(el, "data-instgrm-permalink")) && *u)
-        return u;
-    if ((u = ncp_dom_attr(el, "cite")) && *u)
-        return u;
-    u = NULL;
-    /* the post's own link is the last one (Twitter: the date links to the status) */
-    for (n = el->children; n;) {
-        if (ncp_dom_is(n, "a") && ncp_dom_attr(n, "href") && strstr(ncp_dom_attr(n, "href"), "://"))
-            u = ncp_dom_attr(n, "href");
-        if (n->type == XML_ELEMENT_NODE && n->children) {
-            n = n->children;
-            continue;
-        }
-        while (n && n != el && !n->next)
-            n = n->parent;
-        if (!n || n == el)
-            break;
-        n = n->next;
+        return 0;
+    if (who == EMBED_CANON) {
+        if ((u = ncp_dom_attr(el, "cite")) && *u)
+            *url = u;
+        else if ((u = ncp_dom_attr(el, "data-instgrm-permalink")) && *u)
+            *url = u;
+        else
+            *url = last_link(el, 0);
+        return 1;
     }
-    return u;
+    if ((u = ncp_dom_attr(el, "data-instgrm-permalink")) && *u)
+        *url = u;
+    else if ((u = ncp_dom_attr(el, "cite")) && *u)
+        *url = u;
+    else
+        *url = last_link(el, 1);
+    return 1;
 }
 
 static const char *embed_src(xmlNode *el)
@@ -613,27 +841,28 @@ static const char *embed_src(xmlNode *el)
     return s && *s ? s : NULL;
 }
 
-/* Enters element el. Returns 1 to descend into its children (a frame was pushed),
- * 0 to skip them, -1 on out of memory. */
-static int enter(walker *w, xmlNode *el)
+/* Returns 1 when a frame for el was pushed, -1 when out of memory (the return value of
+ * enter). */
+static int pushed(const frame *g) { return g ? 1 : -1; }
+
+/* The element's kind as the walk treats it here, or K_SKIP when it and its subtree are
+ * left out: skipped kinds, hidden elements and the caller's skip hook; a transparent
+ * element holding blocks is a div; past the depth cap every element is transparent; in
+ * inline context a block is transparent (with a space before it) and a rule dropped. */
+static enum kind effective_kind(walker *w, xmlNode *el)
 {
     frame *f = top(w);
     enum kind k = kind_of(el);
-    nc_article *a = w->a;
-    nc_node *n;
-
-    if (f->mode == M_SKIPPING)
-        return 0;
     if (k == K_SKIP && ncp_dom_is(el, "source") && el->children)
         k = K_TRANSPARENT; /* libxml2 2.9 nests what follows a <source> inside it */
     if (k == K_SKIP)
-        return 0;
+        return K_SKIP;
     if ((w->ctx->flags & NCP_DOM_HTML) && hidden(el))
-        return 0;
+        return K_SKIP;
     if (w->ctx->skip && w->ctx->skip(w->ctx->skip_data, el))
-        return 0;
+        return K_SKIP;
     if (f->credit)
-        return push(w, el, f->mode, f->container, 0) ? 1 : -1;
+        return k;
 
     /* a transparent inline element holding blocks acts as a div */
     if (k == K_TRANSPARENT && f->mode == M_BLOCKS && holds_block(el))
@@ -648,91 +877,366 @@ static int enter(walker *w, xmlNode *el)
         if (!w->last_space)
             add_text(w, el, " ", 1);
         k = k == K_HR ? K_SKIP : K_TRANSPARENT;
-        if (k == K_SKIP)
-            return 0;
     }
+    return k;
+}
 
+/* Inside a figure: its image, its caption, an embedded player or post; other elements
+ * are descended into, looking for those. */
+static int enter_in_figure(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    nc_node *fig = f->container;
+    if (k == K_FIGCAPTION) {
+        w->last_space = 1;
+        return pushed(push(w, el, M_INLINES, fig, 1));
+    }
+    if (k == K_IMG) {
+        if (!fig->as.ref.href) {
+            const char *alt = ncp_dom_attr(el, "alt");
+            image_src(w, el, &w->tmp);
+            if (w->tmp.size)
+                nc_node_set_href(w->a, fig, w->tmp.ptr);
+            if (alt && *alt)
+                nc_node_set_alt(w->a, fig, alt);
+            if ((alt = ncp_dom_attr(el, "title")) && *alt)
+                nc_node_set_title(w->a, fig, alt);
+        }
+        return 0;
+    }
+    if (k == K_EMBED || k == K_LINK) {
+        /* <figure class="embed"><a href>, or a figure around an iframe */
+        const char *u = k == K_LINK ? ncp_dom_attr(el, "href") : embed_src(el);
+        if (u && (k == K_EMBED || ncp_dom_class_has(f->el, "embed")) &&
+            !fig->as.ref.href && !fig->first) {
+            fig->type = NC_BLOCK_EMBED;
+            memset(&fig->as, 0, sizeof fig->as);
+            nc_buf_clear(&w->tmp);
+            ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
+            nc_node_set_href(w->a, fig, w->tmp.ptr);
+            f->mode = M_SKIPPING;
+            return 0;
+        }
+    }
+    return pushed(push(w, el, M_FIGURE, fig, 0));
+}
+
+/* Inside a table: row groups, rows and the caption (one per table: a second joins it). */
+static int enter_in_table(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    nc_node *n;
+    if (k == K_THEAD || k == K_TBODY) {
+        frame *g = push(w, el, M_TABLE, f->container, 0);
+        if (!g)
+            return -1;
+        g->in_thead = k == K_THEAD;
+        g->in_tfoot = ncp_dom_is(el, "tfoot");
+        return 1;
+    }
+    if (k == K_TR) {
+        n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_ROW, el));
+        nc_node_set_header(n, f->in_thead);
+        nc_node_set_footer(n, f->in_tfoot && !f->in_thead);
+        return pushed(push(w, el, M_ROW, n, 1));
+    }
+    if (k == K_CAPTION) {
+        nc_node *t = f->container, *first = nc_node_first_child(t);
+        if (first && first->type == NC_BLOCK_TABLE_CAPTION) {
+            /* a table has one caption: a second one joins it */
+            nc_node_append(first, nc_node_new_text(w->a, " ", 1, 0, 0));
+            n = first;
+        } else {
+            n = new_node(w, NC_BLOCK_TABLE_CAPTION, el);
+            if (first)
+                nc_node_insert_before(first, n);
+            else
+                nc_node_append(t, n);
+        }
+        w->last_space = 1;
+        return pushed(push(w, el, M_INLINES, n, 1));
+    }
+    return pushed(push(w, el, M_TABLE, f->container, 0));
+}
+
+/* Inside a row: cells with their spans and alignment. */
+static int enter_in_row(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    if (k == K_CELL) {
+        nc_node *n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_CELL, el));
+        nc_node_set_header(n, ncp_dom_is(el, "th"));
+        nc_node_set_span(n, ncp_dom_span(ncp_dom_attr(el, "colspan")),
+                         ncp_dom_span(ncp_dom_attr(el, "rowspan")));
+        nc_node_set_align(n, ncp_dom_align(ncp_dom_attr(el, "align"), ncp_dom_attr(el, "style")));
+        w->last_space = 1;
+        return pushed(push(w, el, M_INLINES, n, 1));
+    }
+    return pushed(push(w, el, M_ROW, f->container, 0));
+}
+
+/* A block container for el: it ends the implicit paragraph; its children go in `mode`. */
+static int open_block(walker *w, xmlNode *el, nc_node_type t, enum mode mode)
+{
+    nc_node *n;
+    close_implicit(w);
+    n = nc_node_append(top(w)->container, new_node(w, t, el));
+    return pushed(push(w, el, mode, n, 1));
+}
+
+/* A definition list, or one of its terms or definitions (outside a list: a paragraph). */
+static int enter_def_list(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    nc_node *n;
+    if (k == K_DL)
+        return open_block(w, el, NC_BLOCK_DEF_LIST, M_BLOCKS);
+    close_implicit(w);
+    n = nc_node_append(f->container,
+                       new_node(w, k == K_DT ? NC_BLOCK_DEF_TERM : NC_BLOCK_DEF_DATA, el));
+    w->last_space = 1;
+    return pushed(push(w, el, k == K_DT ? M_INLINES : M_BLOCKS, n, 1));
+}
+
+/* A paragraph or a heading (hN, NITF hl1 and hl2; other names level 2). An explicit <p>
+ * in a list item makes its list loose. */
+static int enter_text_block(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    nc_node *n;
+    close_implicit(w);
+    n = new_node(w, k == K_HEADING ? NC_BLOCK_HEADING : NC_BLOCK_PARAGRAPH, el);
+    if (k == K_HEADING) {
+        const char *nm = ncp_dom_name(el);
+        int level = nm[0] && nm[1] >= '1' && nm[1] <= '6' && !nm[2] ? nm[1] - '0'
+                    : nm[2] >= '1' && nm[2] <= '6' ? nm[2] - '0' /* hl1, hl2 */
+                                                    : 2;
+        nc_node_set_level(n, level);
+    }
+    nc_node_append(f->container, n);
+    if (k == K_PARA && f->container->type == NC_BLOCK_LIST_ITEM && w->n >= 2) {
+        size_t i = w->n;
+        while (i-- > 0)
+            if (w->st[i].list) {
+                w->st[i].loose = 1;
+                break;
+            }
+    }
+    w->last_space = 1;
+    return pushed(push(w, el, M_INLINES, n, 1));
+}
+
+/* A blockquote (on web pages, a social media post is an embed instead), a list, or a
+ * list item (a stray one gets a list). */
+static int enter_list_or_quote(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w), *g;
+    nc_node_type t = k == K_QUOTE ? NC_BLOCK_BLOCKQUOTE
+                     : k == K_UL  ? NC_BLOCK_BULLET_LIST
+                     : k == K_OL  ? NC_BLOCK_ORDERED_LIST
+                                  : NC_BLOCK_LIST_ITEM;
+    nc_node *n;
+    if (k == K_QUOTE && (w->ctx->flags & NCP_DOM_HTML) && f->mode == M_BLOCKS) {
+        const char *u;
+        if (ncp_dom_social_embed(el, w->ctx->flags, &u) && u) {
+            close_implicit(w);
+            n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
+            nc_buf_clear(&w->tmp);
+            ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
+            nc_node_set_href(w->a, n, w->tmp.ptr);
+            return 0;
+        }
+    }
+    close_implicit(w);
+    if (k == K_LI && f->container->type != NC_BLOCK_BULLET_LIST &&
+        f->container->type != NC_BLOCK_ORDERED_LIST) {
+        nc_node *l = nc_node_last_child(f->container);
+        if (!l || l->type != NC_BLOCK_BULLET_LIST)
+            l = nc_node_append(f->container, new_node(w, NC_BLOCK_BULLET_LIST, el));
+        nc_node_set_tight(l, 1);
+        n = nc_node_append(l, new_node(w, t, el));
+    } else {
+        n = nc_node_append(f->container, new_node(w, t, el));
+    }
+    if (k == K_OL) {
+        const char *s = ncp_dom_attr(el, "start");
+        nc_node_set_start(n, s ? atoi(s) : 1);
+    }
+    g = push(w, el, M_BLOCKS, n, 1);
+    if (!g)
+        return -1;
+    if (k == K_UL || k == K_OL)
+        g->list = n;
+    return 1;
+}
+
+/* A code block: the element's text, the language from <code class="language-x">. */
+static int enter_pre(walker *w, xmlNode *el)
+{
+    nc_node *n;
+    xmlNode *c;
+    const char *cls;
+    xmlChar *t;
+    close_implicit(w);
+    n = nc_node_append(top(w)->container, new_node(w, NC_BLOCK_CODE_BLOCK, el));
+    t = xmlNodeGetContent(el);
+    nc_node_set_literal(w->a, n, t ? (const char *)t : "", t ? strlen((const char *)t) : 0);
+    xmlFree(t);
+    for (c = el->children; c; c = c->next)
+        if (ncp_dom_is(c, "code") && (cls = ncp_dom_attr(c, "class")) &&
+            !strncmp(cls, "language-", 9) && cls[9]) {
+            size_t e = 9;
+            while (cls[e] && cls[e] != ' ')
+                e++;
+            nc_buf_clear(&w->tmp);
+            nc_buf_put(&w->tmp, cls + 9, e - 9);
+            nc_node_set_info(w->a, n, w->tmp.ptr);
+            break;
+        }
+    return 0;
+}
+
+/* An embedded player (iframe, video, ...): an embed block, or a link in inline context. */
+static int enter_embed(walker *w, xmlNode *el)
+{
+    frame *f = top(w);
+    const char *u = embed_src(el);
+    nc_node *n;
+    if (!u)
+        return 0;
+    nc_buf_clear(&w->tmp);
+    ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
+    if (f->mode == M_BLOCKS) {
+        close_implicit(w);
+        n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
+        nc_node_set_href(w->a, n, w->tmp.ptr);
+    } else {
+        nc_node *target = inline_target(w, el);
+        n = nc_node_append(target, new_node(w, NC_INLINE_LINK, el));
+        nc_node_set_href(w->a, n, w->tmp.ptr);
+        nc_node_append(n, nc_node_new_text(w->a, w->tmp.ptr, w->tmp.size, 0, 0));
+        w->last_space = 0;
+    }
+    return 0;
+}
+
+/* A box whose content counts (div, section, table parts outside a table, a caption):
+ * it ends the implicit paragraph; a figcaption right after its figure is its caption. */
+static int enter_box(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    if (f->mode == M_BLOCKS) {
+        nc_node *last;
+        close_implicit(w);
+        last = nc_node_last_child(f->container);
+        if (k == K_FIGCAPTION && last && last->type == NC_BLOCK_FIGURE && !last->first &&
+            !last->as.ref.credit) {
+            /* a caption right after its figure (<figure><img></figure><figcaption>) */
+            w->last_space = 1;
+            return pushed(push(w, el, M_INLINES, last, 1));
+        }
+        return pushed(push(w, el, M_BLOCKS, f->container, 0));
+    }
+    return pushed(push(w, el, f->mode, f->container, 0));
+}
+
+/* Inline leaves: an image, a line break (the space before it goes), inline code. */
+static int enter_inline_leaf(walker *w, xmlNode *el, enum kind k)
+{
+    nc_node *target, *n;
+    if (k == K_IMG) {
+        const char *alt = ncp_dom_attr(el, "alt"), *title = ncp_dom_attr(el, "title");
+        image_src(w, el, &w->tmp);
+        if (!w->tmp.size)
+            return 0;
+        target = inline_target(w, el);
+        n = nc_node_append(target, new_node(w, NC_INLINE_IMAGE, el));
+        nc_node_set_href(w->a, n, w->tmp.ptr);
+        nc_node_set_alt(w->a, n, alt && *alt ? alt : NULL);
+        nc_node_set_title(w->a, n, title && *title ? title : NULL);
+        w->last_space = 0;
+        return 0;
+    }
+    target = inline_target(w, el);
+    if (k == K_BR) {
+        nc_node *last = nc_node_last_child(target);
+        /* trailing space before a break is not content */
+        if (last && last->type == NC_INLINE_TEXT && last->as.code.len &&
+            last->as.code.literal[last->as.code.len - 1] == ' ') {
+            last->as.code.len--;
+            ((char *)last->as.code.literal)[last->as.code.len] = '\0';
+            if (!last->as.code.len)
+                nc_node_unlink(last); /* it was only that space */
+        }
+        nc_node_append(target, new_node(w, NC_INLINE_LINEBREAK, el));
+        w->last_space = 1;
+        return 0;
+    }
+    {
+        xmlChar *t = xmlNodeGetContent(el);
+        n = nc_node_append(target, new_node(w, NC_INLINE_CODE, el));
+        nc_node_set_literal(w->a, n, t ? (const char *)t : "", t ? strlen((const char *)t) : 0);
+        xmlFree(t);
+        w->last_space = 0;
+        return 0;
+    }
+}
+
+/* A link (without an address, or a javascript: one, its content only), emphasis and the
+ * other inline containers. */
+static int enter_inline(walker *w, xmlNode *el, enum kind k)
+{
+    frame *f = top(w);
+    nc_node *n;
+    if (k == K_LINK) {
+        const char *href = ncp_dom_attr(el, "href"), *title = ncp_dom_attr(el, "title");
+        nc_node *target;
+        if (!href || !strncmp(href, "javascript:", 11)) {
+            if (f->mode == M_BLOCKS)
+                return pushed(push(w, el, M_INLINES, inline_target(w, el), 0));
+            return pushed(push(w, el, f->mode, f->container, 0));
+        }
+        target = inline_target(w, el);
+        n = nc_node_append(target, new_node(w, NC_INLINE_LINK, el));
+        nc_buf_clear(&w->tmp);
+        ncp_dom_resolve(w->ctx->base_url, href, &w->tmp);
+        nc_node_set_href(w->a, n, w->tmp.ptr);
+        if (title && *title)
+            nc_node_set_title(w->a, n, title);
+        return pushed(push(w, el, M_INLINES, n, 1));
+    }
+    {
+        nc_node_type t = k == K_EM ? NC_INLINE_EMPH : k == K_STRONG ? NC_INLINE_STRONG
+                         : k == K_SUP ? NC_INLINE_SUP : k == K_SUB ? NC_INLINE_SUB
+                         : k == K_DEL ? NC_INLINE_DEL : k == K_INS ? NC_INLINE_INS
+                         : NC_INLINE_STRIKE;
+        nc_node *target = inline_target(w, el);
+        n = nc_node_append(target, new_node(w, t, el));
+        return pushed(push(w, el, M_INLINES, n, 1));
+    }
+}
+
+/* Enters element el. Returns 1 to descend into its children (a frame was pushed),
+ * 0 to skip them, -1 on out of memory. */
+static int enter(walker *w, xmlNode *el)
+{
+    frame *f = top(w);
+    enum kind k;
+
+    if (f->mode == M_SKIPPING)
+        return 0;
+    k = effective_kind(w, el);
+    if (k == K_SKIP)
+        return 0;
+    if (f->credit)
+        return pushed(push(w, el, f->mode, f->container, 0));
     switch (f->mode) {
     case M_FIGURE:
-        if (k == K_FIGCAPTION) {
-            nc_node *fig = f->container;
-            w->last_space = 1;
-            return push(w, el, M_INLINES, fig, 1) ? 1 : -1;
-        }
-        if (k == K_IMG) {
-            nc_node *fig = f->container;
-            if (!fig->as.ref.href) {
-                const char *alt = ncp_dom_attr(el, "alt");
-                image_src(w, el, &w->tmp);
-                if (w->tmp.size)
-                    nc_node_set_href(a, fig, w->tmp.ptr);
-                if (alt && *alt)
-                    nc_node_set_alt(a, fig, alt);
-                if ((alt = ncp_dom_attr(el, "title")) && *alt)
-                    nc_node_set_title(a, fig, alt);
-            }
-            return 0;
-        }
-        if (k == K_EMBED || k == K_LINK) {
-            /* <figure class="embed"><a href>, or a figure around an iframe */
-            const char *u = k == K_LINK ? ncp_dom_attr(el, "href") : embed_src(el);
-            nc_node *fig = f->container;
-            if (u && (k == K_EMBED || ncp_dom_class_has(f->el, "embed")) &&
-                !fig->as.ref.href && !fig->first) {
-                fig->type = NC_BLOCK_EMBED;
-                memset(&fig->as, 0, sizeof fig->as);
-                nc_buf_clear(&w->tmp);
-                ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
-                nc_node_set_href(a, fig, w->tmp.ptr);
-                f->mode = M_SKIPPING;
-                return 0;
-            }
-        }
-        /* other content of a figure: descend, looking for img and figcaption */
-        return push(w, el, M_FIGURE, f->container, 0) ? 1 : -1;
+        return enter_in_figure(w, el, k);
     case M_TABLE:
-        if (k == K_THEAD || k == K_TBODY) {
-            frame *g = push(w, el, M_TABLE, f->container, 0);
-            if (!g)
-                return -1;
-            g->in_thead = k == K_THEAD;
-            g->in_tfoot = ncp_dom_is(el, "tfoot");
-            return 1;
-        }
-        if (k == K_TR) {
-            n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_ROW, el));
-            nc_node_set_header(n, f->in_thead);
-            nc_node_set_footer(n, f->in_tfoot && !f->in_thead);
-            return push(w, el, M_ROW, n, 1) ? 1 : -1;
-        }
-        if (k == K_CAPTION) {
-            nc_node *t = f->container, *first = nc_node_first_child(t);
-            if (first && first->type == NC_BLOCK_TABLE_CAPTION) {
-                /* a table has one caption: a second one joins it */
-                nc_node_append(first, nc_node_new_text(w->a, " ", 1, 0, 0));
-                n = first;
-            } else {
-                n = new_node(w, NC_BLOCK_TABLE_CAPTION, el);
-                if (first)
-                    nc_node_insert_before(first, n);
-                else
-                    nc_node_append(t, n);
-            }
-            w->last_space = 1;
-            return push(w, el, M_INLINES, n, 1) ? 1 : -1;
-        }
-        return push(w, el, M_TABLE, f->container, 0) ? 1 : -1;
+        return enter_in_table(w, el, k);
     case M_ROW:
-        if (k == K_CELL) {
-            n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE_CELL, el));
-            nc_node_set_header(n, ncp_dom_is(el, "th"));
-            nc_node_set_span(n, span_attr(ncp_dom_attr(el, "colspan")),
-                             span_attr(ncp_dom_attr(el, "rowspan")));
-            nc_node_set_align(n, align_attr(ncp_dom_attr(el, "align"), ncp_dom_attr(el, "style")));
-            w->last_space = 1;
-                return push(w, el, M_INLINES, n, 1) ? 1 : -1;
-        }
-        return push(w, el, M_ROW, f->container, 0) ? 1 : -1;
+        return enter_in_row(w, el, k);
     default:
         break;
     }
@@ -750,142 +1254,33 @@ static int enter(walker *w, xmlNode *el)
     }
     switch (k) {
     case K_DL:
-        close_implicit(w);
-        n = nc_node_append(f->container, new_node(w, NC_BLOCK_DEF_LIST, el));
-        return push(w, el, M_BLOCKS, n, 1) ? 1 : -1;
+        return enter_def_list(w, el, k);
     case K_DT:
     case K_DD:
-        if (f->container->type == NC_BLOCK_DEF_LIST) {
-            close_implicit(w);
-            n = nc_node_append(f->container, new_node(w, k == K_DT ? NC_BLOCK_DEF_TERM
-                                                                   : NC_BLOCK_DEF_DATA, el));
-            w->last_space = 1;
-            return push(w, el, k == K_DT ? M_INLINES : M_BLOCKS, n, 1) ? 1 : -1;
-        }
+        if (f->container->type == NC_BLOCK_DEF_LIST)
+            return enter_def_list(w, el, k);
         /* a term or definition outside a list: a paragraph */
-        /* fall through */
+        return enter_text_block(w, el, k);
     case K_PARA:
-    case K_HEADING: {
-        frame *bf = f;
-        close_implicit(w);
-        n = new_node(w, k == K_HEADING ? NC_BLOCK_HEADING : NC_BLOCK_PARAGRAPH, el);
-        if (k == K_HEADING) {
-            const char *nm = ncp_dom_name(el);
-            int level = nm[0] && nm[1] >= '1' && nm[1] <= '6' && !nm[2] ? nm[1] - '0'
-                        : nm[2] >= '1' && nm[2] <= '6' ? nm[2] - '0' /* hl1, hl2 */
-                                                        : 2;
-            nc_node_set_level(n, level);
-        }
-        nc_node_append(bf->container, n);
-        if (k == K_PARA && bf->container->type == NC_BLOCK_LIST_ITEM && w->n >= 2) {
-            /* an explicit <p> in an item makes the list loose */
-            size_t i = w->n;
-            while (i-- > 0)
-                if (w->st[i].list) {
-                    w->st[i].loose = 1;
-                    break;
-                }
-        }
-        w->last_space = 1;
-        return push(w, el, M_INLINES, n, 1) ? 1 : -1;
-    }
+    case K_HEADING:
+        return enter_text_block(w, el, k);
     case K_QUOTE:
-        if ((w->ctx->flags & NCP_DOM_HTML) && f->mode == M_BLOCKS) {
-            const char *u = social_embed(el);
-            if (u) {
-                close_implicit(w);
-                n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
-                nc_buf_clear(&w->tmp);
-                ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
-                nc_node_set_href(a, n, w->tmp.ptr);
-                return 0;
-            }
-        }
-        /* fall through */
     case K_LI:
     case K_UL:
-    case K_OL: {
-        nc_node_type t = k == K_QUOTE ? NC_BLOCK_BLOCKQUOTE
-                         : k == K_UL  ? NC_BLOCK_BULLET_LIST
-                         : k == K_OL  ? NC_BLOCK_ORDERED_LIST
-                                      : NC_BLOCK_LIST_ITEM;
-        frame *g;
-        close_implicit(w);
-        if (k == K_LI && f->container->type != NC_BLOCK_BULLET_LIST &&
-            f->container->type != NC_BLOCK_ORDERED_LIST) {
-            /* a stray <li>: give it a list */
-            nc_node *l = nc_node_last_child(f->container);
-            if (!l || l->type != NC_BLOCK_BULLET_LIST)
-                l = nc_node_append(f->container, new_node(w, NC_BLOCK_BULLET_LIST, el));
-            nc_node_set_tight(l, 1);
-            n = nc_node_append(l, new_node(w, t, el));
-        } else {
-            n = nc_node_append(f->container, new_node(w, t, el));
-        }
-        if (k == K_OL) {
-            const char *s = ncp_dom_attr(el, "start");
-            nc_node_set_start(n, s ? atoi(s) : 1);
-        }
-        g = push(w, el, M_BLOCKS, n, 1);
-        if (!g)
-            return -1;
-        if (k == K_UL || k == K_OL)
-            g->list = n;
-        return 1;
-    }
+    case K_OL:
+        return enter_list_or_quote(w, el, k);
     case K_FIGURE:
-        close_implicit(w);
-        n = nc_node_append(f->container, new_node(w, NC_BLOCK_FIGURE, el));
-        return push(w, el, M_FIGURE, n, 1) ? 1 : -1;
-    case K_PRE: {
-        xmlNode *c;
-        const char *cls;
-        xmlChar *t;
-        close_implicit(w);
-        n = nc_node_append(f->container, new_node(w, NC_BLOCK_CODE_BLOCK, el));
-        t = xmlNodeGetContent(el);
-        nc_node_set_literal(a, n, t ? (const char *)t : "", t ? strlen((const char *)t) : 0);
-        xmlFree(t);
-        for (c = el->children; c; c = c->next)
-            if (ncp_dom_is(c, "code") && (cls = ncp_dom_attr(c, "class")) &&
-                !strncmp(cls, "language-", 9) && cls[9]) {
-                size_t e = 9;
-                while (cls[e] && cls[e] != ' ')
-                    e++;
-                nc_buf_clear(&w->tmp);
-                nc_buf_put(&w->tmp, cls + 9, e - 9);
-                nc_node_set_info(a, n, w->tmp.ptr);
-                break;
-            }
-        return 0;
-    }
+        return open_block(w, el, NC_BLOCK_FIGURE, M_FIGURE);
+    case K_PRE:
+        return enter_pre(w, el);
     case K_HR:
         close_implicit(w);
         nc_node_append(f->container, new_node(w, NC_BLOCK_THEMATIC_BREAK, el));
         return 0;
     case K_TABLE:
-        close_implicit(w);
-        n = nc_node_append(f->container, new_node(w, NC_BLOCK_TABLE, el));
-        return push(w, el, M_TABLE, n, 1) ? 1 : -1;
-    case K_EMBED: {
-        const char *u = embed_src(el);
-        if (!u)
-            return 0;
-        nc_buf_clear(&w->tmp);
-        ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
-        if (f->mode == M_BLOCKS) {
-            close_implicit(w);
-            n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
-            nc_node_set_href(a, n, w->tmp.ptr);
-        } else {
-            nc_node *target = inline_target(w, el);
-            n = nc_node_append(target, new_node(w, NC_INLINE_LINK, el));
-            nc_node_set_href(a, n, w->tmp.ptr);
-            nc_node_append(n, nc_node_new_text(a, w->tmp.ptr, w->tmp.size, 0, 0));
-            w->last_space = 0;
-        }
-        return 0;
-    }
+        return open_block(w, el, NC_BLOCK_TABLE, M_TABLE);
+    case K_EMBED:
+        return enter_embed(w, el);
     case K_DIV:
     case K_THEAD:
     case K_TBODY:
@@ -893,99 +1288,28 @@ static int enter(walker *w, xmlNode *el)
     case K_CELL:
     case K_CAPTION:
     case K_FIGCAPTION:
-        if (f->mode == M_BLOCKS) {
-            nc_node *last;
-            close_implicit(w);
-            last = nc_node_last_child(f->container);
-            if (k == K_FIGCAPTION && last && last->type == NC_BLOCK_FIGURE && !last->first &&
-                !last->as.ref.credit) {
-                /* a caption right after its figure (<figure><img></figure><figcaption>) */
-                w->last_space = 1;
-                return push(w, el, M_INLINES, last, 1) ? 1 : -1;
-            }
-            return push(w, el, M_BLOCKS, f->container, 0) ? 1 : -1;
-        }
-        return push(w, el, f->mode, f->container, 0) ? 1 : -1;
-    case K_IMG: {
-        const char *alt = ncp_dom_attr(el, "alt"), *title = ncp_dom_attr(el, "title");
-        nc_node *target;
-        image_src(w, el, &w->tmp);
-        if (!w->tmp.size)
-            return 0;
-        target = inline_target(w, el);
-        n = nc_node_append(target, new_node(w, NC_INLINE_IMAGE, el));
-        nc_node_set_href(a, n, w->tmp.ptr);
-        nc_node_set_alt(a, n, alt && *alt ? alt : NULL);
-        nc_node_set_title(a, n, title && *title ? title : NULL);
-        w->last_space = 0;
-        return 0;
-    }
-    case K_BR: {
-        nc_node *target = inline_target(w, el);
-        nc_node *last = nc_node_last_child(target);
-        /* trailing space before a break is not content */
-        if (last && last->type == NC_INLINE_TEXT && last->as.code.len &&
-            last->as.code.literal[last->as.code.len - 1] == ' ') {
-            last->as.code.len--;
-            ((char *)last->as.code.literal)[last->as.code.len] = '\0';
-            if (!last->as.code.len)
-                nc_node_unlink(last); /* it was only that space */
-        }
-        nc_node_append(target, new_node(w, NC_INLINE_LINEBREAK, el));
-        w->last_space = 1;
-        return 0;
-    }
-    case K_CODE: {
-        xmlChar *t = xmlNodeGetContent(el);
-        nc_node *target = inline_target(w, el);
-        n = nc_node_append(target, new_node(w, NC_INLINE_CODE, el));
-        nc_node_set_literal(a, n, t ? (const char *)t : "", t ? strlen((const char *)t) : 0);
-        xmlFree(t);
-        w->last_space = 0;
-        return 0;
-    }
-    case K_LINK: {
-        const char *href = ncp_dom_attr(el, "href"), *title = ncp_dom_attr(el, "title");
-        nc_node *target;
-        if (!href || !strncmp(href, "javascript:", 11)) {
-            if (f->mode == M_BLOCKS)
-                return push(w, el, M_INLINES, inline_target(w, el), 0) ? 1 : -1;
-            return push(w, el, f->mode, f->container, 0) ? 1 : -1;
-        }
-        target = inline_target(w, el);
-        n = nc_node_append(target, new_node(w, NC_INLINE_LINK, el));
-        nc_buf_clear(&w->tmp);
-        ncp_dom_resolve(w->ctx->base_url, href, &w->tmp);
-        nc_node_set_href(a, n, w->tmp.ptr);
-        if (title && *title)
-            nc_node_set_title(a, n, title);
-        return push(w, el, M_INLINES, n, 1) ? 1 : -1;
-    }
+        return enter_box(w, el, k);
+    case K_IMG:
+    case K_BR:
+    case K_CODE:
+        return enter_inline_leaf(w, el, k);
+    case K_LINK:
     case K_EM:
     case K_STRONG:
     case K_SUP:
     case K_SUB:
     case K_DEL:
     case K_INS:
-    case K_STRIKE: {
-        nc_node_type t = k == K_EM ? NC_INLINE_EMPH : k == K_STRONG ? NC_INLINE_STRONG
-                         : k == K_SUP ? NC_INLINE_SUP : k == K_SUB ? NC_INLINE_SUB
-                         : k == K_DEL ? NC_INLINE_DEL : k == K_INS ? NC_INLINE_INS
-                         : NC_INLINE_STRIKE;
-        nc_node *target = inline_target(w, el);
-        n = nc_node_append(target, new_node(w, t, el));
-        return push(w, el, M_INLINES, n, 1) ? 1 : -1;
-    }
+    case K_STRIKE:
+        return enter_inline(w, el, k);
+    case K_SKIP:
+        return 0;
     case K_PICTURE:
     case K_TRANSPARENT:
     default:
-        if (f->mode == M_BLOCKS) {
-            nc_node *p = inline_target(w, el);
-            return push(w, el, M_INLINES, p, 0) ? 1 : -1;
-        }
-        return push(w, el, f->mode, f->container, 0) ? 1 : -1;
-    case K_SKIP:
-        return 0;
+        if (f->mode == M_BLOCKS)
+            return pushed(push(w, el, M_INLINES, inline_target(w, el), 0));
+        return pushed(push(w, el, f->mode, f->container, 0));
     }
 }
 
@@ -1020,47 +1344,21 @@ static void leave(walker *w)
         case NC_BLOCK_TABLE_CAPTION:
         case NC_BLOCK_DEF_TERM:
             finish_inlines(w, c);
-            if (c->type != NC_BLOCK_TABLE_CELL && c->type != NC_BLOCK_DEF_TERM &&
-                empty_block(c)) /* the empty-element rule: docs/design.md */
-                nc_node_unlink(c);
             break;
         case NC_BLOCK_FIGURE:
-            if (f->mode == M_INLINES) {
+            if (f->mode == M_INLINES)
                 finish_inlines(w, c); /* the end of a figcaption */
-                break;
-            }
-            if (!c->first && !c->as.ref.href && !c->as.ref.credit)
-                nc_node_unlink(c);
-            break;
-        case NC_INLINE_EMPH:
-        case NC_INLINE_STRONG:
-        case NC_INLINE_SUP:
-        case NC_INLINE_SUB:
-        case NC_INLINE_DEL:
-        case NC_INLINE_INS:
-        case NC_INLINE_STRIKE:
-            if (!c->first)
-                nc_node_unlink(c);
-            break;
-        case NC_INLINE_LINK:
-            if (!c->first)
+            else if (!c->first && !c->as.ref.href && !c->as.ref.credit)
                 nc_node_unlink(c);
             break;
         case NC_BLOCK_DEF_LIST:
             ncp_def_list_tidy(w->a, c);
-            if (!c->first)
-                nc_node_unlink(c);
-            break;
-        case NC_BLOCK_BLOCKQUOTE:
-        case NC_BLOCK_BULLET_LIST:
-        case NC_BLOCK_ORDERED_LIST:
-        case NC_BLOCK_TABLE:
-            if (!c->first)
-                nc_node_unlink(c);
             break;
         default:
             break;
         }
+        if (!c->first && ncp_dom_dropped_when_empty(c->type))
+            nc_node_unlink(c);
         if (w->model_depth > 0)
             w->model_depth--;
     }
@@ -1074,8 +1372,11 @@ static void leave(walker *w)
 int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into)
 {
     walker w;
-    xmlNode *cur;
+    ncp_dom_walk it;
+    ncp_dom_event ev;
     int rc = 0;
+    if (ctx->flags & NCP_DOM_CANONICAL)
+        return el ? ncp_dom_convert_canonical(ctx, el, into) : 0;
     memset(&w, 0, sizeof w);
     w.ctx = ctx;
     w.a = ctx->a;
@@ -1096,53 +1397,37 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into)
         }
         if (r == 0)
             goto finish;
-        top(&w)->el = el;
+        /* el and the siblings after it (the frames, not the tree, end the walk) */
+        ncp_dom_walk_init(&it, el);
+        ncp_dom_walk_next(&it); /* el, entered above */
     } else {
         w.st[0].el = el;
+        ncp_dom_walk_init(&it, el->children);
     }
-    /* iterative pre-order walk under el; st[k].el are the open elements */
-    cur = el->children;
-    while (w.n > 0) {
-        if (w.a->failed) {
-            /* out of memory: frames may hold no container; stop here */
-            rc = -1;
-            goto done;
-        }
-        if (!cur) {
-            /* climb: leave the top element, continue with its next sibling */
-            xmlNode *done_el = top(&w)->el;
-            if (w.n == 1) {
-                break;
-            }
+    /* st[k].el are the open elements; out of memory stops the walk (frames may hold no
+     * container) */
+    while (!w.a->failed && (ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE) {
+        xmlNode *cur = it.node;
+        if (ev == NCP_DOM_LEAVE) {
             leave(&w);
-            cur = done_el ? done_el->next : NULL;
             continue;
         }
-        switch (cur->type) {
-        case XML_TEXT_NODE:
-        case XML_CDATA_SECTION_NODE:
+        if (cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE) {
             if (cur->content && top(&w)->mode != M_SKIPPING)
                 add_text(&w, cur, (const char *)cur->content, strlen((const char *)cur->content));
-            cur = cur->next;
-            break;
-        case XML_ELEMENT_NODE: {
+        } else if (cur->type == XML_ELEMENT_NODE) {
             int r = enter(&w, cur);
             if (r < 0) {
                 rc = -1;
                 goto done;
             }
-            if (r == 1) {
-                top(&w)->el = cur;
-                cur = cur->children;
-            } else {
-                cur = cur->next;
-            }
-            break;
+            if (r == 0)
+                ncp_dom_walk_skip(&it);
         }
-        default:
-            cur = cur->next;
-            break;
-        }
+    }
+    if (w.a->failed) {
+        rc = -1;
+        goto done;
     }
 finish:
     while (w.n > 1)
@@ -1177,7 +1462,7 @@ static void note_errors(void *ud, xmlErrorPtr e)
         he->depth = 1;
 }
 
-int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
+int ncp_dom_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
                      const char *base_url, nc_node *into, nc_error *err)
 {
     htmlDocPtr doc;
@@ -1204,7 +1489,7 @@ int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts 
         html_errors he = {0, 0, 0};
         xmlSetStructuredErrorFunc(&he, note_errors);
         int halted;
-        doc = ncp_html_read(html, len, "UTF-8",
+        doc = ncp_dom_parse_html(html, len, "UTF-8",
                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                 HTML_PARSE_COMPACT,
                             &halted);

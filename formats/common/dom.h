@@ -1,11 +1,26 @@
-/* newsconv: a libxml2 DOM subtree (HTML or XML, namespaced or not) -> body nodes.
+/* newsconv: the one DOM -> model mapping: a libxml2 DOM subtree (HTML or XML, namespaced or
+ * not) -> body nodes.
  *
- * Shared by the json, newsml and html readers. Elements are matched by local name,
- * case-insensitively, never by prefix; the mapping onto the model is the one of the
- * canonical XHTML (src/model/xhtml.c) plus the usual HTML synonyms (b -> strong, i -> em,
- * div -> its children, ...) and NITF body elements (hl1, hl2, bq, block, media).
- * The walk is iterative; model nesting is capped at NC_MAX_DEPTH (deeper content is
- * flattened into the deepest container). */
+ * Shared by every reader that parses markup: the json, newsml and html readers (the
+ * lenient profile) and the Markdown reader's raw HTML blocks (NCP_DOM_CANONICAL). Elements
+ * are matched by local name, case-insensitively, never by prefix, through one table of
+ * elements (dom.c) that says what each is in either profile.
+ *
+ * The lenient profile (dom.c) maps the canonical XHTML (src/model/xhtml.c) plus the
+ * usual HTML synonyms (b -> strong, i -> em, div -> its children, ...) and NITF body
+ * elements (hl1, hl2, bq, block, media); white space is collapsed, relative addresses
+ * resolved, and on web pages (NCP_DOM_HTML) hidden elements skipped and lazy images found.
+ *
+ * The canonical profile (domcanon.c) reads back what the Markdown writer writes as raw
+ * HTML, exactly, and reports through ctx->warn what it leaves out: <figure> with <img>
+ * and a <figcaption> ending in <span class="credit"> is a figure, <figure class="embed">
+ * an embed; embedded players and posts become embeds; other elements are dropped with
+ * their text kept; script and style are dropped whole; text is kept as it is (the caller
+ * collapses white space first) and trimmed at the ends of paragraphs, headings, cells
+ * and captions.
+ *
+ * Both walks are iterative (ncp_dom_next); model nesting is capped at NC_MAX_DEPTH (deeper
+ * content is flattened into the deepest container). */
 #ifndef NEWSCONV_FORMATS_DOM_H
 #define NEWSCONV_FORMATS_DOM_H
 
@@ -16,7 +31,14 @@
 enum {
     NCP_DOM_HTML = 1u << 0,     /* web page rules: skip hidden elements, lazy images */
     NCP_DOM_SELF = 1u << 1,     /* convert the element itself, not only its children */
+    NCP_DOM_CANONICAL = 1u << 2, /* the canonical profile: raw HTML in Markdown */
 };
+
+/* What the canonical profile found besides the nodes (for the caller's own use). */
+typedef struct ncp_dom_found {
+    nc_node *embed;   /* the last embed made from non-canonical markup (a player, a post) */
+    int script_line;  /* the line of the first script left out (0: none) */
+} ncp_dom_found;
 
 typedef struct ncp_dom_ctx {
     nc_article *a;
@@ -26,16 +48,85 @@ typedef struct ncp_dom_ctx {
     /* Optional hook: return 1 to skip an element (and its subtree). */
     int (*skip)(void *ud, xmlNode *el);
     void *skip_data;
+    /* NCP_DOM_CANONICAL: what is left out is reported through warn, with line and column
+     * counted from `line` and `column` (where the markup starts in the input). html = 1:
+     * `text` names a kind of markup dropped (callers report the first only); 0: a
+     * warning of its own. */
+    void (*warn)(void *ud, int line, int column, int html, const char *text);
+    void *warn_data;
+    int line, column;
+    ncp_dom_found *found; /* NCP_DOM_CANONICAL: filled when not NULL */
 } ncp_dom_ctx;
 
 /* Appends the blocks for el's content to `into` (a block container: the document, a
- * blockquote, a list item). Returns 0, or -1 when out of memory. */
+ * blockquote, a list item), in the profile ctx->flags name. Returns 0, or -1 when out of
+ * memory. */
 int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into);
+/* The canonical profile (domcanon.c; ncp_dom_convert calls it). */
+int ncp_dom_convert_canonical(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into);
 
 /* Parses an HTML fragment or document (UTF-8) with libxml2's HTML parser, without
  * network access, and appends its body's blocks to `into`. Returns 0 or -1 (err set). */
-int ncp_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
-                     const char *base_url, nc_node *into, nc_error *err);
+int ncp_dom_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
+                         const char *base_url, nc_node *into, nc_error *err);
+
+/* ---- the element table and what both profiles share (dom.c) ---- */
+
+/* What an element is to the canonical profile. */
+typedef enum ncp_dom_role {
+    NCP_ROLE_OTHER,      /* inline markup, or unknown: its content stays */
+    NCP_ROLE_DROP,       /* dropped with its content */
+    NCP_ROLE_BLOCK,      /* a block of the model (p, h1-h6, lists, table, figure, ...) */
+    NCP_ROLE_BOX,        /* a block box with no meaning: its content stays (div, ...) */
+    NCP_ROLE_BOX_QUIET,  /* the same, and expected (html, body, tbody): not reported */
+} ncp_dom_role;
+ncp_dom_role ncp_dom_role_of(const xmlNode *n);
+
+/* The empty-element rule (docs/design.md), for both profiles: 1 when a node of type t
+ * is dropped once it ends up with no children: an element that only carries text
+ * (paragraph, heading, table caption, em, strong, sup, sub, del, ins, s, a) or a
+ * container (blockquote, lists, definition list, table). Table cells, definition terms
+ * and definitions stay; a figure is dropped when it has no image, caption or credit. */
+int ncp_dom_dropped_when_empty(nc_node_type t);
+
+/* A table cell's colspan or rowspan value (1 when absent or not a number, at most 1000)
+ * and alignment (align="...", else style text-align). */
+int ncp_dom_span(const char *v);
+nc_align ncp_dom_align(const char *align, const char *style);
+
+/* 1 when el is a social media post embedded as a blockquote (Twitter/X, Instagram,
+ * TikTok, ...), recognised by its class: by any class containing a name of the web list
+ * (NCP_DOM_HTML), or by a class word of the canonical list (NCP_DOM_CANONICAL); *url is
+ * then its address (pointing into the tree; NULL when it has none). */
+int ncp_dom_social_embed(const xmlNode *el, unsigned flags, const char **url);
+
+/* ---- the one pre-order DOM walk ---- */
+
+/* Every hand-written walk over a libxml2 tree uses this iterator (the model's nc_iter
+ * for the DOM): ENTER for each node in document order, LEAVE for each element after its
+ * children. Only elements are descended into. After ENTER of an element,
+ * ncp_dom_walk_skip leaves its children out (and it gets no LEAVE). No recursion, no
+ * allocation; the tree must not change during the walk.
+ *
+ *     ncp_dom_walk it;
+ *     ncp_dom_event ev;
+ *     ncp_dom_walk_init(&it, el->children);     // el's descendants
+ *     while ((ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE)
+ *         if (ev == NCP_DOM_ENTER && ncp_dom_is(it.node, "script"))
+ *             ncp_dom_walk_skip(&it);
+ */
+typedef enum ncp_dom_event { NCP_DOM_DONE, NCP_DOM_ENTER, NCP_DOM_LEAVE } ncp_dom_event;
+typedef struct ncp_dom_walk {
+    xmlNode *node;       /* the node of the last event */
+    xmlNode *root;       /* the walk ends when it climbs back to this node */
+    ncp_dom_event ev;
+    int started, skip;
+} ncp_dom_walk;
+/* A walk over first, its following siblings and their descendants (first == NULL: an
+ * empty walk). */
+void ncp_dom_walk_init(ncp_dom_walk *it, xmlNode *first);
+ncp_dom_event ncp_dom_walk_next(ncp_dom_walk *it);
+void ncp_dom_walk_skip(ncp_dom_walk *it);
 
 /* Helpers for readers. */
 const char *ncp_dom_name(const xmlNode *n);          /* local name, "" for non-elements */
@@ -45,6 +136,11 @@ int ncp_dom_is(const xmlNode *n, const char *name);   /* element with this local
 const char *ncp_dom_attr(const xmlNode *n, const char *name);
 /* 1 when the class attribute holds a word containing `part` (case-insensitive). */
 int ncp_dom_class_has(const xmlNode *n, const char *part);
+/* 1 when the class attribute holds the word `word` (case-insensitive). */
+int ncp_dom_class_word(const xmlNode *n, const char *word);
+/* The first (last = 0) or last descendant element of el, el included, with this name;
+ * NULL when there is none. */
+xmlNode *ncp_dom_find(xmlNode *el, const char *name, int last);
 /* Text content of n with white space collapsed, appended to out. */
 void ncp_dom_text(const xmlNode *n, nc_buf *out);
 /* Resolves href against base into out (copies href when either is not absolute). */

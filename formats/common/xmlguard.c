@@ -20,7 +20,7 @@
  * since callers put the cursor back (htmlParseName after a failed xmlDictLookup) and
  * xmlNextChar does not move in the EOF state. So newsconv installs wrappers of malloc as
  * libxml2's allocator (xmlMemSetup) and, when one fails during an HTML parse of this
- * thread, leaves the parse at once with longjmp, back to ncp_html_read. This is safe
+ * thread, leaves the parse at once with longjmp, back to ncp_dom_parse_html. This is safe
  * because only libxml2's own frames are left (the wrappers are called by libxml2 alone,
  * and the parse has no callbacks into newsconv), and libxml2 allocates a block before it
  * links it anywhere: what it was building is lost (libxml2's blocks, freed or not), the
@@ -220,8 +220,8 @@ static htmlDocPtr guarded_parse(htmlParserCtxtPtr ctxt, const char *s, int len,
     return doc;
 }
 
-xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int options,
-                      int *nomem)
+xmlDoc *ncp_dom_parse_html(const char *s, size_t len, const char *encoding, int options,
+                           int *nomem)
 {
     htmlParserCtxtPtr ctxt;
     htmlDocPtr doc;

@@ -37,8 +37,8 @@ int ncp_xml_alloc_failed(void);
  * takes for comments ("<!ENTITY ...>", "<![CDATA[...]]>", a DOCTYPE's internal
  * subset) are blanked first instead of becoming text. The document returned must be
  * freed. */
-xmlDoc *ncp_html_read(const char *s, size_t len, const char *encoding, int options,
-                      int *nomem);
+xmlDoc *ncp_dom_parse_html(const char *s, size_t len, const char *encoding, int options,
+                           int *nomem);
 
 /* Call before using libxml2 in a thread: libxml2 reports some errors (out of memory)
  * through its generic error function even with NOERROR; this makes it silent, so

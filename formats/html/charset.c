@@ -11,9 +11,8 @@
  * libxml2 2.9.14 would honour <meta charset> itself, but it trusts the declaration over
  * the bytes and cannot be overridden, so newsconv converts first (iconv) and parses UTF-8. */
 #include "html.h"
+#include "common/charset.h"
 
-#include <errno.h>
-#include <iconv.h>
 #include <string.h>
 #include <uchardet.h>
 
@@ -198,43 +197,7 @@ static const char *prescan(const char *buf, size_t len, size_t *out_len)
 /* Converts with iconv; invalid or incomplete sequences become U+FFFD. */
 static int convert(const char *from, const char *buf, size_t len, nc_buf *out)
 {
-    iconv_t cd = iconv_open("UTF-8", from);
-    char *in = (char *)buf;
-    size_t inleft = len;
-    if (cd == (iconv_t)-1)
-        return -1;
-    nc_buf_grow(out, len + len / 2 + 16);
-    while (inleft > 0 && !out->failed) {
-        char *o = out->ptr + out->size;
-        size_t oleft = out->asize - out->size - 1;
-        size_t r = iconv(cd, &in, &inleft, &o, &oleft);
-        out->size = (size_t)(o - out->ptr);
-        out->ptr[out->size] = '\0';
-        if (r != (size_t)-1)
-            break;
-        if (errno == E2BIG) {
-            nc_buf_grow(out, inleft * 2 + 64);
-        } else if (errno == EILSEQ) {
-            ncp_utf8_put(out, 0xFFFD);
-            in++;
-            inleft--;
-        } else { /* EINVAL: incomplete at the end */
-            ncp_utf8_put(out, 0xFFFD);
-            break;
-        }
-    }
-    {
-        char *o = out->ptr + out->size;
-        size_t oleft;
-        nc_buf_grow(out, 64);
-        o = out->ptr + out->size;
-        oleft = out->asize - out->size - 1;
-        iconv(cd, NULL, NULL, &o, &oleft);
-        out->size = (size_t)(o - out->ptr);
-        out->ptr[out->size] = '\0';
-    }
-    iconv_close(cd);
-    return 0;
+    return ncp_charset_to_utf8(from, buf, len, out, 0);
 }
 
 /* A note for -v, as candidates.c gives them: through nc_warn, only when verbose and not

@@ -199,7 +199,7 @@ int ncp_html_page_read(nc_article *a, const char *buf, size_t len, const nc_opts
          * only at </script>, not at the first "</" and a letter. */
         ncp_xml_quiet();
         xmlResetLastError();
-        p.doc = ncp_html_read(page, plen, NULL,
+        p.doc = ncp_dom_parse_html(page, plen, NULL,
                               HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                   HTML_PARSE_COMPACT | HTML_PARSE_RECOVER |
                                   HTML_PARSE_IGNORE_ENC,

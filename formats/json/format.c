@@ -5,6 +5,7 @@
  * article as one line; the reader reads the first non-blank line (several lines: a
  * warning, batch mode will read the rest), and its errors name that line. */
 #include "json.h"
+#include "common/jsonlines.h"
 
 #include <string.h>
 
@@ -76,34 +77,30 @@ static int json_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_err
 static int jsonl_read(nc_article *a, const char *buf, size_t len, const nc_opts *o,
                       nc_error *err)
 {
-    size_t i = 0, first_at = 0, first_len = 0;
-    int line = 0, first_line = 0, more_line = 0, more = 0;
-    if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
-        i = 3;
-    while (i < len) {
-        const char *nl = memchr(buf + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - buf) : len, n = end - i;
-        line++;
-        ncp_trim(buf + i, &n);
-        if (n) {
-            if (!first_line) {
-                first_line = line;
-                first_at = i;
-                first_len = end - i;
-            } else {
-                if (!more_line)
-                    more_line = line;
-                more++;
-            }
+    ncp_jsonl_lines it;
+    const char *l, *first = NULL;
+    size_t n, first_len = 0;
+    int kind, first_line = 0, more_line = 0, more = 0;
+    ncp_jsonl_lines_init(&it, buf, len);
+    while ((kind = ncp_jsonl_next(&it, &l, &n)) >= 0) {
+        if (kind == NCP_JSONL_BLANK)
+            continue; /* a UTF-16 mark: ncp_json_read says what it is */
+        if (!first_line) {
+            first_line = (int)it.line;
+            first = l;
+            first_len = n;
+        } else {
+            if (!more_line)
+                more_line = (int)it.line;
+            more++;
         }
-        i = end + 1;
     }
     if (!first_line)
         return nc_error_set(err, NC_ERR_PARSE, 0, 0, "empty input");
     if (more)
         nc_warn(o, more_line, 0, "jsonl: %d more line%s after the first article: only the "
                 "first is read (batch mode will handle the rest)", more, more == 1 ? "" : "s");
-    return ncp_json_read(a, buf + first_at, first_len, first_line, o, err);
+    return ncp_json_read(a, first, first_len, first_line, o, err);
 }
 
 static int jsonl_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)

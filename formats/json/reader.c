@@ -133,7 +133,7 @@ void ncp_jrd_time(ncp_jrd *r, json_t *v, const char *key, nc_tfield f)
 
 int ncp_jrd_html_body(ncp_jrd *r, const char *html)
 {
-    return ncp_html_to_body(r->a, html, strlen(html), r->o, r->o ? r->o->base_url : NULL,
+    return ncp_dom_html_to_body(r->a, html, strlen(html), r->o, r->o ? r->o->base_url : NULL,
                             r->a->body, r->err);
 }
 
@@ -176,7 +176,7 @@ const char *ncp_jrd_html_text(ncp_jrd *r, const char *html)
     nc_node *doc = nc_node_new(a, NC_BLOCK_DOCUMENT, 0, 0), *c;
     nc_buf b = NC_BUF_INIT, t = NC_BUF_INIT;
     const char *res = NULL;
-    if (!doc || ncp_html_to_body(a, html, strlen(html), r->o, NULL, doc, NULL) < 0) {
+    if (!doc || ncp_dom_html_to_body(a, html, strlen(html), r->o, NULL, doc, NULL) < 0) {
         a->failed = 1; /* out of memory */
         return NULL;
     }

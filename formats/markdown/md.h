@@ -2,7 +2,8 @@
  *
  *   format.c       the nc_format, the sniffer, the reader's and writer's entry points
  *   body.c         cmark tree -> model body (with inline HTML tags paired up)
- *   html.c         raw HTML blocks -> model blocks (libxml2), tag and entity helpers
+ *   html.c         raw HTML blocks -> model blocks (parsed with libxml2, mapped by the
+ *                  canonical profile of formats/common/dom.h), tag and entity helpers
  *   frontmatter.c  YAML front matter -> metadata (libyaml events), and back
  *   plain.c        the plain article layout of scraped archives, both ways
  *   render.c       model body -> CommonMark, checked by reading it back

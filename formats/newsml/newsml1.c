@@ -168,7 +168,7 @@ static const char *data_text(nc_article *a, const nc_opts *o, const xmlNode *com
         /* escaped HTML as text: take its text */
         ncp_xml_quiet();
         int nomem;
-        htmlDocPtr d = ncp_html_read((const char *)t, strlen((const char *)t), "UTF-8",
+        htmlDocPtr d = ncp_dom_parse_html((const char *)t, strlen((const char *)t), "UTF-8",
                                      HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                          HTML_PARSE_NOWARNING,
                                      &nomem);
@@ -560,7 +560,7 @@ static int text_content(r1 *r, xmlNode *ci)
         s = ncp_trim((const char *)t, &len);
         if (len && (s[0] == '<' || (mime && strstr(mime, "html")) ||
                     (fmt && (strstr(fmt, "HTML") || strstr(fmt, "NITF")))))
-            rc = ncp_html_to_body(a, s, len, r->o, r->o ? r->o->base_url : NULL, a->body,
+            rc = ncp_dom_html_to_body(a, s, len, r->o, r->o ? r->o->base_url : NULL, a->body,
                                   r->err);
         else
             ncp_nml_plain_body(a, s, len);

@@ -947,7 +947,7 @@ static int inline_data(rd *r, xmlNode *id)
     s = ncp_trim((const char *)t, &len);
     if ((ct && (strstr(ct, "html") || strstr(ct, "xml"))) || (len && s[0] == '<')) {
         /* HTML, or text that is markup (ANSA sends <p> as text/plain) */
-        if (ncp_html_to_body(r->a, s, len, r->o, r->o ? r->o->base_url : NULL, r->a->body,
+        if (ncp_dom_html_to_body(r->a, s, len, r->o, r->o ? r->o->base_url : NULL, r->a->body,
                              r->err) < 0)
             rc = -1;
     } else {

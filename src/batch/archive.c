@@ -66,6 +66,86 @@ static const char *entry_name(struct archive_entry *e)
     return n ? n : "";
 }
 
+/* A JSON Lines entry: its lines are the items. */
+static void read_jsonl_entry(batch *b, struct archive *ar, struct archive_entry *e,
+                             const char *source, const char *prefix, const char *name,
+                             int kind)
+{
+    nc_buf pre = NC_BUF_INIT;
+    src s;
+    nc_buf_puts(&pre, prefix);
+    ncp_batch_container_prefix(&pre, name, ncp_batch_container_len(b, name, kind));
+    ncp_batch_src_init(&s, b, -1, ar);
+    ncp_batch_read_jsonl(b, &s, source, pre.ptr, (long long)archive_entry_mtime(e));
+    ncp_batch_src_free(&s);
+    nc_buf_release(&pre);
+}
+
+/* An entry that format f reads: one item, within --max-size and what is left of
+ * --max-total (*total: the bytes the entries read so far inflated to). *source is taken
+ * by the item. -1 when the rest of the archive is not read. */
+static int read_article_entry(batch *b, struct archive *ar, struct archive_entry *e,
+                              const nc_format *f, char **source, const char *prefix,
+                              const char *name, unsigned long long *total)
+{
+    nc_buf d = NC_BUF_INIT;
+    char msg[300];
+    int fatal = 0;
+    /* the bytes this entry may still inflate to: --max-size, and what is left of
+     * --max-total */
+    unsigned long long left = b->max_total > *total ? b->max_total - *total : 0;
+    size_t max = left < b->max_size ? (size_t)left : b->max_size;
+    int by_total = left < b->max_size;
+    if (archive_entry_size_is_set(e) && archive_entry_size(e) > 0 &&
+        (unsigned long long)archive_entry_size(e) > max) {
+        msg[0] = '\0';
+        fatal = -1;
+    } else if (ncp_batch_read_entry_data(ar, max, &d, msg, sizeof msg, &fatal) < 0) {
+        *total += d.size;
+        if (!strstr(msg, "limit"))
+            fatal = fatal ? 1 : 0;
+        else
+            fatal = -1;
+    } else {
+        *total += d.size;
+        fatal = -2;
+    }
+    if (fatal == -1 && by_total) {
+        nc_buf_release(&d);
+        ncp_batch_submit_fail(b, *source, 0, NC_ERR_LIMIT,
+                              "the entries of the archive inflate to more than %llu bytes "
+                              "(--max-total): this entry and the rest are not read",
+                              b->max_total);
+        return -1;
+    } else if (fatal == -1) {
+        nc_buf_release(&d);
+        ncp_batch_submit_fail(
+            b, *source, 0, NC_ERR_LIMIT,
+            "entry is larger than the limit of %zu bytes (--max-size): skipped", b->max_size);
+    } else if (fatal != -2) {
+        nc_buf_release(&d);
+        ncp_batch_submit_fail(b, *source, 0, NC_ERR_PARSE, "%s", msg);
+        if (fatal)
+            return -1;
+    } else {
+        item it;
+        nc_error derr;
+        ncp_batch_new_doc(&it, f, *source, ncp_batch_output_name(b, prefix, name));
+        *source = NULL;
+        it.mtime = (long long)archive_entry_mtime(e);
+        it.data = nc_buf_detach(&d, &it.len);
+        nc_error_clear(&derr);
+        if (it.data && ncp_decompress(&it.data, &it.len, b->max_size, &derr) < 0) {
+            snprintf(derr.source, sizeof derr.source, "%s", it.source ? it.source : name);
+            ncp_batch_item_release(&it);
+            ncp_batch_submit_error(b, &derr);
+        } else {
+            ncp_batch_submit_read(b, &it, ar);
+        }
+    }
+    return 0;
+}
+
 void ncp_batch_read_archive(batch *b, const char *path, const char *display, const char *prefix)
 {
     struct archive *ar = archive_read_new();
@@ -124,14 +204,7 @@ void ncp_batch_read_archive(batch *b, const char *path, const char *display, con
         }
         kind = ncp_batch_container_kind(b, name);
         if (kind == C_JSONL) {
-            nc_buf pre = NC_BUF_INIT;
-            src s;
-            nc_buf_puts(&pre, prefix);
-            ncp_batch_container_prefix(&pre, name, ncp_batch_container_len(b, name, kind));
-            ncp_batch_src_init(&s, b, -1, ar);
-            ncp_batch_read_jsonl(b, &s, source, pre.ptr, (long long)archive_entry_mtime(e));
-            ncp_batch_src_free(&s);
-            nc_buf_release(&pre);
+            read_jsonl_entry(b, ar, e, source, prefix, name, kind);
         } else if (kind != C_NONE) {
             ncp_batch_submit_note(
                 b, 1, "%s: an archive inside an archive: skipped (unpack it first)", source);
@@ -139,68 +212,9 @@ void ncp_batch_read_archive(batch *b, const char *path, const char *display, con
             const nc_format *f = b->cfg->from ? b->cfg->from : ncp_format_for_input(name);
             if (!f || !f->read) {
                 ncp_batch_submit_note(b, 0, "%s: not a known article format: skipped", source);
-            } else {
-                nc_buf d = NC_BUF_INIT;
-                char msg[300];
-                int fatal = 0;
-                /* the bytes this entry may still inflate to: --max-size, and what is left
-                 * of --max-total */
-                unsigned long long left = b->max_total > total ? b->max_total - total : 0;
-                size_t max = left < b->max_size ? (size_t)left : b->max_size;
-                int by_total = left < b->max_size;
-                if (archive_entry_size_is_set(e) && archive_entry_size(e) > 0 &&
-                    (unsigned long long)archive_entry_size(e) > max) {
-                    msg[0] = '\0';
-                    fatal = -1;
-                } else if (ncp_batch_read_entry_data(ar, max, &d, msg, sizeof msg, &fatal) < 0) {
-                    total += d.size;
-                    if (!strstr(msg, "limit"))
-                        fatal = fatal ? 1 : 0;
-                    else
-                        fatal = -1;
-                } else {
-                    total += d.size;
-                    fatal = -2;
-                }
-                if (fatal == -1 && by_total) {
-                    nc_buf_release(&d);
-                    ncp_batch_submit_fail(
-                        b, source, 0, NC_ERR_LIMIT,
-                        "the entries of the archive inflate to more than %llu bytes "
-                        "(--max-total): this entry and the rest are not read",
-                        b->max_total);
-                    free(source);
-                    break;
-                } else if (fatal == -1) {
-                    nc_buf_release(&d);
-                    ncp_batch_submit_fail(
-                        b, source, 0, NC_ERR_LIMIT,
-                        "entry is larger than the limit of %zu bytes (--max-size): skipped",
-                        b->max_size);
-                } else if (fatal != -2) {
-                    nc_buf_release(&d);
-                    ncp_batch_submit_fail(b, source, 0, NC_ERR_PARSE, "%s", msg);
-                    if (fatal) {
-                        free(source);
-                        break;
-                    }
-                } else {
-                    item it;
-                    nc_error derr;
-                    ncp_batch_new_doc(&it, f, source, ncp_batch_output_name(b, prefix, name));
-                    source = NULL;
-                    it.mtime = (long long)archive_entry_mtime(e);
-                    it.data = nc_buf_detach(&d, &it.len);
-                    nc_error_clear(&derr);
-                    if (it.data && ncp_decompress(&it.data, &it.len, b->max_size, &derr) < 0) {
-                        snprintf(derr.source, sizeof derr.source, "%s",
-                                 it.source ? it.source : name);
-                        ncp_batch_item_release(&it);
-                        ncp_batch_submit_error(b, &derr);
-                    } else {
-                        ncp_batch_submit_read(b, &it, ar);
-                    }
-                }
+            } else if (read_article_entry(b, ar, e, f, &source, prefix, name, &total) < 0) {
+                free(source);
+                break;
             }
         }
         free(source);

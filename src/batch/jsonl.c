@@ -1,5 +1,8 @@
-/* newsconv batch engine: JSON Lines inputs: every non-blank line an item. */
+/* newsconv batch engine: JSON Lines inputs: every non-blank line an item (the lines come
+ * from the stream reader of sources.c, framed by formats/common/jsonlines.c like the jsonl
+ * format's own reader frames them). */
 #include "engine.h"
+#include "common/jsonlines.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +15,9 @@ void ncp_batch_read_jsonl(batch *b, src *s, const char *display, const char *pre
     long lineno = 0;
     for (;;) {
         const char *line;
-        size_t len, tlen;
+        size_t len;
         int too_long, r;
+        ncp_jsonl_kind kind;
         item it;
         char num[32];
         if (ncp_batch_stopping(b))
@@ -28,10 +32,9 @@ void ncp_batch_read_jsonl(batch *b, src *s, const char *display, const char *pre
             return;
         }
         lineno++;
-        if (lineno == 1 && len >= 2 &&
-            (((unsigned char)line[0] == 0xFF && (unsigned char)line[1] == 0xFE) ||
-             ((unsigned char)line[0] == 0xFE && (unsigned char)line[1] == 0xFF))) {
-            /* UTF-16 or UTF-32 (LE): no line of it is JSON; one failure, not one a line */
+        kind = ncp_jsonl_frame(&line, &len, lineno);
+        if (kind == NCP_JSONL_UTF16) {
+            /* no line of it is JSON: one failure, not one a line */
             nc_error e;
             nc_error_clear(&e);
             nc_error_set(&e, NC_ERR_PARSE, 1, 1,
@@ -40,19 +43,13 @@ void ncp_batch_read_jsonl(batch *b, src *s, const char *display, const char *pre
             ncp_batch_submit_error(b, &e);
             return;
         }
-        if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
-            line += 3;
-            len -= 3;
-        }
         if (too_long) {
             ncp_batch_submit_fail(b, display, lineno, NC_ERR_LIMIT,
                                   "line is longer than the limit of %zu bytes (--max-size)",
                                   b->max_size);
             continue;
         }
-        tlen = len;
-        ncp_trim(line, &tlen);
-        if (!tlen)
+        if (kind == NCP_JSONL_BLANK)
             continue;
         snprintf(num, sizeof num, "%ld", lineno);
         ncp_batch_new_doc(&it, b->lines, ncp_batch_xstrdup(display),

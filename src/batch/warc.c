@@ -1,10 +1,9 @@
 /* newsconv batch engine: web archives (.warc, .warc.gz): WARC records, their HTTP headers,
  * and the payload the html reader gets (de-chunked, decompressed, converted to UTF-8). */
 #include "engine.h"
+#include "common/charset.h"
 
-#include <errno.h>
 #include <fcntl.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +135,122 @@ static int parse_http(const char *p, size_t n, http_info *h)
     return 0;
 }
 
+/* The header of a WARC record: what the batch needs of it. */
+typedef struct warc_record {
+    char type[32], uri[4096], ctype[256];
+    long long clen, mtime;
+} warc_record;
+
+/* Reads the header lines of a record (after its "WARC/" line) up to the blank line. The
+ * result of the last ncp_batch_src_line: 1, 0 at the end, -1 on an error. */
+static int read_record_header(src *s, warc_record *rec)
+{
+    const char *line, *v;
+    size_t len, vlen;
+    int too_long, r;
+    memset(rec, 0, sizeof *rec);
+    rec->clen = -1;
+    for (;;) {
+        r = ncp_batch_src_line(s, 65536, &line, &len, &too_long);
+        if (r <= 0 || !len)
+            return r;
+        if (header_is(line, len, "WARC-Type", &v, &vlen))
+            snprintf(rec->type, sizeof rec->type, "%.*s", (int)vlen, v);
+        else if (header_is(line, len, "WARC-Target-URI", &v, &vlen)) {
+            if (vlen >= 2 && v[0] == '<' && v[vlen - 1] == '>') {
+                v++;
+                vlen -= 2;
+            }
+            snprintf(rec->uri, sizeof rec->uri, "%.*s", (int)vlen, v);
+        } else if (header_is(line, len, "Content-Length", &v, &vlen))
+            rec->clen = strtoll(v, NULL, 10);
+        else if (header_is(line, len, "Content-Type", &v, &vlen))
+            snprintf(rec->ctype, sizeof rec->ctype, "%.*s", (int)vlen, v);
+        else if (header_is(line, len, "WARC-Date", &v, &vlen))
+            rec->mtime = warc_date(v, vlen);
+    }
+}
+
+/* Whether the block of a response or resource record is a web page (1), with its HTTP
+ * header read into h; when not, a note says why it is skipped (0). */
+static int is_web_page(batch *b, const char *source, const warc_record *rec,
+                       const nc_buf *block, http_info *h)
+{
+    char mtype[128], mcharset[64];
+    memset(h, 0, sizeof *h);
+    parse_content_type(rec->ctype, strlen(rec->ctype), mtype, sizeof mtype, mcharset,
+                       sizeof mcharset);
+    if (!ncp_strcasecmp(rec->type, "response")) {
+        if (!strcmp(mtype, "application/http") && parse_http(block->ptr, block->size, h) == 0) {
+            if (h->status < 200 || h->status > 299)
+                ncp_batch_submit_note(b, 0, "%s: HTTP status %d: skipped", source, h->status);
+            else if (!is_html_type(h->type))
+                ncp_batch_submit_note(b, 0, "%s: %s: not a web page: skipped", source,
+                                      h->type[0] ? h->type : "no Content-Type");
+            else
+                return 1;
+        } else {
+            ncp_batch_submit_note(b, 0, "%s: not an HTTP response: skipped", source);
+        }
+        return 0;
+    }
+    if (is_html_type(mtype)) {
+        snprintf(h->charset, sizeof h->charset, "%s", mcharset);
+        h->body = 0;
+        return 1;
+    }
+    ncp_batch_submit_note(b, 0, "%s: %s: not a web page: skipped", source,
+                          mtype[0] ? mtype : "no Content-Type");
+    return 0;
+}
+
+/* A response or resource record (its header read): a web page becomes an item for the
+ * html reader, anything else a note. -1 when the archive cannot go on. */
+static int read_page_record(batch *b, src *s, struct archive *ar, const warc_record *rec,
+                            const char *display, const char *prefix)
+{
+    char *source = ncp_batch_join_source(display, ":",
+                                         rec->uri[0] ? rec->uri : "(no WARC-Target-URI)");
+    nc_buf block = NC_BUF_INIT;
+    http_info h;
+    int html;
+    if ((unsigned long long)rec->clen > b->max_size) {
+        ncp_batch_submit_fail(b, source, 0, NC_ERR_LIMIT,
+                              "record is larger than the limit of %zu bytes (--max-size)",
+                              b->max_size);
+        free(source);
+        return ncp_batch_src_read(s, (size_t)rec->clen, NULL) < 0 ? -1 : 0;
+    }
+    if (ncp_batch_src_read(s, (size_t)rec->clen, &block) < 0 || nc_buf_ok(&block, NULL) < 0) {
+        ncp_batch_submit_fail(b, source, 0, NC_ERR_PARSE, "truncated record: %s", s->errmsg);
+        free(source);
+        nc_buf_release(&block);
+        return -1;
+    }
+    html = is_web_page(b, source, rec, &block, &h);
+    if (html && (!b->web || !b->web->read)) {
+        ncp_batch_submit_fail(b, source, 0, NC_ERR_UNKNOWN_FORMAT,
+                              "no html reader in this build");
+        html = 0;
+    }
+    if (html) {
+        item it;
+        ncp_batch_new_doc(&it, b->web, source, ncp_batch_url_output_name(b, prefix, rec->uri));
+        source = NULL;
+        it.url = rec->uri[0] ? ncp_batch_xstrdup(rec->uri) : NULL;
+        it.charset = h.charset[0] ? ncp_batch_xstrdup(h.charset) : NULL;
+        it.encoding = h.encoding[0] ? ncp_batch_xstrdup(h.encoding) : NULL;
+        it.chunked = h.chunked;
+        it.payload_off = h.body;
+        it.mtime = rec->mtime;
+        it.data = nc_buf_detach(&block, &it.len);
+        ncp_batch_submit_read(b, &it, ar);
+    }
+    free(source);
+    nc_buf_release(&block);
+    return 0;
+}
+
 void ncp_batch_read_warc(batch *b, const char *path, const char *display, const char *prefix)
 {
     struct archive *ar = archive_read_new();
@@ -159,12 +274,10 @@ void ncp_batch_read_warc(batch *b, const char *path, const char *display, const 
     }
     ncp_batch_src_init(&s, b, -1, ar);
     while (!ncp_batch_stopping(b)) {
-        const char *line, *v;
-        size_t len, vlen;
-        int too_long, r, html = 0;
-        char type[32] = "", uri[4096] = "", ctype[256] = "";
-        long long clen = -1, mtime = 0;
-        nc_buf block = NC_BUF_INIT;
+        const char *line;
+        size_t len;
+        int too_long, r;
+        warc_record rec;
         r = ncp_batch_src_line(&s, 65536, &line, &len, &too_long);
         if (r == 0)
             break;
@@ -186,104 +299,19 @@ void ncp_batch_read_warc(batch *b, const char *path, const char *display, const 
         }
         resync = 0;
         record++;
-        for (;;) {
-            r = ncp_batch_src_line(&s, 65536, &line, &len, &too_long);
-            if (r <= 0 || !len)
-                break;
-            if (header_is(line, len, "WARC-Type", &v, &vlen))
-                snprintf(type, sizeof type, "%.*s", (int)vlen, v);
-            else if (header_is(line, len, "WARC-Target-URI", &v, &vlen)) {
-                if (vlen >= 2 && v[0] == '<' && v[vlen - 1] == '>') {
-                    v++;
-                    vlen -= 2;
-                }
-                snprintf(uri, sizeof uri, "%.*s", (int)vlen, v);
-            } else if (header_is(line, len, "Content-Length", &v, &vlen))
-                clen = strtoll(v, NULL, 10);
-            else if (header_is(line, len, "Content-Type", &v, &vlen))
-                snprintf(ctype, sizeof ctype, "%.*s", (int)vlen, v);
-            else if (header_is(line, len, "WARC-Date", &v, &vlen))
-                mtime = warc_date(v, vlen);
-        }
-        if (r < 0 || clen < 0) {
+        r = read_record_header(&s, &rec);
+        if (r < 0 || rec.clen < 0) {
             ncp_batch_submit_fail(b, display, 0, NC_ERR_PARSE, "record %lld: %s", record,
                                   r < 0 ? s.errmsg : "no Content-Length: cannot go on");
             break;
         }
-        if (ncp_strcasecmp(type, "response") && ncp_strcasecmp(type, "resource")) {
-            if (ncp_batch_src_read(&s, (size_t)clen, NULL) < 0)
+        if (ncp_strcasecmp(rec.type, "response") && ncp_strcasecmp(rec.type, "resource")) {
+            if (ncp_batch_src_read(&s, (size_t)rec.clen, NULL) < 0)
                 break;
             continue;
         }
-        {
-            char *source =
-                ncp_batch_join_source(display, ":", uri[0] ? uri : "(no WARC-Target-URI)");
-            char mtype[128], mcharset[64];
-            http_info h;
-            if ((unsigned long long)clen > b->max_size) {
-                ncp_batch_submit_fail(
-                    b, source, 0, NC_ERR_LIMIT,
-                    "record is larger than the limit of %zu bytes (--max-size)", b->max_size);
-                free(source);
-                if (ncp_batch_src_read(&s, (size_t)clen, NULL) < 0)
-                    break;
-                continue;
-            }
-            if (ncp_batch_src_read(&s, (size_t)clen, &block) < 0 ||
-                nc_buf_ok(&block, NULL) < 0) {
-                ncp_batch_submit_fail(b, source, 0, NC_ERR_PARSE, "truncated record: %s",
-                                      s.errmsg);
-                free(source);
-                nc_buf_release(&block);
-                break;
-            }
-            memset(&h, 0, sizeof h);
-            parse_content_type(ctype, strlen(ctype), mtype, sizeof mtype, mcharset,
-                               sizeof mcharset);
-            if (!ncp_strcasecmp(type, "response")) {
-                if (!strcmp(mtype, "application/http") &&
-                    parse_http(block.ptr, block.size, &h) == 0) {
-                    if (h.status < 200 || h.status > 299)
-                        ncp_batch_submit_note(b, 0, "%s: HTTP status %d: skipped", source,
-                                              h.status);
-                    else if (!is_html_type(h.type))
-                        ncp_batch_submit_note(b, 0, "%s: %s: not a web page: skipped", source,
-                                              h.type[0] ? h.type : "no Content-Type");
-                    else
-                        html = 1;
-                } else {
-                    ncp_batch_submit_note(b, 0, "%s: not an HTTP response: skipped", source);
-                }
-            } else if (is_html_type(mtype)) {
-                snprintf(h.charset, sizeof h.charset, "%s", mcharset);
-                h.body = 0;
-                html = 1;
-            } else {
-                ncp_batch_submit_note(b, 0, "%s: %s: not a web page: skipped", source,
-                                      mtype[0] ? mtype : "no Content-Type");
-            }
-            if (html && (!b->web || !b->web->read)) {
-                ncp_batch_submit_fail(b, source, 0, NC_ERR_UNKNOWN_FORMAT,
-                                      "no html reader in this build");
-                html = 0;
-            }
-            if (html) {
-                item it;
-                ncp_batch_new_doc(&it, b->web, source,
-                                  ncp_batch_url_output_name(b, prefix, uri));
-                source = NULL;
-                it.url = uri[0] ? ncp_batch_xstrdup(uri) : NULL;
-                it.charset = h.charset[0] ? ncp_batch_xstrdup(h.charset) : NULL;
-                it.encoding = h.encoding[0] ? ncp_batch_xstrdup(h.encoding) : NULL;
-                it.chunked = h.chunked;
-                it.payload_off = h.body;
-                it.mtime = mtime;
-                it.data = nc_buf_detach(&block, &it.len);
-                ncp_batch_submit_read(b, &it, ar);
-            }
-            free(source);
-            nc_buf_release(&block);
-        }
+        if (read_page_record(b, &s, ar, &rec, display, prefix) < 0)
+            break;
     }
     ncp_batch_src_free(&s);
     archive_read_free(ar);
@@ -350,35 +378,6 @@ static int gunzip(const char *p, size_t n, size_t max, nc_buf *out, char *msg, s
     return rc;
 }
 
-/* text in `charset` -> UTF-8 (invalid bytes become U+FFFD). 0, or -1 when the charset
- * is unknown. */
-static int to_utf8(const char *charset, const char *p, size_t n, nc_buf *out)
-{
-    iconv_t cd = iconv_open("UTF-8", charset);
-    char *in = (char *)p;
-    size_t inleft = n;
-    if (cd == (iconv_t)-1)
-        return -1;
-    while (inleft > 0) {
-        char *o;
-        size_t oleft, r;
-        if (nc_buf_grow(out, inleft * 2 + 16) < 0)
-            break;
-        o = out->ptr + out->size;
-        oleft = out->asize - out->size - 1;
-        r = iconv(cd, &in, &inleft, &o, &oleft);
-        out->size = (size_t)(o - out->ptr);
-        out->ptr[out->size] = '\0';
-        if (r == (size_t)-1 && errno != E2BIG) { /* EILSEQ, EINVAL: one bad byte */
-            nc_buf_puts(out, "\xEF\xBF\xBD");
-            in++;
-            inleft--;
-        }
-    }
-    iconv_close(cd);
-    return 0;
-}
-
 /* A web archive record's payload as the bytes the html reader gets: dechunked,
  * decompressed, and (when the HTTP header names a charset and the page has no byte
  * order mark) converted to UTF-8 behind a UTF-8 byte order mark, which every HTML
@@ -416,7 +415,7 @@ int ncp_batch_warc_payload(batch *b, item *it, nc_buf *out, nc_error *err)
         nc_buf_puts(out, "\xEF\xBB\xBF");
         if (!ncp_strcasecmp(it->charset, "utf-8") || !ncp_strcasecmp(it->charset, "utf8"))
             nc_buf_put(out, p, n);
-        else if (to_utf8(it->charset, p, n, out) < 0) {
+        else if (ncp_charset_to_utf8(it->charset, p, n, out, NCP_CHARSET_TAIL_BYTES) < 0) {
             nc_buf_clear(out);
             nc_buf_put(out, p, n);
             nc_buf_printf(&it->msgs, "%s: warning: %s: unknown charset '%s': read as the page "

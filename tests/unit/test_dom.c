@@ -15,7 +15,7 @@ static char *body_model(const char *html, const char *base)
     const nc_format *model = nc_format_find("model");
     char *s;
     nc_error_clear(&err);
-    if (ncp_html_to_body(a, html, strlen(html), NULL, base, a->body, &err) < 0)
+    if (ncp_dom_html_to_body(a, html, strlen(html), NULL, base, a->body, &err) < 0)
         return NULL;
     model->write(a, &out, NULL, &err);
     nc_article_free(a);
@@ -32,7 +32,7 @@ static char *to_xhtml(const char *html)
     nc_error err;
     char *s;
     nc_error_clear(&err);
-    ncp_html_to_body(a, html, strlen(html), NULL, NULL, a->body, &err);
+    ncp_dom_html_to_body(a, html, strlen(html), NULL, NULL, a->body, &err);
     ncp_body_to_xhtml(a->body, &out, -1);
     nc_article_free(a);
     s = strdup(out.ptr);
