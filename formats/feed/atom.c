@@ -30,13 +30,55 @@ static const char *text_type(const xmlNode *n)
         return type && strstr(type, "plain") ? "text" : "html";
     if (mode && !strcmp(mode, "xml"))
         return "xhtml";
-    if (!type || !strcmp(type, "text") || !strcmp(type, "text/plain"))
+    if (!type || !*type || !strcmp(type, "text") || !strcmp(type, "text/plain"))
         return "text";
     if (!strcmp(type, "html") || !strcmp(type, "text/html"))
         return "html";
     if (!strcmp(type, "xhtml") || !strcmp(type, "application/xhtml+xml"))
         return "xhtml";
     return type;
+}
+
+/* 1 when a construct is base64 (0.3: mode="base64"; 1.0: a type that is neither text,
+ * html, xhtml, text/... nor XML). */
+static int is_base64(const xmlNode *n)
+{
+    const char *type = ncp_dom_attr(n, "type"), *mode = ncp_dom_attr(n, "mode");
+    size_t len;
+    if (mode)
+        return !strcmp(mode, "base64");
+    if (!type || !*type || !strcmp(type, "text") || !strcmp(type, "html") ||
+        !strcmp(type, "xhtml") ||
+        !strncmp(type, "text/", 5))
+        return 0;
+    len = strlen(type);
+    return !(len >= 3 && !strcmp(type + len - 3, "xml"));
+}
+
+/* Decodes base64 text into out; -1 when it is not base64 or not UTF-8 text. */
+static int base64_text(const char *s, nc_buf *out)
+{
+    static const char digits[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    unsigned acc = 0;
+    int bits = 0;
+    nc_buf_clear(out);
+    for (; *s; s++) {
+        const char *d;
+        if (strchr(" \t\r\n=", *s))
+            continue;
+        if (!(d = strchr(digits, *s)))
+            return -1;
+        acc = (acc << 6) | (unsigned)(d - digits);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            nc_buf_putc(out, (char)((acc >> bits) & 0xFF));
+        }
+    }
+    return out->size && !memchr(out->ptr, 0, out->size) && ncp_utf8_valid(out->ptr, out->size)
+               ? 0
+               : -1;
 }
 
 /* The inline div of an xhtml construct (or the element itself when it has none). */
@@ -50,11 +92,29 @@ static xmlNode *xhtml_div(xmlNode *n)
 }
 
 /* A text construct as plain text. */
+/* s trimmed into out. */
+static void trimmed(const char *s, nc_buf *out)
+{
+    size_t len = strlen(s);
+    s = ncp_trim(s, &len);
+    nc_buf_clear(out);
+    nc_buf_put(out, s, len);
+}
+
 static const char *plain(xmlNode *n, nc_buf *out)
 {
     const char *type = text_type(n);
     nc_buf t = NC_BUF_INIT;
-    if (!strcmp(type, "html")) {
+    if (is_base64(n)) {
+        nc_buf d = NC_BUF_INIT;
+        if (base64_text(ncp_feed_text(n, &t), &d) < 0)
+            nc_buf_clear(out);
+        else if (!strcmp(type, "html"))
+            ncp_feed_html_text(d.ptr, out);
+        else
+            trimmed(d.ptr, out);
+        nc_buf_release(&d);
+    } else if (!strcmp(type, "html")) {
         ncp_feed_html_text(ncp_feed_text(n, &t), out);
     } else if (!strcmp(type, "xhtml")) {
         nc_buf_clear(out);
@@ -80,7 +140,8 @@ static void person(ncp_feed *f, nc_article *a, xmlNode *p, const char *role)
     for (c = p->children; c; c = c->next) {
         if (is_atom(c, "name"))
             ncp_feed_text(c, &name);
-        else if ((is_atom(c, "uri") || is_atom(c, "url")) && *ncp_feed_text(c, &t))
+        else if ((is_atom(c, "uri") || is_atom(c, "url") || is_atom(c, "homepage")) &&
+                 *ncp_feed_text(c, &t))
             ncp_feed_resolve(f, c, t.ptr, NULL, &uri);
         else if (is_atom(c, "email") && *ncp_feed_text(c, &t)) {
             nc_buf_clear(&mail);
@@ -192,6 +253,14 @@ static int content_el(ncp_feed *f, nc_article *a, xmlNode *c, nc_error *err)
     if (src && *src) { /* out of line: no fetching, a link */
         nc_buf_clear(&r);
         nc_article_add_link(a, "content", ncp_feed_resolve(f, c, src, NULL, &r), NULL);
+    } else if (is_base64(c)) {
+        nc_buf d = NC_BUF_INIT;
+        if (base64_text(ncp_feed_text(c, &t), &d) == 0)
+            rc = !strcmp(type, "html") ? ncp_feed_html_body(f, a, d.ptr, base.ptr, err)
+                                       : ncp_feed_text_body(f, a, d.ptr, err);
+        else
+            nc_warn(f->o, (int)xmlGetLineNo(c), 0, "content of type '%.40s' left out", type);
+        nc_buf_release(&d);
     } else if (!strcmp(type, "html")) {
         if (*ncp_feed_text(c, &t))
             rc = ncp_feed_html_body(f, a, t.ptr, base.ptr, err);

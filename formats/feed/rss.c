@@ -157,7 +157,7 @@ void ncp_rss_channel_child(ncp_feed *f, xmlNode *n)
 
 int ncp_rss_fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
 {
-    xmlNode *c, *desc = NULL, *content = NULL, *guid = NULL;
+    xmlNode *c, *desc = NULL, *content = NULL, *guid = NULL, *xhtml = NULL;
     nc_buf t = NC_BUF_INIT, r = NC_BUF_INIT, v = NC_BUF_INIT, base = NC_BUF_INIT;
     int rc = 0;
     for (c = item->children; c; c = c->next) {
@@ -217,10 +217,13 @@ int ncp_rss_fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
             }
         } else if (ns == NCP_NS_CONTENT && !strcmp(name, "encoded")) {
             content = c;
+        } else if (ns == NCP_NS_XHTML && !strcmp(name, "body") && !content) {
+            xhtml = c; /* an inline XHTML body */
         } else if (ns == NCP_NS_DC) {
             if (!strcmp(name, "date") && !a->time[NC_T_PUBLISHED].prec)
                 ncp_feed_date(f, a, NC_T_PUBLISHED, ncp_feed_text(c, &t), (int)xmlGetLineNo(c));
-            else if (!strcmp(name, "creator") && *ncp_feed_text(c, &t))
+            else if ((!strcmp(name, "creator") || !strcmp(name, "author")) &&
+                     *ncp_feed_text(c, &t))
                 ncp_feed_author(a, f->kind == NCP_FEED_WXR ? ncp_wxr_author(f, t.ptr) : t.ptr,
                                 NULL);
             else if (!strcmp(name, "contributor") && *ncp_feed_text(c, &t))
@@ -245,7 +248,9 @@ int ncp_rss_fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
             else if (!strcmp(name, "issued") && !a->time[NC_T_PUBLISHED].prec)
                 ncp_feed_date(f, a, NC_T_PUBLISHED, ncp_feed_text(c, &t), (int)xmlGetLineNo(c));
         } else if (ns == NCP_NS_MEDIA) {
-            if (!strcmp(name, "content"))
+            if (!strcmp(name, "title") && !a->str[NC_F_HEADLINE] && *ncp_feed_text(c, &t))
+                nc_article_sets(a, NC_F_HEADLINE, t.ptr);
+            else if (!strcmp(name, "content"))
                 media_content(f, a, c);
             else if (!strcmp(name, "group"))
                 media_group(f, a, c);
@@ -278,7 +283,22 @@ int ncp_rss_fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
         nc_buf_clear(&base);
         nc_buf_puts(&base, r.ptr);
     }
-    if (content && *ncp_feed_text(content, &t)) {
+    if (!a->str[NC_F_ID] && ncp_dom_attr(item, "about") && *ncp_dom_attr(item, "about"))
+        nc_article_sets(a, NC_F_ID, ncp_dom_attr(item, "about")); /* RSS 1.0: rdf:about */
+    if (xhtml && !content) {
+        ncp_dom_ctx ctx;
+        memset(&ctx, 0, sizeof ctx);
+        ctx.a = a;
+        ctx.o = f->o;
+        ctx.base_url = base.size ? base.ptr : NULL;
+        if (ncp_dom_convert(&ctx, xhtml, a->body) < 0)
+            rc = nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        if (rc == 0 && desc && *ncp_feed_text(desc, &t)) {
+            ncp_feed_html_text(t.ptr, &v);
+            if (v.size)
+                nc_article_sets(a, NC_F_SUMMARY, v.ptr);
+        }
+    } else if (content && *ncp_feed_text(content, &t)) {
         rc = ncp_feed_html_body(f, a, t.ptr, base.ptr, err);
         if (rc == 0 && desc && *ncp_feed_text(desc, &t)) {
             ncp_feed_html_text(t.ptr, &v);

@@ -112,19 +112,33 @@ int ncp_feed_is(const xmlNode *n, int ns, const char *local)
            ncp_feed_ns(n) == ns;
 }
 
+/* At most this many bytes of the internal subset's entities in the text of one element:
+ * what a reference to an entity can add stays bounded. */
+#define ENTITY_TEXT_MAX 65536
+
 /* The text of the children of n, iteratively. */
 static void gather(const xmlNode *n, nc_buf *out)
 {
     const xmlNode *c = n->children;
+    size_t expanded = 0;
     while (c && c != n) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content)
                 nc_buf_puts(out, (const char *)c->content);
         } else if (c->type == XML_ENTITY_REF_NODE) {
-            /* never expanded: an HTML entity name is its character, others nothing */
+            /* never expanded by the parser: an HTML entity name is its character; an
+             * entity of the internal subset whose value is plain text (no reference, no
+             * markup: no nesting, so no amplification) is that text; others nothing */
             const htmlEntityDesc *d = c->name ? htmlEntityLookup(c->name) : NULL;
-            if (d)
+            xmlEntity *e = !d && c->name && c->doc ? xmlGetDocEntity(c->doc, c->name) : NULL;
+            if (d) {
                 ncp_utf8_put(out, d->value);
+            } else if (e && e->etype == XML_INTERNAL_GENERAL_ENTITY && e->content &&
+                       !strpbrk((const char *)e->content, "&<") &&
+                       expanded + strlen((const char *)e->content) <= ENTITY_TEXT_MAX) {
+                expanded += strlen((const char *)e->content);
+                nc_buf_puts(out, (const char *)e->content);
+            }
         } else if (c->type == XML_ELEMENT_NODE && c->children) {
             c = c->children;
             continue;
@@ -369,7 +383,15 @@ void ncp_feed_author(nc_article *a, const char *s, const char *role)
     nc_buf name = NC_BUF_INIT, mail = NC_BUF_INIT;
     size_t n;
     const char *t;
-    if (at && lp && rp > lp) { /* "jane@example.com (Jane Doe)" */
+    if (at && lp && rp > lp && at > lp && at < rp) { /* "Jane Doe (jane@example.com)" */
+        n = (size_t)(lp - s);
+        t = ncp_trim(s, &n);
+        nc_buf_put(&name, t, n);
+        n = (size_t)(rp - lp - 1);
+        t = ncp_trim(lp + 1, &n);
+        nc_buf_puts(&mail, "mailto:");
+        nc_buf_put(&mail, t, n);
+    } else if (at && lp && rp > lp) { /* "jane@example.com (Jane Doe)" */
         n = (size_t)(rp - lp - 1);
         t = ncp_trim(lp + 1, &n);
         nc_buf_put(&name, t, n);
@@ -465,8 +487,11 @@ static int role_of(ncp_feed *f, xmlNode *n, int depth)
     const char *name = (const char *)n->name;
     int ns = ncp_feed_ns(n);
     if (f->root == NCP_ROOT_RSS) {
-        if (depth == 1)
-            return ns == NCP_NS_NONE && !strcmp(name, "channel") ? EL_DESCEND : EL_SKIP;
+        if (depth == 1) /* items straight under <rss> too, as loose feeds write them */
+            return ns != NCP_NS_NONE       ? EL_SKIP
+                   : !strcmp(name, "channel") ? EL_DESCEND
+                   : !strcmp(name, "item")    ? EL_ITEM
+                                              : EL_SKIP;
         if (depth == 2)
             return ns == NCP_NS_NONE && !strcmp(name, "item") ? EL_ITEM : EL_CHANNEL;
         return EL_SKIP;
@@ -524,6 +549,37 @@ static int item(ncp_feed *f, xmlNode *n, int line)
     return ncp_rss_item(f, n, line);
 }
 
+/* After a parse error: libxml2 parses ahead of the reader (in blocks of 512 bytes), so
+ * items that were complete before the malformed point may not have been given yet. They
+ * are in the reader's partial tree: an element followed by any node was closed. */
+static void salvage(ncp_feed *f, xmlDoc *doc, int last_line)
+{
+    xmlNode *box = doc ? xmlDocGetRootElement(doc) : NULL, *c;
+    int depth = 1;
+    if (box && !f->root) { /* the error came before the reader gave the root */
+        f->root = root_of(box);
+        if ((f->kind == NCP_FEED_ATOM) != (f->root == NCP_ROOT_ATOM))
+            f->root = 0;
+        if (!f->root)
+            return;
+    }
+    if (box && f->root == NCP_ROOT_RSS) {
+        for (box = box->children; box && !ncp_feed_is(box, NCP_NS_NONE, "channel");
+             box = box->next)
+            ;
+        depth = 2;
+    }
+    for (c = box ? box->children : NULL; c && c->next && !f->stop; c = c->next) {
+        int line = (int)xmlGetLineNo(c);
+        if (c->type != XML_ELEMENT_NODE || line <= last_line || f->single_done)
+            continue;
+        if (role_of(f, c, depth) == EL_ITEM)
+            item(f, c, line);
+        else if (role_of(f, c, depth) == EL_CHANNEL)
+            channel_child(f, c);
+    }
+}
+
 static const char *root_names(int kind)
 {
     return kind == NCP_FEED_ATOM ? "<feed> (Atom)"
@@ -539,7 +595,8 @@ int ncp_feed_xml(ncp_feed *f, const nc_stream_in *in, nc_error *err)
     pull_ctx pc;
     first_err fe;
     xmlTextReaderPtr r;
-    int ret, rc = 0;
+    xmlDoc *partial = NULL;
+    int ret, rc = 0, last_line = 0;
     memset(&pc, 0, sizeof pc);
     memset(&fe, 0, sizeof fe);
     nc_error_clear(&pc.err);
@@ -590,7 +647,7 @@ int ncp_feed_xml(ncp_feed *f, const nc_stream_in *in, nc_error *err)
             ret = xmlTextReaderNext(r);
             continue;
         }
-        line = xmlTextReaderGetParserLineNumber(r);
+        line = (int)xmlGetLineNo(n);
         if (role == EL_ITEM && f->single_done) {
             nc_warn(f->o, line, 0, "more items follow the first: only the first is read as "
                     "one article (a batch reads every item: newsconv FEED -t FMT -o DIR/)");
@@ -602,12 +659,17 @@ int ncp_feed_xml(ncp_feed *f, const nc_stream_in *in, nc_error *err)
             break;
         }
         if (role == EL_ITEM) {
+            last_line = line;
             if (item(f, n, line))
                 break;
         } else {
             channel_child(f, n);
         }
         ret = xmlTextReaderNext(r);
+    }
+    if (rc == 0 && ret < 0 && !f->stop && !pc.failed) {
+        partial = xmlTextReaderCurrentDoc(r); /* kept: freed below */
+        salvage(f, partial, last_line);
     }
     if (rc == 0 && ret < 0 && !f->stop) {
         if (pc.failed) {
@@ -619,7 +681,11 @@ int ncp_feed_xml(ncp_feed *f, const nc_stream_in *in, nc_error *err)
             for (k = 0; k < m; k++)
                 if (fe.msg[k] == '\n')
                     fe.msg[k] = ' ';
-            nc_error_set(err, fe.code == XML_ERR_NO_MEMORY ? NC_ERR_NOMEM : NC_ERR_PARSE,
+            /* libxml2's limits (a text node over 10 MB) come as XML_ERR_NO_MEMORY too */
+            int limit = strstr(fe.msg, "huge") || strstr(fe.msg, "Excessive") ||
+                        strstr(fe.msg, "amplification");
+            nc_error_set(err, limit ? NC_ERR_LIMIT
+                              : fe.code == XML_ERR_NO_MEMORY ? NC_ERR_NOMEM : NC_ERR_PARSE,
                          fe.line > 0 ? fe.line : 0, fe.column > 0 ? fe.column : 0,
                          "malformed XML: %.*s", (int)m, fe.msg);
         } else {
@@ -631,6 +697,7 @@ int ncp_feed_xml(ncp_feed *f, const nc_stream_in *in, nc_error *err)
         rc = nc_error_set(err, NC_ERR_PARSE, 0, 0, "empty input");
     }
     xmlFreeTextReader(r);
+    xmlFreeDoc(partial);
     if (rc == 0 && f->stop)
         rc = 1;
     return rc;
