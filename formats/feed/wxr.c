@@ -220,7 +220,8 @@ int ncp_wxr_item(ncp_feed *f, xmlNode *item, int line)
 int ncp_wxr_read(ncp_feed *f, const nc_stream_in *in, nc_error *err)
 {
     int rc;
-    if (!f->single && in->rewind) {
+    /* two passes when the input can be read again (tried before reading anything) */
+    if (!f->single && in->rewind && in->rewind(in->ud) == 0) {
         nc_error ignored;
         nc_error_clear(&ignored);
         f->collecting = 1;

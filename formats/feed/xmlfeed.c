@@ -623,7 +623,7 @@ int ncp_feed_xml(ncp_feed *f, const nc_stream_in *in, nc_error *err)
         if (depth == 0) {
             f->root = root_of(n);
             if (!f->root || (f->kind == NCP_FEED_ATOM) != (f->root == NCP_ROOT_ATOM)) {
-                rc = nc_error_set(err, NC_ERR_NOT_ARTICLE, xmlTextReaderGetParserLineNumber(r),
+                rc = nc_error_set(err, NC_ERR_NOT_ARTICLE, (int)xmlGetLineNo(n),
                                   0, "not a feed of this format: the root element is <%.60s>, "
                                   "not %s", (const char *)n->name, root_names(f->kind));
                 break;

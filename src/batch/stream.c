@@ -115,12 +115,12 @@ static long stream_pull(void *ud, char *buf, size_t n, nc_error *err)
     return (long)r;
 }
 
-/* The input from its first byte again (a file; not stdin). */
+/* The input from its first byte again (a file, or stdin when it is one). */
 static int stream_rewind(void *ud)
 {
     stream_src *s = ud;
     nc_error e;
-    if (!strcmp(s->path, "-"))
+    if (!strcmp(s->path, "-") && lseek(STDIN_FILENO, 0, SEEK_SET) < 0)
         return -1;
     stream_close(s);
     nc_error_clear(&e);
