@@ -131,7 +131,7 @@ static int run(int kind, const nc_stream_in *in, const nc_opts *o, nc_each_fn ea
             rc = 0;
         }
     } else if (rc == 0 && !f.n_items) {
-        nc_warn(o, 0, 0, "the feed has no items");
+        rc = nc_error_set(err, NC_ERR_NOT_ARTICLE, 0, 0, "the feed has no items");
     }
     ncp_feed_free(&f);
     return rc;

@@ -258,6 +258,7 @@ int ncp_feed_emit(ncp_feed *f, nc_article *a, int line)
 
 int ncp_feed_fail(ncp_feed *f, nc_article *a, const nc_error *e, int line)
 {
+    f->n_items++;
     if (f->single) {
         f->single_done = 1;
         f->single_failed = 1;
