@@ -154,25 +154,8 @@ static void person(ncp_feed *f, nc_article *a, xmlNode *p, const char *role)
         const char *nm = name.size ? name.ptr : mail.size ? mail.ptr + 7 : NULL;
         if (a)
             nc_article_add_author(a, nm, role, url, NULL);
-        else if (nm) { /* the feed's author */
-            char **nn = realloc(f->author_names, (f->n_authors + 1) * sizeof *nn);
-            char **nu;
-            if (nn) {
-                f->author_names = nn;
-                nu = realloc(f->author_urls, (f->n_authors + 1) * sizeof *nu);
-                if (nu) {
-                    f->author_urls = nu;
-                    nn[f->n_authors] = NULL;
-                    nu[f->n_authors] = NULL;
-                    ncp_feed_keep(&nn[f->n_authors], nm);
-                    ncp_feed_keep(&nu[f->n_authors], url);
-                    if (nn[f->n_authors])
-                        f->n_authors++;
-                    else
-                        free(nu[f->n_authors]);
-                }
-            }
-        }
+        else if (nm) /* the feed's author */
+            ncp_feed_add_author(f, nm, url);
     }
     nc_buf_release(&name);
     nc_buf_release(&uri);
@@ -241,15 +224,7 @@ static int content_el(ncp_feed *f, nc_article *a, xmlNode *c, nc_error *err)
     const char *type = text_type(c), *src = ncp_dom_attr(c, "src");
     nc_buf t = NC_BUF_INIT, base = NC_BUF_INIT, r = NC_BUF_INIT;
     int rc = 0;
-    ncp_feed_base(f, c, &base);
-    if (a->str[NC_F_URL] && (!base.size || !strstr(base.ptr, "://"))) {
-        if (base.size)
-            ncp_dom_resolve(a->str[NC_F_URL], base.ptr, &r);
-        else
-            nc_buf_puts(&r, a->str[NC_F_URL]);
-        nc_buf_clear(&base);
-        nc_buf_puts(&base, r.ptr);
-    }
+    ncp_feed_html_base(f, c, a, &base);
     if (src && *src) { /* out of line: no fetching, a link */
         nc_buf_clear(&r);
         nc_article_add_link(a, "content", ncp_feed_resolve(f, c, src, NULL, &r), NULL);
@@ -265,13 +240,7 @@ static int content_el(ncp_feed *f, nc_article *a, xmlNode *c, nc_error *err)
         if (*ncp_feed_text(c, &t))
             rc = ncp_feed_html_body(f, a, t.ptr, base.ptr, err);
     } else if (!strcmp(type, "xhtml")) {
-        ncp_dom_ctx ctx;
-        memset(&ctx, 0, sizeof ctx);
-        ctx.a = a;
-        ctx.o = f->o;
-        ctx.base_url = base.size ? base.ptr : NULL;
-        if (ncp_dom_convert(&ctx, xhtml_div(c), a->body) < 0)
-            rc = nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        rc = ncp_feed_xhtml_body(f, a, xhtml_div(c), base.ptr, err);
     } else if (!strcmp(type, "text") || !strncmp(type, "text/", 5)) {
         if (*ncp_feed_text(c, &t))
             rc = ncp_feed_text_body(f, a, t.ptr, err);
@@ -354,14 +323,5 @@ static int fill(ncp_feed *f, nc_article *a, xmlNode *entry, nc_error *err)
 
 int ncp_atom_entry(ncp_feed *f, xmlNode *entry, int line)
 {
-    nc_article *a = ncp_feed_article(f);
-    nc_error e;
-    nc_error_clear(&e);
-    if (!a) {
-        nc_error_set(&e, NC_ERR_NOMEM, line, 0, "out of memory");
-        return ncp_feed_fail(f, NULL, &e, line);
-    }
-    if (fill(f, a, entry, &e) < 0 || nc_article_ok(a, &e) < 0)
-        return ncp_feed_fail(f, a, &e, line);
-    return ncp_feed_emit(f, a, line);
+    return ncp_feed_item(f, entry, line, fill);
 }

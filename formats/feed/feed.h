@@ -95,6 +95,18 @@ nc_article *ncp_feed_article(ncp_feed *f);
 /* Finishes the item: the channel's data where it has none, then gives it on. 0, or 1 to
  * stop. The article is consumed. */
 int ncp_feed_emit(ncp_feed *f, nc_article *a, int line);
+/* Reads one item (RSS item, Atom entry) with fill into a new article and gives it on (or
+ * its error). 0, or 1 to stop. */
+int ncp_feed_item(ncp_feed *f, xmlNode *n, int line,
+                  int (*fill)(ncp_feed *f, nc_article *a, xmlNode *n, nc_error *err));
+/* The base of the links in an item's HTML: n's xml:base, else (or under it, when it is
+ * relative) the item's url. */
+void ncp_feed_html_base(ncp_feed *f, const xmlNode *n, const nc_article *a, nc_buf *out);
+/* An inline XHTML element's children as the body. 0, or -1 (out of memory). */
+int ncp_feed_xhtml_body(ncp_feed *f, nc_article *a, xmlNode *el, const char *base,
+                        nc_error *err);
+/* HTML as the summary's text. */
+void ncp_feed_summary_html(nc_article *a, const char *html);
 /* An item that could not be read: one bad item does not stop the others. */
 int ncp_feed_fail(ncp_feed *f, nc_article *a, const nc_error *e, int line);
 /* Sets a timestamp from a feed's date; warns when it cannot be read. */
@@ -112,6 +124,8 @@ int ncp_feed_looks_html(const char *s);
 void ncp_feed_author(nc_article *a, const char *s, const char *role);
 /* The kind of media of a MIME type or a Media RSS medium; -1 when neither says. */
 int ncp_feed_media_kind(const char *mime, const char *medium);
+/* Adds an author of the feed (for the items without any). */
+void ncp_feed_add_author(ncp_feed *f, const char *name, const char *url);
 /* strdup into a malloc'ed string (NULL stays NULL); replaces *dst. */
 void ncp_feed_keep(char **dst, const char *s);
 

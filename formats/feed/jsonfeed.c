@@ -36,21 +36,7 @@ static void authors(ncp_feed *f, nc_article *a, const json_t *o)
         if (a) {
             nc_article_add_author(a, name ? name : url, NULL, url, NULL);
         } else {
-            char **nn = realloc(f->author_names, (f->n_authors + 1) * sizeof *nn), **nu;
-            if (!nn)
-                return;
-            f->author_names = nn;
-            nu = realloc(f->author_urls, (f->n_authors + 1) * sizeof *nu);
-            if (!nu)
-                return;
-            f->author_urls = nu;
-            nn[f->n_authors] = nu[f->n_authors] = NULL;
-            ncp_feed_keep(&nn[f->n_authors], name ? name : url);
-            ncp_feed_keep(&nu[f->n_authors], url);
-            if (nn[f->n_authors])
-                f->n_authors++;
-            else
-                free(nu[f->n_authors]);
+            ncp_feed_add_author(f, name ? name : url, url);
         }
     }
 }

@@ -273,41 +273,21 @@ int ncp_rss_fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
     if (!a->str[NC_F_URL] && guid && strstr(ncp_feed_text(guid, &t), "://"))
         nc_article_sets(a, NC_F_URL, ncp_feed_resolve(f, guid, t.ptr, NULL, &r));
     /* relative links of the HTML: xml:base, else the item's link, else --base-url */
-    ncp_feed_base(f, item, &base);
-    if (a->str[NC_F_URL] && (!base.size || !strstr(base.ptr, "://"))) {
-        nc_buf_clear(&r);
-        if (base.size)
-            ncp_dom_resolve(a->str[NC_F_URL], base.ptr, &r);
-        else
-            nc_buf_puts(&r, a->str[NC_F_URL]);
-        nc_buf_clear(&base);
-        nc_buf_puts(&base, r.ptr);
-    }
+    ncp_feed_html_base(f, item, a, &base);
     if (!a->str[NC_F_ID] && ncp_dom_attr(item, "about") && *ncp_dom_attr(item, "about"))
         nc_article_sets(a, NC_F_ID, ncp_dom_attr(item, "about")); /* RSS 1.0: rdf:about */
     if (xhtml && !content) {
-        ncp_dom_ctx ctx;
-        memset(&ctx, 0, sizeof ctx);
-        ctx.a = a;
-        ctx.o = f->o;
-        ctx.base_url = base.size ? base.ptr : NULL;
-        if (ncp_dom_convert(&ctx, xhtml, a->body) < 0)
-            rc = nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-        if (rc == 0 && desc && *ncp_feed_text(desc, &t)) {
-            ncp_feed_html_text(t.ptr, &v);
-            if (v.size)
-                nc_article_sets(a, NC_F_SUMMARY, v.ptr);
-        }
+        rc = ncp_feed_xhtml_body(f, a, xhtml, base.ptr, err);
     } else if (content && *ncp_feed_text(content, &t)) {
         rc = ncp_feed_html_body(f, a, t.ptr, base.ptr, err);
-        if (rc == 0 && desc && *ncp_feed_text(desc, &t)) {
-            ncp_feed_html_text(t.ptr, &v);
-            if (v.size)
-                nc_article_sets(a, NC_F_SUMMARY, v.ptr);
-        }
-    } else if (desc && *ncp_feed_text(desc, &t)) {
-        rc = ncp_feed_html_body(f, a, t.ptr, base.ptr, err);
+    } else { /* without a body of its own, description is the body */
+        if (desc && *ncp_feed_text(desc, &t))
+            rc = ncp_feed_html_body(f, a, t.ptr, base.ptr, err);
+        desc = NULL;
     }
+    /* else it is the summary */
+    if (rc == 0 && desc && *ncp_feed_text(desc, &t))
+        ncp_feed_summary_html(a, t.ptr);
     nc_buf_release(&t);
     nc_buf_release(&r);
     nc_buf_release(&v);
@@ -317,14 +297,5 @@ int ncp_rss_fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
 
 int ncp_rss_item(ncp_feed *f, xmlNode *item, int line)
 {
-    nc_article *a = ncp_feed_article(f);
-    nc_error e;
-    nc_error_clear(&e);
-    if (!a) {
-        nc_error_set(&e, NC_ERR_NOMEM, line, 0, "out of memory");
-        return ncp_feed_fail(f, NULL, &e, line);
-    }
-    if (ncp_rss_fill(f, a, item, &e) < 0 || nc_article_ok(a, &e) < 0)
-        return ncp_feed_fail(f, a, &e, line);
-    return ncp_feed_emit(f, a, line);
+    return ncp_feed_item(f, item, line, ncp_rss_fill);
 }

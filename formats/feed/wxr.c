@@ -135,14 +135,16 @@ static void wp_date(ncp_feed *f, nc_article *a, nc_tfield tf, const char *s, int
     }
 }
 
-static int fill(ncp_feed *f, nc_article *a, xmlNode *item, const char *id, nc_error *err)
+static int fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
 {
-    nc_buf t = NC_BUF_INIT;
+    nc_buf t = NC_BUF_INIT, idb = NC_BUF_INIT;
+    const char *id = wp_text(item, NCP_NS_WP, "post_id", &idb);
     xmlNode *c;
     size_t i;
     int line = (int)xmlGetLineNo(item);
     if (ncp_rss_fill(f, a, item, err) < 0) {
         nc_buf_release(&t);
+        nc_buf_release(&idb);
         return -1;
     }
     if (*wp_text(item, NCP_NS_WP, "status", &t)) {
@@ -180,15 +182,13 @@ static int fill(ncp_feed *f, nc_article *a, xmlNode *item, const char *id, nc_er
             }
         }
     nc_buf_release(&t);
+    nc_buf_release(&idb);
     return 0;
 }
 
 int ncp_wxr_item(ncp_feed *f, xmlNode *item, int line)
 {
-    nc_buf type = NC_BUF_INIT, id = NC_BUF_INIT;
-    nc_article *a;
-    nc_error e;
-    int rc;
+    nc_buf type = NC_BUF_INIT;
     wp_text(item, NCP_NS_WP, "post_type", &type);
     if (!strcmp(type.ptr ? type.ptr : "", "attachment")) {
         if (f->collecting != 2) /* the second pass has them already */
@@ -203,18 +203,7 @@ int ncp_wxr_item(ncp_feed *f, xmlNode *item, int line)
         return 0;
     }
     nc_buf_release(&type);
-    wp_text(item, NCP_NS_WP, "post_id", &id);
-    nc_error_clear(&e);
-    if (!(a = ncp_feed_article(f))) {
-        nc_error_set(&e, NC_ERR_NOMEM, line, 0, "out of memory");
-        rc = ncp_feed_fail(f, NULL, &e, line);
-    } else if (fill(f, a, item, id.ptr ? id.ptr : "", &e) < 0 || nc_article_ok(a, &e) < 0) {
-        rc = ncp_feed_fail(f, a, &e, line);
-    } else {
-        rc = ncp_feed_emit(f, a, line);
-    }
-    nc_buf_release(&id);
-    return rc;
+    return ncp_feed_item(f, item, line, fill);
 }
 
 int ncp_wxr_read(ncp_feed *f, const nc_stream_in *in, nc_error *err)

@@ -68,6 +68,25 @@ void ncp_feed_keep(char **dst, const char *s)
     *dst = c;
 }
 
+void ncp_feed_add_author(ncp_feed *f, const char *name, const char *url)
+{
+    char **nn = realloc(f->author_names, (f->n_authors + 1) * sizeof *nn), **nu;
+    if (!nn)
+        return; /* out of memory: the feed's authors are defaults, not the item's */
+    f->author_names = nn;
+    nu = realloc(f->author_urls, (f->n_authors + 1) * sizeof *nu);
+    if (!nu)
+        return;
+    f->author_urls = nu;
+    nn[f->n_authors] = nu[f->n_authors] = NULL;
+    ncp_feed_keep(&nn[f->n_authors], name);
+    ncp_feed_keep(&nu[f->n_authors], url);
+    if (nn[f->n_authors])
+        f->n_authors++;
+    else
+        free(nu[f->n_authors]);
+}
+
 /* ---- namespaces and text ---- */
 
 int ncp_feed_ns(const xmlNode *n)
@@ -254,6 +273,58 @@ int ncp_feed_emit(ncp_feed *f, nc_article *a, int line)
     if (f->each(f->each_data, a, NULL, line))
         f->stop = 1;
     return f->stop;
+}
+
+int ncp_feed_item(ncp_feed *f, xmlNode *n, int line,
+                  int (*fill)(ncp_feed *f, nc_article *a, xmlNode *n, nc_error *err))
+{
+    nc_article *a = ncp_feed_article(f);
+    nc_error e;
+    nc_error_clear(&e);
+    if (!a) {
+        nc_error_set(&e, NC_ERR_NOMEM, line, 0, "out of memory");
+        return ncp_feed_fail(f, NULL, &e, line);
+    }
+    if (fill(f, a, n, &e) < 0 || nc_article_ok(a, &e) < 0)
+        return ncp_feed_fail(f, a, &e, line);
+    return ncp_feed_emit(f, a, line);
+}
+
+void ncp_feed_html_base(ncp_feed *f, const xmlNode *n, const nc_article *a, nc_buf *out)
+{
+    nc_buf r = NC_BUF_INIT;
+    ncp_feed_base(f, n, out);
+    if (a->str[NC_F_URL] && (!out->size || !strstr(out->ptr, "://"))) {
+        if (out->size)
+            ncp_dom_resolve(a->str[NC_F_URL], out->ptr, &r);
+        else
+            nc_buf_puts(&r, a->str[NC_F_URL]);
+        nc_buf_clear(out);
+        nc_buf_puts(out, r.ptr);
+    }
+    nc_buf_release(&r);
+}
+
+int ncp_feed_xhtml_body(ncp_feed *f, nc_article *a, xmlNode *el, const char *base,
+                        nc_error *err)
+{
+    ncp_dom_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.a = a;
+    ctx.o = f->o;
+    ctx.base_url = base && *base ? base : NULL;
+    if (ncp_dom_convert(&ctx, el, a->body) < 0)
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    return 0;
+}
+
+void ncp_feed_summary_html(nc_article *a, const char *html)
+{
+    nc_buf v = NC_BUF_INIT;
+    ncp_feed_html_text(html, &v);
+    if (v.size)
+        nc_article_sets(a, NC_F_SUMMARY, v.ptr);
+    nc_buf_release(&v);
 }
 
 int ncp_feed_fail(ncp_feed *f, nc_article *a, const nc_error *e, int line)
