@@ -11,7 +11,7 @@
 #   one bad item does not stop the others;
 # - the publication policy on feed HTML; -M overrides on every item;
 # - hostile feeds: billion laughs, an external entity, a 100 MB item, 10,000-deep
-#   nesting, invalid UTF-8: an error or a warning, no crash, no hang, no network;
+#   nesting, invalid UTF-8, 100,000 attributes: an error or a warning, no crash, no hang, no network;
 # - memory that does not grow with the number of items (a 10,000-item feed);
 # - the feedparser corpus: the Expect: clauses that concern the model's fields, against
 #   tests/feeds-read.known (known failures: the list can only shrink).
@@ -157,6 +157,10 @@ with open(h + '/badutf.rss', 'wb') as f:
     f.write(b'<rss version="2.0"><channel><item><title>ok</title></item>\n'
             b'<item><title>bad \xff\xfe here</title></item></channel></rss>')
 PY
+# libxml2 compares each attribute with every one before it: the guard's limit holds
+python3 -c 'import sys; open(sys.argv[1], "w").write("<rss version=\"2.0\"><channel><item>\n<title " +
+    " ".join("a%d=\"1\"" % i for i in range(100000)) + ">t</title></item></channel></rss>")' "$H/attrs.rss"
+expect_run 4 "newsconv: $H/attrs.rss:2:1: an element with more than 256 attributes" -- "$H/attrs.rss" -t model
 timeout 60 "$NEWSCONV" "$H/big.rss" -t model >/dev/null 2>"$TMPD/err"
 rc=$?
 [ "$rc" -eq 4 ] || fail "100 MB item: exit $rc, want 4: $(cat "$TMPD/err")"

@@ -516,10 +516,98 @@ int ncp_feed_media_kind(const char *mime, const char *medium)
 
 /* ---- the reader ---- */
 
+/* The attribute limit of the guard (NCP_MAX_ATTRIBUTES: libxml2 compares each attribute
+ * of a tag with every one before it), on the bytes as they are pulled: a small scanner
+ * of the markup that counts the '=' of each start tag outside quotes, and skips comments,
+ * CDATA sections, processing instructions and declarations. */
+enum { SC_TEXT, SC_LT, SC_TAG, SC_QUOTE, SC_SKIP };
+
+typedef struct scan {
+    int state;
+    char quote;      /* SC_QUOTE: the closing quote */
+    const char *end; /* SC_SKIP: what ends it ("-->", "]]>", "?>", ">") */
+    size_t matched;  /* SC_SKIP: how much of end was seen; SC_LT after "<!": of "--"/"[CDATA[" */
+    int attrs;
+    long line, col, tag_line, tag_col;
+} scan;
+
+/* 0, or -1 when a start tag has too many attributes (err set at its '<'). */
+static int scan_bytes(scan *sc, const char *buf, size_t n, nc_error *err)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        char c = buf[i];
+        if (c == '\n') {
+            sc->line++;
+            sc->col = 0;
+        } else {
+            sc->col++;
+        }
+        switch (sc->state) {
+        case SC_TEXT:
+            if (c == '<') {
+                sc->state = SC_LT;
+                sc->matched = 0;
+                sc->tag_line = sc->line;
+                sc->tag_col = sc->col;
+            }
+            break;
+        case SC_LT:
+            if (sc->matched) { /* after "<!": a comment, a CDATA section or a declaration */
+                static const char cdata[] = "[CDATA[";
+                if (sc->matched == 1 && c == '-') {
+                    sc->state = SC_SKIP, sc->end = "-->", sc->matched = 0;
+                } else if (sc->matched < 8 && c == cdata[sc->matched - 1]) {
+                    if (++sc->matched == 8)
+                        sc->state = SC_SKIP, sc->end = "]]>", sc->matched = 0;
+                } else {
+                    sc->state = SC_SKIP, sc->end = ">", sc->matched = 0;
+                }
+            } else if (c == '!') {
+                sc->matched = 1;
+            } else if (c == '?') {
+                sc->state = SC_SKIP, sc->end = "?>", sc->matched = 0;
+            } else if (c == '/') {
+                sc->state = SC_SKIP, sc->end = ">", sc->matched = 0;
+            } else {
+                sc->state = SC_TAG;
+                sc->attrs = 0;
+            }
+            break;
+        case SC_TAG:
+            if (c == '"' || c == '\'') {
+                sc->state = SC_QUOTE;
+                sc->quote = c;
+            } else if (c == '=' && ++sc->attrs > NCP_MAX_ATTRIBUTES) {
+                nc_error_set(err, NC_ERR_LIMIT, (int)sc->tag_line, (int)sc->tag_col,
+                             "an element with more than %d attributes", NCP_MAX_ATTRIBUTES);
+                return -1;
+            } else if (c == '>') {
+                sc->state = SC_TEXT;
+            }
+            break;
+        case SC_QUOTE:
+            if (c == sc->quote)
+                sc->state = SC_TAG;
+            break;
+        default: /* SC_SKIP */
+            if (c == sc->end[sc->matched]) {
+                if (!sc->end[++sc->matched])
+                    sc->state = SC_TEXT;
+            } else {
+                sc->matched = c == sc->end[0] ? 1 : 0;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
 typedef struct pull_ctx {
     const nc_stream_in *in;
-    nc_error err; /* the input's own error */
+    nc_error err; /* the input's own error, or the attribute limit's */
     int failed;
+    scan sc;
 } pull_ctx;
 
 static int pull_cb(void *ud, char *buf, int len)
@@ -529,8 +617,10 @@ static int pull_cb(void *ud, char *buf, int len)
     if (p->failed)
         return -1;
     n = p->in->pull(p->in->ud, buf, (size_t)len, &p->err);
-    if (n < 0)
+    if (n < 0 || (n > 0 && scan_bytes(&p->sc, buf, (size_t)n, &p->err) < 0)) {
         p->failed = 1;
+        return -1;
+    }
     return (int)n;
 }
 
@@ -673,6 +763,7 @@ int ncp_feed_xml(ncp_feed *f, const nc_stream_in *in, nc_error *err)
     memset(&fe, 0, sizeof fe);
     nc_error_clear(&pc.err);
     pc.in = in;
+    pc.sc.line = 1;
     ncp_xml_quiet();
     r = xmlReaderForIO(pull_cb, NULL, &pc, NULL, NULL, opts);
     if (!r)
