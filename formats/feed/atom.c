@@ -113,7 +113,7 @@ static const char *plain(xmlNode *n, nc_buf *out)
             ncp_feed_html_text(d.ptr, out);
         else
             trimmed(d.ptr, out);
-        nc_buf_release(&d);
+        ncp_feed_release(&d);
     } else if (!strcmp(type, "html")) {
         ncp_feed_html_text(ncp_feed_text(n, &t), out);
     } else if (!strcmp(type, "xhtml")) {
@@ -128,7 +128,7 @@ static const char *plain(xmlNode *n, nc_buf *out)
     } else {
         ncp_feed_text(n, out);
     }
-    nc_buf_release(&t);
+    ncp_feed_release(&t);
     return out->ptr ? out->ptr : "";
 }
 
@@ -157,10 +157,10 @@ static void person(ncp_feed *f, nc_article *a, xmlNode *p, const char *role)
         else if (nm) /* the feed's author */
             ncp_feed_add_author(f, nm, url);
     }
-    nc_buf_release(&name);
-    nc_buf_release(&uri);
-    nc_buf_release(&mail);
-    nc_buf_release(&t);
+    ncp_feed_release(&name);
+    ncp_feed_release(&uri);
+    ncp_feed_release(&mail);
+    ncp_feed_release(&t);
 }
 
 void ncp_atom_feed_child(ncp_feed *f, xmlNode *n)
@@ -179,8 +179,8 @@ void ncp_atom_feed_child(ncp_feed *f, xmlNode *n)
              !f->publisher_url)
         ncp_feed_keep(&f->publisher_url, ncp_feed_resolve(f, n, ncp_dom_attr(n, "href"), NULL,
                                                           &r));
-    nc_buf_release(&t);
-    nc_buf_release(&r);
+    ncp_feed_release(&t);
+    ncp_feed_release(&r);
 }
 
 static void link_el(ncp_feed *f, nc_article *a, xmlNode *c)
@@ -189,8 +189,8 @@ static void link_el(ncp_feed *f, nc_article *a, xmlNode *c)
     const char *href = ncp_dom_attr(c, "href"), *rel = ncp_dom_attr(c, "rel");
     const char *type = ncp_feed_attr(c, "type", &ty), *title = ncp_feed_attr(c, "title", &ti);
     if (!href || !*href) {
-        nc_buf_release(&ty);
-        nc_buf_release(&ti);
+        ncp_feed_release(&ty);
+        ncp_feed_release(&ti);
         return;
     }
     href = ncp_feed_resolve(f, c, href, NULL, &r);
@@ -214,9 +214,9 @@ static void link_el(ncp_feed *f, nc_article *a, xmlNode *c)
     } else {
         nc_article_add_link(a, rel, href, title);
     }
-    nc_buf_release(&r);
-    nc_buf_release(&ty);
-    nc_buf_release(&ti);
+    ncp_feed_release(&r);
+    ncp_feed_release(&ty);
+    ncp_feed_release(&ti);
 }
 
 static int content_el(ncp_feed *f, nc_article *a, xmlNode *c, nc_error *err)
@@ -235,7 +235,7 @@ static int content_el(ncp_feed *f, nc_article *a, xmlNode *c, nc_error *err)
                                        : ncp_feed_text_body(f, a, d.ptr, err);
         else
             nc_warn(f->o, (int)xmlGetLineNo(c), 0, "content of type '%.40s' left out", type);
-        nc_buf_release(&d);
+        ncp_feed_release(&d);
     } else if (!strcmp(type, "html")) {
         if (*ncp_feed_text(c, &t))
             rc = ncp_feed_html_body(f, a, t.ptr, base.ptr, err);
@@ -247,9 +247,9 @@ static int content_el(ncp_feed *f, nc_article *a, xmlNode *c, nc_error *err)
     } else {
         nc_warn(f->o, (int)xmlGetLineNo(c), 0, "content of type '%.40s' left out", type);
     }
-    nc_buf_release(&t);
-    nc_buf_release(&base);
-    nc_buf_release(&r);
+    ncp_feed_release(&t);
+    ncp_feed_release(&base);
+    ncp_feed_release(&r);
     return rc;
 }
 
@@ -294,8 +294,8 @@ static int fill(ncp_feed *f, nc_article *a, xmlNode *entry, nc_error *err)
             if (term || label)
                 nc_article_add_subject(a, label ? label : term, term,
                                        ncp_feed_attr(c, "scheme", &s));
-            nc_buf_release(&s);
-            nc_buf_release(&l);
+            ncp_feed_release(&s);
+            ncp_feed_release(&l);
         } else if ((is_atom(c, "rights") || is_atom(c, "copyright")) && *plain(c, &t))
             nc_article_sets(a, NC_F_COPYRIGHT_NOTICE, t.ptr);
         else if (is_atom(c, "source")) {
@@ -311,13 +311,13 @@ static int fill(ncp_feed *f, nc_article *a, xmlNode *entry, nc_error *err)
                     href = ncp_feed_resolve(f, s, ncp_dom_attr(s, "href"), NULL, &r);
             if (href || title.size)
                 nc_article_add_link(a, "source", href, title.size ? title.ptr : NULL);
-            nc_buf_release(&title);
+            ncp_feed_release(&title);
         }
     }
     if (content)
         rc = content_el(f, a, content, err);
-    nc_buf_release(&t);
-    nc_buf_release(&r);
+    ncp_feed_release(&t);
+    ncp_feed_release(&r);
     return rc;
 }
 

@@ -67,6 +67,7 @@ typedef struct ncp_feed {
     int collecting;         /* WordPress: 1 the first pass (attachments only), 2 the second;
                                0 one pass (an input that cannot be read again) */
     long n_items, n_comments, n_other;
+    int nomem;              /* an allocation failed: every item from then on fails */
 } ncp_feed;
 
 void ncp_feed_init(ncp_feed *f, int kind, const nc_opts *o, nc_each_fn each, void *each_data);
@@ -126,6 +127,9 @@ void ncp_feed_author(nc_article *a, const char *s, const char *role);
 int ncp_feed_media_kind(const char *mime, const char *medium);
 /* Adds an author of the feed (for the items without any). */
 void ncp_feed_add_author(ncp_feed *f, const char *name, const char *url);
+/* nc_buf_release, noting a failed allocation of the buffer (out of memory: the item
+ * fails, see ncp_feed_emit). */
+void ncp_feed_release(nc_buf *b);
 /* strdup into a malloc'ed string (NULL stays NULL); replaces *dst. */
 void ncp_feed_keep(char **dst, const char *s);
 

@@ -122,31 +122,31 @@ int ncp_jsonfeed_read(ncp_feed *f, const nc_stream_in *in, nc_error *err)
     for (;;) {
         long got;
         if (nc_buf_grow(&b, 65536) < 0) {
-            nc_buf_release(&b);
+            ncp_feed_release(&b);
             return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         }
         got = in->pull(in->ud, b.ptr + b.size, b.asize - b.size - 1, err);
         if (got < 0) {
-            nc_buf_release(&b);
+            ncp_feed_release(&b);
             return -1;
         }
         if (got == 0)
             break;
         b.size += (size_t)got;
         if (b.size > max) {
-            nc_buf_release(&b);
+            ncp_feed_release(&b);
             return nc_error_set(err, NC_ERR_LIMIT, 0, 0,
                                 "JSON Feed larger than the limit of %zu bytes (--max-size): "
                                 "a JSON Feed is read whole", max);
         }
     }
     if (!b.size) {
-        nc_buf_release(&b);
+        ncp_feed_release(&b);
         return nc_error_set(err, NC_ERR_PARSE, 0, 0, "empty input");
     }
     ncp_json_alloc_begin();
     root = json_loadb(b.ptr, b.size, 0, &je);
-    nc_buf_release(&b);
+    ncp_feed_release(&b);
     if (!root)
         return nc_error_set(err, ncp_json_alloc_failed() ? NC_ERR_NOMEM : NC_ERR_PARSE, je.line,
                             je.column, "invalid JSON: %s", je.text);

@@ -51,9 +51,9 @@ static void media_details(ncp_feed *f, nc_article *a, nc_media *m, const xmlNode
             nc_media_add_rendition(a, m, "thumbnail", ncp_feed_resolve(f, c, u.ptr, NULL, &r),
                                    NULL, num_attr(c, "width"), num_attr(c, "height"));
     }
-    nc_buf_release(&t);
-    nc_buf_release(&u);
-    nc_buf_release(&r);
+    ncp_feed_release(&t);
+    ncp_feed_release(&u);
+    ncp_feed_release(&r);
 }
 
 /* One media:content as a media item. */
@@ -74,10 +74,10 @@ static nc_media *media_content(ncp_feed *f, nc_article *a, const xmlNode *c)
             media_details(f, a, m, c, 1);
         }
     }
-    nc_buf_release(&u);
-    nc_buf_release(&r);
-    nc_buf_release(&ty);
-    nc_buf_release(&md);
+    ncp_feed_release(&u);
+    ncp_feed_release(&r);
+    ncp_feed_release(&ty);
+    ncp_feed_release(&md);
     return m;
 }
 
@@ -100,9 +100,9 @@ static void media_group(ncp_feed *f, nc_article *a, const xmlNode *g)
                                    ncp_feed_attr(c, "type", &ty), num_attr(c, "width"),
                                    num_attr(c, "height"));
     media_details(f, a, m, g, 1);
-    nc_buf_release(&u);
-    nc_buf_release(&r);
-    nc_buf_release(&ty);
+    ncp_feed_release(&u);
+    ncp_feed_release(&r);
+    ncp_feed_release(&ty);
 }
 
 /* An enclosure: media when its type says which, else a link. */
@@ -121,9 +121,9 @@ static void enclosure(ncp_feed *f, nc_article *a, const xmlNode *c)
                 m->mime = adup(a, type);
         }
     }
-    nc_buf_release(&u);
-    nc_buf_release(&r);
-    nc_buf_release(&ty);
+    ncp_feed_release(&u);
+    ncp_feed_release(&r);
+    ncp_feed_release(&ty);
 }
 
 void ncp_rss_channel_child(ncp_feed *f, xmlNode *n)
@@ -151,8 +151,8 @@ void ncp_rss_channel_child(ncp_feed *f, xmlNode *n)
         if (!f->image && res && *res)
             ncp_feed_keep(&f->image, ncp_feed_resolve(f, n, res, NULL, &r));
     }
-    nc_buf_release(&t);
-    nc_buf_release(&r);
+    ncp_feed_release(&t);
+    ncp_feed_release(&r);
 }
 
 int ncp_rss_fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
@@ -196,7 +196,7 @@ int ncp_rss_fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
                     nc_buf nice = NC_BUF_INIT;
                     nc_article_add_subject(a, t.ptr, ncp_feed_attr(c, "nicename", &nice),
                                            "category");
-                    nc_buf_release(&nice);
+                    ncp_feed_release(&nice);
                 } else {
                     nc_article_add_subject(a, t.ptr, NULL, domain);
                 }
@@ -288,10 +288,10 @@ int ncp_rss_fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
     /* else it is the summary */
     if (rc == 0 && desc && *ncp_feed_text(desc, &t))
         ncp_feed_summary_html(a, t.ptr);
-    nc_buf_release(&t);
-    nc_buf_release(&r);
-    nc_buf_release(&v);
-    nc_buf_release(&base);
+    ncp_feed_release(&t);
+    ncp_feed_release(&r);
+    ncp_feed_release(&v);
+    ncp_feed_release(&base);
     return rc;
 }
 

@@ -27,11 +27,14 @@ const char *ncp_wxr_author(const ncp_feed *f, const char *login)
 static int push_str(char ***v, size_t n, const char *s)
 {
     char **nv = realloc(*v, (n + 1) * sizeof *nv);
-    if (!nv)
+    if (!nv || !(nv[n] = strdup(s))) {
+        if (nv)
+            *v = nv;
+        ncp_alloc_failure_note();
         return -1;
+    }
     *v = nv;
-    nv[n] = strdup(s);
-    return nv[n] ? 0 : -1;
+    return 0;
 }
 
 void ncp_wxr_channel_child(ncp_feed *f, xmlNode *n)
@@ -52,8 +55,8 @@ void ncp_wxr_channel_child(ncp_feed *f, xmlNode *n)
                     free(f->wp_logins[f->n_wp]);
             }
         }
-        nc_buf_release(&login);
-        nc_buf_release(&name);
+        ncp_feed_release(&login);
+        ncp_feed_release(&name);
         return;
     }
     ncp_rss_channel_child(f, n);
@@ -89,13 +92,15 @@ static void keep_attachment(ncp_feed *f, const xmlNode *item)
             ncp_feed_keep(&at->caption, t.ptr);
         if (*wp_text(item, NCP_NS_WP, "post_mime_type", &t))
             ncp_feed_keep(&at->mime, t.ptr);
+    } else if (parent.size && strcmp(parent.ptr, "0") && url.size) {
+        ncp_alloc_failure_note();
     } else {
         f->n_other++;
     }
-    nc_buf_release(&parent);
-    nc_buf_release(&url);
-    nc_buf_release(&t);
-    nc_buf_release(&r);
+    ncp_feed_release(&parent);
+    ncp_feed_release(&url);
+    ncp_feed_release(&t);
+    ncp_feed_release(&r);
 }
 
 /* The kind of an attachment by its MIME type, else its file name's extension. */
@@ -143,8 +148,8 @@ static int fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
     size_t i;
     int line = (int)xmlGetLineNo(item);
     if (ncp_rss_fill(f, a, item, err) < 0) {
-        nc_buf_release(&t);
-        nc_buf_release(&idb);
+        ncp_feed_release(&t);
+        ncp_feed_release(&idb);
         return -1;
     }
     if (*wp_text(item, NCP_NS_WP, "status", &t)) {
@@ -164,7 +169,7 @@ static int fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
         ncp_feed_html_text(t.ptr, &v);
         if (v.size)
             nc_article_sets(a, NC_F_SUMMARY, v.ptr);
-        nc_buf_release(&v);
+        ncp_feed_release(&v);
     }
     if (*id)
         nc_article_add_extra(a, "wp_post_id", id, 0);
@@ -172,7 +177,7 @@ static int fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
         if (ncp_feed_is(c, NCP_NS_WP, "comment"))
             f->n_comments++;
     for (i = 0; *id && i < f->n_atts; i++)
-        if (!strcmp(f->atts[i].parent, id)) {
+        if (f->atts[i].parent && f->atts[i].url && !strcmp(f->atts[i].parent, id)) {
             const ncp_wxr_att *at = &f->atts[i];
             nc_media *m = nc_article_add_media(a, att_kind(at), at->url);
             if (m) {
@@ -181,8 +186,8 @@ static int fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
                 m->mime = at->mime ? nc_article_strdup(a, at->mime) : NULL;
             }
         }
-    nc_buf_release(&t);
-    nc_buf_release(&idb);
+    ncp_feed_release(&t);
+    ncp_feed_release(&idb);
     return 0;
 }
 
@@ -193,16 +198,16 @@ int ncp_wxr_item(ncp_feed *f, xmlNode *item, int line)
     if (!strcmp(type.ptr ? type.ptr : "", "attachment")) {
         if (f->collecting != 2) /* the second pass has them already */
             keep_attachment(f, item);
-        nc_buf_release(&type);
+        ncp_feed_release(&type);
         return 0;
     }
     if (f->collecting == 1 || (type.size && strcmp(type.ptr, "post") && strcmp(type.ptr, "page"))) {
         if (f->collecting != 1)
             f->n_other++;
-        nc_buf_release(&type);
+        ncp_feed_release(&type);
         return 0;
     }
-    nc_buf_release(&type);
+    ncp_feed_release(&type);
     return ncp_feed_item(f, item, line, fill);
 }
 

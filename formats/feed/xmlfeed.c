@@ -59,11 +59,20 @@ void ncp_feed_free(ncp_feed *f)
     free(f->atts);
 }
 
+void ncp_feed_release(nc_buf *b)
+{
+    if (b->failed)
+        ncp_alloc_failure_note(); /* nc_feed_emit fails this item and the next ones */
+    nc_buf_release(b);
+}
+
 void ncp_feed_keep(char **dst, const char *s)
 {
     char *c = s ? strdup(s) : NULL;
-    if (s && !c)
-        return; /* out of memory: the channel's data is a default, not the item's */
+    if (s && !c) {
+        ncp_alloc_failure_note();
+        return;
+    }
     free(*dst);
     *dst = c;
 }
@@ -71,12 +80,16 @@ void ncp_feed_keep(char **dst, const char *s)
 void ncp_feed_add_author(ncp_feed *f, const char *name, const char *url)
 {
     char **nn = realloc(f->author_names, (f->n_authors + 1) * sizeof *nn), **nu;
-    if (!nn)
-        return; /* out of memory: the feed's authors are defaults, not the item's */
+    if (!nn) {
+        ncp_alloc_failure_note();
+        return;
+    }
     f->author_names = nn;
     nu = realloc(f->author_urls, (f->n_authors + 1) * sizeof *nu);
-    if (!nu)
+    if (!nu) {
+        ncp_alloc_failure_note();
         return;
+    }
     f->author_urls = nu;
     nn[f->n_authors] = nu[f->n_authors] = NULL;
     ncp_feed_keep(&nn[f->n_authors], name);
@@ -181,7 +194,7 @@ const char *ncp_feed_text(const xmlNode *n, nc_buf *out)
     len = raw.size;
     s = raw.ptr ? ncp_trim(raw.ptr, &len) : "";
     nc_buf_put(out, s, len);
-    nc_buf_release(&raw);
+    ncp_feed_release(&raw);
     return out->ptr ? out->ptr : "";
 }
 
@@ -233,8 +246,8 @@ const char *ncp_feed_resolve(ncp_feed *f, const xmlNode *n, const char *href,
     } else {
         nc_buf_puts(out, href);
     }
-    nc_buf_release(&base);
-    nc_buf_release(&tmp);
+    ncp_feed_release(&base);
+    ncp_feed_release(&tmp);
     return out->ptr ? out->ptr : href;
 }
 
@@ -249,6 +262,16 @@ nc_article *ncp_feed_article(ncp_feed *f)
 
 int ncp_feed_emit(ncp_feed *f, nc_article *a, int line)
 {
+    /* an allocation that failed may have lost this item's data, or the channel's that
+     * every later item takes: this item and the later ones are out of memory */
+    if (ncp_alloc_failure_noted())
+        f->nomem = 1;
+    if (f->nomem) {
+        nc_error e;
+        nc_error_clear(&e);
+        nc_error_set(&e, NC_ERR_NOMEM, line, 0, "out of memory");
+        return ncp_feed_fail(f, a, &e, line);
+    }
     f->n_items++;
     /* the channel's publisher, language and rights for items that lack their own */
     if (!a->str[NC_F_PUBLISHER] && f->publisher)
@@ -302,7 +325,7 @@ void ncp_feed_html_base(ncp_feed *f, const xmlNode *n, const nc_article *a, nc_b
         nc_buf_clear(out);
         nc_buf_puts(out, r.ptr);
     }
-    nc_buf_release(&r);
+    ncp_feed_release(&r);
 }
 
 int ncp_feed_xhtml_body(ncp_feed *f, nc_article *a, xmlNode *el, const char *base,
@@ -324,7 +347,7 @@ void ncp_feed_summary_html(nc_article *a, const char *html)
     ncp_feed_html_text(html, &v);
     if (v.size)
         nc_article_sets(a, NC_F_SUMMARY, v.ptr);
-    nc_buf_release(&v);
+    ncp_feed_release(&v);
 }
 
 int ncp_feed_fail(ncp_feed *f, nc_article *a, const nc_error *e, int line)
@@ -394,11 +417,11 @@ int ncp_feed_text_body(ncp_feed *f, nc_article *a, const char *text, nc_error *e
         p = e ? e + 2 : p + strlen(p);
     }
     if (!h.size) {
-        nc_buf_release(&h);
+        ncp_feed_release(&h);
         return 0;
     }
     rc = ncp_html_to_body(a, h.ptr, h.size, f->o, NULL, a->body, err);
-    nc_buf_release(&h);
+    ncp_feed_release(&h);
     return rc;
 }
 
@@ -489,8 +512,8 @@ void ncp_feed_author(nc_article *a, const char *s, const char *role)
     if (name.size || mail.size)
         nc_article_add_author(a, name.size ? name.ptr : mail.ptr + 7, role,
                               mail.size ? mail.ptr : NULL, NULL);
-    nc_buf_release(&name);
-    nc_buf_release(&mail);
+    ncp_feed_release(&name);
+    ncp_feed_release(&mail);
 }
 
 int ncp_feed_media_kind(const char *mime, const char *medium)

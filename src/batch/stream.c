@@ -55,6 +55,7 @@ typedef struct stream_src {
     long long mtime;
     struct archive *ar;
     int fd;
+    int plain;     /* not compressed: read from fd as it is */
     unsigned long long bytes;
     long n;        /* articles given so far */
     nc_buf msgs;   /* warnings since the last article: they go with the next one */
@@ -66,11 +67,16 @@ static int stream_open(stream_src *s, nc_error *err)
     s->fd = strcmp(s->path, "-") ? open(s->path, O_RDONLY | O_CLOEXEC) : STDIN_FILENO;
     if (s->fd < 0)
         return nc_error_set(err, NC_ERR_IO, 0, 0, "cannot open: %s", strerror(errno));
+    /* read as it is, unless its name says it is compressed (libarchive's filters) */
+    s->plain = !ncp_compression_ext_len(s->path);
+    if (s->plain)
+        return 0;
     s->ar = archive_read_new();
     if (!s->ar)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     ncp_archive_filters(s->ar);
-    archive_read_support_format_raw(s->ar);
+    if (archive_read_support_format_raw(s->ar) != ARCHIVE_OK) /* libarchive's allocation */
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     {
         struct archive_entry *e;
         if (archive_read_open_fd(s->ar, s->fd, 65536) != ARCHIVE_OK ||
@@ -93,20 +99,31 @@ static void stream_close(stream_src *s)
     if (s->ar)
         archive_read_free(s->ar);
     s->ar = NULL;
+    s->bytes = 0;
     if (s->fd >= 0 && s->fd != STDIN_FILENO)
         close(s->fd);
     s->fd = -1;
 }
 
-static long stream_pull(void *ud, char *buf, size_t n, nc_error *err)
+static long stream_pull(void *ud, char *buf, size_t len, nc_error *err)
 {
     stream_src *s = ud;
     la_ssize_t r;
     if (ncp_batch_stopping(s->b))
         return 0;
+    if (s->plain) {
+        ssize_t n;
+        do
+            n = read(s->fd, buf, len);
+        while (n < 0 && errno == EINTR && !ncp_batch_stopping(s->b));
+        if (n < 0)
+            return nc_error_set(err, NC_ERR_IO, 0, 0, "cannot read: %s", strerror(errno));
+        s->bytes += (unsigned long long)n;
+        return (long)n;
+    }
     if (!s->ar)
         return 0;
-    r = archive_read_data(s->ar, buf, n);
+    r = archive_read_data(s->ar, buf, len);
     if (r < 0)
         return nc_error_set(err, ncp_batch_archive_status(s->ar), 0, 0, "cannot read: %s",
                             archive_error_string(s->ar) ? archive_error_string(s->ar)

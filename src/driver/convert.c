@@ -285,7 +285,9 @@ static int finish_each(void *ud, nc_article *a, const nc_error *item_err, int li
     finisher *f = ud;
     nc_error e;
     nc_error_clear(&e);
-    if (a && nc_finish_article(a, f->o, &e) < 0) {
+    /* an allocation libxml2 or jansson could not make: the item may be short */
+    if (a && (libraries_ok(&e) < 0 || nc_finish_article(a, f->o, &e) < 0)) {
+        ncp_alloc_failures_begin();
         nc_article_free(a);
         if (!e.line)
             e.line = line;
@@ -307,6 +309,7 @@ int nc_read_stream(const nc_format *from, const nc_stream_in *in, const nc_opts 
     f.each = each;
     f.each_data = each_data;
     f.o = o;
+    ncp_alloc_failures_begin();
     return from->read_stream(in, o, finish_each, &f, err);
 }
 
