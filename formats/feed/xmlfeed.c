@@ -478,30 +478,27 @@ void ncp_feed_author(nc_article *a, const char *s, const char *role)
     nc_buf name = NC_BUF_INIT, mail = NC_BUF_INIT;
     size_t n;
     const char *t;
-    if (at && lp && rp > lp && at > lp && at < rp) { /* "Jane Doe (jane@example.com)" */
-        n = (size_t)(lp - s);
+    /* the name outside the brackets and the address inside, or the other way round */
+    const char *open = NULL, *close = NULL;
+    int name_inside = 0;
+    if (at && lp && rp > lp) /* "Jane Doe (jane@...)" or "jane@... (Jane Doe)" */
+        open = lp, close = rp, name_inside = !(at > lp && at < rp);
+    else if (at && lt && gt > lt) /* "Jane Doe <jane@example.com>" */
+        open = lt, close = gt;
+    if (open) {
+        n = (size_t)(open - s);
         t = ncp_trim(s, &n);
-        nc_buf_put(&name, t, n);
-        n = (size_t)(rp - lp - 1);
-        t = ncp_trim(lp + 1, &n);
-        nc_buf_puts(&mail, "mailto:");
-        nc_buf_put(&mail, t, n);
-    } else if (at && lp && rp > lp) { /* "jane@example.com (Jane Doe)" */
-        n = (size_t)(rp - lp - 1);
-        t = ncp_trim(lp + 1, &n);
-        nc_buf_put(&name, t, n);
-        n = (size_t)(lp - s);
-        t = ncp_trim(s, &n);
-        nc_buf_puts(&mail, "mailto:");
-        nc_buf_put(&mail, t, n);
-    } else if (at && lt && gt > lt) { /* "Jane Doe <jane@example.com>" */
-        n = (size_t)(lt - s);
-        t = ncp_trim(s, &n);
-        nc_buf_put(&name, t, n);
-        n = (size_t)(gt - lt - 1);
-        t = ncp_trim(lt + 1, &n);
-        nc_buf_puts(&mail, "mailto:");
-        nc_buf_put(&mail, t, n);
+        nc_buf_put(name_inside ? &mail : &name, t, n);
+        n = (size_t)(close - open - 1);
+        t = ncp_trim(open + 1, &n);
+        nc_buf_put(name_inside ? &name : &mail, t, n);
+        if (mail.size) { /* "mailto:" before the address */
+            nc_buf m = NC_BUF_INIT;
+            nc_buf_puts(&m, "mailto:");
+            nc_buf_put(&m, mail.ptr, mail.size);
+            ncp_feed_release(&mail);
+            mail = m;
+        }
     } else if (at && !strchr(s, ' ')) { /* an address alone */
         nc_buf_puts(&name, s);
         nc_buf_puts(&mail, "mailto:");
