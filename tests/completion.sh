@@ -39,7 +39,7 @@ expect "$readers" newsconv -f ''
 expect "$writers" newsconv -t ''
 expect "$writers" newsconv in.md --to ''
 expect "json jsonl" newsconv -t js
-expect "json jsonl" newsconv -t json in.md -f js
+expect "json jsonfeed jsonl" newsconv -t json in.md -f js
 expect "" newsconv -f mod
 expect "model" newsconv -t mod
 expect "markdown model" newsconv --to=m

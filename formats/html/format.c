@@ -64,4 +64,4 @@ static const nc_optdef options[] = {
 const nc_format nc_format_html = {
     "html", aliases, extensions,
     "HTML: news pages in (article extraction, JSON-LD, OpenGraph), HTML5 out",
-    html_sniff, ncp_html_page_read, ncp_html_write, options, NC_FORMAT_WEB};
+    html_sniff, ncp_html_page_read, ncp_html_write, options, NC_FORMAT_WEB, NULL};

@@ -115,8 +115,8 @@ static const char *const jsonl_exts[] = {".jsonl", ".ndjson", NULL};
 const nc_format nc_format_json = {
     "json", json_aliases, json_exts,
     "IPTC ninjs 3.1 (or 2.2); reads ninjs 1.x-3.x, vendor dialects, schema.org JSON-LD",
-    json_sniff, json_read, json_write, json_options, 0};
+    json_sniff, json_read, json_write, json_options, 0, NULL};
 
 const nc_format nc_format_jsonl = {
     "jsonl", NULL, jsonl_exts, "one compact ninjs object per line (JSON Lines)",
-    jsonl_sniff, jsonl_read, jsonl_write, NULL, NC_FORMAT_LINES};
+    jsonl_sniff, jsonl_read, jsonl_write, NULL, NC_FORMAT_LINES, NULL};

@@ -197,4 +197,4 @@ static const nc_optdef options[] = {
 
 const nc_format nc_format_markdown = {
     "markdown",  aliases, extensions, "CommonMark with YAML front matter (cmark, libyaml)",
-    md_sniff,    md_read, md_write,   options, 0};
+    md_sniff,    md_read, md_write,   options, 0, NULL};

@@ -263,4 +263,4 @@ static const nc_optdef options[] = {
 
 const nc_format nc_format_model = {
     "model", NULL, NULL, "the article model as indented text (debugging, tests)",
-    NULL, NULL, write_model, options, 0};
+    NULL, NULL, write_model, options, 0, NULL};

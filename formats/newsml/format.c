@@ -159,10 +159,10 @@ static const nc_optdef newsml_options[] = {
 const nc_format nc_format_newsml = {
     "newsml",      newsml_aliases, newsml_exts,
     "NewsML-G2 2.35 newsItem (reads NewsML-G2, NewsML 1.x, NITF)",
-    newsml_sniff,  newsml_read,    newsml_write, newsml_options, 0};
+    newsml_sniff,  newsml_read,    newsml_write, newsml_options, 0, NULL};
 
 static const char *const nitf_exts[] = {".nitf", NULL};
 
 const nc_format nc_format_nitf = {
     "nitf",     NULL,        nitf_exts, "NITF 3.6 (News Industry Text Format)",
-    nitf_sniff, newsml_read, nitf_write, NULL, 0};
+    nitf_sniff, newsml_read, nitf_write, NULL, 0, NULL};

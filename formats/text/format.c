@@ -11,4 +11,4 @@ static const nc_optdef options[] = {
 
 const nc_format nc_format_text = {
     "text", aliases, extensions, "plain text: headline, byline, date, wrapped paragraphs (write-only)",
-    NULL,   NULL,    ncp_text_write, options, 0};
+    NULL,   NULL,    ncp_text_write, options, 0, NULL};

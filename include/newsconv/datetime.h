@@ -43,6 +43,17 @@ int nc_time_parse_iso(const char *s, size_t len, nc_time *t);
  * nc_time_parse_iso first. Returns 0 or -1. */
 int nc_time_parse_text(const char *s, size_t len, nc_time *t);
 
+/* Parses an RFC 822 / RFC 2822 date as feeds write it: an optional weekday, day and month
+ * in either order, two- or four-digit years (00-49: 2000-2049, 50-99: 1950-1999), the
+ * time with or without seconds, or none (a date), zones as offsets ("+0200"), names
+ * ("GMT", "UT", "EST", "CEST", ...) or RFC 822's military letters ("Z", "A".."Y"), loose
+ * spacing and commas. Returns 0 or -1. */
+int nc_time_parse_rfc822(const char *s, size_t len, nc_time *t);
+
+/* The dates of feeds: RFC 3339 / W3C-DTF (nc_time_parse_iso), else RFC 822
+ * (nc_time_parse_rfc822), else the written forms of nc_time_parse_text. 0 or -1. */
+int nc_time_parse_feed(const char *s, size_t len, nc_time *t);
+
 /* Writes the ISO 8601 extended form at the time's own precision into out
  * (NC_TIME_ISO_LEN bytes). Returns the length; an unset time gives "". */
 size_t nc_time_format(const nc_time *t, char *out);

@@ -55,6 +55,21 @@ int nc_opts_flag(const nc_opts *o, const char *name);
  * line/column 0 when unknown. */
 void nc_warn(const nc_opts *o, int line, int column, const char *fmt, ...) NC_PRINTF(4, 5);
 
+/* The input of a stream reader: pull() copies up to n bytes into buf and returns their
+ * count, 0 at the end, -1 on an error (it sets err). rewind() starts the input again from
+ * its first byte (0), or -1 when it cannot (a pipe); NULL: never. */
+typedef struct nc_stream_in {
+    long (*pull)(void *ud, char *buf, size_t n, nc_error *err);
+    int (*rewind)(void *ud);
+    void *ud;
+} nc_stream_in;
+
+/* One article of a stream: a (read, made safe and with the -M overrides applied by
+ * nc_finish_article; owned by the callee), or NULL with item_err when that item could
+ * not be read (one bad item does not stop the others). line: where the item starts
+ * (0 when unknown). Returns 0 to go on, 1 to stop the stream. */
+typedef int (*nc_each_fn)(void *ud, nc_article *a, const nc_error *item_err, int line);
+
 typedef struct nc_format {
     const char *name;                /* what -f/-t accept: "markdown" */
     const char *const *aliases;      /* {"md", NULL} or NULL */
@@ -70,6 +85,13 @@ typedef struct nc_format {
     int (*write)(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err);
     const nc_optdef *options;        /* {..., {NULL}} or NULL */
     unsigned flags;                  /* NC_FORMAT_* capabilities; 0: none */
+    /* ---- readers of many articles (feeds: formats/feed/) ----
+     * read_stream reads a source of many articles one at a time, pulling its bytes
+     * through `in`, so that memory does not grow with the number of articles; it calls
+     * each() once per article, in order. A batch uses it for an input of such a format
+     * (-f, the extension or the content), the way it reads JSON Lines. NULL: none. */
+    int (*read_stream)(const struct nc_stream_in *in, const nc_opts *o,
+                       nc_each_fn each, void *each_data, nc_error *err);
 } nc_format;
 
 /* nc_format.flags: what a batch asks the registry for, rather than a format's name.
@@ -111,6 +133,20 @@ int nc_write_file_atomic(const char *path, const char *data, size_t len, nc_erro
  * flag "no-detect"); then applies the metadata overrides of o. */
 int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc_opts *o,
                     nc_article **out, nc_error *err);
+
+/* What nc_read_article does to every article after its reader: language detection when
+ * the input declares none (not with --no-detect), the metadata overrides
+ * of o, then the publication policy (nc_article_make_safe, removals reported as
+ * warnings). Stream readers call it on each article. Returns 0, or -1 with err set. */
+int nc_finish_article(nc_article *a, const nc_opts *o, nc_error *err);
+
+/* Reads a source of many articles with from->read_stream (a feed), one article at a time:
+ * each() gets every article finished as nc_read_article finishes one (nc_finish_article),
+ * or an item's error. Returns 0 at the end, 1 when each() stopped it, -1 with err set on
+ * an error that ends the source (a malformed point: the articles before it were given;
+ * err names the line and column). */
+int nc_read_stream(const nc_format *from, const nc_stream_in *in, const nc_opts *o,
+                   nc_each_fn each, void *each_data, nc_error *err);
 
 /* Writes a with `to`, appending to out. Under o->strict, any warning makes it fail
  * with NC_ERR_LOSSY. */

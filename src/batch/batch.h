@@ -72,9 +72,9 @@ char *ncp_escaped_dup(const char *s);
 int ncp_batch_not_carried(const char *text, char *out, size_t size);
 
 /* 1 when the configuration is a batch rather than one conversion: several inputs, a
- * directory, an archive or web archive, an existing directory as -o, or a JSON Lines
- * input (by -f jsonl or its extension) unless its output is one file (or stdout) of
- * another format than jsonl: `newsconv a.jsonl -t md` still converts one object. */
+ * directory, an archive or web archive, an existing directory as -o, a JSON Lines input
+ * (by -f jsonl or its extension), or a feed (a format with read_stream: by -f, the
+ * extension or the content of a regular file). */
 int ncp_batch_wanted(const ncp_batch_config *c);
 
 /* Runs the batch and returns the process exit status: 0 every item converted, 1 some

@@ -3,7 +3,7 @@
  *
  * Files. run.c: the entry points; ring.c: the ring of items and the worker threads;
  * sources.c: byte sources, files and directories, the reader thread; archive.c, jsonl.c,
- * warc.c: the container inputs; names.c: output names; sink.c: the outputs; writer.c and
+ * warc.c, stream.c: the container inputs; names.c: output names; sink.c: the outputs; writer.c and
  * progress.c: results in input order, messages, the progress bar.
  *
  * Threads. The reader thread enumerates the inputs (files, directories, archives, web
@@ -59,6 +59,9 @@ typedef struct item {
     char *data;                /* the input bytes (malloc) */
     size_t len;
     long line;                 /* JSON Lines: the line number; 0 otherwise */
+    /* sources of many articles (feeds): the article, already read, and its number */
+    nc_article *article;
+    long nth;
     /* web archive records */
     char *url;                 /* WARC-Target-URI */
     char *charset;             /* from the Content-Type */
@@ -300,6 +303,16 @@ void ncp_batch_read_warc(batch *b, const char *path, const char *display, const 
  * order mark) converted to UTF-8 behind a UTF-8 byte order mark, which every HTML
  * parser honours before <meta charset>. */
 int ncp_batch_warc_payload(batch *b, item *it, nc_buf *out, nc_error *err);
+
+/* ---- stream.c: sources of many articles (formats with read_stream: feeds) ---- */
+/* The stream format of an input: `from` (-f) when it has read_stream; without -f, the one
+ * of rel's extension, else (a regular file, not compressed) the one its first 4 KiB sniff
+ * as. NULL: not such a source. */
+const nc_format *ncp_batch_stream_format(const nc_format *from, const char *path,
+                                         const char *rel);
+/* Every article of the source as an item, read one at a time by f->read_stream. */
+void ncp_batch_read_stream(batch *b, const nc_format *f, const char *path, const char *display,
+                           const char *prefix, long long mtime);
 
 /* ---- sink.c: the outputs ---- */
 int ncp_batch_archive_kind(const char *path);

@@ -78,6 +78,7 @@ void ncp_batch_item_release(item *it)
     free(it->url);
     free(it->charset);
     free(it->encoding);
+    nc_article_free(it->article);
     nc_buf_release(&it->out);
     nc_buf_release(&it->msgs);
     nc_buf_release(&it->wtexts);
@@ -259,7 +260,10 @@ static void convert_item(batch *b, item *it)
     } else if (rc == 0 && !from)
         rc = nc_error_set(&it->err, NC_ERR_UNKNOWN_FORMAT, 0, 0,
                           "cannot detect the input format; use -f FMT");
-    if (rc == 0)
+    if (rc == 0 && it->article) { /* read by a stream reader (a feed) */
+        a = it->article;
+        it->article = NULL;
+    } else if (rc == 0)
         rc = nc_read_article(from, data, len, &o, &a, &it->err);
     free(it->data); /* the input is no longer needed */
     it->data = NULL;
@@ -270,9 +274,9 @@ static void convert_item(batch *b, item *it)
                           it->n_warn == 1 ? "" : "s");
     if (rc == 0 && it->url && !a->str[NC_F_URL] && nc_article_sets(a, NC_F_URL, it->url) < 0)
         rc = nc_article_ok(a, &it->err);
-    if (rc == 0 && it->line > 0 && b->sink.mode != SINK_STREAM) {
+    if (rc == 0 && (it->line > 0 || it->nth > 0) && b->sink.mode != SINK_STREAM) {
         /* an article of a stream: named after its id, url or headline */
-        char *name = ncp_batch_article_name(b, it->rel, a, it->line);
+        char *name = ncp_batch_article_name(b, it->rel, a, it->line ? it->line : it->nth);
         if (!name)
             rc = nc_error_set(&it->err, NC_ERR_NOMEM, 0, 0, "out of memory");
         else {

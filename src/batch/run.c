@@ -52,8 +52,8 @@ int ncp_batch_wanted(const ncp_batch_config *c)
     jsonl_in = jsonl && jsonl->read &&
                (c->from == jsonl || (!c->from && strcmp(in, "-") &&
                                      nc_format_for_path(in) == jsonl));
-    /* one JSON Lines input is always a batch: every line is an article */
-    if (jsonl_in)
+    /* one JSON Lines input is always a batch: every line is an article; so is a feed */
+    if (jsonl_in || ncp_batch_stream_format(c->from, in, strcmp(in, "-") ? in : "stdin"))
         return 1;
     return 0;
 }

@@ -302,10 +302,17 @@ static void read_file(batch *b, const char *path, const char *display, const cha
                       int operand, const struct stat *st)
 {
     int kind = ncp_batch_container_kind(b, rel);
+    const nc_format *sf = kind == C_NONE ? ncp_batch_stream_format(b->cfg->from, path, rel)
+                                         : NULL;
     nc_buf pre = NC_BUF_INIT;
     if (kind != C_NONE && (kind == C_JSONL || !operand))
         ncp_batch_container_prefix(&pre, rel, ncp_batch_container_len(b, rel, kind));
-    if (kind == C_ARCHIVE) {
+    if (sf && !operand) /* a feed in a tree: its articles under "dir/feed/" */
+        ncp_batch_container_prefix(&pre, rel, strlen(rel) - ncp_batch_ext_pos(rel, strlen(rel)));
+    if (sf) {
+        ncp_batch_read_stream(b, sf, path, display, pre.ptr ? pre.ptr : "",
+                              st ? (long long)st->st_mtime : 0);
+    } else if (kind == C_ARCHIVE) {
         ncp_batch_read_archive(b, path, display, pre.ptr);
     } else if (kind == C_WARC) {
         ncp_batch_read_warc(b, path, display, pre.ptr);

@@ -872,14 +872,17 @@ static int run(cli *c)
         return report(&err);
     if (!from)
         from = nc_format_sniff(data, len);
-    if (from && !c->from && ncp_format_with(NC_FORMAT_LINES) &&
-        (from == ncp_format_with(NC_FORMAT_LINES) ||
-         (ncp_format_with(NC_FORMAT_LINES)->sniff &&
-          ncp_format_with(NC_FORMAT_LINES)->sniff(data, len) > 0))) {
-        /* JSON Lines recognised by content (on stdin, or in a file named .json): every
-         * line, through the batch engine; stdin is read again from a temporary copy */
+    if (from && !c->from &&
+        (from->read_stream ||
+         (ncp_format_with(NC_FORMAT_LINES) &&
+          (from == ncp_format_with(NC_FORMAT_LINES) ||
+           (ncp_format_with(NC_FORMAT_LINES)->sniff &&
+            ncp_format_with(NC_FORMAT_LINES)->sniff(data, len) > 0))))) {
+        /* JSON Lines or a feed recognised by content (on stdin, or in a file named .json
+         * or .xml): every line or item, through the batch engine; stdin is read again
+         * from a temporary copy */
         FILE *t = strcmp(input, "-") ? NULL : tmpfile();
-        bc.from = ncp_format_with(NC_FORMAT_LINES);
+        bc.from = from->read_stream ? from : ncp_format_with(NC_FORMAT_LINES);
         if (strcmp(input, "-")) {
             free(data);
             return ncp_batch_run(&bc);

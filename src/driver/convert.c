@@ -261,10 +261,19 @@ int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc
         nc_article_free(a);
         return -1;
     }
+    if (nc_finish_article(a, o, err) < 0) {
+        nc_article_free(a);
+        return -1;
+    }
+    *out = a;
+    return 0;
+}
+
+int nc_finish_article(nc_article *a, const nc_opts *o, nc_error *err)
+{
     /* an input that declares no language: detected from its text (--no-detect: not) */
     switch (ncp_article_detect_language(a, o)) {
     case -1:
-        nc_article_free(a);
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     case 1:
         if (o && o->verbose && !o->strict)
@@ -278,20 +287,53 @@ int nc_read_article(const nc_format *from, const char *buf, size_t len, const nc
         const char *detected = a->language_detected ? a->str[NC_F_LANGUAGE] : NULL;
         size_t i;
         for (i = 0; i < o->n_meta; i++)
-            if (apply_meta(a, o->meta_keys[i], o->meta_values[i], err) < 0) {
-                nc_article_free(a);
+            if (apply_meta(a, o->meta_keys[i], o->meta_values[i], err) < 0)
                 return -1;
-            }
         if (detected && a->str[NC_F_LANGUAGE] != detected) /* -M language=... */
             a->language_detected = 0;
     }
     nc_article_make_safe(a, report_removal, (void *)o);
-    if (nc_article_ok(a, err) < 0) {
+    return nc_article_ok(a, err);
+}
+
+/* nc_read_stream: every article finished before the caller sees it. */
+typedef struct {
+    nc_each_fn each;
+    void *each_data;
+    const nc_opts *o;
+} finisher;
+
+static int finish_each(void *ud, nc_article *a, const nc_error *item_err, int line)
+{
+    finisher *f = ud;
+    nc_error e;
+    nc_error_clear(&e);
+    /* an allocation libxml2 or jansson could not make: the item may be short */
+    if (a && (libraries_ok(&e) < 0 || nc_finish_article(a, f->o, &e) < 0)) {
+        ncp_alloc_failures_begin();
         nc_article_free(a);
-        return -1;
+        if (!e.line)
+            e.line = line;
+        return f->each(f->each_data, NULL, &e, line);
     }
-    *out = a;
-    return 0;
+    return f->each(f->each_data, a, item_err, line);
+}
+
+int nc_read_stream(const nc_format *from, const nc_stream_in *in, const nc_opts *o,
+                   nc_each_fn each, void *each_data, nc_error *err)
+{
+    finisher f;
+    ncp_libraries_init();
+    if (!ncp_libraries_thread_ok())
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    if (!from->read_stream)
+        return nc_error_set(err, NC_ERR_UNKNOWN_FORMAT, 0, 0,
+                            "format '%s' is not a source of many articles", from->name);
+    f.each = each;
+    f.each_data = each_data;
+    f.o = o;
+    ncp_alloc_failures_begin();
+    return from->read_stream(in, o, finish_each, &f, err);
 }
 
 /* Counts warnings, then passes them on. */

@@ -544,3 +544,186 @@ int nc_time_equal(const nc_time *a, const nc_time *b)
     nc_time_format(b, y);
     return !strcmp(x, y);
 }
+
+/* ---- dates of feeds ----
+ * RFC 822 / 2822 as feeds write them: "[Wkday,] D Mon YY[YY] [HH:MM[:SS]] [zone]", with
+ * loose spacing (commas, several spaces), two-digit years (00-49: 20xx, 50-99: 19xx, as
+ * RFC 2822 reads them), named zones (UT, GMT, EST, ...), military letters (as RFC 822
+ * writes them: Z = UT, A..I and K..M west, N..Y east) and numeric offsets. */
+
+/* The offset of a one-letter military zone, in minutes; -1 when c is none. */
+static int military_zone(int c, int *minutes)
+{
+    c |= 32;
+    if (c == 'z')
+        *minutes = 0;
+    else if (c >= 'a' && c <= 'i')
+        *minutes = -60 * (c - 'a' + 1);
+    else if (c >= 'k' && c <= 'm')
+        *minutes = -60 * (c - 'k' + 10);
+    else if (c >= 'n' && c <= 'y')
+        *minutes = 60 * (c - 'n' + 1);
+    else
+        return -1;
+    return 0;
+}
+
+/* A word at *p (letters only), advancing past it. */
+static size_t take_word(const char **p, const char *end)
+{
+    const char *w = *p;
+    while (*p < end && isalpha_((unsigned char)**p))
+        (*p)++;
+    return (size_t)(*p - w);
+}
+
+static void skip_loose(const char **p, const char *end)
+{
+    while (*p < end && (**p == ' ' || **p == '\t' || **p == ',' || **p == '\r' || **p == '\n'))
+        (*p)++;
+}
+
+/* A number of 1..max digits at *p. */
+static int take_number(const char **p, const char *end, int max, int *v, int *n)
+{
+    *v = 0;
+    *n = 0;
+    while (*p < end && isdig((unsigned char)**p) && *n < max) {
+        *v = *v * 10 + (**p - '0');
+        (*p)++;
+        (*n)++;
+    }
+    return *n && !(*p < end && isdig((unsigned char)**p)) ? 0 : -1;
+}
+
+int nc_time_parse_rfc822(const char *s, size_t len, nc_time *out)
+{
+    nc_time t;
+    const char *p, *end, *w;
+    size_t n;
+    int v, nd, i;
+    memset(&t, 0, sizeof t);
+    p = ncp_trim(s, &len);
+    end = p + len;
+    if (len > 120)
+        return -1;
+    skip_loose(&p, end);
+    /* an optional weekday */
+    w = p;
+    n = take_word(&p, end);
+    if (n) {
+        int wd = 0;
+        for (i = 0; i < (int)(sizeof weekdays / sizeof weekdays[0]); i++)
+            if (word_is(w, n, weekdays[i]))
+                wd = 1;
+        if (!wd)
+            p = w; /* "Jul 11 2019": month first */
+        else if (p < end && *p == '.')
+            p++;
+    }
+    skip_loose(&p, end);
+    /* day and month, in either order */
+    if (p < end && isdig((unsigned char)*p)) {
+        if (take_number(&p, end, 2, &t.day, &nd) < 0)
+            return -1;
+        skip_loose(&p, end);
+        if (p < end && *p == '-')
+            p++;
+        w = p;
+        if (!(t.month = find_month(w, take_word(&p, end))))
+            return -1;
+    } else {
+        w = p;
+        if (!(t.month = find_month(w, take_word(&p, end))))
+            return -1;
+        skip_loose(&p, end);
+        if (take_number(&p, end, 2, &t.day, &nd) < 0)
+            return -1;
+    }
+    if (p < end && *p == '.')
+        p++;
+    skip_loose(&p, end);
+    if (p < end && *p == '-')
+        p++;
+    if (take_number(&p, end, 4, &v, &nd) < 0 || nd == 3 || nd == 1)
+        return -1;
+    t.year = nd == 2 ? (v < 50 ? 2000 + v : 1900 + v) : v;
+    t.prec = NC_TIME_DAY;
+    skip_loose(&p, end);
+    if (p < end && isdig((unsigned char)*p)) {
+        if (take_number(&p, end, 2, &t.hour, &nd) < 0 || p >= end || *p != ':')
+            return -1;
+        p++;
+        if (digits(&p, end, 2, &t.minute) < 0)
+            return -1;
+        t.prec = NC_TIME_SECOND; /* 10:30 is 10:30:00, as nc_time_parse_iso reads it */
+        if (p < end && *p == ':') {
+            p++;
+            if (digits(&p, end, 2, &t.second) < 0)
+                return -1;
+            if (p < end && *p == '.') { /* fractions, as some feeds write them */
+                p++;
+                while (p < end && isdig((unsigned char)*p) && t.frac_digits < 9) {
+                    t.frac = t.frac * 10 + (unsigned long)(*p - '0');
+                    t.frac_digits++;
+                    p++;
+                }
+            }
+        }
+        skip_loose(&p, end);
+        if (p < end && (*p == '+' || *p == '-')) {
+            if (parse_zone(&p, end, &t) < 0)
+                return -1;
+        } else if (p < end) {
+            int matched = 0;
+            w = p;
+            n = take_word(&p, end);
+            if (n == 1 && military_zone(w[0], &t.zone_minutes) == 0) {
+                t.has_zone = 1;
+                t.zone_z = (w[0] | 32) == 'z';
+                matched = 1;
+            } else if (word_is(w, n, "ut")) {
+                t.has_zone = 1;
+                matched = 1;
+            } else {
+                /* the North American names of RFC 822 and the ones without daylight */
+                static const struct {
+                    const char *name;
+                    int minutes;
+                } more[] = {{"adt", -180}, {"ast", -240}, {"at", -240}, {"et", -300},
+                            {"ct", -360},  {"mt", -420},  {"pt", -480}};
+                for (i = 0; i < (int)(sizeof more / sizeof more[0]); i++)
+                    if (word_is(w, n, more[i].name)) {
+                        t.has_zone = 1;
+                        t.zone_minutes = more[i].minutes;
+                        matched = 1;
+                    }
+                for (i = 0; !matched && i < (int)(sizeof zones / sizeof zones[0]); i++)
+                    if (word_is(w, n, zones[i].name)) {
+                        t.has_zone = 1;
+                        t.zone_minutes = zones[i].minutes;
+                        matched = 1;
+                        break;
+                    }
+            }
+            if (!matched)
+                return -1;
+            if (p < end && (*p == '+' || *p == '-')) { /* "GMT+0200" */
+                if (parse_zone(&p, end, &t) < 0)
+                    return -1;
+            }
+        }
+    }
+    skip_loose(&p, end);
+    if (p != end || !valid(&t))
+        return -1;
+    *out = t;
+    return 0;
+}
+
+int nc_time_parse_feed(const char *s, size_t len, nc_time *out)
+{
+    if (nc_time_parse_iso(s, len, out) == 0 || nc_time_parse_rfc822(s, len, out) == 0)
+        return 0;
+    return nc_time_parse_text(s, len, out);
+}

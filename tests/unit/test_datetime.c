@@ -167,10 +167,65 @@ static void test_format(void)
     }
 }
 
+#define RFC822(s, want) STR_EQ(iso(nc_time_parse_rfc822, s), want, "rfc822: " s)
+#define FEED(s, want) STR_EQ(iso(nc_time_parse_feed, s), want, "feed: " s)
+
+/* The dates of feeds: RFC 822 as published, RFC 3339, W3C-DTF. */
+static void test_feed(void)
+{
+    RFC822("Thu, 11 Jul 2019 10:30:05 GMT", "2019-07-11T10:30:05+00:00");
+    RFC822("Thu, 11 Jul 2019 10:30:05 +0200", "2019-07-11T10:30:05+02:00");
+    RFC822("Thu, 11 Jul 2019 10:30:05 -0500", "2019-07-11T10:30:05-05:00");
+    RFC822("11 Jul 2019 10:30:05 EST", "2019-07-11T10:30:05-05:00");
+    RFC822("Thu, 11 Jul 2019 10:30:05 EDT", "2019-07-11T10:30:05-04:00");
+    RFC822("Thu, 11 Jul 2019 10:30:05 PT", "2019-07-11T10:30:05-08:00");
+    RFC822("Thu, 11 Jul 2019 10:30:05 UT", "2019-07-11T10:30:05+00:00");
+    /* two-digit years: 00-49 this century, 50-99 the last */
+    RFC822("Thu, 11 Jul 19 10:30:05 GMT", "2019-07-11T10:30:05+00:00");
+    RFC822("Sun, 11 Jul 99 10:30:05 GMT", "1999-07-11T10:30:05+00:00");
+    RFC822("11 Jul 50 10:30 GMT", "1950-07-11T10:30:00+00:00");
+    RFC822("11 Jul 49 10:30 GMT", "2049-07-11T10:30:00+00:00");
+    /* military zones, as RFC 822 writes them */
+    RFC822("Thu, 11 Jul 2019 10:30:05 Z", "2019-07-11T10:30:05Z");
+    RFC822("Thu, 11 Jul 2019 10:30:05 A", "2019-07-11T10:30:05-01:00");
+    RFC822("Thu, 11 Jul 2019 10:30:05 M", "2019-07-11T10:30:05-12:00");
+    RFC822("Thu, 11 Jul 2019 10:30:05 N", "2019-07-11T10:30:05+01:00");
+    RFC822("Thu, 11 Jul 2019 10:30:05 Y", "2019-07-11T10:30:05+12:00");
+    RFC822("Thu, 11 Jul 2019 10:30:05 J", "ERR");
+    /* missing seconds, missing time, missing zone, loose spacing */
+    RFC822("Thu, 11 Jul 2019 10:30 +0200", "2019-07-11T10:30:00+02:00");
+    RFC822("Thu, 11 Jul 2019", "2019-07-11");
+    RFC822("Thu, 11 Jul 2019 10:30:05", "2019-07-11T10:30:05");
+    RFC822("  Thu,11  Jul   2019  10:30:05   GMT ", "2019-07-11T10:30:05+00:00");
+    RFC822("Thu 11 Jul 2019 10:30:05 GMT", "2019-07-11T10:30:05+00:00");
+    RFC822("Thursday, 11 July 2019 10:30:05 GMT", "2019-07-11T10:30:05+00:00");
+    RFC822("Thu, 1 Jul 2019 9:05:00 GMT", "2019-07-01T09:05:00+00:00");
+    RFC822("Thu, 11-Jul-2019 10:30:05 GMT", "2019-07-11T10:30:05+00:00");
+    RFC822("Thu, Jul 11 2019 10:30:05 GMT", "2019-07-11T10:30:05+00:00");
+    RFC822("Thu, 11 Jul 2019 10:30:05 GMT+0200", "2019-07-11T10:30:05+02:00");
+    /* refused */
+    RFC822("", "ERR");
+    RFC822("Thu, 31 Feb 2019 10:30:05 GMT", "ERR");
+    RFC822("Thu, 11 Jul 2019 25:30:05 GMT", "ERR");
+    RFC822("Thu, 11 Jul 2019 10:30:05 XYZ", "ERR");
+    RFC822("Thu, 11 Jul 201 10:30:05 GMT", "ERR");
+    RFC822("Thu, 11 Foo 2019", "ERR");
+    /* every feed form */
+    FEED("2019-07-11T10:30:05Z", "2019-07-11T10:30:05Z");
+    FEED("2019-07-11T10:30:05.25+02:00", "2019-07-11T10:30:05.25+02:00");
+    FEED("2019", "2019");
+    FEED("2019-07", "2019-07");
+    FEED("2019-07-11T10:30+02:00", "2019-07-11T10:30:00+02:00");
+    FEED("Thu, 11 Jul 19 10:30 EDT", "2019-07-11T10:30:00-04:00");
+    FEED("July 11, 2019", "2019-07-11");
+    FEED("no date", "ERR");
+}
+
 int main(void)
 {
     test_iso();
     test_text();
+    test_feed();
     test_format();
     return harness_done();
 }

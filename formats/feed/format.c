@@ -1,0 +1,210 @@
+/* newsconv: the feed formats: rss, atom, jsonfeed, wxr (feed.h).
+ *
+ * Each reads a feed as a stream of articles (read_stream: a batch reads every item);
+ * read, for nc_read_article, reads the first item only and warns when more follow.
+ * Detection by content: the root element and its namespace, or JSON Feed's version URL. */
+#include "feed.h"
+
+#include <string.h>
+
+/* ---- sniffing ---- */
+
+/* The root element's name in the first bytes of XML (after the declaration, comments,
+ * processing instructions and a DOCTYPE), or NULL. */
+static const char *xml_root(const char *buf, size_t len, size_t *n)
+{
+    const char *p = buf, *end = buf + len;
+    if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+        p += 3;
+    while (p < end) {
+        const char *q;
+        if (strchr(" \t\r\n", *p)) {
+            p++;
+            continue;
+        }
+        if (*p != '<' || p + 1 >= end)
+            return NULL;
+        if (p[1] == '?' || (p[1] == '!' && p + 3 < end && p[2] == '-' && p[3] == '-')) {
+            const char *close = p[1] == '?' ? "?>" : "-->";
+            for (q = p + 2; q + strlen(close) <= end && memcmp(q, close, strlen(close)); q++)
+                ;
+            if (q + strlen(close) > end)
+                return NULL;
+            p = q + strlen(close);
+            continue;
+        }
+        if (p[1] == '!') { /* <!DOCTYPE ...>, with an internal subset in brackets */
+            int depth = 0;
+            for (q = p + 2; q < end && (*q != '>' || depth); q++)
+                depth += *q == '[' ? 1 : *q == ']' ? -1 : 0;
+            if (q >= end)
+                return NULL;
+            p = q + 1;
+            continue;
+        }
+        for (q = p + 1; q < end && !strchr(" \t\r\n/>", *q); q++)
+            ;
+        *n = (size_t)(q - p - 1);
+        return p + 1;
+    }
+    return NULL;
+}
+
+/* 1 when the root's local name is `local` (any prefix). */
+static int root_is(const char *buf, size_t len, const char *local)
+{
+    size_t n, l = strlen(local);
+    const char *r = xml_root(buf, len, &n);
+    if (!r)
+        return 0;
+    if (n > l && r[n - l - 1] == ':')
+        r += n - l, n = l;
+    return n == l && !memcmp(r, local, l);
+}
+
+static int has(const char *buf, size_t len, const char *s)
+{
+    size_t n = strlen(s), i;
+    for (i = 0; i + n <= len; i++)
+        if (buf[i] == s[0] && !memcmp(buf + i, s, n))
+            return 1;
+    return 0;
+}
+
+static int rss_sniff(const char *buf, size_t len)
+{
+    if (root_is(buf, len, "rss"))
+        return has(buf, len, "wordpress.org/export/") ? 70 : 90;
+    if (root_is(buf, len, "RDF") &&
+        (has(buf, len, "http://purl.org/rss/1.0/") || has(buf, len, "netscape.com/rdf/simple")))
+        return 90;
+    return 0;
+}
+
+static int atom_sniff(const char *buf, size_t len)
+{
+    if (!root_is(buf, len, "feed"))
+        return 0;
+    return has(buf, len, "http://www.w3.org/2005/Atom") || has(buf, len, "purl.org/atom/ns#")
+               ? 90
+               : 60;
+}
+
+static int wxr_sniff(const char *buf, size_t len)
+{
+    return root_is(buf, len, "rss") && has(buf, len, "wordpress.org/export/") ? 95 : 0;
+}
+
+static int jsonfeed_sniff(const char *buf, size_t len)
+{
+    size_t i = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < len && strchr(" \t\r\n", buf[i]))
+        i++;
+    return i < len && buf[i] == '{' && has(buf, len, "jsonfeed.org/version/") ? 95 : 0;
+}
+
+/* ---- reading ---- */
+
+static int run(int kind, const nc_stream_in *in, const nc_opts *o, nc_each_fn each,
+               void *each_data, nc_article *single, nc_error *err)
+{
+    ncp_feed f;
+    int rc;
+    ncp_feed_init(&f, kind, o, each, each_data);
+    f.single = single;
+    rc = kind == NCP_FEED_JSON ? ncp_jsonfeed_read(&f, in, err)
+         : kind == NCP_FEED_WXR ? ncp_wxr_read(&f, in, err)
+                                : ncp_feed_xml(&f, in, err);
+    if (single) {
+        if (f.single_failed) {
+            *err = f.single_err;
+            rc = -1;
+        } else if (f.single_done && rc < 0) { /* the item is read; the rest is damaged */
+            char msg[NC_ERROR_TEXT_LEN + 64];
+            nc_error_format(err, msg, sizeof msg);
+            nc_warn(o, err->line, err->column, "after the first item: %s", err->text);
+            nc_error_clear(err);
+            rc = 0;
+        } else if (!f.single_done && rc >= 0) {
+            rc = nc_error_set(err, NC_ERR_NOT_ARTICLE, 0, 0, "the feed has no items");
+        } else if (rc > 0) {
+            rc = 0;
+        }
+    } else if (rc == 0 && !f.n_items) {
+        rc = nc_error_set(err, NC_ERR_NOT_ARTICLE, 0, 0, "the feed has no items");
+    }
+    ncp_feed_free(&f);
+    return rc;
+}
+
+typedef struct mem_in {
+    const char *buf;
+    size_t len, pos;
+} mem_in;
+
+static long mem_pull(void *ud, char *buf, size_t n, nc_error *err)
+{
+    mem_in *m = ud;
+    size_t k = m->len - m->pos < n ? m->len - m->pos : n;
+    (void)err;
+    memcpy(buf, m->buf + m->pos, k);
+    m->pos += k;
+    return (long)k;
+}
+
+static int mem_rewind(void *ud)
+{
+    ((mem_in *)ud)->pos = 0;
+    return 0;
+}
+
+/* nc_format.read: the first item. */
+static int read_first(int kind, nc_article *a, const char *buf, size_t len, const nc_opts *o,
+                      nc_error *err)
+{
+    mem_in m = {buf, len, 0};
+    nc_stream_in in = {mem_pull, mem_rewind, &m};
+    return run(kind, &in, o, NULL, NULL, a, err);
+}
+
+#define FEED_FORMAT(fmt, KIND)                                                                \
+    static int fmt##_read(nc_article *a, const char *buf, size_t len, const nc_opts *o,      \
+                          nc_error *err)                                                     \
+    {                                                                                        \
+        return read_first(KIND, a, buf, len, o, err);                                        \
+    }                                                                                        \
+    static int fmt##_stream(const nc_stream_in *in, const nc_opts *o, nc_each_fn each,       \
+                            void *each_data, nc_error *err)                                  \
+    {                                                                                        \
+        return run(KIND, in, o, each, each_data, NULL, err);                                 \
+    }
+
+FEED_FORMAT(rss, NCP_FEED_RSS)
+FEED_FORMAT(atom, NCP_FEED_ATOM)
+FEED_FORMAT(jsonfeed, NCP_FEED_JSON)
+FEED_FORMAT(wxr, NCP_FEED_WXR)
+
+static const char *const rss_exts[] = {".rss", ".rdf", NULL};
+static const char *const atom_exts[] = {".atom", NULL};
+static const char *const jsonfeed_aliases[] = {"json-feed", NULL};
+static const char *const wxr_aliases[] = {"wordpress", NULL};
+static const char *const wxr_exts[] = {".wxr", NULL};
+
+const nc_format nc_format_rss = {
+    "rss", NULL, rss_exts,
+    "RSS 0.91/0.92/2.0 and RSS 1.0 (RDF) feeds: every item an article (a batch)",
+    rss_sniff, rss_read, NULL, NULL, 0, rss_stream};
+
+const nc_format nc_format_atom = {
+    "atom", NULL, atom_exts, "Atom 1.0 (and 0.3) feeds: every entry an article (a batch)",
+    atom_sniff, atom_read, NULL, NULL, 0, atom_stream};
+
+const nc_format nc_format_jsonfeed = {
+    "jsonfeed", jsonfeed_aliases, NULL,
+    "JSON Feed 1.0 and 1.1: every item an article (a batch)",
+    jsonfeed_sniff, jsonfeed_read, NULL, NULL, 0, jsonfeed_stream};
+
+const nc_format nc_format_wxr = {
+    "wxr", wxr_aliases, wxr_exts,
+    "WordPress export (WXR): posts and pages as articles, attachments as their media",
+    wxr_sniff, wxr_read, NULL, NULL, 0, wxr_stream};
