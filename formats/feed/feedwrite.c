@@ -28,6 +28,8 @@ typedef struct joiner {
     char *title, *url, *description; /* the options, copied */
     rec *recs;
     size_t n, cap;
+    unsigned long long *ids; /* hashes of the entries' idents, open addressing */
+    size_t n_ids, cap_ids;
     nc_buf mem;  /* entry bytes while they fit */
     FILE *spill; /* then the file holds them all */
     unsigned long long size; /* bytes stored */
@@ -87,6 +89,7 @@ void ncp_feed_join_free(void *p)
     free(j->url);
     free(j->description);
     free(j->recs);
+    free(j->ids);
     nc_buf_release(&j->mem);
     if (j->spill)
         fclose(j->spill);
@@ -140,11 +143,41 @@ static int store(joiner *j, const char *p, size_t len)
     return j->mem.failed ? -1 : 0;
 }
 
+/* 1 when an earlier entry had this ident; else records it (0; -1: out of memory). The
+ * set holds 64-bit hashes (16 bytes an entry with the table's slack). */
+static int seen_ident(joiner *j, const char *s, size_t len)
+{
+    unsigned long long h = ncp_hash64(s, len, 0) | 1, *t;
+    size_t i, mask;
+    if ((j->n_ids + 1) * 2 > j->cap_ids) {
+        size_t cap = j->cap_ids ? j->cap_ids * 2 : 128, k;
+        t = calloc(cap, sizeof *t);
+        if (!t)
+            return -1;
+        for (k = 0; k < j->cap_ids; k++)
+            if (j->ids[k]) {
+                for (i = (size_t)j->ids[k] & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+                    ;
+                t[i] = j->ids[k];
+            }
+        free(j->ids);
+        j->ids = t;
+        j->cap_ids = cap;
+    }
+    mask = j->cap_ids - 1;
+    for (i = (size_t)h & mask; j->ids[i]; i = (i + 1) & mask)
+        if (j->ids[i] == h)
+            return 1;
+    j->ids[i] = h;
+    j->n_ids++;
+    return 0;
+}
+
 int ncp_feed_join_add(void *p, const char *entry, size_t len, nc_error *err)
 {
     joiner *j = p;
-    const char *f[7], *nl, *end = entry + len, *s = entry;
-    size_t flen[7];
+    const char *f[8], *nl, *end = entry + len, *s = entry;
+    size_t flen[8];
     int k;
     unsigned long long key, upd;
     if (!len)
@@ -152,13 +185,24 @@ int ncp_feed_join_add(void *p, const char *entry, size_t len, nc_error *err)
     nl = memchr(entry, '\n', len);
     if (!nl)
         return nc_error_set(err, NC_ERR_INTERNAL, 0, 0, "a feed entry without its head");
-    for (k = 0; k < 7; k++) {
-        const char *tab = k < 6 ? memchr(s, '\t', (size_t)(nl - s)) : nl;
+    for (k = 0; k < 8; k++) {
+        const char *tab = k < 7 ? memchr(s, '\t', (size_t)(nl - s)) : nl;
         if (!tab)
             return nc_error_set(err, NC_ERR_INTERNAL, 0, 0, "a feed entry's head is short");
         f[k] = s;
         flen[k] = (size_t)(tab - s);
         s = tab + 1;
+    }
+    switch (seen_ident(j, f[7], flen[7])) {
+    case -1:
+        goto nomem;
+    case 1:
+        nc_error_set(err, NC_ERR_LOSSY, 0, 0, "an earlier article has the same %s '%.*s': "
+                     "this one is left out of the feed", j->kind->ident_name,
+                     (int)(flen[7] > 200 ? 200 : flen[7]), f[7]);
+        return 1;
+    default:
+        break;
     }
     key = strtoull(f[0], NULL, 10);
     upd = strtoull(f[1], NULL, 10);
@@ -365,7 +409,7 @@ static void head_field(nc_buf *out, const char *v)
 }
 
 void ncp_feed_entry_head(nc_buf *out, const nc_article *a, const nc_opts *o,
-                         const char *updated)
+                         const char *updated, const char *ident)
 {
     nc_buf url = NC_BUF_INIT;
     const char *origin = NULL;
@@ -387,7 +431,9 @@ void ncp_feed_entry_head(nc_buf *out, const nc_article *a, const nc_opts *o,
     head_field(out, a->str[NC_F_PUBLISHER]);
     nc_buf_putc(out, '\t');
     head_field(out, origin);
-    nc_buf_puts(out, a->n_authors || a->str[NC_F_BYLINE] ? "\ta\n" : "\t-\n");
+    nc_buf_puts(out, a->n_authors || a->str[NC_F_BYLINE] ? "\ta\t" : "\t-\t");
+    head_field(out, ident);
+    nc_buf_putc(out, '\n');
     if (url.failed)
         out->failed = 1;
     nc_buf_release(&url);

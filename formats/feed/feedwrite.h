@@ -9,12 +9,14 @@
  *
  * Each format's `write` writes one article as an ENTRY: a head line the joiner reads,
  * then the entry's bytes (an <item>, an <entry>, a JSON object, a <url>). The head line is
- *   KEY TAB UPDKEY TAB UPDATED TAB LANGUAGE TAB PUBLISHER TAB ORIGIN TAB FLAGS LF
+ *   KEY TAB UPDKEY TAB UPDATED TAB LANGUAGE TAB PUBLISHER TAB ORIGIN TAB FLAGS TAB IDENT LF
  * KEY: the sort key of the entry's date (published, else modified; ncp_feed_time_key;
  * 0 when undated); UPDKEY and UPDATED: the key and the format's own spelling of the
  * date the channel takes when this is the newest entry (modified, else published);
  * LANGUAGE, PUBLISHER, ORIGIN (scheme://host/ of its link): "-" when unknown; FLAGS:
- * "a" when the entry names an author, else "-". An article a format leaves out (a
+ * "a" when the entry names an author, else "-"; IDENT: what makes the entry unique in
+ * the document (its id, a sitemap's loc), as printed: a later entry with the IDENT of an
+ * earlier one is left out (join_add returns 1 with a warning text). An article a format leaves out (a
  * sitemap entry without a url) is an empty entry, with a warning. Only the joiner reads
  * the head: it is the format's private business, opaque to the batch engine. */
 #ifndef NEWSCONV_FORMATS_FEEDWRITE_H
@@ -36,12 +38,13 @@ typedef struct ncp_feed_chan {
     unsigned long long n;  /* entries */
 } ncp_feed_chan;
 
-/* A format of feeds: its head (up to the first entry), the bytes between two entries
- * and its tail. */
+/* A format of feeds: its head (up to the first entry), the bytes between two entries,
+ * its tail. */
 typedef struct ncp_feed_kind {
     void (*head)(nc_buf *out, const ncp_feed_chan *c);
     const char *sep;
     void (*tail)(nc_buf *out, const ncp_feed_chan *c);
+    const char *ident_name; /* what IDENT is, for the warning: "id", "url" */
 } ncp_feed_kind;
 
 /* The join hooks of nc_format, shared by the four formats: begin takes the kind. */
@@ -60,9 +63,9 @@ const nc_time *ncp_feed_updated(const nc_article *a);
  * date as its midnight); 0 for NULL or an unset time. */
 unsigned long long ncp_feed_time_key(const nc_time *t);
 /* Appends the head line of a's entry; updated: the format's spelling of
- * ncp_feed_updated(a), or NULL. */
+ * ncp_feed_updated(a), or NULL; ident: the entry's id or address as written. */
 void ncp_feed_entry_head(nc_buf *out, const nc_article *a, const nc_opts *o,
-                         const char *updated);
+                         const char *updated, const char *ident);
 
 /* ---- dates ---- */
 /* RFC 822 (RSS): "Thu, 11 Jul 2019 10:30:00 +0200"; no zone: "-0000"; a date: midnight.

@@ -82,8 +82,8 @@ int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
                          "updated 1970-01-01T00:00:00Z (set one with -M modified=...)");
         strcpy(upd, "1970-01-01T00:00:00Z");
     }
-    ncp_feed_entry_head(out, a, o, upd);
     ncp_feed_id(a, id, sizeof id);
+    ncp_feed_entry_head(out, a, o, upd, id);
     nc_buf_puts(out, "  <entry>\n");
     id_el(out, id);
     text_el(out, 4, "title", a->str[NC_F_HEADLINE] ? a->str[NC_F_HEADLINE] : "");
@@ -183,7 +183,7 @@ static void atom_tail(nc_buf *out, const ncp_feed_chan *c)
     nc_buf_puts(out, "</feed>\n");
 }
 
-static const ncp_feed_kind atom_kind = {atom_head, "", atom_tail};
+static const ncp_feed_kind atom_kind = {atom_head, "", atom_tail, "id"};
 
 void *ncp_atom_join_begin(const nc_opts *o, nc_error *err)
 {

@@ -96,8 +96,8 @@ int ncp_jsonfeed_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_er
     if (!item)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     ncp_feed_rfc3339(ncp_feed_updated(a), upd);
-    ncp_feed_entry_head(out, a, o, upd);
     ncp_feed_id(a, id, sizeof id);
+    ncp_feed_entry_head(out, a, o, upd, id);
     set_str(&w, item, "id", id);
     if (a->str[NC_F_URL] && !ncp_feed_abs_url(o, a->str[NC_F_URL], &w.tmp))
         nc_warn(o, 0, 0, "jsonfeed: the url '%.80s' is not absolute: no url (give "
@@ -213,7 +213,7 @@ static void jf_tail(nc_buf *out, const ncp_feed_chan *c)
     nc_buf_puts(out, c->n ? "\n  ]\n}\n" : "  ]\n}\n");
 }
 
-static const ncp_feed_kind jsonfeed_kind = {jf_head, ",\n", jf_tail};
+static const ncp_feed_kind jsonfeed_kind = {jf_head, ",\n", jf_tail, "id"};
 
 void *ncp_jsonfeed_join_begin(const nc_opts *o, nc_error *err)
 {

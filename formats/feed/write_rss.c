@@ -94,8 +94,8 @@ int ncp_rss_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *
     int has_link = 0, rc = 0;
     size_t i;
     ncp_feed_rfc822(ncp_feed_updated(a), upd);
-    ncp_feed_entry_head(out, a, o, upd);
     ncp_feed_id(a, id, sizeof id);
+    ncp_feed_entry_head(out, a, o, upd, id);
     if (a->str[NC_F_URL]) {
         has_link = ncp_feed_abs_url(o, a->str[NC_F_URL], &link);
         if (!has_link)
@@ -170,7 +170,7 @@ static void rss_tail(nc_buf *out, const ncp_feed_chan *c)
     nc_buf_puts(out, "  </channel>\n</rss>\n");
 }
 
-static const ncp_feed_kind rss_kind = {rss_head, "", rss_tail};
+static const ncp_feed_kind rss_kind = {rss_head, "", rss_tail, "id"};
 
 void *ncp_rss_join_begin(const nc_opts *o, nc_error *err)
 {

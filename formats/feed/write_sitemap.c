@@ -71,7 +71,7 @@ int ncp_sitemap_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_err
         nc_buf_release(&loc);
         return 0; /* an empty entry */
     }
-    ncp_feed_entry_head(out, a, o, date);
+    ncp_feed_entry_head(out, a, o, date, loc.ptr);
     nc_buf_puts(out, "  <url>\n");
     ncp_feed_el(out, 4, "loc", loc.ptr);
     nc_buf_puts(out, "    <news:news>\n      <news:publication>\n");
@@ -100,7 +100,7 @@ static void sitemap_tail(nc_buf *out, const ncp_feed_chan *c)
     nc_buf_puts(out, "</urlset>\n");
 }
 
-static const ncp_feed_kind sitemap_kind = {sitemap_head, "", sitemap_tail};
+static const ncp_feed_kind sitemap_kind = {sitemap_head, "", sitemap_tail, "url"};
 
 void *ncp_sitemap_join_begin(const nc_opts *o, nc_error *err)
 {

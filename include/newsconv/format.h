@@ -77,7 +77,9 @@ typedef struct nc_format {
      *   NULL with err set when it cannot be made.
      * join_add: one entry, as `write` wrote it, in input order (the joiner orders them
      *   itself: a feed puts the newest first). An empty entry (an article the format
-     *   leaves out, with a warning) adds nothing. 0, or -1 with err set.
+     *   leaves out, with a warning) adds nothing. 0; 1 when the entry is left out (it
+     *   repeats the id of an earlier one), err then holding the warning (NC_ERR_LOSSY);
+     *   -1 with err set when the document cannot go on.
      * join_end: writes the whole document through put (an empty list when nothing was
      *   added) and frees the joiner, also on failure. 0, or -1 with err set (NC_ERR_IO
      *   when put failed; errno is then put's).

@@ -121,11 +121,9 @@ int ncp_batch_sink_open(batch *b, sink *s, nc_error *err)
                             "--skip-existing needs a directory output (-o DIR/)");
     if (b->to->join_begin && s->mode != SINK_STREAM)
         return nc_error_set(err, NC_ERR_USAGE, 0, 0,
-                            "-t %s writes one %s of all the articles: give a file "
-                            "(-o %s%sfeed%s) or write to stdout",
-                            b->to->name, b->to->name, s->path,
-                            s->path[strlen(s->path) - 1] == '/' ? "" : "/",
-                            b->out_ext);
+                            "-t %s writes all the articles into one feed: give -o FILE "
+                            "(not a directory or an archive) or write to stdout",
+                            b->to->name);
     if (b->cfg->dry_run)
         return 0; /* nothing is created */
     if (s->mode == SINK_STREAM) {
@@ -355,9 +353,16 @@ int ncp_batch_sink_write(batch *b, sink *s, item *it, nc_error *err)
     size_t len = it->out.size;
     if (s->mode == SINK_STREAM && s->joint == JOINT_HOOKS) {
         /* a feed: the format keeps the entry (it orders them) and writes all at the end */
-        if (b->to->join_add(s->joiner, data, len, err) < 0) {
+        int r = b->to->join_add(s->joiner, data, len, err);
+        if (r < 0) {
             nc_error_set_source(err, s->path ? s->path : "<stdout>");
             return -2;
+        }
+        if (r > 0 && b->cfg->opts.strict)
+            return -1; /* left out: a loss, which --strict makes the item's failure */
+        if (r > 0 && !b->cfg->quiet) {
+            ncp_batch_progress_clear(b);
+            fprintf(stderr, "%s: warning: %s: %s\n", b->prog, it->source, err->text);
         }
         s->n_stream++;
         return 0;
