@@ -198,7 +198,7 @@ int ncp_feed_join_add(void *p, const char *entry, size_t len, nc_error *err)
         goto nomem;
     case 1:
         nc_error_set(err, NC_ERR_LOSSY, 0, 0, "an earlier article has the same %s '%.*s': "
-                     "this one is left out of the feed", j->kind->ident_name,
+                     "this one is left out", j->kind->ident_name,
                      (int)(flen[7] > 200 ? 200 : flen[7]), f[7]);
         return 1;
     default:
