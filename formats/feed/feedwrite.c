@@ -35,8 +35,10 @@ typedef struct joiner {
     unsigned long long size; /* bytes stored */
     /* channel data from the heads */
     unsigned long long upd_key;
-    char *updated, *language, *publisher, *origin;
-    int lang_differs, pub_differs, origin_differs, all_authors;
+    char *updated, *language, *publisher;
+    char *newest_origin; /* the origin of the newest entry with a link */
+    unsigned long long newest_key;
+    int lang_differs, pub_differs, all_authors;
 } joiner;
 
 static char *dup_or_null(const char *s)
@@ -96,7 +98,7 @@ void ncp_feed_join_free(void *p)
     free(j->updated);
     free(j->language);
     free(j->publisher);
-    free(j->origin);
+    free(j->newest_origin);
     free(j);
 }
 
@@ -217,9 +219,19 @@ int ncp_feed_join_add(void *p, const char *entry, size_t len, nc_error *err)
         j->upd_key = upd;
     }
     if (agree(&j->language, &j->lang_differs, j->n == 0, f[3], flen[3]) < 0 ||
-        agree(&j->publisher, &j->pub_differs, j->n == 0, f[4], flen[4]) < 0 ||
-        agree(&j->origin, &j->origin_differs, j->n == 0, f[5], flen[5]) < 0)
+        agree(&j->publisher, &j->pub_differs, j->n == 0, f[4], flen[4]) < 0)
         goto nomem;
+    if (!(flen[5] == 1 && f[5][0] == '-') &&
+        (!j->newest_origin || (key && key > j->newest_key))) {
+        char *no = malloc(flen[5] + 1);
+        if (!no)
+            goto nomem;
+        memcpy(no, f[5], flen[5]);
+        no[flen[5]] = '\0';
+        free(j->newest_origin);
+        j->newest_origin = no;
+        j->newest_key = key;
+    }
     if (!(flen[6] == 1 && f[6][0] == 'a'))
         j->all_authors = 0;
     if (j->n == j->cap) {
@@ -273,7 +285,7 @@ int ncp_feed_join_end(void *p, int (*put)(void *ud, const char *data, size_t len
     c.title = j->title ? j->title
               : j->publisher && !j->pub_differs ? j->publisher
                                                  : "Articles";
-    c.url = j->url ? j->url : j->origin && !j->origin_differs ? j->origin : NULL;
+    c.url = j->url ? j->url : j->newest_origin;
     c.description = j->description ? j->description : c.title;
     c.updated = j->updated;
     c.language = j->language && !j->lang_differs ? j->language : NULL;

@@ -28,8 +28,8 @@
 typedef struct ncp_feed_chan {
     const char *title;     /* --feed-title, else the publisher every entry names, else
                               "Articles" */
-    const char *url;       /* --feed-url, else the origin every entry's link shares;
-                              NULL when neither */
+    const char *url;       /* --feed-url, else the origin (scheme://host/) of the
+                              newest entry with a link; NULL when neither */
     const char *description; /* --feed-description, else the title */
     int url_given;         /* --feed-url was given */
     const char *updated;   /* the newest entry's UPDATED, NULL when none is dated */
