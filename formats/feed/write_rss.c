@@ -44,7 +44,7 @@ static void size_attrs(nc_buf *out, int w, int h)
 
 static void media(const nc_article *a, const nc_opts *o, nc_buf *out)
 {
-    nc_buf u = NC_BUF_INIT;
+    nc_buf u = NC_BUF_INIT, in = NC_BUF_INIT;
     size_t i, k;
     for (i = 0; i < a->n_media; i++) {
         const nc_media *m = &a->media[i];
@@ -58,33 +58,40 @@ static void media(const nc_article *a, const nc_opts *o, nc_buf *out)
         ncp_feed_attr(out, "medium", medium(m->kind));
         ncp_feed_attr(out, "type", m->mime);
         size_attrs(out, m->width, m->height);
-        nc_buf_puts(out, ">\n");
+        nc_buf_clear(&in);
         if (m->title) {
-            nc_buf_puts(out, "        <media:title type=\"plain\">");
-            ncp_feed_esc(out, m->title, 0);
-            nc_buf_puts(out, "</media:title>\n");
+            nc_buf_puts(&in, "        <media:title type=\"plain\">");
+            ncp_feed_esc(&in, m->title, 0);
+            nc_buf_puts(&in, "</media:title>\n");
         }
         if (m->caption || m->alt) {
-            nc_buf_puts(out, "        <media:description type=\"plain\">");
-            ncp_feed_esc(out, m->caption ? m->caption : m->alt, 0);
-            nc_buf_puts(out, "</media:description>\n");
+            nc_buf_puts(&in, "        <media:description type=\"plain\">");
+            ncp_feed_esc(&in, m->caption ? m->caption : m->alt, 0);
+            nc_buf_puts(&in, "</media:description>\n");
         }
-        ncp_feed_el(out, 8, "media:credit", m->credit);
+        ncp_feed_el(&in, 8, "media:credit", m->credit);
         for (k = 0; k < m->n_renditions; k++) {
             const nc_rendition *r = &m->renditions[k];
             if (!r->name || ncp_strcasecmp(r->name, "thumbnail") || !r->href ||
                 !ncp_feed_abs_url(o, r->href, &u))
                 continue;
-            nc_buf_puts(out, "        <media:thumbnail");
-            ncp_feed_attr(out, "url", u.ptr);
-            size_attrs(out, r->width, r->height);
+            nc_buf_puts(&in, "        <media:thumbnail");
+            ncp_feed_attr(&in, "url", u.ptr);
+            size_attrs(&in, r->width, r->height);
+            nc_buf_puts(&in, "/>\n");
+        }
+        if (in.size) {
+            nc_buf_puts(out, ">\n");
+            nc_buf_put(out, in.ptr, in.size);
+            nc_buf_puts(out, "      </media:content>\n");
+        } else {
             nc_buf_puts(out, "/>\n");
         }
-        nc_buf_puts(out, "      </media:content>\n");
     }
-    if (u.failed)
+    if (u.failed || in.failed)
         out->failed = 1;
     nc_buf_release(&u);
+    nc_buf_release(&in);
 }
 
 int ncp_rss_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)

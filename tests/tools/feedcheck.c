@@ -19,8 +19,8 @@
  * absolute URLs; date_published and date_modified are RFC 3339 date-times; tags is an
  * array of strings; attachments are objects with url and mime_type; string members are
  * strings, numbers numbers.
- * --newest-first: items are ordered by date (pubDate, date_published), newest first,
- * undated ones last. */
+ * --newest-first: items are ordered by date (pubDate; date_published, else
+ * date_modified), newest first, undated ones last. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -519,6 +519,10 @@ static void check_jsonfeed(json_t *f, int newest_first)
         if ((v = json_object_get(it, "date_modified")) &&
             (!json_is_string(v) || !rfc3339(json_string_value(v), &mod)))
             bad("%s: date_modified is no RFC 3339 date-time", where);
+        else if (v && !dated) { /* ordered by its modification */
+            key = mod;
+            dated = 1;
+        }
         check_authors(it, where);
         if ((tags = json_object_get(it, "tags"))) {
             if (!json_is_array(tags))
