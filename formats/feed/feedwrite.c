@@ -41,18 +41,18 @@ typedef struct joiner {
     int lang_differs, pub_differs, all_authors;
 } joiner;
 
-static char *dup_or_null(const char *s)
+/* A malloc'ed copy of s[0..n), NUL-terminated; NULL when out of memory. */
+static char *dupn(const char *s, size_t n)
 {
-    char *d;
-    size_t n;
-    if (!s)
-        return NULL;
-    n = strlen(s);
-    d = malloc(n + 1);
-    if (d)
-        memcpy(d, s, n + 1);
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
     return d;
 }
+
+static char *dup_or_null(const char *s) { return s ? dupn(s, strlen(s)) : NULL; }
 
 const char *ncp_feed_opt(const nc_opts *o, const char *name)
 {
@@ -113,14 +113,8 @@ static int agree(char **kept, int *differs, int first, const char *v, size_t len
         *differs = 1;
         return 0;
     }
-    if (first) {
-        *kept = malloc(len + 1);
-        if (!*kept)
-            return -1;
-        memcpy(*kept, v, len);
-        (*kept)[len] = '\0';
-        return 0;
-    }
+    if (first)
+        return (*kept = dupn(v, len)) ? 0 : -1;
     if (!*kept || strlen(*kept) != len || memcmp(*kept, v, len))
         *differs = 1;
     return 0;
@@ -209,11 +203,9 @@ int ncp_feed_join_add(void *p, const char *entry, size_t len, nc_error *err)
     key = strtoull(f[0], NULL, 10);
     upd = strtoull(f[1], NULL, 10);
     if (upd && upd > j->upd_key) {
-        char *u = malloc(flen[2] + 1);
+        char *u = dupn(f[2], flen[2]);
         if (!u)
             goto nomem;
-        memcpy(u, f[2], flen[2]);
-        u[flen[2]] = '\0';
         free(j->updated);
         j->updated = u;
         j->upd_key = upd;
@@ -223,11 +215,9 @@ int ncp_feed_join_add(void *p, const char *entry, size_t len, nc_error *err)
         goto nomem;
     if (!(flen[5] == 1 && f[5][0] == '-') &&
         (!j->newest_origin || (key && key > j->newest_key))) {
-        char *no = malloc(flen[5] + 1);
+        char *no = dupn(f[5], flen[5]);
         if (!no)
             goto nomem;
-        memcpy(no, f[5], flen[5]);
-        no[flen[5]] = '\0';
         free(j->newest_origin);
         j->newest_origin = no;
         j->newest_key = key;
@@ -272,14 +262,28 @@ static int rec_cmp(const void *pa, const void *pb)
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* put(p, n), or -1 with err set (put's errno kept). */
+static int emit(int (*put)(void *ud, const char *data, size_t len), void *ud, const char *p,
+                size_t n, nc_error *err)
+{
+    int e;
+    if (put(ud, p, n) == 0)
+        return 0;
+    e = errno;
+    nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(e));
+    errno = e;
+    return -1;
+}
+
 int ncp_feed_join_end(void *p, int (*put)(void *ud, const char *data, size_t len), void *ud,
                       nc_error *err)
 {
     joiner *j = p;
     ncp_feed_chan c;
-    nc_buf out = NC_BUF_INIT, tmp = NC_BUF_INIT;
+    nc_buf head = NC_BUF_INIT, tmp = NC_BUF_INIT;
+    const char *tail = !j->n && j->kind->tail_empty ? j->kind->tail_empty : j->kind->tail;
     size_t i;
-    int rc = 0;
+    int rc = 0, e;
     memset(&c, 0, sizeof c);
     c.url_given = j->url != NULL;
     c.title = j->title ? j->title
@@ -296,17 +300,17 @@ int ncp_feed_join_end(void *p, int (*put)(void *ud, const char *data, size_t len
     if (j->spill && fflush(j->spill) != 0)
         rc = nc_error_set(err, NC_ERR_IO, 0, 0, "cannot read back the feed's entries: %s",
                           strerror(errno));
-    j->kind->head(&out, &c);
-    if (rc == 0 && nc_buf_ok(&out, err) == 0 && put(ud, out.ptr, out.size) < 0)
-        rc = nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(errno));
+    j->kind->head(&head, &c);
+    if (rc == 0 && (nc_buf_ok(&head, err) < 0 || emit(put, ud, head.ptr, head.size, err) < 0))
+        rc = -1;
     for (i = 0; rc == 0 && i < j->n; i++) {
         const rec *r = &j->recs[i];
         const char *data;
-        if (i && put(ud, j->kind->sep, strlen(j->kind->sep)) < 0) {
-            rc = nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(errno));
+        if (i && emit(put, ud, j->kind->sep, strlen(j->kind->sep), err) < 0) {
+            rc = -1;
             break;
         }
-        if (j->spill) {
+        if (j->spill) { /* read back from the temporary file */
             nc_buf_clear(&tmp);
             if (nc_buf_grow(&tmp, r->len + 1) < 0) {
                 rc = nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
@@ -323,53 +327,35 @@ int ncp_feed_join_end(void *p, int (*put)(void *ud, const char *data, size_t len
         } else {
             data = j->mem.ptr + r->off;
         }
-        if (put(ud, data, r->len) < 0) {
-            int e = errno;
-            rc = nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(e));
-            errno = e;
-        }
-    }
-    if (rc == 0) {
-        nc_buf_clear(&out);
-        j->kind->tail(&out, &c);
-        if (nc_buf_ok(&out, err) < 0)
+        if (emit(put, ud, data, r->len, err) < 0)
             rc = -1;
-        else if (put(ud, out.ptr, out.size) < 0) {
-            int e = errno;
-            rc = nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(e));
-            errno = e;
-        }
     }
-    if (rc == 0 && out.failed)
-        rc = nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-    {
-        int e = errno; /* put's errno survives the clean-up */
-        nc_buf_release(&out);
-        nc_buf_release(&tmp);
-        ncp_feed_join_free(j);
-        errno = e;
-    }
+    if (rc == 0 && emit(put, ud, tail, strlen(tail), err) < 0)
+        rc = -1;
+    e = errno; /* put's errno survives the clean-up */
+    nc_buf_release(&head);
+    nc_buf_release(&tmp);
+    ncp_feed_join_free(j);
+    errno = e;
     return rc;
 }
 
 /* ---- entries ---- */
 
+/* a->time[first] when set, else a->time[then] when set, else NULL */
+static const nc_time *either(const nc_article *a, nc_tfield first, nc_tfield then)
+{
+    return a->time[first].prec ? &a->time[first] : a->time[then].prec ? &a->time[then] : NULL;
+}
+
 const nc_time *ncp_feed_time(const nc_article *a)
 {
-    if (a->time[NC_T_PUBLISHED].prec)
-        return &a->time[NC_T_PUBLISHED];
-    if (a->time[NC_T_MODIFIED].prec)
-        return &a->time[NC_T_MODIFIED];
-    return NULL;
+    return either(a, NC_T_PUBLISHED, NC_T_MODIFIED);
 }
 
 const nc_time *ncp_feed_updated(const nc_article *a)
 {
-    if (a->time[NC_T_MODIFIED].prec)
-        return &a->time[NC_T_MODIFIED];
-    if (a->time[NC_T_PUBLISHED].prec)
-        return &a->time[NC_T_PUBLISHED];
-    return NULL;
+    return either(a, NC_T_MODIFIED, NC_T_PUBLISHED);
 }
 
 /* Days from 0000-03-01 of a proleptic Gregorian date (month 1..12). */

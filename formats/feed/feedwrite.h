@@ -39,11 +39,13 @@ typedef struct ncp_feed_chan {
 } ncp_feed_chan;
 
 /* A format of feeds: its head (up to the first entry), the bytes between two entries,
- * its tail. */
+ * its tail (after the last entry; tail_empty, when not NULL, instead of it when there is
+ * none). */
 typedef struct ncp_feed_kind {
     void (*head)(nc_buf *out, const ncp_feed_chan *c);
     const char *sep;
-    void (*tail)(nc_buf *out, const ncp_feed_chan *c);
+    const char *tail;
+    const char *tail_empty;
     const char *ident_name; /* what IDENT is, for the warning: "id", "url" */
 } ncp_feed_kind;
 

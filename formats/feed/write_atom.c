@@ -177,13 +177,7 @@ static void atom_head(nc_buf *out, const ncp_feed_chan *c)
     nc_buf_puts(out, "  <generator>newsconv</generator>\n");
 }
 
-static void atom_tail(nc_buf *out, const ncp_feed_chan *c)
-{
-    (void)c;
-    nc_buf_puts(out, "</feed>\n");
-}
-
-static const ncp_feed_kind atom_kind = {atom_head, "", atom_tail, "id"};
+static const ncp_feed_kind atom_kind = {atom_head, "", "</feed>\n", NULL, "id"};
 
 void *ncp_atom_join_begin(const nc_opts *o, nc_error *err)
 {

@@ -27,18 +27,14 @@ static void set(jw *w, json_t *obj, const char *key, json_t *v)
         w->failed = 1;
 }
 
+/* A JSON string of s, invalid UTF-8 replaced (jansson takes valid UTF-8 only). */
 static json_t *jstr(jw *w, const char *s)
 {
+    nc_buf clean = NC_BUF_INIT;
     json_t *v;
-    size_t len = strlen(s);
-    if (ncp_utf8_valid(s, len)) {
-        v = json_stringn(s, len);
-    } else {
-        nc_buf b = NC_BUF_INIT;
-        ncp_utf8_sanitize(&b, s, len);
-        v = b.failed ? NULL : json_stringn(b.ptr, b.size);
-        nc_buf_release(&b);
-    }
+    ncp_utf8_sanitize(&clean, s, strlen(s));
+    v = clean.failed ? NULL : json_stringn(clean.ptr, clean.size);
+    nc_buf_release(&clean);
     if (!v)
         w->failed = 1;
     return v;
@@ -208,12 +204,7 @@ static void jf_head(nc_buf *out, const ncp_feed_chan *c)
     nc_buf_release(&w.tmp);
 }
 
-static void jf_tail(nc_buf *out, const ncp_feed_chan *c)
-{
-    nc_buf_puts(out, c->n ? "\n  ]\n}\n" : "  ]\n}\n");
-}
-
-static const ncp_feed_kind jsonfeed_kind = {jf_head, ",\n", jf_tail, "id"};
+static const ncp_feed_kind jsonfeed_kind = {jf_head, ",\n", "\n  ]\n}\n", "  ]\n}\n", "id"};
 
 void *ncp_jsonfeed_join_begin(const nc_opts *o, nc_error *err)
 {

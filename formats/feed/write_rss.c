@@ -171,13 +171,7 @@ static void rss_head(nc_buf *out, const ncp_feed_chan *c)
     ncp_feed_el(out, 4, "lastBuildDate", c->updated);
 }
 
-static void rss_tail(nc_buf *out, const ncp_feed_chan *c)
-{
-    (void)c;
-    nc_buf_puts(out, "  </channel>\n</rss>\n");
-}
-
-static const ncp_feed_kind rss_kind = {rss_head, "", rss_tail, "id"};
+static const ncp_feed_kind rss_kind = {rss_head, "", "  </channel>\n</rss>\n", NULL, "id"};
 
 void *ncp_rss_join_begin(const nc_opts *o, nc_error *err)
 {

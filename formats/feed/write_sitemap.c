@@ -94,13 +94,7 @@ static void sitemap_head(nc_buf *out, const ncp_feed_chan *c)
                      "<urlset xmlns=\"" NS_SITEMAP "\" xmlns:news=\"" NS_NEWS "\">\n");
 }
 
-static void sitemap_tail(nc_buf *out, const ncp_feed_chan *c)
-{
-    (void)c;
-    nc_buf_puts(out, "</urlset>\n");
-}
-
-static const ncp_feed_kind sitemap_kind = {sitemap_head, "", sitemap_tail, "url"};
+static const ncp_feed_kind sitemap_kind = {sitemap_head, "", "</urlset>\n", NULL, "url"};
 
 void *ncp_sitemap_join_begin(const nc_opts *o, nc_error *err)
 {
