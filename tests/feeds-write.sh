@@ -193,6 +193,25 @@ python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["items"][0]["title"]
     fail "hostile title changed in JSON Feed"
 pass
 
+nc $D/hostile.md -t atom --atom-content xhtml -q >"$TMPD/h.xhtml.atom" || fail "hostile xhtml: exit $?"
+valid atom "$TMPD/h.xhtml.atom"
+
+# ---- a feed larger than the joiner keeps in memory (1 MiB): entries from a temporary file
+nc fixtures/full-metadata/article.md -t jsonl -q >"$TMPD/one.jsonl"
+python3 - "$TMPD/one.jsonl" "$TMPD/many.jsonl" <<'PY'
+import json, sys
+a = json.loads(open(sys.argv[1]).read())
+with open(sys.argv[2], "w") as out:
+    for i in range(400):
+        a["uri"] = "urn:example:many:%d" % i
+        a["firstCreated"] = "2019-07-%02dT%02d:%02d:00Z" % (1 + (i * 7) % 28, (i * 13) % 24, i % 60)
+        out.write(json.dumps(a) + "\n")
+PY
+nc "$TMPD/many.jsonl" -t rss -o "$TMPD/many.rss" -q -j2 || fail "400-item feed: exit $?"
+[ "$(stat -c %s "$TMPD/many.rss")" -gt 2000000 ] || fail "the 400-item feed is smaller than expected"
+[ "$(grep -c '<item>' "$TMPD/many.rss")" = 400 ] || fail "the 400-item feed lost items"
+valid rss "$TMPD/many.rss"
+
 # ---- sitemap: articles without what Google News needs are left out, named ----------------
 nc fixtures/helsinki/article.md $D/order/7-undated.md $D/order/2-utc.md -t sitemap \
     --feed-url https://news.example/ >"$TMPD/s.xml" 2>"$TMPD/err" || fail "sitemap: exit $?"
