@@ -238,4 +238,29 @@ expect_run 0 "newsconv: warning: --feed-title does nothing when reading markdown
 expect_run 2 "newsconv: --feed-url: not an absolute URL: 'news.example'" -- \
     $D/order/1-zoned.md -t rss --feed-url news.example
 expect_run 2 "newsconv: $D/order/1-zoned.md: --atom-content: 'html' or 'xhtml', not 'svg'" -- $D/order/1-zoned.md -t atom --atom-content svg
+# ---- out of memory (tests/oom.sh's shim): a failed allocation anywhere gives exit 7 (one
+# conversion) or 1/7 (a batch, the feed of the items that converted, valid), never a crash
+SHIM=$B/tests/failmalloc.so
+if [ -f "$SHIM" ] && [ -z "$TEST_WRAPPER" ] && ! ldd "$NEWSCONV" | grep -q libasan; then
+    OOM_IN="fixtures/full-metadata/article.md fixtures/ninjs-full/article.json fixtures/newsml-full/article.xml"
+    for f in rss atom jsonfeed sitemap; do
+        for n in $(seq 37 173 2800); do
+            rc=0
+            rm -f "$TMPD/oom.feed"
+            # shellcheck disable=SC2086
+            NC_FAIL_AT=$n LD_PRELOAD=$SHIM timeout -k 2 10 "$NEWSCONV" -q -j1 $OOM_IN -t $f \
+                --feed-url https://news.example/ -o "$TMPD/oom.feed" 2>"$TMPD/err" || rc=$?
+            case $rc in
+            0) valid $f "$TMPD/oom.feed" ;;
+            1 | 7)
+                grep -q "out of memory" "$TMPD/err" || fail "-t $f, allocation $n failing: exit $rc without 'out of memory': $(cat "$TMPD/err")"
+                [ ! -e "$TMPD/oom.feed" ] || valid $f "$TMPD/oom.feed" ;;
+            *) fail "-t $f, allocation $n failing: exit $rc: $(head -3 "$TMPD/err")" ;;
+            esac
+        done
+    done
+    pass
+else
+    echo "note: $SHIM not built (make check builds it) or a sanitizer/wrapper run: no out-of-memory check"
+fi
 echo "feeds-write: $checks checks passed"
