@@ -532,12 +532,12 @@ int ncp_feed_abs_url(const nc_opts *o, const char *url, nc_buf *out)
     return ncp_feed_is_absolute(out->ptr) && !strchr(out->ptr, ' ');
 }
 
-void ncp_feed_id(const nc_article *a, char *out, size_t n)
+const char *ncp_feed_id(const nc_article *a, char *stable)
 {
     if (a->str[NC_F_ID])
-        snprintf(out, n, "%s", a->str[NC_F_ID]);
-    else
-        ncp_article_stable_id(a, out, n);
+        return a->str[NC_F_ID];
+    ncp_article_stable_id(a, stable, NCP_FEED_ID_LEN);
+    return stable;
 }
 
 int ncp_feed_html(const nc_article *a, const nc_opts *o, nc_buf *out, nc_error *err)

@@ -92,8 +92,10 @@ int ncp_feed_is_absolute(const char *url);
 /* url made absolute against --feed-url (when it is relative and --feed-url is given),
  * into out (cleared first). 1 when the result is absolute, else 0 (out holds url). */
 int ncp_feed_abs_url(const nc_opts *o, const char *url, nc_buf *out);
-/* The entry's id: the model id, else the stable id (ncp_article_stable_id). */
-void ncp_feed_id(const nc_article *a, char *out, size_t n);
+/* The entry's id: the model id, else the stable id (ncp_article_stable_id), written into
+ * stable (NCP_FEED_ID_LEN bytes). */
+#define NCP_FEED_ID_LEN 64
+const char *ncp_feed_id(const nc_article *a, char *stable);
 /* The article as the html writer's fragment (the <article> element of --fragment): the
  * HTML of content:encoded, Atom's content and JSON Feed's content_html. */
 int ncp_feed_html(const nc_article *a, const nc_opts *o, nc_buf *out, nc_error *err);

@@ -67,7 +67,8 @@ static void category(nc_buf *out, const char *term, const char *scheme, const ch
 
 int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
-    char id[512], upd[NC_TIME_ISO_LEN], pub[NC_TIME_ISO_LEN];
+    char sid[NCP_FEED_ID_LEN], upd[NC_TIME_ISO_LEN], pub[NC_TIME_ISO_LEN];
+    const char *id;
     nc_buf tmp = NC_BUF_INIT, html = NC_BUF_INIT;
     const char *mode = nc_opts_get(o, "atom-content");
     int xhtml = mode && !strcmp(mode, "xhtml");
@@ -82,7 +83,7 @@ int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
                          "updated 1970-01-01T00:00:00Z (set one with -M modified=...)");
         strcpy(upd, "1970-01-01T00:00:00Z");
     }
-    ncp_feed_id(a, id, sizeof id);
+    id = ncp_feed_id(a, sid);
     ncp_feed_entry_head(out, a, o, upd, id);
     nc_buf_puts(out, "  <entry>\n");
     id_el(out, id);

@@ -80,7 +80,8 @@ static int dump(nc_buf *out, json_t *v, int ind)
 
 int ncp_jsonfeed_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
-    char id[512], upd[NC_TIME_ISO_LEN];
+    char sid[NCP_FEED_ID_LEN], upd[NC_TIME_ISO_LEN];
+    const char *id;
     json_t *item = json_object(), *list;
     nc_buf html = NC_BUF_INIT;
     jw w;
@@ -92,7 +93,7 @@ int ncp_jsonfeed_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_er
     if (!item)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     ncp_feed_rfc3339(ncp_feed_updated(a), upd);
-    ncp_feed_id(a, id, sizeof id);
+    id = ncp_feed_id(a, sid);
     ncp_feed_entry_head(out, a, o, upd, id);
     set_str(&w, item, "id", id);
     if (a->str[NC_F_URL] && !ncp_feed_abs_url(o, a->str[NC_F_URL], &w.tmp))

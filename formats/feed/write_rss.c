@@ -96,12 +96,13 @@ static void media(const nc_article *a, const nc_opts *o, nc_buf *out)
 
 int ncp_rss_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
-    char id[512], date[40], upd[40];
+    char sid[NCP_FEED_ID_LEN], date[40], upd[40];
+    const char *id;
     nc_buf link = NC_BUF_INIT, tmp = NC_BUF_INIT;
     int has_link = 0, rc = 0;
     size_t i;
     ncp_feed_rfc822(ncp_feed_updated(a), upd);
-    ncp_feed_id(a, id, sizeof id);
+    id = ncp_feed_id(a, sid);
     ncp_feed_entry_head(out, a, o, upd, id);
     if (a->str[NC_F_URL]) {
         has_link = ncp_feed_abs_url(o, a->str[NC_F_URL], &link);
