@@ -149,6 +149,8 @@ static void atom_head(nc_buf *out, const ncp_feed_chan *c)
 {
     nc_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                      "<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+    if (c->url_given) /* relative addresses in the content resolve against the site */
+        ncp_feed_attr(out, "xml:base", c->url);
     ncp_feed_attr(out, "xml:lang", c->language);
     nc_buf_puts(out, ">\n");
     if (c->url_given)
