@@ -35,7 +35,7 @@ static const option_def options[] = {
     {"output", 'o', "PATH", OPT_OUTPUT,
      "write to PATH (atomically) instead of stdout; in a batch: a directory, an archive "
      "(.tar .tar.gz .tgz .tar.bz2 .tbz2 .tbz .tar.xz .txz .tar.zst .tzst .zip) or, with "
-     "-t jsonl, one file"},
+     "-t jsonl or a feed format, one file"},
     {"metadata", 'M', "KEY=VALUE", OPT_META,
      "set a model field, replacing it (lists too); KEY+=VALUE appends, KEY= clears "
      "(repeatable)"},
@@ -121,7 +121,8 @@ static void print_help(void)
            "item is converted on all cores, failures are reported and the rest goes on.\n"
            "A single input may be compressed (.gz .bz2 .xz .zst).\n"
            "Several articles to stdout: -t json one array, -t jsonl one line each, -t md\n"
-           "documents separated by a form feed line; html, newsml, nitf: use -o DIR/.\n\n"
+           "documents separated by a form feed line; html, newsml, nitf: use -o DIR/;\n"
+           "rss, atom, jsonfeed, sitemap: one feed, newest first (also -o FILE).\n\n"
            "Options:\n",
            progname);
     for (o = options; o->name; o++) {
