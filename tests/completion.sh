@@ -38,7 +38,7 @@ case " $writers " in *" model "*) ;; *) fail "model is not listed as writable" ;
 expect "$readers" newsconv -f ''
 expect "$writers" newsconv -t ''
 expect "$writers" newsconv in.md --to ''
-expect "json jsonl" newsconv -t js
+expect "json jsonfeed jsonl" newsconv -t js
 expect "json jsonfeed jsonl" newsconv -t json in.md -f js
 expect "" newsconv -f mod
 expect "model" newsconv -t mod

@@ -1,9 +1,15 @@
-/* newsconv: the feed formats: rss, atom, jsonfeed, wxr (feed.h).
+/* newsconv: the feed formats: rss, atom, jsonfeed, wxr, sitemap.
  *
- * Each reads a feed as a stream of articles (read_stream: a batch reads every item);
- * read, for nc_read_article, reads the first item only and warns when more follow.
- * Detection by content: the root element and its namespace, or JSON Feed's version URL. */
+ * Reading (feed.h, docs/feeds.md): each reads a feed as a stream of articles (read_stream:
+ * a batch reads every item); read, for nc_read_article, reads the first item only and
+ * warns when more follow. Detection by content: the root element and its namespace, or
+ * JSON Feed's version URL.
+ * Writing (feedwrite.h, docs/feeds-write.md): a batch (or one article) into one RSS 2.0,
+ * Atom 1.0 or JSON Feed 1.1 document, or a Google News sitemap. `write` writes an article
+ * as one entry; the join hooks (feedwrite.c) order the entries newest first and write the
+ * document around them. */
 #include "feed.h"
+#include "feedwrite.h"
 
 #include <string.h>
 
@@ -189,22 +195,38 @@ static const char *const atom_exts[] = {".atom", NULL};
 static const char *const jsonfeed_aliases[] = {"json-feed", NULL};
 static const char *const wxr_aliases[] = {"wordpress", NULL};
 static const char *const wxr_exts[] = {".wxr", NULL};
+static const nc_optdef atom_options[] = {
+    {"atom-content", "html|xhtml",
+     "atom: the entry content as escaped HTML (default) or inline XHTML"},
+    {NULL, NULL, NULL}};
 
 const nc_format nc_format_rss = {
     "rss", NULL, rss_exts,
-    "RSS 0.91/0.92/2.0 and RSS 1.0 (RDF) feeds: every item an article (a batch)",
-    rss_sniff, rss_read, NULL, NULL, 0, rss_stream};
+    "RSS feeds: reads 0.91/0.92/2.0 and 1.0 (RDF), every item an article; writes RSS 2.0 "
+    "(content:encoded, Media RSS), a batch as one channel",
+    rss_sniff, rss_read, ncp_rss_write, NULL, 0, rss_stream,
+    ncp_rss_join_begin, ncp_feed_join_add, ncp_feed_join_end, ncp_feed_join_free};
 
 const nc_format nc_format_atom = {
-    "atom", NULL, atom_exts, "Atom 1.0 (and 0.3) feeds: every entry an article (a batch)",
-    atom_sniff, atom_read, NULL, NULL, 0, atom_stream};
+    "atom", NULL, atom_exts,
+    "Atom feeds: reads 1.0 (and 0.3), every entry an article; writes Atom 1.0 (RFC 4287), "
+    "a batch as one feed",
+    atom_sniff, atom_read, ncp_atom_write, atom_options, 0, atom_stream,
+    ncp_atom_join_begin, ncp_feed_join_add, ncp_feed_join_end, ncp_feed_join_free};
 
 const nc_format nc_format_jsonfeed = {
     "jsonfeed", jsonfeed_aliases, NULL,
-    "JSON Feed 1.0 and 1.1: every item an article (a batch)",
-    jsonfeed_sniff, jsonfeed_read, NULL, NULL, 0, jsonfeed_stream};
+    "JSON Feed: reads 1.0 and 1.1, every item an article; writes 1.1, a batch as one feed",
+    jsonfeed_sniff, jsonfeed_read, ncp_jsonfeed_write, NULL, 0, jsonfeed_stream,
+    ncp_jsonfeed_join_begin, ncp_feed_join_add, ncp_feed_join_end, ncp_feed_join_free};
 
 const nc_format nc_format_wxr = {
     "wxr", wxr_aliases, wxr_exts,
     "WordPress export (WXR): posts and pages as articles, attachments as their media",
-    wxr_sniff, wxr_read, NULL, NULL, 0, wxr_stream};
+    wxr_sniff, wxr_read, NULL, NULL, 0, wxr_stream,
+    NULL, NULL, NULL, NULL};
+
+const nc_format nc_format_sitemap = {
+    "sitemap", NULL, NULL, "Google News sitemap: the articles with a url (write-only)",
+    NULL, NULL, ncp_sitemap_write, NULL, 0, NULL,
+    ncp_sitemap_join_begin, ncp_feed_join_add, ncp_feed_join_end, ncp_feed_join_free};

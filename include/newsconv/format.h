@@ -92,6 +92,29 @@ typedef struct nc_format {
      * (-f, the extension or the content), the way it reads JSON Lines. NULL: none. */
     int (*read_stream)(const struct nc_stream_in *in, const nc_opts *o,
                        nc_each_fn each, void *each_data, nc_error *err);
+    /* ---- writers: several articles, one document (feeds) ----
+     * For a format whose document is a list of articles; all NULL otherwise. Then `write`
+     * writes one article as an entry of the list (an RSS <item>), in any thread, and these
+     * put the entries of one document together, in one thread:
+     * join_begin: a new joiner; the channel data comes from o (read during the call).
+     *   NULL with err set when it cannot be made.
+     * join_add: one entry, as `write` wrote it, in input order (the joiner orders them
+     *   itself: a feed puts the newest first). An empty entry (an article the format
+     *   leaves out, with a warning) adds nothing. 0; 1 when the entry is left out (it
+     *   repeats the id of an earlier one), err then holding the warning (NC_ERR_LOSSY);
+     *   -1 with err set when the document cannot go on.
+     * join_end: writes the whole document through put (an empty list when nothing was
+     *   added) and frees the joiner, also on failure. 0, or -1 with err set (NC_ERR_IO
+     *   when put failed; errno is then put's).
+     * join_free: frees a joiner without writing.
+     * nc_write_article does begin, add and end for its one article, so that one article
+     * gives a one-entry document; a batch that writes one stream calls begin before its
+     * first item and end after its last. No code outside the format names it. */
+    void *(*join_begin)(const nc_opts *o, nc_error *err);
+    int (*join_add)(void *joiner, const char *entry, size_t len, nc_error *err);
+    int (*join_end)(void *joiner, int (*put)(void *ud, const char *data, size_t len),
+                    void *ud, nc_error *err);
+    void (*join_free)(void *joiner);
 } nc_format;
 
 /* nc_format.flags: what a batch asks the registry for, rather than a format's name.

@@ -42,12 +42,14 @@ _newsconv()
             COMPREPLY=($(compgen -W "none 72" -- "$cur")); return 0 ;;
         --ninjs-version)
             COMPREPLY=($(compgen -W "3.1 2.2" -- "$cur")); return 0 ;;
+        --atom-content)
+            COMPREPLY=($(compgen -W "html xhtml" -- "$cur")); return 0 ;;
         -j|--jobs)
             COMPREPLY=($(compgen -W "0 1 2 4 8 16" -- "$cur")); return 0 ;;
         -o|--output|--files-from|--metadata-file)
             compopt -o filenames 2>/dev/null
             COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
-        -M|--metadata|--base-url|--max-size|--max-total|--max-entries|--input-encoding|--name-template)
+        -M|--metadata|--base-url|--max-size|--max-total|--max-entries|--input-encoding|--name-template|--feed-title|--feed-url|--feed-description)
             return 0 ;;
     esac
     if [[ $cur == -* ]]; then

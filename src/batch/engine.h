@@ -129,12 +129,15 @@ typedef struct sink {
     /* SINK_STREAM: how several articles make one valid stream of the output format */
     int joint;             /* JOINT_* */
     unsigned long long n_stream; /* articles written to the stream so far */
+    void *joiner;          /* JOINT_HOOKS: the output format's joiner (a feed) */
+    struct batch *owner;   /* the batch of this sink (set by ncp_batch_sink_open) */
 } sink;
 
 /* How a stream joins articles: JSON Lines one a line; json one array "[a,\nb]";
- * Markdown documents separated by a form feed line; other formats take one article
- * (a second one stops the run with a usage error, exit 2). */
-enum { JOINT_CONCAT, JOINT_LINES, JOINT_ARRAY, JOINT_FORMFEED, JOINT_ONE };
+ * Markdown documents separated by a form feed line; a format of lists (a feed) with its
+ * join hooks (nc_format.join_begin); other formats take one article (a second one stops
+ * the run with a usage error, exit 2). */
+enum { JOINT_CONCAT, JOINT_LINES, JOINT_ARRAY, JOINT_FORMFEED, JOINT_ONE, JOINT_HOOKS };
 
 /* A worker's open subdirectory of the output directory. */
 typedef struct dircache {

@@ -286,7 +286,7 @@ static void convert_item(batch *b, item *it)
         }
     }
     if (rc == 0)
-        rc = nc_write_article(b->to, a, &o, &it->out, &it->err);
+        rc = ncp_write_entry(b->to, a, &o, &it->out, &it->err); /* a feed's item */
     nc_article_free(a);
     it->ok = rc == 0;
     if (rc < 0) {

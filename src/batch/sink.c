@@ -106,6 +106,7 @@ static int open_tmp(sink *s, nc_error *err)
 
 int ncp_batch_sink_open(batch *b, sink *s, nc_error *err)
 {
+    s->owner = b;
     s->fd = -1;
     s->root = -1;
     if (b->cfg->name_template) {
@@ -118,16 +119,24 @@ int ncp_batch_sink_open(batch *b, sink *s, nc_error *err)
     if (b->cfg->skip_existing && s->mode != SINK_DIR)
         return nc_error_set(err, NC_ERR_USAGE, 0, 0,
                             "--skip-existing needs a directory output (-o DIR/)");
+    if (b->to->join_begin && s->mode != SINK_STREAM)
+        return nc_error_set(err, NC_ERR_USAGE, 0, 0,
+                            "-t %s writes all the articles into one feed: give -o FILE "
+                            "(not a directory or an archive) or write to stdout",
+                            b->to->name);
     if (b->cfg->dry_run)
         return 0; /* nothing is created */
     if (s->mode == SINK_STREAM) {
         const char *name = b->to->name;
-        s->joint = b->to == b->lines                 ? JOINT_LINES
+        s->joint = b->to->join_begin                 ? JOINT_HOOKS
+                   : b->to == b->lines               ? JOINT_LINES
                    : !strcmp(name, "json")           ? JOINT_ARRAY
                    : !strcmp(name, "markdown")       ? JOINT_FORMFEED
                    : !strcmp(name, "model")          ? JOINT_CONCAT
                                                      : JOINT_ONE;
         s->n_stream = 0;
+        if (s->joint == JOINT_HOOKS && !(s->joiner = b->to->join_begin(&b->cfg->opts, err)))
+            return -1;
         if (!s->path) {
             s->fd = STDOUT_FILENO;
             return 0;
@@ -342,6 +351,22 @@ int ncp_batch_sink_write(batch *b, sink *s, item *it, nc_error *err)
 {
     const char *data = it->out.ptr;
     size_t len = it->out.size;
+    if (s->mode == SINK_STREAM && s->joint == JOINT_HOOKS) {
+        /* a feed: the format keeps the entry (it orders them) and writes all at the end */
+        int r = b->to->join_add(s->joiner, data, len, err);
+        if (r < 0) {
+            nc_error_set_source(err, s->path ? s->path : "<stdout>");
+            return -2;
+        }
+        if (r > 0 && b->cfg->opts.strict)
+            return -1; /* left out: a loss, which --strict makes the item's failure */
+        if (r > 0 && !b->cfg->quiet) {
+            ncp_batch_progress_clear(b);
+            fprintf(stderr, "%s: warning: %s: %s\n", b->prog, it->source, err->text);
+        }
+        s->n_stream++;
+        return 0;
+    }
     if (s->mode == SINK_STREAM) {
         const char *sep = NULL;
         int nl = s->joint == JOINT_LINES;
@@ -421,9 +446,34 @@ int ncp_batch_sink_write(batch *b, sink *s, item *it, nc_error *err)
 
 /* Closes the output: commit renames a stream or archive file over -o; otherwise the
  * temporary file is removed and an existing file is left as it was. */
+static int put_fd(void *ud, const char *data, size_t len)
+{
+    return write_all(((sink *)ud)->fd, data, len);
+}
+
 int ncp_batch_sink_close(sink *s, int commit, nc_error *err)
 {
     int rc = 0;
+    if (s->joiner) {
+        batch *b = s->owner;
+        /* a feed is written whole at the end, or not at all */
+        void *j = s->joiner;
+        s->joiner = NULL;
+        if (!commit || s->fd < 0) {
+            b->to->join_free(j);
+        } else if (b->to->join_end(j, put_fd, s, err) < 0) {
+            if (err->code == NC_ERR_IO && errno == EPIPE && !s->path)
+                b->quiet_end = 1;
+            else if (err->code == NC_ERR_IO) {
+                int e = errno;
+                nc_error_clear(err);
+                nc_error_set_source(err, s->path ? s->path : "<stdout>");
+                nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(e));
+            }
+            commit = 0;
+            rc = -1;
+        }
+    }
     if (s->mode == SINK_STREAM && s->joint == JOINT_ARRAY && s->fd >= 0 &&
         (s->n_stream || commit)) {
         /* the array is closed even after a failure, so that what was written parses */

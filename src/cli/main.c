@@ -22,7 +22,7 @@ enum {
     OPT_LIST, OPT_HELP, OPT_VERSION, OPT_BASE_URL, OPT_MAX_SIZE, OPT_FORMAT,
     OPT_JOBS, OPT_RECURSIVE, OPT_PROGRESS, OPT_FOLLOW_SYMLINKS, OPT_MAX_TOTAL, OPT_MAX_ENTRIES,
     OPT_FILES_FROM, OPT_NULL, OPT_SKIP_EXISTING, OPT_DRY_RUN, OPT_NAME_TEMPLATE,
-    OPT_METADATA_FILE, OPT_NO_DETECT
+    OPT_METADATA_FILE, OPT_NO_DETECT, OPT_FEED_TITLE, OPT_FEED_URL, OPT_FEED_DESCRIPTION
 };
 
 typedef struct option_def {
@@ -39,7 +39,7 @@ static const option_def options[] = {
     {"output", 'o', "PATH", OPT_OUTPUT,
      "write to PATH (atomically) instead of stdout; in a batch: a directory, an archive "
      "(.tar .tar.gz .tgz .tar.bz2 .tbz2 .tbz .tar.xz .txz .tar.zst .tzst .zip) or, with "
-     "-t jsonl, one file"},
+     "-t jsonl or a feed format, one file"},
     {"metadata", 'M', "KEY=VALUE", OPT_META,
      "set a model field, replacing it (lists too); KEY+=VALUE appends, KEY= clears "
      "(repeatable)"},
@@ -71,6 +71,12 @@ static const option_def options[] = {
     {"name-template", 0, "TPL", OPT_NAME_TEMPLATE,
      "batch: names of JSON Lines articles, from {slug} {id} {url} {headline} {date} {n} "
      "(default {slug})"},
+    {"feed-title", 0, "TEXT", OPT_FEED_TITLE, "feeds: the title of the channel"},
+    {"feed-url", 0, "URL", OPT_FEED_URL,
+     "feeds: the address of the site (the channel's link; relative item links resolve "
+     "against it)"},
+    {"feed-description", 0, "TEXT", OPT_FEED_DESCRIPTION,
+     "feeds: the description of the channel"},
     {"base-url", 0, "URL", OPT_BASE_URL, "resolve relative links against URL"},
     {"max-size", 0, "BYTES", OPT_MAX_SIZE, "refuse inputs larger than BYTES (default 64M)"},
     {"list-formats", 0, NULL, OPT_LIST, "list the formats and exit"},
@@ -125,7 +131,8 @@ static void print_help(void)
            "item is converted on all cores, failures are reported and the rest goes on.\n"
            "A single input may be compressed (.gz .bz2 .xz .zst).\n"
            "Several articles to stdout: -t json one array, -t jsonl one line each, -t md\n"
-           "documents separated by a form feed line; html, newsml, nitf: use -o DIR/.\n\n"
+           "documents separated by a form feed line; html, newsml, nitf: use -o DIR/;\n"
+           "rss, atom, jsonfeed, sitemap: one feed, newest first (also -o FILE).\n\n"
            "Options:\n",
            progname);
     for (o = options; o->name; o++) {
@@ -431,6 +438,25 @@ static int apply_option(cli *c, int id, const char *arg)
         if (push2(&c->fmt_keys, &c->fmt_values, &c->n_fmt, "no-detect", "1") < 0)
             return 7;
         break;
+    case OPT_FEED_URL: {
+        /* an absolute address: a scheme, then ':' */
+        size_t k = strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+        if (!k || arg[k] != ':' || !((arg[0] | 0x20) >= 'a' && (arg[0] | 0x20) <= 'z')) {
+            usage_error("--feed-url: not an absolute URL: '%s'", arg);
+            return 2;
+        }
+    }
+        /* fall through */
+    case OPT_FEED_TITLE:
+    case OPT_FEED_DESCRIPTION:
+        /* the channel of a feed: read by the feed formats as format options */
+        if (push2(&c->fmt_keys, &c->fmt_values, &c->n_fmt,
+                  id == OPT_FEED_TITLE ? "feed-title"
+                  : id == OPT_FEED_URL ? "feed-url"
+                                       : "feed-description",
+                  arg) < 0)
+            return 7;
+        break;
     case OPT_QUIET: c->quiet = 1; break;
     case OPT_VERBOSE: c->verbose = 1; break;
     case OPT_BASE_URL:
@@ -637,6 +663,10 @@ static void check_format_options(const cli *c, const nc_format *from, const nc_f
         const nc_format *const *f;
         const char *owner = NULL;
         int used = declares(to, k) || declares(from, k);
+        if (!strncmp(k, "feed-", 5)) { /* --feed-title, --feed-url, --feed-description */
+            used = to->join_begin != NULL;
+            owner = "a feed format";
+        }
         for (j = 0; j < i; j++)
             if (!strcmp(c->fmt_keys[j], k))
                 break;

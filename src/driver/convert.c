@@ -350,8 +350,8 @@ static void count_warning(void *ud, const nc_error *w)
         c->outer->warn(c->outer->warn_data, w);
 }
 
-int nc_write_article(const nc_format *to, const nc_article *a, const nc_opts *o, nc_buf *out,
-                     nc_error *err)
+int ncp_write_entry(const nc_format *to, const nc_article *a, const nc_opts *o, nc_buf *out,
+                    nc_error *err)
 {
     nc_opts local, zero;
     warn_counter wc;
@@ -384,6 +384,47 @@ int nc_write_article(const nc_format *to, const nc_article *a, const nc_opts *o,
                           wc.count, wc.count == 1 ? "" : "s", to->name);
     if (rc < 0)
         nc_buf_truncate(out, start);
+    return rc;
+}
+
+static int put_buf(void *ud, const char *data, size_t len)
+{
+    nc_buf *b = ud;
+    nc_buf_put(b, data, len);
+    return b->failed ? -1 : 0;
+}
+
+int nc_write_article(const nc_format *to, const nc_article *a, const nc_opts *o, nc_buf *out,
+                     nc_error *err)
+{
+    nc_buf entry = NC_BUF_INIT;
+    size_t start = out->size;
+    void *j;
+    int rc;
+    if (!to->join_begin || !to->write)
+        return ncp_write_entry(to, a, o, out, err);
+    /* a format of lists (a feed): one article is a list of one */
+    rc = ncp_write_entry(to, a, o, &entry, err);
+    if (rc == 0) {
+        j = to->join_begin(o, err);
+        if (!j)
+            rc = -1;
+        else if (to->join_add(j, entry.ptr, entry.size, err) < 0) {
+            to->join_free(j);
+            rc = -1;
+        } else
+            rc = to->join_end(j, put_buf, out, err);
+    }
+    nc_buf_release(&entry);
+    if (rc == 0)
+        rc = nc_buf_ok(out, err);
+    if (rc < 0) {
+        if (out->failed || err->code == NC_OK || err->code == NC_ERR_IO) {
+            nc_error_clear(err);
+            nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        }
+        nc_buf_truncate(out, start);
+    }
     return rc;
 }
 

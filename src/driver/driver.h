@@ -20,6 +20,13 @@ int ncp_decompress(char **data, size_t *len, size_t max_size, nc_error *err);
  * lzma, lzip, zstd, lz4, compress) on a reader: never one that runs a program. */
 struct archive;
 void ncp_archive_filters(struct archive *ar);
+/* ---- writing (convert.c) ---- */
+/* nc_write_article without the document around an entry: for a format of lists (a
+ * feed, nc_format.join_begin), the article as one entry of the list, which the format's
+ * join hooks put together; for any other format the same as nc_write_article. The batch
+ * engine's workers write with it. */
+int ncp_write_entry(const nc_format *to, const nc_article *a, const nc_opts *o, nc_buf *out,
+                    nc_error *err);
 /* ---- the registry (registry.c) ---- */
 /* nc_format_for_path, looking through a final compression extension ("a.html.gz"). */
 const nc_format *ncp_format_for_input(const char *path);
