@@ -70,8 +70,9 @@ void ncp_jrd_time(ncp_jrd *r, json_t *v, const char *key, nc_tfield f);
  * lines, line breaks kept), to the article body. -1 with err set on failure. */
 int ncp_jrd_html_body(ncp_jrd *r, const char *html);
 void ncp_jrd_text_body(ncp_jrd *r, const char *text);
-/* The text of an HTML fragment (paragraphs separated by a blank line), in the arena. */
-const char *ncp_jrd_html_text(ncp_jrd *r, const char *html);
+/* The text of an HTML fragment (paragraphs separated by a blank line), in the arena.
+ * quiet: no warnings (the drop check, on a string the reader has converted and warned on). */
+const char *ncp_jrd_html_text(ncp_jrd *r, const char *html, int quiet);
 /* Appends v to the extra fields under key (objects and arrays as JSON text). */
 void ncp_jrd_extra(ncp_jrd *r, const char *key, json_t *v);
 /* Reports NC_ERR_NOT_ARTICLE; returns -1. */

@@ -170,13 +170,13 @@ void ncp_jrd_text_body(ncp_jrd *r, const char *text)
     }
 }
 
-const char *ncp_jrd_html_text(ncp_jrd *r, const char *html)
+const char *ncp_jrd_html_text(ncp_jrd *r, const char *html, int quiet)
 {
     nc_article *a = r->a;
     nc_node *doc = nc_node_new(a, NC_BLOCK_DOCUMENT, 0, 0), *c;
     nc_buf b = NC_BUF_INIT, t = NC_BUF_INIT;
     const char *res = NULL;
-    if (!doc || ncp_dom_html_to_body(a, html, strlen(html), r->o, NULL, doc, NULL) < 0) {
+    if (!doc || ncp_dom_html_to_body(a, html, strlen(html), quiet ? NULL : r->o, NULL, doc, NULL) < 0) {
         a->failed = 1; /* out of memory */
         return NULL;
     }
@@ -741,7 +741,7 @@ static void read_headlines(ncp_jrd *r, json_t *o)
         const char *role = lower(json_string_value(GET(h, "role")), buf, sizeof buf);
         const char *ct = json_string_value(GET(h, "contentType"));
         if (value && ct && strstr(ct, "html"))
-            value = ncp_jrd_html_text(r, value); /* a headline with markup: its text */
+            value = ncp_jrd_html_text(r, value, 0); /* a headline with markup: its text */
         if (!value)
             continue;
         if (one_of(role, main_roles) && !a->str[NC_F_HEADLINE]) {
@@ -831,7 +831,7 @@ static void read_descriptions(ncp_jrd *r, json_t *o, descs *d, int extra_ok)
         }
     }
     if (!d->summary && d->summary_html)
-        d->summary = ncp_jrd_html_text(r, d->summary_html);
+        d->summary = ncp_jrd_html_text(r, d->summary_html, 0);
 }
 
 enum { B_NONE, B_XML, B_TEXT, B_NITF, B_HTML };

@@ -127,8 +127,9 @@ static int newsml_read(nc_article *a, const char *buf, size_t len, const nc_opts
 
 static int newsml_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
-    /* until the G2 writer maps the agency metadata of issue 14 (branch agency-g2) */
-    ncp_warn_agency_not_carried(a, o, "newsml");
+    /* the G2 writer carries the agency metadata of issue 14 itself (subject types and
+     * attributes, item type, digital source type, data mining, media and rendition
+     * fields: writer.c, extra.c) */
     return ncp_g2_write(a, out, o, err);
 }
 
