@@ -15,6 +15,12 @@ static int rendition_more(const nc_rendition *r)
 
 void ncp_warn_agency_not_carried(const nc_article *a, const nc_opts *o, const char *fmt)
 {
+    ncp_warn_agency_not_carried_but(a, o, fmt, 0);
+}
+
+void ncp_warn_agency_not_carried_but(const nc_article *a, const nc_opts *o, const char *fmt,
+                                     unsigned carried)
+{
     size_t i, j, subj = 0, auth = 0, med = 0, rend = 0;
     for (i = 0; i < a->n_subjects; i++)
         subj += subject_more(&a->subjects[i]);
@@ -29,7 +35,7 @@ void ncp_warn_agency_not_carried(const nc_article *a, const nc_opts *o, const ch
         for (j = 0; j < m->n_renditions; j++)
             rend += rendition_more(&m->renditions[j]);
     }
-    if (subj)
+    if (subj && !(carried & NCP_CARRIES_SUBJECTS))
         nc_warn(o, 0, 0, "%s cannot hold subject types, rel, relevance and other "
                 "attributes (%zu subjects): dropped", fmt, subj);
     if (auth)
@@ -43,11 +49,12 @@ void ncp_warn_agency_not_carried(const nc_article *a, const nc_opts *o, const ch
                 "renditions): dropped", fmt, rend);
     if (a->item_type)
         nc_warn(o, 0, 0, "%s cannot hold the item type '%s': dropped", fmt, a->item_type);
-    if (a->digital_source_type.code || a->digital_source_type.name)
+    if ((a->digital_source_type.code || a->digital_source_type.name) &&
+        !(carried & NCP_CARRIES_DIGITAL_SOURCE))
         nc_warn(o, 0, 0, "%s cannot hold the digital source type '%s': dropped", fmt,
                 a->digital_source_type.code ? a->digital_source_type.code
                                             : a->digital_source_type.name);
-    if (a->data_mining.code || a->data_mining.name)
+    if ((a->data_mining.code || a->data_mining.name) && !(carried & NCP_CARRIES_DATA_MINING))
         nc_warn(o, 0, 0, "%s cannot hold the data-mining permission '%s': dropped", fmt,
                 a->data_mining.code ? a->data_mining.code : a->data_mining.name);
 }

@@ -11,5 +11,11 @@
  * fields, rendition title/size/duration/format/details, item type, digital source type,
  * data-mining permission. */
 void ncp_warn_agency_not_carried(const nc_article *a, const nc_opts *o, const char *fmt);
+/* The same, but not for the kinds in `carried` (NCP_CARRIES_*), which the writer holds. */
+#define NCP_CARRIES_SUBJECTS (1u << 0)       /* subject and genre types and attributes */
+#define NCP_CARRIES_DIGITAL_SOURCE (1u << 1) /* digital source type */
+#define NCP_CARRIES_DATA_MINING (1u << 2)    /* data-mining permission */
+void ncp_warn_agency_not_carried_but(const nc_article *a, const nc_opts *o, const char *fmt,
+                                     unsigned carried);
 
 #endif
