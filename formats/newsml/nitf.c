@@ -69,7 +69,8 @@ static void set_prop(xmlNode *n, const char *name, const char *value, int *oom)
 static void set_name(xmlNode *n, const char *name, int *oom)
 {
     xmlNodeSetName(n, (const xmlChar *)name);
-    if (!n->name)
+    /* with a dictionary, a failed lookup leaves the old name in place (no NULL) */
+    if (!n->name || strcmp((const char *)n->name, name))
         *oom = 1;
 }
 
