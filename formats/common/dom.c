@@ -1323,7 +1323,9 @@ static void leave(walker *w)
         /* the end of a credit element */
         nc_buf t = NC_BUF_INIT;
         ncp_collapse_space(&t, w->credit.ptr, w->credit.size);
-        if (t.size)
+        if (w->credit.failed || t.failed)
+            w->a->failed = 1; /* out of memory: never a credit silently left out */
+        else if (t.size)
             nc_node_set_credit(w->a, c, t.ptr);
         nc_buf_release(&t);
         nc_buf_clear(&w->credit);

@@ -62,7 +62,10 @@ static xmlNode *new_el(xmlNode *ref, const char *name, int *oom)
 
 static void set_prop(xmlNode *n, const char *name, const char *value, int *oom)
 {
-    if (!xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value))
+    xmlAttr *at = xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
+    /* libxml2 may keep the attribute when its value's text node cannot be allocated */
+    if (!at || (*value && (!at->children || !at->children->content ||
+                           strcmp((const char *)at->children->content, value))))
         *oom = 1;
 }
 
