@@ -132,10 +132,23 @@ int ncp_html_decode(const char *buf, size_t len, const char *forced, const nc_op
 /* Reads every <script type=application/ld+json> of the page into the article (the
  * most trusted source: fields it sets are not overwritten later). */
 int ncp_html_jsonld(ncp_hpage *p);
-/* Reads the writer's <script type=application/json id=newsconv-extra>. */
-int ncp_html_extra(ncp_hpage *p);
-/* writer side: the JSON-LD object and the extra block as JSON text, into out. */
+/* 1 when n is a <script> whose type is `type` (parameters and case ignored). */
+int ncp_html_script_is(const xmlNode *n, const char *type);
+/* The JSON of a script element (repaired where browsers would accept it), a new reference
+ * or NULL; a malformed block warns with its line when `warn`. */
+struct json_t *ncp_html_parse_script(ncp_hpage *p, xmlNode *n, int warn);
+
+/* jsonld_write.c: the JSON-LD object as JSON text, into out. */
 void ncp_html_jsonld_write(const nc_article *a, nc_buf *out, int with_body);
+/* helpers shared with extra.c: a string member when s is non-NULL; indented, in-order
+ * text of j into out with <, >, & escaped for a script element; whether genres need the
+ * extra block. */
+void ncp_html_json_set(struct json_t *o, const char *key, const char *s);
+void ncp_html_json_dump(struct json_t *j, nc_buf *out);
+int ncp_html_genres_need_extra(const nc_article *a);
+
+/* extra.c: the writer's <script type=application/json id=newsconv-extra>, both ways. */
+int ncp_html_extra(ncp_hpage *p);
 void ncp_html_extra_write(const nc_article *a, nc_buf *out);
 
 /* meta.c */

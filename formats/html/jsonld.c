@@ -627,7 +627,7 @@ static void repair(const char *s, size_t len, nc_buf *out)
         nc_buf_truncate(out, out->size - 1);
 }
 
-static int script_type_is(const xmlNode *n, const char *type)
+int ncp_html_script_is(const xmlNode *n, const char *type)
 {
     const char *t = ncp_dom_attr(n, "type");
     size_t len;
@@ -638,7 +638,7 @@ static int script_type_is(const xmlNode *n, const char *type)
     return len == strlen(type) && !ncp_strncasecmp(t, type, len);
 }
 
-static json_t *parse_script(ncp_hpage *p, xmlNode *n, int warn)
+json_t *ncp_html_parse_script(ncp_hpage *p, xmlNode *n, int warn)
 {
     xmlChar *txt = xmlNodeGetContent(n);
     json_t *j;
@@ -678,9 +678,9 @@ int ncp_html_jsonld(ncp_hpage *p)
     nc_buf_init(&l.b);
     for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
         json_t *j;
-        if (!ncp_dom_is(n, "script") || !script_type_is(n, "application/ld+json"))
+        if (!ncp_dom_is(n, "script") || !ncp_html_script_is(n, "application/ld+json"))
             continue;
-        if (!(j = parse_script(p, n, 1)))
+        if (!(j = ncp_html_parse_script(p, n, 1)))
             continue;
         if (push_ptr(&l.roots, &l.n_roots, &l.cap_roots, j) < 0) {
             json_decref(j);
@@ -739,66 +739,3 @@ int ncp_html_jsonld(ncp_hpage *p)
     nc_buf_release(&l.b);
     return 0;
 }
-
-/* ---- newsconv-extra ---- */
-
-int ncp_html_extra(ncp_hpage *p)
-{
-    nc_article *a = p->a;
-    xmlNode *n;
-    json_t *j = NULL, *v;
-    size_t i;
-    if (!p->own)
-        return 0; /* only newsconv's own pages carry it */
-    for (n = p->root; n && !j; n = ncp_html_next(n, p->root, 1))
-        if (ncp_dom_is(n, "script") && script_type_is(n, "application/json") &&
-            ncp_dom_attr(n, "id") && !strcmp(ncp_dom_attr(n, "id"), "newsconv-extra"))
-            j = parse_script(p, n, 1);
-    if (!json_is_object(j)) {
-        json_decref(j);
-        return 0;
-    }
-#define S(key, field)                                                                      \
-    if (json_is_string(v = json_object_get(j, key)))                                       \
-        nc_article_sets(a, field, json_string_value(v));
-    S("byline", NC_F_BYLINE)
-    S("slugline", NC_F_SLUGLINE)
-    S("pubstatus", NC_F_PUBSTATUS)
-    S("ednote", NC_F_EDNOTE)
-    S("usage_terms", NC_F_USAGE_TERMS)
-#undef S
-    if (json_is_integer(v = json_object_get(j, "urgency")))
-        a->urgency = (int)json_integer_value(v);
-    if (json_is_string(v = json_object_get(j, "embargo"))) {
-        nc_time t;
-        if (nc_time_parse_iso(json_string_value(v), json_string_length(v), &t) == 0)
-            nc_article_set_time(a, NC_T_EMBARGO, &t);
-    }
-    if (json_is_array(v = json_object_get(j, "genres"))) {
-        a->n_genres = 0;
-        for (i = 0; i < json_array_size(v); i++) {
-            json_t *g = json_array_get(v, i);
-            nc_article_add_genre(a, json_string_value(json_object_get(g, "name")),
-                                 json_string_value(json_object_get(g, "code")),
-                                 json_string_value(json_object_get(g, "scheme")));
-        }
-    }
-    if (json_is_array(v = json_object_get(j, "links")))
-        for (i = 0; i < json_array_size(v); i++) {
-            json_t *g = json_array_get(v, i);
-            nc_article_add_link(a, json_string_value(json_object_get(g, "rel")),
-                                json_string_value(json_object_get(g, "href")),
-                                json_string_value(json_object_get(g, "title")));
-        }
-    if (json_is_array(v = json_object_get(j, "extra")))
-        for (i = 0; i < json_array_size(v); i++) {
-            json_t *g = json_array_get(v, i);
-            const char *k = json_string_value(json_object_get(g, "key"));
-            const char *val = json_string_value(json_object_get(g, "value"));
-            if (k && val)
-                nc_article_add_extra(a, k, val, json_is_true(json_object_get(g, "json")));
-        }
-    json_decref(j);
-    return 0;
-}
-

@@ -15,7 +15,7 @@
 
 /* ---- writing ---- */
 
-static void set_str(json_t *o, const char *key, const char *s)
+void ncp_html_json_set(json_t *o, const char *key, const char *s)
 {
     if (s)
         json_object_set_new(o, key, json_string(s));
@@ -38,7 +38,7 @@ static void set_time(json_t *o, const char *key, const nc_time *t)
 
 /* Appends JSON text, with <, > and & escaped so that it is safe inside <script> and in
  * XML. */
-static void dump(json_t *j, nc_buf *out)
+void ncp_html_json_dump(json_t *j, nc_buf *out)
 {
     char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     const char *p;
@@ -59,7 +59,7 @@ static void dump(json_t *j, nc_buf *out)
     free(s);
 }
 
-static int genres_need_extra(const nc_article *a)
+int ncp_html_genres_need_extra(const nc_article *a)
 {
     size_t i;
     for (i = 0; i < a->n_genres; i++)
@@ -76,27 +76,27 @@ static json_t *media_obj(const nc_media *m)
                                                 : m->kind == NC_MEDIA_AUDIO ? "AudioObject"
                                                                             : "ImageObject"));
     if (m->kind == NC_MEDIA_GRAPHIC)
-        set_str(o, "additionalType", "https://cv.iptc.org/newscodes/ninature/graphic");
-    set_str(o, "identifier", m->id);
-    set_str(o, "contentUrl", m->href);
-    set_str(o, "encodingFormat", m->mime);
+        ncp_html_json_set(o, "additionalType", "https://cv.iptc.org/newscodes/ninature/graphic");
+    ncp_html_json_set(o, "identifier", m->id);
+    ncp_html_json_set(o, "contentUrl", m->href);
+    ncp_html_json_set(o, "encodingFormat", m->mime);
     if (m->width)
         json_object_set_new(o, "width", json_integer(m->width));
     if (m->height)
         json_object_set_new(o, "height", json_integer(m->height));
-    set_str(o, "name", m->title);
-    set_str(o, "caption", m->caption);
-    set_str(o, "creditText", m->credit);
-    set_str(o, "description", m->alt);
+    ncp_html_json_set(o, "name", m->title);
+    ncp_html_json_set(o, "caption", m->caption);
+    ncp_html_json_set(o, "creditText", m->credit);
+    ncp_html_json_set(o, "description", m->alt);
     if (m->n_renditions) {
         json_t *arr = json_array();
         for (i = 0; i < m->n_renditions; i++) {
             const nc_rendition *r = &m->renditions[i];
             json_t *ro = json_object();
             json_object_set_new(ro, "@type", json_string("MediaObject"));
-            set_str(ro, "name", r->name);
-            set_str(ro, "contentUrl", r->href);
-            set_str(ro, "encodingFormat", r->mime);
+            ncp_html_json_set(ro, "name", r->name);
+            ncp_html_json_set(ro, "contentUrl", r->href);
+            ncp_html_json_set(ro, "encodingFormat", r->mime);
             if (r->width)
                 json_object_set_new(ro, "width", json_integer(r->width));
             if (r->height)
@@ -115,23 +115,23 @@ void ncp_html_jsonld_write(const nc_article *a, nc_buf *out, int with_body)
     (void)with_body;
     json_object_set_new(o, "@context", json_string("https://schema.org"));
     json_object_set_new(o, "@type", json_string("NewsArticle"));
-    set_str(o, "identifier", a->str[NC_F_ID]);
-    set_str(o, "version", a->str[NC_F_VERSION]);
-    set_str(o, "url", a->str[NC_F_URL]);
+    ncp_html_json_set(o, "identifier", a->str[NC_F_ID]);
+    ncp_html_json_set(o, "version", a->str[NC_F_VERSION]);
+    ncp_html_json_set(o, "url", a->str[NC_F_URL]);
     if (a->str[NC_F_URL])
         json_object_set_new(o, "mainEntityOfPage", json_string(a->str[NC_F_URL]));
-    set_str(o, "inLanguage", a->str[NC_F_LANGUAGE]);
-    set_str(o, "headline", a->str[NC_F_HEADLINE]);
-    set_str(o, "alternativeHeadline", a->str[NC_F_SUBHEADLINE]);
-    set_str(o, "description", a->str[NC_F_SUMMARY]);
+    ncp_html_json_set(o, "inLanguage", a->str[NC_F_LANGUAGE]);
+    ncp_html_json_set(o, "headline", a->str[NC_F_HEADLINE]);
+    ncp_html_json_set(o, "alternativeHeadline", a->str[NC_F_SUBHEADLINE]);
+    ncp_html_json_set(o, "description", a->str[NC_F_SUMMARY]);
     if (a->n_authors) {
         arr = json_array();
         for (i = 0; i < a->n_authors; i++) {
             const nc_author *au = &a->authors[i];
             json_t *p = json_object();
             json_object_set_new(p, "@type", json_string("Person"));
-            set_str(p, "name", au->name);
-            set_str(p, "url", au->url);
+            ncp_html_json_set(p, "name", au->name);
+            ncp_html_json_set(p, "url", au->url);
             if (au->affiliation)
                 json_object_set_new(p, "affiliation", named("Organization", au->affiliation));
             if (au->role) {
@@ -156,19 +156,19 @@ void ncp_html_jsonld_write(const nc_article *a, nc_buf *out, int with_body)
     if (a->str[NC_F_COPYRIGHT_HOLDER])
         json_object_set_new(o, "copyrightHolder",
                             named("Organization", a->str[NC_F_COPYRIGHT_HOLDER]));
-    set_str(o, "copyrightNotice", a->str[NC_F_COPYRIGHT_NOTICE]);
-    set_str(o, "creditText", a->str[NC_F_CREDIT]);
-    set_str(o, "dateline", a->str[NC_F_DATELINE]);
+    ncp_html_json_set(o, "copyrightNotice", a->str[NC_F_COPYRIGHT_NOTICE]);
+    ncp_html_json_set(o, "creditText", a->str[NC_F_CREDIT]);
+    ncp_html_json_set(o, "dateline", a->str[NC_F_DATELINE]);
     if (a->str[NC_F_LOCATION])
         json_object_set_new(o, "contentLocation", named("Place", a->str[NC_F_LOCATION]));
-    set_str(o, "articleSection", a->str[NC_F_SECTION]);
+    ncp_html_json_set(o, "articleSection", a->str[NC_F_SECTION]);
     if (a->n_keywords) {
         arr = json_array();
         for (i = 0; i < a->n_keywords; i++)
             json_array_append_new(arr, json_string(a->keywords[i]));
         json_object_set_new(o, "keywords", arr);
     }
-    if (a->n_genres && !genres_need_extra(a)) {
+    if (a->n_genres && !ncp_html_genres_need_extra(a)) {
         arr = json_array();
         for (i = 0; i < a->n_genres; i++)
             json_array_append_new(arr, json_string(a->genres[i].name));
@@ -180,9 +180,9 @@ void ncp_html_jsonld_write(const nc_article *a, nc_buf *out, int with_body)
             const nc_subject *s = &a->subjects[i];
             json_t *t = json_object();
             json_object_set_new(t, "@type", json_string("DefinedTerm"));
-            set_str(t, "name", s->name);
-            set_str(t, "termCode", s->code);
-            set_str(t, "inDefinedTermSet", s->scheme);
+            ncp_html_json_set(t, "name", s->name);
+            ncp_html_json_set(t, "termCode", s->code);
+            ncp_html_json_set(t, "inDefinedTermSet", s->scheme);
             json_array_append_new(arr, t);
         }
         json_object_set_new(o, "about", arr);
@@ -202,59 +202,6 @@ void ncp_html_jsonld_write(const nc_article *a, nc_buf *out, int with_body)
             json_decref(imgs);
         json_object_set_new(o, "associatedMedia", arr);
     }
-    dump(o, out);
-    json_decref(o);
-}
-
-void ncp_html_extra_write(const nc_article *a, nc_buf *out)
-{
-    json_t *o = json_object(), *arr;
-    size_t i;
-    char t[NC_TIME_ISO_LEN];
-    set_str(o, "byline", a->str[NC_F_BYLINE]);
-    set_str(o, "slugline", a->str[NC_F_SLUGLINE]);
-    if (a->urgency)
-        json_object_set_new(o, "urgency", json_integer(a->urgency));
-    set_str(o, "pubstatus", a->str[NC_F_PUBSTATUS]);
-    set_str(o, "ednote", a->str[NC_F_EDNOTE]);
-    set_str(o, "usage_terms", a->str[NC_F_USAGE_TERMS]);
-    if (nc_time_format(&a->time[NC_T_EMBARGO], t))
-        json_object_set_new(o, "embargo", json_string(t));
-    if (a->n_genres && genres_need_extra(a)) {
-        arr = json_array();
-        for (i = 0; i < a->n_genres; i++) {
-            json_t *g = json_object();
-            set_str(g, "name", a->genres[i].name);
-            set_str(g, "code", a->genres[i].code);
-            set_str(g, "scheme", a->genres[i].scheme);
-            json_array_append_new(arr, g);
-        }
-        json_object_set_new(o, "genres", arr);
-    }
-    if (a->n_links) {
-        arr = json_array();
-        for (i = 0; i < a->n_links; i++) {
-            json_t *g = json_object();
-            set_str(g, "rel", a->links[i].rel);
-            set_str(g, "href", a->links[i].href);
-            set_str(g, "title", a->links[i].title);
-            json_array_append_new(arr, g);
-        }
-        json_object_set_new(o, "links", arr);
-    }
-    if (a->n_extra) {
-        arr = json_array();
-        for (i = 0; i < a->n_extra; i++) {
-            json_t *g = json_object();
-            set_str(g, "key", a->extra[i].key);
-            set_str(g, "value", a->extra[i].value);
-            if (a->extra[i].json)
-                json_object_set_new(g, "json", json_true());
-            json_array_append_new(arr, g);
-        }
-        json_object_set_new(o, "extra", arr);
-    }
-    if (json_object_size(o))
-        dump(o, out);
+    ncp_html_json_dump(o, out);
     json_decref(o);
 }
