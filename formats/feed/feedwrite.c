@@ -3,13 +3,15 @@
  * Memory. A feed lists its newest entry first, so no entry can be written before the last
  * one is known. The joiner keeps the bytes of the entries in memory up to
  * SPILL_AT bytes, then in an anonymous temporary file (tmpfile(3)); in memory it keeps,
- * per entry, only its index record (sort key, place, offset, length: 40 bytes) and the
- * running channel data. A 10,000-entry feed thus holds about 400 KB of index whatever
+ * per entry, only its index record (sort key, place, offset, length, flag: 48 bytes) and
+ * the running channel data. A 10,000-entry feed thus holds about 480 KB of index whatever
  * the size of its entries (make bench measures it). */
 #include "feedwrite.h"
 #include "common/dom.h"
+#include "common/notcarried.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,11 +23,13 @@ typedef struct rec {
     unsigned long long seq; /* input order */
     unsigned long long off; /* in the store */
     size_t len;
+    int undated; /* holds NCP_FEED_UNDATED */
 } rec;
 
 typedef struct joiner {
     const ncp_feed_kind *kind;
     char *title, *url, *description; /* the options, copied */
+    char *image, *copyright, *language_opt;
     rec *recs;
     size_t n, cap;
     unsigned long long *ids; /* hashes of the entries' idents, open addressing */
@@ -35,10 +39,10 @@ typedef struct joiner {
     unsigned long long size; /* bytes stored */
     /* channel data from the heads */
     unsigned long long upd_key;
-    char *updated, *language, *publisher;
+    char *updated, *language, *publisher, *logo;
     char *newest_origin; /* the origin of the newest entry with a link */
     unsigned long long newest_key;
-    int lang_differs, pub_differs, all_authors;
+    int lang_differs, pub_differs, logo_differs, all_authors;
 } joiner;
 
 /* A malloc'ed copy of s[0..n), NUL-terminated; NULL when out of memory. */
@@ -64,7 +68,8 @@ void *ncp_feed_join_begin(const ncp_feed_kind *kind, const nc_opts *o, nc_error 
 {
     joiner *j = calloc(1, sizeof *j);
     const char *t = ncp_feed_opt(o, "feed-title"), *u = ncp_feed_opt(o, "feed-url"),
-               *d = ncp_feed_opt(o, "feed-description");
+               *d = ncp_feed_opt(o, "feed-description"), *im = ncp_feed_opt(o, "feed-image"),
+               *cr = ncp_feed_opt(o, "feed-copyright"), *la = ncp_feed_opt(o, "feed-language");
     if (!j)
         goto nomem;
     j->kind = kind;
@@ -73,7 +78,11 @@ void *ncp_feed_join_begin(const ncp_feed_kind *kind, const nc_opts *o, nc_error 
     j->title = dup_or_null(t);
     j->url = dup_or_null(u);
     j->description = dup_or_null(d);
-    if ((t && !j->title) || (u && !j->url) || (d && !j->description))
+    j->image = dup_or_null(im);
+    j->copyright = dup_or_null(cr);
+    j->language_opt = dup_or_null(la);
+    if ((t && !j->title) || (u && !j->url) || (d && !j->description) || (im && !j->image) ||
+        (cr && !j->copyright) || (la && !j->language_opt))
         goto nomem;
     return j;
 nomem:
@@ -90,6 +99,10 @@ void ncp_feed_join_free(void *p)
     free(j->title);
     free(j->url);
     free(j->description);
+    free(j->image);
+    free(j->copyright);
+    free(j->language_opt);
+    free(j->logo);
     free(j->recs);
     free(j->ids);
     nc_buf_release(&j->mem);
@@ -172,8 +185,8 @@ static int seen_ident(joiner *j, const char *s, size_t len)
 int ncp_feed_join_add(void *p, const char *entry, size_t len, nc_error *err)
 {
     joiner *j = p;
-    const char *f[8], *nl, *end = entry + len, *s = entry;
-    size_t flen[8];
+    const char *f[9], *nl, *end = entry + len, *s = entry;
+    size_t flen[9];
     int k;
     unsigned long long key, upd;
     if (!len)
@@ -181,21 +194,21 @@ int ncp_feed_join_add(void *p, const char *entry, size_t len, nc_error *err)
     nl = memchr(entry, '\n', len);
     if (!nl)
         return nc_error_set(err, NC_ERR_INTERNAL, 0, 0, "a feed entry without its head");
-    for (k = 0; k < 8; k++) {
-        const char *tab = k < 7 ? memchr(s, '\t', (size_t)(nl - s)) : nl;
+    for (k = 0; k < 9; k++) {
+        const char *tab = k < 8 ? memchr(s, '\t', (size_t)(nl - s)) : nl;
         if (!tab)
             return nc_error_set(err, NC_ERR_INTERNAL, 0, 0, "a feed entry's head is short");
         f[k] = s;
         flen[k] = (size_t)(tab - s);
         s = tab + 1;
     }
-    switch (seen_ident(j, f[7], flen[7])) {
+    switch (seen_ident(j, f[8], flen[8])) {
     case -1:
         goto nomem;
     case 1:
         nc_error_set(err, NC_ERR_LOSSY, 0, 0, "an earlier article has the same %s '%.*s': "
                      "this one is left out", j->kind->ident_name,
-                     (int)(flen[7] > 200 ? 200 : flen[7]), f[7]);
+                     (int)(flen[8] > 200 ? 200 : flen[8]), f[8]);
         return 1;
     default:
         break;
@@ -211,7 +224,8 @@ int ncp_feed_join_add(void *p, const char *entry, size_t len, nc_error *err)
         j->upd_key = upd;
     }
     if (agree(&j->language, &j->lang_differs, j->n == 0, f[3], flen[3]) < 0 ||
-        agree(&j->publisher, &j->pub_differs, j->n == 0, f[4], flen[4]) < 0)
+        agree(&j->publisher, &j->pub_differs, j->n == 0, f[4], flen[4]) < 0 ||
+        agree(&j->logo, &j->logo_differs, j->n == 0, f[6], flen[6]) < 0)
         goto nomem;
     if (!(flen[5] == 1 && f[5][0] == '-') &&
         (!j->newest_origin || (key && key > j->newest_key))) {
@@ -222,7 +236,7 @@ int ncp_feed_join_add(void *p, const char *entry, size_t len, nc_error *err)
         j->newest_origin = no;
         j->newest_key = key;
     }
-    if (!(flen[6] == 1 && f[6][0] == 'a'))
+    if (f[7][0] != 'a')
         j->all_authors = 0;
     if (j->n == j->cap) {
         size_t cap = j->cap ? j->cap * 2 : 64;
@@ -243,6 +257,7 @@ int ncp_feed_join_add(void *p, const char *entry, size_t len, nc_error *err)
     j->recs[j->n].seq = j->n;
     j->recs[j->n].off = j->size;
     j->recs[j->n].len = (size_t)(end - nl);
+    j->recs[j->n].undated = flen[7] > 1 && f[7][1] == 'u';
     j->size += (unsigned long long)(end - nl);
     j->n++;
     return 0;
@@ -263,6 +278,29 @@ static int rec_cmp(const void *pa, const void *pb)
 }
 
 /* put(p, n), or -1 with err set (put's errno kept). */
+static int emit(int (*put)(void *ud, const char *data, size_t len), void *ud, const char *p,
+                size_t n, nc_error *err);
+
+/* An entry whose date is NCP_FEED_UNDATED, with the channel's date in its place. */
+static int emit_dated(int (*put)(void *ud, const char *data, size_t len), void *ud,
+                      const char *p, size_t n, const char *date, nc_error *err)
+{
+    const char *mark = NCP_FEED_UNDATED;
+    size_t k = strlen(mark), i = 0, from = 0;
+    while (n >= k && i <= n - k) {
+        if (p[i] == mark[0] && !memcmp(p + i, mark, k)) {
+            if (emit(put, ud, p + from, i - from, err) < 0 ||
+                emit(put, ud, date, strlen(date), err) < 0)
+                return -1;
+            i += k;
+            from = i;
+        } else {
+            i++;
+        }
+    }
+    return emit(put, ud, p + from, n - from, err);
+}
+
 static int emit(int (*put)(void *ud, const char *data, size_t len), void *ud, const char *p,
                 size_t n, nc_error *err)
 {
@@ -291,10 +329,19 @@ int ncp_feed_join_end(void *p, int (*put)(void *ud, const char *data, size_t len
                                                  : "Articles";
     c.url = j->url ? j->url : j->newest_origin;
     c.description = j->description ? j->description : c.title;
+    c.image = j->image ? j->image : j->logo && !j->logo_differs ? j->logo : NULL;
+    c.copyright = j->copyright;
     c.updated = j->updated;
-    c.language = j->language && !j->lang_differs ? j->language : NULL;
+    c.language = j->language_opt                       ? j->language_opt
+                 : j->language && !j->lang_differs ? j->language
+                                                   : NULL;
     c.all_authors = j->all_authors;
     c.n = j->n;
+    if (!j->n && j->kind->none_error) { /* nothing is written */
+        nc_error_set(err, NC_ERR_NOT_ARTICLE, 0, 0, "%s", j->kind->none_error);
+        ncp_feed_join_free(j);
+        return -1;
+    }
     if (j->n > 1)
         qsort(j->recs, j->n, sizeof *j->recs, rec_cmp);
     if (j->spill && fflush(j->spill) != 0)
@@ -327,7 +374,9 @@ int ncp_feed_join_end(void *p, int (*put)(void *ud, const char *data, size_t len
         } else {
             data = j->mem.ptr + r->off;
         }
-        if (emit(put, ud, data, r->len, err) < 0)
+        if ((r->undated ? emit_dated(put, ud, data, r->len,
+                                     c.updated ? c.updated : NCP_FEED_EPOCH, err)
+                        : emit(put, ud, data, r->len, err)) < 0)
             rc = -1;
     }
     if (rc == 0 && emit(put, ud, tail, strlen(tail), err) < 0)
@@ -406,12 +455,15 @@ static void head_field(nc_buf *out, const char *v)
         nc_buf_putc(out, v[i] == '\t' || v[i] == '\n' || v[i] == '\r' ? ' ' : v[i]);
 }
 
-void ncp_feed_entry_head(nc_buf *out, const nc_article *a, const nc_opts *o,
-                         const char *updated, const char *ident)
+static void entry_head(nc_buf *out, const nc_article *a, const nc_opts *o,
+                       const char *updated, const char *ident, int undated)
 {
     nc_buf url = NC_BUF_INIT;
-    const char *origin = NULL;
-    if (a->str[NC_F_URL] && ncp_feed_abs_url(o, a->str[NC_F_URL], &url)) {
+    const char *origin = NULL, *site = nc_article_get_extra(a, "publisher_url"),
+               *logo = nc_article_get_extra(a, "publisher_logo");
+    if (site && ncp_feed_is_absolute(site) && !strchr(site, ' ')) {
+        origin = site; /* the channel link of the feed the article was read from */
+    } else if (a->str[NC_F_URL] && ncp_feed_abs_url(o, a->str[NC_F_URL], &url)) {
         char *p = strstr(url.ptr, "://"), *slash = p ? strchr(p + 3, '/') : NULL;
         if (slash) /* scheme://host/ */
             nc_buf_truncate(&url, (size_t)(slash - url.ptr) + 1);
@@ -420,6 +472,8 @@ void ncp_feed_entry_head(nc_buf *out, const nc_article *a, const nc_opts *o,
         if (p)
             origin = url.ptr;
     }
+    if (logo && !(ncp_feed_is_absolute(logo) && !strchr(logo, ' ')))
+        logo = NULL;
     nc_buf_printf(out, "%llu\t%llu\t", ncp_feed_time_key(ncp_feed_time(a)),
                   updated && *updated ? ncp_feed_time_key(ncp_feed_updated(a)) : 0ULL);
     head_field(out, updated);
@@ -429,12 +483,127 @@ void ncp_feed_entry_head(nc_buf *out, const nc_article *a, const nc_opts *o,
     head_field(out, a->str[NC_F_PUBLISHER]);
     nc_buf_putc(out, '\t');
     head_field(out, origin);
-    nc_buf_puts(out, a->n_authors || a->str[NC_F_BYLINE] ? "\ta\t" : "\t-\t");
+    nc_buf_putc(out, '\t');
+    head_field(out, logo);
+    nc_buf_puts(out, a->n_authors || a->str[NC_F_BYLINE] ? "\ta" : "\t-");
+    nc_buf_puts(out, undated ? "u\t" : "\t");
     head_field(out, ident);
     nc_buf_putc(out, '\n');
     if (url.failed)
         out->failed = 1;
     nc_buf_release(&url);
+}
+
+void ncp_feed_entry_head(nc_buf *out, const nc_article *a, const nc_opts *o,
+                         const char *updated, const char *ident)
+{
+    entry_head(out, a, o, updated, ident, 0);
+}
+
+void ncp_feed_entry_head_undated(nc_buf *out, const nc_article *a, const nc_opts *o,
+                                 const char *ident)
+{
+    entry_head(out, a, o, NULL, ident, 1);
+}
+
+/* ---- what an item holds ---- */
+
+/* Appends ", " and the text (the list of what is dropped). */
+static void dropped(nc_buf *list, const char *fmt, ...) NC_PRINTF(2, 3);
+static void dropped(nc_buf *list, const char *fmt, ...)
+{
+    va_list ap;
+    if (list->size)
+        nc_buf_puts(list, ", ");
+    va_start(ap, fmt);
+    nc_buf_vprintf(list, fmt, ap);
+    va_end(ap);
+}
+
+static int holds_rel(const ncp_feed_holds *h, const char *rel)
+{
+    const char *const *r;
+    for (r = h->rels; r && *r; r++)
+        if (rel && !strcmp(rel, *r))
+            return 1;
+    return 0;
+}
+
+void ncp_feed_not_carried(const nc_article *a, const nc_opts *o, const ncp_feed_holds *h)
+{
+    nc_buf list = NC_BUF_INIT;
+    size_t i, k, links = 0, extra = 0, roles = 0, cap = 0, cred = 0, alt = 0, rend = 0,
+                 codes = 0, urls = 0, titles = 0, schemes = 0;
+    int f;
+    for (f = 0; f < NC_F__COUNT; f++) {
+        int held = (h->fields & NCP_HOLDS_FIELD(f)) != 0;
+        if (f == NC_F_BYLINE) /* written as the author when there is none */
+            held = held && !a->n_authors;
+        if (f == NC_F_EDNOTE) /* internal: never in a feed */
+            held = 0;
+        if (a->str[f] && !held)
+            dropped(&list, "%s", nc_field_name((nc_field)f));
+    }
+    for (f = 0; f < NC_T__COUNT; f++)
+        if (a->time[f].prec && !(h->times & NCP_HOLDS_TIME(f)))
+            dropped(&list, "the %s date", nc_tfield_name((nc_tfield)f));
+    if (a->urgency)
+        dropped(&list, "the urgency");
+    if (a->n_genres)
+        dropped(&list, "%zu genre%s", a->n_genres, a->n_genres == 1 ? "" : "s");
+    for (i = 0; i < a->n_authors; i++) {
+        const nc_author *au = &a->authors[i];
+        roles += (au->role && strcmp(au->role, "contributor")) || au->affiliation;
+        urls += au->url && strncmp(au->url, "mailto:", 7) && !(h->what & NCP_HOLDS_AUTHOR_URL);
+    }
+    if (roles)
+        dropped(&list, "the roles or affiliations of %zu author%s", roles, roles == 1 ? "" : "s");
+    if (urls)
+        dropped(&list, "the web addresses of %zu author%s", urls, urls == 1 ? "" : "s");
+    for (i = 0; i < a->n_subjects; i++) {
+        codes += a->subjects[i].code && a->subjects[i].name &&
+                 strcmp(a->subjects[i].code, a->subjects[i].name);
+        schemes += a->subjects[i].scheme != NULL;
+    }
+    if (schemes && !(h->what & NCP_HOLDS_SCHEMES))
+        dropped(&list, "the schemes of %zu subject%s", schemes, schemes == 1 ? "" : "s");
+    if (codes && !(h->what & NCP_HOLDS_CODES))
+        dropped(&list, "the codes of %zu subject%s", codes, codes == 1 ? "" : "s");
+    for (i = 0; i < a->n_links; i++)
+        links += !holds_rel(h, a->links[i].rel) || !a->links[i].href;
+    if (links)
+        dropped(&list, "%zu link%s", links, links == 1 ? "" : "s");
+    for (i = 0; i < a->n_media; i++) {
+        const nc_media *m = &a->media[i];
+        cap += m->caption != NULL;
+        cred += m->credit != NULL;
+        alt += m->alt && (m->caption || !(h->what & NCP_HOLDS_CAPTION));
+        titles += m->title != NULL;
+        for (k = 0; k < m->n_renditions; k++) {
+            const char *n = m->renditions[k].name;
+            rend += !(h->what & NCP_HOLDS_RENDITIONS) ||
+                    (n && ncp_strcasecmp(n, "thumbnail"));
+        }
+    }
+    if (cap && !(h->what & NCP_HOLDS_CAPTION))
+        dropped(&list, "%zu media caption%s", cap, cap == 1 ? "" : "s");
+    if (cred && !(h->what & NCP_HOLDS_CREDIT))
+        dropped(&list, "%zu media credit%s", cred, cred == 1 ? "" : "s");
+    if (alt && !(h->what & NCP_HOLDS_ALT))
+        dropped(&list, "%zu alternative text%s", alt, alt == 1 ? "" : "s");
+    if (titles && !(h->what & NCP_HOLDS_MEDIA_TITLE))
+        dropped(&list, "%zu media title%s", titles, titles == 1 ? "" : "s");
+    if (rend)
+        dropped(&list, "%zu rendition%s", rend, rend == 1 ? "" : "s");
+    for (i = 0; i < a->n_extra; i++)
+        extra += strcmp(a->extra[i].key, "publisher_url") &&
+                 strcmp(a->extra[i].key, "publisher_logo");
+    if (extra)
+        dropped(&list, "%zu extra field%s", extra, extra == 1 ? "" : "s");
+    if (list.size)
+        nc_warn(o, 0, 0, "%s: an item cannot hold %s: dropped", h->fmt, list.ptr);
+    nc_buf_release(&list);
+    ncp_warn_agency_not_carried(a, o, h->fmt);
 }
 
 /* ---- dates ---- */
@@ -453,6 +622,12 @@ void ncp_feed_rfc822(const nc_time *t, char *out)
     full_date(t, &y, &m, &d);
     days = days_from_civil(y, m, d); /* 0000-03-01 was a Wednesday */
     z = t->prec >= NC_TIME_MINUTE && t->has_zone ? t->zone_minutes : 0;
+    if (t->prec >= NC_TIME_MINUTE && t->has_zone && t->zone_z && !z) {
+        /* written "Z" (RFC 822 allows it): it reads back as "Z" */
+        snprintf(out, 40, "%s, %02d %s %04d %02d:%02d:%02d Z", wd[((days % 7) + 7) % 7], d,
+                 mon[(m - 1) % 12], y, t->hour, t->minute, t->second);
+        return;
+    }
     snprintf(out, 40, "%s, %02d %s %04d %02d:%02d:%02d %s%02d%02d",
              wd[((days % 7) + 7) % 7], d, mon[(m - 1) % 12], y,
              t->prec >= NC_TIME_MINUTE ? t->hour : 0, t->prec >= NC_TIME_MINUTE ? t->minute : 0,
@@ -540,36 +715,17 @@ const char *ncp_feed_id(const nc_article *a, char *stable)
     return stable;
 }
 
-int ncp_feed_html(const nc_article *a, const nc_opts *o, nc_buf *out, nc_error *err)
+void ncp_feed_html(const nc_article *a, nc_buf *out)
 {
-    /* the html format's --fragment, with the conversion's own format options */
-    const nc_format *html = nc_format_find("html");
-    const char **keys, **values;
-    nc_opts local = *o;
-    size_t i;
-    int rc;
-    if (!html || !html->write)
-        return nc_error_set(err, NC_ERR_INTERNAL, 0, 0, "no html writer");
-    keys = malloc((o->n_fmt + 1) * sizeof *keys);
-    values = malloc((o->n_fmt + 1) * sizeof *values);
-    if (!keys || !values) {
-        free(keys);
-        free(values);
-        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-    }
-    for (i = 0; i < o->n_fmt; i++) {
-        keys[i] = o->fmt_keys[i];
-        values[i] = o->fmt_values[i];
-    }
-    keys[i] = "fragment";
-    values[i] = "1";
-    local.fmt_keys = keys;
-    local.fmt_values = values;
-    local.n_fmt = o->n_fmt + 1;
-    rc = html->write(a, out, &local, err);
-    free(keys);
-    free(values);
-    return rc;
+    nc_buf x = NC_BUF_INIT;
+    ncp_body_to_xhtml(a->body, &x, 0);
+    if (x.size && !ncp_utf8_valid(x.ptr, x.size))
+        ncp_utf8_sanitize(out, x.ptr, x.size);
+    else
+        nc_buf_put(out, x.ptr, x.size);
+    if (x.failed)
+        out->failed = 1;
+    nc_buf_release(&x);
 }
 
 void ncp_feed_excerpt(const nc_article *a, size_t max, nc_buf *out)

@@ -9,12 +9,16 @@
  *
  * Each format's `write` writes one article as an ENTRY: a head line the joiner reads,
  * then the entry's bytes (an <item>, an <entry>, a JSON object, a <url>). The head line is
- *   KEY TAB UPDKEY TAB UPDATED TAB LANGUAGE TAB PUBLISHER TAB ORIGIN TAB FLAGS TAB IDENT LF
+ *   KEY TAB UPDKEY TAB UPDATED TAB LANGUAGE TAB PUBLISHER TAB ORIGIN TAB LOGO TAB FLAGS
+ *   TAB IDENT LF
  * KEY: the sort key of the entry's date (published, else modified; ncp_feed_time_key;
  * 0 when undated); UPDKEY and UPDATED: the key and the format's own spelling of the
  * date the channel takes when this is the newest entry (modified, else published);
- * LANGUAGE, PUBLISHER, ORIGIN (scheme://host/ of its link): "-" when unknown; FLAGS:
- * "a" when the entry names an author, else "-"; IDENT: what makes the entry unique in
+ * LANGUAGE, PUBLISHER, ORIGIN (the extra publisher_url a feed reader gives, else
+ * scheme://host/ of its link), LOGO (the extra publisher_logo): "-" when unknown; FLAGS:
+ * "a" when the entry names an author, else "-", then "u" when the entry holds the
+ * placeholder NCP_FEED_UNDATED that the joiner replaces with the channel's date (an Atom
+ * entry without a date); IDENT: what makes the entry unique in
  * the document (its id, a sitemap's loc), as printed: a later entry with the IDENT of an
  * earlier one is left out (join_add returns 1 with a warning text). An article a format leaves out (a
  * sitemap entry without a url) is an empty entry, with a warning. Only the joiner reads
@@ -31,9 +35,13 @@ typedef struct ncp_feed_chan {
     const char *url;       /* --feed-url, else the origin (scheme://host/) of the
                               newest entry with a link; NULL when neither */
     const char *description; /* --feed-description, else the title */
+    const char *image;     /* feed-image (--metadata-file), else the logo every entry
+                              names (extra publisher_logo); NULL when neither */
+    const char *copyright; /* feed-copyright (--metadata-file); NULL when not given */
     int url_given;         /* --feed-url was given */
     const char *updated;   /* the newest entry's UPDATED, NULL when none is dated */
-    const char *language;  /* the language every entry has, NULL when they differ */
+    const char *language;  /* feed-language (--metadata-file), else the language every
+                              entry has, NULL when they differ */
     int all_authors;       /* every entry names an author */
     unsigned long long n;  /* entries */
 } ncp_feed_chan;
@@ -47,7 +55,14 @@ typedef struct ncp_feed_kind {
     const char *tail;
     const char *tail_empty;
     const char *ident_name; /* what IDENT is, for the warning: "id", "url" */
+    const char *none_error; /* not NULL: a document without entries is not valid and is
+                               not written; join_end fails with this (NC_ERR_NOT_ARTICLE) */
 } ncp_feed_kind;
+
+/* What an entry writes where the channel's date goes (the joiner replaces it; flag "u"):
+ * control characters never appear in escaped text. */
+#define NCP_FEED_UNDATED "\001undated\001"
+#define NCP_FEED_EPOCH "1970-01-01T00:00:00Z" 
 
 /* The join hooks of nc_format, shared by the four formats: begin takes the kind. */
 void *ncp_feed_join_begin(const ncp_feed_kind *kind, const nc_opts *o, nc_error *err);
@@ -68,6 +83,33 @@ unsigned long long ncp_feed_time_key(const nc_time *t);
  * ncp_feed_updated(a), or NULL; ident: the entry's id or address as written. */
 void ncp_feed_entry_head(nc_buf *out, const nc_article *a, const nc_opts *o,
                          const char *updated, const char *ident);
+/* The same for an entry that holds NCP_FEED_UNDATED in place of its date. */
+void ncp_feed_entry_head_undated(nc_buf *out, const nc_article *a, const nc_opts *o,
+                                 const char *ident);
+
+/* ---- what an item holds ----
+ * The model fields a format's item carries: NCP_HOLDS_FIELD(f) for each text field, a
+ * time field's bit in `times`, and these: */
+#define NCP_HOLDS_FIELD(f) (1u << (f))
+#define NCP_HOLDS_TIME(t) (1u << (t))
+#define NCP_HOLDS_CAPTION 0x1u    /* media captions */
+#define NCP_HOLDS_CREDIT 0x2u     /* media credits */
+#define NCP_HOLDS_RENDITIONS 0x4u /* renditions (without names other than thumbnail) */
+#define NCP_HOLDS_CODES 0x8u      /* subject codes beside their names */
+#define NCP_HOLDS_AUTHOR_URL 0x10u /* an author's web address (not mailto:) */
+#define NCP_HOLDS_ALT 0x20u       /* media alternative text (besides a caption) */
+#define NCP_HOLDS_MEDIA_TITLE 0x40u /* media titles */
+#define NCP_HOLDS_SCHEMES 0x80u   /* subject schemes */
+typedef struct ncp_feed_holds {
+    const char *fmt;          /* "rss": the warning's first word */
+    unsigned fields, times, what;
+    const char *const *rels;  /* link relations it writes, NULL-terminated */
+} ncp_feed_holds;
+/* One warning naming what of a the item cannot hold (and the warnings of the agency
+ * fields, ncp_warn_agency_not_carried). The editorial note is internal: a feed (a
+ * published page) never holds it. The extras publisher_url and publisher_logo go to the
+ * channel. */
+void ncp_feed_not_carried(const nc_article *a, const nc_opts *o, const ncp_feed_holds *h);
 
 /* ---- dates ---- */
 /* RFC 822 (RSS): "Thu, 11 Jul 2019 10:30:00 +0200"; no zone: "-0000"; a date: midnight.
@@ -96,9 +138,10 @@ int ncp_feed_abs_url(const nc_opts *o, const char *url, nc_buf *out);
  * stable (NCP_FEED_ID_LEN bytes). */
 #define NCP_FEED_ID_LEN 64
 const char *ncp_feed_id(const nc_article *a, char *stable);
-/* The article as the html writer's fragment (the <article> element of --fragment): the
- * HTML of content:encoded, Atom's content and JSON Feed's content_html. */
-int ncp_feed_html(const nc_article *a, const nc_opts *o, nc_buf *out, nc_error *err);
+/* The body alone as canonical XHTML (ncp_body_to_xhtml, invalid UTF-8 replaced): the
+ * HTML of content:encoded, Atom's content and JSON Feed's content_html. Every other field
+ * goes into the item's own elements. */
+void ncp_feed_html(const nc_article *a, nc_buf *out);
 /* The plain text of the body, cut at about max bytes (at a space, with "..."). */
 void ncp_feed_excerpt(const nc_article *a, size_t max, nc_buf *out);
 

@@ -44,14 +44,18 @@ static void id_el(nc_buf *out, const char *id)
     nc_buf_puts(out, "</id>\n");
 }
 
-static void author(nc_buf *out, const char *name, const char *uri, nc_buf *tmp,
-                   const nc_opts *o)
+/* A person construct: name, uri (a web address), email (a mailto: address). */
+static void author(nc_buf *out, const char *el, const char *name, const char *uri,
+                   nc_buf *tmp, const nc_opts *o)
 {
-    nc_buf_puts(out, "    <author>\n");
-    ncp_feed_el(out, 6, "name", name ? name : "");
-    if (uri && ncp_feed_abs_url(o, uri, tmp))
+    int mail = uri && !strncmp(uri, "mailto:", 7) && uri[7];
+    nc_buf_printf(out, "    <%s>\n", el);
+    ncp_feed_el(out, 6, "name", name ? name : mail ? uri + 7 : "");
+    if (mail)
+        ncp_feed_el(out, 6, "email", uri + 7);
+    else if (uri && ncp_feed_abs_url(o, uri, tmp))
         ncp_feed_el(out, 6, "uri", tmp->ptr);
-    nc_buf_puts(out, "    </author>\n");
+    nc_buf_printf(out, "    </%s>\n", el);
 }
 
 static void category(nc_buf *out, const char *term, const char *scheme, const char *label,
@@ -65,6 +69,33 @@ static void category(nc_buf *out, const char *term, const char *scheme, const ch
     nc_buf_puts(out, "/>\n");
 }
 
+/* <link rel=... href=...> with its type and title. */
+static void link_el(nc_buf *out, const char *rel, const char *type, const char *href,
+                    const char *title)
+{
+    nc_buf_puts(out, "    <link");
+    ncp_feedw_attr(out, "rel", rel);
+    ncp_feedw_attr(out, "type", type);
+    ncp_feedw_attr(out, "href", href);
+    ncp_feedw_attr(out, "title", title);
+    nc_buf_puts(out, "/>\n");
+}
+
+/* Link relations an entry holds as links (the source as <source>, as the reader reads it). */
+static const char *const atom_rels[] = {"alternate", "related", "enclosure", "via", "self",
+                                        "source", "comments", "replies", "license",
+                                        "edit", "external", NULL};
+
+static const ncp_feed_holds atom_holds = {
+    "atom",
+    NCP_HOLDS_FIELD(NC_F_ID) | NCP_HOLDS_FIELD(NC_F_LANGUAGE) | NCP_HOLDS_FIELD(NC_F_HEADLINE) |
+        NCP_HOLDS_FIELD(NC_F_SUMMARY) | NCP_HOLDS_FIELD(NC_F_BYLINE) |
+        NCP_HOLDS_FIELD(NC_F_PUBLISHER) | NCP_HOLDS_FIELD(NC_F_COPYRIGHT_NOTICE) |
+        NCP_HOLDS_FIELD(NC_F_URL),
+    NCP_HOLDS_TIME(NC_T_PUBLISHED) | NCP_HOLDS_TIME(NC_T_MODIFIED),
+    NCP_HOLDS_CODES | NCP_HOLDS_AUTHOR_URL | NCP_HOLDS_MEDIA_TITLE | NCP_HOLDS_SCHEMES,
+    atom_rels};
+
 int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
     char sid[NCP_FEED_ID_LEN], upd[NC_TIME_ISO_LEN], pub[NC_TIME_ISO_LEN];
@@ -73,57 +104,72 @@ int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
     const char *mode = nc_opts_get(o, "atom-content");
     int xhtml = mode && !strcmp(mode, "xhtml");
     size_t i;
-    int rc;
     if (mode && !xhtml && strcmp(mode, "html"))
         return nc_error_set(err, NC_ERR_USAGE, 0, 0,
                             "--atom-content: 'html' or 'xhtml', not '%.40s'", mode);
+    ncp_feed_not_carried(a, o, &atom_holds);
     ncp_feed_rfc3339(ncp_feed_updated(a), upd);
-    if (!*upd) {
-        nc_warn(o, 0, 0, "atom: an entry needs a date and the article has none: "
-                         "updated 1970-01-01T00:00:00Z (set one with -M modified=...)");
-        strcpy(upd, "1970-01-01T00:00:00Z");
-    }
     id = ncp_feed_id(a, sid);
-    ncp_feed_entry_head(out, a, o, upd, id);
-    nc_buf_puts(out, "  <entry>\n");
+    if (!*upd) {
+        /* Atom requires updated: the newest date of the feed (1970-01-01 when no article
+         * has one), which the joiner puts in */
+        nc_warn(o, 0, 0, "atom: an entry needs a date and the article has none: its "
+                         "updated is the feed's newest date (set one with -M modified=...)");
+        ncp_feed_entry_head_undated(out, a, o, id);
+    } else {
+        ncp_feed_entry_head(out, a, o, upd, id);
+    }
+    nc_buf_puts(out, "  <entry");
+    ncp_feedw_attr(out, "xml:lang", a->str[NC_F_LANGUAGE]);
+    nc_buf_puts(out, ">\n");
     id_el(out, id);
     text_el(out, 4, "title", a->str[NC_F_HEADLINE] ? a->str[NC_F_HEADLINE] : "");
-    ncp_feed_el(out, 4, "updated", upd);
+    ncp_feed_el(out, 4, "updated", *upd ? upd : NCP_FEED_UNDATED);
     ncp_feed_rfc3339(&a->time[NC_T_PUBLISHED], pub);
     if (*pub)
         ncp_feed_el(out, 4, "published", pub);
     for (i = 0; i < a->n_authors; i++)
-        author(out, a->authors[i].name, a->authors[i].url, &tmp, o);
+        author(out,
+               a->authors[i].role && !strcmp(a->authors[i].role, "contributor") ? "contributor"
+                                                                              : "author",
+               a->authors[i].name, a->authors[i].url, &tmp, o);
     if (!a->n_authors && a->str[NC_F_BYLINE])
-        author(out, a->str[NC_F_BYLINE], NULL, &tmp, o);
+        author(out, "author", a->str[NC_F_BYLINE], NULL, &tmp, o);
     if (a->str[NC_F_URL]) {
-        if (ncp_feed_abs_url(o, a->str[NC_F_URL], &tmp)) {
-            nc_buf_puts(out, "    <link rel=\"alternate\" type=\"text/html\"");
-            ncp_feedw_attr(out, "href", tmp.ptr);
-            nc_buf_puts(out, "/>\n");
-        } else {
+        if (ncp_feed_abs_url(o, a->str[NC_F_URL], &tmp))
+            link_el(out, "alternate", "text/html", tmp.ptr, NULL);
+        else
             nc_warn(o, 0, 0, "atom: the url '%.80s' is not absolute: no link (give "
                     "--feed-url to resolve it)", a->str[NC_F_URL]);
+    }
+    for (i = 0; i < a->n_links; i++) {
+        const nc_link *l = &a->links[i];
+        if (!l->rel || !l->href || !ncp_feed_abs_url(o, l->href, &tmp))
+            continue;
+        if (!strcmp(l->rel, "source")) {
+            nc_buf_puts(out, "    <source>\n");
+            text_el(out, 6, "title", l->title);
+            nc_buf_puts(out, "      <link rel=\"alternate\"");
+            ncp_feedw_attr(out, "href", tmp.ptr);
+            nc_buf_puts(out, "/>\n    </source>\n");
+        } else {
+            link_el(out, l->rel, NULL, tmp.ptr, l->title);
         }
     }
     for (i = 0; i < a->n_media; i++) {
         const nc_media *m = &a->media[i];
         if (!m->href || !ncp_feed_abs_url(o, m->href, &tmp))
             continue;
-        nc_buf_puts(out, "    <link rel=\"enclosure\"");
-        ncp_feedw_attr(out, "type", m->mime);
-        ncp_feedw_attr(out, "href", tmp.ptr);
-        ncp_feedw_attr(out, "title", m->caption ? m->caption : m->title);
-        nc_buf_puts(out, "/>\n");
+        link_el(out, "enclosure", m->mime, tmp.ptr, m->title);
     }
     text_el(out, 4, "summary", a->str[NC_F_SUMMARY]);
-    rc = ncp_feed_html(a, o, &html, err);
-    if (rc == 0 && xhtml) {
+    ncp_feed_html(a, &html);
+    if (xhtml) {
         nc_buf_puts(out, "    <content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/"
                          "xhtml\">");
         nc_buf_put(out, html.ptr, html.size);
         nc_buf_puts(out, "</div></content>\n");
-    } else if (rc == 0) {
+    } else {
         nc_buf_puts(out, "    <content type=\"html\">");
         ncp_feed_esc(out, html.ptr, 0);
         nc_buf_puts(out, "</content>\n");
@@ -131,8 +177,8 @@ int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
     for (i = 0; i < a->n_subjects; i++) {
         const nc_subject *s = &a->subjects[i];
         if (s->code || s->name)
-            category(out, s->code ? s->code : s->name, s->scheme, s->code ? s->name : NULL,
-                     &tmp, o);
+            category(out, s->code ? s->code : s->name, s->scheme,
+                     s->code && s->name && strcmp(s->code, s->name) ? s->name : NULL, &tmp, o);
     }
     for (i = 0; i < a->n_keywords; i++)
         category(out, a->keywords[i], NULL, NULL, &tmp, o);
@@ -142,7 +188,7 @@ int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
         out->failed = 1;
     nc_buf_release(&tmp);
     nc_buf_release(&html);
-    return rc;
+    return 0;
 }
 
 static void atom_head(nc_buf *out, const ncp_feed_chan *c)
@@ -166,7 +212,7 @@ static void atom_head(nc_buf *out, const ncp_feed_chan *c)
         ncp_feed_esc(out, c->description, 0);
         nc_buf_puts(out, "</subtitle>\n");
     }
-    ncp_feed_el(out, 2, "updated", c->updated ? c->updated : "1970-01-01T00:00:00Z");
+    ncp_feed_el(out, 2, "updated", c->updated ? c->updated : NCP_FEED_EPOCH);
     if (c->url) {
         nc_buf_puts(out, "  <link rel=\"alternate\" type=\"text/html\"");
         ncp_feedw_attr(out, "href", c->url);
@@ -178,9 +224,12 @@ static void atom_head(nc_buf *out, const ncp_feed_chan *c)
         nc_buf_puts(out, "  </author>\n");
     }
     nc_buf_puts(out, "  <generator>newsconv</generator>\n");
+    if (c->image && ncp_feed_is_absolute(c->image))
+        ncp_feed_el(out, 2, "logo", c->image);
+    text_el(out, 2, "rights", c->copyright);
 }
 
-static const ncp_feed_kind atom_kind = {atom_head, "", "</feed>\n", NULL, "id"};
+static const ncp_feed_kind atom_kind = {atom_head, "", "</feed>\n", NULL, "id", NULL};
 
 void *ncp_atom_join_begin(const nc_opts *o, nc_error *err)
 {

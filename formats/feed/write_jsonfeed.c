@@ -78,6 +78,70 @@ static int dump(nc_buf *out, json_t *v, int ind)
     return 0;
 }
 
+static const char *const jf_rels[] = {"external", "enclosure", NULL};
+
+static const ncp_feed_holds jf_holds = {
+    "jsonfeed",
+    NCP_HOLDS_FIELD(NC_F_ID) | NCP_HOLDS_FIELD(NC_F_LANGUAGE) | NCP_HOLDS_FIELD(NC_F_HEADLINE) |
+        NCP_HOLDS_FIELD(NC_F_SUMMARY) | NCP_HOLDS_FIELD(NC_F_BYLINE) |
+        NCP_HOLDS_FIELD(NC_F_PUBLISHER) | NCP_HOLDS_FIELD(NC_F_URL),
+    NCP_HOLDS_TIME(NC_T_PUBLISHED) | NCP_HOLDS_TIME(NC_T_MODIFIED),
+    NCP_HOLDS_AUTHOR_URL | NCP_HOLDS_MEDIA_TITLE,
+    jf_rels};
+
+/* An attachment: url, mime_type, title. */
+static void attachment(jw *w, json_t **list, const char *url, const char *mime,
+                       const char *title)
+{
+    json_t *at;
+    if (!*list && !(*list = json_array())) {
+        w->failed = 1;
+        return;
+    }
+    at = json_object();
+    if (!at || json_array_append_new(*list, at) < 0) {
+        w->failed = 1;
+        return;
+    }
+    set_url(w, at, "url", url);
+    set_str(w, at, "mime_type", mime);
+    set_str(w, at, "title", title);
+}
+
+/* image (the first picture without a type), banner_image (a picture titled "banner", as
+ * the reader names it), attachments (media with a MIME type, and enclosure links). */
+static void media(jw *w, const nc_article *a, json_t *item)
+{
+    json_t *list = NULL;
+    int image = 0, banner = 0;
+    size_t i;
+    for (i = 0; i < a->n_media; i++) {
+        const nc_media *m = &a->media[i];
+        int is_banner = m->title && !strcmp(m->title, "banner");
+        if (!m->href || !ncp_feed_abs_url(w->o, m->href, &w->tmp))
+            continue;
+        if (m->kind == NC_MEDIA_PICTURE && !m->mime && is_banner && !banner) {
+            set_url(w, item, "banner_image", m->href);
+            banner = 1;
+        } else if (m->kind == NC_MEDIA_PICTURE && !m->mime && !is_banner && !image) {
+            set_url(w, item, "image", m->href);
+            image = 1;
+        } else {
+            attachment(w, &list, m->href, m->mime ? m->mime : m->kind == NC_MEDIA_VIDEO ? "video/*"
+                                                           : m->kind == NC_MEDIA_AUDIO ? "audio/*"
+                                                                                      : "image/*",
+                       m->title);
+        }
+    }
+    for (i = 0; i < a->n_links; i++)
+        if (a->links[i].rel && !strcmp(a->links[i].rel, "enclosure") && a->links[i].href &&
+            ncp_feed_abs_url(w->o, a->links[i].href, &w->tmp))
+            attachment(w, &list, a->links[i].href, "application/octet-stream",
+                       a->links[i].title);
+    if (list)
+        set(w, item, "attachments", list);
+}
+
 int ncp_jsonfeed_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
     char sid[NCP_FEED_ID_LEN], upd[NC_TIME_ISO_LEN];
@@ -86,12 +150,13 @@ int ncp_jsonfeed_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_er
     nc_buf html = NC_BUF_INIT;
     jw w;
     size_t i;
-    int rc;
+    int rc = 0;
     memset(&w, 0, sizeof w);
     nc_buf_init(&w.tmp);
     w.o = o;
     if (!item)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    ncp_feed_not_carried(a, o, &jf_holds);
     ncp_feed_rfc3339(ncp_feed_updated(a), upd);
     id = ncp_feed_id(a, sid);
     ncp_feed_entry_head(out, a, o, upd, id);
@@ -100,17 +165,17 @@ int ncp_jsonfeed_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_er
         nc_warn(o, 0, 0, "jsonfeed: the url '%.80s' is not absolute: no url (give "
                 "--feed-url to resolve it)", a->str[NC_F_URL]);
     set_url(&w, item, "url", a->str[NC_F_URL]);
-    set_str(&w, item, "title", a->str[NC_F_HEADLINE]);
-    rc = ncp_feed_html(a, o, &html, err);
-    if (rc == 0)
-        set_str(&w, item, "content_html", html.ptr);
-    set_str(&w, item, "summary", a->str[NC_F_SUMMARY]);
-    for (i = 0; i < a->n_media; i++)
-        if (a->media[i].kind == NC_MEDIA_PICTURE && a->media[i].href &&
-            ncp_feed_abs_url(o, a->media[i].href, &w.tmp)) {
-            set_url(&w, item, "image", a->media[i].href);
+    for (i = 0; i < a->n_links; i++)
+        if (a->links[i].rel && !strcmp(a->links[i].rel, "external") && a->links[i].href) {
+            set_url(&w, item, "external_url", a->links[i].href);
             break;
         }
+    set_str(&w, item, "title", a->str[NC_F_HEADLINE]);
+    ncp_feed_html(a, &html);
+    if (html.size)
+        set_str(&w, item, "content_html", html.ptr);
+    set_str(&w, item, "summary", a->str[NC_F_SUMMARY]);
+    media(&w, a, item);
     set_time(&w, item, "date_published", &a->time[NC_T_PUBLISHED]);
     set_time(&w, item, "date_modified", &a->time[NC_T_MODIFIED]);
     if (a->n_authors || a->str[NC_F_BYLINE]) {
@@ -147,29 +212,7 @@ int ncp_jsonfeed_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_er
         set(&w, item, "tags", list);
     }
     set_str(&w, item, "language", a->str[NC_F_LANGUAGE]);
-    list = NULL;
-    for (i = 0; i < a->n_media; i++) {
-        const nc_media *m = &a->media[i];
-        json_t *at;
-        if (m->kind == NC_MEDIA_PICTURE || !m->mime || !m->href ||
-            !ncp_feed_abs_url(o, m->href, &w.tmp))
-            continue;
-        if (!list && !(list = json_array())) {
-            w.failed = 1;
-            break;
-        }
-        at = json_object();
-        if (!at || json_array_append_new(list, at) < 0) {
-            w.failed = 1;
-            break;
-        }
-        set_url(&w, at, "url", m->href);
-        set_str(&w, at, "mime_type", m->mime);
-        set_str(&w, at, "title", m->title ? m->title : m->caption);
-    }
-    if (list)
-        set(&w, item, "attachments", list);
-    if (rc == 0 && (w.failed || dump(out, item, 4) < 0))
+    if (w.failed || dump(out, item, 4) < 0)
         rc = nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     json_decref(item);
     if (html.failed || w.tmp.failed)
@@ -194,6 +237,8 @@ static void jf_head(nc_buf *out, const ncp_feed_chan *c)
     if (c->url && ncp_feed_is_absolute(c->url))
         set_str(&w, feed, "home_page_url", c->url);
     set_str(&w, feed, "description", c->description);
+    if (c->image && ncp_feed_is_absolute(c->image))
+        set_str(&w, feed, "icon", c->image);
     set_str(&w, feed, "language", c->language);
     if (w.failed || dump(out, feed, 0) < 0 || out->size < 2)
         out->failed = 1;
@@ -205,7 +250,7 @@ static void jf_head(nc_buf *out, const ncp_feed_chan *c)
     nc_buf_release(&w.tmp);
 }
 
-static const ncp_feed_kind jsonfeed_kind = {jf_head, ",\n", "\n  ]\n}\n", "  ]\n}\n", "id"};
+static const ncp_feed_kind jsonfeed_kind = {jf_head, ",\n", "\n  ]\n}\n", "  ]\n}\n", "id", NULL};
 
 void *ncp_jsonfeed_join_begin(const nc_opts *o, nc_error *err)
 {

@@ -94,7 +94,11 @@ static void sitemap_head(nc_buf *out, const ncp_feed_chan *c)
                      "<urlset xmlns=\"" NS_SITEMAP "\" xmlns:news=\"" NS_NEWS "\">\n");
 }
 
-static const ncp_feed_kind sitemap_kind = {sitemap_head, "", "</urlset>\n", NULL, "url"};
+static const ncp_feed_kind sitemap_kind = {
+    sitemap_head, "", "</urlset>\n", NULL, "url",
+    "sitemap: no article has what a Google News sitemap needs (a url, a headline, a "
+    "publication date, a language, a publisher): nothing written (the sitemap schema "
+    "does not accept an empty urlset)"};
 
 void *ncp_sitemap_join_begin(const nc_opts *o, nc_error *err)
 {
