@@ -253,6 +253,36 @@ static int content_el(ncp_feed *f, nc_article *a, xmlNode *c, nc_error *err)
     return rc;
 }
 
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                          : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The id; the writer's urn:newsconv:id: + a percent-encoded id (an id that is no IRI) is
+ * read back as that id. */
+static void writer_id(nc_article *a, const char *id)
+{
+    static const char pre[] = "urn:newsconv:id:";
+    nc_buf d = NC_BUF_INIT;
+    const char *p;
+    if (strncmp(id, pre, sizeof pre - 1) || !id[sizeof pre - 1]) {
+        nc_article_sets(a, NC_F_ID, id);
+        return;
+    }
+    for (p = id + sizeof pre - 1; *p; p++) {
+        if (*p == '%' && hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
+            nc_buf_putc(&d, (char)(hexval(p[1]) * 16 + hexval(p[2])));
+            p += 2;
+        } else {
+            nc_buf_putc(&d, *p);
+        }
+    }
+    nc_article_sets(a, NC_F_ID, d.size && !memchr(d.ptr, '\0', d.size) &&
+                                        ncp_utf8_valid(d.ptr, d.size) ? d.ptr : id);
+    ncp_feed_release(&d);
+}
+
 static int fill(ncp_feed *f, nc_article *a, xmlNode *entry, nc_error *err)
 {
     xmlNode *c, *content = NULL;
@@ -267,7 +297,7 @@ static int fill(ncp_feed *f, nc_article *a, xmlNode *entry, nc_error *err)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (is_atom(c, "id") && *ncp_feed_text(c, &t))
-            nc_article_sets(a, NC_F_ID, t.ptr);
+            writer_id(a, t.ptr);
         else if (is_atom(c, "title") && *plain(c, &t))
             nc_article_sets(a, NC_F_HEADLINE, t.ptr);
         else if (is_atom(c, "link"))

@@ -124,7 +124,10 @@ int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
     nc_buf_puts(out, ">\n");
     id_el(out, id);
     text_el(out, 4, "title", a->str[NC_F_HEADLINE] ? a->str[NC_F_HEADLINE] : "");
-    ncp_feed_el(out, 4, "updated", *upd ? upd : NCP_FEED_UNDATED);
+    if (*upd)
+        ncp_feed_el(out, 4, "updated", upd);
+    else /* not escaped: escaping drops control characters */
+        nc_buf_puts(out, "    <updated>" NCP_FEED_UNDATED "</updated>\n");
     ncp_feed_rfc3339(&a->time[NC_T_PUBLISHED], pub);
     if (*pub)
         ncp_feed_el(out, 4, "published", pub);
@@ -144,15 +147,17 @@ int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
     }
     for (i = 0; i < a->n_links; i++) {
         const nc_link *l = &a->links[i];
-        if (!l->rel || !l->href || !ncp_feed_abs_url(o, l->href, &tmp))
-            continue;
-        if (!strcmp(l->rel, "source")) {
+        int abs = l->href && ncp_feed_abs_url(o, l->href, &tmp);
+        if (l->rel && !strcmp(l->rel, "source") && (abs || (!l->href && l->title))) {
             nc_buf_puts(out, "    <source>\n");
             text_el(out, 6, "title", l->title);
-            nc_buf_puts(out, "      <link rel=\"alternate\"");
-            ncp_feedw_attr(out, "href", tmp.ptr);
-            nc_buf_puts(out, "/>\n    </source>\n");
-        } else {
+            if (abs) {
+                nc_buf_puts(out, "      <link rel=\"alternate\"");
+                ncp_feedw_attr(out, "href", tmp.ptr);
+                nc_buf_puts(out, "/>\n");
+            }
+            nc_buf_puts(out, "    </source>\n");
+        } else if (l->rel && abs) {
             link_el(out, l->rel, NULL, tmp.ptr, l->title);
         }
     }

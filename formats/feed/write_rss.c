@@ -221,15 +221,13 @@ int ncp_rss_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *
     ncp_feed_el(out, 6, "title", a->str[NC_F_HEADLINE]);
     if (has_link)
         ncp_feed_el(out, 6, "link", link.ptr);
+    ncp_feed_html(a, &tmp);
     if (a->str[NC_F_SUMMARY])
         html_text_el(out, "description", a->str[NC_F_SUMMARY]);
-    else if (!a->str[NC_F_HEADLINE]) { /* an item has a title or a description */
-        ncp_feed_excerpt(a, 300, &tmp);
-        html_text_el(out, "description", tmp.ptr);
-    }
-    nc_buf_clear(&tmp);
-    ncp_feed_html(a, &tmp);
-    if (tmp.size)
+    else if (!a->str[NC_F_HEADLINE]) /* an item has a title or a description: the body
+                                      * (a reader takes a description alone as the body) */
+        ncp_feed_el(out, 6, "description", tmp.ptr);
+    if (tmp.size && (a->str[NC_F_SUMMARY] || a->str[NC_F_HEADLINE]))
         ncp_feed_el(out, 6, "content:encoded", tmp.ptr);
     for (i = 0; i < a->n_authors; i++)
         author(out, &a->authors[i]);
@@ -252,7 +250,7 @@ int ncp_rss_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *
                   has_link && !strcmp(id, link.ptr) ? "true" : "false");
     ncp_feed_esc(out, id, 0);
     nc_buf_puts(out, "</guid>\n");
-    ncp_feed_rfc822(ncp_feed_time(a), date);
+    ncp_feed_rfc822(&a->time[NC_T_PUBLISHED], date); /* the modification: dcterms */
     if (*date)
         ncp_feed_el(out, 6, "pubDate", date);
     dcterms(out, "dcterms:modified", &a->time[NC_T_MODIFIED]);

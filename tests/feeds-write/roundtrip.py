@@ -34,7 +34,11 @@ def field(lines, name):
 
 
 def key(lines):
-    return field(lines, "id") or field(lines, "headline") or "\n".join(lines)
+    """The id (not one the writer made up), else the headline; None without either."""
+    i = field(lines, "id")
+    if i and i.startswith('  id "urn:newsconv:'):
+        i = None
+    return i or field(lines, "headline")
 
 
 def main(argv):
@@ -51,22 +55,26 @@ def main(argv):
     if len(a) != len(b):
         print("%d items, then %d" % (len(a), len(b)))
         bad = 1
-    byid = {}
+    byid, nokey = {}, []
     for it in b:
-        byid.setdefault(key(it), it)
+        if key(it):
+            byid.setdefault(key(it), it)
+        else:
+            nokey.append(it)
         if field(it, "headline"):
             byid.setdefault(field(it, "headline"), it)
     for it in a:
-        other = byid.get(key(it))
+        # an item without id and headline: the next of those without either, in order
+        other = byid.get(key(it)) if key(it) else (nokey.pop(0) if nokey else None)
         if other is None:
-            print("lost: %s" % key(it))
+            print("lost: %s" % (key(it) or "an item without id and headline"))
             bad = 1
             continue
         if not field(it, "id"):
             other = [l for l in other if not l.startswith('  id "urn:newsconv:')]
         if it != other:
             bad = 1
-            print("item %s:" % key(it))
+            print("item %s:" % (key(it) or "without id and headline").strip())
             for l in it:
                 if l not in other:
                     print("  - " + l.strip())

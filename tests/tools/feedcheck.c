@@ -19,7 +19,7 @@
  * absolute URLs; date_published and date_modified are RFC 3339 date-times; tags is an
  * array of strings; attachments are objects with url and mime_type; string members are
  * strings, numbers numbers.
- * --newest-first: items are ordered by date (pubDate; date_published, else
+ * --newest-first: items are ordered by date (pubDate, else dcterms:modified; date_published, else
  * date_modified), newest first, undated ones last. */
 #include <ctype.h>
 #include <stdarg.h>
@@ -402,6 +402,18 @@ static void check_rss(xmlDoc *doc, int newest_first)
                 bad("item %ld: an empty category", n);
             xmlFree(t);
         }
+        /* an item without pubDate is ordered by its dcterms:modified (RFC 3339) */
+        for (k = it->children; k && !dated; k = k->next)
+            if (k->type == XML_ELEMENT_NODE && k->ns && k->ns->href &&
+                !strcmp((const char *)k->ns->href, "http://purl.org/dc/terms/") &&
+                !strcmp((const char *)k->name, "modified")) {
+                char *t = text_of(k);
+                if (!rfc3339(t, &key))
+                    bad("item %ld: dcterms:modified '%s' is no RFC 3339 date", n, t);
+                else
+                    dated = 1;
+                xmlFree(t);
+            }
         check_media(it, n);
         order(newest_first, n, dated, key, &last, &first);
     }
