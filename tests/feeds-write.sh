@@ -321,6 +321,28 @@ expect_run 4 "newsconv: $D/order/7-undated.md: sitemap: no article has what a Go
 [ -e "$TMPD/empty.xml" ] && fail "an empty sitemap was written"
 pass
 
+# ---- channel data from --metadata-file's feed: map; the command line wins -----------------
+for f in rss atom jsonfeed; do
+    golden $f metafile $D/order/1-zoned.md $D/order/2-utc.md --metadata-file $D/channel.yaml \
+        --feed-description "From the command line"
+done
+grep -qF '<title>File Title</title>' $G/metafile.rss || fail "feed: title not the channel's"
+grep -qF '<description>From the command line</description>' $G/metafile.rss ||
+    fail "--feed-description did not win over the file"
+grep -qF '<logo>https://file.example/logo.png</logo>' $G/metafile.atom || fail "feed: image not the Atom logo"
+grep -qF '"icon": "https://file.example/logo.png"' $G/metafile.json || fail "feed: image not the JSON Feed icon"
+nc $D/order/1-zoned.md --metadata-file $D/channel.json -t rss --feed-title "CLI" -q >"$TMPD/m.rss"
+grep -qF '<title>CLI</title>' "$TMPD/m.rss" || fail "--feed-title did not win over a JSON file"
+grep -qF '<link>https://json-file.example/</link>' "$TMPD/m.rss" || fail "feed: url of a JSON file"
+valid rss "$TMPD/m.rss"
+# not a feed: the map says nothing and is no extra field of the articles
+expect_run 0 "" -- $D/order/1-zoned.md --metadata-file $D/channel.yaml -t model -o "$TMPD/m.model"
+grep -q 'feed' "$TMPD/m.model" && fail "the feed: map became an extra field"
+printf 'feed:\n  url: news.example\n' >"$TMPD/badurl.yaml"
+expect_run 2 "newsconv: $TMPD/badurl.yaml: feed: url: not an absolute URL: 'news.example'" -- \
+    $D/order/1-zoned.md --metadata-file "$TMPD/badurl.yaml" -t rss
+pass
+
 # ---- -o: a file (any extension), never a directory or an archive ------------------------
 expect_run 0 "" -- -r $D/order -t jsonfeed -o "$TMPD/feed.json" -q
 expect_file_eq "$TMPD/feed.json" "$TMPD/feed.json" "-o FILE"

@@ -200,33 +200,63 @@ static const nc_optdef atom_options[] = {
      "atom: the entry content as escaped HTML (default) or inline XHTML"},
     {NULL, NULL, NULL}};
 
+/* The join hooks the four writers share (formats/feed/feedwrite.c), after their own
+ * join_begin. */
+#define FEED_JOIN(begin)                                                                     \
+    .join_begin = (begin), .join_add = ncp_feed_join_add, .join_end = ncp_feed_join_end,    \
+    .join_free = ncp_feed_join_free
+
 const nc_format nc_format_rss = {
-    "rss", NULL, rss_exts,
-    "RSS feeds: reads 0.91/0.92/2.0 and 1.0 (RDF), every item an article; writes RSS 2.0 "
-    "(content:encoded, Media RSS), a batch as one channel",
-    rss_sniff, rss_read, ncp_rss_write, NULL, 0, rss_stream,
-    ncp_rss_join_begin, ncp_feed_join_add, ncp_feed_join_end, ncp_feed_join_free};
+    .name = "rss",
+    .extensions = rss_exts,
+    .description = "RSS feeds: reads 0.91/0.92/2.0 and 1.0 (RDF), every item an article; "
+                   "writes RSS 2.0 (content:encoded, Media RSS), a batch as one channel",
+    .sniff = rss_sniff,
+    .read = rss_read,
+    .write = ncp_rss_write,
+    .read_stream = rss_stream,
+    FEED_JOIN(ncp_rss_join_begin),
+};
 
 const nc_format nc_format_atom = {
-    "atom", NULL, atom_exts,
-    "Atom feeds: reads 1.0 (and 0.3), every entry an article; writes Atom 1.0 (RFC 4287), "
-    "a batch as one feed",
-    atom_sniff, atom_read, ncp_atom_write, atom_options, 0, atom_stream,
-    ncp_atom_join_begin, ncp_feed_join_add, ncp_feed_join_end, ncp_feed_join_free};
+    .name = "atom",
+    .extensions = atom_exts,
+    .description = "Atom feeds: reads 1.0 (and 0.3), every entry an article; writes Atom 1.0 "
+                   "(RFC 4287), a batch as one feed",
+    .sniff = atom_sniff,
+    .read = atom_read,
+    .write = ncp_atom_write,
+    .options = atom_options,
+    .read_stream = atom_stream,
+    FEED_JOIN(ncp_atom_join_begin),
+};
 
 const nc_format nc_format_jsonfeed = {
-    "jsonfeed", jsonfeed_aliases, NULL,
-    "JSON Feed: reads 1.0 and 1.1, every item an article; writes 1.1, a batch as one feed",
-    jsonfeed_sniff, jsonfeed_read, ncp_jsonfeed_write, NULL, 0, jsonfeed_stream,
-    ncp_jsonfeed_join_begin, ncp_feed_join_add, ncp_feed_join_end, ncp_feed_join_free};
+    .name = "jsonfeed",
+    .aliases = jsonfeed_aliases,
+    .description = "JSON Feed: reads 1.0 and 1.1, every item an article; writes 1.1, a batch "
+                   "as one feed",
+    .sniff = jsonfeed_sniff,
+    .read = jsonfeed_read,
+    .write = ncp_jsonfeed_write,
+    .read_stream = jsonfeed_stream,
+    FEED_JOIN(ncp_jsonfeed_join_begin),
+};
 
 const nc_format nc_format_wxr = {
-    "wxr", wxr_aliases, wxr_exts,
-    "WordPress export (WXR): posts and pages as articles, attachments as their media",
-    wxr_sniff, wxr_read, NULL, NULL, 0, wxr_stream,
-    NULL, NULL, NULL, NULL};
+    .name = "wxr",
+    .aliases = wxr_aliases,
+    .extensions = wxr_exts,
+    .description = "WordPress export (WXR): posts and pages as articles, attachments as their "
+                   "media",
+    .sniff = wxr_sniff,
+    .read = wxr_read,
+    .read_stream = wxr_stream,
+};
 
 const nc_format nc_format_sitemap = {
-    "sitemap", NULL, NULL, "Google News sitemap: the articles with a url (write-only)",
-    NULL, NULL, ncp_sitemap_write, NULL, 0, NULL,
-    ncp_sitemap_join_begin, ncp_feed_join_add, ncp_feed_join_end, ncp_feed_join_free};
+    .name = "sitemap",
+    .description = "Google News sitemap: the articles with a url (write-only)",
+    .write = ncp_sitemap_write,
+    FEED_JOIN(ncp_sitemap_join_begin),
+};

@@ -97,6 +97,8 @@ typedef struct cli {
     size_t max_total, max_entries;
     const char *files_from, *name_template, *metadata_file;
     ncp_metafile mf; /* --metadata-file's pairs; meta_keys/meta_values start with them */
+    char *feed_values[6]; /* its `feed:` map, format options before the command line's */
+    size_t n_fmt_file;    /* fmt_keys starts with that many from the file */
     int null_names, skip_existing, dry_run;
     char *list; /* the --files-from contents; inputs point into it */
     const char *base_url;
@@ -352,6 +354,13 @@ static int push2(const char ***keys, const char ***values, size_t *n, const char
     return 0;
 }
 
+/* 1 for an absolute address: a scheme, then ':' (--feed-url) */
+static int absolute_url(const char *s)
+{
+    size_t k = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+    return k && s[k] == ':' && (s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z';
+}
+
 static int parse_size(const char *s, size_t *out)
 {
     char *end;
@@ -438,14 +447,11 @@ static int apply_option(cli *c, int id, const char *arg)
         if (push2(&c->fmt_keys, &c->fmt_values, &c->n_fmt, "no-detect", "1") < 0)
             return 7;
         break;
-    case OPT_FEED_URL: {
-        /* an absolute address: a scheme, then ':' */
-        size_t k = strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
-        if (!k || arg[k] != ':' || !((arg[0] | 0x20) >= 'a' && (arg[0] | 0x20) <= 'z')) {
+    case OPT_FEED_URL:
+        if (!absolute_url(arg)) {
             usage_error("--feed-url: not an absolute URL: '%s'", arg);
             return 2;
         }
-    }
         /* fall through */
     case OPT_FEED_TITLE:
     case OPT_FEED_DESCRIPTION:
@@ -658,7 +664,7 @@ static int declares(const nc_format *f, const char *name)
 static void check_format_options(const cli *c, const nc_format *from, const nc_format *to)
 {
     size_t i, j;
-    for (i = 0; i < c->n_fmt; i++) {
+    for (i = c->n_fmt_file; i < c->n_fmt; i++) { /* the metadata file's feed: says nothing */
         const char *k = c->fmt_keys[i];
         const nc_format *const *f;
         const char *owner = NULL;
@@ -772,11 +778,40 @@ static int read_metadata_file(cli *c)
     const char **keys = NULL, **values = NULL;
     size_t i, n = 0;
     nc_error_clear(&err);
+    static const char *const feed_keys[6][2] = {
+        {"title", "feed-title"},       {"url", "feed-url"},       {"description", "feed-description"},
+        {"language", "feed-language"}, {"image", "feed-image"}, {"copyright", "feed-copyright"}};
+    const char **fk = NULL, **fv = NULL;
+    size_t nf = 0;
     if (ncp_metafile_read(c->metadata_file, c->max_size, &c->mf, &err) < 0)
         return report(&err);
     for (i = 0; i < c->mf.n; i++)
-        if (push2(&keys, &values, &n, c->mf.keys[i], c->mf.values[i]) < 0)
+        if (strcmp(c->mf.keys[i], "feed=") && /* the channel of a feed, not an extra */
+            push2(&keys, &values, &n, c->mf.keys[i], c->mf.values[i]) < 0)
             goto oom;
+    /* the feed: map as the --feed-* options, before those of the command line (which win) */
+    for (i = 0; i < 6; i++) {
+        char *v = ncp_metafile_lookup(&c->mf, "feed", feed_keys[i][0]);
+        c->feed_values[i] = v;
+        if (v && *v && !strcmp(feed_keys[i][1], "feed-url") && !absolute_url(v)) {
+            fprintf(stderr, "%s: %s: feed: url: not an absolute URL: '%s'\n", progname,
+                    c->metadata_file, v);
+            free(keys);
+            free(values);
+            return 2;
+        }
+        if (v && *v && push2(&fk, &fv, &nf, feed_keys[i][1], v) < 0)
+            goto oom_feed;
+    }
+    for (i = 0; i < c->n_fmt; i++)
+        if (push2(&fk, &fv, &nf, c->fmt_keys[i], c->fmt_values[i]) < 0)
+            goto oom_feed;
+    c->n_fmt_file = nf - c->n_fmt;
+    free(c->fmt_keys);
+    free(c->fmt_values);
+    c->fmt_keys = fk;
+    c->fmt_values = fv;
+    c->n_fmt = nf;
     for (i = 0; i < c->n_meta; i++)
         if (push2(&keys, &values, &n, c->meta_keys[i], c->meta_values[i]) < 0)
             goto oom;
@@ -786,6 +821,9 @@ static int read_metadata_file(cli *c)
     c->meta_values = values;
     c->n_meta = n;
     return -1;
+oom_feed:
+    free(fk);
+    free(fv);
 oom:
     free(keys);
     free(values);
@@ -976,6 +1014,7 @@ int main(int argc, char **argv)
 {
     cli c;
     int rc;
+    size_t i;
     memset(&c, 0, sizeof c);
     {
         nc_buf empty = NC_BUF_INIT;
@@ -1001,6 +1040,8 @@ int main(int argc, char **argv)
     free(c.fmt_keys);
     free(c.fmt_values);
     ncp_metafile_free(&c.mf);
+    for (i = 0; i < 6; i++)
+        free(c.feed_values[i]);
     nc_buf_release(&c.held);
     ncp_libraries_cleanup(); /* every batch thread has ended by now */
     return rc;
