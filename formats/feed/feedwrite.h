@@ -100,6 +100,14 @@ void ncp_feed_entry_head_undated(nc_buf *out, const nc_article *a, const nc_opts
 #define NCP_HOLDS_ALT 0x20u       /* media alternative text (besides a caption) */
 #define NCP_HOLDS_MEDIA_TITLE 0x40u /* media titles */
 #define NCP_HOLDS_SCHEMES 0x80u   /* subject schemes */
+/* What every feed item holds: id, language, headline, summary, byline (as the author when
+ * there is none), publisher (at least as the channel's title), url, the publication and
+ * modification dates. */
+#define NCP_HOLDS_COMMON                                                                     \
+    (NCP_HOLDS_FIELD(NC_F_ID) | NCP_HOLDS_FIELD(NC_F_LANGUAGE) |                             \
+     NCP_HOLDS_FIELD(NC_F_HEADLINE) | NCP_HOLDS_FIELD(NC_F_SUMMARY) |                        \
+     NCP_HOLDS_FIELD(NC_F_BYLINE) | NCP_HOLDS_FIELD(NC_F_PUBLISHER) | NCP_HOLDS_FIELD(NC_F_URL))
+#define NCP_HOLDS_DATES (NCP_HOLDS_TIME(NC_T_PUBLISHED) | NCP_HOLDS_TIME(NC_T_MODIFIED))
 typedef struct ncp_feed_holds {
     const char *fmt;          /* "rss": the warning's first word */
     unsigned fields, times, what;

@@ -206,16 +206,17 @@ static const nc_optdef atom_options[] = {
     .join_begin = (begin), .join_add = ncp_feed_join_add, .join_end = ncp_feed_join_end,    \
     .join_free = ncp_feed_join_free
 
+/* A feed format that reads and writes: its hooks are named after it. */
+#define FEED_RW(fmt)                                                                         \
+    .sniff = fmt##_sniff, .read = fmt##_read, .write = ncp_##fmt##_write,                    \
+    .read_stream = fmt##_stream, FEED_JOIN(ncp_##fmt##_join_begin)
+
 const nc_format nc_format_rss = {
     .name = "rss",
     .extensions = rss_exts,
     .description = "RSS feeds: reads 0.91/0.92/2.0 and 1.0 (RDF), every item an article; "
                    "writes RSS 2.0 (content:encoded, Media RSS), a batch as one channel",
-    .sniff = rss_sniff,
-    .read = rss_read,
-    .write = ncp_rss_write,
-    .read_stream = rss_stream,
-    FEED_JOIN(ncp_rss_join_begin),
+    FEED_RW(rss),
 };
 
 const nc_format nc_format_atom = {
@@ -223,12 +224,8 @@ const nc_format nc_format_atom = {
     .extensions = atom_exts,
     .description = "Atom feeds: reads 1.0 (and 0.3), every entry an article; writes Atom 1.0 "
                    "(RFC 4287), a batch as one feed",
-    .sniff = atom_sniff,
-    .read = atom_read,
-    .write = ncp_atom_write,
     .options = atom_options,
-    .read_stream = atom_stream,
-    FEED_JOIN(ncp_atom_join_begin),
+    FEED_RW(atom),
 };
 
 const nc_format nc_format_jsonfeed = {
@@ -236,11 +233,7 @@ const nc_format nc_format_jsonfeed = {
     .aliases = jsonfeed_aliases,
     .description = "JSON Feed: reads 1.0 and 1.1, every item an article; writes 1.1, a batch "
                    "as one feed",
-    .sniff = jsonfeed_sniff,
-    .read = jsonfeed_read,
-    .write = ncp_jsonfeed_write,
-    .read_stream = jsonfeed_stream,
-    FEED_JOIN(ncp_jsonfeed_join_begin),
+    FEED_RW(jsonfeed),
 };
 
 const nc_format nc_format_wxr = {

@@ -87,12 +87,7 @@ static const char *const atom_rels[] = {"alternate", "related", "enclosure", "vi
                                         "edit", "external", NULL};
 
 static const ncp_feed_holds atom_holds = {
-    "atom",
-    NCP_HOLDS_FIELD(NC_F_ID) | NCP_HOLDS_FIELD(NC_F_LANGUAGE) | NCP_HOLDS_FIELD(NC_F_HEADLINE) |
-        NCP_HOLDS_FIELD(NC_F_SUMMARY) | NCP_HOLDS_FIELD(NC_F_BYLINE) |
-        NCP_HOLDS_FIELD(NC_F_PUBLISHER) | NCP_HOLDS_FIELD(NC_F_COPYRIGHT_NOTICE) |
-        NCP_HOLDS_FIELD(NC_F_URL),
-    NCP_HOLDS_TIME(NC_T_PUBLISHED) | NCP_HOLDS_TIME(NC_T_MODIFIED),
+    "atom", NCP_HOLDS_COMMON | NCP_HOLDS_FIELD(NC_F_COPYRIGHT_NOTICE), NCP_HOLDS_DATES,
     NCP_HOLDS_CODES | NCP_HOLDS_AUTHOR_URL | NCP_HOLDS_MEDIA_TITLE | NCP_HOLDS_SCHEMES,
     atom_rels};
 

@@ -81,12 +81,7 @@ static int dump(nc_buf *out, json_t *v, int ind)
 static const char *const jf_rels[] = {"external", "enclosure", NULL};
 
 static const ncp_feed_holds jf_holds = {
-    "jsonfeed",
-    NCP_HOLDS_FIELD(NC_F_ID) | NCP_HOLDS_FIELD(NC_F_LANGUAGE) | NCP_HOLDS_FIELD(NC_F_HEADLINE) |
-        NCP_HOLDS_FIELD(NC_F_SUMMARY) | NCP_HOLDS_FIELD(NC_F_BYLINE) |
-        NCP_HOLDS_FIELD(NC_F_PUBLISHER) | NCP_HOLDS_FIELD(NC_F_URL),
-    NCP_HOLDS_TIME(NC_T_PUBLISHED) | NCP_HOLDS_TIME(NC_T_MODIFIED),
-    NCP_HOLDS_AUTHOR_URL | NCP_HOLDS_MEDIA_TITLE,
+    "jsonfeed", NCP_HOLDS_COMMON, NCP_HOLDS_DATES, NCP_HOLDS_AUTHOR_URL | NCP_HOLDS_MEDIA_TITLE,
     jf_rels};
 
 /* An attachment: url, mime_type, title. */

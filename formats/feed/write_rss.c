@@ -180,12 +180,8 @@ static void links(const nc_article *a, const nc_opts *o, nc_buf *out, nc_buf *u)
 static const char *const rss_rels[] = {"source", "comments", "enclosure", NULL};
 
 static const ncp_feed_holds rss_holds = {
-    "rss",
-    NCP_HOLDS_FIELD(NC_F_ID) | NCP_HOLDS_FIELD(NC_F_LANGUAGE) | NCP_HOLDS_FIELD(NC_F_HEADLINE) |
-        NCP_HOLDS_FIELD(NC_F_SUMMARY) | NCP_HOLDS_FIELD(NC_F_BYLINE) |
-        NCP_HOLDS_FIELD(NC_F_PUBLISHER) | NCP_HOLDS_FIELD(NC_F_COPYRIGHT_NOTICE) |
-        NCP_HOLDS_FIELD(NC_F_URL),
-    NCP_HOLDS_TIME(NC_T_PUBLISHED) | NCP_HOLDS_TIME(NC_T_MODIFIED) | NCP_HOLDS_TIME(NC_T_CREATED),
+    "rss", NCP_HOLDS_COMMON | NCP_HOLDS_FIELD(NC_F_COPYRIGHT_NOTICE),
+    NCP_HOLDS_DATES | NCP_HOLDS_TIME(NC_T_CREATED),
     NCP_HOLDS_CAPTION | NCP_HOLDS_CREDIT | NCP_HOLDS_RENDITIONS | NCP_HOLDS_MEDIA_TITLE |
         NCP_HOLDS_SCHEMES,
     rss_rels};
