@@ -278,7 +278,7 @@ static void writer_id(nc_article *a, const char *id)
             nc_buf_putc(&d, *p);
         }
     }
-    nc_article_sets(a, NC_F_ID, d.size && !memchr(d.ptr, '\0', d.size) &&
+    nc_article_sets(a, NC_F_ID, !d.failed && d.size && !memchr(d.ptr, '\0', d.size) &&
                                         ncp_utf8_valid(d.ptr, d.size) ? d.ptr : id);
     ncp_feed_release(&d);
 }

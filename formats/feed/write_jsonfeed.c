@@ -121,11 +121,11 @@ static void media(jw *w, const nc_article *a, json_t *item)
         } else if (m->kind == NC_MEDIA_PICTURE && !m->mime && !is_banner && !image) {
             set_url(w, item, "image", m->href);
             image = 1;
-        } else {
-            attachment(w, &list, m->href, m->mime ? m->mime : m->kind == NC_MEDIA_VIDEO ? "video/*"
-                                                           : m->kind == NC_MEDIA_AUDIO ? "audio/*"
-                                                                                      : "image/*",
-                       m->title);
+        } else if (m->mime) {
+            attachment(w, &list, m->href, m->mime, m->title);
+        } else { /* an attachment needs its MIME type */
+            nc_warn(w->o, 0, 0, "jsonfeed: a %s without a MIME type (not the item's image) is "
+                    "left out", nc_media_kind_name(m->kind));
         }
     }
     for (i = 0; i < a->n_links; i++)
