@@ -252,12 +252,16 @@ roundtrip rss $D/roundtrip/full.rss
 roundtrip rss tests/feeds/rss2.rss
 # RFC 822 has no date without a time: a date is written as its midnight
 RT_IGNORE='^  published 2019-07-11' roundtrip rss tests/feeds/rss1.rdf
+roundtrip atom $D/roundtrip/full.atom
+roundtrip atom $D/roundtrip/full.atom --atom-content xhtml
+roundtrip jsonfeed $D/roundtrip/full.json
 roundtrip atom tests/feeds/atom.atom
 roundtrip atom tests/feeds/atom.atom --atom-content xhtml
 roundtrip jsonfeed tests/feeds/feed.json
 roundtrip jsonfeed tests/feeds/feed10.json
 # through md, json (ninjs) and newsml: a directory of articles, then a feed again
-for src in rss:$D/roundtrip/full.rss rss:tests/feeds/rss2.rss atom:tests/feeds/atom.atom jsonfeed:tests/feeds/feed.json; do
+for src in rss:$D/roundtrip/full.rss atom:$D/roundtrip/full.atom jsonfeed:$D/roundtrip/full.json \
+    rss:tests/feeds/rss2.rss atom:tests/feeds/atom.atom jsonfeed:tests/feeds/feed.json; do
     fmt=${src%%:*} in=${src#*:}
     nc "$in" -t model -q >"$TMPD/rt.a" 2>/dev/null
     for mid in md json newsml; do
