@@ -571,7 +571,8 @@ void ncp_feed_not_carried(const nc_article *a, const nc_opts *o, const ncp_feed_
         dropped(&list, "the codes of %zu subject%s", codes, codes == 1 ? "" : "s");
     for (i = 0; i < a->n_links; i++)
         links += !holds_rel(h, a->links[i].rel) ||
-                 (!a->links[i].href && strcmp(a->links[i].rel, "source"));
+                 (!a->links[i].href && !(!strcmp(a->links[i].rel, "source") &&
+                                         a->links[i].title && (h->what & NCP_HOLDS_SOURCE_TITLE)));
     if (links)
         dropped(&list, "%zu link%s", links, links == 1 ? "" : "s");
     for (i = 0; i < a->n_media; i++) {

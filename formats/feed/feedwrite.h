@@ -100,6 +100,7 @@ void ncp_feed_entry_head_undated(nc_buf *out, const nc_article *a, const nc_opts
 #define NCP_HOLDS_ALT 0x20u       /* media alternative text (besides a caption) */
 #define NCP_HOLDS_MEDIA_TITLE 0x40u /* media titles */
 #define NCP_HOLDS_SCHEMES 0x80u   /* subject schemes */
+#define NCP_HOLDS_SOURCE_TITLE 0x100u /* a source link with a title and no address */
 /* What every feed item holds: id, language, headline, summary, byline (as the author when
  * there is none), publisher (at least as the channel's title), url, the publication and
  * modification dates. */

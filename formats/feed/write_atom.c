@@ -88,7 +88,8 @@ static const char *const atom_rels[] = {"alternate", "related", "enclosure", "vi
 
 static const ncp_feed_holds atom_holds = {
     "atom", NCP_HOLDS_COMMON | NCP_HOLDS_FIELD(NC_F_COPYRIGHT_NOTICE), NCP_HOLDS_DATES,
-    NCP_HOLDS_CODES | NCP_HOLDS_AUTHOR_URL | NCP_HOLDS_MEDIA_TITLE | NCP_HOLDS_SCHEMES,
+    NCP_HOLDS_CODES | NCP_HOLDS_AUTHOR_URL | NCP_HOLDS_MEDIA_TITLE | NCP_HOLDS_SCHEMES |
+        NCP_HOLDS_SOURCE_TITLE,
     atom_rels};
 
 int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
