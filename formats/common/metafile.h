@@ -19,11 +19,10 @@
  *
  * The command line puts these pairs before those of -M: -M overrides the file.
  *
- * Feed channel data (intended use): the feed writers' options (--feed-title, --feed-url,
- * --feed-description) may come from a top-level `feed:` map of the same file; a caller
- * reads them with ncp_metafile_lookup(mf, "feed", "title") and passes them as format
- * options before the command line's, so that the command line wins. Until a writer does,
- * `feed:` is an extra map like any other. */
+ * Feed channel data: a top-level `feed:` map of the same file holds the feed writers'
+ * options (title, url, description, language, image, copyright); the CLI reads them with
+ * ncp_metafile_lookup(mf, "feed", "title") and passes them as format options before the
+ * command line's, so that the command line wins; `feed:` is not an extra of articles. */
 #ifndef NEWSCONV_FORMATS_METAFILE_H
 #define NEWSCONV_FORMATS_METAFILE_H
 
