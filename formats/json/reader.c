@@ -137,6 +137,81 @@ int ncp_jrd_html_body(ncp_jrd *r, const char *html)
                             r->a->body, r->err);
 }
 
+/* The element <name ...>...</name> (or <name/>) in s, names compared ASCII
+ * case-insensitively: *ob and *oe around the element, *ib and *ie around its content.
+ * 0 when found. */
+static int find_element(const char *s, const char *name, const char **ob, const char **oe,
+                        const char **ib, const char **ie)
+{
+    size_t n = strlen(name);
+    const char *p, *gt, *q;
+    for (p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
+        if (ncp_strncasecmp(p + 1, name, n) || !strchr(" \t\r\n/>", p[1 + n]) || !p[1 + n])
+            continue;
+        if (!(gt = strchr(p, '>')))
+            return -1;
+        *ob = p;
+        *ib = gt + 1;
+        if (gt[-1] == '/') { /* <name/> */
+            *ie = *oe = gt + 1;
+            *ib = *ie;
+            return 0;
+        }
+        for (q = strchr(gt, '<'); q; q = strchr(q + 1, '<'))
+            if (q[1] == '/' && !ncp_strncasecmp(q + 2, name, n) && q[2 + n] == '>') {
+                *ie = q;
+                *oe = q + 3 + n;
+                return 0;
+            }
+        return -1;
+    }
+    return -1;
+}
+
+const char *ncp_jrd_nitf_split(ncp_jrd *r, const char *nitf, const char **head)
+{
+    const char *ob, *oe, *ib, *ie;
+    char *c;
+    size_t lead, len = strlen(nitf);
+    *head = NULL;
+    if (find_element(nitf, "body.head", &ob, &oe, &ib, &ie) < 0)
+        return nitf;
+    *head = nc_article_strndup(r->a, ib, (size_t)(ie - ib));
+    lead = (size_t)(ob - nitf);
+    if (!*head || !(c = nc_article_strndup(r->a, nitf, len))) {
+        r->a->failed = 1;
+        return nitf;
+    }
+    memmove(c + lead, oe, len - (size_t)(oe - nitf) + 1);
+    return c;
+}
+
+/* The metadata of a NITF body.head (hl1, hl2, byline, distributor, dateline, abstract)
+ * into the fields the document left empty: a NITF body repeats the item's headline and
+ * byline, which are metadata, not text of the body. What fits no empty field is left
+ * for the drop report. */
+static void nitf_head(ncp_jrd *r, const char *head)
+{
+    static const struct {
+        const char *name;
+        nc_field f;
+    } map[] = {{"hl1", NC_F_HEADLINE},   {"hl2", NC_F_SUBHEADLINE}, {"byline", NC_F_BYLINE},
+               {"distributor", NC_F_PROVIDER}, {"dateline", NC_F_DATELINE},
+               {"abstract", NC_F_SUMMARY}};
+    size_t i;
+    for (i = 0; i < sizeof map / sizeof map[0]; i++) {
+        const char *ob, *oe, *ib, *ie, *inner, *t;
+        if (r->a->str[map[i].f] || find_element(head, map[i].name, &ob, &oe, &ib, &ie) < 0)
+            continue;
+        inner = nc_article_strndup(r->a, ib, (size_t)(ie - ib));
+        t = inner ? ncp_jrd_html_text(r, inner, 1) : NULL;
+        if (!inner)
+            r->a->failed = 1;
+        else
+            nc_article_sets(r->a, map[i].f, t);
+    }
+}
+
 /* Appends a line's text to paragraph p: a line break before all but the first line. */
 static void text_line(ncp_jrd *r, nc_node **p, const char *s, size_t len)
 {
@@ -882,6 +957,12 @@ static int read_bodies(ncp_jrd *r, json_t *o)
             continue;
         if (kind == B_TEXT) {
             ncp_jrd_text_body(r, best[kind]);
+        } else if (kind == B_NITF) {
+            const char *head, *content = ncp_jrd_nitf_split(r, best[kind], &head);
+            if (head)
+                nitf_head(r, head);
+            if (ncp_jrd_html_body(r, content) < 0)
+                return -1;
         } else if (ncp_jrd_html_body(r, best[kind]) < 0) {
             return -1;
         }
