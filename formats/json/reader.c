@@ -470,6 +470,13 @@ static void entity_code(ncp_jrd *r, json_t *e, const char **code, const char **s
     if (uri && lit) {
         size_t ul = strlen(uri), ll = strlen(lit);
         const char *local = strchr(lit, ':');
+        if (ul > ll && ends_with(uri, ul, lit, ll) && local) {
+            /* a QCode-like literal spelt out whole ("...subject/pa:rome" for "pa:rome"):
+             * a scheme would be written with the local part only, so both are kept */
+            *xuri = uri;
+            *code = lit;
+            return;
+        }
         if (ul > ll && ends_with(uri, ul, lit, ll)) {
             *scheme = nc_article_strndup(r->a, uri, ul - ll);
             *code = lit;
@@ -770,6 +777,16 @@ static void read_dialect_authors(ncp_jrd *r, json_t *list)
 static const char *const main_roles[] = {"main", "headline", "simple", "title", "", NULL};
 static const char *const sub_roles[] = {"subhead", "sub", "subheadline", "subtitle",
                                         "sub-headline", "subheading", NULL};
+
+/* A ninjs title that repeats the main headline: "title": true in "ninjs:forms", so that
+ * ninjs writes it back. */
+static void note_title(ncp_jrd *r)
+{
+    if (!r->forms && !(r->forms = json_object()))
+        r->a->failed = 1;
+    else if (json_object_set_new(r->forms, "title", json_true()) < 0)
+        r->a->failed = 1;
+}
 
 /* The forms (role, content type) in which a ninjs document gave its headline,
  * subheadline and summary, when not those the writer uses: kept in the extra
@@ -1537,6 +1554,8 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
         nc_article_sets(a, NC_F_HEADLINE, title);
     else if (title && strcmp(title, a->str[NC_F_HEADLINE]))
         nc_article_add_extra(a, "ninjs_title", title, 0);
+    else if (title)
+        note_title(r); /* a title that repeats the headline */
     read_descriptions(r, o, &d, 1);
     nc_article_sets(a, NC_F_SUMMARY, d.summary);
     if (d.summary_e)

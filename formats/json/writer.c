@@ -1059,19 +1059,38 @@ static int extra_held(wr *w, const nc_kv *kv)
            ninjs_extra(kv->key) || !strcmp(kv->key, NCP_JSON_NS "forms");
 }
 
+/* The extra "ninjs:forms" (written by the reader) parsed, or NULL. */
+static json_t *forms_of(const nc_article *a)
+{
+    size_t i;
+    for (i = 0; i < a->n_extra; i++)
+        if (a->extra[i].json && !strcmp(a->extra[i].key, NCP_JSON_NS "forms"))
+            return json_loads(a->extra[i].value, 0, NULL);
+    return NULL;
+}
+
+/* The title: extra ninjs_title, else the headline when the input's title repeated it
+ * ("title": true in "ninjs:forms"). */
+static const char *title_of(const nc_article *a)
+{
+    const char *t = extra_str(a, "ninjs_title");
+    json_t *forms;
+    if (t || !a->str[NC_F_HEADLINE] || !(forms = forms_of(a)))
+        return t;
+    if (json_is_true(json_object_get(forms, "title")))
+        t = a->str[NC_F_HEADLINE];
+    json_decref(forms);
+    return t;
+}
+
 /* The headline, subheadline or summary item hv in the form the input gave it (extra
  * "ninjs:forms", written by the reader): its role and content type replaced. */
 static json_t *formed(wr *w, const char *field, json_t *hv)
 {
     const char *k;
     json_t *forms, *form, *v, *value;
-    size_t i;
-    for (i = 0; i < w->a->n_extra; i++)
-        if (w->a->extra[i].json && !strcmp(w->a->extra[i].key, NCP_JSON_NS "forms"))
-            break;
-    if (i == w->a->n_extra || !hv)
+    if (!hv || !(forms = forms_of(w->a)))
         return hv;
-    forms = json_loads(w->a->extra[i].value, 0, NULL);
     form = json_object_get(forms, field);
     if (json_is_object(form) && (value = json_incref(json_object_get(hv, "value")))) {
         json_object_clear(hv);
@@ -1185,7 +1204,7 @@ static json_t *build(wr *w)
     extra_roles(w, arr, "description_");
     set_array(w, root, "descriptions", arr);
 
-    set_str(w, root, "title", extra_str(a, "ninjs_title"));
+    set_str(w, root, "title", title_of(a));
     set_str(w, root, "by", s[NC_F_BYLINE]);
     set_str(w, root, "slugline", s[NC_F_SLUGLINE]);
     set_str(w, root, "located", s[NC_F_LOCATION]);
