@@ -788,6 +788,39 @@ static void note_title(ncp_jrd *r)
         r->a->failed = 1;
 }
 
+/* 1 when a and b are the same text but for white space. */
+static int same_text(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && strchr(" \t\r\n", *a))
+            a++;
+        while (*b && strchr(" \t\r\n", *b))
+            b++;
+        if (*a != *b)
+            return 0;
+        if (!*a)
+            return 1;
+        a++;
+        b++;
+    }
+}
+
+/* An HTML description e (value html) beside the plain summary with the same text: kept
+ * whole as "summary_html" in "ninjs:forms", with the summary it renders ("of"), so that
+ * ninjs writes it back while the summary is unchanged. One with other text is left for
+ * the drop report. */
+static void note_twin(ncp_jrd *r, json_t *e, const char *html, const char *summary)
+{
+    const char *t = ncp_jrd_html_text(r, html, 1);
+    json_t *twin;
+    if (!t || !same_text(t, summary))
+        return;
+    if (!(twin = ncp_json_camel_copy(e)) || json_object_set_new(twin, "of", json_string(summary)) < 0 ||
+        (!r->forms && !(r->forms = json_object())) ||
+        json_object_set_new(r->forms, "summary_html", twin) < 0)
+        r->a->failed = 1;
+}
+
 /* The forms (role, content type) in which a ninjs document gave its headline,
  * subheadline and summary, when not those the writer uses: kept in the extra
  * "ninjs:forms" ({"headline": {"role": "title"}, ...}), so that ninjs writes them back.
@@ -870,6 +903,7 @@ static const char *const summary_roles[] = {"summary", "text", "abstract", "teas
 typedef struct descs {
     const char *summary, *summary_html, *credit, *dateline, *alt;
     json_t *summary_e; /* the description that gave the summary */
+    json_t *summary_html_e; /* the HTML description (of the descriptions list) */
 } descs;
 
 /* Sorts the descriptions of object o (2.x/3.x array, 1.x description_* keys) by role;
@@ -898,8 +932,10 @@ static void read_descriptions(ncp_jrd *r, json_t *o, descs *d, int extra_ok)
             if (!d->alt)
                 d->alt = value;
         } else if (html) {
-            if (!d->summary_html)
+            if (!d->summary_html) {
                 d->summary_html = value;
+                d->summary_html_e = e;
+            }
         } else if (one_of(role, summary_roles) && !d->summary) {
             d->summary = value;
             d->summary_e = e;
@@ -1560,6 +1596,8 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     nc_article_sets(a, NC_F_SUMMARY, d.summary);
     if (d.summary_e)
         note_form(r, "summary", d.summary_e, "summary", "text/plain");
+    if (d.summary_e && d.summary_html_e)
+        note_twin(r, d.summary_html_e, d.summary_html, d.summary);
     nc_article_sets(a, NC_F_CREDIT, d.credit);
     nc_article_sets(a, NC_F_DATELINE, d.dateline);
     if (d.alt && mkind < 0)

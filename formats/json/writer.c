@@ -1050,13 +1050,15 @@ static int extra_held(wr *w, const nc_kv *kv)
     }
     static const char *const prefixes[] = {"headline_", "description_", "altid_", NULL};
     const char *const *p;
+    /* ninjs's own fields, JSON values (written by the reader) */
+    if (ninjs_extra(kv->key) || !strcmp(kv->key, NCP_JSON_NS "forms"))
+        return 1;
     if (kv->json)
         return 0;
     for (p = prefixes; *p; p++)
         if (!strncmp(kv->key, *p, strlen(*p)) && kv->key[strlen(*p)])
             return 1;
-    return !strcmp(kv->key, "profile") || !strcmp(kv->key, "ninjs_title") ||
-           ninjs_extra(kv->key) || !strcmp(kv->key, NCP_JSON_NS "forms");
+    return !strcmp(kv->key, "profile") || !strcmp(kv->key, "ninjs_title");
 }
 
 /* The extra "ninjs:forms" (written by the reader) parsed, or NULL. */
@@ -1102,6 +1104,23 @@ static json_t *formed(wr *w, const char *field, json_t *hv)
     }
     json_decref(forms);
     return hv;
+}
+
+/* The HTML description the input gave beside the plain summary ("summary_html" in
+ * "ninjs:forms"), appended to arr while the summary is the one it renders. */
+static void summary_twin(wr *w, json_t *arr)
+{
+    json_t *forms = forms_of(w->a), *twin = json_object_get(forms, "summary_html"), *v;
+    const char *k, *of = json_string_value(json_object_get(twin, "of"));
+    if (of && w->a->str[NC_F_SUMMARY] && !strcmp(of, w->a->str[NC_F_SUMMARY])) {
+        json_t *item = new_obj(w);
+        json_object_foreach(twin, k, v) {
+            if (strcmp(k, "of") && json_is_string(v))
+                set(w, item, k, json_incref(v));
+        }
+        push(w, arr, item);
+    }
+    json_decref(forms);
 }
 
 /* ---- the document ---- */
@@ -1182,9 +1201,11 @@ static json_t *build(wr *w)
     set_array(w, root, "headlines", arr);
 
     arr = json_array();
-    if (s[NC_F_SUMMARY])
+    if (s[NC_F_SUMMARY]) {
         push(w, arr, formed(w, "summary",
                             role_value(w, "summary", "text/plain", s[NC_F_SUMMARY])));
+        summary_twin(w, arr);
+    }
     if (s[NC_F_DATELINE])
         push(w, arr, role_value(w, "dateline", NULL, s[NC_F_DATELINE]));
     if (s[NC_F_CREDIT])
