@@ -224,6 +224,15 @@ if [ $have_shared = 1 ] && [ -x /usr/bin/python3 ]; then
     ok
 fi
 
+# what the reader keeps for ninjs only (ninjs:forms, ninjs:<key>) is written back without
+# a warning: ninjs -> ninjs of the corpus under --strict warns of nothing of its own
+if [ $have_shared = 1 ]; then
+    for f in "$SHARED"/corpus/ninjs/*/*.json; do
+        nc -f json "$f" -t json > /dev/null 2> "$T/e"
+        ! grep -q "json cannot hold extra 'ninjs:" "$T/e" || fail "$f: json -> json: $(cat "$T/e")"
+    done
+    ok
+fi
 # agency metadata (issue 14): a TT-like text item keeps its type, names, entity attributes,
 # rendition sizes and titles through json -> json; IPTC codes are written as URIs
 A=tests/json/agency-text.json

@@ -79,11 +79,31 @@ static void record(drops *d, const char *parent, const char *key, const char *va
     }
 }
 
-/* The text of an HTML value: its text nodes, as the reader reads them. */
+/* The text of an HTML value: its text nodes, as the reader reads them. A NITF body's
+ * body.head went to the metadata: each of its text nodes is looked up alone. */
 static int html_found(drops *d, const char *s)
 {
-    const char *t = ncp_jrd_html_text(d->r, s, 1); /* read before: warned then */
-    return !t || found(d, t, strlen(t));
+    const char *head, *t, *p, *e;
+    s = ncp_jrd_nitf_split(d->r, s, &head);
+    t = ncp_jrd_html_text(d->r, s, 1); /* read before: warned then */
+    if (t && !found(d, t, strlen(t)))
+        return 0;
+    for (p = head; p && *p; p = e) {
+        const char *piece;
+        if (*p == '<') {
+            e = strchr(p, '>');
+            e = e ? e + 1 : p + strlen(p);
+            continue;
+        }
+        e = strchr(p, '<');
+        if (!e)
+            e = p + strlen(p);
+        piece = nc_article_strndup(d->r->a, p, (size_t)(e - p));
+        t = piece ? ncp_jrd_html_text(d->r, piece, 1) : NULL;
+        if (t && !found(d, t, strlen(t)))
+            return 0;
+    }
+    return 1;
 }
 
 /* Walks v (the value of key in an object under parent); depth is capped by the reader. */

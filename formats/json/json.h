@@ -70,6 +70,9 @@ void ncp_jrd_time(ncp_jrd *r, json_t *v, const char *key, nc_tfield f);
  * lines, line breaks kept), to the article body. -1 with err set on failure. */
 int ncp_jrd_html_body(ncp_jrd *r, const char *html);
 void ncp_jrd_text_body(ncp_jrd *r, const char *text);
+/* A NITF body without its body.head (a copy in the arena; nitf itself when it has none),
+ * and the body.head's content in *head (NULL when none). */
+const char *ncp_jrd_nitf_split(ncp_jrd *r, const char *nitf, const char **head);
 /* The text of an HTML fragment (paragraphs separated by a blank line), in the arena.
  * quiet: no warnings (the drop check, on a string the reader has converted and warned on). */
 const char *ncp_jrd_html_text(ncp_jrd *r, const char *html, int quiet);

@@ -137,6 +137,81 @@ int ncp_jrd_html_body(ncp_jrd *r, const char *html)
                             r->a->body, r->err);
 }
 
+/* The element <name ...>...</name> (or <name/>) in s, names compared ASCII
+ * case-insensitively: *ob and *oe around the element, *ib and *ie around its content.
+ * 0 when found. */
+static int find_element(const char *s, const char *name, const char **ob, const char **oe,
+                        const char **ib, const char **ie)
+{
+    size_t n = strlen(name);
+    const char *p, *gt, *q;
+    for (p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
+        if (ncp_strncasecmp(p + 1, name, n) || !strchr(" \t\r\n/>", p[1 + n]) || !p[1 + n])
+            continue;
+        if (!(gt = strchr(p, '>')))
+            return -1;
+        *ob = p;
+        *ib = gt + 1;
+        if (gt[-1] == '/') { /* <name/> */
+            *ie = *oe = gt + 1;
+            *ib = *ie;
+            return 0;
+        }
+        for (q = strchr(gt, '<'); q; q = strchr(q + 1, '<'))
+            if (q[1] == '/' && !ncp_strncasecmp(q + 2, name, n) && q[2 + n] == '>') {
+                *ie = q;
+                *oe = q + 3 + n;
+                return 0;
+            }
+        return -1;
+    }
+    return -1;
+}
+
+const char *ncp_jrd_nitf_split(ncp_jrd *r, const char *nitf, const char **head)
+{
+    const char *ob, *oe, *ib, *ie;
+    char *c;
+    size_t lead, len = strlen(nitf);
+    *head = NULL;
+    if (find_element(nitf, "body.head", &ob, &oe, &ib, &ie) < 0)
+        return nitf;
+    *head = nc_article_strndup(r->a, ib, (size_t)(ie - ib));
+    lead = (size_t)(ob - nitf);
+    if (!*head || !(c = nc_article_strndup(r->a, nitf, len))) {
+        r->a->failed = 1;
+        return nitf;
+    }
+    memmove(c + lead, oe, len - (size_t)(oe - nitf) + 1);
+    return c;
+}
+
+/* The metadata of a NITF body.head (hl1, hl2, byline, distributor, dateline, abstract)
+ * into the fields the document left empty: a NITF body repeats the item's headline and
+ * byline, which are metadata, not text of the body. What fits no empty field is left
+ * for the drop report. */
+static void nitf_head(ncp_jrd *r, const char *head)
+{
+    static const struct {
+        const char *name;
+        nc_field f;
+    } map[] = {{"hl1", NC_F_HEADLINE},   {"hl2", NC_F_SUBHEADLINE}, {"byline", NC_F_BYLINE},
+               {"distributor", NC_F_PROVIDER}, {"dateline", NC_F_DATELINE},
+               {"abstract", NC_F_SUMMARY}};
+    size_t i;
+    for (i = 0; i < sizeof map / sizeof map[0]; i++) {
+        const char *ob, *oe, *ib, *ie, *inner, *t;
+        if (r->a->str[map[i].f] || find_element(head, map[i].name, &ob, &oe, &ib, &ie) < 0)
+            continue;
+        inner = nc_article_strndup(r->a, ib, (size_t)(ie - ib));
+        t = inner ? ncp_jrd_html_text(r, inner, 1) : NULL;
+        if (!inner)
+            r->a->failed = 1;
+        else
+            nc_article_sets(r->a, map[i].f, t);
+    }
+}
+
 /* Appends a line's text to paragraph p: a line break before all but the first line. */
 static void text_line(ncp_jrd *r, nc_node **p, const char *s, size_t len)
 {
@@ -395,6 +470,13 @@ static void entity_code(ncp_jrd *r, json_t *e, const char **code, const char **s
     if (uri && lit) {
         size_t ul = strlen(uri), ll = strlen(lit);
         const char *local = strchr(lit, ':');
+        if (ul > ll && ends_with(uri, ul, lit, ll) && local) {
+            /* a QCode-like literal spelt out whole ("...subject/pa:rome" for "pa:rome"):
+             * a scheme would be written with the local part only, so both are kept */
+            *xuri = uri;
+            *code = lit;
+            return;
+        }
         if (ul > ll && ends_with(uri, ul, lit, ll)) {
             *scheme = nc_article_strndup(r->a, uri, ul - ll);
             *code = lit;
@@ -696,6 +778,49 @@ static const char *const main_roles[] = {"main", "headline", "simple", "title", 
 static const char *const sub_roles[] = {"subhead", "sub", "subheadline", "subtitle",
                                         "sub-headline", "subheading", NULL};
 
+/* A ninjs title that repeats the main headline: "title": true in "ninjs:forms", so that
+ * ninjs writes it back. */
+static void note_title(ncp_jrd *r)
+{
+    if (!r->forms && !(r->forms = json_object()))
+        r->a->failed = 1;
+    else if (json_object_set_new(r->forms, "title", json_true()) < 0)
+        r->a->failed = 1;
+}
+
+/* 1 when a and b are the same text but for white space. */
+static int same_text(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && strchr(" \t\r\n", *a))
+            a++;
+        while (*b && strchr(" \t\r\n", *b))
+            b++;
+        if (*a != *b)
+            return 0;
+        if (!*a)
+            return 1;
+        a++;
+        b++;
+    }
+}
+
+/* An HTML description e (value html) beside the plain summary with the same text: kept
+ * whole as "summary_html" in "ninjs:forms", with the summary it renders ("of"), so that
+ * ninjs writes it back while the summary is unchanged. One with other text is left for
+ * the drop report. */
+static void note_twin(ncp_jrd *r, json_t *e, const char *html, const char *summary)
+{
+    const char *t = ncp_jrd_html_text(r, html, 1);
+    json_t *twin;
+    if (!t || !same_text(t, summary))
+        return;
+    if (!(twin = ncp_json_camel_copy(e)) || json_object_set_new(twin, "of", json_string(summary)) < 0 ||
+        (!r->forms && !(r->forms = json_object())) ||
+        json_object_set_new(r->forms, "summary_html", twin) < 0)
+        r->a->failed = 1;
+}
+
 /* The forms (role, content type) in which a ninjs document gave its headline,
  * subheadline and summary, when not those the writer uses: kept in the extra
  * "ninjs:forms" ({"headline": {"role": "title"}, ...}), so that ninjs writes them back.
@@ -778,6 +903,7 @@ static const char *const summary_roles[] = {"summary", "text", "abstract", "teas
 typedef struct descs {
     const char *summary, *summary_html, *credit, *dateline, *alt;
     json_t *summary_e; /* the description that gave the summary */
+    json_t *summary_html_e; /* the HTML description (of the descriptions list) */
 } descs;
 
 /* Sorts the descriptions of object o (2.x/3.x array, 1.x description_* keys) by role;
@@ -806,8 +932,10 @@ static void read_descriptions(ncp_jrd *r, json_t *o, descs *d, int extra_ok)
             if (!d->alt)
                 d->alt = value;
         } else if (html) {
-            if (!d->summary_html)
+            if (!d->summary_html) {
                 d->summary_html = value;
+                d->summary_html_e = e;
+            }
         } else if (one_of(role, summary_roles) && !d->summary) {
             d->summary = value;
             d->summary_e = e;
@@ -882,6 +1010,12 @@ static int read_bodies(ncp_jrd *r, json_t *o)
             continue;
         if (kind == B_TEXT) {
             ncp_jrd_text_body(r, best[kind]);
+        } else if (kind == B_NITF) {
+            const char *head, *content = ncp_jrd_nitf_split(r, best[kind], &head);
+            if (head)
+                nitf_head(r, head);
+            if (ncp_jrd_html_body(r, content) < 0)
+                return -1;
         } else if (ncp_jrd_html_body(r, best[kind]) < 0) {
             return -1;
         }
@@ -1456,10 +1590,14 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
         nc_article_sets(a, NC_F_HEADLINE, title);
     else if (title && strcmp(title, a->str[NC_F_HEADLINE]))
         nc_article_add_extra(a, "ninjs_title", title, 0);
+    else if (title)
+        note_title(r); /* a title that repeats the headline */
     read_descriptions(r, o, &d, 1);
     nc_article_sets(a, NC_F_SUMMARY, d.summary);
     if (d.summary_e)
         note_form(r, "summary", d.summary_e, "summary", "text/plain");
+    if (d.summary_e && d.summary_html_e)
+        note_twin(r, d.summary_html_e, d.summary_html, d.summary);
     nc_article_sets(a, NC_F_CREDIT, d.credit);
     nc_article_sets(a, NC_F_DATELINE, d.dateline);
     if (d.alt && mkind < 0)

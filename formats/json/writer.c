@@ -1050,13 +1050,39 @@ static int extra_held(wr *w, const nc_kv *kv)
     }
     static const char *const prefixes[] = {"headline_", "description_", "altid_", NULL};
     const char *const *p;
+    /* ninjs's own fields, JSON values (written by the reader) */
+    if (ninjs_extra(kv->key) || !strcmp(kv->key, NCP_JSON_NS "forms"))
+        return 1;
     if (kv->json)
         return 0;
     for (p = prefixes; *p; p++)
         if (!strncmp(kv->key, *p, strlen(*p)) && kv->key[strlen(*p)])
             return 1;
-    return !strcmp(kv->key, "profile") || !strcmp(kv->key, "ninjs_title") ||
-           ninjs_extra(kv->key) || !strcmp(kv->key, NCP_JSON_NS "forms");
+    return !strcmp(kv->key, "profile") || !strcmp(kv->key, "ninjs_title");
+}
+
+/* The extra "ninjs:forms" (written by the reader) parsed, or NULL. */
+static json_t *forms_of(const nc_article *a)
+{
+    size_t i;
+    for (i = 0; i < a->n_extra; i++)
+        if (a->extra[i].json && !strcmp(a->extra[i].key, NCP_JSON_NS "forms"))
+            return json_loads(a->extra[i].value, 0, NULL);
+    return NULL;
+}
+
+/* The title: extra ninjs_title, else the headline when the input's title repeated it
+ * ("title": true in "ninjs:forms"). */
+static const char *title_of(const nc_article *a)
+{
+    const char *t = extra_str(a, "ninjs_title");
+    json_t *forms;
+    if (t || !a->str[NC_F_HEADLINE] || !(forms = forms_of(a)))
+        return t;
+    if (json_is_true(json_object_get(forms, "title")))
+        t = a->str[NC_F_HEADLINE];
+    json_decref(forms);
+    return t;
 }
 
 /* The headline, subheadline or summary item hv in the form the input gave it (extra
@@ -1065,13 +1091,8 @@ static json_t *formed(wr *w, const char *field, json_t *hv)
 {
     const char *k;
     json_t *forms, *form, *v, *value;
-    size_t i;
-    for (i = 0; i < w->a->n_extra; i++)
-        if (w->a->extra[i].json && !strcmp(w->a->extra[i].key, NCP_JSON_NS "forms"))
-            break;
-    if (i == w->a->n_extra || !hv)
+    if (!hv || !(forms = forms_of(w->a)))
         return hv;
-    forms = json_loads(w->a->extra[i].value, 0, NULL);
     form = json_object_get(forms, field);
     if (json_is_object(form) && (value = json_incref(json_object_get(hv, "value")))) {
         json_object_clear(hv);
@@ -1083,6 +1104,23 @@ static json_t *formed(wr *w, const char *field, json_t *hv)
     }
     json_decref(forms);
     return hv;
+}
+
+/* The HTML description the input gave beside the plain summary ("summary_html" in
+ * "ninjs:forms"), appended to arr while the summary is the one it renders. */
+static void summary_twin(wr *w, json_t *arr)
+{
+    json_t *forms = forms_of(w->a), *twin = json_object_get(forms, "summary_html"), *v;
+    const char *k, *of = json_string_value(json_object_get(twin, "of"));
+    if (of && w->a->str[NC_F_SUMMARY] && !strcmp(of, w->a->str[NC_F_SUMMARY])) {
+        json_t *item = new_obj(w);
+        json_object_foreach(twin, k, v) {
+            if (strcmp(k, "of") && json_is_string(v))
+                set(w, item, k, json_incref(v));
+        }
+        push(w, arr, item);
+    }
+    json_decref(forms);
 }
 
 /* ---- the document ---- */
@@ -1163,9 +1201,11 @@ static json_t *build(wr *w)
     set_array(w, root, "headlines", arr);
 
     arr = json_array();
-    if (s[NC_F_SUMMARY])
+    if (s[NC_F_SUMMARY]) {
         push(w, arr, formed(w, "summary",
                             role_value(w, "summary", "text/plain", s[NC_F_SUMMARY])));
+        summary_twin(w, arr);
+    }
     if (s[NC_F_DATELINE])
         push(w, arr, role_value(w, "dateline", NULL, s[NC_F_DATELINE]));
     if (s[NC_F_CREDIT])
@@ -1185,7 +1225,7 @@ static json_t *build(wr *w)
     extra_roles(w, arr, "description_");
     set_array(w, root, "descriptions", arr);
 
-    set_str(w, root, "title", extra_str(a, "ninjs_title"));
+    set_str(w, root, "title", title_of(a));
     set_str(w, root, "by", s[NC_F_BYLINE]);
     set_str(w, root, "slugline", s[NC_F_SLUGLINE]);
     set_str(w, root, "located", s[NC_F_LOCATION]);

@@ -6,6 +6,8 @@ not value:
   - key order, and key case (ninjs 2.x spells the 3.x keys in lower case);
   - dates: every RFC 3339 date-time as the instant it names (UTC);
   - numbers: 120 and 120.0 are equal;
+  - strings: white space at either end (the reader trims values);
+  - headlines and descriptions: in any order (the role of each says which it is);
   - HTML and XHTML values (bodies, descriptions): their tags with sorted attributes and
     their text with white space collapsed (the XHTML serialisation is the writer's);
   - bodies: their text (of the HTML body when there is one, else of the plain one): the
@@ -69,6 +71,9 @@ def norm(v, key=None):
             k = k.lower()
             if k == "bodies" and isinstance(x, list):
                 out[k] = norm_bodies(x)
+            elif k in ("headlines", "descriptions") and isinstance(x, list):
+                # each item says by its role which it is: their order is form
+                out[k] = sorted(norm(x, k), key=lambda e: json.dumps(e, sort_keys=True))
             else:
                 out[k] = norm(x, k)
         return out
@@ -84,7 +89,7 @@ def norm(v, key=None):
             return "date:" + norm_date(t)
         if t.startswith("<"):
             return "html:" + canon_html(t)
-        return v
+        return t
     return v
 
 
