@@ -75,6 +75,12 @@ void ncp_dom_walk_init(ncp_dom_walk *it, xmlNode *first)
     it->root = first ? first->parent : NULL;
 }
 
+void ncp_dom_walk_tree(ncp_dom_walk *it, xmlNode *el)
+{
+    ncp_dom_walk_init(it, el);
+    it->only = el;
+}
+
 ncp_dom_event ncp_dom_walk_next(ncp_dom_walk *it)
 {
     xmlNode *n = it->node;
@@ -92,6 +98,8 @@ ncp_dom_event ncp_dom_walk_next(ncp_dom_walk *it)
         return it->ev = NCP_DOM_LEAVE;
     }
     it->skip = 0;
+    if (n == it->only)
+        return it->ev = NCP_DOM_DONE;
     if (n->next) {
         it->node = n->next;
         return it->ev = NCP_DOM_ENTER;
@@ -105,6 +113,14 @@ ncp_dom_event ncp_dom_walk_next(ncp_dom_walk *it)
 void ncp_dom_walk_skip(ncp_dom_walk *it)
 {
     it->skip = 1;
+}
+
+xmlNode *ncp_dom_walk_enter(ncp_dom_walk *it)
+{
+    ncp_dom_event ev;
+    while ((ev = ncp_dom_walk_next(it)) == NCP_DOM_LEAVE)
+        ;
+    return ev == NCP_DOM_ENTER ? it->node : NULL;
 }
 
 xmlNode *ncp_dom_find(xmlNode *el, const char *name, int last)

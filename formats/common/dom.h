@@ -106,7 +106,8 @@ int ncp_dom_social_embed(const xmlNode *el, unsigned flags, const char **url);
  * for the DOM): ENTER for each node in document order, LEAVE for each element after its
  * children. Only elements are descended into. After ENTER of an element,
  * ncp_dom_walk_skip leaves its children out (and it gets no LEAVE). No recursion, no
- * allocation; the tree must not change during the walk.
+ * allocation; the tree must not change during the walk, except before the current node
+ * or, after ncp_dom_walk_skip, inside the current node's subtree (it is not visited).
  *
  *     ncp_dom_walk it;
  *     ncp_dom_event ev;
@@ -119,14 +120,25 @@ typedef enum ncp_dom_event { NCP_DOM_DONE, NCP_DOM_ENTER, NCP_DOM_LEAVE } ncp_do
 typedef struct ncp_dom_walk {
     xmlNode *node;       /* the node of the last event */
     xmlNode *root;       /* the walk ends when it climbs back to this node */
+    xmlNode *only;       /* ncp_dom_walk_tree: the walk ends after this node's subtree */
     ncp_dom_event ev;
     int started, skip;
 } ncp_dom_walk;
 /* A walk over first, its following siblings and their descendants (first == NULL: an
  * empty walk). */
 void ncp_dom_walk_init(ncp_dom_walk *it, xmlNode *first);
+/* A walk over el itself and its descendants, not its siblings (ENTER el first, LEAVE el
+ * last; el == NULL: an empty walk). */
+void ncp_dom_walk_tree(ncp_dom_walk *it, xmlNode *el);
 ncp_dom_event ncp_dom_walk_next(ncp_dom_walk *it);
 void ncp_dom_walk_skip(ncp_dom_walk *it);
+/* For walks that only look at nodes on the way down: the node of the next ENTER (LEAVE
+ * events passed over), NULL when the walk is done.
+ *
+ *     for (ncp_dom_walk_tree(&it, root); (n = ncp_dom_walk_enter(&it)) != NULL;)
+ *         if (ncp_dom_is(n, "link")) ...
+ */
+xmlNode *ncp_dom_walk_enter(ncp_dom_walk *it);
 
 /* Helpers for readers. */
 const char *ncp_dom_name(const xmlNode *n);          /* local name, "" for non-elements */

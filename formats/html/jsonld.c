@@ -669,6 +669,7 @@ int ncp_html_jsonld(ncp_hpage *p)
 {
     ld l;
     xmlNode *n;
+    ncp_dom_walk it;
     json_t *best = NULL;
     size_t i;
     int best_rank = -1;
@@ -676,7 +677,7 @@ int ncp_html_jsonld(ncp_hpage *p)
     l.p = p;
     l.exact = p->own;
     nc_buf_init(&l.b);
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
+    for (ncp_dom_walk_tree(&it, p->root); (n = ncp_dom_walk_enter(&it)) != NULL;) {
         json_t *j;
         if (!ncp_dom_is(n, "script") || !ncp_html_script_is(n, "application/ld+json"))
             continue;

@@ -88,7 +88,8 @@ const char *ncp_html_url(ncp_hpage *p, const char *href)
 static const char *link_rel(xmlNode *root, const char *rel)
 {
     xmlNode *n;
-    for (n = root; n; n = ncp_html_next(n, root, 1)) {
+    ncp_dom_walk it;
+    for (ncp_dom_walk_tree(&it, root); (n = ncp_dom_walk_enter(&it)) != NULL;) {
         const char *r, *h;
         if (!ncp_dom_is(n, "link") || !(r = ncp_dom_attr(n, "rel")))
             continue;
@@ -107,6 +108,7 @@ static void find_base(ncp_hpage *p)
 {
     const char *u = p->o ? p->o->base_url : NULL, *b = NULL;
     xmlNode *n;
+    ncp_dom_walk it;
     if (!u || !*u) {
         const char *c = link_rel(p->head ? p->head : p->root, "canonical");
         if (is_abs_http(c))
@@ -122,7 +124,8 @@ static void find_base(ncp_hpage *p)
         const char *t = ncp_trim(u, &len);
         p->doc_url = nc_article_strndup(p->a, t, len);
     }
-    for (n = p->head ? p->head : p->root; n; n = ncp_html_next(n, p->head ? p->head : p->root, 1))
+    ncp_dom_walk_tree(&it, p->head ? p->head : p->root);
+    while ((n = ncp_dom_walk_enter(&it)) != NULL)
         if (ncp_dom_is(n, "base") && (b = ncp_dom_attr(n, "href")) && *b)
             break;
     if (b && *b) {
@@ -149,7 +152,8 @@ static int is_own(ncp_hpage *p)
 static xmlNode *own_body(ncp_hpage *p)
 {
     xmlNode *n;
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
+    ncp_dom_walk it;
+    for (ncp_dom_walk_tree(&it, p->root); (n = ncp_dom_walk_enter(&it)) != NULL;) {
         const char *ip = ncp_dom_attr(n, "itemprop");
         if (ip && !strcmp(ip, "articleBody"))
             return n;
