@@ -68,6 +68,46 @@ int ncp_dom_class_word(const xmlNode *n, const char *word)
     return 0;
 }
 
+const char *ncp_dom_word_next(const char **s, const char *sep, size_t *len)
+{
+    const char *p = *s, *w;
+    if (!sep)
+        sep = " \t\n\r\f";
+    p += strspn(p, sep);
+    if (!*p) {
+        *s = p;
+        return NULL;
+    }
+    w = p;
+    p += strcspn(p, sep);
+    *len = (size_t)(p - w);
+    *s = p;
+    return w;
+}
+
+static int token_char(int c, int digits)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (digits && c >= '0' && c <= '9');
+}
+
+size_t ncp_dom_token_next(const char **s, const char *end, int digits, char *tok, size_t cap)
+{
+    const char *p = *s;
+    size_t tl = 0;
+    while (p < end && !token_char((unsigned char)*p, digits))
+        p++;
+    while (p < end && token_char((unsigned char)*p, digits)) {
+        if (tl && *p >= 'A' && *p <= 'Z' && p[-1] >= 'a' && p[-1] <= 'z')
+            break;
+        if (tl < cap - 1)
+            tok[tl++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        p++;
+    }
+    tok[tl] = '\0';
+    *s = p;
+    return tl;
+}
+
 void ncp_dom_walk_init(ncp_dom_walk *it, xmlNode *first)
 {
     memset(it, 0, sizeof *it);

@@ -150,6 +150,23 @@ const char *ncp_dom_attr(const xmlNode *n, const char *name);
 int ncp_dom_class_has(const xmlNode *n, const char *part);
 /* 1 when the class attribute holds the word `word` (case-insensitive). */
 int ncp_dom_class_word(const xmlNode *n, const char *word);
+/* The words of a space-separated attribute value (class, id, rel, itemprop), one at a
+ * time: skips the separators in sep (NULL: HTML's white space, " \t\n\r\f") from *s,
+ * returns the next word's start with its length in *len and moves *s past it; NULL when
+ * there is no word left.
+ *
+ *     const char *w, *v = ncp_dom_attr(n, "class");
+ *     size_t len;
+ *     while (v && (w = ncp_dom_word_next(&v, NULL, &len)) != NULL)
+ *         ...
+ */
+const char *ncp_dom_word_next(const char **s, const char *sep, size_t *len);
+/* The tokens of a class or id word, one at a time: runs of ASCII letters (and digits when
+ * `digits`), also split where a lower-case letter is followed by an upper-case one
+ * ("c-article__body" -> c, article, body; "storyBody" -> story, body). The next token
+ * before `end` is lower-cased into tok (at most cap - 1 characters kept, the rest of a
+ * longer run passed over) and *s moved past it; returns its length, 0 at the end. */
+size_t ncp_dom_token_next(const char **s, const char *end, int digits, char *tok, size_t cap);
 /* The first (last = 0) or last descendant element of el, el included, with this name;
  * NULL when there is none. */
 xmlNode *ncp_dom_find(xmlNode *el, const char *name, int last);

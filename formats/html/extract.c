@@ -173,6 +173,7 @@ static int isdg(int c) { return c >= '0' && c <= '9'; }
 static unsigned classify_word(const char *s, size_t n)
 {
     char joined[64], tok[32];
+    const char *end;
     size_t i, jl = 0, tl;
     unsigned f = 0;
     int negated = 0;
@@ -188,21 +189,8 @@ static unsigned classify_word(const char *s, size_t n)
         if (strstr(joined, markers[i]))
             f |= W_MARKER;
     /* tokens: split at non-alphanumerics and lower->upper case changes */
-    i = 0;
-    while (i < n) {
-        while (i < n && !isal((unsigned char)s[i]) && !isdg((unsigned char)s[i]))
-            i++;
-        tl = 0;
-        while (i < n && (isal((unsigned char)s[i]) || isdg((unsigned char)s[i]))) {
-            if (tl && s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
-                break;
-            if (tl < sizeof tok - 1)
-                tok[tl++] = (char)lc((unsigned char)s[i]);
-            i++;
-        }
-        if (!tl)
-            continue;
-        tok[tl] = '\0';
+    end = s + n;
+    while ((tl = ncp_dom_token_next(&s, end, 1, tok, sizeof tok)) > 0) {
         if (!strcmp(tok, "shared"))
             continue; /* "shared-content": reused blocks, not a share bar */
         if (!strcmp(tok, "no") || !strcmp(tok, "has") || !strcmp(tok, "with") ||
@@ -235,18 +223,13 @@ static unsigned classify_word(const char *s, size_t n)
 static unsigned classify_attr(const char *v)
 {
     unsigned f = 0;
+    const char *w;
+    size_t len;
     if (!v)
         return 0;
-    while (*v) {
-        const char *s;
-        while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
-            v++;
-        s = v;
-        while (*v && *v != ' ' && *v != '\t' && *v != '\n' && *v != '\r')
-            v++;
-        if (v > s)
-            f |= classify_word(s, (size_t)(v - s));
-    }
+    /* not \f: a class "a\fb" is one word here */
+    while ((w = ncp_dom_word_next(&v, " \t\n\r", &len)) != NULL)
+        f |= classify_word(w, len);
     return f;
 }
 
