@@ -547,7 +547,7 @@ static void leave_el(xmlNode *el)
         ph->flags |= H_KEEP;
 }
 
-static void analyse_walk(ncp_hpage *p);
+static void analyse_walk(ncp_hpage *p, int first);
 
 int ncp_html_analyse(ncp_hpage *p)
 {
@@ -573,7 +573,7 @@ int ncp_html_analyse(ncp_hpage *p)
     for (ncp_dom_walk_tree(&it, p->root); (n = ncp_dom_walk_enter(&it)) != NULL;)
         if (n->type == XML_ELEMENT_NODE)
             n->_private = i < count ? &p->info[i++] : NULL;
-    analyse_walk(p);
+    analyse_walk(p, 1);
     return 0;
 }
 
@@ -584,7 +584,7 @@ void ncp_html_reanalyse(ncp_hpage *p, int relax)
     memset(p->info, 0, p->n_info * sizeof *p->info);
     p->relax = relax;
     p->content = NULL;
-    analyse_walk(p);
+    analyse_walk(p, 1);
 }
 
 /* A text node's letters and punctuation, added to its parent's own counts (outside junk). */
@@ -639,9 +639,40 @@ static void classify_el(ncp_hpage *p, xmlNode *n, ncp_hinfo *h, const char *name
         h->media++;
 }
 
-/* The analysis walk (enter/leave) over the whole document; a script, style or svg is
- * left as soon as it is entered. */
-static void analyse_walk(ncp_hpage *p)
+/* The first analysis of an element, on the way down. */
+static void analyse_enter(ncp_hpage *p, xmlNode *n, const char *name)
+{
+    ncp_hinfo *h = ncp_hi(n), *ph = ncp_hi(n->parent);
+    if (ph && (ph->flags & (H_JUNK | H_INJUNK)))
+        h->flags |= H_INJUNK;
+    if (ph && (ph->flags & (H_LINK | H_INLINK)))
+        h->flags |= H_INLINK;
+    if (in_set(name, block_tags))
+        h->flags |= H_BLOCK;
+    if (tag_is(name, "a") && ncp_dom_attr(n, "href"))
+        h->flags |= H_LINK;
+    if (tag_is(name, "article"))
+        h->flags |= H_ARTICLE;
+    if (!(h->flags & H_INJUNK))
+        classify_el(p, n, h, name);
+}
+
+/* The re-analysis of an element after the junk decisions (retotal), on the way down. */
+static void retotal_enter(xmlNode *n, const char *name)
+{
+    ncp_hinfo *h = ncp_hi(n), *ph = ncp_hi(n->parent);
+    if (ph && (ph->flags & (H_JUNK | H_INJUNK)))
+        h->flags |= H_INJUNK;
+    if (!(h->flags & (H_JUNK | H_INJUNK)) &&
+        (tag_is(name, "img") || tag_is(name, "picture") || tag_is(name, "video") ||
+         tag_is(name, "iframe")))
+        h->media++;
+}
+
+/* The analysis walk (enter/leave) over the whole document, the first (first = 1) or
+ * again after the junk decisions; a script, style or svg is left as soon as it is
+ * entered. */
+static void analyse_walk(ncp_hpage *p, int first)
 {
     ncp_dom_walk it;
     ncp_dom_event ev;
@@ -651,20 +682,11 @@ static void analyse_walk(ncp_hpage *p)
         if (ev == NCP_DOM_LEAVE) {
             leave_el(n);
         } else if (n->type == XML_ELEMENT_NODE) {
-            ncp_hinfo *h = ncp_hi(n), *ph = ncp_hi(n->parent);
             const char *name = ncp_dom_name(n);
-            if (ph && (ph->flags & (H_JUNK | H_INJUNK)))
-                h->flags |= H_INJUNK;
-            if (ph && (ph->flags & (H_LINK | H_INLINK)))
-                h->flags |= H_INLINK;
-            if (in_set(name, block_tags))
-                h->flags |= H_BLOCK;
-            if (tag_is(name, "a") && ncp_dom_attr(n, "href"))
-                h->flags |= H_LINK;
-            if (tag_is(name, "article"))
-                h->flags |= H_ARTICLE;
-            if (!(h->flags & H_INJUNK))
-                classify_el(p, n, h, name);
+            if (first)
+                analyse_enter(p, n, name);
+            else
+                retotal_enter(n, name);
             if (!has_prose(name)) {
                 leave_el(n);
                 ncp_dom_walk_skip(&it);
@@ -749,8 +771,6 @@ static void settle_junk(ncp_hpage *p)
 /* Re-computes the totals after the junk decisions (stats of junk subtrees removed). */
 static void retotal(ncp_hpage *p)
 {
-    ncp_dom_walk it;
-    ncp_dom_event ev;
     size_t i;
     for (i = 0; i < p->n_info; i++) {
         ncp_hinfo *h = &p->info[i];
@@ -761,27 +781,7 @@ static void retotal(ncp_hpage *p)
         h->own = h->own_link = h->own_punct = 0;
         h->flags &= ~(unsigned)(H_INJUNK | H_STRUCT);
     }
-    ncp_dom_walk_tree(&it, p->root);
-    while ((ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE) {
-        xmlNode *n = it.node;
-        if (ev == NCP_DOM_LEAVE) {
-            leave_el(n);
-        } else if (n->type == XML_ELEMENT_NODE) {
-            ncp_hinfo *h = ncp_hi(n), *ph = ncp_hi(n->parent);
-            if (ph && (ph->flags & (H_JUNK | H_INJUNK)))
-                h->flags |= H_INJUNK;
-            if (!(h->flags & (H_JUNK | H_INJUNK)) &&
-                (ncp_dom_is(n, "img") || ncp_dom_is(n, "picture") || ncp_dom_is(n, "video") ||
-                 ncp_dom_is(n, "iframe")))
-                h->media++;
-            if (!has_prose(ncp_dom_name(n))) {
-                leave_el(n);
-                ncp_dom_walk_skip(&it);
-            }
-        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            count_text(n);
-        }
-    }
+    analyse_walk(p, 0);
 }
 
 static const char *const container_tags[] = {"div", "section", "article", "main", "body",
