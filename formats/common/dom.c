@@ -68,11 +68,57 @@ int ncp_dom_class_word(const xmlNode *n, const char *word)
     return 0;
 }
 
+const char *ncp_dom_word_next(const char **s, const char *sep, size_t *len)
+{
+    const char *p = *s, *w;
+    if (!sep)
+        sep = " \t\n\r\f";
+    p += strspn(p, sep);
+    if (!*p) {
+        *s = p;
+        return NULL;
+    }
+    w = p;
+    p += strcspn(p, sep);
+    *len = (size_t)(p - w);
+    *s = p;
+    return w;
+}
+
+static int token_char(int c, int digits)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (digits && c >= '0' && c <= '9');
+}
+
+size_t ncp_dom_token_next(const char **s, const char *end, int digits, char *tok, size_t cap)
+{
+    const char *p = *s;
+    size_t tl = 0;
+    while (p < end && !token_char((unsigned char)*p, digits))
+        p++;
+    while (p < end && token_char((unsigned char)*p, digits)) {
+        if (tl && *p >= 'A' && *p <= 'Z' && p[-1] >= 'a' && p[-1] <= 'z')
+            break;
+        if (tl < cap - 1)
+            tok[tl++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        p++;
+    }
+    tok[tl] = '\0';
+    *s = p;
+    return tl;
+}
+
 void ncp_dom_walk_init(ncp_dom_walk *it, xmlNode *first)
 {
     memset(it, 0, sizeof *it);
     it->node = first;
     it->root = first ? first->parent : NULL;
+}
+
+void ncp_dom_walk_tree(ncp_dom_walk *it, xmlNode *el)
+{
+    ncp_dom_walk_init(it, el);
+    it->only = el;
 }
 
 ncp_dom_event ncp_dom_walk_next(ncp_dom_walk *it)
@@ -92,6 +138,8 @@ ncp_dom_event ncp_dom_walk_next(ncp_dom_walk *it)
         return it->ev = NCP_DOM_LEAVE;
     }
     it->skip = 0;
+    if (n == it->only)
+        return it->ev = NCP_DOM_DONE;
     if (n->next) {
         it->node = n->next;
         return it->ev = NCP_DOM_ENTER;
@@ -105,6 +153,14 @@ ncp_dom_event ncp_dom_walk_next(ncp_dom_walk *it)
 void ncp_dom_walk_skip(ncp_dom_walk *it)
 {
     it->skip = 1;
+}
+
+xmlNode *ncp_dom_walk_enter(ncp_dom_walk *it)
+{
+    ncp_dom_event ev;
+    while ((ev = ncp_dom_walk_next(it)) == NCP_DOM_LEAVE)
+        ;
+    return ev == NCP_DOM_ENTER ? it->node : NULL;
 }
 
 xmlNode *ncp_dom_find(xmlNode *el, const char *name, int last)

@@ -106,7 +106,8 @@ int ncp_dom_social_embed(const xmlNode *el, unsigned flags, const char **url);
  * for the DOM): ENTER for each node in document order, LEAVE for each element after its
  * children. Only elements are descended into. After ENTER of an element,
  * ncp_dom_walk_skip leaves its children out (and it gets no LEAVE). No recursion, no
- * allocation; the tree must not change during the walk.
+ * allocation; the tree must not change during the walk, except before the current node
+ * or, after ncp_dom_walk_skip, inside the current node's subtree (it is not visited).
  *
  *     ncp_dom_walk it;
  *     ncp_dom_event ev;
@@ -119,14 +120,25 @@ typedef enum ncp_dom_event { NCP_DOM_DONE, NCP_DOM_ENTER, NCP_DOM_LEAVE } ncp_do
 typedef struct ncp_dom_walk {
     xmlNode *node;       /* the node of the last event */
     xmlNode *root;       /* the walk ends when it climbs back to this node */
+    xmlNode *only;       /* ncp_dom_walk_tree: the walk ends after this node's subtree */
     ncp_dom_event ev;
     int started, skip;
 } ncp_dom_walk;
 /* A walk over first, its following siblings and their descendants (first == NULL: an
  * empty walk). */
 void ncp_dom_walk_init(ncp_dom_walk *it, xmlNode *first);
+/* A walk over el itself and its descendants, not its siblings (ENTER el first, LEAVE el
+ * last; el == NULL: an empty walk). */
+void ncp_dom_walk_tree(ncp_dom_walk *it, xmlNode *el);
 ncp_dom_event ncp_dom_walk_next(ncp_dom_walk *it);
 void ncp_dom_walk_skip(ncp_dom_walk *it);
+/* For walks that only look at nodes on the way down: the node of the next ENTER (LEAVE
+ * events passed over), NULL when the walk is done.
+ *
+ *     for (ncp_dom_walk_tree(&it, root); (n = ncp_dom_walk_enter(&it)) != NULL;)
+ *         if (ncp_dom_is(n, "link")) ...
+ */
+xmlNode *ncp_dom_walk_enter(ncp_dom_walk *it);
 
 /* Helpers for readers. */
 const char *ncp_dom_name(const xmlNode *n);          /* local name, "" for non-elements */
@@ -138,6 +150,23 @@ const char *ncp_dom_attr(const xmlNode *n, const char *name);
 int ncp_dom_class_has(const xmlNode *n, const char *part);
 /* 1 when the class attribute holds the word `word` (case-insensitive). */
 int ncp_dom_class_word(const xmlNode *n, const char *word);
+/* The words of a space-separated attribute value (class, id, rel, itemprop), one at a
+ * time: skips the separators in sep (NULL: HTML's white space, " \t\n\r\f") from *s,
+ * returns the next word's start with its length in *len and moves *s past it; NULL when
+ * there is no word left.
+ *
+ *     const char *w, *v = ncp_dom_attr(n, "class");
+ *     size_t len;
+ *     while (v && (w = ncp_dom_word_next(&v, NULL, &len)) != NULL)
+ *         ...
+ */
+const char *ncp_dom_word_next(const char **s, const char *sep, size_t *len);
+/* The tokens of a class or id word, one at a time: runs of ASCII letters (and digits when
+ * `digits`), also split where a lower-case letter is followed by an upper-case one
+ * ("c-article__body" -> c, article, body; "storyBody" -> story, body). The next token
+ * before `end` is lower-cased into tok (at most cap - 1 characters kept, the rest of a
+ * longer run passed over) and *s moved past it; returns its length, 0 at the end. */
+size_t ncp_dom_token_next(const char **s, const char *end, int digits, char *tok, size_t cap);
 /* The first (last = 0) or last descendant element of el, el included, with this name;
  * NULL when there is none. */
 xmlNode *ncp_dom_find(xmlNode *el, const char *name, int last);

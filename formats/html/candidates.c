@@ -352,7 +352,8 @@ static xmlNode *largest(ncp_hpage *p, unsigned flag, const char *tag)
 {
     xmlNode *n, *best = NULL, *root = p->body ? p->body : p->root;
     int best_t = 0;
-    for (n = root; n; n = ncp_html_next(n, root, 1)) {
+    ncp_dom_walk it;
+    for (ncp_dom_walk_tree(&it, root); (n = ncp_dom_walk_enter(&it)) != NULL;) {
         const ncp_hinfo *h = ncp_hi(n);
         if (n->type != XML_ELEMENT_NODE || !h || (h->flags & (H_JUNK | H_INJUNK)))
             continue;

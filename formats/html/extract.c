@@ -173,6 +173,7 @@ static int isdg(int c) { return c >= '0' && c <= '9'; }
 static unsigned classify_word(const char *s, size_t n)
 {
     char joined[64], tok[32];
+    const char *end;
     size_t i, jl = 0, tl;
     unsigned f = 0;
     int negated = 0;
@@ -188,21 +189,8 @@ static unsigned classify_word(const char *s, size_t n)
         if (strstr(joined, markers[i]))
             f |= W_MARKER;
     /* tokens: split at non-alphanumerics and lower->upper case changes */
-    i = 0;
-    while (i < n) {
-        while (i < n && !isal((unsigned char)s[i]) && !isdg((unsigned char)s[i]))
-            i++;
-        tl = 0;
-        while (i < n && (isal((unsigned char)s[i]) || isdg((unsigned char)s[i]))) {
-            if (tl && s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
-                break;
-            if (tl < sizeof tok - 1)
-                tok[tl++] = (char)lc((unsigned char)s[i]);
-            i++;
-        }
-        if (!tl)
-            continue;
-        tok[tl] = '\0';
+    end = s + n;
+    while ((tl = ncp_dom_token_next(&s, end, 1, tok, sizeof tok)) > 0) {
         if (!strcmp(tok, "shared"))
             continue; /* "shared-content": reused blocks, not a share bar */
         if (!strcmp(tok, "no") || !strcmp(tok, "has") || !strcmp(tok, "with") ||
@@ -235,18 +223,13 @@ static unsigned classify_word(const char *s, size_t n)
 static unsigned classify_attr(const char *v)
 {
     unsigned f = 0;
+    const char *w;
+    size_t len;
     if (!v)
         return 0;
-    while (*v) {
-        const char *s;
-        while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
-            v++;
-        s = v;
-        while (*v && *v != ' ' && *v != '\t' && *v != '\n' && *v != '\r')
-            v++;
-        if (v > s)
-            f |= classify_word(s, (size_t)(v - s));
-    }
+    /* not \f: a class "a\fb" is one word here */
+    while ((w = ncp_dom_word_next(&v, " \t\n\r", &len)) != NULL)
+        f |= classify_word(w, len);
     return f;
 }
 
@@ -433,10 +416,15 @@ static xmlNode *only_img(xmlNode *n, int depth)
  * placeholder; a noscript image with no placeholder is moved out of the noscript. */
 static void noscript_images(ncp_hpage *p)
 {
-    xmlNode *n = p->body ? p->body : p->root, *next;
-    for (; n; n = next) {
-        xmlNode *img, *prev;
-        next = ncp_html_next(n, p->root, 1);
+    xmlNode *n, *img, *prev;
+    ncp_dom_walk it;
+    /* the body and what follows it (the body's subtree alone: the lifted image goes
+     * before the noscript, which is then skipped) */
+    if (p->body)
+        ncp_dom_walk_init(&it, p->body);
+    else
+        ncp_dom_walk_tree(&it, p->root);
+    while ((n = ncp_dom_walk_enter(&it)) != NULL) {
         if (!ncp_dom_is(n, "noscript") || !(img = only_img(n, 0)))
             continue;
         if (!ncp_dom_attr(img, "src") || !usable_src(ncp_dom_attr(img, "src")))
@@ -453,7 +441,7 @@ static void noscript_images(ncp_hpage *p)
             continue;
         }
         /* no placeholder before it: lift the image out */
-        next = ncp_html_next(n, p->root, 0);
+        ncp_dom_walk_skip(&it);
         xmlUnlinkNode(img);
         xmlAddPrevSibling(n, img);
     }
@@ -464,8 +452,13 @@ static void noscript_images(ncp_hpage *p)
  * moves into place: that div is content, not a hidden element. */
 static void streamed_segments(ncp_hpage *p)
 {
-    xmlNode *n = p->body ? p->body : p->root;
-    for (; n; n = ncp_html_next(n, p->root, 1)) {
+    xmlNode *n;
+    ncp_dom_walk it;
+    if (p->body)
+        ncp_dom_walk_init(&it, p->body); /* the body and what follows it */
+    else
+        ncp_dom_walk_tree(&it, p->root);
+    while ((n = ncp_dom_walk_enter(&it)) != NULL) {
         const char *id;
         if (n->type != XML_ELEMENT_NODE || !ncp_dom_attr(n, "hidden") ||
             !(id = ncp_dom_attr(n, "id")))
@@ -554,11 +547,12 @@ static void leave_el(xmlNode *el)
         ph->flags |= H_KEEP;
 }
 
-static void analyse_walk(ncp_hpage *p);
+static void analyse_walk(ncp_hpage *p, int first);
 
 int ncp_html_analyse(ncp_hpage *p)
 {
     xmlNode *n;
+    ncp_dom_walk it;
     size_t count = 0, i = 0;
     if (!p->metas_done || (p->seen & SEEN_NOSCRIPT))
         noscript_images(p);
@@ -567,7 +561,7 @@ int ncp_html_analyse(ncp_hpage *p)
     if (p->metas_done) {
         count = p->n_elements; /* noscript_images and streamed_segments move, not add */
     } else {
-        for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
+        for (ncp_dom_walk_tree(&it, p->root); (n = ncp_dom_walk_enter(&it)) != NULL;)
             if (n->type == XML_ELEMENT_NODE)
                 count++;
     }
@@ -576,10 +570,10 @@ int ncp_html_analyse(ncp_hpage *p)
         return -1;
     p->n_info = count;
     p->wclass = calloc(count ? count : 1, sizeof *p->wclass); /* optional: NULL is slower */
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1))
+    for (ncp_dom_walk_tree(&it, p->root); (n = ncp_dom_walk_enter(&it)) != NULL;)
         if (n->type == XML_ELEMENT_NODE)
             n->_private = i < count ? &p->info[i++] : NULL;
-    analyse_walk(p);
+    analyse_walk(p, 1);
     return 0;
 }
 
@@ -590,89 +584,115 @@ void ncp_html_reanalyse(ncp_hpage *p, int relax)
     memset(p->info, 0, p->n_info * sizeof *p->info);
     p->relax = relax;
     p->content = NULL;
-    analyse_walk(p);
+    analyse_walk(p, 1);
 }
 
-/* The analysis walk (enter/leave) over the whole document. */
-static void analyse_walk(ncp_hpage *p)
+/* A text node's letters and punctuation, added to its parent's own counts (outside junk). */
+static void count_text(xmlNode *n)
 {
-    xmlNode *n = p->root;
+    ncp_hinfo *ph = ncp_hi(n->parent);
+    if (ph && !(ph->flags & (H_JUNK | H_INJUNK)) && n->content) {
+        int L, P;
+        weigh_text(n, &L, &P);
+        ph->own += L;
+        ph->own_punct += P;
+        if (ph->flags & (H_LINK | H_INLINK))
+            ph->own_link += L;
+    }
+}
 
-    while (n) {
-        int descend = 1;
-        if (n->type == XML_ELEMENT_NODE) {
-            ncp_hinfo *h = ncp_hi(n), *ph = ncp_hi(n->parent);
+/* 1 when the walks over the page look inside an element (not script, style or svg). */
+static int has_prose(const char *name)
+{
+    return !tag_is(name, "script") && !tag_is(name, "style") && !tag_is(name, "svg");
+}
+
+/* What the class, id, role and itemprop of an element (not in junk) say of it. */
+static void classify_el(ncp_hpage *p, xmlNode *n, ncp_hinfo *h, const char *name)
+{
+    const char *role = ncp_dom_attr(n, "role");
+    const char *ip = ncp_dom_attr(n, "itemprop");
+    unsigned w = classify_cached(p, n);
+    if (ip && (ncp_html_attr_word(n, "itemprop", "articleBody") ||
+               ncp_html_attr_word(n, "itemprop", "articlebody")))
+        w = (w & ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE | W_HARD)) | W_MARKER;
+    if (w & W_MARKER)
+        h->flags |= H_MARKER;
+    if (w & W_POS)
+        h->flags |= H_POSITIVE;
+    if (in_set(name, junk_tags) || hidden_el(n) || (w & W_HIDDEN) ||
+        (role && in_set(role, junk_roles) && !(w & W_MARKER) &&
+         (p->relax < 2 || in_set(role, landmark_roles))))
+        h->flags |= H_JUNK;
+    else if (tag_is(name, "body") || tag_is(name, "html") ||
+             tag_is(name, "main") || tag_is(name, "article"))
+        ; /* never chrome by class */
+    else if (w & W_STRONG)
+        h->flags |= H_STRONG | (w & W_HARD ? H_HARD : 0); /* chrome unless it
+                                           * holds a marker (settle_junk) */
+    else if ((w & W_WEAK) || tag_is(name, "form"))
+        h->flags |= H_NEGATIVE;
+    if (w & W_BYLINE)
+        h->flags |= H_BYLINE;
+    if (tag_is(name, "img") || tag_is(name, "picture") || tag_is(name, "video") ||
+        tag_is(name, "iframe"))
+        h->media++;
+}
+
+/* The first analysis of an element, on the way down. */
+static void analyse_enter(ncp_hpage *p, xmlNode *n, const char *name)
+{
+    ncp_hinfo *h = ncp_hi(n), *ph = ncp_hi(n->parent);
+    if (ph && (ph->flags & (H_JUNK | H_INJUNK)))
+        h->flags |= H_INJUNK;
+    if (ph && (ph->flags & (H_LINK | H_INLINK)))
+        h->flags |= H_INLINK;
+    if (in_set(name, block_tags))
+        h->flags |= H_BLOCK;
+    if (tag_is(name, "a") && ncp_dom_attr(n, "href"))
+        h->flags |= H_LINK;
+    if (tag_is(name, "article"))
+        h->flags |= H_ARTICLE;
+    if (!(h->flags & H_INJUNK))
+        classify_el(p, n, h, name);
+}
+
+/* The re-analysis of an element after the junk decisions (retotal), on the way down. */
+static void retotal_enter(xmlNode *n, const char *name)
+{
+    ncp_hinfo *h = ncp_hi(n), *ph = ncp_hi(n->parent);
+    if (ph && (ph->flags & (H_JUNK | H_INJUNK)))
+        h->flags |= H_INJUNK;
+    if (!(h->flags & (H_JUNK | H_INJUNK)) &&
+        (tag_is(name, "img") || tag_is(name, "picture") || tag_is(name, "video") ||
+         tag_is(name, "iframe")))
+        h->media++;
+}
+
+/* The analysis walk (enter/leave) over the whole document, the first (first = 1) or
+ * again after the junk decisions; a script, style or svg is left as soon as it is
+ * entered. */
+static void analyse_walk(ncp_hpage *p, int first)
+{
+    ncp_dom_walk it;
+    ncp_dom_event ev;
+    ncp_dom_walk_tree(&it, p->root);
+    while ((ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE) {
+        xmlNode *n = it.node;
+        if (ev == NCP_DOM_LEAVE) {
+            leave_el(n);
+        } else if (n->type == XML_ELEMENT_NODE) {
             const char *name = ncp_dom_name(n);
-            unsigned w;
-            if (ph && (ph->flags & (H_JUNK | H_INJUNK)))
-                h->flags |= H_INJUNK;
-            if (ph && (ph->flags & (H_LINK | H_INLINK)))
-                h->flags |= H_INLINK;
-            if (in_set(name, block_tags))
-                h->flags |= H_BLOCK;
-            if (tag_is(name, "a") && ncp_dom_attr(n, "href"))
-                h->flags |= H_LINK;
-            if (tag_is(name, "article"))
-                h->flags |= H_ARTICLE;
-            if (!(h->flags & H_INJUNK)) {
-                const char *role = ncp_dom_attr(n, "role");
-                const char *ip = ncp_dom_attr(n, "itemprop");
-                w = classify_cached(p, n);
-                if (ip && (ncp_html_attr_word(n, "itemprop", "articleBody") ||
-                           ncp_html_attr_word(n, "itemprop", "articlebody")))
-                    w = (w & ~(unsigned)(W_STRONG | W_WEAK | W_BYLINE | W_HARD)) | W_MARKER;
-                if (w & W_MARKER)
-                    h->flags |= H_MARKER;
-                if (w & W_POS)
-                    h->flags |= H_POSITIVE;
-                if (in_set(name, junk_tags) || hidden_el(n) || (w & W_HIDDEN) ||
-                    (role && in_set(role, junk_roles) && !(w & W_MARKER) &&
-                     (p->relax < 2 || in_set(role, landmark_roles))))
-                    h->flags |= H_JUNK;
-                else if (tag_is(name, "body") || tag_is(name, "html") ||
-                         tag_is(name, "main") || tag_is(name, "article"))
-                    ; /* never chrome by class */
-                else if (w & W_STRONG)
-                    h->flags |= H_STRONG | (w & W_HARD ? H_HARD : 0); /* chrome unless it
-                                                       * holds a marker (settle_junk) */
-                else if ((w & W_WEAK) || tag_is(name, "form"))
-                    h->flags |= H_NEGATIVE;
-                if (w & W_BYLINE)
-                    h->flags |= H_BYLINE;
-                if (tag_is(name, "img") || tag_is(name, "picture") || tag_is(name, "video") ||
-                    tag_is(name, "iframe"))
-                    h->media++;
-            }
-            if (tag_is(name, "script") || tag_is(name, "style") || tag_is(name, "svg"))
-                descend = 0;
-        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            ncp_hinfo *ph = ncp_hi(n->parent);
-            if (ph && !(ph->flags & (H_JUNK | H_INJUNK)) && n->content) {
-                int L, P;
-                weigh_text(n, &L, &P);
-                ph->own += L;
-                ph->own_punct += P;
-                if (ph->flags & (H_LINK | H_INLINK))
-                    ph->own_link += L;
-            }
-        }
-        /* next: descend, else leave upwards */
-        if (descend && n->type == XML_ELEMENT_NODE && n->children) {
-            n = n->children;
-            continue;
-        }
-        for (;;) {
-            if (n->type == XML_ELEMENT_NODE)
+            if (first)
+                analyse_enter(p, n, name);
+            else
+                retotal_enter(n, name);
+            if (!has_prose(name)) {
                 leave_el(n);
-            if (n == p->root) {
-                n = NULL;
-                break;
+                ncp_dom_walk_skip(&it);
             }
-            if (n->next) {
-                n = n->next;
-                break;
-            }
-            n = n->parent;
+        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            count_text(n);
         }
     }
 }
@@ -683,10 +703,12 @@ static void analyse_walk(ncp_hpage *p)
 static int sectioned_prose(xmlNode *el, const ncp_hinfo *h)
 {
     xmlNode *n;
+    ncp_dom_walk it;
     int heads = 0, budget = 20000;
     if (h->good < 1500)
         return 0;
-    for (n = el->children; n && budget-- > 0 && heads < 2; n = ncp_html_next(n, el, 1)) {
+    ncp_dom_walk_init(&it, el->children);
+    while (heads < 2 && (n = ncp_dom_walk_enter(&it)) != NULL && budget-- > 0) {
         const char *nm = ncp_dom_name(n);
         if (n->type == XML_ELEMENT_NODE && nm[0] == 'h' && nm[1] >= '2' && nm[1] <= '4' && !nm[2])
             heads++;
@@ -698,10 +720,11 @@ static int sectioned_prose(xmlNode *el, const ncp_hinfo *h)
  * decision needs the subtree totals, so it is made here, top-down. */
 static void settle_junk(ncp_hpage *p)
 {
+    xmlNode *n;
+    ncp_dom_walk it;
     p->class_junk_good = 0;
-    xmlNode *n = p->body ? p->body : p->root;
-    xmlNode *root = n;
-    while (n) {
+    ncp_dom_walk_tree(&it, p->body ? p->body : p->root);
+    while ((n = ncp_dom_walk_enter(&it)) != NULL) {
         int descend = 1;
         if (n->type == XML_ELEMENT_NODE) {
             ncp_hinfo *h = ncp_hi(n);
@@ -739,17 +762,15 @@ static void settle_junk(ncp_hpage *p)
             }
             if ((h->flags & H_BYLINE) && (h->paras > 1 || h->text > 400 || (h->flags & H_KEEP)))
                 h->flags &= ~(unsigned)H_BYLINE;
-        } else {
-            descend = 0;
         }
-        n = ncp_html_next(n, root, descend);
+        if (!descend)
+            ncp_dom_walk_skip(&it);
     }
 }
 
 /* Re-computes the totals after the junk decisions (stats of junk subtrees removed). */
 static void retotal(ncp_hpage *p)
 {
-    xmlNode *n = p->root;
     size_t i;
     for (i = 0; i < p->n_info; i++) {
         ncp_hinfo *h = &p->info[i];
@@ -760,47 +781,7 @@ static void retotal(ncp_hpage *p)
         h->own = h->own_link = h->own_punct = 0;
         h->flags &= ~(unsigned)(H_INJUNK | H_STRUCT);
     }
-    while (n) {
-        int descend = 1;
-        if (n->type == XML_ELEMENT_NODE) {
-            ncp_hinfo *h = ncp_hi(n), *ph = ncp_hi(n->parent);
-            if (ph && (ph->flags & (H_JUNK | H_INJUNK)))
-                h->flags |= H_INJUNK;
-            if (!(h->flags & (H_JUNK | H_INJUNK)) &&
-                (ncp_dom_is(n, "img") || ncp_dom_is(n, "picture") || ncp_dom_is(n, "video") ||
-                 ncp_dom_is(n, "iframe")))
-                h->media++;
-            if (ncp_dom_is(n, "script") || ncp_dom_is(n, "style") || ncp_dom_is(n, "svg"))
-                descend = 0;
-        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            ncp_hinfo *ph = ncp_hi(n->parent);
-            if (ph && !(ph->flags & (H_JUNK | H_INJUNK)) && n->content) {
-                int L, P;
-                weigh_text(n, &L, &P);
-                ph->own += L;
-                ph->own_punct += P;
-                if (ph->flags & (H_LINK | H_INLINK))
-                    ph->own_link += L;
-            }
-        }
-        if (descend && n->type == XML_ELEMENT_NODE && n->children) {
-            n = n->children;
-            continue;
-        }
-        for (;;) {
-            if (n->type == XML_ELEMENT_NODE)
-                leave_el(n);
-            if (n == p->root) {
-                n = NULL;
-                break;
-            }
-            if (n->next) {
-                n = n->next;
-                break;
-            }
-            n = n->parent;
-        }
-    }
+    analyse_walk(p, 0);
 }
 
 static const char *const container_tags[] = {"div", "section", "article", "main", "body",
@@ -861,9 +842,10 @@ xmlNode *ncp_html_choose(ncp_hpage *p)
     xmlNode *n, *best = NULL, *root = p->body ? p->body : p->root;
     double best_v = 0;
     ncp_hinfo *bh;
+    ncp_dom_walk it;
     settle_junk(p);
     retotal(p);
-    for (n = root; n; n = ncp_html_next(n, root, 1)) {
+    for (ncp_dom_walk_tree(&it, root); (n = ncp_dom_walk_enter(&it)) != NULL;) {
         ncp_hinfo *h;
         double v;
         if (n->type != XML_ELEMENT_NODE)
@@ -947,7 +929,9 @@ static const char *const drop_tags[] = {"div", "section", "ul", "ol", "dl", "tab
 static void mark_drops(ncp_hpage *p, xmlNode *content)
 {
     xmlNode *n;
-    for (n = content->children; n; n = ncp_html_next(n, content, 1)) {
+    ncp_dom_walk it;
+    ncp_dom_walk_init(&it, content->children);
+    while ((n = ncp_dom_walk_enter(&it)) != NULL) {
         ncp_hinfo *h;
         const char *nm;
         if (n->type != XML_ELEMENT_NODE)

@@ -14,42 +14,17 @@
 
 #include <jansson.h>
 
+#include "common/schemaorg.h"
+
 /* ---- reading helpers ---- */
 
-static const char *const article_types[] = {
-    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
-    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle",
-    "ReviewNewsArticle", "SatiricalArticle", "BlogPosting", "LiveBlogPosting",
-    "SocialMediaPosting", "DiscussionForumPosting", "TechArticle", "ScholarlyArticle",
-    "MedicalScholarlyArticle", "Report", "AdvertiserContentArticle", "APIReference",
-    "Posting", NULL};
-
-static const char *strip_vocab(const char *t)
-{
-    static const char *const pre[] = {"https://schema.org/", "http://schema.org/", "schema:",
-                                      NULL};
-    size_t i;
-    for (i = 0; pre[i]; i++)
-        if (!strncmp(t, pre[i], strlen(pre[i])))
-            return t + strlen(pre[i]);
-    return t;
-}
-
-static int type_is(json_t *o, const char *const *types)
+/* 1 when o's @type is an article type: one of schema.org's (schemaorg.h), or of the
+ * more a page may use. */
+static int is_article(json_t *o)
 {
     json_t *t = json_object_get(o, "@type");
-    size_t i, k;
-    if (!t)
-        return 0;
-    for (i = 0; i < (json_is_array(t) ? json_array_size(t) : 1); i++) {
-        json_t *v = json_is_array(t) ? json_array_get(t, i) : t;
-        if (!json_is_string(v))
-            continue;
-        for (k = 0; types[k]; k++)
-            if (!ncp_strcasecmp(strip_vocab(json_string_value(v)), types[k]))
-                return 1;
-    }
-    return 0;
+    return ncp_schema_type_in(t, ncp_schema_article_types) ||
+           ncp_schema_type_in(t, ncp_schema_page_article_types);
 }
 
 static int type_is1(json_t *o, const char *type)
@@ -57,7 +32,7 @@ static int type_is1(json_t *o, const char *type)
     const char *t[2];
     t[0] = type;
     t[1] = NULL;
-    return type_is(o, t);
+    return ncp_schema_type_in(json_object_get(o, "@type"), t);
 }
 
 typedef struct ld {
@@ -188,7 +163,7 @@ static json_t *get(ld *l, json_t *o, const char *key)
         const char *k;
         json_t *c;
         json_object_foreach(o, k, c)
-            if (!strcmp(strip_vocab(k), key))
+            if (!strcmp(ncp_schema_strip(k), key))
                 return deref(l, c);
         return NULL;
     }
@@ -248,11 +223,6 @@ static const char *url_of(ld *l, json_t *v)
 
 /* ---- the article object ---- */
 
-static const char *const org_types[] = {
-    "Organization", "NewsMediaOrganization", "Corporation", "EducationalOrganization",
-    "GovernmentOrganization", "LocalBusiness", "MedicalOrganization", "NGO",
-    "OnlineBusiness", "Brand", "WebSite", NULL};
-
 /* orgs: 0 reads persons (and untyped names) only, 1 organisations only. */
 static void read_authors_of(ld *l, json_t *v, const char *role_in, int orgs);
 
@@ -280,7 +250,7 @@ static void read_authors_of(ld *l, json_t *v, const char *role_in, int orgs)
         const char *role = role_in;
         json_t *nm;
         if (!l->exact && json_is_object(e) && !type_is1(e, "Role") &&
-            !!type_is(e, org_types) != orgs)
+            !!ncp_schema_type_in(json_object_get(e, "@type"), ncp_schema_org_types) != orgs)
             continue;
         if (l->exact && orgs)
             continue;
@@ -357,25 +327,7 @@ static void read_list(ld *l, json_t *v, int what)
             nc_buf t = NC_BUF_INIT;
             const char *q = json_string_value(e);
             ncp_html_unescape(q, strlen(q), &t);
-            q = t.ptr;
-            while (*q) {
-                const char *c = strchr(q, ',');
-                size_t len = c ? (size_t)(c - q) : strlen(q);
-                nc_buf k = NC_BUF_INIT;
-                ncp_collapse_space(&k, q, len);
-                if (k.size) {
-                    size_t j;
-                    for (j = 0; j < a->n_keywords; j++)
-                        if (!strcmp(a->keywords[j], k.ptr))
-                            break;
-                    if (j == a->n_keywords)
-                        nc_article_add_keyword(a, k.ptr);
-                }
-                nc_buf_release(&k);
-                q += len;
-                if (*q == ',')
-                    q++;
-            }
+            ncp_schema_keywords(a, t.ptr, NCP_SCHEMA_TIDY);
             nc_buf_release(&t);
             continue;
         }
@@ -420,7 +372,7 @@ static void read_list(ld *l, json_t *v, int what)
 static void read_media_obj(ld *l, json_t *e, int lead_only)
 {
     nc_article *a = l->p->a;
-    nc_media_kind kind = NC_MEDIA_PICTURE;
+    nc_media_kind kind;
     const char *href, *s;
     nc_media *m;
     json_t *enc;
@@ -434,10 +386,7 @@ static void read_media_obj(ld *l, json_t *e, int lead_only)
     }
     if (!json_is_object(e))
         return;
-    if (type_is1(e, "VideoObject"))
-        kind = NC_MEDIA_VIDEO;
-    else if (type_is1(e, "AudioObject"))
-        kind = NC_MEDIA_AUDIO;
+    kind = ncp_schema_media_kind(json_object_get(e, "@type"));
     if ((s = text_of(l, get(l, e, "additionalType"))) && strstr(s, "graphic"))
         kind = NC_MEDIA_GRAPHIC;
     href = url_of(l, e);
@@ -669,6 +618,7 @@ int ncp_html_jsonld(ncp_hpage *p)
 {
     ld l;
     xmlNode *n;
+    ncp_dom_walk it;
     json_t *best = NULL;
     size_t i;
     int best_rank = -1;
@@ -676,7 +626,7 @@ int ncp_html_jsonld(ncp_hpage *p)
     l.p = p;
     l.exact = p->own;
     nc_buf_init(&l.b);
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
+    for (ncp_dom_walk_tree(&it, p->root); (n = ncp_dom_walk_enter(&it)) != NULL;) {
         json_t *j;
         if (!ncp_dom_is(n, "script") || !ncp_html_script_is(n, "application/ld+json"))
             continue;
@@ -691,7 +641,7 @@ int ncp_html_jsonld(ncp_hpage *p)
     for (i = 0; i < l.n_objs; i++) {
         json_t *o = l.objs[i], *u;
         int rank;
-        if (!type_is(o, article_types))
+        if (!is_article(o))
             continue;
         rank = 1;
         if (json_object_get(o, "headline"))
@@ -718,9 +668,8 @@ int ncp_html_jsonld(ncp_hpage *p)
         read_article(&l, best);
     else if (!p->own) {
         /* no article object: a WebPage's publication dates and publisher still help */
-        static const char *const page_types[] = {"WebPage", "ItemPage", NULL};
         for (i = 0; i < l.n_objs; i++)
-            if (type_is(l.objs[i], page_types)) {
+            if (ncp_schema_type_in(json_object_get(l.objs[i], "@type"), ncp_schema_page_types)) {
                 /* newsletter and site builders that call a post a WebPage, with its
                  * headline and author: an article in all but the type */
                 if (json_object_get(l.objs[i], "headline") && json_object_get(l.objs[i], "author")) {

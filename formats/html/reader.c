@@ -88,7 +88,8 @@ const char *ncp_html_url(ncp_hpage *p, const char *href)
 static const char *link_rel(xmlNode *root, const char *rel)
 {
     xmlNode *n;
-    for (n = root; n; n = ncp_html_next(n, root, 1)) {
+    ncp_dom_walk it;
+    for (ncp_dom_walk_tree(&it, root); (n = ncp_dom_walk_enter(&it)) != NULL;) {
         const char *r, *h;
         if (!ncp_dom_is(n, "link") || !(r = ncp_dom_attr(n, "rel")))
             continue;
@@ -107,6 +108,7 @@ static void find_base(ncp_hpage *p)
 {
     const char *u = p->o ? p->o->base_url : NULL, *b = NULL;
     xmlNode *n;
+    ncp_dom_walk it;
     if (!u || !*u) {
         const char *c = link_rel(p->head ? p->head : p->root, "canonical");
         if (is_abs_http(c))
@@ -122,7 +124,8 @@ static void find_base(ncp_hpage *p)
         const char *t = ncp_trim(u, &len);
         p->doc_url = nc_article_strndup(p->a, t, len);
     }
-    for (n = p->head ? p->head : p->root; n; n = ncp_html_next(n, p->head ? p->head : p->root, 1))
+    ncp_dom_walk_tree(&it, p->head ? p->head : p->root);
+    while ((n = ncp_dom_walk_enter(&it)) != NULL)
         if (ncp_dom_is(n, "base") && (b = ncp_dom_attr(n, "href")) && *b)
             break;
     if (b && *b) {
@@ -149,7 +152,8 @@ static int is_own(ncp_hpage *p)
 static xmlNode *own_body(ncp_hpage *p)
 {
     xmlNode *n;
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
+    ncp_dom_walk it;
+    for (ncp_dom_walk_tree(&it, p->root); (n = ncp_dom_walk_enter(&it)) != NULL;) {
         const char *ip = ncp_dom_attr(n, "itemprop");
         if (ip && !strcmp(ip, "articleBody"))
             return n;
@@ -157,41 +161,33 @@ static xmlNode *own_body(ncp_hpage *p)
     return NULL;
 }
 
-int ncp_html_page_read(nc_article *a, const char *buf, size_t len, const nc_opts *o, nc_error *err)
+/* Decodes the page to UTF-8 (into utf8 unless it is UTF-8 already) and parses it: p->doc
+ * and p->root. Returns 0, or -1 with err set. */
+static int parse_page(ncp_hpage *p, const char *buf, size_t len, nc_buf *utf8, nc_error *err)
 {
-    ncp_hpage p;
-    nc_buf utf8 = NC_BUF_INIT;
+    const nc_opts *o = p->o;
     const char *enc = NULL;
-    int rc = -1, nomem = 0, extract = !nc_opts_flag(o, "no-extract");
-    xmlNode *c, *content = NULL;
-    memset(&p, 0, sizeof p);
-    if (!ncp_html_extract_mode_ok(o))
-        return nc_error_set(err, NC_ERR_USAGE, 0, 0,
-                            "html: --extract takes precision, balanced or recall, not '%s'",
-                            nc_opts_get(o, "extract"));
-    p.a = a;
-    p.o = o;
-    nc_buf_init(&p.tmp);
+    int nomem = 0;
     {
-        int r = ncp_html_decode(buf, len, nc_opts_get(o, "input-encoding"), o, &utf8, &enc, err);
-        const char *page = r == 1 ? buf : utf8.ptr;
-        size_t plen = r == 1 ? len : utf8.size;
+        int r = ncp_html_decode(buf, len, nc_opts_get(o, "input-encoding"), o, utf8, &enc, err);
+        const char *page = r == 1 ? buf : utf8->ptr;
+        size_t plen = r == 1 ? len : utf8->size;
         if (r < 0)
-            goto done;
-        if (utf8.failed) {
+            return -1;
+        if (utf8->failed) {
             nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-            goto done;
+            return -1;
         }
         if (plen > (size_t)INT_MAX) {
             nc_error_set(err, NC_ERR_LIMIT, 0, 0, "HTML page too large for the parser");
-            goto done;
+            return -1;
         }
         {
             int line, col;
             if (ncp_markup_attrs_check(page, plen, 1, &line, &col) < 0) {
                 nc_error_set(err, NC_ERR_LIMIT, line, col,
                              "an element with more than %d attributes", NCP_MAX_ATTRIBUTES);
-                goto done;
+                return -1;
             }
         }
         /* The page is UTF-8 now: IGNORE_ENC keeps libxml2 from switching encodings at a
@@ -199,7 +195,7 @@ int ncp_html_page_read(nc_article *a, const char *buf, size_t len, const nc_opts
          * only at </script>, not at the first "</" and a letter. */
         ncp_xml_quiet();
         xmlResetLastError();
-        p.doc = ncp_dom_parse_html(page, plen, NULL,
+        p->doc = ncp_dom_parse_html(page, plen, NULL,
                               HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                   HTML_PARSE_COMPACT | HTML_PARSE_RECOVER |
                                   HTML_PARSE_IGNORE_ENC,
@@ -209,12 +205,12 @@ int ncp_html_page_read(nc_article *a, const char *buf, size_t len, const nc_opts
              * XML_MAX_TEXT_LENGTH bytes (reported as out of memory), silently under
              * NOERROR: what follows is lost, which --strict must know */
             const xmlError *e = xmlGetLastError();
-            if (!nomem && p.doc && e && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
+            if (!nomem && p->doc && e && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
                 strstr(e->message, "depth"))
                 nc_warn(o, e->line, e->int2,
                         "html: nested more than %d levels deep: the rest of the page is dropped",
                         NC_MAX_DEPTH);
-            else if (!nomem && p.doc && e && e->code == XML_ERR_NO_MEMORY && e->message &&
+            else if (!nomem && p->doc && e && e->code == XML_ERR_NO_MEMORY && e->message &&
                      strstr(e->message, "huge text"))
                 nc_warn(o, e->line, e->int2,
                         "html: a text longer than %d bytes: the rest of the page is dropped",
@@ -223,20 +219,39 @@ int ncp_html_page_read(nc_article *a, const char *buf, size_t len, const nc_opts
     }
     if (nomem) {
         nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-        goto done;
+        return -1;
     }
-    if (!p.doc || !(p.root = xmlDocGetRootElement(p.doc))) {
+    if (!p->doc || !(p->root = xmlDocGetRootElement(p->doc))) {
         const xmlError *e = xmlGetLastError();
         if (ncp_xml_oom()) {
             nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-            goto done;
+            return -1;
         }
         nc_error_set(err, NC_ERR_PARSE, e ? e->line : 0,
                      e ? e->int2 : 0,
                      "not readable as HTML%s%s", e && e->message ? ": " : "",
                      e && e->message ? e->message : "");
-        goto done;
+        return -1;
     }
+    return 0;
+}
+
+int ncp_html_page_read(nc_article *a, const char *buf, size_t len, const nc_opts *o, nc_error *err)
+{
+    ncp_hpage p;
+    nc_buf utf8 = NC_BUF_INIT;
+    int rc = -1, extract = !nc_opts_flag(o, "no-extract");
+    xmlNode *c, *content = NULL;
+    memset(&p, 0, sizeof p);
+    if (!ncp_html_extract_mode_ok(o))
+        return nc_error_set(err, NC_ERR_USAGE, 0, 0,
+                            "html: --extract takes precision, balanced or recall, not '%s'",
+                            nc_opts_get(o, "extract"));
+    p.a = a;
+    p.o = o;
+    nc_buf_init(&p.tmp);
+    if (parse_page(&p, buf, len, &utf8, err) < 0)
+        goto done;
     for (c = p.root->children; c; c = c->next) {
         if (ncp_dom_is(c, "head") && !p.head)
             p.head = c;

@@ -11,18 +11,10 @@
 
 #include <string.h>
 
+#include "common/schemaorg.h"
+
 #define GET(o, k) ncp_jrd_get((o), (k))
 #define STR(o, k) ncp_jrd_str(r, GET((o), (k)))
-
-static const char *const article_types[] = {
-    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle",
-    "AskPublicNewsArticle", "SatiricalArticle", "BlogPosting", "LiveBlogPosting",
-    "SocialMediaPosting", "DiscussionForumPosting", "TechArticle", "ScholarlyArticle",
-    "Report", "AdvertiserContentArticle", NULL};
-
-static const char *const media_types[] = {"ImageObject", "VideoObject", "AudioObject",
-                                          "MediaObject", "Photograph", NULL};
 
 /* Properties read below; the others go to extra. */
 static const char *const known_keys[] = {
@@ -35,34 +27,10 @@ static const char *const known_keys[] = {
     "locationCreated", "genre", "about", "identifier", "relatedLink", "contentUrl",
     "embedUrl", "caption", "width", "height", "encodingFormat", NULL};
 
-static const char *const event_types[] = {"Event", "SportsEvent", "BusinessEvent",
-                                          "PublicationEvent", "BroadcastEvent", NULL};
-
-static int type_is(const char *s, const char *const *types)
-{
-    const char *const *k;
-    if (!strncmp(s, "schema:", 7))
-        s += 7;
-    else if (!strncmp(s, "http://schema.org/", 18) || !strncmp(s, "https://schema.org/", 19))
-        s = strstr(s, "schema.org/") + 11;
-    for (k = types; *k; k++)
-        if (!ncp_strcasecmp(s, *k))
-            return 1;
-    return 0;
-}
-
 /* 1 when @type (a string or an array of strings) names one of types. */
 static int is_type(json_t *o, const char *const *types)
 {
-    json_t *t = GET(o, "@type"), *e;
-    size_t i;
-    if (json_is_string(t))
-        return type_is(json_string_value(t), types);
-    json_array_foreach(t, i, e) {
-        if (json_is_string(e) && type_is(json_string_value(e), types))
-            return 1;
-    }
-    return 0;
+    return ncp_schema_type_in(GET(o, "@type"), types);
 }
 
 static const char *type_name(json_t *o)
@@ -183,19 +151,7 @@ static void add_keywords(ncp_jrd *r, json_t *v)
     size_t i;
     json_t *e;
     if (json_is_string(v)) {
-        const char *s = json_string_value(v), *p = s;
-        for (;;) {
-            const char *c = strchr(p, ',');
-            size_t len = c ? (size_t)(c - p) : strlen(p);
-            const char *t = ncp_trim(p, &len);
-            if (len) {
-                char *k = nc_article_strndup(r->a, t, len);
-                nc_article_add_keyword(r->a, k);
-            }
-            if (!c)
-                break;
-            p = c + 1;
-        }
+        ncp_schema_keywords(r->a, json_string_value(v), 0);
         return;
     }
     json_array_foreach(v, i, e) {
@@ -353,20 +309,20 @@ int ncp_jsonld_read(ncp_jrd *r, json_t *obj)
 {
     json_t *graph = GET(obj, "@graph"), *e, *found = NULL, *media = NULL, *page = NULL;
     size_t i;
-    if (is_type(obj, article_types))
+    if (is_type(obj, ncp_schema_article_types))
         return read_article(r, obj);
-    if (is_type(obj, media_types))
+    if (is_type(obj, ncp_schema_media_types))
         return read_media_only(r, obj);
     /* a WebPage whose mainEntity is the article */
     e = GET(obj, "mainEntity");
-    if (json_is_object(e) && is_type(e, article_types))
+    if (json_is_object(e) && is_type(e, ncp_schema_article_types))
         return read_article(r, e);
     json_array_foreach(graph, i, e) {
         if (!json_is_object(e))
             continue;
-        if (!found && is_type(e, article_types))
+        if (!found && is_type(e, ncp_schema_article_types))
             found = e;
-        if (!media && is_type(e, media_types))
+        if (!media && is_type(e, ncp_schema_media_types))
             media = e;
         if (!page)
             page = e;
@@ -377,7 +333,7 @@ int ncp_jsonld_read(ncp_jrd *r, json_t *obj)
         return read_media_only(r, media);
     if (!json_is_array(graph))
         page = obj;
-    if (page && is_type(page, event_types))
+    if (page && is_type(page, ncp_schema_event_types))
         return ncp_jrd_not_article(r, "a schema.org %s", type_name(page));
     return ncp_jrd_not_article(r, "schema.org %s, not a NewsArticle or other Article",
                                page ? type_name(page) : "@graph without an article");
