@@ -38,16 +38,16 @@ void ncp_warn_agency_not_carried_but(const nc_article *a, const nc_opts *o, cons
     if (subj && !(carried & NCP_CARRIES_SUBJECTS))
         nc_warn(o, 0, 0, "%s cannot hold subject types, rel, relevance and other "
                 "attributes (%zu subjects): dropped", fmt, subj);
-    if (auth)
+    if (auth && !(carried & NCP_CARRIES_AUTHORS))
         nc_warn(o, 0, 0, "%s cannot hold author contact details (%zu authors): dropped", fmt,
                 auth);
-    if (med)
+    if (med && !(carried & NCP_CARRIES_MEDIA))
         nc_warn(o, 0, 0, "%s cannot hold media names, types and other fields (%zu "
                 "media): dropped", fmt, med);
-    if (rend)
+    if (rend && !(carried & NCP_CARRIES_MEDIA))
         nc_warn(o, 0, 0, "%s cannot hold rendition titles, sizes and other fields (%zu "
                 "renditions): dropped", fmt, rend);
-    if (a->item_type)
+    if (a->item_type && !(carried & NCP_CARRIES_ITEM_TYPE))
         nc_warn(o, 0, 0, "%s cannot hold the item type '%s': dropped", fmt, a->item_type);
     if ((a->digital_source_type.code || a->digital_source_type.name) &&
         !(carried & NCP_CARRIES_DIGITAL_SOURCE))

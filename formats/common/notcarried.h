@@ -15,6 +15,9 @@ void ncp_warn_agency_not_carried(const nc_article *a, const nc_opts *o, const ch
 #define NCP_CARRIES_SUBJECTS (1u << 0)       /* subject and genre types and attributes */
 #define NCP_CARRIES_DIGITAL_SOURCE (1u << 1) /* digital source type */
 #define NCP_CARRIES_DATA_MINING (1u << 2)    /* data-mining permission */
+#define NCP_CARRIES_MEDIA (1u << 3)          /* media and rendition fields */
+#define NCP_CARRIES_AUTHORS (1u << 4)        /* author details */
+#define NCP_CARRIES_ITEM_TYPE (1u << 5)      /* item type */
 void ncp_warn_agency_not_carried_but(const nc_article *a, const nc_opts *o, const char *fmt,
                                      unsigned carried);
 

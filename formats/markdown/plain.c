@@ -21,6 +21,7 @@
  * paragraphs wherever they are; a paragraph starting with "By" in the middle of the
  * story stays where it is. The writer (--layout plain) writes that layout back, reads
  * its own output to check it, and warns about every field the layout cannot carry. */
+#include "common/notcarried.h"
 #include "md.h"
 
 #include <string.h>
@@ -719,6 +720,9 @@ static void lost(const nc_article *a, const nc_opts *o)
     LIST(a->n_media, "media")
     LIST(a->n_extra, "extra fields")
 #undef LIST
+    /* the subjects and media are warned of as wholes above */
+    ncp_warn_agency_not_carried_but(a, o, "the plain layout",
+                                    NCP_CARRIES_SUBJECTS | NCP_CARRIES_MEDIA);
     for (i = 0; i < a->n_links; i++)
         if (!a->links[i].rel || strcmp(a->links[i].rel, "related"))
             nc_warn(o, 0, 0, "the plain layout cannot hold a link of rel '%s'; dropped",
