@@ -2,15 +2,27 @@
  * (issue 14: nothing lost silently). */
 #include "notcarried.h"
 
-static int subject_more(const nc_subject *s)
+int ncp_subject_has_attrs(const nc_subject *s)
 {
     return s->type != NC_SUBJECT_TOPIC || s->rel || s->creator || s->uri || s->details ||
            s->relevance != NC_UNSET || s->confidence != NC_UNSET;
 }
 
-static int rendition_more(const nc_rendition *r)
+int ncp_rendition_has_more(const nc_rendition *r)
 {
     return r->title || r->size || r->duration != 0 || r->format || r->details;
+}
+
+int ncp_media_has_more(const nc_media *m)
+{
+    size_t j;
+    if (m->name || m->type || m->rel || m->details || m->main.name ||
+        ncp_rendition_has_more(&m->main))
+        return 1;
+    for (j = 0; j < m->n_renditions; j++)
+        if (ncp_rendition_has_more(&m->renditions[j]))
+            return 1;
+    return 0;
 }
 
 void ncp_warn_agency_not_carried(const nc_article *a, const nc_opts *o, const char *fmt)
@@ -23,17 +35,17 @@ void ncp_warn_agency_not_carried_but(const nc_article *a, const nc_opts *o, cons
 {
     size_t i, j, subj = 0, auth = 0, med = 0, rend = 0;
     for (i = 0; i < a->n_subjects; i++)
-        subj += subject_more(&a->subjects[i]);
+        subj += ncp_subject_has_attrs(&a->subjects[i]);
     for (i = 0; i < a->n_genres; i++)
-        subj += subject_more(&a->genres[i]);
+        subj += ncp_subject_has_attrs(&a->genres[i]);
     for (i = 0; i < a->n_authors; i++)
         auth += a->authors[i].details != NULL;
     for (i = 0; i < a->n_media; i++) {
         const nc_media *m = &a->media[i];
         med += m->name || m->type || m->rel || m->details || m->main.name ||
-               rendition_more(&m->main);
+               ncp_rendition_has_more(&m->main);
         for (j = 0; j < m->n_renditions; j++)
-            rend += rendition_more(&m->renditions[j]);
+            rend += ncp_rendition_has_more(&m->renditions[j]);
     }
     if (subj && !(carried & NCP_CARRIES_SUBJECTS))
         nc_warn(o, 0, 0, "%s cannot hold subject types, rel, relevance and other "

@@ -1002,17 +1002,6 @@ static int plain_key(const char *k)
     return 1;
 }
 
-static int rendition_has_more(const nc_rendition *r)
-{
-    return r->title || r->size || r->duration != 0 || r->format || r->details;
-}
-
-static int subject_plain(const nc_subject *s)
-{
-    return s->type == NC_SUBJECT_TOPIC && !s->rel && !s->creator && !s->uri && !s->details &&
-           s->relevance == NC_UNSET && s->confidence == NC_UNSET;
-}
-
 static void subjects(nc_buf *out, const char *key, const nc_subject *s, size_t n)
 {
     size_t i;
@@ -1021,7 +1010,7 @@ static void subjects(nc_buf *out, const char *key, const nc_subject *s, size_t n
     nc_buf_printf(out, "%s:\n", key);
     for (i = 0; i < n; i++) {
         int first = 1;
-        if (s[i].name && !s[i].code && !s[i].scheme && subject_plain(&s[i])) {
+        if (s[i].name && !s[i].code && !s[i].scheme && !ncp_subject_has_attrs(&s[i])) {
             nc_buf_puts(out, "  - ");
             yq(out, s[i].name);
             nc_buf_putc(out, '\n');
@@ -1041,7 +1030,7 @@ static void coded_write(nc_buf *out, const char *key, const nc_subject *s)
     int first = 1;
     if (!s->name && !s->code && !s->scheme)
         return;
-    if (!s->name && !s->scheme && subject_plain(s)) {
+    if (!s->name && !s->scheme && !ncp_subject_has_attrs(s)) {
         kq(out, 0, key, s->code);
         return;
     }
@@ -1156,7 +1145,7 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
             if (m->kind == NC_MEDIA_PICTURE && m->href && !m->id && !m->mime && !m->width &&
                 !m->height && !m->title && !m->caption && !m->credit && !m->alt &&
                 !m->n_renditions && !m->name && !m->type && !m->rel && !m->details &&
-                !m->main.name && !rendition_has_more(&m->main)) {
+                !m->main.name && !ncp_rendition_has_more(&m->main)) {
                 nc_buf_puts(out, "  - ");
                 yq(out, m->href);
                 nc_buf_putc(out, '\n');
@@ -1176,7 +1165,7 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
             item_key(out, &first, "name", m->name);
             item_key(out, &first, "item_type", m->type);
             item_key(out, &first, "rel", m->rel);
-            if (m->main.name || rendition_has_more(&m->main)) {
+            if (m->main.name || ncp_rendition_has_more(&m->main)) {
                 int mf = 0;
                 nc_buf_printf(out, "%smain:\n", first ? "  - " : "    ");
                 first = 0;
