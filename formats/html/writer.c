@@ -95,6 +95,8 @@ static void head(const nc_article *a, nc_buf *out, int csp)
                 nc_buf_puts(&t, ", ");
             nc_buf_puts(&t, a->authors[i].name);
         }
+    if (t.failed) /* a meta left out would be a silent loss */
+        out->failed = 1;
     if (t.size)
         meta(out, "name", "author", t.ptr);
     nc_buf_clear(&t);
@@ -103,6 +105,8 @@ static void head(const nc_article *a, nc_buf *out, int csp)
             nc_buf_puts(&t, ", ");
         nc_buf_puts(&t, a->keywords[i]);
     }
+    if (t.failed)
+        out->failed = 1;
     if (t.size)
         meta(out, "name", "keywords", t.ptr);
     nc_buf_release(&t);
