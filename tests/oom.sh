@@ -192,11 +192,11 @@ sweep gzip-markdown stdout -q -t markdown "$TMPD/article.md.gz" &
 #   buffer of the layout's tests ran out (formats/markdown/plain.c); ~192: the author meta
 #   left out (formats/html/writer.c)
 throttle
-WINDOW=140-230 sweep sample-plain-html stdout -q --no-detect -t html fixtures/helsinki/article.md &
+WINDOW=150-210 sweep sample-plain-html stdout -q --no-detect -t html fixtures/helsinki/article.md &
 # - json -> html of ninjs-full (~1152/1163): a figure credit (formats/common/dom.c) and the
 #   author meta left out
 throttle
-WINDOW=1100-1220 sweep sample-ninjs-html stdout -q -t html fixtures/ninjs-full/article.json &
+WINDOW=1130-1190 sweep sample-ninjs-html stdout -q -t html fixtures/ninjs-full/article.json &
 # - the agency metadata in front matter and in a page (issue 14), at the usual points
 throttle
 sweep agency-markdown stdout -q -t markdown tests/markdown/agency.md &
