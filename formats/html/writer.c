@@ -449,12 +449,24 @@ static void private_free(ncp_private *pv)
     free(pv->subjects);
 }
 
+/* Strips *details (strip_contact), keeping the new text in pv->texts. */
+static int strip_one(ncp_private *pv, const char **details)
+{
+    char *t;
+    int r = strip_contact(*details, &t);
+    if (r > 0) {
+        *details = t;
+        if (t)
+            pv->texts[pv->n_texts++] = t;
+    }
+    return r;
+}
+
 static long private_strip(nc_article *view, ncp_private *pv)
 {
     size_t i;
     long n = 0;
     int r;
-    char *t;
     memset(pv, 0, sizeof *pv);
     pv->authors = malloc((view->n_authors + 1) * sizeof *pv->authors);
     pv->subjects = malloc((view->n_subjects + 1) * sizeof *pv->subjects);
@@ -463,25 +475,15 @@ static long private_strip(nc_article *view, ncp_private *pv)
         return -1;
     for (i = 0; i < view->n_authors; i++) {
         pv->authors[i] = view->authors[i];
-        if ((r = strip_contact(view->authors[i].details, &t)) < 0)
+        if ((r = strip_one(pv, &pv->authors[i].details)) < 0)
             return -1;
-        if (r) {
-            pv->authors[i].details = t;
-            if (t)
-                pv->texts[pv->n_texts++] = t;
-            n++;
-        }
+        n += r;
     }
     for (i = 0; i < view->n_subjects; i++) {
         pv->subjects[i] = view->subjects[i];
-        if ((r = strip_contact(view->subjects[i].details, &t)) < 0)
+        if ((r = strip_one(pv, &pv->subjects[i].details)) < 0)
             return -1;
-        if (r) {
-            pv->subjects[i].details = t;
-            if (t)
-                pv->texts[pv->n_texts++] = t;
-            n++;
-        }
+        n += r;
     }
     if (n) {
         view->authors = pv->authors;
