@@ -213,12 +213,21 @@ void ncp_html_jsonld_write(const nc_article *a, nc_buf *out, int with_body)
     if (a->n_subjects) {
         arr = json_array();
         for (i = 0; i < a->n_subjects; i++) {
+            /* an entity is a schema.org Thing of its kind, identified by its code and
+             * its URI; a topic is a DefinedTerm of a term set */
+            static const char *const types[] = {"DefinedTerm", "Person", "Organization",
+                                                "Place", "Event", "Thing"};
             const nc_subject *s = &a->subjects[i];
             json_t *t = json_object();
-            json_object_set_new(t, "@type", json_string("DefinedTerm"));
+            json_object_set_new(t, "@type", json_string(types[s->type]));
             ncp_html_json_set(t, "name", s->name);
-            ncp_html_json_set(t, "termCode", s->code);
-            ncp_html_json_set(t, "inDefinedTermSet", s->scheme);
+            if (s->type == NC_SUBJECT_TOPIC) {
+                ncp_html_json_set(t, "termCode", s->code);
+                ncp_html_json_set(t, "inDefinedTermSet", s->scheme);
+            } else {
+                ncp_html_json_set(t, "identifier", s->code);
+                ncp_html_json_set(t, "sameAs", s->uri);
+            }
             json_array_append_new(arr, t);
         }
         json_object_set_new(o, "about", arr);
