@@ -121,6 +121,28 @@ grep -qxF '    text "five six"' "$TMPD/decl" || fail "a processing instruction s
 grep -qxF '  headline "A <!x> b"' "$TMPD/decl" || fail "a <title> lost its text: $(cat "$TMPD/decl")"
 pass
 
+# the agency metadata (issue 14): the page carries every field (JSON-LD digitalSourceType,
+# the TDMRep meta, the rest in the newsconv-extra block) and reads back to the same model;
+# the contact details of authors and entities only with --keep-internal
+nc tests/markdown/agency.md -t html --keep-internal --strict >"$TMPD/agency.html" 2>"$TMPD/err" ||
+    fail "agency.md -> html: $(cat "$TMPD/err")"
+expect_file_eq "$TMPD/agency.html" tests/html/agency.html "agency.md -> html differs from tests/html/agency.html"
+nc tests/html/agency.html -t model --strict >"$TMPD/agency.model" 2>"$TMPD/err" ||
+    fail "agency.html -> model: $(cat "$TMPD/err")"
+expect_file_eq "$TMPD/agency.model" tests/markdown/agency.model "agency.html does not read back as tests/markdown/agency.model"
+nc tests/html/agency.html -t html --keep-internal >"$TMPD/again.html" 2>&1 || fail "agency.html -> html"
+expect_file_eq "$TMPD/again.html" tests/html/agency.html "agency.html is not written back byte for byte"
+nc tests/json/agency-text.json -t html --no-detect --keep-internal --strict >"$TMPD/at.html" 2>"$TMPD/err" ||
+    fail "agency-text.json -> html: $(cat "$TMPD/err")"
+nc "$TMPD/at.html" -t model --no-detect >"$TMPD/at.model" 2>&1 || fail "agency-text.html -> model"
+expect_file_eq "$TMPD/at.model" tests/json/agency-text.model "ninjs -> html -> model differs from tests/json/agency-text.model"
+expect_run 0 "newsconv: warning: tests/markdown/agency.md: html does not publish the contact details of 2 authors or entities (internal; --keep-internal writes them)" -- \
+    tests/markdown/agency.md -t html
+grep -q 'contactInfo\|anna@example.org\|+46 8' "$TMPD/out" && fail "a page published contact details"
+grep -q '"details": "{\\"geoJSON' "$TMPD/out" || fail "the geometry went with the contact details"
+expect_run 6 "" -- tests/markdown/agency.md -t html --strict
+pass
+
 # ---- 4. the corpus scorer ----
 if [ -d "$NC_SHARED/corpus/html" ]; then
     NEWSCONV="$NEWSCONV" python3 scripts/html-score --corpus "$NC_SHARED/corpus/html" \

@@ -145,6 +145,55 @@ nc "$FIX/full-metadata/article.md" -t md --layout bogus >/dev/null 2>&1
 [ $? = 2 ] || fail "--layout bogus is not a usage error"
 ok
 
+# ---- the agency metadata (issue 14): the front matter carries every field ----
+# a hand-written document with every field reads to its golden model, without a warning,
+# and is written back byte for byte
+nc tests/markdown/agency.md -t model --strict >"$TMP/agency.model" 2>"$TMP/err" ||
+    fail "agency.md: reading failed: $(cat "$TMP/err")"
+cmp -s "$TMP/agency.model" tests/markdown/agency.model ||
+    fail "agency.md does not read as agency.model:
+$(diff tests/markdown/agency.model "$TMP/agency.model" | head -20)"
+[ -s "$TMP/err" ] && fail "agency.md: warnings: $(cat "$TMP/err")"
+nc tests/markdown/agency.md -t md --strict >"$TMP/agency.md" 2>"$TMP/err" ||
+    fail "agency.md -> md: $(cat "$TMP/err")"
+cmp -s "$TMP/agency.md" tests/markdown/agency.md ||
+    fail "agency.md is not written back byte for byte:
+$(diff tests/markdown/agency.md "$TMP/agency.md" | head -20)"
+ok
+# ninjs -> md gives the golden layout, which reads back to the ninjs reader's model
+# (the round trip through -t model), and md -> ninjs gives the ninjs writer's document
+nc tests/json/agency-text.json -t md --no-detect --strict >"$TMP/at.md" 2>"$TMP/err" ||
+    fail "agency-text.json -> md: $(cat "$TMP/err")"
+cmp -s "$TMP/at.md" tests/markdown/agency-text.md ||
+    fail "agency-text.json -> md differs from tests/markdown/agency-text.md:
+$(diff tests/markdown/agency-text.md "$TMP/at.md" | head -20)"
+nc "$TMP/at.md" -t model --no-detect >"$TMP/at.model" 2>"$TMP/err" || fail "agency-text.md: $(cat "$TMP/err")"
+cmp -s "$TMP/at.model" tests/json/agency-text.model ||
+    fail "ninjs -> md -> model differs from tests/json/agency-text.model:
+$(diff tests/json/agency-text.model "$TMP/at.model" | head -20)"
+nc tests/json/agency-text.json -t json --no-detect >"$TMP/at1.json" 2>/dev/null || fail "ninjs -> ninjs"
+nc "$TMP/at.md" -t json --no-detect >"$TMP/at2.json" 2>/dev/null || fail "md -> ninjs"
+cmp -s "$TMP/at1.json" "$TMP/at2.json" || fail "ninjs -> md -> ninjs differs from ninjs -> ninjs:
+$(diff "$TMP/at1.json" "$TMP/at2.json" | head -20)"
+ok
+# the plain layout cannot hold them: each is named, --strict fails
+nc -v tests/markdown/agency.md -t md --layout plain >/dev/null 2>"$TMP/err" || fail "agency.md --layout plain"
+for f in "the item type 'text'" "the digital source type" "the data-mining permission" \
+    "author contact details"; do
+    grep -q "the plain layout cannot hold $f" "$TMP/err" || fail "--layout plain does not warn about $f"
+done
+nc tests/markdown/agency.md -t md --layout plain --strict >/dev/null 2>&1
+[ $? = 6 ] || fail "--layout plain --strict of agency.md does not exit with 6"
+# a value that does not fit is named, not taken
+printf -- '---\nsubjects:\n  - name: X\n    type: planet\n    relevance: high\n---\n' |
+    nc -f md -t model >"$TMP/bad.model" 2>"$TMP/err" || fail "a bad subject type failed"
+grep -q "4:11: front matter: unknown subject type 'planet'; ignored" "$TMP/err" ||
+    fail "an unknown subject type is not reported: $(cat "$TMP/err")"
+grep -q "5:16: front matter: relevance is not a number from 0 to 100; ignored" "$TMP/err" ||
+    fail "a bad relevance is not reported: $(cat "$TMP/err")"
+grep -qx '  subject name="X"' "$TMP/bad.model" || fail "a bad subject type: $(cat "$TMP/bad.model")"
+ok
+
 # ---- stdin and stdout ----
 cat "$FIX/all-nodes/article.md" | nc -f md -t model --no-detect >"$TMP/stdin.model" 2>"$TMP/err" ||
     fail "reading stdin failed: $(cat "$TMP/err")"

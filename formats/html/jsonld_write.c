@@ -6,8 +6,10 @@
  * <script type="application/json" id="newsconv-extra">: byline, slugline, urgency,
  * pubstatus, ednote, usage_terms, embargo, links, extra pairs, and genres that carry a
  * code or scheme. Keys are written in a fixed order. Reading is jsonld.c. */
+#include "common/notcarried.h"
 #include "html.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,8 +65,37 @@ int ncp_html_genres_need_extra(const nc_article *a)
 {
     size_t i;
     for (i = 0; i < a->n_genres; i++)
-        if (a->genres[i].code || a->genres[i].scheme || !a->genres[i].name)
+        if (a->genres[i].code || a->genres[i].scheme || !a->genres[i].name ||
+            ncp_subject_has_attrs(&a->genres[i]))
             return 1;
+    return 0;
+}
+
+/* schema.org's IPTCDigitalSourceEnumeration member for an IPTC digital source type code
+ * (http://cv.iptc.org/newscodes/digitalsourcetype/CODE or digsrctype:CODE) that has one,
+ * into buf; 0 when there is none. */
+static int schema_digital_source(const nc_subject *d, char *buf, size_t size)
+{
+    static const char *const codes[] = {
+        "algorithmicMedia", "algorithmicallyEnhanced", "compositeCapture", "composite",
+        "compositeSynthetic", "compositeWithTrainedAlgorithmicMedia", "dataDrivenMedia",
+        "digitalArt", "digitalCapture", "minorHumanEdits", "multiFrameComputationalCapture",
+        "negativeFilm", "positiveFilm", "print", "screenCapture", "trainedAlgorithmicMedia",
+        "virtualRecording", NULL};
+    static const char *const prefixes[] = {"http://cv.iptc.org/newscodes/digitalsourcetype/",
+                                           "https://cv.iptc.org/newscodes/digitalsourcetype/",
+                                           "digsrctype:", NULL};
+    const char *c = d->code, *code = NULL;
+    size_t i;
+    for (i = 0; c && prefixes[i] && !code; i++)
+        if (!strncmp(c, prefixes[i], strlen(prefixes[i])))
+            code = c + strlen(prefixes[i]);
+    for (i = 0; code && codes[i]; i++)
+        if (!strcmp(code, codes[i])) {
+            snprintf(buf, size, "https://schema.org/%c%sDigitalSource", code[0] - 'a' + 'A',
+                     code + 1);
+            return 1;
+        }
     return 0;
 }
 
@@ -158,6 +189,11 @@ void ncp_html_jsonld_write(const nc_article *a, nc_buf *out, int with_body)
                             named("Organization", a->str[NC_F_COPYRIGHT_HOLDER]));
     ncp_html_json_set(o, "copyrightNotice", a->str[NC_F_COPYRIGHT_NOTICE]);
     ncp_html_json_set(o, "creditText", a->str[NC_F_CREDIT]);
+    {
+        char dst[128];
+        if (schema_digital_source(&a->digital_source_type, dst, sizeof dst))
+            json_object_set_new(o, "digitalSourceType", json_string(dst));
+    }
     ncp_html_json_set(o, "dateline", a->str[NC_F_DATELINE]);
     if (a->str[NC_F_LOCATION])
         json_object_set_new(o, "contentLocation", named("Place", a->str[NC_F_LOCATION]));
@@ -177,12 +213,21 @@ void ncp_html_jsonld_write(const nc_article *a, nc_buf *out, int with_body)
     if (a->n_subjects) {
         arr = json_array();
         for (i = 0; i < a->n_subjects; i++) {
+            /* an entity is a schema.org Thing of its kind, identified by its code and
+             * its URI; a topic is a DefinedTerm of a term set */
+            static const char *const types[] = {"DefinedTerm", "Person", "Organization",
+                                                "Place", "Event", "Thing"};
             const nc_subject *s = &a->subjects[i];
             json_t *t = json_object();
-            json_object_set_new(t, "@type", json_string("DefinedTerm"));
+            json_object_set_new(t, "@type", json_string(types[s->type]));
             ncp_html_json_set(t, "name", s->name);
-            ncp_html_json_set(t, "termCode", s->code);
-            ncp_html_json_set(t, "inDefinedTermSet", s->scheme);
+            if (s->type == NC_SUBJECT_TOPIC) {
+                ncp_html_json_set(t, "termCode", s->code);
+                ncp_html_json_set(t, "inDefinedTermSet", s->scheme);
+            } else {
+                ncp_html_json_set(t, "identifier", s->code);
+                ncp_html_json_set(t, "sameAs", s->uri);
+            }
             json_array_append_new(arr, t);
         }
         json_object_set_new(o, "about", arr);

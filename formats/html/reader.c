@@ -265,8 +265,8 @@ int ncp_html_page_read(nc_article *a, const char *buf, size_t len, const nc_opts
         nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         goto done;
     }
-    ncp_html_extra(&p);
     ncp_html_jsonld(&p);
+    ncp_html_extra(&p); /* after the JSON-LD: it lays fields over its authors and media */
     if (p.own) {
         content = own_body(&p);
         extract = 0;

@@ -13,11 +13,12 @@
  * --fragment writes the <article> alone, with the JSON-LD and extra blocks inside it, so
  * that a fragment reads back without loss too. The only loss: the raw HTML of an embed
  * (the canonical XHTML keeps its URL), with a warning. */
-#include "common/notcarried.h"
 #include "html.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 static void esc(nc_buf *out, const char *s)
 {
@@ -49,6 +50,24 @@ static void meta_time(nc_buf *out, const char *key, const nc_time *t)
         meta(out, "property", key, buf);
 }
 
+/* The W3C TDM Reservation Protocol's value for a data-mining permission given in the PLUS
+ * vocabulary (http://ns.useplus.org/ldf/vocab/DMI-...): "1" (rights reserved) for any
+ * prohibition, "0" for DMI-ALLOWED, NULL for the rest (unspecified, see constraint, ...:
+ * the newsconv-extra block has the value itself). */
+static const char *tdm_reservation(const nc_subject *dm)
+{
+    const char *c = dm->code ? dm->code : dm->name, *last;
+    if (!c)
+        return NULL;
+    last = strrchr(c, '/');
+    last = last ? last + 1 : strrchr(c, ':') ? strrchr(c, ':') + 1 : c;
+    if (!strncmp(last, "DMI-PROHIBITED", 14))
+        return "1";
+    if (!strcmp(last, "DMI-ALLOWED"))
+        return "0";
+    return NULL;
+}
+
 static void head(const nc_article *a, nc_buf *out, int csp)
 {
     size_t i;
@@ -76,6 +95,8 @@ static void head(const nc_article *a, nc_buf *out, int csp)
                 nc_buf_puts(&t, ", ");
             nc_buf_puts(&t, a->authors[i].name);
         }
+    if (t.failed) /* a meta left out would be a silent loss */
+        out->failed = 1;
     if (t.size)
         meta(out, "name", "author", t.ptr);
     nc_buf_clear(&t);
@@ -84,9 +105,12 @@ static void head(const nc_article *a, nc_buf *out, int csp)
             nc_buf_puts(&t, ", ");
         nc_buf_puts(&t, a->keywords[i]);
     }
+    if (t.failed)
+        out->failed = 1;
     if (t.size)
         meta(out, "name", "keywords", t.ptr);
     nc_buf_release(&t);
+    meta(out, "name", "tdm-reservation", tdm_reservation(&a->data_mining));
     if (a->str[NC_F_URL]) {
         nc_buf_puts(out, "<link rel=\"canonical\"");
         attr(out, "href", a->str[NC_F_URL]);
@@ -381,15 +405,102 @@ static int internal_extra(const nc_kv *kv)
 
 static void write_page(const nc_article *a, nc_buf *out, const nc_opts *o);
 
+/* The details of an author or an entity without their contactInfo (e-mail addresses and
+ * telephone numbers, for the editors who receive the item): *out is the rest as new JSON
+ * text, or NULL when nothing is left. Returns 1 when contactInfo was there, 0 when not,
+ * -1 when out of memory. */
+static int strip_contact(const char *details, char **out)
+{
+    json_t *j;
+    *out = NULL;
+    if (!details || !strstr(details, "\"contactInfo\""))
+        return 0;
+    j = json_loads(details, 0, NULL);
+    if (!json_is_object(j) || json_object_del(j, "contactInfo") < 0) {
+        json_decref(j);
+        return 0;
+    }
+    if (json_object_size(j) && !(*out = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
+        json_decref(j);
+        return -1;
+    }
+    json_decref(j);
+    return 1;
+}
+
+/* What a page to publish leaves out of the agency metadata unless --keep-internal: the
+ * contactInfo of authors and entities. Fills view (a copy of *a with its own author and
+ * subject arrays, freed with private_free) and returns how many items lost contact
+ * details, or -1 when out of memory. */
+typedef struct ncp_private {
+    nc_author *authors;
+    nc_subject *subjects;
+    char **texts;
+    size_t n_texts;
+} ncp_private;
+
+static void private_free(ncp_private *pv)
+{
+    size_t i;
+    for (i = 0; i < pv->n_texts; i++)
+        free(pv->texts[i]);
+    free(pv->texts);
+    free(pv->authors);
+    free(pv->subjects);
+}
+
+/* Strips *details (strip_contact), keeping the new text in pv->texts. */
+static int strip_one(ncp_private *pv, const char **details)
+{
+    char *t;
+    int r = strip_contact(*details, &t);
+    if (r > 0) {
+        *details = t;
+        if (t)
+            pv->texts[pv->n_texts++] = t;
+    }
+    return r;
+}
+
+static long private_strip(nc_article *view, ncp_private *pv)
+{
+    size_t i;
+    long n = 0;
+    int r;
+    memset(pv, 0, sizeof *pv);
+    pv->authors = malloc((view->n_authors + 1) * sizeof *pv->authors);
+    pv->subjects = malloc((view->n_subjects + 1) * sizeof *pv->subjects);
+    pv->texts = malloc((view->n_authors + view->n_subjects + 1) * sizeof *pv->texts);
+    if (!pv->authors || !pv->subjects || !pv->texts)
+        return -1;
+    for (i = 0; i < view->n_authors; i++) {
+        pv->authors[i] = view->authors[i];
+        if ((r = strip_one(pv, &pv->authors[i].details)) < 0)
+            return -1;
+        n += r;
+    }
+    for (i = 0; i < view->n_subjects; i++) {
+        pv->subjects[i] = view->subjects[i];
+        if ((r = strip_one(pv, &pv->subjects[i].details)) < 0)
+            return -1;
+        n += r;
+    }
+    if (n) {
+        view->authors = pv->authors;
+        view->subjects = pv->subjects;
+    }
+    return n;
+}
+
 int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
     nc_article view;
     nc_kv *pub = NULL;
+    ncp_private pv;
+    long n_contact = 0;
     size_t i, n_internal = 0;
     nc_iter it = nc_iter_init(a->body);
     nc_event ev;
-    /* schema.org has no place for these (no property for a digital source type either) */
-    ncp_warn_agency_not_carried(a, o, "html");
     /* the canonical XHTML keeps an embed's URL only */
     while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
         const nc_node *n = nc_iter_node(&it);
@@ -426,10 +537,29 @@ int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
         nc_warn(o, 0, 0, "html does not publish %zu editorial note%s kept as extra (internal; "
                          "--keep-internal writes them)", n_internal, n_internal == 1 ? "" : "s");
     }
+    memset(&pv, 0, sizeof pv);
+    if (!nc_opts_flag(o, "keep-internal")) {
+        /* contact details of authors and entities are for the receiving editors too */
+        if (a != &view)
+            view = *a;
+        n_contact = private_strip(&view, &pv);
+        if (n_contact < 0) {
+            private_free(&pv);
+            free(pub);
+            return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        }
+        if (n_contact) {
+            a = &view;
+            nc_warn(o, 0, 0, "html does not publish the contact details of %ld author%s or "
+                    "entit%s (internal; --keep-internal writes them)", n_contact,
+                    n_contact == 1 ? "" : "s", n_contact == 1 ? "y" : "ies");
+        }
+    }
     if (nc_opts_flag(o, "fragment"))
         article(a, out, 0, 1);
     else
         write_page(a, out, o);
+    private_free(&pv);
     free(pub);
     return 0;
 }

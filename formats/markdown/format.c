@@ -109,14 +109,16 @@ static int md_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error
 {
     const char *layout = nc_opts_get(o, "layout");
     ncp_md_writer *w;
-    int front;
+    int front, would = 0;
     if (layout && !strcmp(layout, "plain"))
         return ncp_md_write_plain(a, out, o, err);
     if (layout && strcmp(layout, "front"))
         return nc_error_set(err, NC_ERR_USAGE, 0, 0,
                             "--layout: '%s' is not a layout (front or plain)", layout);
     front = ncp_md_write_front_matter(a, out, o);
-    if (!front && (!a->body->first || ncp_md_plain_would_extract(a->body))) {
+    if (!front && a->body->first && (would = ncp_md_plain_would_extract(a->body)) < 0)
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    if (!front && (!a->body->first || would)) {
         /* without front matter, the body would be read as the plain layout */
         nc_buf_puts(out, "---\n---\n");
         front = 1;

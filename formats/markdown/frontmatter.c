@@ -310,7 +310,10 @@ static void add_extra(fm *f, const char *key, const ynode *v)
     } else {
         nc_buf j = NC_BUF_INIT;
         to_json(&j, v);
-        nc_article_add_extra(f->a, key, j.ptr, 1);
+        if (j.failed) /* a cut JSON text would be data lost without a word */
+            f->a->failed = 1;
+        else
+            nc_article_add_extra(f->a, key, j.ptr, 1);
         nc_buf_release(&j);
     }
 }
@@ -326,7 +329,7 @@ static void misfit(fm *f, const char *key, const ynode *v, const char *what)
 
 enum kind {
     K_TEXT, K_TIME, K_URGENCY, K_AUTHOR, K_SUBJECT, K_GENRE, K_KEYWORD, K_CATEGORY, K_LINKS,
-    K_RELATED, K_MEDIA, K_EXTRA
+    K_RELATED, K_MEDIA, K_EXTRA, K_ITEM_TYPE, K_CODED
 };
 
 static const struct {
@@ -364,6 +367,8 @@ static const struct {
     {"links", K_LINKS, 0},                      {"related", K_RELATED, 0},
     {"image", K_MEDIA, 0},                      {"images", K_MEDIA, 0},
     {"media", K_MEDIA, 0},                      {"extra", K_EXTRA, 0},
+    {"item_type", K_ITEM_TYPE, 0},              {"digital_source_type", K_CODED, 0},
+    {"data_mining", K_CODED, 1},
 };
 
 static int find_key(const char *key)
@@ -431,14 +436,105 @@ static int to_int(const ynode *n, int *out)
 }
 
 static const char *const author_keys[] = {"name", "role", "url", "uri", "link", "href",
-                                          "affiliation", "organization", NULL};
-static const char *const subject_keys[] = {"name", "code", "qcode", "uri", "scheme", NULL};
+                                          "affiliation", "organization", "details", NULL};
+/* "uri" is the code when there is no "code" (or "qcode"), else the subject's own uri */
+static const char *const subject_keys[] = {"name", "code", "qcode", "uri", "scheme", "type",
+                                           "rel", "relevance", "confidence", "creator",
+                                           "details", NULL};
 static const char *const link_keys[] = {"rel", "href", "url", "title", NULL};
 static const char *const media_keys[] = {"href", "url", "src", "kind", "type", "id", "mime",
                                          "mimetype", "width", "height", "title", "caption",
-                                         "credit", "alt", "renditions", NULL};
+                                         "credit", "alt", "renditions", "name", "item_type",
+                                         "rel", "main", "details", NULL};
 static const char *const rendition_keys[] = {"name", "href", "url", "src", "mime", "mimetype",
-                                             "width", "height", NULL};
+                                             "width", "height", "title", "size", "duration",
+                                             "format", "details", NULL};
+static const char *const main_keys[] = {"name", "title", "size", "duration", "format",
+                                        "details", NULL};
+
+/* A "details" value (a map, kept as compact JSON text) into *slot. */
+static void details(fm *f, const ynode *map, const char **slot)
+{
+    static const char *const dk[] = {"details", NULL};
+    const ynode *n = NULL;
+    nc_buf j = NC_BUF_INIT;
+    map_get(map, dk, &n);
+    if (!n || is_null(n))
+        return;
+    if (n->type != Y_MAP) {
+        ncp_md_warn(f->r, n->line, n->column, "front matter: details is not a map; ignored");
+        return;
+    }
+    to_json(&j, n);
+    if (j.failed)
+        f->a->failed = 1;
+    else
+        nc_article_setp(f->a, slot, j.ptr);
+    nc_buf_release(&j);
+}
+
+/* The value of one of names in map as a number (relevance, size, duration): 0 when it
+ * is one, -1 (with a warning) when it is not, 1 when absent. */
+static int number(fm *f, const ynode *map, const char *name, double max, double *out)
+{
+    const char *const names[] = {name, NULL};
+    const ynode *n = NULL;
+    char *end;
+    map_get(map, names, &n);
+    if (!n || is_null(n))
+        return 1;
+    if (n->type == Y_SCALAR && n->len) {
+        *out = strtod(n->s, &end);
+        if (!*end && *out >= 0 && *out <= max)
+            return 0;
+    }
+    ncp_md_warn(f->r, n->line, n->column, "front matter: %s is not a number from 0 to %.0f; "
+                "ignored", name, max);
+    return -1;
+}
+
+/* The attributes of a subject, an entity, a genre or a coded field beyond name, code and
+ * scheme. */
+static void subject_more(fm *f, nc_subject *s, const ynode *it)
+{
+    static const char *const type[] = {"type", NULL}, *const rel[] = {"rel", NULL},
+                             *const creator[] = {"creator", NULL}, *const uri[] = {"uri", NULL},
+                             *const code[] = {"code", "qcode", NULL};
+    const ynode *tn = NULL;
+    const char *t = map_get(it, type, &tn);
+    double v;
+    if (t) {
+        int k = nc_subject_type_from_name(t);
+        if (k < 0)
+            ncp_md_warn(f->r, tn->line, tn->column, "front matter: unknown subject type '%s'; "
+                        "ignored", t);
+        else
+            s->type = (nc_subject_type)k;
+    }
+    nc_article_setp(f->a, &s->rel, map_get(it, rel, NULL));
+    nc_article_setp(f->a, &s->creator, map_get(it, creator, NULL));
+    if (map_get(it, code, NULL))
+        nc_article_setp(f->a, &s->uri, map_get(it, uri, NULL));
+    if (!number(f, it, "relevance", 100, &v))
+        s->relevance = (int)v;
+    if (!number(f, it, "confidence", 100, &v))
+        s->confidence = (int)v;
+    details(f, it, &s->details);
+}
+
+/* A rendition's title, size, duration, format and details. */
+static void rendition_more_read(fm *f, nc_rendition *r, const ynode *it)
+{
+    static const char *const title[] = {"title", NULL}, *const format[] = {"format", NULL};
+    double v;
+    nc_article_setp(f->a, &r->title, map_get(it, title, NULL));
+    nc_article_setp(f->a, &r->format, map_get(it, format, NULL));
+    if (!number(f, it, "size", 9e18, &v))
+        r->size = (long long)v;
+    if (!number(f, it, "duration", 1e300, &v))
+        r->duration = v;
+    details(f, it, &r->details);
+}
 
 static void one_author(fm *f, const ynode *it)
 {
@@ -449,9 +545,12 @@ static void one_author(fm *f, const ynode *it)
         if (!is_null(it))
             nc_article_add_author(f->a, scalar(f, it), NULL, NULL, NULL);
     } else if (it->type == Y_MAP) {
+        nc_author *au;
         check_keys(f, "author", it, author_keys);
-        nc_article_add_author(f->a, map_get(it, name, NULL), map_get(it, role, NULL),
-                              map_get(it, url, NULL), map_get(it, aff, NULL));
+        au = nc_article_add_author(f->a, map_get(it, name, NULL), map_get(it, role, NULL),
+                                   map_get(it, url, NULL), map_get(it, aff, NULL));
+        if (au)
+            details(f, it, &au->details);
     } else {
         ncp_md_warn(f->r, it->line, it->column, "front matter: an author is a list; ignored");
     }
@@ -463,6 +562,7 @@ static void one_subject(fm *f, const ynode *it, int genre, const char *what)
                              *const code[] = {"code", "qcode", "uri", NULL},
                              *const scheme[] = {"scheme", NULL};
     const char *n = NULL, *c = NULL, *s = NULL;
+    nc_subject *sub;
     if (it->type == Y_SCALAR) {
         if (is_null(it))
             return;
@@ -477,10 +577,30 @@ static void one_subject(fm *f, const ynode *it, int genre, const char *what)
                     what);
         return;
     }
-    if (genre)
-        nc_article_add_genre(f->a, n, c, s);
-    else
-        nc_article_add_subject(f->a, n, c, s);
+    sub = genre ? nc_article_add_genre(f->a, n, c, s) : nc_article_add_subject(f->a, n, c, s);
+    if (sub && it->type == Y_MAP)
+        subject_more(f, sub, it);
+}
+
+/* digital_source_type, data_mining: a code (or URI), or a map like a subject's. */
+static void coded(fm *f, const char *key, const ynode *v, nc_subject *s)
+{
+    static const char *const name[] = {"name", NULL},
+                             *const code[] = {"code", "qcode", "uri", NULL},
+                             *const scheme[] = {"scheme", NULL};
+    if (v->type == Y_SEQ) {
+        misfit(f, key, v, "a code or a map");
+        return;
+    }
+    if (v->type == Y_SCALAR) {
+        nc_article_setp(f->a, &s->code, scalar(f, v));
+        return;
+    }
+    check_keys(f, key, v, subject_keys);
+    nc_article_setp(f->a, &s->name, map_get(v, name, NULL));
+    nc_article_setp(f->a, &s->code, map_get(v, code, NULL));
+    nc_article_setp(f->a, &s->scheme, map_get(v, scheme, NULL));
+    subject_more(f, s, v);
 }
 
 static void one_link(fm *f, const ynode *it, const char *default_rel)
@@ -522,10 +642,12 @@ static void one_media(fm *f, const ynode *it)
                              *const mime[] = {"mime", "mimetype", NULL},
                              *const title[] = {"title", NULL}, *const caption[] = {"caption", NULL},
                              *const credit[] = {"credit", NULL}, *const alt[] = {"alt", NULL},
-                             *const rend[] = {"renditions", NULL}, *const name[] = {"name", NULL};
+                             *const rend[] = {"renditions", NULL}, *const name[] = {"name", NULL},
+                             *const itype[] = {"item_type", NULL}, *const rel[] = {"rel", NULL},
+                             *const mainr[] = {"main", NULL};
     nc_media *m;
     const char *k;
-    const ynode *rn = NULL, *r;
+    const ynode *rn = NULL, *r, *mn = NULL;
     int kd = NC_MEDIA_PICTURE;
     if (it->type == Y_SCALAR) {
         if (!is_null(it))
@@ -559,6 +681,18 @@ static void one_media(fm *f, const ynode *it)
     m->credit = nc_article_strdup(f->a, map_get(it, credit, NULL));
     m->alt = nc_article_strdup(f->a, map_get(it, alt, NULL));
     dims(f, it, &m->width, &m->height);
+    nc_article_setp(f->a, &m->name, map_get(it, name, NULL));
+    nc_article_setp(f->a, &m->type, map_get(it, itype, NULL));
+    nc_article_setp(f->a, &m->rel, map_get(it, rel, NULL));
+    details(f, it, &m->details);
+    map_get(it, mainr, &mn);
+    if (mn && mn->type == Y_MAP) {
+        check_keys(f, "main", mn, main_keys);
+        nc_article_setp(f->a, &m->main.name, map_get(mn, name, NULL));
+        rendition_more_read(f, &m->main, mn);
+    } else if (mn && !is_null(mn)) {
+        ncp_md_warn(f->r, mn->line, mn->column, "front matter: main is not a map; ignored");
+    }
     map_get(it, rend, &rn);
     if (!rn)
         return;
@@ -568,14 +702,17 @@ static void one_media(fm *f, const ynode *it)
     }
     for (r = rn->first; r; r = r->next) {
         int w = 0, h = 0;
+        nc_rendition *rd;
         if (r->type != Y_MAP) {
             ncp_md_warn(f->r, r->line, r->column, "front matter: a rendition is not a map");
             continue;
         }
         check_keys(f, "rendition", r, rendition_keys);
         dims(f, r, &w, &h);
-        nc_media_add_rendition(f->a, m, map_get(r, name, NULL), map_get(r, href, NULL),
-                               map_get(r, mime, NULL), w, h);
+        rd = nc_media_add_rendition(f->a, m, map_get(r, name, NULL), map_get(r, href, NULL),
+                                    map_get(r, mime, NULL), w, h);
+        if (rd)
+            rendition_more_read(f, rd, r);
     }
 }
 
@@ -629,6 +766,15 @@ static void key_value(fm *f, const char *key, const ynode *v)
             nc_article_set_time(f->a, (nc_tfield)keys[i].field, &t);
         break;
     }
+    case K_ITEM_TYPE:
+        if (v->type != Y_SCALAR)
+            misfit(f, key, v, "a string");
+        else
+            nc_article_setp(f->a, &f->a->item_type, scalar(f, v));
+        break;
+    case K_CODED:
+        coded(f, key, v, keys[i].field ? &f->a->data_mining : &f->a->digital_source_type);
+        break;
     case K_URGENCY: {
         int u;
         if (to_int(v, &u) < 0 || u < 1 || u > 9)
@@ -765,6 +911,75 @@ static void item_int(nc_buf *out, int *first, const char *key, int value)
     *first = 0;
 }
 
+/* A JSON value as YAML flow (white space outside strings is free, so line breaks, which
+ * JSON strings cannot hold raw, become spaces). */
+static void yflow(nc_buf *out, const char *json)
+{
+    for (; *json; json++)
+        nc_buf_putc(out, *json == '\n' || *json == '\r' || *json == '\t' ? ' ' : *json);
+}
+
+/* A key of a block map item at indent (the "- " of its first key included); value
+ * written by the caller. */
+static void ikey(nc_buf *out, int indent, int *first, const char *key)
+{
+    nc_buf_printf(out, "%*s%s%s: ", indent, "", *first ? "- " : "  ", key);
+    *first = 0;
+}
+
+static void ik(nc_buf *out, int indent, int *first, const char *key, const char *value)
+{
+    if (!value)
+        return;
+    ikey(out, indent, first, key);
+    yq(out, value);
+    nc_buf_putc(out, '\n');
+}
+
+static void ij(nc_buf *out, int indent, int *first, const char *key, const char *json)
+{
+    if (!json)
+        return;
+    ikey(out, indent, first, key);
+    yflow(out, json);
+    nc_buf_putc(out, '\n');
+}
+
+/* A subject's attributes beyond name, code and scheme. */
+static void subject_more_write(nc_buf *out, int indent, int *first, const nc_subject *s)
+{
+    if (s->type != NC_SUBJECT_TOPIC)
+        ik(out, indent, first, "type", nc_subject_type_name(s->type));
+    ik(out, indent, first, "uri", s->uri);
+    ik(out, indent, first, "rel", s->rel);
+    if (s->relevance != NC_UNSET) {
+        ikey(out, indent, first, "relevance");
+        nc_buf_printf(out, "%d\n", s->relevance);
+    }
+    if (s->confidence != NC_UNSET) {
+        ikey(out, indent, first, "confidence");
+        nc_buf_printf(out, "%d\n", s->confidence);
+    }
+    ik(out, indent, first, "creator", s->creator);
+    ij(out, indent, first, "details", s->details);
+}
+
+/* A rendition's title, size, duration, format and details. */
+static void rendition_more_write(nc_buf *out, int indent, int *first, const nc_rendition *r)
+{
+    ik(out, indent, first, "title", r->title);
+    if (r->size) {
+        ikey(out, indent, first, "size");
+        nc_buf_printf(out, "%lld\n", r->size);
+    }
+    if (r->duration != 0) {
+        ikey(out, indent, first, "duration");
+        nc_buf_printf(out, "%.17g\n", r->duration);
+    }
+    ik(out, indent, first, "format", r->format);
+    ij(out, indent, first, "details", r->details);
+}
+
 static void item_end(nc_buf *out, int first)
 {
     if (first)
@@ -795,7 +1010,7 @@ static void subjects(nc_buf *out, const char *key, const nc_subject *s, size_t n
     nc_buf_printf(out, "%s:\n", key);
     for (i = 0; i < n; i++) {
         int first = 1;
-        if (s[i].name && !s[i].code && !s[i].scheme) {
+        if (s[i].name && !s[i].code && !s[i].scheme && !ncp_subject_has_attrs(&s[i])) {
             nc_buf_puts(out, "  - ");
             yq(out, s[i].name);
             nc_buf_putc(out, '\n');
@@ -804,31 +1019,28 @@ static void subjects(nc_buf *out, const char *key, const nc_subject *s, size_t n
         item_key(out, &first, "name", s[i].name);
         item_key(out, &first, "code", s[i].code);
         item_key(out, &first, "scheme", s[i].scheme);
+        subject_more_write(out, 2, &first, &s[i]);
         item_end(out, first);
     }
 }
 
-static int rendition_more(const nc_rendition *r)
+/* digital_source_type, data_mining: the code alone, or a map like a subject's. */
+static void coded_write(nc_buf *out, const char *key, const nc_subject *s)
 {
-    return r->title || r->size > 0 || r->duration > 0 || r->format || r->details;
-}
-
-/* What the images list has no key for (a medium's byline and other details, a rendition's
- * title, size, duration or format) is named in one warning, not dropped silently. */
-static void media_fields_warn(const nc_article *a, const nc_opts *o)
-{
-    size_t i, j, n = 0;
-    for (i = 0; i < a->n_media; i++) {
-        const nc_media *m = &a->media[i];
-        int more = m->details || m->name || m->type || m->rel || rendition_more(&m->main);
-        for (j = 0; j < m->n_renditions && !more; j++)
-            more = rendition_more(&m->renditions[j]);
-        n += more;
+    int first = 1;
+    if (!s->name && !s->code && !s->scheme)
+        return;
+    if (!s->name && !s->scheme && !ncp_subject_has_attrs(s)) {
+        kq(out, 0, key, s->code);
+        return;
     }
-    if (n)
-        nc_warn(o, 0, 0,
-                "markdown cannot hold the details of %zu medi%s (byline, name, rendition "
-                "title, size, duration or format): dropped", n, n == 1 ? "um" : "a");
+    nc_buf_printf(out, "%s:\n", key);
+    /* a map, not a list item: "  name: ..." for every key */
+    first = 0;
+    ik(out, 0, &first, "name", s->name);
+    ik(out, 0, &first, "code", s->code);
+    ik(out, 0, &first, "scheme", s->scheme);
+    subject_more_write(out, 0, &first, s);
 }
 
 int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o)
@@ -854,27 +1066,28 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
                  {"expiryDate", NC_T_EXPIRES}};
     size_t i, j;
     int any = a->urgency != 0, nested = 0;
-    ncp_warn_agency_not_carried(a, o, "markdown");
     for (i = 0; i < NC_F__COUNT; i++)
         any |= a->str[i] != NULL;
     for (i = 0; i < NC_T__COUNT; i++)
         any |= a->time[i].prec != NC_TIME_NONE;
     any |= a->n_authors || a->n_subjects || a->n_genres || a->n_keywords || a->n_links ||
-           a->n_media || a->n_extra;
+           a->n_media || a->n_extra || a->item_type || a->digital_source_type.name ||
+           a->digital_source_type.code || a->digital_source_type.scheme ||
+           a->data_mining.name || a->data_mining.code || a->data_mining.scheme;
     if (!any)
         return 0;
     nc_buf_puts(out, "---\n");
     for (i = 0; i < sizeof text1 / sizeof text1[0]; i++)
         kq(out, 0, text1[i].key, a->str[text1[i].field]);
     if (a->n_authors == 1 && a->authors[0].name && !a->authors[0].role && !a->authors[0].url &&
-        !a->authors[0].affiliation) {
+        !a->authors[0].affiliation && !a->authors[0].details) {
         kq(out, 0, "author", a->authors[0].name);
     } else if (a->n_authors) {
         nc_buf_puts(out, "author:\n");
         for (i = 0; i < a->n_authors; i++) {
             const nc_author *au = &a->authors[i];
             int first = 1;
-            if (au->name && !au->role && !au->url && !au->affiliation) {
+            if (au->name && !au->role && !au->url && !au->affiliation && !au->details) {
                 nc_buf_puts(out, "  - ");
                 yq(out, au->name);
                 nc_buf_putc(out, '\n');
@@ -884,6 +1097,7 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
             item_key(out, &first, "role", au->role);
             item_key(out, &first, "url", au->url);
             item_key(out, &first, "affiliation", au->affiliation);
+            ij(out, 2, &first, "details", au->details);
             item_end(out, first);
         }
     }
@@ -900,6 +1114,9 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
         nc_buf_printf(out, "urgency: %d\n", a->urgency);
     kq(out, 0, "pubstatus", a->str[NC_F_PUBSTATUS]);
     kq(out, 0, "ednote", a->str[NC_F_EDNOTE]);
+    kq(out, 0, "item_type", a->item_type);
+    coded_write(out, "digital_source_type", &a->digital_source_type);
+    coded_write(out, "data_mining", &a->data_mining);
     if (a->n_keywords) {
         nc_buf_puts(out, "keywords:\n");
         for (i = 0; i < a->n_keywords; i++) {
@@ -921,14 +1138,14 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
         }
     }
     if (a->n_media) {
-        media_fields_warn(a, o);
         nc_buf_puts(out, "images:\n");
         for (i = 0; i < a->n_media; i++) {
             const nc_media *m = &a->media[i];
             int first = 1;
             if (m->kind == NC_MEDIA_PICTURE && m->href && !m->id && !m->mime && !m->width &&
                 !m->height && !m->title && !m->caption && !m->credit && !m->alt &&
-                !m->n_renditions) {
+                !m->n_renditions && !m->name && !m->type && !m->rel && !m->details &&
+                !m->main.name && !ncp_rendition_has_more(&m->main)) {
                 nc_buf_puts(out, "  - ");
                 yq(out, m->href);
                 nc_buf_putc(out, '\n');
@@ -945,6 +1162,17 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
             item_key(out, &first, "caption", m->caption);
             item_key(out, &first, "credit", m->credit);
             item_key(out, &first, "alt", m->alt);
+            item_key(out, &first, "name", m->name);
+            item_key(out, &first, "item_type", m->type);
+            item_key(out, &first, "rel", m->rel);
+            if (m->main.name || ncp_rendition_has_more(&m->main)) {
+                int mf = 0;
+                nc_buf_printf(out, "%smain:\n", first ? "  - " : "    ");
+                first = 0;
+                ik(out, 4, &mf, "name", m->main.name);
+                rendition_more_write(out, 4, &mf, &m->main);
+            }
+            ij(out, 2, &first, "details", m->details);
             if (m->n_renditions) {
                 nc_buf_printf(out, "%srenditions:\n", first ? "  - " : "    ");
                 first = 0;
@@ -971,6 +1199,7 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
                     RI("height", r->height)
 #undef RK
 #undef RI
+                    rendition_more_write(out, 6, &rf, r);
                     if (rf)
                         nc_buf_puts(out, "      - {}\n");
                 }
@@ -993,13 +1222,9 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
         else
             yq(out, kv->key);
         nc_buf_puts(out, ": ");
-        if (kv->json && kv->value[0]) {
-            /* JSON is YAML flow; white space outside strings is free, so line breaks
-             * (which JSON strings cannot hold raw) become spaces */
-            const char *v;
-            for (v = kv->value; *v; v++)
-                nc_buf_putc(out, *v == '\n' || *v == '\r' || *v == '\t' ? ' ' : *v);
-        } else
+        if (kv->json && kv->value[0])
+            yflow(out, kv->value);
+        else
             yq(out, kv->value);
         nc_buf_putc(out, '\n');
     }

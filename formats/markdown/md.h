@@ -72,7 +72,8 @@ int ncp_md_known_key(const char *key);
  * date, head figure, related links, original url). */
 int ncp_md_plain_extract(ncp_md_reader *r);
 /* 1 when reading body back without front matter would take anything from it as
- * metadata (so the writer must write a front matter block, even an empty one). */
+ * metadata (so the writer must write a front matter block, even an empty one); -1 when
+ * out of memory. */
 int ncp_md_plain_would_extract(const nc_node *body);
 /* Writes a in the plain article layout. */
 int ncp_md_write_plain(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err);

@@ -21,9 +21,22 @@
  * paragraphs wherever they are; a paragraph starting with "By" in the middle of the
  * story stays where it is. The writer (--layout plain) writes that layout back, reads
  * its own output to check it, and warns about every field the layout cannot carry. */
+#include "common/notcarried.h"
 #include "md.h"
 
 #include <string.h>
+
+/* Set when a buffer of this thread's reading or writing ran out of memory: the tests
+ * below would then answer "no" where the text says "yes" (a related link left in the story
+ * without a word), so the reading fails instead (release() notes it). */
+static _Thread_local int buf_failed;
+
+static void release(nc_buf *b)
+{
+    if (b->failed)
+        buf_failed = 1;
+    nc_buf_release(b);
+}
 
 static int is_ws(int c)
 {
@@ -195,7 +208,7 @@ static int is_byline(const nc_node *p)
     int n;
     flat_init(&f);
     n = flatten(p, &f, 1) ? parse_byline(&f, names) : 0;
-    nc_buf_release(&f.text);
+    release(&f.text);
     return n > 0;
 }
 
@@ -208,7 +221,7 @@ static int date_of(const nc_node *p, nc_time *t)
     flat_init(&f);
     ok = flatten(p, &f, 0) && f.text.size && f.text.size <= 80 &&
          nc_time_parse_text(f.text.ptr, f.text.size, t) == 0;
-    nc_buf_release(&f.text);
+    release(&f.text);
     return ok;
 }
 
@@ -233,7 +246,7 @@ static int is_caption(const nc_node *p)
         return 0;
     nc_node_text(strong, &t);
     ok = t.size > 0 && t.size <= 200 && !memchr(t.ptr, '\n', t.size);
-    nc_buf_release(&t);
+    release(&t);
     for (n = p->first; ok && n != strong; n = n->next) {
         nc_iter it = nc_iter_init(n);
         nc_event ev;
@@ -271,8 +284,8 @@ static int related_links(const nc_node *p)
     for (l = related_labels; *l; l++)
         if (!ncp_strcasecmp(c.ptr, *l))
             label = 1;
-    nc_buf_release(&t);
-    nc_buf_release(&c);
+    release(&t);
+    release(&c);
     if (!label)
         return 0;
     for (n = p->first->next; n; n = n->next) {
@@ -361,7 +374,7 @@ static int tail_url(const nc_node *body, nc_buf *url)
             n = 2;
     }
 done:
-    nc_buf_release(&f.text);
+    release(&f.text);
     return n;
 }
 
@@ -370,7 +383,7 @@ static int is_headline(const nc_node *b)
     return b && b->type == NC_BLOCK_HEADING && b->as.level == 1;
 }
 
-int ncp_md_plain_would_extract(const nc_node *body)
+static int would_extract(const nc_node *body)
 {
     const nc_node *b = body->first;
     nc_time t;
@@ -379,13 +392,21 @@ int ncp_md_plain_would_extract(const nc_node *body)
     if (is_headline(b) || is_byline(b) || date_of(b, &t))
         return 1;
     n = tail_url(body, &url);
-    nc_buf_release(&url);
+    release(&url);
     if (n)
         return 1;
     for (; b; b = b->next)
         if (related_links(b))
             return 1;
     return 0;
+}
+
+int ncp_md_plain_would_extract(const nc_node *body)
+{
+    int r;
+    buf_failed = 0;
+    r = would_extract(body);
+    return buf_failed ? -1 : r;
 }
 
 /* ---- reading ---- */
@@ -395,7 +416,7 @@ static void collapsed_text(const nc_node *n, nc_buf *out)
     nc_buf t = NC_BUF_INIT;
     nc_node_text(n, &t);
     ncp_collapse_space(out, t.ptr, t.size);
-    nc_buf_release(&t);
+    release(&t);
 }
 
 static void take_byline(nc_article *a, const nc_node *p)
@@ -414,8 +435,8 @@ static void take_byline(nc_article *a, const nc_node *p)
         ncp_collapse_space(&b, f.text.ptr + names[i].start, names[i].len);
         nc_article_add_author(a, b.ptr, NULL, names[i].href, NULL);
     }
-    nc_buf_release(&b);
-    nc_buf_release(&f.text);
+    release(&b);
+    release(&f.text);
 }
 
 /* Turns the caption paragraph p (and the image paragraph img, if any) into a figure. */
@@ -429,7 +450,7 @@ static void take_figure(nc_article *a, nc_node *img, nc_node *p)
         return;
     collapsed_text(strong, &credit);
     nc_node_set_credit(a, fig, credit.ptr);
-    nc_buf_release(&credit);
+    release(&credit);
     if (img) {
         nc_node_set_href(a, fig, img->first->as.ref.href);
         nc_node_set_alt(a, fig, img->first->as.ref.alt);
@@ -465,7 +486,7 @@ static void take_related(nc_article *a, const nc_node *p)
         if (href && !strcmp(href, "#"))
             href = NULL;
         nc_article_add_link(a, "related", href, title.size ? title.ptr : NULL);
-        nc_buf_release(&title);
+        release(&title);
     }
 }
 
@@ -475,6 +496,7 @@ int ncp_md_plain_extract(ncp_md_reader *r)
     nc_node *body = a->body, *b, *next;
     nc_buf url = NC_BUF_INIT;
     int taken = 0, k, n;
+    buf_failed = 0;
     /* related articles first: wherever they are, they are not the story */
     for (b = body->first; b; b = next) {
         next = b->next;
@@ -488,7 +510,7 @@ int ncp_md_plain_extract(ncp_md_reader *r)
         nc_buf h = NC_BUF_INIT;
         collapsed_text(b, &h);
         nc_article_set(a, NC_F_HEADLINE, h.ptr, h.size);
-        nc_buf_release(&h);
+        release(&h);
         next = b->next;
         nc_node_unlink(b);
         b = next;
@@ -519,7 +541,9 @@ int ncp_md_plain_extract(ncp_md_reader *r)
         while (n--)
             nc_node_unlink(body->last);
     }
-    nc_buf_release(&url);
+    release(&url);
+    if (buf_failed)
+        a->failed = 1;
     return nc_article_ok(a, r->err);
 }
 
@@ -594,8 +618,8 @@ static nc_node *byline_para(nc_article *s, const nc_article *a)
             if (at < f.text.size)
                 text(s, p, f.text.ptr + at);
         }
-        nc_buf_release(&piece);
-        nc_buf_release(&f.text);
+        release(&piece);
+        release(&f.text);
         if (p)
             return p;
     }
@@ -680,8 +704,8 @@ static void check(const nc_article *a, const char *md, size_t len, const nc_opts
     FIELD(x.size != y.size || memcmp(x.ptr, y.ptr, x.size), "story")
 #undef FIELD
 done:
-    nc_buf_release(&x);
-    nc_buf_release(&y);
+    release(&x);
+    release(&y);
     nc_article_free(b);
 }
 
@@ -719,6 +743,9 @@ static void lost(const nc_article *a, const nc_opts *o)
     LIST(a->n_media, "media")
     LIST(a->n_extra, "extra fields")
 #undef LIST
+    /* the subjects and media are warned of as wholes above */
+    ncp_warn_agency_not_carried_but(a, o, "the plain layout",
+                                    NCP_CARRIES_SUBJECTS | NCP_CARRIES_MEDIA);
     for (i = 0; i < a->n_links; i++)
         if (!a->links[i].rel || strcmp(a->links[i].rel, "related"))
             nc_warn(o, 0, 0, "the plain layout cannot hold a link of rel '%s'; dropped",
@@ -756,7 +783,7 @@ int ncp_md_write_plain(const nc_article *a, nc_buf *out, const nc_opts *o, nc_er
         date_text(&a->time[NC_T_PUBLISHED], &d);
         p = para(s);
         text(s, p, d.ptr);
-        nc_buf_release(&d);
+        release(&d);
         ncp_md_write_block(w, p);
         head = 1;
     }
