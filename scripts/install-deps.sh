@@ -6,7 +6,7 @@ set -eu
 what=${1:-build}
 pkgs="gcc make pkg-config libxml2-dev libcmark-dev libjansson-dev libyaml-dev libarchive-dev libuchardet-dev libcld2-dev g++"
 case "$what" in
-    check) pkgs="$pkgs libxml2-utils python3 python3-jsonschema man-db parallel" ;;
+    check) pkgs="$pkgs libxml2-utils python3 python3-jsonschema python3-yaml man-db parallel" ;;
     bench) pkgs="$pkgs libxml2-utils pandoc python3 time" ;;
     fuzz)  pkgs="$pkgs clang libclang-rt-14-dev" ;;
     valgrind) pkgs="$pkgs valgrind" ;;
