@@ -112,11 +112,14 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
 
 /* Writes el as XML (G2 elements unprefixed, the G2 namespace as the default). */
 void ncp_g2x_serialize(nc_buf *b, const xmlNode *el);
-/* Adds el to a's extra pairs under "g2:PARENT/NAME": its text, or its XML when it has
- * attributes or child elements. Returns the pair, or NULL when out of memory. */
+/* Adds el to a's extra pairs under "g2:PARENT/NAME" ("g2:PARENT/PREFIX:NAME" for an
+ * element of another namespace, a provider's extension: PREFIX its own, else "x"): its
+ * text, or its XML when it has attributes or child elements. Returns the pair, or NULL
+ * when out of memory. */
 nc_kv *ncp_g2x_keep(nc_article *a, const xmlNode *el);
 /* Writes a kept element back: <name>text</name>, or the XML value when it is exactly one
- * G2 element of that name. -1 (nothing written) when the value is not such XML. */
+ * G2 element of that name (for a prefixed name, one element of that local name in another
+ * namespace). -1 (nothing written) when the value is not such XML. */
 int ncp_g2x_write(nc_buf *out, const char *name, const char *value, const nc_opts *o);
 
 /* ---- newsml1.c ---- */

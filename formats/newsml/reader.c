@@ -535,6 +535,13 @@ static enum iclass link_media_class(const xmlNode *l)
     return IC_NONE;
 }
 
+/* A link the model's link gives back: rel, href and title, nothing else. */
+static int bare_link(const xmlNode *l)
+{
+    static const char *const ok[] = {"rel", "href", "title", NULL};
+    return attrs_within(l, ok) && !ncp_nml_first_el(l->children);
+}
+
 static void item_link(rd *r, const xmlNode *l)
 {
     nc_article *a = r->a;
@@ -583,6 +590,8 @@ static void item_link(rd *r, const xmlNode *l)
         nc_article_sets(a, NC_F_URL, href);
         return;
     }
+    if (!bare_link(l))
+        keep(r, l); /* written instead of the model's link */
     if (!title)
         title = ncp_nml_text(a, ncp_nml_child_g2(l, "title"));
     if (!href && !title)
@@ -612,9 +621,9 @@ static void item_meta(rd *r, const xmlNode *im)
     xmlNode *c;
     nc_buf notes = NC_BUF_INIT;
     for (c = ncp_nml_first_el(im->children); c; c = ncp_nml_next_el(c)) {
-        if (!ncp_nml_is_g2(c, (const char *)c->name))
-            continue; /* another namespace: a provider's extension */
-        if (ncp_nml_is_g2(c, "itemClass")) {
+        if (!ncp_nml_is_g2(c, (const char *)c->name)) {
+            keep(r, c); /* another namespace: a provider's extension */
+        } else if (ncp_nml_is_g2(c, "itemClass")) {
             /* the item type: newsconv's word, else a class other than the writer's default */
             const char *q = class_attr(c), *t = ncp_nml_nc_attr(c, "type");
             if (!t && q && strcmp(q, "ninat:text"))
@@ -749,7 +758,7 @@ static void content_meta(rd *r, const xmlNode *cm)
         for (c = ncp_nml_first_el(cm->children); c; c = ncp_nml_next_el(c)) {
             const char *nm = (const char *)c->name;
             if (!ncp_nml_is_g2(c, nm))
-                continue; /* another namespace: a provider's extension */
+                continue; /* another namespace: content_extensions */
             if (administrative(nm) != (pass == 0))
                 continue;
             if (!strcmp(nm, "urgency")) {
@@ -799,8 +808,8 @@ static void content_meta(rd *r, const xmlNode *cm)
                 const char *k = ncp_nml_text(a, c);
                 if (k)
                     nc_article_add_keyword(a, k);
-                if (c->properties)
-                    keep(r, c); /* a role, a language */
+                if (c->properties || !k)
+                    keep(r, c); /* a role, a language; an empty keyword */
             } else if (!strcmp(nm, "slugline")) {
                 text_or_keep(r, NC_F_SLUGLINE, c, ncp_nml_text(a, c));
             } else if (!strcmp(nm, "headline")) {
@@ -873,6 +882,16 @@ static void content_meta(rd *r, const xmlNode *cm)
     }
     /* without a main headline, one with a role of the provider's own */
     ncp_nml_set(a, NC_F_HEADLINE, other_headline);
+}
+
+/* contentMeta's elements of other namespaces (a provider's extensions), kept after the
+ * header's pairs: the G2 writer writes them last, after those pairs. */
+static void content_extensions(rd *r, const xmlNode *cm)
+{
+    xmlNode *c;
+    for (c = ncp_nml_first_el(cm->children); c; c = ncp_nml_next_el(c))
+        if (!ncp_nml_is_g2(c, (const char *)c->name))
+            keep(r, c);
 }
 
 /* ---- contentSet ---- */
@@ -1055,6 +1074,7 @@ static void item_head(rd *r, xmlNode *item)
         } else if (ncp_nml_is_g2(c, "contentMeta")) {
             content_meta(r, c);
             keep_header(r);
+            content_extensions(r, c);
         } else if ((ncp_nml_is_g2(c, "catalogRef") && !iptc_catalog(c)) ||
                    (ncp_nml_is_g2(c, "catalog") && !own_catalog(c))) {
             keep(r, c); /* a provider's catalogue, for its QCodes */
@@ -1351,6 +1371,7 @@ static int read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
     /* fragments of an item, as in the NewsML-G2 guide's listings */
     if (ncp_nml_is_g2(root, "contentMeta")) {
         content_meta(&r, root);
+        content_extensions(&r, root);
         finish_item(&r);
         return 0;
     }

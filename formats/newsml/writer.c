@@ -165,7 +165,8 @@ static void place_kept(wctx *w)
     for (i = 0; i < a->n_extra; i++)
         for (k = 0; k < sizeof parts / sizeof parts[0]; k++) {
             const char *nm = kept_name(&a->extra[i], parts[k].part);
-            if (nm && in_list(parts[k].slots, nm)) {
+            /* a provider's extension (a prefixed name) at the end of itemMeta, contentMeta */
+            if (nm && (in_list(parts[k].slots, nm) || (k >= 2 && strchr(nm, ':')))) {
                 nc_buf_clear(&scratch);
                 w->placed[i] = ncp_g2x_write(&scratch, nm, a->extra[i].value, w->o) == 0 &&
                                (strcmp(nm, "versionCreated") || xs_datetime(a->extra[i].value));
@@ -204,6 +205,18 @@ static int kept(wctx *w, const char *part, const char *name)
         }
     }
     return n;
+}
+
+/* Writes the kept elements of other namespaces (prefixed names) of part. */
+static void kept_extensions(wctx *w, const char *part)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    for (i = 0; i < a->n_extra; i++) {
+        const char *nm = w->placed && w->placed[i] == 1 ? kept_name(&a->extra[i], part) : NULL;
+        if (nm && strchr(nm, ':'))
+            write_kept(w, i, nm);
+    }
 }
 
 /* 1 when the start tag of the XML v has an attribute whose value is s (with lead "="), or
@@ -492,7 +505,8 @@ static void norm_el(wctx *w, const char *name, const char *what, const char *tex
 /* ---- dates ---- */
 
 enum dkind {
-    D_FULL,  /* DateTimePropType: xs:dateTime, the RFC 3339 rule */
+    D_FULL,  /* DateTimePropType: xs:dateTime, the RFC 3339 rule for dates; a local time
+              * without a zone (which xs:dateTime allows) */
     D_TRUNC, /* TruncatedDateTimePropType: gYear, gYearMonth, date or dateTime */
     D_OPT    /* DateOptTimePropType: date or dateTime */
 };
@@ -515,6 +529,8 @@ static const char *format_date(const nc_time *t, enum dkind k, char *out)
     nc_time c = *t;
     switch (k) {
     case D_FULL:
+        if (t->prec >= NC_TIME_MINUTE && !t->has_zone)
+            return format_date(t, D_OPT, out); /* a local time: xs:dateTime without a zone */
         nc_time_format_rfc3339(t, out);
         if (t->prec == NC_TIME_SECOND && !t->has_zone && !t->hour && !t->minute && !t->second &&
             !t->frac_digits)
@@ -885,6 +901,11 @@ static void links(wctx *w)
     }
     for (i = 0; i < a->n_links; i++) {
         const nc_link *l = &a->links[i];
+        long k = find_item(w, "itemMeta", "link", l->href, l->title);
+        if (k >= 0) {
+            write_kept(w, (size_t)k, "link"); /* the link as it was read */
+            continue;
+        }
         ncp_xw_start(&w->x, "link");
         if (l->rel) {
             if (!strcmp(l->rel, "related")) {
@@ -947,6 +968,7 @@ static void item_meta(wctx *w)
     links(w);
     kept(w, "itemMeta", "link");
     kept(w, "itemMeta", "itemMetaExtProperty");
+    kept_extensions(w, "itemMeta");
     ncp_xw_close(&w->x, "itemMeta");
 }
 
@@ -1276,6 +1298,7 @@ static void content_meta(wctx *w)
         }
         ncp_xw_empty(&w->x);
     }
+    kept_extensions(w, "contentMeta");
     ncp_xw_close(&w->x, "contentMeta");
 }
 
