@@ -181,18 +181,19 @@ nc_kv *ncp_g2x_keep(nc_article *a, const xmlNode *el)
 {
     nc_buf key = NC_BUF_INIT, val = NC_BUF_INIT;
     nc_kv *kv = NULL;
+    int g2 = ncp_nml_is_g2(el, (const char *)el->name);
     const char *parent = el->parent && el->parent->type == XML_ELEMENT_NODE && el->parent->name
                              ? (const char *)el->parent->name
                              : "";
     if (!strcmp(parent, "packageItem"))
         parent = "newsItem"; /* the item's own parts: the writer writes a newsItem */
-    if (ncp_nml_is_g2(el, (const char *)el->name))
+    if (g2)
         nc_buf_printf(&key, "g2:%s/%s", parent, (const char *)el->name);
     else /* a provider's extension: its prefix tells it from a G2 element */
         nc_buf_printf(&key, "g2:%s/%s:%s", parent,
                       el->ns && el->ns->prefix ? (const char *)el->ns->prefix : "x",
                       (const char *)el->name);
-    if (plain(el)) {
+    if (g2 && plain(el)) { /* an extension is XML: its namespace with it */
         const char *t = ncp_nml_text(a, el);
         if (!t)
             t = "";
