@@ -623,6 +623,26 @@ static void write_tfoot(nw *w, const nc_node *table)
     nc_buf_puts(w->out, "</tfoot>");
 }
 
+/* A block holding blocks (ul, ol, dl, dd): its start tag (with attributes attrs) and one
+ * level deeper, or its end tag on a line of its own. Without children it is <tag/> when
+ * empty_ok, else nothing (a NITF list needs an item). */
+static void container(nw *w, nc_iter *it, const nc_node *n, int enter, const char *tag,
+                      const char *attrs, int empty_ok)
+{
+    if (enter && !n->first) {
+        if (empty_ok)
+            nc_buf_printf(w->out, "<%s/>", tag);
+        nc_iter_skip_children(it);
+    } else if (enter) {
+        nc_buf_printf(w->out, "<%s%s>", tag, attrs ? attrs : "");
+        w->depth++;
+    } else {
+        w->depth--;
+        nl(w, w->depth);
+        nc_buf_printf(w->out, "</%s>", tag);
+    }
+}
+
 /* The body blocks as NITF body.content children, at w->depth. */
 static void write_blocks(nw *w, const nc_node *body)
 {
@@ -684,43 +704,22 @@ static void write_blocks(nw *w, const nc_node *body)
                 nc_buf_puts(w->out, "</bq>");
             }
             break;
-        case NC_BLOCK_BULLET_LIST:
+        case NC_BLOCK_BULLET_LIST: /* NITF lists need an item: an empty list is nothing */
+            container(w, &it, n, enter, "ul", NULL, 0);
+            break;
         case NC_BLOCK_ORDERED_LIST: {
-            const char *tag = n->type == NC_BLOCK_BULLET_LIST ? "ul" : "ol";
-            if (enter) {
-                if (!n->first) {
-                    /* NITF lists need an item: an empty list is nothing */
-                    nc_iter_skip_children(&it);
-                    break;
-                }
-                nc_buf_printf(w->out, "<%s", tag);
-                if (n->type == NC_BLOCK_ORDERED_LIST && n->as.list.start != 1)
-                    nc_buf_printf(w->out, " seqnum=\"%d\"", n->as.list.start);
-                nc_buf_putc(w->out, '>');
-                w->depth++;
-            } else {
-                w->depth--;
-                nl(w, w->depth);
-                nc_buf_printf(w->out, "</%s>", tag);
-            }
+            char seqnum[32] = "";
+            if (n->as.list.start != 1)
+                snprintf(seqnum, sizeof seqnum, " seqnum=\"%d\"", n->as.list.start);
+            container(w, &it, n, enter, "ol", seqnum, 0);
             break;
         }
         case NC_BLOCK_DEF_LIST: /* NITF has definition lists: dl, dt, dd */
-        case NC_BLOCK_DEF_DATA: {
-            const char *tag = n->type == NC_BLOCK_DEF_LIST ? "dl" : "dd";
-            if (enter && !n->first) {
-                nc_buf_printf(w->out, "<%s/>", tag);
-                nc_iter_skip_children(&it);
-            } else if (enter) {
-                nc_buf_printf(w->out, "<%s>", tag);
-                w->depth++;
-            } else {
-                w->depth--;
-                nl(w, w->depth);
-                nc_buf_printf(w->out, "</%s>", tag);
-            }
+            container(w, &it, n, enter, "dl", NULL, 1);
             break;
-        }
+        case NC_BLOCK_DEF_DATA:
+            container(w, &it, n, enter, "dd", NULL, 1);
+            break;
         case NC_BLOCK_DEF_TERM:
             nc_buf_puts(w->out, enter ? "<dt>" : "</dt>");
             break;
