@@ -1052,6 +1052,40 @@ static void keep_header(rd *r)
     r->header = NULL;
 }
 
+/* An assert about a subject of the item: its contact information and position into the
+ * subject's details (details.c). 1 when the G2 writer writes that assert back from the
+ * details alone (it has one code attribute and exactly the details elements the writer
+ * writes), else 0: the assert is kept as well, and written instead. */
+static int assert_details(rd *r, const xmlNode *as)
+{
+    nc_article *a = r->a;
+    const char *code = concept_code(a, as);
+    size_t i;
+    for (i = 0; code && i < a->n_subjects; i++) {
+        nc_subject *s = &a->subjects[i];
+        if (s->code && !strcmp(s->code, code)) {
+            nc_buf native = NC_BUF_INIT, got = NC_BUF_INIT;
+            const char *rest;
+            xmlNode *c;
+            int same;
+            s->details = ncp_g2_details_merge(a, as, s->details);
+            if (n_attrs(as) != 1 || !s->details ||
+                ncp_g2_details_split(s, "", NULL, &native, &rest, a) < 0) {
+                same = 0;
+            } else {
+                for (c = ncp_nml_first_el(as->children); c; c = ncp_nml_next_el(c))
+                    ncp_g2x_serialize(&got, c);
+                same = !native.failed && !got.failed && native.size == got.size &&
+                       !memcmp(native.ptr, got.ptr, got.size);
+            }
+            nc_buf_release(&native);
+            nc_buf_release(&got);
+            return same;
+        }
+    }
+    return 0;
+}
+
 /* The item's own attributes and metadata parts (not its content). */
 static void item_head(rd *r, xmlNode *item)
 {
@@ -1078,6 +1112,9 @@ static void item_head(rd *r, xmlNode *item)
         } else if ((ncp_nml_is_g2(c, "catalogRef") && !iptc_catalog(c)) ||
                    (ncp_nml_is_g2(c, "catalog") && !own_catalog(c))) {
             keep(r, c); /* a provider's catalogue, for its QCodes */
+        } else if (ncp_nml_is_g2(c, "assert")) {
+            if (!assert_details(r, c))
+                keep(r, c);
         } else if (ncp_nml_is_g2(c, "rightsInfo") || ncp_nml_is_g2(c, "hopHistory") ||
                    ncp_nml_is_g2(c, "pubHistory") || (trailing && !ncp_nml_is_g2(c, "contentSet"))) {
             keep(r, c); /* the item's other parts, for the G2 writer */
