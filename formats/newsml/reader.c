@@ -746,6 +746,43 @@ static int administrative(const char *nm)
     return 0;
 }
 
+/* A contentMetaExtProperty: newsconv's extra pair (rel "ncext:" + the %-escaped key), or
+ * another provider's property under its rel. */
+static void ext_property(rd *r, const xmlNode *c)
+{
+    nc_article *a = r->a;
+    const char *rel = ncp_nml_attr(c, "rel"), *val = ncp_nml_attr(c, "value");
+    nc_buf key = NC_BUF_INIT;
+    if (!rel)
+        rel = ncp_nml_attr(c, "reluri");
+    if (!rel || !*rel)
+        return;
+    if (!strcmp(rel, "ncext:%")) {
+        /* the empty key */
+    } else if (!strncmp(rel, "ncext:", 6)) {
+        const char *p;
+        for (p = rel + 6; *p; p++) {
+            if (*p == '%' && p[1] && p[2] && !(p[1] == '0' && p[2] == '0')) {
+                char hex[3] = {p[1], p[2], '\0'};
+                nc_buf_putc(&key, (int)strtol(hex, NULL, 16));
+                p += 2;
+            } else {
+                nc_buf_putc(&key, *p);
+            }
+        }
+    } else {
+        nc_buf_puts(&key, rel);
+    }
+    if (!val) {
+        xmlChar *t = xmlNodeGetContent(c);
+        nc_article_add_extra(a, key.ptr, t ? (const char *)t : "", 0);
+        xmlFree(t);
+    } else {
+        nc_article_add_extra(a, key.ptr, val, nc_true(c, "json"));
+    }
+    nc_buf_release(&key);
+}
+
 static void content_meta(rd *r, const xmlNode *cm)
 {
     nc_article *a = r->a;
@@ -845,36 +882,7 @@ static void content_meta(rd *r, const xmlNode *cm)
                     keep(r, c);
                 }
             } else if (!strcmp(nm, "contentMetaExtProperty")) {
-                const char *rel = ncp_nml_attr(c, "rel"), *val = ncp_nml_attr(c, "value");
-                nc_buf key = NC_BUF_INIT;
-                if (!rel)
-                    rel = ncp_nml_attr(c, "reluri");
-                if (!rel || !*rel)
-                    continue;
-                if (!strcmp(rel, "ncext:%")) {
-                    /* the empty key */
-                } else if (!strncmp(rel, "ncext:", 6)) {
-                    const char *p;
-                    for (p = rel + 6; *p; p++) {
-                        if (*p == '%' && p[1] && p[2] && !(p[1] == '0' && p[2] == '0')) {
-                            char hex[3] = {p[1], p[2], '\0'};
-                            nc_buf_putc(&key, (int)strtol(hex, NULL, 16));
-                            p += 2;
-                        } else {
-                            nc_buf_putc(&key, *p);
-                        }
-                    }
-                } else {
-                    nc_buf_puts(&key, rel);
-                }
-                if (!val) {
-                    xmlChar *t = xmlNodeGetContent(c);
-                    nc_article_add_extra(a, key.ptr, t ? (const char *)t : "", 0);
-                    xmlFree(t);
-                } else {
-                    nc_article_add_extra(a, key.ptr, val, nc_true(c, "json"));
-                }
-                nc_buf_release(&key);
+                ext_property(r, c);
             } else {
                 keep(r, c); /* icon, digitalSourceType, altId, audience, rating, ... */
             }
