@@ -434,6 +434,18 @@ grep -q 030285232232 "$TMP/out" && fail "$k: -t html publishes an internal note"
 grep -qx "newsconv: warning: $k: html does not publish 2 editorial notes kept as extra (internal; --keep-internal writes them)" "$TMP/err" ||
     fail "$k: -t html: no warning for the kept notes: $(cat "$TMP/err")"
 nc "$k" -t html --keep-internal 2> /dev/null | grep -q 030285232232 || fail "$k: --keep-internal lost the note"
+# an entity's contact information and position: a native assert (personDetails,
+# organisationDetails, geoAreaDetails, POIDetails) where it gives the details back, else
+# nc:details (ACME's contact role, which G2's QCode roles cannot hold); both read back
+k=tests/newsml/entity-details.json
+nc --strict "$k" -t newsml > "$TMP/ent.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
+cmp -s "$TMP/ent.xml" tests/newsml/entity-details.xml ||
+    fail "$k: -t newsml differs from tests/newsml/entity-details.xml: $(diff tests/newsml/entity-details.xml "$TMP/ent.xml" | head -20)"
+nc "$k" -t model > "$TMP/m1" && nc "$TMP/ent.xml" -t model > "$TMP/m2" && cmp -s "$TMP/m1" "$TMP/m2" ||
+    fail "$k: json -> newsml -> model differs: $(diff "$TMP/m1" "$TMP/m2" | head -10)"
+nc "$TMP/ent.xml" -t newsml | cmp -s - "$TMP/ent.xml" || fail "$k: newsml -> newsml is not stable"
+[ $have_shared = 1 ] && echo "$TMP/ent.xml" >> "$TMP/valid.list"
+ok
 # AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
 k=tests/newsml/afp-newslines.xml
 nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"

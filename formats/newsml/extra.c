@@ -4,7 +4,9 @@
  * Key: "g2:" PARENT "/" NAME, the local names of the element and of the item part holding
  * it: "g2:itemMeta/fileName", "g2:rightsInfo/dataMining", "g2:contentMeta/altId",
  * "g2:header/destination" (a newsMessage's header), "g2:newsItem/catalogRef" (a part of
- * the item itself, also of a packageItem). Value: the element's text when it has
+ * the item itself, also of a packageItem); an element of another namespace (a provider's
+ * extension, which the schema allows at the end of itemMeta and contentMeta) is
+ * "g2:itemMeta/rtr:versionedId", with its own prefix. Value: the element's text when it has
  * no attributes and no child elements ("dpa-G2"), else the element itself as XML
  * ("<service qcode=\"dpasrv:bdt\"><name>Basisdienst</name></service>"): G2 elements
  * without prefix (the G2 namespace is the default), elements of another namespace with
@@ -179,13 +181,19 @@ nc_kv *ncp_g2x_keep(nc_article *a, const xmlNode *el)
 {
     nc_buf key = NC_BUF_INIT, val = NC_BUF_INIT;
     nc_kv *kv = NULL;
+    int g2 = ncp_nml_is_g2(el, (const char *)el->name);
     const char *parent = el->parent && el->parent->type == XML_ELEMENT_NODE && el->parent->name
                              ? (const char *)el->parent->name
                              : "";
     if (!strcmp(parent, "packageItem"))
         parent = "newsItem"; /* the item's own parts: the writer writes a newsItem */
-    nc_buf_printf(&key, "g2:%s/%s", parent, (const char *)el->name);
-    if (plain(el)) {
+    if (g2)
+        nc_buf_printf(&key, "g2:%s/%s", parent, (const char *)el->name);
+    else /* a provider's extension: its prefix tells it from a G2 element */
+        nc_buf_printf(&key, "g2:%s/%s:%s", parent,
+                      el->ns && el->ns->prefix ? (const char *)el->ns->prefix : "x",
+                      (const char *)el->name);
+    if (g2 && plain(el)) { /* an extension is XML: its namespace with it */
         const char *t = ncp_nml_text(a, el);
         if (!t)
             t = "";
@@ -207,11 +215,14 @@ nc_kv *ncp_g2x_keep(nc_article *a, const xmlNode *el)
 
 int ncp_g2x_write(nc_buf *out, const char *name, const char *value, const nc_opts *o)
 {
+    const char *local = strchr(name, ':');
     nc_buf doc = NC_BUF_INIT;
     nc_error err;
     xmlDoc *d;
     xmlNode *root, *el;
     int rc = -1;
+    if (*value != '<' && local)
+        return -1; /* an extension is always kept as XML */
     if (*value != '<') {
         nc_buf_printf(out, "<%s>", name);
         ncp_xml_escape(out, value, strlen(value), 0);
@@ -229,8 +240,12 @@ int ncp_g2x_write(nc_buf *out, const char *name, const char *value, const nc_opt
         return -1;
     root = xmlDocGetRootElement(d);
     el = root ? ncp_nml_first_el(root->children) : NULL;
-    /* exactly one G2 element of that name, nothing else but white space */
-    if (el && ncp_nml_is_g2(el, name) && ns_of(el) && !ncp_nml_next_el(el) &&
+    /* exactly one element of that name (G2, or of another namespace for a prefixed
+     * name), nothing else but white space */
+    if (el &&
+        (local ? !ncp_nml_is_g2(el, local + 1) && !strcmp((const char *)el->name, local + 1)
+               : ncp_nml_is_g2(el, name)) &&
+        ns_of(el) && !ncp_nml_next_el(el) &&
         !ncp_nml_first_el(el->next ? el->next : NULL)) {
         const xmlNode *c;
         rc = 0;

@@ -2,7 +2,8 @@
  *
  * Files: xml.c (safe parsing, element matching, text and dates), writer.c (NewsML-G2
  * 2.35 newsItem), nitf.c (NITF reader and writer: stand-alone documents and bodies),
- * reader.c (NewsML-G2 items, messages, packages), newsml1.c (NewsML 1.x), format.c (the
+ * reader.c (NewsML-G2 items, messages, packages), details.c (an entity's contact
+ * information and position), newsml1.c (NewsML 1.x), format.c (the
  * `newsml` and `nitf` format definitions and sniffers). docs/formats.md documents the
  * mapping. */
 #ifndef NEWSCONV_NEWSML_H
@@ -112,12 +113,30 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
 
 /* Writes el as XML (G2 elements unprefixed, the G2 namespace as the default). */
 void ncp_g2x_serialize(nc_buf *b, const xmlNode *el);
-/* Adds el to a's extra pairs under "g2:PARENT/NAME": its text, or its XML when it has
- * attributes or child elements. Returns the pair, or NULL when out of memory. */
+/* Adds el to a's extra pairs under "g2:PARENT/NAME" ("g2:PARENT/PREFIX:NAME" for an
+ * element of another namespace, a provider's extension: PREFIX its own, else "x"): its
+ * text, or its XML when it has attributes or child elements. Returns the pair, or NULL
+ * when out of memory. */
 nc_kv *ncp_g2x_keep(nc_article *a, const xmlNode *el);
 /* Writes a kept element back: <name>text</name>, or the XML value when it is exactly one
- * G2 element of that name. -1 (nothing written) when the value is not such XML. */
+ * G2 element of that name (for a prefixed name, one element of that local name in another
+ * namespace). -1 (nothing written) when the value is not such XML. */
 int ncp_g2x_write(nc_buf *out, const char *name, const char *value, const nc_opts *o);
+
+/* ---- details.c: an entity's contact information and position (assert elements) ---- */
+
+/* The details (JSON text, or NULL) of a subject with those of assert element as merged
+ * in: contactInfo and geoJSON from its personDetails, organisationDetails, geoAreaDetails
+ * or POIDetails, where details has none. Returns details itself when nothing is added. */
+const char *ncp_g2_details_merge(nc_article *a, const xmlNode *as, const char *details);
+/* Splits the details of subject s into what an assert gives back and the rest: the kept
+ * assert (its XML) when kept is not NULL, else a native one, whose content (details
+ * elements) is appended to native (code_attrs: the assert's qcode/uri/literal attribute,
+ * escaped, with a leading space). 0 when the reader gives back exactly s->details from
+ * that assert and *rest (NULL: nothing left for nc:details); else -1, native empty and
+ * *rest = s->details. scratch holds the strings. */
+int ncp_g2_details_split(const nc_subject *s, const char *code_attrs, const char *kept,
+                         nc_buf *native, const char **rest, nc_article *scratch);
 
 /* ---- newsml1.c ---- */
 int ncp_nml1_read(nc_article *a, xmlNode *root, const nc_opts *o, nc_error *err);

@@ -623,6 +623,98 @@ static void write_tfoot(nw *w, const nc_node *table)
     nc_buf_puts(w->out, "</tfoot>");
 }
 
+/* A block holding blocks (ul, ol, dl, dd): its start tag (with attributes attrs) and one
+ * level deeper, or its end tag on a line of its own. Without children it is <tag/> when
+ * empty_ok, else nothing (a NITF list needs an item). */
+static void container(nw *w, nc_iter *it, const nc_node *n, int enter, const char *tag,
+                      const char *attrs, int empty_ok)
+{
+    if (enter && !n->first) {
+        if (empty_ok)
+            nc_buf_printf(w->out, "<%s/>", tag);
+        nc_iter_skip_children(it);
+    } else if (enter) {
+        nc_buf_printf(w->out, "<%s%s>", tag, attrs ? attrs : "");
+        w->depth++;
+    } else {
+        w->depth--;
+        nl(w, w->depth);
+        nc_buf_printf(w->out, "</%s>", tag);
+    }
+}
+
+/* The text of a text or code node, escaped. */
+static void put_literal(nw *w, const nc_node *n)
+{
+    ncp_xml_escape(w->out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, 0);
+}
+
+/* newsconv's em class for an inline NITF has no element for. */
+static const char *em_class(nc_node_type t)
+{
+    switch (t) {
+    case NC_INLINE_STRONG: return "strong";
+    case NC_INLINE_SUP: return "sup";
+    case NC_INLINE_SUB: return "sub";
+    case NC_INLINE_DEL: return "del";
+    case NC_INLINE_INS: return "ins";
+    default: return "strike";
+    }
+}
+
+/* An inline node: em, newsconv's em classes for what NITF 3.6 has no element for, links,
+ * images as links, line breaks. */
+static void write_inline(nw *w, const nc_node *n, int enter)
+{
+    switch (n->type) {
+    case NC_INLINE_TEXT:
+        put_literal(w, n);
+        break;
+    case NC_INLINE_CODE:
+        nc_buf_puts(w->out, "<em class=\"code\">");
+        put_literal(w, n);
+        nc_buf_puts(w->out, "</em>");
+        break;
+    case NC_INLINE_EMPH:
+        nc_buf_puts(w->out, enter ? "<em>" : "</em>");
+        break;
+    case NC_INLINE_STRONG: /* NITF 3.6 has none of these (nor change markup): em classes */
+    case NC_INLINE_SUP:
+    case NC_INLINE_SUB:
+    case NC_INLINE_DEL:
+    case NC_INLINE_INS:
+    case NC_INLINE_STRIKE:
+        if (enter)
+            nc_buf_printf(w->out, "<em class=\"%s\">", em_class(n->type));
+        else
+            nc_buf_puts(w->out, "</em>");
+        break;
+    case NC_INLINE_LINK:
+        if (enter) {
+            nc_buf_puts(w->out, "<a");
+            attr(w, "href", n->as.ref.href ? n->as.ref.href : "");
+            attr(w, "title", n->as.ref.title);
+            nc_buf_putc(w->out, '>');
+        } else {
+            nc_buf_puts(w->out, "</a>");
+        }
+        break;
+    case NC_INLINE_IMAGE:
+        nc_buf_puts(w->out, "<a class=\"image\"");
+        attr(w, "href", n->as.ref.href ? n->as.ref.href : "");
+        attr(w, "title", n->as.ref.title);
+        nc_buf_putc(w->out, '>');
+        esc(w, n->as.ref.alt);
+        nc_buf_puts(w->out, "</a>");
+        break;
+    case NC_INLINE_LINEBREAK:
+        nc_buf_puts(w->out, "<br/>");
+        break;
+    default:
+        break;
+    }
+}
+
 /* The body blocks as NITF body.content children, at w->depth. */
 static void write_blocks(nw *w, const nc_node *body)
 {
@@ -684,43 +776,22 @@ static void write_blocks(nw *w, const nc_node *body)
                 nc_buf_puts(w->out, "</bq>");
             }
             break;
-        case NC_BLOCK_BULLET_LIST:
+        case NC_BLOCK_BULLET_LIST: /* NITF lists need an item: an empty list is nothing */
+            container(w, &it, n, enter, "ul", NULL, 0);
+            break;
         case NC_BLOCK_ORDERED_LIST: {
-            const char *tag = n->type == NC_BLOCK_BULLET_LIST ? "ul" : "ol";
-            if (enter) {
-                if (!n->first) {
-                    /* NITF lists need an item: an empty list is nothing */
-                    nc_iter_skip_children(&it);
-                    break;
-                }
-                nc_buf_printf(w->out, "<%s", tag);
-                if (n->type == NC_BLOCK_ORDERED_LIST && n->as.list.start != 1)
-                    nc_buf_printf(w->out, " seqnum=\"%d\"", n->as.list.start);
-                nc_buf_putc(w->out, '>');
-                w->depth++;
-            } else {
-                w->depth--;
-                nl(w, w->depth);
-                nc_buf_printf(w->out, "</%s>", tag);
-            }
+            char seqnum[32] = "";
+            if (n->as.list.start != 1)
+                snprintf(seqnum, sizeof seqnum, " seqnum=\"%d\"", n->as.list.start);
+            container(w, &it, n, enter, "ol", seqnum, 0);
             break;
         }
         case NC_BLOCK_DEF_LIST: /* NITF has definition lists: dl, dt, dd */
-        case NC_BLOCK_DEF_DATA: {
-            const char *tag = n->type == NC_BLOCK_DEF_LIST ? "dl" : "dd";
-            if (enter && !n->first) {
-                nc_buf_printf(w->out, "<%s/>", tag);
-                nc_iter_skip_children(&it);
-            } else if (enter) {
-                nc_buf_printf(w->out, "<%s>", tag);
-                w->depth++;
-            } else {
-                w->depth--;
-                nl(w, w->depth);
-                nc_buf_printf(w->out, "</%s>", tag);
-            }
+            container(w, &it, n, enter, "dl", NULL, 1);
             break;
-        }
+        case NC_BLOCK_DEF_DATA:
+            container(w, &it, n, enter, "dd", NULL, 1);
+            break;
         case NC_BLOCK_DEF_TERM:
             nc_buf_puts(w->out, enter ? "<dt>" : "</dt>");
             break;
@@ -765,8 +836,7 @@ static void write_blocks(nw *w, const nc_node *body)
                 nc_buf_putc(w->out, '"');
             }
             nc_buf_putc(w->out, '>');
-            ncp_xml_escape(w->out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len,
-                           0);
+            put_literal(w, n);
             nc_buf_puts(w->out, "</pre>");
             break;
         case NC_BLOCK_THEMATIC_BREAK:
@@ -847,59 +917,9 @@ static void write_blocks(nw *w, const nc_node *body)
                 nc_warn(w->o, n->line, n->column,
                         "nitf cannot hold the HTML of an embed: dropped (its URL is kept)");
             break;
-        case NC_INLINE_TEXT:
-            ncp_xml_escape(w->out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len,
-                           0);
-            break;
-        case NC_INLINE_CODE:
-            nc_buf_puts(w->out, "<em class=\"code\">");
-            ncp_xml_escape(w->out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len,
-                           0);
-            nc_buf_puts(w->out, "</em>");
-            break;
-        case NC_INLINE_EMPH:
-            nc_buf_puts(w->out, enter ? "<em>" : "</em>");
-            break;
-        case NC_INLINE_STRONG:
-            nc_buf_puts(w->out, enter ? "<em class=\"strong\">" : "</em>");
-            break;
-        case NC_INLINE_SUP:
-            nc_buf_puts(w->out, enter ? "<em class=\"sup\">" : "</em>");
-            break;
-        case NC_INLINE_SUB:
-            nc_buf_puts(w->out, enter ? "<em class=\"sub\">" : "</em>");
-            break;
-        case NC_INLINE_DEL: /* NITF 3.6 has no change markup: newsconv's em classes */
-            nc_buf_puts(w->out, enter ? "<em class=\"del\">" : "</em>");
-            break;
-        case NC_INLINE_INS:
-            nc_buf_puts(w->out, enter ? "<em class=\"ins\">" : "</em>");
-            break;
-        case NC_INLINE_STRIKE:
-            nc_buf_puts(w->out, enter ? "<em class=\"strike\">" : "</em>");
-            break;
-        case NC_INLINE_LINK:
-            if (enter) {
-                nc_buf_puts(w->out, "<a");
-                attr(w, "href", n->as.ref.href ? n->as.ref.href : "");
-                attr(w, "title", n->as.ref.title);
-                nc_buf_putc(w->out, '>');
-            } else {
-                nc_buf_puts(w->out, "</a>");
-            }
-            break;
-        case NC_INLINE_IMAGE:
-            nc_buf_puts(w->out, "<a class=\"image\"");
-            attr(w, "href", n->as.ref.href ? n->as.ref.href : "");
-            attr(w, "title", n->as.ref.title);
-            nc_buf_putc(w->out, '>');
-            esc(w, n->as.ref.alt);
-            nc_buf_puts(w->out, "</a>");
-            break;
-        case NC_INLINE_LINEBREAK:
-            nc_buf_puts(w->out, "<br/>");
-            break;
         default:
+            if (!nc_node_is_block(n))
+                write_inline(w, n, enter);
             break;
         }
         if (w->pending_li) {

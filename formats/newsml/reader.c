@@ -535,6 +535,13 @@ static enum iclass link_media_class(const xmlNode *l)
     return IC_NONE;
 }
 
+/* A link the model's link gives back: rel, href and title, nothing else. */
+static int bare_link(const xmlNode *l)
+{
+    static const char *const ok[] = {"rel", "href", "title", NULL};
+    return attrs_within(l, ok) && !ncp_nml_first_el(l->children);
+}
+
 static void item_link(rd *r, const xmlNode *l)
 {
     nc_article *a = r->a;
@@ -583,6 +590,8 @@ static void item_link(rd *r, const xmlNode *l)
         nc_article_sets(a, NC_F_URL, href);
         return;
     }
+    if (!bare_link(l))
+        keep(r, l); /* written instead of the model's link */
     if (!title)
         title = ncp_nml_text(a, ncp_nml_child_g2(l, "title"));
     if (!href && !title)
@@ -612,9 +621,9 @@ static void item_meta(rd *r, const xmlNode *im)
     xmlNode *c;
     nc_buf notes = NC_BUF_INIT;
     for (c = ncp_nml_first_el(im->children); c; c = ncp_nml_next_el(c)) {
-        if (!ncp_nml_is_g2(c, (const char *)c->name))
-            continue; /* another namespace: a provider's extension */
-        if (ncp_nml_is_g2(c, "itemClass")) {
+        if (!ncp_nml_is_g2(c, (const char *)c->name)) {
+            keep(r, c); /* another namespace: a provider's extension */
+        } else if (ncp_nml_is_g2(c, "itemClass")) {
             /* the item type: newsconv's word, else a class other than the writer's default */
             const char *q = class_attr(c), *t = ncp_nml_nc_attr(c, "type");
             if (!t && q && strcmp(q, "ninat:text"))
@@ -737,6 +746,43 @@ static int administrative(const char *nm)
     return 0;
 }
 
+/* A contentMetaExtProperty: newsconv's extra pair (rel "ncext:" + the %-escaped key), or
+ * another provider's property under its rel. */
+static void ext_property(rd *r, const xmlNode *c)
+{
+    nc_article *a = r->a;
+    const char *rel = ncp_nml_attr(c, "rel"), *val = ncp_nml_attr(c, "value");
+    nc_buf key = NC_BUF_INIT;
+    if (!rel)
+        rel = ncp_nml_attr(c, "reluri");
+    if (!rel || !*rel)
+        return;
+    if (!strcmp(rel, "ncext:%")) {
+        /* the empty key */
+    } else if (!strncmp(rel, "ncext:", 6)) {
+        const char *p;
+        for (p = rel + 6; *p; p++) {
+            if (*p == '%' && p[1] && p[2] && !(p[1] == '0' && p[2] == '0')) {
+                char hex[3] = {p[1], p[2], '\0'};
+                nc_buf_putc(&key, (int)strtol(hex, NULL, 16));
+                p += 2;
+            } else {
+                nc_buf_putc(&key, *p);
+            }
+        }
+    } else {
+        nc_buf_puts(&key, rel);
+    }
+    if (!val) {
+        xmlChar *t = xmlNodeGetContent(c);
+        nc_article_add_extra(a, key.ptr, t ? (const char *)t : "", 0);
+        xmlFree(t);
+    } else {
+        nc_article_add_extra(a, key.ptr, val, nc_true(c, "json"));
+    }
+    nc_buf_release(&key);
+}
+
 static void content_meta(rd *r, const xmlNode *cm)
 {
     nc_article *a = r->a;
@@ -749,7 +795,7 @@ static void content_meta(rd *r, const xmlNode *cm)
         for (c = ncp_nml_first_el(cm->children); c; c = ncp_nml_next_el(c)) {
             const char *nm = (const char *)c->name;
             if (!ncp_nml_is_g2(c, nm))
-                continue; /* another namespace: a provider's extension */
+                continue; /* another namespace: content_extensions */
             if (administrative(nm) != (pass == 0))
                 continue;
             if (!strcmp(nm, "urgency")) {
@@ -799,8 +845,8 @@ static void content_meta(rd *r, const xmlNode *cm)
                 const char *k = ncp_nml_text(a, c);
                 if (k)
                     nc_article_add_keyword(a, k);
-                if (c->properties)
-                    keep(r, c); /* a role, a language */
+                if (c->properties || !k)
+                    keep(r, c); /* a role, a language; an empty keyword */
             } else if (!strcmp(nm, "slugline")) {
                 text_or_keep(r, NC_F_SLUGLINE, c, ncp_nml_text(a, c));
             } else if (!strcmp(nm, "headline")) {
@@ -836,36 +882,7 @@ static void content_meta(rd *r, const xmlNode *cm)
                     keep(r, c);
                 }
             } else if (!strcmp(nm, "contentMetaExtProperty")) {
-                const char *rel = ncp_nml_attr(c, "rel"), *val = ncp_nml_attr(c, "value");
-                nc_buf key = NC_BUF_INIT;
-                if (!rel)
-                    rel = ncp_nml_attr(c, "reluri");
-                if (!rel || !*rel)
-                    continue;
-                if (!strcmp(rel, "ncext:%")) {
-                    /* the empty key */
-                } else if (!strncmp(rel, "ncext:", 6)) {
-                    const char *p;
-                    for (p = rel + 6; *p; p++) {
-                        if (*p == '%' && p[1] && p[2] && !(p[1] == '0' && p[2] == '0')) {
-                            char hex[3] = {p[1], p[2], '\0'};
-                            nc_buf_putc(&key, (int)strtol(hex, NULL, 16));
-                            p += 2;
-                        } else {
-                            nc_buf_putc(&key, *p);
-                        }
-                    }
-                } else {
-                    nc_buf_puts(&key, rel);
-                }
-                if (!val) {
-                    xmlChar *t = xmlNodeGetContent(c);
-                    nc_article_add_extra(a, key.ptr, t ? (const char *)t : "", 0);
-                    xmlFree(t);
-                } else {
-                    nc_article_add_extra(a, key.ptr, val, nc_true(c, "json"));
-                }
-                nc_buf_release(&key);
+                ext_property(r, c);
             } else {
                 keep(r, c); /* icon, digitalSourceType, altId, audience, rating, ... */
             }
@@ -873,6 +890,16 @@ static void content_meta(rd *r, const xmlNode *cm)
     }
     /* without a main headline, one with a role of the provider's own */
     ncp_nml_set(a, NC_F_HEADLINE, other_headline);
+}
+
+/* contentMeta's elements of other namespaces (a provider's extensions), kept after the
+ * header's pairs: the G2 writer writes them last, after those pairs. */
+static void content_extensions(rd *r, const xmlNode *cm)
+{
+    xmlNode *c;
+    for (c = ncp_nml_first_el(cm->children); c; c = ncp_nml_next_el(c))
+        if (!ncp_nml_is_g2(c, (const char *)c->name))
+            keep(r, c);
 }
 
 /* ---- contentSet ---- */
@@ -1033,6 +1060,40 @@ static void keep_header(rd *r)
     r->header = NULL;
 }
 
+/* An assert about a subject of the item: its contact information and position into the
+ * subject's details (details.c). 1 when the G2 writer writes that assert back from the
+ * details alone (it has one code attribute and exactly the details elements the writer
+ * writes), else 0: the assert is kept as well, and written instead. */
+static int assert_details(rd *r, const xmlNode *as)
+{
+    nc_article *a = r->a;
+    const char *code = concept_code(a, as);
+    size_t i;
+    for (i = 0; code && i < a->n_subjects; i++) {
+        nc_subject *s = &a->subjects[i];
+        if (s->code && !strcmp(s->code, code)) {
+            nc_buf native = NC_BUF_INIT, got = NC_BUF_INIT;
+            const char *rest;
+            xmlNode *c;
+            int same;
+            s->details = ncp_g2_details_merge(a, as, s->details);
+            if (n_attrs(as) != 1 || !s->details ||
+                ncp_g2_details_split(s, "", NULL, &native, &rest, a) < 0) {
+                same = 0;
+            } else {
+                for (c = ncp_nml_first_el(as->children); c; c = ncp_nml_next_el(c))
+                    ncp_g2x_serialize(&got, c);
+                same = !native.failed && !got.failed && native.size == got.size &&
+                       !memcmp(native.ptr, got.ptr, got.size);
+            }
+            nc_buf_release(&native);
+            nc_buf_release(&got);
+            return same;
+        }
+    }
+    return 0;
+}
+
 /* The item's own attributes and metadata parts (not its content). */
 static void item_head(rd *r, xmlNode *item)
 {
@@ -1055,9 +1116,13 @@ static void item_head(rd *r, xmlNode *item)
         } else if (ncp_nml_is_g2(c, "contentMeta")) {
             content_meta(r, c);
             keep_header(r);
+            content_extensions(r, c);
         } else if ((ncp_nml_is_g2(c, "catalogRef") && !iptc_catalog(c)) ||
                    (ncp_nml_is_g2(c, "catalog") && !own_catalog(c))) {
             keep(r, c); /* a provider's catalogue, for its QCodes */
+        } else if (ncp_nml_is_g2(c, "assert")) {
+            if (!assert_details(r, c))
+                keep(r, c);
         } else if (ncp_nml_is_g2(c, "rightsInfo") || ncp_nml_is_g2(c, "hopHistory") ||
                    ncp_nml_is_g2(c, "pubHistory") || (trailing && !ncp_nml_is_g2(c, "contentSet"))) {
             keep(r, c); /* the item's other parts, for the G2 writer */
@@ -1351,6 +1416,7 @@ static int read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
     /* fragments of an item, as in the NewsML-G2 guide's listings */
     if (ncp_nml_is_g2(root, "contentMeta")) {
         content_meta(&r, root);
+        content_extensions(&r, root);
         finish_item(&r);
         return 0;
     }

@@ -77,6 +77,7 @@ typedef struct wctx {
     nc_buf tmp;
     nc_buf iri;        /* an address made valid by iri() */
     char *placed;      /* per extra pair: 1 when it is a kept G2 element written in place */
+    nc_article *scratch; /* strings of the details read back (details.c) */
 } wctx;
 
 static void nc_attr(wctx *w, const char *name, const char *value);
@@ -165,7 +166,8 @@ static void place_kept(wctx *w)
     for (i = 0; i < a->n_extra; i++)
         for (k = 0; k < sizeof parts / sizeof parts[0]; k++) {
             const char *nm = kept_name(&a->extra[i], parts[k].part);
-            if (nm && in_list(parts[k].slots, nm)) {
+            /* a provider's extension (a prefixed name) at the end of itemMeta, contentMeta */
+            if (nm && (in_list(parts[k].slots, nm) || (k >= 2 && strchr(nm, ':')))) {
                 nc_buf_clear(&scratch);
                 w->placed[i] = ncp_g2x_write(&scratch, nm, a->extra[i].value, w->o) == 0 &&
                                (strcmp(nm, "versionCreated") || xs_datetime(a->extra[i].value));
@@ -204,6 +206,18 @@ static int kept(wctx *w, const char *part, const char *name)
         }
     }
     return n;
+}
+
+/* Writes the kept elements of other namespaces (prefixed names) of part. */
+static void kept_extensions(wctx *w, const char *part)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    for (i = 0; i < a->n_extra; i++) {
+        const char *nm = w->placed && w->placed[i] == 1 ? kept_name(&a->extra[i], part) : NULL;
+        if (nm && strchr(nm, ':'))
+            write_kept(w, i, nm);
+    }
 }
 
 /* 1 when the start tag of the XML v has an attribute whose value is s (with lead "="), or
@@ -492,7 +506,8 @@ static void norm_el(wctx *w, const char *name, const char *what, const char *tex
 /* ---- dates ---- */
 
 enum dkind {
-    D_FULL,  /* DateTimePropType: xs:dateTime, the RFC 3339 rule */
+    D_FULL,  /* DateTimePropType: xs:dateTime, the RFC 3339 rule for dates; a local time
+              * without a zone (which xs:dateTime allows) */
     D_TRUNC, /* TruncatedDateTimePropType: gYear, gYearMonth, date or dateTime */
     D_OPT    /* DateOptTimePropType: date or dateTime */
 };
@@ -515,6 +530,8 @@ static const char *format_date(const nc_time *t, enum dkind k, char *out)
     nc_time c = *t;
     switch (k) {
     case D_FULL:
+        if (t->prec >= NC_TIME_MINUTE && !t->has_zone)
+            return format_date(t, D_OPT, out); /* a local time: xs:dateTime without a zone */
         nc_time_format_rfc3339(t, out);
         if (t->prec == NC_TIME_SECOND && !t->has_zone && !t->hour && !t->minute && !t->second &&
             !t->frac_digits)
@@ -885,6 +902,11 @@ static void links(wctx *w)
     }
     for (i = 0; i < a->n_links; i++) {
         const nc_link *l = &a->links[i];
+        long k = find_item(w, "itemMeta", "link", l->href, l->title);
+        if (k >= 0) {
+            write_kept(w, (size_t)k, "link"); /* the link as it was read */
+            continue;
+        }
         ncp_xw_start(&w->x, "link");
         if (l->rel) {
             if (!strcmp(l->rel, "related")) {
@@ -947,6 +969,7 @@ static void item_meta(wctx *w)
     links(w);
     kept(w, "itemMeta", "link");
     kept(w, "itemMeta", "itemMetaExtProperty");
+    kept_extensions(w, "itemMeta");
     ncp_xw_close(&w->x, "itemMeta");
 }
 
@@ -993,6 +1016,72 @@ static const char *entity_type(nc_subject_type t)
     }
 }
 
+/* The code attribute of an assert about s (as concept writes it), with a leading space. */
+static const char *assert_code(wctx *w, const nc_subject *s)
+{
+    const char *attr = is_uri(s->code) && iri_valid(s->code) ? "uri"
+                       : is_qcode(s->code)                   ? "qcode"
+                                                             : "literal";
+    nc_buf_clear(&w->tmp);
+    nc_buf_printf(&w->tmp, " %s=\"", attr);
+    ncp_xml_escape(&w->tmp, s->code, strlen(s->code), 1);
+    nc_buf_putc(&w->tmp, '"');
+    return w->tmp.ptr;
+}
+
+/* Splits a subject's details (details.c): the content of a native assert into native
+ * (empty when a kept assert about it, or nc:details, gives them back), the rest for
+ * nc:details into *rest. */
+static void subject_details(wctx *w, const nc_subject *s, nc_buf *native, const char **rest)
+{
+    const char *kept_as = NULL;
+    char *code;
+    size_t i;
+    *rest = s->details;
+    if (!s->code || !w->scratch)
+        return;
+    code = strdup(assert_code(w, s));
+    if (!code) {
+        w->x.out->failed = 1;
+        return;
+    }
+    for (i = 0; i < w->a->n_extra && !kept_as; i++) {
+        const char *nm = w->placed && w->placed[i] ? kept_name(&w->a->extra[i], "newsItem") : NULL;
+        if (nm && !strcmp(nm, "assert") && in_start_tag(w, w->a->extra[i].value, s->code, "=\""))
+            kept_as = w->a->extra[i].value;
+    }
+    ncp_g2_details_split(s, code, kept_as, native, rest, w->scratch);
+    if (kept_as)
+        nc_buf_clear(native); /* the kept assert is written */
+    free(code);
+}
+
+/* An assert for each subject whose contact information or position it holds. */
+static void native_asserts(wctx *w)
+{
+    size_t i;
+    nc_buf native = NC_BUF_INIT;
+    for (i = 0; i < w->a->n_subjects; i++) {
+        const nc_subject *s = &w->a->subjects[i];
+        const char *rest;
+        if (!s->details)
+            continue;
+        nc_buf_clear(&native);
+        subject_details(w, s, &native, &rest);
+        if (!native.size)
+            continue;
+        ncp_xw_start(&w->x, "assert");
+        nc_buf_puts(w->x.out, assert_code(w, s));
+        ncp_xw_open(&w->x);
+        indent(&w->x);
+        nc_buf_put(w->x.out, native.ptr, native.size);
+        ncp_xw_close(&w->x, "assert");
+    }
+    if (native.failed)
+        w->x.out->failed = 1;
+    nc_buf_release(&native);
+}
+
 static void concept(wctx *w, const char *el, const nc_subject *s, const char *what)
 {
     int code_uri = 0;
@@ -1016,7 +1105,16 @@ static void concept(wctx *w, const char *el, const nc_subject *s, const char *wh
              s->confidence >= 0 && s->confidence <= 100 ? s->confidence : NC_UNSET);
     qcode_or_nc(w, "creator", s->creator);
     nc_attr(w, "scheme", s->scheme);
-    nc_attr(w, "details", s->details);
+    if (!strcmp(el, "subject") && s->details) {
+        /* contact information and position in an assert (native_asserts), the rest here */
+        const char *rest;
+        nc_buf native = NC_BUF_INIT;
+        subject_details(w, s, &native, &rest);
+        nc_buf_release(&native);
+        nc_attr(w, "details", rest);
+    } else {
+        nc_attr(w, "details", s->details);
+    }
     if (s->name) {
         ncp_xw_open(&w->x);
         norm_el(w, "name", what, s->name);
@@ -1276,6 +1374,7 @@ static void content_meta(wctx *w)
         }
         ncp_xw_empty(&w->x);
     }
+    kept_extensions(w, "contentMeta");
     ncp_xw_close(&w->x, "contentMeta");
 }
 
@@ -1355,6 +1454,7 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     /* the item's parts first, to learn which declarations they need */
     w.x.out = &inner;
     w.x.depth = 1;
+    w.scratch = nc_article_new();
     place_kept(&w);
     kept(&w, "newsItem", "hopHistory");
     kept(&w, "newsItem", "pubHistory");
@@ -1363,6 +1463,7 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     content_meta(&w);
     kept(&w, "newsItem", "partMeta");
     kept(&w, "newsItem", "assert");
+    native_asserts(&w);
     kept(&w, "newsItem", "inlineRef");
     kept(&w, "newsItem", "derivedFrom");
     kept(&w, "newsItem", "derivedFromValue");
@@ -1431,5 +1532,8 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     nc_buf_release(&w.tmp);
     nc_buf_release(&w.iri);
     free(w.placed);
+    if (!w.scratch || w.scratch->failed)
+        out->failed = 1;
+    nc_article_free(w.scratch);
     return 0;
 }

@@ -607,51 +607,6 @@ void ncp_nml_plain_body(nc_article *a, const char *s, size_t len)
 
 /* ---- what a reader dropped (issue 14: nothing lost silently) ---- */
 
-/* The text of XML markup (extra.c's kept elements), squashed: each text run a line, the
- * predefined entities and character references decoded. */
-static void squash_markup(nc_buf *b, const char *s)
-{
-    int in_tag = 0;
-    for (; *s; s++) {
-        if (in_tag) {
-            if (*s == '>') {
-                in_tag = 0;
-                nc_buf_putc(b, '\n');
-            }
-        } else if (*s == '<') {
-            in_tag = 1;
-            nc_buf_putc(b, '\n');
-        } else if (*s == '&') {
-            static const struct { const char *e; char c; } ents[] = {
-                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-            size_t k;
-            for (k = 0; k < sizeof ents / sizeof ents[0]; k++)
-                if (!strncmp(s, ents[k].e, strlen(ents[k].e)))
-                    break;
-            if (k < sizeof ents / sizeof ents[0]) {
-                nc_buf_putc(b, ents[k].c);
-                s += strlen(ents[k].e) - 1;
-            } else {
-                nc_buf_putc(b, '&');
-            }
-        } else if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') {
-            nc_buf_putc(b, *s);
-        }
-    }
-    nc_buf_putc(b, '\n');
-}
-
-/* Everything the model holds, squashed, one value a line (model/squash.c), and the text
- * of the elements kept as XML (extra.c) with their markup left out. */
-static void model_text(const nc_article *a, nc_buf *b)
-{
-    size_t i;
-    ncp_article_squash(a, b);
-    for (i = 0; i < a->n_extra; i++)
-        if (a->extra[i].value && a->extra[i].value[0] == '<')
-            squash_markup(b, a->extra[i].value);
-}
-
 /* A date or time (the model keeps it as a time, written back in its own form). */
 static int looks_like_date(const char *s)
 {
@@ -686,7 +641,7 @@ void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o
     nc_buf_init(&hay);
     nc_buf_init(&piece);
     nc_buf_init(&msg);
-    model_text(a, &hay);
+    ncp_article_squash(a, &hay);
     while (n && hay.ptr) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             nc_buf_clear(&piece);

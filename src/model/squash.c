@@ -54,6 +54,40 @@ static void squash_rendition(nc_buf *b, const nc_rendition *r)
     squash_num(b, r->size);
 }
 
+/* The text of XML markup (an extra value such as the NewsML-G2 reader's kept elements),
+ * squashed: each text run a line, the predefined entities decoded. */
+static void squash_markup(nc_buf *b, const char *s)
+{
+    int in_tag = 0;
+    for (; *s; s++) {
+        if (in_tag) {
+            if (*s == '>') {
+                in_tag = 0;
+                nc_buf_putc(b, '\n');
+            }
+        } else if (*s == '<') {
+            in_tag = 1;
+            nc_buf_putc(b, '\n');
+        } else if (*s == '&') {
+            static const struct { const char *e; char c; } ents[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+            size_t k;
+            for (k = 0; k < sizeof ents / sizeof ents[0]; k++)
+                if (!strncmp(s, ents[k].e, strlen(ents[k].e)))
+                    break;
+            if (k < sizeof ents / sizeof ents[0]) {
+                nc_buf_putc(b, ents[k].c);
+                s += strlen(ents[k].e) - 1;
+            } else {
+                nc_buf_putc(b, '&');
+            }
+        } else if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') {
+            nc_buf_putc(b, *s);
+        }
+    }
+    nc_buf_putc(b, '\n');
+}
+
 void ncp_article_squash(const nc_article *a, nc_buf *b)
 {
     nc_buf body;
@@ -107,6 +141,8 @@ void ncp_article_squash(const nc_article *a, nc_buf *b)
     for (i = 0; i < a->n_extra; i++) {
         ncp_squash_put(b, a->extra[i].key);
         ncp_squash_put(b, a->extra[i].value);
+        if (a->extra[i].value && a->extra[i].value[0] == '<')
+            squash_markup(b, a->extra[i].value); /* and its text without the markup */
     }
     nc_buf_init(&body);
     nc_node_text(nc_article_body(a), &body);

@@ -101,13 +101,23 @@ def body_text(el):
 
 def same_language(item):
     """contentMeta/language with the item's own xml:lang says nothing more: left out, and
-    contentMeta too when that leaves it empty (the writer writes both)."""
-    lang = item.get("{http://www.w3.org/XML/1998/namespace}lang")
+    contentMeta too when that leaves it empty (the writer writes both). An item without
+    xml:lang has the language of its content (the first contentMeta/language)."""
+    XL = "{http://www.w3.org/XML/1998/namespace}lang"
+    if item.get(XL) is None:
+        for l in [l for cm in item if local(cm.tag) == "contentMeta"
+                  for l in cm if local(l.tag) == "language" and l.get("tag")][:1]:
+            item.set(XL, l.get("tag"))
+    lang = item.get(XL)
     for cm in [c for c in item if local(c.tag) == "contentMeta"]:
         for l in [c for c in cm if local(c.tag) == "language" and c.get("tag") == lang and not len(c)]:
             cm.remove(l)
         if not len(cm):
             item.remove(cm)
+
+
+def lang_of(item):
+    return item.get("{http://www.w3.org/XML/1998/namespace}lang") if item is not None else None
 
 
 def parse(path):
@@ -163,9 +173,10 @@ def main():
                 same_language(it)
         a = canon(src) if src is not None else "(no item with guid %s)" % out.get("guid")
         b = canon(out)
-        # the item element itself: the writer writes a newsItem of G2 2.35
-        a = re.sub(r"^(newsItem|packageItem)\{\}\[[^\]]*\]", "item", a)
-        b = re.sub(r"^(newsItem|packageItem)\{\}\[[^\]]*\]", "item", b)
+        # the item element itself: the writer writes a newsItem of G2 2.35 (its language
+        # is compared)
+        a = re.sub(r"^(newsItem|packageItem)\{\}\[[^\]]*\]", "item(%s)" % lang_of(src), a)
+        b = re.sub(r"^(newsItem|packageItem)\{\}\[[^\]]*\]", "item(%s)" % lang_of(out), b)
         if a == b:
             same += 1
             if key in known:
