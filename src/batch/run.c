@@ -122,8 +122,8 @@ int ncp_batch_run(const ncp_batch_config *cfg)
         b->sink.mode = SINK_ARCHIVE;
     } else if (is_dir(o) || (*o && o[strlen(o) - 1] == '/')) {
         b->sink.mode = SINK_DIR;
-    } else if (b->to == b->lines || b->to->join_begin || is_special(o) ||
-               nc_format_for_path(o) == b->to) { /* (join_begin: a feed is one file) */
+    } else if (b->to == b->lines || ncp_format_of_lists(b->to) || is_special(o) ||
+               nc_format_for_path(o) == b->to) { /* (a feed is one file) */
         b->sink.mode = SINK_STREAM;
     } else if (nc_format_for_path(o)) {
         rc = usage(b, "-o %s: a batch writes to a directory, an archive (.tar.gz, .tgz, "

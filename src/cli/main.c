@@ -664,7 +664,7 @@ static void check_format_options(const cli *c, const nc_format *from, const nc_f
         const char *owner = NULL;
         int used = declares(to, k) || declares(from, k);
         if (!strncmp(k, "feed-", 5)) { /* --feed-title, --feed-url, --feed-description */
-            used = to->join_begin != NULL;
+            used = ncp_format_of_lists(to);
             owner = "a feed format";
         }
         for (j = 0; j < i; j++)
