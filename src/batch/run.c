@@ -347,12 +347,25 @@ int ncp_batch_run(const ncp_batch_config *cfg)
         free(b);
         return rc;
     }
+    /* the handlers are in place before the sink makes its temporary file: a signal from
+     * then on is the run's to clean up after (before, SIGTERM right after the file was
+     * made killed the process and left it) */
+    ncp_batch_stop_signal = 0;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND; /* a second signal ends the process at once */
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
     nc_error_clear(&err);
     if (ncp_batch_sink_open(b, &b->sink, &err) < 0) {
         ncp_batch_print_error(b, &err);
         ncp_batch_sink_close(&b->sink, 0, &err);
         free(b);
-        return err.code == NC_ERR_USAGE ? 2 : nc_status_exit_code(err.code);
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGTERM, &old_term, NULL);
+        return ncp_batch_stop_signal ? 128 + ncp_batch_stop_signal
+               : err.code == NC_ERR_USAGE ? 2 : nc_status_exit_code(err.code);
     }
 
     jobs = worker_count(cfg->jobs);
@@ -366,6 +379,8 @@ int ncp_batch_run(const ncp_batch_config *cfg)
         free(b->ring);
         free(t.workers);
         free(b);
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGTERM, &old_term, NULL);
         return 7;
     }
     pthread_mutex_init(&b->mu, NULL);
@@ -380,14 +395,6 @@ int ncp_batch_run(const ncp_batch_config *cfg)
 
     ncp_libraries_init(); /* before any thread parses */
     old_ctype = utf8_ctype();
-
-    ncp_batch_stop_signal = 0;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESETHAND; /* a second signal ends the process at once */
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
 
     b->t0 = ncp_batch_now_sec();
     start_threads(b, &t, jobs);
