@@ -15,7 +15,8 @@
 # The public headers include only each other; examples/ only the public headers. A quoted
 # include is resolved as the compiler does (the file's folder, then -Iinclude -Isrc
 # -Iformats). Libraries: libxml2, cmark, jansson and libyaml only in formats/; libarchive
-# only in src/driver and src/batch.
+# only in src/driver and src/batch. src/batch names no format (a string literal that is a
+# format's name or alias): it asks for capabilities.
 set -u
 checks=0
 bad=0
@@ -107,5 +108,24 @@ for f in $files; do
     done < <(grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*<' "$f" |
              sed 's/^\([0-9]*\):[^<]*<\([^>]*\)>.*/\1:\2/')
 done
-[ "$bad" -eq 0 ] || { echo "tests/layers.sh: $bad include(s) break the layers" >&2; exit 1; }
+
+# The batch engine asks the registry for capabilities (NC_FORMAT_* flags, the join hooks),
+# never for a format by name: no string literal of src/batch (comments left out) is the
+# name or an alias of a format (formats/formats.def, the aliases of formats/*/format.c).
+names=$(sed -n 's/^NC_FORMAT(\([a-z0-9_-]*\)).*/\1/p' formats/formats.def
+        grep -ho 'aliases\[\] = {[^}]*}' formats/*/format.c | grep -o '"[^"]*"' | tr -d '"')
+[ -n "$names" ] || fail_one "no format names found in formats/formats.def"
+for f in src/batch/*.[ch]; do
+    checks=$((checks + 1))
+    # the file without its comments, line numbers kept; then each literal "..." on a line
+    while IFS=: read -r line lit; do
+        for n in $names; do
+            [ "$lit" = "$n" ] &&
+                fail_one "$f:$line: names the format \"$n\": the batch engine asks for a" \
+                    "capability (an NC_FORMAT_* flag, a join hook), not a name"
+        done
+    done < <(perl -0777 -pe 's{/\*.*?\*/}{ $& =~ s/[^\n]//gr }gse' "$f" |
+             perl -ne 'while (/"((?:[^"\\]|\\.)*)"/g) { print "$.:$1\n" }')
+done
+[ "$bad" -eq 0 ] || { echo "tests/layers.sh: $bad include(s) or name(s) break the layers" >&2; exit 1; }
 echo "layers: $checks includes checked, $(echo "$files" | wc -l) files"

@@ -62,6 +62,12 @@ static const nc_optdef options[] = {
     {NULL, NULL, NULL}};
 
 const nc_format nc_format_html = {
-    "html", aliases, extensions,
-    "HTML: news pages in (article extraction, JSON-LD, OpenGraph), HTML5 out",
-    html_sniff, ncp_html_page_read, ncp_html_write, options, NC_FORMAT_WEB, NULL};
+    .name = "html",
+    .aliases = aliases,
+    .extensions = extensions,
+    .description = "HTML: news pages in (article extraction, JSON-LD, OpenGraph), HTML5 out",
+    .sniff = html_sniff,
+    .read = ncp_html_page_read,
+    .write = ncp_html_write,
+    .options = options,
+    .flags = NC_FORMAT_WEB};

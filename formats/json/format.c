@@ -3,9 +3,12 @@
  * json: one IPTC ninjs document (reader.c, writer.c).
  * jsonl (.jsonl, .ndjson): one compact ninjs object per line. The writer writes the one
  * article as one line; the reader reads the first non-blank line (several lines: a
- * warning, batch mode will read the rest), and its errors name that line. */
+ * warning, batch mode will read the rest), and its errors name that line.
+ * Several articles in one stream (a batch to stdout or -o FILE): json writes them as one
+ * array ("[\n" a ",\n" b "\n]\n", an empty batch "[]\n"), jsonl one a line. */
 #include "json.h"
 #include "common/jsonlines.h"
+#include "common/streamjoin.h"
 
 #include <string.h>
 
@@ -108,15 +111,45 @@ static int jsonl_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_er
     return ncp_json_write(a, out, 1, o, err);
 }
 
+static const ncp_stream_join ninjs_array = {
+    .open = "[\n", .sep = ",\n", .close = "\n]\n", .empty = "[]\n", .trim = 1};
+static const ncp_stream_join ninjs_lines = {.after = "\n", .trim = 1};
+
+static void *json_join_begin(const nc_opts *o, nc_error *err)
+{
+    (void)o;
+    return ncp_stream_join_begin(&ninjs_array, err);
+}
+
+static void *jsonl_join_begin(const nc_opts *o, nc_error *err)
+{
+    (void)o;
+    return ncp_stream_join_begin(&ninjs_lines, err);
+}
+
 static const char *const json_aliases[] = {"ninjs", NULL};
 static const char *const json_exts[] = {".json", NULL};
 static const char *const jsonl_exts[] = {".jsonl", ".ndjson", NULL};
 
 const nc_format nc_format_json = {
-    "json", json_aliases, json_exts,
-    "IPTC ninjs 3.1 (or 2.2); reads ninjs 1.x-3.x, vendor dialects, schema.org JSON-LD",
-    json_sniff, json_read, json_write, json_options, 0, NULL};
+    .name = "json",
+    .aliases = json_aliases,
+    .extensions = json_exts,
+    .description =
+        "IPTC ninjs 3.1 (or 2.2); reads ninjs 1.x-3.x, vendor dialects, schema.org JSON-LD",
+    .sniff = json_sniff,
+    .read = json_read,
+    .write = json_write,
+    .options = json_options,
+    .flags = NC_FORMAT_JOIN_STREAM,
+    NCP_STREAM_JOIN_HOOKS(json_join_begin)};
 
 const nc_format nc_format_jsonl = {
-    "jsonl", NULL, jsonl_exts, "one compact ninjs object per line (JSON Lines)",
-    jsonl_sniff, jsonl_read, jsonl_write, NULL, NC_FORMAT_LINES, NULL};
+    .name = "jsonl",
+    .extensions = jsonl_exts,
+    .description = "one compact ninjs object per line (JSON Lines)",
+    .sniff = jsonl_sniff,
+    .read = jsonl_read,
+    .write = jsonl_write,
+    .flags = NC_FORMAT_LINES | NC_FORMAT_JOIN_STREAM,
+    NCP_STREAM_JOIN_HOOKS(jsonl_join_begin)};

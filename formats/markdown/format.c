@@ -6,8 +6,10 @@
  * front matter the plain article layout of scraped archives is recognised (plain.c).
  *
  * Writing: --layout front (the default) writes the front matter, a blank line and the
- * body; --layout plain writes the archive layout. See render.c for the body. */
+ * body; --layout plain writes the archive layout. See render.c for the body. Several
+ * articles in one stream (a batch to stdout) are separated by a form feed line. */
 #include "md.h"
+#include "common/streamjoin.h"
 
 #include <string.h>
 
@@ -197,6 +199,23 @@ static const nc_optdef options[] = {
      "markdown: YAML front matter + body (front, the default) or the plain article layout"},
     {NULL, NULL, NULL}};
 
+/* Several articles in one stream: each page after a form feed line. */
+static const ncp_stream_join pages = {.sep = "\f\n"};
+
+static void *md_join_begin(const nc_opts *o, nc_error *err)
+{
+    (void)o;
+    return ncp_stream_join_begin(&pages, err);
+}
+
 const nc_format nc_format_markdown = {
-    "markdown",  aliases, extensions, "CommonMark with YAML front matter (cmark, libyaml)",
-    md_sniff,    md_read, md_write,   options, 0, NULL};
+    .name = "markdown",
+    .aliases = aliases,
+    .extensions = extensions,
+    .description = "CommonMark with YAML front matter (cmark, libyaml)",
+    .sniff = md_sniff,
+    .read = md_read,
+    .write = md_write,
+    .options = options,
+    .flags = NC_FORMAT_JOIN_STREAM,
+    NCP_STREAM_JOIN_HOOKS(md_join_begin)};

@@ -2,8 +2,10 @@
  *
  * Used by the fixture tests (like pandoc's native format). Write-only. Every field in a
  * fixed order, strings in double quotes with C escapes, one node per line indented by
- * depth. `--positions` adds each node's source position as "@line:column". */
+ * depth. `--positions` adds each node's source position as "@line:column". Several
+ * articles in one stream follow each other (each dump starts with its "article" line). */
 #include "model/model.h"
+#include "common/streamjoin.h"
 
 #include <string.h>
 
@@ -261,6 +263,18 @@ static const nc_optdef options[] = {
     {"positions", NULL, "model: show each node's source position"},
     {NULL, NULL, NULL}};
 
+static const ncp_stream_join one_after_another = {.trim = 0};
+
+static void *model_join_begin(const nc_opts *o, nc_error *err)
+{
+    (void)o;
+    return ncp_stream_join_begin(&one_after_another, err);
+}
+
 const nc_format nc_format_model = {
-    "model", NULL, NULL, "the article model as indented text (debugging, tests)",
-    NULL, NULL, write_model, options, 0, NULL};
+    .name = "model",
+    .description = "the article model as indented text (debugging, tests)",
+    .write = write_model,
+    .options = options,
+    .flags = NC_FORMAT_JOIN_STREAM,
+    NCP_STREAM_JOIN_HOOKS(model_join_begin)};

@@ -161,12 +161,21 @@ static const nc_optdef newsml_options[] = {
     {NULL, NULL, NULL}};
 
 const nc_format nc_format_newsml = {
-    "newsml",      newsml_aliases, newsml_exts,
-    "NewsML-G2 2.35 newsItem (reads NewsML-G2, NewsML 1.x, NITF)",
-    newsml_sniff,  newsml_read,    newsml_write, newsml_options, 0, NULL};
+    .name = "newsml",
+    .aliases = newsml_aliases,
+    .extensions = newsml_exts,
+    .description = "NewsML-G2 2.35 newsItem (reads NewsML-G2, NewsML 1.x, NITF)",
+    .sniff = newsml_sniff,
+    .read = newsml_read,
+    .write = newsml_write,
+    .options = newsml_options};
 
 static const char *const nitf_exts[] = {".nitf", NULL};
 
 const nc_format nc_format_nitf = {
-    "nitf",     NULL,        nitf_exts, "NITF 3.6 (News Industry Text Format)",
-    nitf_sniff, newsml_read, nitf_write, NULL, 0, NULL};
+    .name = "nitf",
+    .extensions = nitf_exts,
+    .description = "NITF 3.6 (News Industry Text Format)",
+    .sniff = nitf_sniff,
+    .read = newsml_read,
+    .write = nitf_write};

@@ -10,5 +10,9 @@ static const nc_optdef options[] = {
     {NULL, NULL, NULL}};
 
 const nc_format nc_format_text = {
-    "text", aliases, extensions, "plain text: headline, byline, date, wrapped paragraphs (write-only)",
-    NULL,   NULL,    ncp_text_write, options, 0, NULL};
+    .name = "text",
+    .aliases = aliases,
+    .extensions = extensions,
+    .description = "plain text: headline, byline, date, wrapped paragraphs (write-only)",
+    .write = ncp_text_write,
+    .options = options};

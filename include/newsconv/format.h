@@ -109,12 +109,25 @@ typedef struct nc_format {
      * join_free: frees a joiner without writing.
      * nc_write_article does begin, add and end for its one article, so that one article
      * gives a one-entry document; a batch that writes one stream calls begin before its
-     * first item and end after its last. No code outside the format names it. */
+     * first item and end after its last. No code outside the format names it.
+     * A format whose `write` makes a whole document by itself (json, markdown) may have
+     * join hooks too, with the flag NC_FORMAT_JOIN_STREAM: they then only put the articles
+     * of a batch written to one stream together (a JSON array), and nc_write_article does
+     * not call them. */
     void *(*join_begin)(const nc_opts *o, nc_error *err);
     int (*join_add)(void *joiner, const char *entry, size_t len, nc_error *err);
     int (*join_end)(void *joiner, int (*put)(void *ud, const char *data, size_t len),
                     void *ud, nc_error *err);
     void (*join_free)(void *joiner);
+    /* join_flush: writes through put what the joiner holds and may write already (the
+     * entries added so far, with their separators), so that the stream goes out as it is
+     * made and memory does not grow with it; a batch calls it after each join_add. What
+     * it held is dropped also when put fails. 0, or -1 with err set as join_end. After a
+     * flush, join_end writes the end of the document; a batch that stops after some
+     * entries went out calls join_end too, so that what was written parses. NULL: the
+     * joiner holds every entry until join_end (a feed orders them). */
+    int (*join_flush)(void *joiner, int (*put)(void *ud, const char *data, size_t len),
+                      void *ud, nc_error *err);
 } nc_format;
 
 /* nc_format.flags: what a batch asks the registry for, rather than a format's name.
@@ -124,6 +137,12 @@ typedef struct nc_format {
  * the record's address as base_url. */
 #define NC_FORMAT_LINES (1u << 0)
 #define NC_FORMAT_WEB (1u << 1)
+/* NC_FORMAT_JOIN_STREAM: the join hooks only join the articles of a batch written to one
+ * stream (several ninjs documents as one JSON array, Markdown pages between form feeds);
+ * `write` alone makes the document of one article, so nc_write_article does not join
+ * it, and a batch may write one file per article (a directory, an archive). Without the
+ * flag, join hooks make the format's only document, a list (a feed). */
+#define NC_FORMAT_JOIN_STREAM (1u << 2)
 
 /* The registry (formats/formats.def), NULL-terminated, in definition order. */
 const nc_format *const *nc_formats(void);

@@ -126,18 +126,14 @@ typedef struct sink {
     struct archive *aw;
     int root;              /* SINK_DIR: the output directory */
     name_set names;
-    /* SINK_STREAM: how several articles make one valid stream of the output format */
-    int joint;             /* JOINT_* */
+    /* SINK_STREAM: several articles make one stream with the output format's join hooks
+     * (a JSON array, JSON Lines, Markdown pages between form feeds, a feed); a format
+     * without them takes one article (a second one stops the run with a usage error,
+     * exit 2) */
     unsigned long long n_stream; /* articles written to the stream so far */
-    void *joiner;          /* JOINT_HOOKS: the output format's joiner (a feed) */
+    void *joiner;          /* the output format's joiner (nc_format.join_begin) */
     struct batch *owner;   /* the batch of this sink (set by ncp_batch_sink_open) */
 } sink;
-
-/* How a stream joins articles: JSON Lines one a line; json one array "[a,\nb]";
- * Markdown documents separated by a form feed line; a format of lists (a feed) with its
- * join hooks (nc_format.join_begin); other formats take one article (a second one stops
- * the run with a usage error, exit 2). */
-enum { JOINT_CONCAT, JOINT_LINES, JOINT_ARRAY, JOINT_FORMFEED, JOINT_ONE, JOINT_HOOKS };
 
 /* A worker's open subdirectory of the output directory. */
 typedef struct dircache {

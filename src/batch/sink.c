@@ -119,7 +119,7 @@ int ncp_batch_sink_open(batch *b, sink *s, nc_error *err)
     if (b->cfg->skip_existing && s->mode != SINK_DIR)
         return nc_error_set(err, NC_ERR_USAGE, 0, 0,
                             "--skip-existing needs a directory output (-o DIR/)");
-    if (b->to->join_begin && s->mode != SINK_STREAM)
+    if (ncp_format_of_lists(b->to) && s->mode != SINK_STREAM)
         return nc_error_set(err, NC_ERR_USAGE, 0, 0,
                             "-t %s writes all the articles into one feed: give -o FILE "
                             "(not a directory or an archive) or write to stdout",
@@ -127,15 +127,10 @@ int ncp_batch_sink_open(batch *b, sink *s, nc_error *err)
     if (b->cfg->dry_run)
         return 0; /* nothing is created */
     if (s->mode == SINK_STREAM) {
-        const char *name = b->to->name;
-        s->joint = b->to->join_begin                 ? JOINT_HOOKS
-                   : b->to == b->lines               ? JOINT_LINES
-                   : !strcmp(name, "json")           ? JOINT_ARRAY
-                   : !strcmp(name, "markdown")       ? JOINT_FORMFEED
-                   : !strcmp(name, "model")          ? JOINT_CONCAT
-                                                     : JOINT_ONE;
+        /* several articles make one stream with the output format's join hooks (a JSON
+         * array, JSON Lines, a feed); a format without them takes one article */
         s->n_stream = 0;
-        if (s->joint == JOINT_HOOKS && !(s->joiner = b->to->join_begin(&b->cfg->opts, err)))
+        if (b->to->join_begin && !(s->joiner = b->to->join_begin(&b->cfg->opts, err)))
             return -1;
         if (!s->path) {
             s->fd = STDOUT_FILENO;
@@ -346,38 +341,38 @@ static const char *archive_why(struct archive *aw)
     return archive_error_string(aw) ? archive_error_string(aw) : "archive error";
 }
 
-/* Writes one result. 0; -1: the item failed (err set); -2: the output is broken. */
-int ncp_batch_sink_write(batch *b, sink *s, item *it, nc_error *err)
+static int put_fd(void *ud, const char *data, size_t len)
+{
+    return write_all(((sink *)ud)->fd, data, len);
+}
+
+/* A write to the stream failed (errno is the writer's): a broken pipe on stdout ends the
+ * run quietly (quiet_end); a failed write names the output; other errors (out of memory)
+ * stay as they are. */
+static void stream_failed(batch *b, sink *s, nc_error *err)
+{
+    int e = errno;
+    if (err->code != NC_OK && err->code != NC_ERR_IO)
+        return;
+    if (e == EPIPE && !s->path) {
+        b->quiet_end = 1;
+        return;
+    }
+    nc_error_clear(err);
+    nc_error_set_source(err, s->path ? s->path : "<stdout>");
+    nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(e));
+}
+
+/* SINK_STREAM: the output format's joiner takes the entry and writes it out at once (a
+ * JSON array) or keeps it for the end (a feed orders its entries); a format without join
+ * hooks takes one article. 0; -1: the item failed; -2: the stream is broken. */
+static int stream_write(batch *b, sink *s, const item *it, nc_error *err)
 {
     const char *data = it->out.ptr;
     size_t len = it->out.size;
-    if (s->mode == SINK_STREAM && s->joint == JOINT_HOOKS) {
-        /* a feed: the format keeps the entry (it orders them) and writes all at the end */
-        int r = b->to->join_add(s->joiner, data, len, err);
-        if (r < 0) {
-            nc_error_set_source(err, s->path ? s->path : "<stdout>");
-            return -2;
-        }
-        if (r > 0 && b->cfg->opts.strict)
-            return -1; /* left out: a loss, which --strict makes the item's failure */
-        if (r > 0 && !b->cfg->quiet) {
-            ncp_batch_progress_clear(b);
-            fprintf(stderr, "%s: warning: %s: %s\n", b->prog, it->source, err->text);
-        }
-        s->n_stream++;
-        return 0;
-    }
-    if (s->mode == SINK_STREAM) {
-        const char *sep = NULL;
-        int nl = s->joint == JOINT_LINES;
-        if (s->joint == JOINT_LINES || s->joint == JOINT_ARRAY)
-            while (len && (data[len - 1] == '\n' || data[len - 1] == '\r'))
-                len--;
-        if (s->joint == JOINT_ARRAY)
-            sep = s->n_stream ? ",\n" : "[\n";
-        else if (s->joint == JOINT_FORMFEED && s->n_stream)
-            sep = "\f\n";
-        else if (s->joint == JOINT_ONE && s->n_stream) {
+    int r;
+    if (!s->joiner) {
+        if (s->n_stream) {
             nc_error_set_source(err, s->path ? s->path : "<stdout>");
             nc_error_set(err, NC_ERR_USAGE, 0, 0,
                          "several articles cannot make one %s document: write them with "
@@ -385,19 +380,39 @@ int ncp_batch_sink_write(batch *b, sink *s, item *it, nc_error *err)
                          b->to->name);
             return -2;
         }
-        if ((sep && write_all(s->fd, sep, strlen(sep)) < 0) ||
-            write_all(s->fd, data, len) < 0 || (nl && write_all(s->fd, "\n", 1) < 0)) {
-            if (errno == EPIPE && !s->path) {
-                b->quiet_end = 1;
-                return -2;
-            }
-            nc_error_set_source(err, s->path ? s->path : "<stdout>");
-            nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(errno));
+        if (write_all(s->fd, data, len) < 0) {
+            stream_failed(b, s, err);
             return -2;
         }
         s->n_stream++;
         return 0;
     }
+    r = b->to->join_add(s->joiner, data, len, err);
+    if (r < 0) {
+        nc_error_set_source(err, s->path ? s->path : "<stdout>");
+        return -2;
+    }
+    if (b->to->join_flush && b->to->join_flush(s->joiner, put_fd, s, err) < 0) {
+        stream_failed(b, s, err);
+        return -2;
+    }
+    if (r > 0 && b->cfg->opts.strict)
+        return -1; /* left out: a loss, which --strict makes the item's failure */
+    if (r > 0 && !b->cfg->quiet) {
+        ncp_batch_progress_clear(b);
+        fprintf(stderr, "%s: warning: %s: %s\n", b->prog, it->source, err->text);
+    }
+    s->n_stream++;
+    return 0;
+}
+
+/* Writes one result. 0; -1: the item failed (err set); -2: the output is broken. */
+int ncp_batch_sink_write(batch *b, sink *s, item *it, nc_error *err)
+{
+    const char *data = it->out.ptr;
+    size_t len = it->out.size;
+    if (s->mode == SINK_STREAM)
+        return stream_write(b, s, it, err);
     if (s->mode == SINK_ARCHIVE) {
         struct archive_entry *e = archive_entry_new();
         int r;
@@ -444,47 +459,38 @@ int ncp_batch_sink_write(batch *b, sink *s, item *it, nc_error *err)
     }
 }
 
-/* Closes the output: commit renames a stream or archive file over -o; otherwise the
- * temporary file is removed and an existing file is left as it was. */
-static int put_fd(void *ud, const char *data, size_t len)
+/* The end of a joined stream: a joiner that keeps its entries (a feed) writes the whole
+ * document, or nothing when the run is not committed; one that wrote them as they came
+ * (a JSON array) writes its end also then, so that what was written parses. 0, or -1
+ * with err set. */
+static int stream_end(sink *s, int commit, nc_error *err)
 {
-    return write_all(((sink *)ud)->fd, data, len);
+    batch *b = s->owner;
+    void *j = s->joiner;
+    s->joiner = NULL;
+    if (s->fd >= 0 && commit) {
+        if (b->to->join_end(j, put_fd, s, err) < 0) {
+            stream_failed(b, s, err);
+            return -1;
+        }
+    } else if (s->fd >= 0 && b->to->join_flush && s->n_stream) {
+        nc_error ignored;
+        nc_error_clear(&ignored);
+        b->to->join_end(j, put_fd, s, &ignored);
+    } else {
+        b->to->join_free(j);
+    }
+    return 0;
 }
 
+/* Closes the output: commit renames a stream or archive file over -o; otherwise the
+ * temporary file is removed and an existing file is left as it was. */
 int ncp_batch_sink_close(sink *s, int commit, nc_error *err)
 {
     int rc = 0;
-    if (s->joiner) {
-        batch *b = s->owner;
-        /* a feed is written whole at the end, or not at all */
-        void *j = s->joiner;
-        s->joiner = NULL;
-        if (!commit || s->fd < 0) {
-            b->to->join_free(j);
-        } else if (b->to->join_end(j, put_fd, s, err) < 0) {
-            if (err->code == NC_ERR_IO && errno == EPIPE && !s->path)
-                b->quiet_end = 1;
-            else if (err->code == NC_ERR_IO) {
-                int e = errno;
-                nc_error_clear(err);
-                nc_error_set_source(err, s->path ? s->path : "<stdout>");
-                nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(e));
-            }
-            commit = 0;
-            rc = -1;
-        }
-    }
-    if (s->mode == SINK_STREAM && s->joint == JOINT_ARRAY && s->fd >= 0 &&
-        (s->n_stream || commit)) {
-        /* the array is closed even after a failure, so that what was written parses */
-        const char *end = s->n_stream ? "\n]\n" : "[]\n";
-        if (write_all(s->fd, end, strlen(end)) < 0 && commit) {
-            nc_error_set_source(err, s->path ? s->path : "<stdout>");
-            nc_error_set(err, NC_ERR_IO, 0, 0, "cannot write: %s", strerror(errno));
-            commit = 0;
-            rc = -1;
-        }
-        s->joint = JOINT_CONCAT;
+    if (s->joiner && stream_end(s, commit, err) < 0) {
+        commit = 0;
+        rc = -1;
     }
     if (s->aw) {
         if (commit && archive_write_close(s->aw) != ARCHIVE_OK) {

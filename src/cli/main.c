@@ -670,7 +670,7 @@ static void check_format_options(const cli *c, const nc_format *from, const nc_f
         const char *owner = NULL;
         int used = declares(to, k) || declares(from, k);
         if (!strncmp(k, "feed-", 5)) { /* --feed-title, --feed-url, --feed-description */
-            used = to->join_begin != NULL;
+            used = ncp_format_of_lists(to);
             owner = "a feed format";
         }
         for (j = 0; j < i; j++)
@@ -831,6 +831,146 @@ oom:
     return 7;
 }
 
+/* The formats of -f and -t (-t from the name of -o when not given): -1 when they can
+ * read and write, else the exit status of the error, printed. */
+static int resolve_formats(const cli *c, const nc_format **from, const nc_format **to)
+{
+    if (c->from && !(*from = nc_format_find(c->from)))
+        return unknown_format(c->from);
+    if (c->to && !(*to = nc_format_find(c->to)))
+        return unknown_format(c->to);
+    if (*from && !(*from)->read) {
+        fprintf(stderr, "%s: format '%s' cannot be read\n", progname, (*from)->name);
+        return nc_status_exit_code(NC_ERR_UNKNOWN_FORMAT);
+    }
+    if (*to && !(*to)->write) {
+        fprintf(stderr, "%s: format '%s' cannot be written\n", progname, (*to)->name);
+        return nc_status_exit_code(NC_ERR_UNKNOWN_FORMAT);
+    }
+    if (!*to && c->output)
+        *to = nc_format_for_path(c->output);
+    if (!*to || !(*to)->write) {
+        if (c->output)
+            usage_error("cannot tell the output format from '%s': use -t FMT", c->output);
+        else
+            usage_error("%s", "no output format: use -t FMT (see --list-formats)");
+        return 2;
+    }
+    return -1;
+}
+
+/* The options of the conversions of this run. */
+static void fill_opts(cli *c, const nc_format *to, const char *source, nc_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->source = source;
+    o->base_url = c->base_url;
+    o->strict = c->strict;
+    o->verbose = c->verbose;
+    o->max_size = c->max_size;
+    o->warn = print_warning;
+    c->to_name = to->name;
+    o->warn_data = c;
+    o->fmt_keys = c->fmt_keys;
+    o->fmt_values = c->fmt_values;
+    o->n_fmt = c->n_fmt;
+    o->meta_keys = c->meta_keys;
+    o->meta_values = c->meta_values;
+    o->n_meta = c->n_meta;
+}
+
+static void fill_batch_config(const cli *c, const nc_format *from, const nc_format *to,
+                              const nc_opts *o, ncp_batch_config *bc)
+{
+    memset(bc, 0, sizeof *bc);
+    bc->inputs = c->inputs;
+    bc->n_inputs = c->n_inputs;
+    bc->output = c->output;
+    bc->from = from;
+    bc->to = to;
+    bc->jobs = c->jobs;
+    bc->recursive = c->recursive;
+    bc->quiet = c->quiet;
+    bc->verbose = c->verbose;
+    bc->progress = c->progress;
+    bc->follow_symlinks = c->follow_symlinks;
+    bc->max_total = c->max_total;
+    bc->max_entries = c->max_entries;
+    bc->progname = progname;
+    bc->dry_run = c->dry_run;
+    bc->skip_existing = c->skip_existing;
+    bc->name_template = c->name_template;
+    bc->opts = *o;
+}
+
+/* 1 when the lone input, read as `from` (not given with -f), holds many articles: JSON
+ * Lines or a feed, recognised by content (on stdin, or in a file named .json or .xml). */
+static int many_by_content(const cli *c, const nc_format *from, const char *data, size_t len)
+{
+    const nc_format *lines = ncp_format_with(NC_FORMAT_LINES);
+    return from && !c->from &&
+           (from->read_stream ||
+            (lines && (from == lines || (lines->sniff && lines->sniff(data, len) > 0))));
+}
+
+/* Converts every line or item of such an input through the batch engine; stdin is read
+ * again from a temporary copy. Frees data. */
+static int run_batch_of_one(const char *input, char *data, size_t len, const nc_format *from,
+                            ncp_batch_config *bc)
+{
+    FILE *t = strcmp(input, "-") ? NULL : tmpfile();
+    bc->from = from->read_stream ? from : ncp_format_with(NC_FORMAT_LINES);
+    if (strcmp(input, "-")) {
+        free(data);
+        return ncp_batch_run(bc);
+    }
+    int ok = t && fwrite(data, 1, len, t) == len && fflush(t) == 0 &&
+             fseek(t, 0, SEEK_SET) == 0 && dup2(fileno(t), STDIN_FILENO) >= 0;
+    if (t)
+        fclose(t);
+    if (ok) {
+        free(data);
+        return ncp_batch_run(bc);
+    }
+    fprintf(stderr, "%s: <stdin>: cannot keep a copy: %s\n", progname, strerror(errno));
+    free(data);
+    return nc_status_exit_code(NC_ERR_IO);
+}
+
+/* The single conversion: reads data (freed) with from, writes it with to to -o or stdout. */
+static int convert_one(cli *c, const nc_format *from, const nc_format *to, const nc_opts *o,
+                       char *data, size_t len)
+{
+    nc_error err;
+    nc_article *a = NULL;
+    nc_buf out = NC_BUF_INIT;
+    int rc;
+    nc_error_clear(&err);
+    rc = nc_read_article(from, data, len, o, &a, &err);
+    if (rc == 0 && c->strict && c->warnings)
+        rc = nc_error_set(&err, NC_ERR_LOSSY, 0, 0,
+                          "%d warning%s while reading, under --strict", c->warnings,
+                          c->warnings == 1 ? "" : "s");
+    if (rc == 0)
+        rc = nc_write_article(to, a, o, &out, &err);
+    nc_article_free(a);
+    free(data);
+    flush_warnings(c, o->source);
+    if (rc < 0) {
+        nc_error_set_source(&err, o->source);
+        nc_buf_release(&out);
+        return report(&err);
+    }
+    if (c->output && strcmp(c->output, "-")) {
+        rc = nc_write_file_atomic(c->output, out.ptr, out.size, &err);
+        nc_buf_release(&out);
+        return rc < 0 ? report(&err) : 0;
+    }
+    rc = write_stdout(out.ptr, out.size);
+    nc_buf_release(&out);
+    return rc;
+}
+
 static int run(cli *c)
 {
     const nc_format *from = NULL, *to = NULL;
@@ -840,8 +980,6 @@ static int run(cli *c)
     size_t len = 0;
     nc_error err;
     nc_opts o;
-    nc_article *a = NULL;
-    nc_buf out = NC_BUF_INIT;
     ncp_batch_config bc;
     int rc;
 
@@ -859,67 +997,14 @@ static int run(cli *c)
     }
     if (c->metadata_file && (rc = read_metadata_file(c)) >= 0)
         return rc;
-    if (c->from && !(from = nc_format_find(c->from)))
-        return unknown_format(c->from);
-    if (c->to && !(to = nc_format_find(c->to)))
-        return unknown_format(c->to);
-    if (from && !from->read) {
-        fprintf(stderr, "%s: format '%s' cannot be read\n", progname, from->name);
-        return nc_status_exit_code(NC_ERR_UNKNOWN_FORMAT);
-    }
-    if (to && !to->write) {
-        fprintf(stderr, "%s: format '%s' cannot be written\n", progname, to->name);
-        return nc_status_exit_code(NC_ERR_UNKNOWN_FORMAT);
-    }
-    if (!to && c->output)
-        to = nc_format_for_path(c->output);
-    if (!to || !to->write) {
-        if (c->output)
-            usage_error("cannot tell the output format from '%s': use -t FMT", c->output);
-        else
-            usage_error("%s", "no output format: use -t FMT (see --list-formats)");
-        return 2;
-    }
-    memset(&o, 0, sizeof o);
-    o.source = source;
-    o.base_url = c->base_url;
-    o.strict = c->strict;
-    o.verbose = c->verbose;
-    o.max_size = c->max_size;
-    o.warn = print_warning;
-    c->to_name = to->name;
-    o.warn_data = c;
-    o.fmt_keys = c->fmt_keys;
-    o.fmt_values = c->fmt_values;
-    o.n_fmt = c->n_fmt;
-    o.meta_keys = c->meta_keys;
-    o.meta_values = c->meta_values;
-    o.n_meta = c->n_meta;
-    {
-        memset(&bc, 0, sizeof bc);
-        bc.inputs = c->inputs;
-        bc.n_inputs = c->n_inputs;
-        bc.output = c->output;
-        bc.from = from;
-        bc.to = to;
-        bc.jobs = c->jobs;
-        bc.recursive = c->recursive;
-        bc.quiet = c->quiet;
-        bc.verbose = c->verbose;
-        bc.progress = c->progress;
-        bc.follow_symlinks = c->follow_symlinks;
-        bc.max_total = c->max_total;
-        bc.max_entries = c->max_entries;
-        bc.progname = progname;
-        bc.dry_run = c->dry_run;
-        bc.skip_existing = c->skip_existing;
-        bc.name_template = c->name_template;
-        bc.opts = o;
-        /* --dry-run, --skip-existing: the batch engine does them, for one input too */
-        if (ncp_batch_wanted(&bc) || c->dry_run || c->skip_existing) {
-            check_format_options(c, from, to);
-            return ncp_batch_run(&bc);
-        }
+    if ((rc = resolve_formats(c, &from, &to)) >= 0)
+        return rc;
+    fill_opts(c, to, source, &o);
+    fill_batch_config(c, from, to, &o, &bc);
+    /* --dry-run, --skip-existing: the batch engine does them, for one input too */
+    if (ncp_batch_wanted(&bc) || c->dry_run || c->skip_existing) {
+        check_format_options(c, from, to);
+        return ncp_batch_run(&bc);
     }
     if (strcmp(input, "-") && is_directory(input)) {
         char shown[4096];
@@ -940,33 +1025,8 @@ static int run(cli *c)
         return report(&err);
     if (!from)
         from = nc_format_sniff(data, len);
-    if (from && !c->from &&
-        (from->read_stream ||
-         (ncp_format_with(NC_FORMAT_LINES) &&
-          (from == ncp_format_with(NC_FORMAT_LINES) ||
-           (ncp_format_with(NC_FORMAT_LINES)->sniff &&
-            ncp_format_with(NC_FORMAT_LINES)->sniff(data, len) > 0))))) {
-        /* JSON Lines or a feed recognised by content (on stdin, or in a file named .json
-         * or .xml): every line or item, through the batch engine; stdin is read again
-         * from a temporary copy */
-        FILE *t = strcmp(input, "-") ? NULL : tmpfile();
-        bc.from = from->read_stream ? from : ncp_format_with(NC_FORMAT_LINES);
-        if (strcmp(input, "-")) {
-            free(data);
-            return ncp_batch_run(&bc);
-        }
-        int ok = t && fwrite(data, 1, len, t) == len && fflush(t) == 0 &&
-                 fseek(t, 0, SEEK_SET) == 0 && dup2(fileno(t), STDIN_FILENO) >= 0;
-        if (t)
-            fclose(t);
-        if (ok) {
-            free(data);
-            return ncp_batch_run(&bc);
-        }
-        fprintf(stderr, "%s: <stdin>: cannot keep a copy: %s\n", progname, strerror(errno));
-        free(data);
-        return nc_status_exit_code(NC_ERR_IO);
-    }
+    if (many_by_content(c, from, data, len))
+        return run_batch_of_one(input, data, len, from, &bc);
     if (!from) {
         nc_buf b = NC_BUF_INIT, esc = NC_BUF_INIT;
         nc_format_list(&b, 1, 0);
@@ -984,30 +1044,7 @@ static int run(cli *c)
         nc_buf_release(&esc);
     }
     check_format_options(c, from, to);
-
-    rc = nc_read_article(from, data, len, &o, &a, &err);
-    if (rc == 0 && c->strict && c->warnings)
-        rc = nc_error_set(&err, NC_ERR_LOSSY, 0, 0,
-                          "%d warning%s while reading, under --strict", c->warnings,
-                          c->warnings == 1 ? "" : "s");
-    if (rc == 0)
-        rc = nc_write_article(to, a, &o, &out, &err);
-    nc_article_free(a);
-    free(data);
-    flush_warnings(c, source);
-    if (rc < 0) {
-        nc_error_set_source(&err, source);
-        nc_buf_release(&out);
-        return report(&err);
-    }
-    if (c->output && strcmp(c->output, "-")) {
-        rc = nc_write_file_atomic(c->output, out.ptr, out.size, &err);
-        nc_buf_release(&out);
-        return rc < 0 ? report(&err) : 0;
-    }
-    rc = write_stdout(out.ptr, out.size);
-    nc_buf_release(&out);
-    return rc;
+    return convert_one(c, from, to, &o, data, len);
 }
 
 int main(int argc, char **argv)

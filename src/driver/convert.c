@@ -401,7 +401,7 @@ int nc_write_article(const nc_format *to, const nc_article *a, const nc_opts *o,
     size_t start = out->size;
     void *j;
     int rc;
-    if (!to->join_begin || !to->write)
+    if (!ncp_format_of_lists(to) || !to->write)
         return ncp_write_entry(to, a, o, out, err);
     /* a format of lists (a feed): one article is a list of one */
     rc = ncp_write_entry(to, a, o, &entry, err);

@@ -22,7 +22,7 @@ struct archive;
 void ncp_archive_filters(struct archive *ar);
 /* ---- writing (convert.c) ---- */
 /* nc_write_article without the document around an entry: for a format of lists (a
- * feed, nc_format.join_begin), the article as one entry of the list, which the format's
+ * feed, ncp_format_of_lists), the article as one entry of the list, which the format's
  * join hooks put together; for any other format the same as nc_write_article. The batch
  * engine's workers write with it. */
 int ncp_write_entry(const nc_format *to, const nc_article *a, const nc_opts *o, nc_buf *out,
@@ -32,5 +32,9 @@ int ncp_write_entry(const nc_format *to, const nc_article *a, const nc_opts *o, 
 const nc_format *ncp_format_for_input(const char *path);
 /* The first format of the registry with this NC_FORMAT_* flag, or NULL. */
 const nc_format *ncp_format_with(unsigned flag);
+/* 1 for a format whose document is a list of entries its join hooks put together (a
+ * feed): one article is a list of one, and a batch writes one document, never a file per
+ * article. 0 for the others, also those that join a stream (NC_FORMAT_JOIN_STREAM). */
+int ncp_format_of_lists(const nc_format *f);
 
 #endif

@@ -41,6 +41,11 @@ const nc_format *ncp_format_with(unsigned flag)
     return NULL;
 }
 
+int ncp_format_of_lists(const nc_format *f)
+{
+    return f && f->join_begin && !(f->flags & NC_FORMAT_JOIN_STREAM);
+}
+
 /* By the extension of path[0..plen). */
 static const nc_format *for_path(const char *path, size_t plen)
 {
