@@ -27,7 +27,7 @@ SOVERSION := 0
 VERSION  := $(shell sed -n 's/^\#define NC_VERSION "\(.*\)"/\1/p' include/newsconv/newsconv.h)
 CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
-            -Wmissing-prototypes -Wno-unused-parameter -Wno-missing-field-initializers
+            -Wmissing-prototypes -Wno-unused-parameter
 # (nc_format grows hooks at its end: a format.c that leaves them out sets them to NULL)
 ifeq ($(WERROR),1)
 WARN     += -Werror
