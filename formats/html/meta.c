@@ -405,37 +405,6 @@ static const char *const k_lang[] = {"og:locale", "content-language", "language"
                                      "dc.language", "dcterms.language", NULL};
 static const char *const k_copy[] = {"copyright", "dcterms.rights", "dc.rights", "rights", NULL};
 
-/* CMSs that put their own namespace before a common name ("w-published-date",
- * "cms.publish_date", "x:published_time"): a key ending, after a separator, in one of
- * the published-date names. */
-static void prefixed_pub(ncp_hpage *p)
-{
-    static const char *const ends[] = {"published_time", "published-date", "published_date",
-                                       "publisheddate", "publish-date", "publish_date",
-                                       "publishdate", "publication_date", "publication-date",
-                                       "date-published", "date_published", "datepublished",
-                                       NULL};
-    size_t i, j;
-    for (i = 0; i < p->n_metas; i++) {
-        const char *keys[2];
-        int k;
-        keys[0] = p->metas[i].key[1];
-        keys[1] = p->metas[i].key[0];
-        for (k = 0; k < 2; k++) {
-            size_t kl = keys[k] ? strlen(keys[k]) : 0;
-            for (j = 0; kl && ends[j]; j++) {
-                size_t el = strlen(ends[j]);
-                char sep = kl > el ? keys[k][kl - el - 1] : 0;
-                if ((sep == '-' || sep == '_' || sep == '.' || sep == ':') &&
-                    !ncp_strcasecmp(keys[k] + kl - el, ends[j]) &&
-                    ncp_html_set_time(p->a, NC_T_PUBLISHED,
-                                      p->metas[i].content, 1))
-                    return;
-            }
-        }
-    }
-}
-
 static void meta_tags(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -473,8 +442,6 @@ static void meta_tags(ncp_hpage *p)
     }
     for (i = 0; k_pub[i] && !a->time[NC_T_PUBLISHED].prec; i++)
         ncp_html_set_time(a, NC_T_PUBLISHED, meta_nth(p, k_pub[i], 0), 1);
-    if (!a->time[NC_T_PUBLISHED].prec)
-        prefixed_pub(p);
     for (i = 0; k_mod[i] && !a->time[NC_T_MODIFIED].prec; i++)
         ncp_html_set_time(a, NC_T_MODIFIED, meta_nth(p, k_mod[i], 0), 1);
     ncp_html_set_time(a, NC_T_EXPIRES, ncp_html_meta_get(p, "article:expiration_time"), 1);
@@ -1385,20 +1352,6 @@ static int date_class(const xmlNode *n)
     return token_in(n, date_tokens);
 }
 
-/* Blog themes that set the post's date in an <aside> or meta box of the <article>,
- * before the text: a <time> in chrome counts when its nearest <article> holds the
- * headline or the content and it comes before the content or the headline. */
-static int article_header_time(ncp_hpage *p, const xmlNode *n)
-{
-    const xmlNode *art;
-    if (!p->content ||
-        !(before(n, p->content) || (p->headline_el && before(n, p->headline_el))))
-        return 0;
-    for (art = n->parent; art && !ncp_dom_is(art, "article"); art = art->parent)
-        ;
-    return art && ((p->headline_el && contains(art, p->headline_el)) || contains(art, p->content));
-}
-
 static void visible_date(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1410,11 +1363,9 @@ static void visible_date(ncp_hpage *p)
         for (n = scope; n && !a->time[NC_T_PUBLISHED].prec; n = ncp_html_next(n, p->root, 1)) {
             const char *dt;
             int near;
-            if (n->type != XML_ELEMENT_NODE)
+            if (n->type != XML_ELEMENT_NODE || in_chrome(n))
                 continue;
             if (!(pass < 2 ? ncp_dom_is(n, "time") : date_class(n)))
-                continue;
-            if (in_chrome(n) && !(pass < 2 && article_header_time(p, n)))
                 continue;
             near = (p->content && contains(p->content, n)) ||
                    (p->headline_el && before(p->headline_el, n) &&
@@ -1538,84 +1489,6 @@ static xmlNode *article_h1(ncp_hpage *p)
     return ok ? h : NULL;
 }
 
-/* Minutes since 1970-01-01T00:00Z of a zoned time to the minute (days from the civil
- * calendar, proleptic Gregorian). */
-static long long utc_minutes(const nc_time *t)
-{
-    long long y = t->year - (t->month <= 2), era, yoe, doy, doe, days;
-    int m = t->month;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + t->day - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    days = era * 146097 + doe - 719468;
-    return days * 1440 + t->hour * 60 + t->minute - t->zone_minutes;
-}
-
-/* WordPress and SEO plugins write article:published_time and JSON-LD dates in UTC while
- * the page prints the same moment in the author's zone (<time datetime="...-08:00">): the
- * page's zone is kept, so the calendar day is the one the reader sees. */
-static void local_zone(ncp_hpage *p)
-{
-    nc_article *a = p->a;
-    nc_time *pub = &a->time[NC_T_PUBLISHED];
-    xmlNode *n;
-    if (!pub->prec || pub->prec < NC_TIME_MINUTE || !pub->has_zone || pub->zone_minutes)
-        return;
-    for (n = p->body ? p->body : p->root; n; n = ncp_html_next(n, p->root, 1)) {
-        const char *dt;
-        nc_time t;
-        if (n->type != XML_ELEMENT_NODE || !ncp_dom_is(n, "time") || in_chrome(n) ||
-            !(dt = ncp_dom_attr(n, "datetime")))
-            continue;
-        if (nc_time_parse_iso(dt, strlen(dt), &t) == 0 && t.has_zone && t.zone_minutes &&
-            t.prec >= NC_TIME_MINUTE && utc_minutes(&t) == utc_minutes(pub)) {
-            nc_article_set_time(a, NC_T_PUBLISHED, &t);
-            return;
-        }
-    }
-}
-
-/* News-agency pages whose summary opens with the wire's byline and dateline, "By Jane
- * Doe RAJSHAHI, Dec 20, 2025 (BSS) - ...": the name ends at the capitalised place name;
- * the date follows it. Used only for what the page gave nowhere else. */
-static void summary_dateline(ncp_hpage *p)
-{
-    nc_article *a = p->a;
-    const char *s = a->str[NC_F_SUMMARY], *w, *city = NULL;
-    if (!s || ncp_strncasecmp(s, "by ", 3) || (a->n_authors && a->time[NC_T_PUBLISHED].prec))
-        return;
-    for (w = s + 3; *w && !city && w - s < 80;) {
-        const char *e = w;
-        size_t letters = 0, caps = 0;
-        while (*e && *e != ' ') {
-            if ((*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z'))
-                letters++;
-            if (*e >= 'A' && *e <= 'Z')
-                caps++;
-            e++;
-        }
-        if (letters >= 3 && caps == letters && e[-1] == ',' && w > s + 3)
-            city = w;
-        w = *e ? e + 1 : e;
-    }
-    if (!city)
-        return;
-    if (!a->n_authors) {
-        nc_buf name = NC_BUF_INIT;
-        nc_buf_put(&name, s, (size_t)(city - s));
-        ncp_html_add_byline_authors(a, name.ptr, NULL);
-        nc_buf_release(&name);
-    }
-    if (!a->time[NC_T_PUBLISHED].prec) {
-        nc_time tm;
-        int upd;
-        size_t len = strlen(city);
-        if (ncp_html_find_date(city, len < 60 ? len : 60, &tm, &upd) == 0 && !upd)
-            nc_article_set_time(a, NC_T_PUBLISHED, &tm);
-    }
-}
-
 int ncp_html_visible(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1661,8 +1534,6 @@ int ncp_html_visible(ncp_hpage *p)
     visible_lines(p);
     if (!a->time[NC_T_PUBLISHED].prec)
         visible_date(p);
-    summary_dateline(p);
-    local_zone(p);
     nc_buf_release(&t);
     return 0;
 }
