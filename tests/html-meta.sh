@@ -24,6 +24,12 @@
 #   webpage-ld      a JSON-LD WebPage with headline and author (newsletter platforms) is the article
 #   header-byline   a byline box in a header-named (chrome) block between headline and text;
 #                   an author box after the text in chrome is not it
+#   org-meta-staff  JSON-LD author "Harbour Staff": a staff credit stays whole from metadata too
+#   label-row       "Published" and the date in a chrome-named label row of the headline's
+#                   header block; a related card's date in the sidebar is not it
+#   pub-label       a "Posted on" line and its date under a two-paragraph standfirst
+#   time-pubdate    JSON-LD datePublished rewritten to the modification time; the article's
+#                   <time pubdate> wins (a comment's <time pubdate> does not)
 # The byline line (the printed credit) is compared too.
 set -u
 . tests/testlib.bash

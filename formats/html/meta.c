@@ -844,6 +844,8 @@ static xmlNode *find_headline_el(ncp_hpage *p, const char *headline)
     xmlNode *n, *first = NULL, *in_content = NULL, *last_before = NULL, *match = NULL;
     nc_buf t = NC_BUF_INIT;
     int pass;
+    /* blog themes that keep <h1> for the site or for sections and set the post's title in
+     * an <h2>: an <h2> that says the headline beats an <h1> that does not */
     for (pass = 0; pass < 2 && !match && !first; pass++) {
         for (n = p->body ? p->body : p->root; n; n = ncp_html_next(n, p->root, 1)) {
             if (n->type != XML_ELEMENT_NODE)
@@ -1202,10 +1204,48 @@ static xmlNode *chrome_root(xmlNode *n)
     return r;
 }
 
+/* n holds no more than max characters of text (white space, scripts and styles aside)
+ * and no image. */
+static int text_at_most(const xmlNode *n, size_t max)
+{
+    const xmlNode *c;
+    size_t len = 0;
+    for (c = n->children; c;) {
+        int descend = 1;
+        if (c->type == XML_ELEMENT_NODE) {
+            if (ncp_dom_is(c, "img") || ncp_dom_is(c, "picture") || ncp_dom_is(c, "svg"))
+                return 0;
+            descend = !ncp_dom_is(c, "script") && !ncp_dom_is(c, "style");
+        } else if (c->type == XML_TEXT_NODE && c->content) {
+            const char *t;
+            for (t = (const char *)c->content; *t; t++)
+                if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r' && ++len > max)
+                    return 0;
+        }
+        c = ncp_html_next((xmlNode *)c, (xmlNode *)n, descend);
+    }
+    return 1;
+}
+
+/* Landing-page and blog themes that print "Published" and the date in a row of labels
+ * named like chrome (a category header, a meta strip) in the headline's own header
+ * block: such a row, of little text, is read for date and byline lines. */
+static int header_label_row(const xmlNode *n, const xmlNode *hg, const xmlNode *scope)
+{
+    const ncp_hinfo *hi = ncp_hi(n);
+    if (!hg || hg == scope || !hi || (hi->flags & H_HARD) || !contains(hg, n))
+        return 0;
+    if (ncp_dom_is(n, "nav") || ncp_dom_is(n, "aside") || ncp_dom_is(n, "footer"))
+        return 0;
+    return text_at_most(n, 120);
+}
+
 static void lines_around(ncp_hpage *p, vlines *L)
 {
     xmlNode *h = p->headline_el, *n, *scope = p->body ? p->body : p->root;
     xmlNode *hj = h ? chrome_root(h) : NULL; /* the headline sits in chrome: its block counts */
+    /* the headline's header block (its grandparent) */
+    xmlNode *hg = h && h->parent && h->parent != scope ? h->parent->parent : NULL;
     xmlNode *cur_blk = NULL;
     vline *cur = NULL;
     int state = 0; /* 0 before the headline, 1 inside, 2 after */
@@ -1223,7 +1263,8 @@ static void lines_around(ncp_hpage *p, vlines *L)
             if (ncp_dom_is(n, "script") || ncp_dom_is(n, "style") || ncp_dom_is(n, "noscript") ||
                 ncp_dom_is(n, "template") || ncp_dom_is(n, "svg") || ncp_dom_is(n, "select") ||
                 (in_chrome(n) && !(hj && contains(hj, n) &&
-                                   (!(ncp_hi(n)->flags & H_JUNK) || contains(n, h)))))
+                                   (!(ncp_hi(n)->flags & H_JUNK) || contains(n, h))) &&
+                 !header_label_row(n, hg, scope)))
                 descend = 0;
             else if (ncp_dom_is(n, "br"))
                 cur = NULL;
@@ -1305,6 +1346,27 @@ static int by_line(const char *s, size_t len)
     return 0;
 }
 
+/* A label that says the next words (or, alone on its line, the next line) are the
+ * publication date: "Published", "Posted on", "Publication date:". Landing-page themes
+ * print it under a standfirst of two or three paragraphs, past where the body starts. */
+static int pub_label(const char *s, size_t len, int lead)
+{
+    static const char *const labels[] = {"published on", "published", "posted on", "posted",
+                                         "publication date", "date published", NULL};
+    size_t i, l;
+    if (!s)
+        return 0;
+    for (i = 0; labels[i]; i++) {
+        l = strlen(labels[i]);
+        if (len < l || ncp_strncasecmp(s, labels[i], l))
+            continue;
+        while (l < len && (s[l] == ':' || s[l] == ' '))
+            l++;
+        return lead ? l < len && len <= 60 : l == len;
+    }
+    return 0;
+}
+
 static void visible_lines(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1318,7 +1380,10 @@ static void visible_lines(ncp_hpage *p)
     for (k = 0; (v = line_at(&L, k)) != NULL && (need_date || need_by); k++) {
         nc_time tm;
         int upd;
-        if (k < L.n_after && long_after >= 2)
+        if (k < L.n_after && long_after >= 2 &&
+            !(need_date && (pub_label(v->text.ptr, v->text.size, 1) ||
+                            (k > 0 && pub_label(L.after[k - 1].text.ptr,
+                                                L.after[k - 1].text.size, 0)))))
             continue; /* into the article text: the rest of the lines after are body */
         if (v->long_text || v->text.size > 120) {
             if (k < L.n_after)
@@ -1352,6 +1417,48 @@ static int date_class(const xmlNode *n)
     return token_in(n, date_tokens);
 }
 
+/* n is in the chosen content, between the headline and the content, or in the
+ * headline's header block (its grandparent). */
+static int near_article(ncp_hpage *p, const xmlNode *n)
+{
+    if (p->content && contains(p->content, n))
+        return 1;
+    if (p->headline_el && before(p->headline_el, n) &&
+        (!p->content || before(n, p->content)))
+        return 1;
+    return p->headline_el && p->headline_el->parent && p->headline_el->parent->parent &&
+           contains(p->headline_el->parent->parent, n);
+}
+
+/* Pages whose metadata date is rewritten on every edit (SEO plugins that set
+ * datePublished to the modification time) while the article prints its date in a
+ * <time pubdate>, the HTML mark-up for "this article's publication date": the printed
+ * one, in the article and outside chrome (comments carry pubdate too), wins. */
+static void pubdate_time(ncp_hpage *p)
+{
+    xmlNode *n, *h = p->headline_el;
+    const nc_time *pub = &p->a->time[NC_T_PUBLISHED];
+    int in_content = 0;
+    /* from the headline's header block to the end of the content */
+    n = h && h->parent && h->parent->parent ? h->parent->parent : h ? h : p->content;
+    for (; n; n = ncp_html_next(n, p->root, 1)) {
+        const char *dt;
+        nc_time t;
+        if (p->content && (n == p->content || contains(p->content, n)))
+            in_content = 1;
+        else if (in_content)
+            return;
+        if (n->type != XML_ELEMENT_NODE || !ncp_dom_is(n, "time") || in_chrome(n) ||
+            !ncp_dom_attr(n, "pubdate") || !(dt = ncp_dom_attr(n, "datetime")) ||
+            !near_article(p, n))
+            continue;
+        if (nc_time_parse_iso(dt, strlen(dt), &t) == 0 &&
+            (t.year != pub->year || t.month != pub->month || t.day != pub->day))
+            nc_article_set_time(p->a, NC_T_PUBLISHED, &t); /* the same day keeps its time */
+        return;
+    }
+}
+
 static void visible_date(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1367,12 +1474,7 @@ static void visible_date(ncp_hpage *p)
                 continue;
             if (!(pass < 2 ? ncp_dom_is(n, "time") : date_class(n)))
                 continue;
-            near = (p->content && contains(p->content, n)) ||
-                   (p->headline_el && before(p->headline_el, n) &&
-                    (!p->content || before(n, p->content) || contains(p->content, n)));
-            if (p->headline_el && p->headline_el->parent && p->headline_el->parent->parent &&
-                contains(p->headline_el->parent->parent, n))
-                near = 1;
+            near = near_article(p, n);
             if (pass < 2 && ncp_dom_is(n, "time")) {
                 if (pass == 0 && !near && !ncp_dom_attr(n, "pubdate"))
                     continue;
@@ -1532,7 +1634,9 @@ int ncp_html_visible(ncp_hpage *p)
     if (!a->n_authors || !a->str[NC_F_BYLINE])
         visible_byline(p);
     visible_lines(p);
-    if (!a->time[NC_T_PUBLISHED].prec)
+    if (a->time[NC_T_PUBLISHED].prec)
+        pubdate_time(p);
+    else
         visible_date(p);
     nc_buf_release(&t);
     return 0;
