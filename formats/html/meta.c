@@ -47,12 +47,30 @@ static void scan_attrs(ncp_hpage *p, const xmlNode *n)
         p->seen |= SEEN_STREAMED;
 }
 
+/* The walks of this file (ncp_dom_walk, elements descended into): the next node the walk
+ * enters, NULL at its end; walk_from starts a walk over first, its following siblings
+ * and their descendants. */
+static xmlNode *walk_enter(ncp_dom_walk *it)
+{
+    ncp_dom_event ev;
+    while ((ev = ncp_dom_walk_next(it)) == NCP_DOM_LEAVE)
+        ;
+    return ev == NCP_DOM_ENTER ? it->node : NULL;
+}
+
+static xmlNode *walk_from(ncp_dom_walk *it, xmlNode *first)
+{
+    ncp_dom_walk_init(it, first);
+    return walk_enter(it);
+}
+
 void ncp_html_scan(ncp_hpage *p)
 {
     xmlNode *n;
+    ncp_dom_walk it;
     size_t cap = 0;
     p->metas_done = 1;
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
+    for (n = walk_from(&it, p->root); n; n = walk_enter(&it)) {
         const char *c;
         ncp_hmeta *m;
         if (n->type != XML_ELEMENT_NODE)
@@ -156,6 +174,7 @@ void ncp_html_el_text(const xmlNode *n, nc_buf *out)
 {
     /* like xmlNodeGetContent, without script/style text, with block breaks as spaces */
     const xmlNode *c = n;
+    ncp_dom_walk it;
     nc_buf raw = NC_BUF_INIT;
     if (!n)
         return;
@@ -163,8 +182,7 @@ void ncp_html_el_text(const xmlNode *n, nc_buf *out)
         ncp_collapse_space(out, (const char *)n->content, strlen((const char *)n->content));
         return;
     }
-    c = n->children;
-    while (c) {
+    for (c = walk_from(&it, n->children); c; c = walk_enter(&it)) {
         int descend = 1;
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content)
@@ -179,7 +197,8 @@ void ncp_html_el_text(const xmlNode *n, nc_buf *out)
         } else {
             descend = 0;
         }
-        c = ncp_html_next((xmlNode *)c, n, descend);
+        if (!descend)
+            ncp_dom_walk_skip(&it);
     }
     ncp_collapse_space(out, raw.ptr, raw.size);
     nc_buf_release(&raw);
@@ -210,11 +229,11 @@ void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
     /* text with a line break at <br> and block boundaries (bylines: names and dates are
      * often separate lines) */
     const xmlNode *c;
+    ncp_dom_walk it;
     nc_buf raw = NC_BUF_INIT;
     if (!n)
         return;
-    c = n->children;
-    while (c) {
+    for (c = walk_from(&it, n->children); c; c = walk_enter(&it)) {
         int descend = 1;
         if (c != n->children && after_block(c))
             nc_buf_putc(&raw, '\n');
@@ -236,7 +255,8 @@ void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
         } else {
             descend = 0;
         }
-        c = ncp_html_next((xmlNode *)c, n, descend);
+        if (!descend)
+            ncp_dom_walk_skip(&it);
     }
     /* collapse spaces within lines, drop empty lines */
     {
@@ -351,7 +371,9 @@ static void media_from_meta(ncp_hpage *p)
     } else {
         const char *l = NULL;
         xmlNode *n;
-        for (n = p->head; n; n = ncp_html_next(n, p->head, 1))
+        ncp_dom_walk it;
+        /* the <head>'s descendants (the <head> itself is no <link>) */
+        for (n = p->head ? walk_from(&it, p->head->children) : NULL; n; n = walk_enter(&it))
             if (ncp_dom_is(n, "link") && ncp_dom_attr(n, "rel") &&
                 !ncp_strcasecmp(ncp_dom_attr(n, "rel"), "image_src"))
                 l = ncp_dom_attr(n, "href");
@@ -465,7 +487,8 @@ static void meta_tags(ncp_hpage *p)
         xmlNode *n;
         const char *c = NULL;
         xmlNode *scope = p->head ? p->head : p->root;
-        for (n = scope; n && !c; n = ncp_html_next(n, scope, 1))
+        ncp_dom_walk it;
+        for (n = walk_from(&it, scope->children); n && !c; n = walk_enter(&it))
             if (ncp_dom_is(n, "link") && ncp_html_attr_word(n, "rel", "canonical"))
                 c = ncp_dom_attr(n, "href");
         if (!c || !*c)
@@ -481,7 +504,8 @@ static void meta_tags(ncp_hpage *p)
     ncp_html_set(a, NC_F_COPYRIGHT_NOTICE, first_of(p, k_copy));
     if (!a->str[NC_F_USAGE_TERMS]) {
         xmlNode *n;
-        for (n = p->head; n; n = ncp_html_next(n, p->head, 1))
+        ncp_dom_walk it;
+        for (n = p->head ? walk_from(&it, p->head->children) : NULL; n; n = walk_enter(&it))
             if (ncp_dom_is(n, "link") && ncp_html_attr_word(n, "rel", "license") &&
                 ncp_dom_attr(n, "href")) {
                 nc_article_sets(a, NC_F_USAGE_TERMS, ncp_html_url(p, ncp_dom_attr(n, "href")));
@@ -492,7 +516,8 @@ static void meta_tags(ncp_hpage *p)
     {
         xmlNode *n;
         xmlNode *scope = p->head ? p->head : p->root;
-        for (n = scope; n; n = ncp_html_next(n, scope, 1))
+        ncp_dom_walk it;
+        for (n = walk_from(&it, scope->children); n; n = walk_enter(&it))
             if (ncp_dom_is(n, "title")) {
                 nc_buf t = NC_BUF_INIT;
                 ncp_html_el_text(n, &t);
@@ -584,8 +609,9 @@ static void md_text(ncp_hpage *p, xmlNode *n, nc_buf *out)
 static void md_item_name(ncp_hpage *p, xmlNode *scope, nc_buf *out, const char **url)
 {
     xmlNode *c;
+    ncp_dom_walk it;
     nc_buf_clear(out);
-    for (c = scope->children; c; c = ncp_html_next(c, scope, 1)) {
+    for (c = walk_from(&it, scope->children); c; c = walk_enter(&it)) {
         if (c->type != XML_ELEMENT_NODE || owner_scope(c) != scope)
             continue;
         if (ncp_html_attr_word(c, "itemprop", "name") && !out->size)
@@ -603,10 +629,11 @@ static void microdata(ncp_hpage *p)
 {
     nc_article *a = p->a;
     xmlNode *n, *scope = NULL;
+    ncp_dom_walk it;
     nc_buf v = NC_BUF_INIT;
     int authors_open = a->n_authors == 0;
-    for (n = p->metas_done && !(p->seen & SEEN_ITEMSCOPE) ? NULL : p->root; n;
-         n = ncp_html_next(n, p->root, 1))
+    for (n = walk_from(&it, p->metas_done && !(p->seen & SEEN_ITEMSCOPE) ? NULL : p->root); n;
+         n = walk_enter(&it))
         if (n->type == XML_ELEMENT_NODE && ncp_dom_attr(n, "itemscope") &&
             itemtype_is(n, md_article) && !in_chrome(n)) {
             scope = n;
@@ -616,7 +643,7 @@ static void microdata(ncp_hpage *p)
         nc_buf_release(&v);
         return;
     }
-    for (n = scope->children; n; n = ncp_html_next(n, scope, 1)) {
+    for (n = walk_from(&it, scope->children); n; n = walk_enter(&it)) {
         const char *ip;
         if (n->type != XML_ELEMENT_NODE || !(ip = ncp_dom_attr(n, "itemprop")) ||
             owner_scope(n) != scope)
@@ -672,7 +699,8 @@ static void microdata(ncp_hpage *p)
             const char *u = NULL;
             if (ncp_dom_attr(n, "itemscope")) {
                 xmlNode *c;
-                for (c = n->children; c && !u; c = ncp_html_next(c, n, 1))
+                ncp_dom_walk in;
+                for (c = walk_from(&in, n->children); c && !u; c = walk_enter(&in))
                     if (ncp_html_attr_word(c, "itemprop", "url") ||
                         ncp_html_attr_word(c, "itemprop", "contentUrl")) {
                         md_value(p, c, &v);
@@ -694,8 +722,9 @@ static void microdata(ncp_hpage *p)
 static xmlNode *find_class(xmlNode *root, const char *const *classes)
 {
     xmlNode *n;
+    ncp_dom_walk it;
     size_t i;
-    for (n = root->children; n; n = ncp_html_next(n, root, 1)) {
+    for (n = walk_from(&it, root->children); n; n = walk_enter(&it)) {
         if (n->type != XML_ELEMENT_NODE || in_chrome(n))
             continue;
         for (i = 0; classes[i]; i++)
@@ -716,10 +745,11 @@ static void hnews(ncp_hpage *p)
     static const char *const fns[] = {"fn", "p-name", NULL};
     nc_article *a = p->a;
     xmlNode *r, *n;
+    ncp_dom_walk it;
     nc_buf v = NC_BUF_INIT;
     int i;
-    for (r = p->metas_done && !(p->seen & SEEN_HENTRY) ? NULL : p->root; r;
-         r = ncp_html_next(r, p->root, 1))
+    for (r = walk_from(&it, p->metas_done && !(p->seen & SEEN_HENTRY) ? NULL : p->root); r;
+         r = walk_enter(&it))
         if (r->type == XML_ELEMENT_NODE && !in_chrome(r) &&
             (ncp_html_attr_word(r, "class", "hentry") || ncp_html_attr_word(r, "class", "hnews") ||
              ncp_html_attr_word(r, "class", "h-entry")))
@@ -847,7 +877,8 @@ static xmlNode *find_headline_el(ncp_hpage *p, const char *headline)
     /* blog themes that keep <h1> for the site or for sections and set the post's title in
      * an <h2>: an <h2> that says the headline beats an <h1> that does not */
     for (pass = 0; pass < 2 && !match && !first; pass++) {
-        for (n = p->body ? p->body : p->root; n; n = ncp_html_next(n, p->root, 1)) {
+        ncp_dom_walk it;
+        for (n = walk_from(&it, p->body ? p->body : p->root); n; n = walk_enter(&it)) {
             if (n->type != XML_ELEMENT_NODE)
                 continue;
             if (pass == 0 ? !ncp_dom_is(n, "h1")
@@ -1032,6 +1063,7 @@ static void visible_byline(ncp_hpage *p)
 {
     nc_article *a = p->a;
     xmlNode *n;
+    ncp_dom_walk it;
     nc_buf t = NC_BUF_INIT;
     bcand c[32];
     size_t nc = 0, i, j;
@@ -1045,7 +1077,7 @@ static void visible_byline(ncp_hpage *p)
         a->n_authors = 0;
         had = 0;
     }
-    for (n = scope; n && nc < 32; n = ncp_html_next(n, p->root, 1)) {
+    for (n = walk_from(&it, scope); n && nc < 32; n = walk_enter(&it)) {
         int kind, score, chrome;
         if (n->type != XML_ELEMENT_NODE)
             continue;
@@ -1097,12 +1129,13 @@ static void visible_byline(ncp_hpage *p)
     for (i = 0; i < nc; i++) {
         const char *url = NULL;
         xmlNode *k, *best = c[i].el;
+        ncp_dom_walk kit;
         size_t before_n = a->n_authors;
         nc_buf_clear(&t);
         ncp_html_el_lines(best, &t);
         if (ncp_dom_is(best, "a"))
             url = ncp_dom_attr(best, "href");
-        for (k = best->children; k && !url; k = ncp_html_next(k, best, 1))
+        for (k = walk_from(&kit, best->children); k && !url; k = walk_enter(&kit))
             if (ncp_dom_is(k, "a") && ncp_dom_attr(k, "href"))
                 url = ncp_dom_attr(k, "href");
         if (!had) {
@@ -1209,8 +1242,9 @@ static xmlNode *chrome_root(xmlNode *n)
 static int text_at_most(const xmlNode *n, size_t max)
 {
     const xmlNode *c;
+    ncp_dom_walk it;
     size_t len = 0;
-    for (c = n->children; c;) {
+    for (c = walk_from(&it, n->children); c; c = walk_enter(&it)) {
         int descend = 1;
         if (c->type == XML_ELEMENT_NODE) {
             if (ncp_dom_is(c, "img") || ncp_dom_is(c, "picture") || ncp_dom_is(c, "svg"))
@@ -1222,7 +1256,8 @@ static int text_at_most(const xmlNode *n, size_t max)
                 if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r' && ++len > max)
                     return 0;
         }
-        c = ncp_html_next((xmlNode *)c, (xmlNode *)n, descend);
+        if (!descend)
+            ncp_dom_walk_skip(&it);
     }
     return 1;
 }
@@ -1247,6 +1282,7 @@ static void lines_around(ncp_hpage *p, vlines *L)
     /* the headline's header block (its grandparent) */
     xmlNode *hg = h && h->parent && h->parent != scope ? h->parent->parent : NULL;
     xmlNode *cur_blk = NULL;
+    ncp_dom_walk it;
     vline *cur = NULL;
     int state = 0; /* 0 before the headline, 1 inside, 2 after */
     size_t i;
@@ -1257,7 +1293,7 @@ static void lines_around(ncp_hpage *p, vlines *L)
         nc_buf_init(&L->after[i].text);
     if (!h)
         return;
-    for (n = scope; n;) {
+    for (n = walk_from(&it, scope); n; n = walk_enter(&it)) {
         int descend = 1;
         if (n->type == XML_ELEMENT_NODE) {
             if (ncp_dom_is(n, "script") || ncp_dom_is(n, "style") || ncp_dom_is(n, "noscript") ||
@@ -1309,7 +1345,8 @@ static void lines_around(ncp_hpage *p, vlines *L)
         }
         if (n == h && state == 1)
             descend = 0;
-        n = ncp_html_next(n, p->root, descend);
+        if (!descend)
+            ncp_dom_walk_skip(&it);
     }
 }
 
@@ -1439,7 +1476,8 @@ static void pubdate_time(ncp_hpage *p)
     xmlNode *n, *h = p->headline_el;
     const nc_time *pub = &p->a->time[NC_T_PUBLISHED];
     int in_content = 0;
-    /* from the headline's header block to the end of the content */
+    /* from the headline's header block to the end of the content (ncp_html_next: the walk
+     * climbs out of its start's parent, which an ncp_dom_walk does not) */
     n = h && h->parent && h->parent->parent ? h->parent->parent : h ? h : p->content;
     for (; n; n = ncp_html_next(n, p->root, 1)) {
         const char *dt;
@@ -1467,7 +1505,8 @@ static void visible_date(ncp_hpage *p)
     int pass;
     /* <time datetime> in the article (header or content), then a date-classed element */
     for (pass = 0; pass < 3 && !a->time[NC_T_PUBLISHED].prec; pass++) {
-        for (n = scope; n && !a->time[NC_T_PUBLISHED].prec; n = ncp_html_next(n, p->root, 1)) {
+        ncp_dom_walk it;
+        for (n = walk_from(&it, scope); n && !a->time[NC_T_PUBLISHED].prec; n = walk_enter(&it)) {
             const char *dt;
             int near;
             if (n->type != XML_ELEMENT_NODE || in_chrome(n))
@@ -1544,13 +1583,14 @@ static int p_has_text(const xmlNode *n)
 static xmlNode *article_h1(ncp_hpage *p)
 {
     xmlNode *h = NULL, *any = NULL, *n;
+    ncp_dom_walk it;
     nc_buf t = NC_BUF_INIT;
     size_t i, words = 0, gap = 0;
     int n_h1 = 0, n_any = 0, ok;
     if (!p->content)
         return NULL;
-    for (n = p->body ? p->body : p->root; n && n_h1 < 2 && n_any < 2;
-         n = ncp_html_next(n, p->root, 1)) {
+    for (n = walk_from(&it, p->body ? p->body : p->root); n && n_h1 < 2 && n_any < 2;
+         n = walk_enter(&it)) {
         if (n->type != XML_ELEMENT_NODE || !ncp_dom_is(n, "h1"))
             continue;
         if (!in_chrome(n)) {
@@ -1567,6 +1607,7 @@ static xmlNode *article_h1(ncp_hpage *p)
         h = any;
         if (!before(h, p->content))
             return NULL;
+        /* after the <h1>'s subtree, climbing out of its parent: ncp_html_next */
         for (n = ncp_html_next(h, p->root, 0); n && n != p->content && gap < 300;
              n = ncp_html_next(n, p->root, 1))
             if (n->type == XML_TEXT_NODE && n->content && has_text(n))
@@ -1578,10 +1619,13 @@ static xmlNode *article_h1(ncp_hpage *p)
         return NULL;
     /* inside the article only at its top: an <h1> after a paragraph is a section heading
      * or a pull quote set large */
-    for (n = p->content; contains(p->content, h) && n && n != h;
-         n = ncp_html_next(n, p->content, 1))
-        if (ncp_dom_is(n, "p") && p_has_text(n))
+    if (contains(p->content, h) && p->content != h) {
+        if (ncp_dom_is(p->content, "p") && p_has_text(p->content))
             return NULL;
+        for (n = walk_from(&it, p->content->children); n && n != h; n = walk_enter(&it))
+            if (ncp_dom_is(n, "p") && p_has_text(n))
+                return NULL;
+    }
     ncp_html_el_text(h, &t);
     for (i = 0; i < t.size; i++)
         if (t.ptr[i] != ' ' && (i == 0 || t.ptr[i - 1] == ' '))
