@@ -20,16 +20,16 @@
 #   sr-label        a screen-reader-only "Author" label stays out of the printed byline
 #   footer-rel-author  a rel=author link in the post's footer (chrome) is the author
 #   name-date-glued <p>Name</p><small>Date</small>: the name ends at the block, not "NameDecember"
-#   utc-local       article:published_time in UTC, the page's <time> of the same moment in
-#                   -08:00: the page's zone (and calendar day) is kept
-#   prefixed-meta   a CMS-prefixed meta key (w-published-date) gives the date
 #   login-author    meta author "andrew.keaveney" (a CMS login): the name printed on the page
 #   webpage-ld      a JSON-LD WebPage with headline and author (newsletter platforms) is the article
-#   wire-summary    the summary opens "By NAME  CITY, Dec 20, 2025 (AGENCY) -": author and date
 #   header-byline   a byline box in a header-named (chrome) block between headline and text;
 #                   an author box after the text in chrome is not it
-#   aside-time      a <time> in the article's own <aside>, before the headline; a later
-#                   sidebar's date is not it
+#   org-meta-staff  JSON-LD author "Harbour Staff": a staff credit stays whole from metadata too
+#   label-row       "Published" and the date in a chrome-named label row of the headline's
+#                   header block; a related card's date in the sidebar is not it
+#   pub-label       a "Posted on" line and its date under a two-paragraph standfirst
+#   time-pubdate    JSON-LD datePublished rewritten to the modification time; the article's
+#                   <time pubdate> wins (a comment's <time pubdate> does not)
 # The byline line (the printed credit) is compared too.
 set -u
 . tests/testlib.bash

@@ -47,12 +47,30 @@ static void scan_attrs(ncp_hpage *p, const xmlNode *n)
         p->seen |= SEEN_STREAMED;
 }
 
+/* The walks of this file (ncp_dom_walk, elements descended into): the next node the walk
+ * enters, NULL at its end; walk_from starts a walk over first, its following siblings
+ * and their descendants. */
+static xmlNode *walk_enter(ncp_dom_walk *it)
+{
+    ncp_dom_event ev;
+    while ((ev = ncp_dom_walk_next(it)) == NCP_DOM_LEAVE)
+        ;
+    return ev == NCP_DOM_ENTER ? it->node : NULL;
+}
+
+static xmlNode *walk_from(ncp_dom_walk *it, xmlNode *first)
+{
+    ncp_dom_walk_init(it, first);
+    return walk_enter(it);
+}
+
 void ncp_html_scan(ncp_hpage *p)
 {
     xmlNode *n;
+    ncp_dom_walk it;
     size_t cap = 0;
     p->metas_done = 1;
-    for (n = p->root; n; n = ncp_html_next(n, p->root, 1)) {
+    for (n = walk_from(&it, p->root); n; n = walk_enter(&it)) {
         const char *c;
         ncp_hmeta *m;
         if (n->type != XML_ELEMENT_NODE)
@@ -156,6 +174,7 @@ void ncp_html_el_text(const xmlNode *n, nc_buf *out)
 {
     /* like xmlNodeGetContent, without script/style text, with block breaks as spaces */
     const xmlNode *c = n;
+    ncp_dom_walk it;
     nc_buf raw = NC_BUF_INIT;
     if (!n)
         return;
@@ -163,8 +182,7 @@ void ncp_html_el_text(const xmlNode *n, nc_buf *out)
         ncp_collapse_space(out, (const char *)n->content, strlen((const char *)n->content));
         return;
     }
-    c = n->children;
-    while (c) {
+    for (c = walk_from(&it, n->children); c; c = walk_enter(&it)) {
         int descend = 1;
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content)
@@ -179,7 +197,8 @@ void ncp_html_el_text(const xmlNode *n, nc_buf *out)
         } else {
             descend = 0;
         }
-        c = ncp_html_next((xmlNode *)c, n, descend);
+        if (!descend)
+            ncp_dom_walk_skip(&it);
     }
     ncp_collapse_space(out, raw.ptr, raw.size);
     nc_buf_release(&raw);
@@ -210,11 +229,11 @@ void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
     /* text with a line break at <br> and block boundaries (bylines: names and dates are
      * often separate lines) */
     const xmlNode *c;
+    ncp_dom_walk it;
     nc_buf raw = NC_BUF_INIT;
     if (!n)
         return;
-    c = n->children;
-    while (c) {
+    for (c = walk_from(&it, n->children); c; c = walk_enter(&it)) {
         int descend = 1;
         if (c != n->children && after_block(c))
             nc_buf_putc(&raw, '\n');
@@ -236,7 +255,8 @@ void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
         } else {
             descend = 0;
         }
-        c = ncp_html_next((xmlNode *)c, n, descend);
+        if (!descend)
+            ncp_dom_walk_skip(&it);
     }
     /* collapse spaces within lines, drop empty lines */
     {
@@ -351,7 +371,9 @@ static void media_from_meta(ncp_hpage *p)
     } else {
         const char *l = NULL;
         xmlNode *n;
-        for (n = p->head; n; n = ncp_html_next(n, p->head, 1))
+        ncp_dom_walk it;
+        /* the <head>'s descendants (the <head> itself is no <link>) */
+        for (n = p->head ? walk_from(&it, p->head->children) : NULL; n; n = walk_enter(&it))
             if (ncp_dom_is(n, "link") && ncp_dom_attr(n, "rel") &&
                 !ncp_strcasecmp(ncp_dom_attr(n, "rel"), "image_src"))
                 l = ncp_dom_attr(n, "href");
@@ -405,37 +427,6 @@ static const char *const k_lang[] = {"og:locale", "content-language", "language"
                                      "dc.language", "dcterms.language", NULL};
 static const char *const k_copy[] = {"copyright", "dcterms.rights", "dc.rights", "rights", NULL};
 
-/* CMSs that put their own namespace before a common name ("w-published-date",
- * "cms.publish_date", "x:published_time"): a key ending, after a separator, in one of
- * the published-date names. */
-static void prefixed_pub(ncp_hpage *p)
-{
-    static const char *const ends[] = {"published_time", "published-date", "published_date",
-                                       "publisheddate", "publish-date", "publish_date",
-                                       "publishdate", "publication_date", "publication-date",
-                                       "date-published", "date_published", "datepublished",
-                                       NULL};
-    size_t i, j;
-    for (i = 0; i < p->n_metas; i++) {
-        const char *keys[2];
-        int k;
-        keys[0] = p->metas[i].key[1];
-        keys[1] = p->metas[i].key[0];
-        for (k = 0; k < 2; k++) {
-            size_t kl = keys[k] ? strlen(keys[k]) : 0;
-            for (j = 0; kl && ends[j]; j++) {
-                size_t el = strlen(ends[j]);
-                char sep = kl > el ? keys[k][kl - el - 1] : 0;
-                if ((sep == '-' || sep == '_' || sep == '.' || sep == ':') &&
-                    !ncp_strcasecmp(keys[k] + kl - el, ends[j]) &&
-                    ncp_html_set_time(p->a, NC_T_PUBLISHED,
-                                      p->metas[i].content, 1))
-                    return;
-            }
-        }
-    }
-}
-
 static void meta_tags(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -473,8 +464,6 @@ static void meta_tags(ncp_hpage *p)
     }
     for (i = 0; k_pub[i] && !a->time[NC_T_PUBLISHED].prec; i++)
         ncp_html_set_time(a, NC_T_PUBLISHED, meta_nth(p, k_pub[i], 0), 1);
-    if (!a->time[NC_T_PUBLISHED].prec)
-        prefixed_pub(p);
     for (i = 0; k_mod[i] && !a->time[NC_T_MODIFIED].prec; i++)
         ncp_html_set_time(a, NC_T_MODIFIED, meta_nth(p, k_mod[i], 0), 1);
     ncp_html_set_time(a, NC_T_EXPIRES, ncp_html_meta_get(p, "article:expiration_time"), 1);
@@ -498,7 +487,8 @@ static void meta_tags(ncp_hpage *p)
         xmlNode *n;
         const char *c = NULL;
         xmlNode *scope = p->head ? p->head : p->root;
-        for (n = scope; n && !c; n = ncp_html_next(n, scope, 1))
+        ncp_dom_walk it;
+        for (n = walk_from(&it, scope->children); n && !c; n = walk_enter(&it))
             if (ncp_dom_is(n, "link") && ncp_html_attr_word(n, "rel", "canonical"))
                 c = ncp_dom_attr(n, "href");
         if (!c || !*c)
@@ -514,7 +504,8 @@ static void meta_tags(ncp_hpage *p)
     ncp_html_set(a, NC_F_COPYRIGHT_NOTICE, first_of(p, k_copy));
     if (!a->str[NC_F_USAGE_TERMS]) {
         xmlNode *n;
-        for (n = p->head; n; n = ncp_html_next(n, p->head, 1))
+        ncp_dom_walk it;
+        for (n = p->head ? walk_from(&it, p->head->children) : NULL; n; n = walk_enter(&it))
             if (ncp_dom_is(n, "link") && ncp_html_attr_word(n, "rel", "license") &&
                 ncp_dom_attr(n, "href")) {
                 nc_article_sets(a, NC_F_USAGE_TERMS, ncp_html_url(p, ncp_dom_attr(n, "href")));
@@ -525,7 +516,8 @@ static void meta_tags(ncp_hpage *p)
     {
         xmlNode *n;
         xmlNode *scope = p->head ? p->head : p->root;
-        for (n = scope; n; n = ncp_html_next(n, scope, 1))
+        ncp_dom_walk it;
+        for (n = walk_from(&it, scope->children); n; n = walk_enter(&it))
             if (ncp_dom_is(n, "title")) {
                 nc_buf t = NC_BUF_INIT;
                 ncp_html_el_text(n, &t);
@@ -617,8 +609,9 @@ static void md_text(ncp_hpage *p, xmlNode *n, nc_buf *out)
 static void md_item_name(ncp_hpage *p, xmlNode *scope, nc_buf *out, const char **url)
 {
     xmlNode *c;
+    ncp_dom_walk it;
     nc_buf_clear(out);
-    for (c = scope->children; c; c = ncp_html_next(c, scope, 1)) {
+    for (c = walk_from(&it, scope->children); c; c = walk_enter(&it)) {
         if (c->type != XML_ELEMENT_NODE || owner_scope(c) != scope)
             continue;
         if (ncp_html_attr_word(c, "itemprop", "name") && !out->size)
@@ -636,10 +629,11 @@ static void microdata(ncp_hpage *p)
 {
     nc_article *a = p->a;
     xmlNode *n, *scope = NULL;
+    ncp_dom_walk it;
     nc_buf v = NC_BUF_INIT;
     int authors_open = a->n_authors == 0;
-    for (n = p->metas_done && !(p->seen & SEEN_ITEMSCOPE) ? NULL : p->root; n;
-         n = ncp_html_next(n, p->root, 1))
+    for (n = walk_from(&it, p->metas_done && !(p->seen & SEEN_ITEMSCOPE) ? NULL : p->root); n;
+         n = walk_enter(&it))
         if (n->type == XML_ELEMENT_NODE && ncp_dom_attr(n, "itemscope") &&
             itemtype_is(n, md_article) && !in_chrome(n)) {
             scope = n;
@@ -649,7 +643,7 @@ static void microdata(ncp_hpage *p)
         nc_buf_release(&v);
         return;
     }
-    for (n = scope->children; n; n = ncp_html_next(n, scope, 1)) {
+    for (n = walk_from(&it, scope->children); n; n = walk_enter(&it)) {
         const char *ip;
         if (n->type != XML_ELEMENT_NODE || !(ip = ncp_dom_attr(n, "itemprop")) ||
             owner_scope(n) != scope)
@@ -705,7 +699,8 @@ static void microdata(ncp_hpage *p)
             const char *u = NULL;
             if (ncp_dom_attr(n, "itemscope")) {
                 xmlNode *c;
-                for (c = n->children; c && !u; c = ncp_html_next(c, n, 1))
+                ncp_dom_walk in;
+                for (c = walk_from(&in, n->children); c && !u; c = walk_enter(&in))
                     if (ncp_html_attr_word(c, "itemprop", "url") ||
                         ncp_html_attr_word(c, "itemprop", "contentUrl")) {
                         md_value(p, c, &v);
@@ -727,8 +722,9 @@ static void microdata(ncp_hpage *p)
 static xmlNode *find_class(xmlNode *root, const char *const *classes)
 {
     xmlNode *n;
+    ncp_dom_walk it;
     size_t i;
-    for (n = root->children; n; n = ncp_html_next(n, root, 1)) {
+    for (n = walk_from(&it, root->children); n; n = walk_enter(&it)) {
         if (n->type != XML_ELEMENT_NODE || in_chrome(n))
             continue;
         for (i = 0; classes[i]; i++)
@@ -749,10 +745,11 @@ static void hnews(ncp_hpage *p)
     static const char *const fns[] = {"fn", "p-name", NULL};
     nc_article *a = p->a;
     xmlNode *r, *n;
+    ncp_dom_walk it;
     nc_buf v = NC_BUF_INIT;
     int i;
-    for (r = p->metas_done && !(p->seen & SEEN_HENTRY) ? NULL : p->root; r;
-         r = ncp_html_next(r, p->root, 1))
+    for (r = walk_from(&it, p->metas_done && !(p->seen & SEEN_HENTRY) ? NULL : p->root); r;
+         r = walk_enter(&it))
         if (r->type == XML_ELEMENT_NODE && !in_chrome(r) &&
             (ncp_html_attr_word(r, "class", "hentry") || ncp_html_attr_word(r, "class", "hnews") ||
              ncp_html_attr_word(r, "class", "h-entry")))
@@ -877,8 +874,11 @@ static xmlNode *find_headline_el(ncp_hpage *p, const char *headline)
     xmlNode *n, *first = NULL, *in_content = NULL, *last_before = NULL, *match = NULL;
     nc_buf t = NC_BUF_INIT;
     int pass;
+    /* blog themes that keep <h1> for the site or for sections and set the post's title in
+     * an <h2>: an <h2> that says the headline beats an <h1> that does not */
     for (pass = 0; pass < 2 && !match && !first; pass++) {
-        for (n = p->body ? p->body : p->root; n; n = ncp_html_next(n, p->root, 1)) {
+        ncp_dom_walk it;
+        for (n = walk_from(&it, p->body ? p->body : p->root); n; n = walk_enter(&it)) {
             if (n->type != XML_ELEMENT_NODE)
                 continue;
             if (pass == 0 ? !ncp_dom_is(n, "h1")
@@ -1063,6 +1063,7 @@ static void visible_byline(ncp_hpage *p)
 {
     nc_article *a = p->a;
     xmlNode *n;
+    ncp_dom_walk it;
     nc_buf t = NC_BUF_INIT;
     bcand c[32];
     size_t nc = 0, i, j;
@@ -1076,7 +1077,7 @@ static void visible_byline(ncp_hpage *p)
         a->n_authors = 0;
         had = 0;
     }
-    for (n = scope; n && nc < 32; n = ncp_html_next(n, p->root, 1)) {
+    for (n = walk_from(&it, scope); n && nc < 32; n = walk_enter(&it)) {
         int kind, score, chrome;
         if (n->type != XML_ELEMENT_NODE)
             continue;
@@ -1128,12 +1129,13 @@ static void visible_byline(ncp_hpage *p)
     for (i = 0; i < nc; i++) {
         const char *url = NULL;
         xmlNode *k, *best = c[i].el;
+        ncp_dom_walk kit;
         size_t before_n = a->n_authors;
         nc_buf_clear(&t);
         ncp_html_el_lines(best, &t);
         if (ncp_dom_is(best, "a"))
             url = ncp_dom_attr(best, "href");
-        for (k = best->children; k && !url; k = ncp_html_next(k, best, 1))
+        for (k = walk_from(&kit, best->children); k && !url; k = walk_enter(&kit))
             if (ncp_dom_is(k, "a") && ncp_dom_attr(k, "href"))
                 url = ncp_dom_attr(k, "href");
         if (!had) {
@@ -1235,11 +1237,52 @@ static xmlNode *chrome_root(xmlNode *n)
     return r;
 }
 
+/* n holds no more than max characters of text (white space, scripts and styles aside)
+ * and no image. */
+static int text_at_most(const xmlNode *n, size_t max)
+{
+    const xmlNode *c;
+    ncp_dom_walk it;
+    size_t len = 0;
+    for (c = walk_from(&it, n->children); c; c = walk_enter(&it)) {
+        int descend = 1;
+        if (c->type == XML_ELEMENT_NODE) {
+            if (ncp_dom_is(c, "img") || ncp_dom_is(c, "picture") || ncp_dom_is(c, "svg"))
+                return 0;
+            descend = !ncp_dom_is(c, "script") && !ncp_dom_is(c, "style");
+        } else if (c->type == XML_TEXT_NODE && c->content) {
+            const char *t;
+            for (t = (const char *)c->content; *t; t++)
+                if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r' && ++len > max)
+                    return 0;
+        }
+        if (!descend)
+            ncp_dom_walk_skip(&it);
+    }
+    return 1;
+}
+
+/* Landing-page and blog themes that print "Published" and the date in a row of labels
+ * named like chrome (a category header, a meta strip) in the headline's own header
+ * block: such a row, of little text, is read for date and byline lines. */
+static int header_label_row(const xmlNode *n, const xmlNode *hg, const xmlNode *scope)
+{
+    const ncp_hinfo *hi = ncp_hi(n);
+    if (!hg || hg == scope || !hi || (hi->flags & H_HARD) || !contains(hg, n))
+        return 0;
+    if (ncp_dom_is(n, "nav") || ncp_dom_is(n, "aside") || ncp_dom_is(n, "footer"))
+        return 0;
+    return text_at_most(n, 120);
+}
+
 static void lines_around(ncp_hpage *p, vlines *L)
 {
     xmlNode *h = p->headline_el, *n, *scope = p->body ? p->body : p->root;
     xmlNode *hj = h ? chrome_root(h) : NULL; /* the headline sits in chrome: its block counts */
+    /* the headline's header block (its grandparent) */
+    xmlNode *hg = h && h->parent && h->parent != scope ? h->parent->parent : NULL;
     xmlNode *cur_blk = NULL;
+    ncp_dom_walk it;
     vline *cur = NULL;
     int state = 0; /* 0 before the headline, 1 inside, 2 after */
     size_t i;
@@ -1250,13 +1293,14 @@ static void lines_around(ncp_hpage *p, vlines *L)
         nc_buf_init(&L->after[i].text);
     if (!h)
         return;
-    for (n = scope; n;) {
+    for (n = walk_from(&it, scope); n; n = walk_enter(&it)) {
         int descend = 1;
         if (n->type == XML_ELEMENT_NODE) {
             if (ncp_dom_is(n, "script") || ncp_dom_is(n, "style") || ncp_dom_is(n, "noscript") ||
                 ncp_dom_is(n, "template") || ncp_dom_is(n, "svg") || ncp_dom_is(n, "select") ||
                 (in_chrome(n) && !(hj && contains(hj, n) &&
-                                   (!(ncp_hi(n)->flags & H_JUNK) || contains(n, h)))))
+                                   (!(ncp_hi(n)->flags & H_JUNK) || contains(n, h))) &&
+                 !header_label_row(n, hg, scope)))
                 descend = 0;
             else if (ncp_dom_is(n, "br"))
                 cur = NULL;
@@ -1301,7 +1345,8 @@ static void lines_around(ncp_hpage *p, vlines *L)
         }
         if (n == h && state == 1)
             descend = 0;
-        n = ncp_html_next(n, p->root, descend);
+        if (!descend)
+            ncp_dom_walk_skip(&it);
     }
 }
 
@@ -1338,6 +1383,27 @@ static int by_line(const char *s, size_t len)
     return 0;
 }
 
+/* A label that says the next words (or, alone on its line, the next line) are the
+ * publication date: "Published", "Posted on", "Publication date:". Landing-page themes
+ * print it under a standfirst of two or three paragraphs, past where the body starts. */
+static int pub_label(const char *s, size_t len, int lead)
+{
+    static const char *const labels[] = {"published on", "published", "posted on", "posted",
+                                         "publication date", "date published", NULL};
+    size_t i, l;
+    if (!s)
+        return 0;
+    for (i = 0; labels[i]; i++) {
+        l = strlen(labels[i]);
+        if (len < l || ncp_strncasecmp(s, labels[i], l))
+            continue;
+        while (l < len && (s[l] == ':' || s[l] == ' '))
+            l++;
+        return lead ? l < len && len <= 60 : l == len;
+    }
+    return 0;
+}
+
 static void visible_lines(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1351,7 +1417,10 @@ static void visible_lines(ncp_hpage *p)
     for (k = 0; (v = line_at(&L, k)) != NULL && (need_date || need_by); k++) {
         nc_time tm;
         int upd;
-        if (k < L.n_after && long_after >= 2)
+        if (k < L.n_after && long_after >= 2 &&
+            !(need_date && (pub_label(v->text.ptr, v->text.size, 1) ||
+                            (k > 0 && pub_label(L.after[k - 1].text.ptr,
+                                                L.after[k - 1].text.size, 0)))))
             continue; /* into the article text: the rest of the lines after are body */
         if (v->long_text || v->text.size > 120) {
             if (k < L.n_after)
@@ -1385,18 +1454,47 @@ static int date_class(const xmlNode *n)
     return token_in(n, date_tokens);
 }
 
-/* Blog themes that set the post's date in an <aside> or meta box of the <article>,
- * before the text: a <time> in chrome counts when its nearest <article> holds the
- * headline or the content and it comes before the content or the headline. */
-static int article_header_time(ncp_hpage *p, const xmlNode *n)
+/* n is in the chosen content, between the headline and the content, or in the
+ * headline's header block (its grandparent). */
+static int near_article(ncp_hpage *p, const xmlNode *n)
 {
-    const xmlNode *art;
-    if (!p->content ||
-        !(before(n, p->content) || (p->headline_el && before(n, p->headline_el))))
-        return 0;
-    for (art = n->parent; art && !ncp_dom_is(art, "article"); art = art->parent)
-        ;
-    return art && ((p->headline_el && contains(art, p->headline_el)) || contains(art, p->content));
+    if (p->content && contains(p->content, n))
+        return 1;
+    if (p->headline_el && before(p->headline_el, n) &&
+        (!p->content || before(n, p->content)))
+        return 1;
+    return p->headline_el && p->headline_el->parent && p->headline_el->parent->parent &&
+           contains(p->headline_el->parent->parent, n);
+}
+
+/* Pages whose metadata date is rewritten on every edit (SEO plugins that set
+ * datePublished to the modification time) while the article prints its date in a
+ * <time pubdate>, the HTML mark-up for "this article's publication date": the printed
+ * one, in the article and outside chrome (comments carry pubdate too), wins. */
+static void pubdate_time(ncp_hpage *p)
+{
+    xmlNode *n, *h = p->headline_el;
+    const nc_time *pub = &p->a->time[NC_T_PUBLISHED];
+    int in_content = 0;
+    /* from the headline's header block to the end of the content (ncp_html_next: the walk
+     * climbs out of its start's parent, which an ncp_dom_walk does not) */
+    n = h && h->parent && h->parent->parent ? h->parent->parent : h ? h : p->content;
+    for (; n; n = ncp_html_next(n, p->root, 1)) {
+        const char *dt;
+        nc_time t;
+        if (p->content && (n == p->content || contains(p->content, n)))
+            in_content = 1;
+        else if (in_content)
+            return;
+        if (n->type != XML_ELEMENT_NODE || !ncp_dom_is(n, "time") || in_chrome(n) ||
+            !ncp_dom_attr(n, "pubdate") || !(dt = ncp_dom_attr(n, "datetime")) ||
+            !near_article(p, n))
+            continue;
+        if (nc_time_parse_iso(dt, strlen(dt), &t) == 0 &&
+            (t.year != pub->year || t.month != pub->month || t.day != pub->day))
+            nc_article_set_time(p->a, NC_T_PUBLISHED, &t); /* the same day keeps its time */
+        return;
+    }
 }
 
 static void visible_date(ncp_hpage *p)
@@ -1407,21 +1505,15 @@ static void visible_date(ncp_hpage *p)
     int pass;
     /* <time datetime> in the article (header or content), then a date-classed element */
     for (pass = 0; pass < 3 && !a->time[NC_T_PUBLISHED].prec; pass++) {
-        for (n = scope; n && !a->time[NC_T_PUBLISHED].prec; n = ncp_html_next(n, p->root, 1)) {
+        ncp_dom_walk it;
+        for (n = walk_from(&it, scope); n && !a->time[NC_T_PUBLISHED].prec; n = walk_enter(&it)) {
             const char *dt;
             int near;
-            if (n->type != XML_ELEMENT_NODE)
+            if (n->type != XML_ELEMENT_NODE || in_chrome(n))
                 continue;
             if (!(pass < 2 ? ncp_dom_is(n, "time") : date_class(n)))
                 continue;
-            if (in_chrome(n) && !(pass < 2 && article_header_time(p, n)))
-                continue;
-            near = (p->content && contains(p->content, n)) ||
-                   (p->headline_el && before(p->headline_el, n) &&
-                    (!p->content || before(n, p->content) || contains(p->content, n)));
-            if (p->headline_el && p->headline_el->parent && p->headline_el->parent->parent &&
-                contains(p->headline_el->parent->parent, n))
-                near = 1;
+            near = near_article(p, n);
             if (pass < 2 && ncp_dom_is(n, "time")) {
                 if (pass == 0 && !near && !ncp_dom_attr(n, "pubdate"))
                     continue;
@@ -1491,13 +1583,14 @@ static int p_has_text(const xmlNode *n)
 static xmlNode *article_h1(ncp_hpage *p)
 {
     xmlNode *h = NULL, *any = NULL, *n;
+    ncp_dom_walk it;
     nc_buf t = NC_BUF_INIT;
     size_t i, words = 0, gap = 0;
     int n_h1 = 0, n_any = 0, ok;
     if (!p->content)
         return NULL;
-    for (n = p->body ? p->body : p->root; n && n_h1 < 2 && n_any < 2;
-         n = ncp_html_next(n, p->root, 1)) {
+    for (n = walk_from(&it, p->body ? p->body : p->root); n && n_h1 < 2 && n_any < 2;
+         n = walk_enter(&it)) {
         if (n->type != XML_ELEMENT_NODE || !ncp_dom_is(n, "h1"))
             continue;
         if (!in_chrome(n)) {
@@ -1514,6 +1607,7 @@ static xmlNode *article_h1(ncp_hpage *p)
         h = any;
         if (!before(h, p->content))
             return NULL;
+        /* after the <h1>'s subtree, climbing out of its parent: ncp_html_next */
         for (n = ncp_html_next(h, p->root, 0); n && n != p->content && gap < 300;
              n = ncp_html_next(n, p->root, 1))
             if (n->type == XML_TEXT_NODE && n->content && has_text(n))
@@ -1525,10 +1619,13 @@ static xmlNode *article_h1(ncp_hpage *p)
         return NULL;
     /* inside the article only at its top: an <h1> after a paragraph is a section heading
      * or a pull quote set large */
-    for (n = p->content; contains(p->content, h) && n && n != h;
-         n = ncp_html_next(n, p->content, 1))
-        if (ncp_dom_is(n, "p") && p_has_text(n))
+    if (contains(p->content, h) && p->content != h) {
+        if (ncp_dom_is(p->content, "p") && p_has_text(p->content))
             return NULL;
+        for (n = walk_from(&it, p->content->children); n && n != h; n = walk_enter(&it))
+            if (ncp_dom_is(n, "p") && p_has_text(n))
+                return NULL;
+    }
     ncp_html_el_text(h, &t);
     for (i = 0; i < t.size; i++)
         if (t.ptr[i] != ' ' && (i == 0 || t.ptr[i - 1] == ' '))
@@ -1536,84 +1633,6 @@ static xmlNode *article_h1(ncp_hpage *p)
     ok = words >= 4 && t.size <= 250 && !(p->site && key_equal(t.ptr, p->site));
     nc_buf_release(&t);
     return ok ? h : NULL;
-}
-
-/* Minutes since 1970-01-01T00:00Z of a zoned time to the minute (days from the civil
- * calendar, proleptic Gregorian). */
-static long long utc_minutes(const nc_time *t)
-{
-    long long y = t->year - (t->month <= 2), era, yoe, doy, doe, days;
-    int m = t->month;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + t->day - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    days = era * 146097 + doe - 719468;
-    return days * 1440 + t->hour * 60 + t->minute - t->zone_minutes;
-}
-
-/* WordPress and SEO plugins write article:published_time and JSON-LD dates in UTC while
- * the page prints the same moment in the author's zone (<time datetime="...-08:00">): the
- * page's zone is kept, so the calendar day is the one the reader sees. */
-static void local_zone(ncp_hpage *p)
-{
-    nc_article *a = p->a;
-    nc_time *pub = &a->time[NC_T_PUBLISHED];
-    xmlNode *n;
-    if (!pub->prec || pub->prec < NC_TIME_MINUTE || !pub->has_zone || pub->zone_minutes)
-        return;
-    for (n = p->body ? p->body : p->root; n; n = ncp_html_next(n, p->root, 1)) {
-        const char *dt;
-        nc_time t;
-        if (n->type != XML_ELEMENT_NODE || !ncp_dom_is(n, "time") || in_chrome(n) ||
-            !(dt = ncp_dom_attr(n, "datetime")))
-            continue;
-        if (nc_time_parse_iso(dt, strlen(dt), &t) == 0 && t.has_zone && t.zone_minutes &&
-            t.prec >= NC_TIME_MINUTE && utc_minutes(&t) == utc_minutes(pub)) {
-            nc_article_set_time(a, NC_T_PUBLISHED, &t);
-            return;
-        }
-    }
-}
-
-/* News-agency pages whose summary opens with the wire's byline and dateline, "By Jane
- * Doe RAJSHAHI, Dec 20, 2025 (BSS) - ...": the name ends at the capitalised place name;
- * the date follows it. Used only for what the page gave nowhere else. */
-static void summary_dateline(ncp_hpage *p)
-{
-    nc_article *a = p->a;
-    const char *s = a->str[NC_F_SUMMARY], *w, *city = NULL;
-    if (!s || ncp_strncasecmp(s, "by ", 3) || (a->n_authors && a->time[NC_T_PUBLISHED].prec))
-        return;
-    for (w = s + 3; *w && !city && w - s < 80;) {
-        const char *e = w;
-        size_t letters = 0, caps = 0;
-        while (*e && *e != ' ') {
-            if ((*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z'))
-                letters++;
-            if (*e >= 'A' && *e <= 'Z')
-                caps++;
-            e++;
-        }
-        if (letters >= 3 && caps == letters && e[-1] == ',' && w > s + 3)
-            city = w;
-        w = *e ? e + 1 : e;
-    }
-    if (!city)
-        return;
-    if (!a->n_authors) {
-        nc_buf name = NC_BUF_INIT;
-        nc_buf_put(&name, s, (size_t)(city - s));
-        ncp_html_add_byline_authors(a, name.ptr, NULL);
-        nc_buf_release(&name);
-    }
-    if (!a->time[NC_T_PUBLISHED].prec) {
-        nc_time tm;
-        int upd;
-        size_t len = strlen(city);
-        if (ncp_html_find_date(city, len < 60 ? len : 60, &tm, &upd) == 0 && !upd)
-            nc_article_set_time(a, NC_T_PUBLISHED, &tm);
-    }
 }
 
 int ncp_html_visible(ncp_hpage *p)
@@ -1659,10 +1678,10 @@ int ncp_html_visible(ncp_hpage *p)
     if (!a->n_authors || !a->str[NC_F_BYLINE])
         visible_byline(p);
     visible_lines(p);
-    if (!a->time[NC_T_PUBLISHED].prec)
+    if (a->time[NC_T_PUBLISHED].prec)
+        pubdate_time(p);
+    else
         visible_date(p);
-    summary_dateline(p);
-    local_zone(p);
     nc_buf_release(&t);
     return 0;
 }

@@ -470,7 +470,7 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
             }
             break;
         }
-        if (strict && k < n && org_phrase(p + k, n - k)) {
+        if (k < n && org_phrase(p + k, n - k)) {
             /* "Our Foreign Staff", "Mac & i", "Metro Desk": an organisation, whole */
             nc_buf_put(out, p + k, n - k);
             nc_buf_release(&words);
