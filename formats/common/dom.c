@@ -121,48 +121,6 @@ void ncp_dom_walk_tree(ncp_dom_walk *it, xmlNode *el)
     it->only = el;
 }
 
-ncp_dom_event ncp_dom_walk_next(ncp_dom_walk *it)
-{
-    xmlNode *n = it->node;
-    if (!it->started) {
-        it->started = 1;
-        return it->ev = n ? NCP_DOM_ENTER : NCP_DOM_DONE;
-    }
-    if (it->ev == NCP_DOM_DONE)
-        return NCP_DOM_DONE;
-    if (it->ev == NCP_DOM_ENTER && n->type == XML_ELEMENT_NODE && !it->skip) {
-        if (n->children) {
-            it->node = n->children;
-            return it->ev = NCP_DOM_ENTER;
-        }
-        return it->ev = NCP_DOM_LEAVE;
-    }
-    it->skip = 0;
-    if (n == it->only)
-        return it->ev = NCP_DOM_DONE;
-    if (n->next) {
-        it->node = n->next;
-        return it->ev = NCP_DOM_ENTER;
-    }
-    if (!n->parent || n->parent == it->root)
-        return it->ev = NCP_DOM_DONE;
-    it->node = n->parent;
-    return it->ev = NCP_DOM_LEAVE;
-}
-
-void ncp_dom_walk_skip(ncp_dom_walk *it)
-{
-    it->skip = 1;
-}
-
-xmlNode *ncp_dom_walk_enter(ncp_dom_walk *it)
-{
-    ncp_dom_event ev;
-    while ((ev = ncp_dom_walk_next(it)) == NCP_DOM_LEAVE)
-        ;
-    return ev == NCP_DOM_ENTER ? it->node : NULL;
-}
-
 xmlNode *ncp_dom_find(xmlNode *el, const char *name, int last)
 {
     xmlNode *found = NULL;
