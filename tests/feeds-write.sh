@@ -301,6 +301,22 @@ done < <(corpus_files ../shared/corpus/feeds)
 pass
 
 # ---- what an item cannot hold: one warning naming it; fatal under --strict --------------
+# Atom and JSON Feed entries cannot name a publisher: the feed's title does; a publisher
+# that is not the title is said (once for the feed), fatal under --strict; RSS names it
+for f in atom jsonfeed; do
+    expect_run 0 "newsconv: warning: $D/order/1-zoned.md: $f: an entry cannot name its publisher, and the feed's title 'Other' is not the articles' publisher 'Example News': dropped" -- \
+        $D/order/1-zoned.md -t $f --feed-title Other
+    expect_run 0 "" -- -r $D/order -t $f --feed-url https://news.example/ -M modified=2024-01-01 -q -o "$TMPD/pub.$f"
+    nc -r $D/order -t $f --feed-title Other --feed-url https://news.example/ -M modified=2024-01-01 \
+        -o "$TMPD/pub2.$f" 2>"$TMPD/err" || fail "-t $f with another title failed"
+    grep -qxF "newsconv: warning: $D/order: $f: an entry cannot name its publisher, and the feed's title 'Other' is not the articles' publisher 'Example News': dropped" "$TMPD/err" ||
+        fail "-r -t $f: no publisher warning after the batch: $(cat "$TMPD/err")"
+    rm -f "$TMPD/pub3.$f"
+    expect_run 6 "" -- -r $D/order -t $f --feed-title Other --feed-url https://news.example/ -M modified=2024-01-01 --strict -o "$TMPD/pub3.$f"
+    [ ! -e "$TMPD/pub3.$f" ] || fail "-t $f --strict: a feed was written despite the lost publishers"
+done
+nc $D/order/1-zoned.md -t rss --feed-title Other 2>"$TMPD/err" >/dev/null || fail "-t rss --feed-title failed"
+! grep -q "publisher" "$TMPD/err" || fail "rss names an item's publisher, yet: $(cat "$TMPD/err")"
 expect_run 0 "newsconv: warning: fixtures/full-metadata/article.md: rss: an item cannot hold version, subheadline, byline, provider, copyright_holder, usage_terms, credit, dateline, location, section, slugline, pubstatus, ednote, the embargo date, the expires date, the urgency, 1 genre, the roles or affiliations of 2 authors, the web addresses of 1 author, the codes of 1 subject, 3 links, 1 alternative text, 1 rendition, 8 extra fields: dropped" -- \
     fixtures/full-metadata/article.md -t rss -o "$TMPD/w.rss"
 expect_run 6 "" -- fixtures/full-metadata/article.md -t rss --strict -o "$TMPD/w.rss"

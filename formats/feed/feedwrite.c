@@ -43,6 +43,11 @@ typedef struct joiner {
     char *newest_origin; /* the origin of the newest entry with a link */
     unsigned long long newest_key;
     int lang_differs, pub_differs, logo_differs, all_authors;
+    /* publishers of the articles that name one, for kinds without item_publisher */
+    char *pub_first;
+    size_t n_pub;
+    int pub_mixed;
+    const nc_opts *o; /* the run's options (they outlive the joiner): join_end's warning */
 } joiner;
 
 /* A malloc'ed copy of s[0..n), NUL-terminated; NULL when out of memory. */
@@ -73,6 +78,7 @@ void *ncp_feed_join_begin(const ncp_feed_kind *kind, const nc_opts *o, nc_error 
     if (!j)
         goto nomem;
     j->kind = kind;
+    j->o = o;
     nc_buf_init(&j->mem);
     j->all_authors = 1;
     j->title = dup_or_null(t);
@@ -97,6 +103,7 @@ void ncp_feed_join_free(void *p)
     if (!j)
         return;
     free(j->title);
+    free(j->pub_first);
     free(j->url);
     free(j->description);
     free(j->image);
@@ -227,6 +234,14 @@ int ncp_feed_join_add(void *p, const char *entry, size_t len, nc_error *err)
         agree(&j->publisher, &j->pub_differs, j->n == 0, f[4], flen[4]) < 0 ||
         agree(&j->logo, &j->logo_differs, j->n == 0, f[6], flen[6]) < 0)
         goto nomem;
+    if (!(flen[4] == 1 && f[4][0] == '-')) { /* the article names a publisher */
+        if (!j->n_pub++) {
+            if (!(j->pub_first = dupn(f[4], flen[4])))
+                goto nomem;
+        } else if (strlen(j->pub_first) != flen[4] || memcmp(j->pub_first, f[4], flen[4])) {
+            j->pub_mixed = 1;
+        }
+    }
     if (!(flen[5] == 1 && f[5][0] == '-') &&
         (!j->newest_origin || (key && key > j->newest_key))) {
         char *no = dupn(f[5], flen[5]);
@@ -313,6 +328,28 @@ static int emit(int (*put)(void *ud, const char *data, size_t len), void *ud, co
     return -1;
 }
 
+/* A feed whose entries cannot name their publisher (Atom, JSON Feed) names one, its title:
+ * the articles whose publisher is another are told of (one warning for the feed; fatal
+ * under --strict, nothing written). */
+static int publishers_lost(const joiner *j, const ncp_feed_chan *c, nc_error *err)
+{
+    if (j->pub_mixed)
+        nc_warn(j->o, 0, 0,
+                "%s: an entry cannot name its publisher, and the articles name several (the "
+                "feed's title is '%s'): dropped",
+                j->kind->name, c->title);
+    else
+        nc_warn(j->o, 0, 0,
+                "%s: an entry cannot name its publisher, and the feed's title '%s' is not the "
+                "articles' publisher '%s': dropped",
+                j->kind->name, c->title, j->pub_first);
+    if (j->o && j->o->strict)
+        return nc_error_set(err, NC_ERR_LOSSY, 0, 0,
+                            "%s: the articles' publishers cannot be carried (--strict)",
+                            j->kind->name);
+    return 0;
+}
+
 int ncp_feed_join_end(void *p, int (*put)(void *ud, const char *data, size_t len), void *ud,
                       nc_error *err)
 {
@@ -337,6 +374,11 @@ int ncp_feed_join_end(void *p, int (*put)(void *ud, const char *data, size_t len
                                                    : NULL;
     c.all_authors = j->all_authors;
     c.n = j->n;
+    if (!j->kind->item_publisher && j->n_pub &&
+        (j->pub_mixed || strcmp(j->pub_first, c.title)) && publishers_lost(j, &c, err) < 0) {
+        ncp_feed_join_free(j);
+        return -1;
+    }
     if (!j->n && j->kind->none_error) { /* nothing is written */
         nc_error_set(err, NC_ERR_NOT_ARTICLE, 0, 0, "%s", j->kind->none_error);
         ncp_feed_join_free(j);

@@ -57,6 +57,10 @@ typedef struct ncp_feed_kind {
     const char *ident_name; /* what IDENT is, for the warning: "id", "url" */
     const char *none_error; /* not NULL: a document without entries is not valid and is
                                not written; join_end fails with this (NC_ERR_NOT_ARTICLE) */
+    const char *name;       /* "atom": the warnings' first word */
+    int item_publisher;     /* 1: an entry names its own publisher (rss dc:publisher, sitemap
+                               news:name); 0: only the channel's title can (atom, jsonfeed),
+                               so join_end warns when an article's publisher is not it */
 } ncp_feed_kind;
 
 /* What an entry writes where the channel's date goes (the joiner replaces it; flag "u"):

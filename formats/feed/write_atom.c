@@ -230,7 +230,9 @@ static void atom_head(nc_buf *out, const ncp_feed_chan *c)
     text_el(out, 2, "rights", c->copyright);
 }
 
-static const ncp_feed_kind atom_kind = {atom_head, "", "</feed>\n", NULL, "id", NULL};
+static const ncp_feed_kind atom_kind = {
+    atom_head, "", "</feed>\n", NULL, "id", NULL,
+    "atom", 0};
 
 void *ncp_atom_join_begin(const nc_opts *o, nc_error *err)
 {

@@ -245,7 +245,9 @@ static void jf_head(nc_buf *out, const ncp_feed_chan *c)
     nc_buf_release(&w.tmp);
 }
 
-static const ncp_feed_kind jsonfeed_kind = {jf_head, ",\n", "\n  ]\n}\n", "  ]\n}\n", "id", NULL};
+static const ncp_feed_kind jsonfeed_kind = {
+    jf_head, ",\n", "\n  ]\n}\n", "  ]\n}\n", "id", NULL,
+    "jsonfeed", 0};
 
 void *ncp_jsonfeed_join_begin(const nc_opts *o, nc_error *err)
 {

@@ -286,7 +286,9 @@ static void rss_head(nc_buf *out, const ncp_feed_chan *c)
     }
 }
 
-static const ncp_feed_kind rss_kind = {rss_head, "", "  </channel>\n</rss>\n", NULL, "id", NULL};
+static const ncp_feed_kind rss_kind = {
+    rss_head, "", "  </channel>\n</rss>\n", NULL, "id", NULL,
+    "rss", 1};
 
 void *ncp_rss_join_begin(const nc_opts *o, nc_error *err)
 {

@@ -98,7 +98,8 @@ static const ncp_feed_kind sitemap_kind = {
     sitemap_head, "", "</urlset>\n", NULL, "url",
     "sitemap: no article has what a Google News sitemap needs (a url, a headline, a "
     "publication date, a language, a publisher): nothing written (the sitemap schema "
-    "does not accept an empty urlset)"};
+    "does not accept an empty urlset)",
+    "sitemap", 1};
 
 void *ncp_sitemap_join_begin(const nc_opts *o, nc_error *err)
 {

@@ -971,6 +971,16 @@ static int convert_one(cli *c, const nc_format *from, const nc_format *to, const
     return rc;
 }
 
+/* A batch's warnings are said by the engine, article by article; what is left held is a
+ * warning about the whole output (a feed writer's join_end: "atom: an entry cannot name
+ * its publisher ..."), said after the run. Returns rc. */
+static int batch_and_flush(cli *c, int rc)
+{
+    if (c->held.size)
+        flush_warnings(c, c->output ? c->output : "<stdout>");
+    return rc;
+}
+
 static int run(cli *c)
 {
     const nc_format *from = NULL, *to = NULL;
@@ -1004,7 +1014,7 @@ static int run(cli *c)
     /* --dry-run, --skip-existing: the batch engine does them, for one input too */
     if (ncp_batch_wanted(&bc) || c->dry_run || c->skip_existing) {
         check_format_options(c, from, to);
-        return ncp_batch_run(&bc);
+        return batch_and_flush(c, ncp_batch_run(&bc));
     }
     if (strcmp(input, "-") && is_directory(input)) {
         char shown[4096];
@@ -1026,7 +1036,7 @@ static int run(cli *c)
     if (!from)
         from = nc_format_sniff(data, len);
     if (many_by_content(c, from, data, len))
-        return run_batch_of_one(input, data, len, from, &bc);
+        return batch_and_flush(c, run_batch_of_one(input, data, len, from, &bc));
     if (!from) {
         nc_buf b = NC_BUF_INIT, esc = NC_BUF_INIT;
         nc_format_list(&b, 1, 0);
