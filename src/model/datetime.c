@@ -596,6 +596,92 @@ static int take_number(const char **p, const char *end, int max, int *v, int *n)
     return *n && !(*p < end && isdig((unsigned char)**p)) ? 0 : -1;
 }
 
+/* The zone after an RFC 822 time: an offset, a military letter, UT or a name,
+ * maybe followed by an offset ("GMT+0200"). */
+static int rfc822_zone(const char **pp, const char *end, nc_time *t)
+{
+    const char *p = *pp, *w;
+    size_t n;
+    int i, matched = 0;
+    if (p < end && (*p == '+' || *p == '-')) {
+        if (parse_zone(&p, end, t) < 0)
+            return -1;
+        *pp = p;
+        return 0;
+    }
+    if (p >= end)
+        return 0;
+    w = p;
+    n = take_word(&p, end);
+    if (n == 1 && military_zone(w[0], &t->zone_minutes) == 0) {
+        t->has_zone = 1;
+        t->zone_z = (w[0] | 32) == 'z';
+        matched = 1;
+    } else if (word_is(w, n, "ut")) {
+        t->has_zone = 1;
+        matched = 1;
+    } else {
+        /* the North American names of RFC 822 and the ones without daylight */
+        static const struct {
+            const char *name;
+            int minutes;
+        } more[] = {{"adt", -180}, {"ast", -240}, {"at", -240}, {"et", -300},
+                    {"ct", -360},  {"mt", -420},  {"pt", -480}};
+        for (i = 0; i < (int)(sizeof more / sizeof more[0]); i++)
+            if (word_is(w, n, more[i].name)) {
+                t->has_zone = 1;
+                t->zone_minutes = more[i].minutes;
+                matched = 1;
+            }
+        for (i = 0; !matched && i < (int)(sizeof zones / sizeof zones[0]); i++)
+            if (word_is(w, n, zones[i].name)) {
+                t->has_zone = 1;
+                t->zone_minutes = zones[i].minutes;
+                matched = 1;
+                break;
+            }
+    }
+    if (!matched)
+        return -1;
+    if (p < end && (*p == '+' || *p == '-')) { /* "GMT+0200" */
+        if (parse_zone(&p, end, t) < 0)
+            return -1;
+    }
+    *pp = p;
+    return 0;
+}
+
+/* The time of an RFC 822 date, H:MM[:SS[.frac]], and its zone. */
+static int rfc822_time(const char **pp, const char *end, nc_time *t)
+{
+    const char *p = *pp;
+    int nd;
+    if (take_number(&p, end, 2, &t->hour, &nd) < 0 || p >= end || *p != ':')
+        return -1;
+    p++;
+    if (digits(&p, end, 2, &t->minute) < 0)
+        return -1;
+    t->prec = NC_TIME_SECOND; /* 10:30 is 10:30:00, as nc_time_parse_iso reads it */
+    if (p < end && *p == ':') {
+        p++;
+        if (digits(&p, end, 2, &t->second) < 0)
+            return -1;
+        if (p < end && *p == '.') { /* fractions, as some feeds write them */
+            p++;
+            while (p < end && isdig((unsigned char)*p) && t->frac_digits < 9) {
+                t->frac = t->frac * 10 + (unsigned long)(*p - '0');
+                t->frac_digits++;
+                p++;
+            }
+        }
+    }
+    skip_loose(&p, end);
+    if (rfc822_zone(&p, end, t) < 0)
+        return -1;
+    *pp = p;
+    return 0;
+}
+
 int nc_time_parse_rfc822(const char *s, size_t len, nc_time *out)
 {
     nc_time t;
@@ -650,70 +736,8 @@ int nc_time_parse_rfc822(const char *s, size_t len, nc_time *out)
     t.year = nd == 2 ? (v < 50 ? 2000 + v : 1900 + v) : v;
     t.prec = NC_TIME_DAY;
     skip_loose(&p, end);
-    if (p < end && isdig((unsigned char)*p)) {
-        if (take_number(&p, end, 2, &t.hour, &nd) < 0 || p >= end || *p != ':')
-            return -1;
-        p++;
-        if (digits(&p, end, 2, &t.minute) < 0)
-            return -1;
-        t.prec = NC_TIME_SECOND; /* 10:30 is 10:30:00, as nc_time_parse_iso reads it */
-        if (p < end && *p == ':') {
-            p++;
-            if (digits(&p, end, 2, &t.second) < 0)
-                return -1;
-            if (p < end && *p == '.') { /* fractions, as some feeds write them */
-                p++;
-                while (p < end && isdig((unsigned char)*p) && t.frac_digits < 9) {
-                    t.frac = t.frac * 10 + (unsigned long)(*p - '0');
-                    t.frac_digits++;
-                    p++;
-                }
-            }
-        }
-        skip_loose(&p, end);
-        if (p < end && (*p == '+' || *p == '-')) {
-            if (parse_zone(&p, end, &t) < 0)
-                return -1;
-        } else if (p < end) {
-            int matched = 0;
-            w = p;
-            n = take_word(&p, end);
-            if (n == 1 && military_zone(w[0], &t.zone_minutes) == 0) {
-                t.has_zone = 1;
-                t.zone_z = (w[0] | 32) == 'z';
-                matched = 1;
-            } else if (word_is(w, n, "ut")) {
-                t.has_zone = 1;
-                matched = 1;
-            } else {
-                /* the North American names of RFC 822 and the ones without daylight */
-                static const struct {
-                    const char *name;
-                    int minutes;
-                } more[] = {{"adt", -180}, {"ast", -240}, {"at", -240}, {"et", -300},
-                            {"ct", -360},  {"mt", -420},  {"pt", -480}};
-                for (i = 0; i < (int)(sizeof more / sizeof more[0]); i++)
-                    if (word_is(w, n, more[i].name)) {
-                        t.has_zone = 1;
-                        t.zone_minutes = more[i].minutes;
-                        matched = 1;
-                    }
-                for (i = 0; !matched && i < (int)(sizeof zones / sizeof zones[0]); i++)
-                    if (word_is(w, n, zones[i].name)) {
-                        t.has_zone = 1;
-                        t.zone_minutes = zones[i].minutes;
-                        matched = 1;
-                        break;
-                    }
-            }
-            if (!matched)
-                return -1;
-            if (p < end && (*p == '+' || *p == '-')) { /* "GMT+0200" */
-                if (parse_zone(&p, end, &t) < 0)
-                    return -1;
-            }
-        }
-    }
+    if (p < end && isdig((unsigned char)*p) && rfc822_time(&p, end, &t) < 0)
+        return -1;
     skip_loose(&p, end);
     if (p != end || !valid(&t))
         return -1;
