@@ -273,6 +273,173 @@ static int cjk_unit(const char *p, const char *end)
     return 0;
 }
 
+/* A zone name in free text ("UTC", "CEST"), maybe followed by an offset
+ * ("UTC+3", "GMT+02:00"); 1 when w is one. */
+static int text_zone(const char *w, size_t n, const char **pp, const char *end, nc_time *t)
+{
+    const char *p = *pp;
+    int i;
+    for (i = 0; i < (int)(sizeof zones / sizeof zones[0]); i++)
+        if (word_is(w, n, zones[i].name)) {
+            t->has_zone = 1;
+            t->zone_minutes = zones[i].minutes;
+            t->zone_z = zones[i].minutes == 0 && (w[0] | 32) != 'g';
+            if (p < end && (*p == '+' || *p == '-')) {
+                nc_time z = *t;
+                if (parse_zone(&p, end, &z) == 0) {
+                    *t = z, t->zone_z = 0;
+                } else if (p + 1 < end && isdig((unsigned char)p[1]) &&
+                           !(p + 2 < end && isdig((unsigned char)p[2]))) {
+                    /* "UTC+3", "GMT-5": an offset of whole hours in one digit */
+                    t->zone_minutes = (*p == '-' ? -60 : 60) * (p[1] - '0');
+                    t->zone_z = 0;
+                    p += 2;
+                }
+            }
+            *pp = p;
+            return 1;
+        }
+    return 0;
+}
+
+/* A word in free text: a month, am/pm (also "a.m."), a zone, a weekday or a
+ * filler word; -1 for any other word. */
+static int text_word(const char **pp, const char *end, nc_time *t, int *pm)
+{
+    const char *p = *pp, *w = p;
+    size_t n;
+    int m, i, matched = 0;
+    while (p < end && isalpha_((unsigned char)*p))
+        p++;
+    n = (size_t)(p - w);
+    if ((m = find_month(w, n)) != 0 && !t->month) {
+        t->month = m;
+        *pp = p;
+        return 0;
+    }
+    if (word_is(w, n, "am") || word_is(w, n, "pm")) {
+        *pm = (w[0] | 32) == 'p';
+        *pp = p;
+        return 0;
+    }
+    if ((word_is(w, n, "a") || word_is(w, n, "p")) && p + 2 < end + 1 && p < end &&
+        *p == '.' && p + 1 < end && (p[1] | 32) == 'm') {
+        *pm = (w[0] | 32) == 'p';
+        p += 2;
+        if (p < end && *p == '.')
+            p++;
+        *pp = p;
+        return 0;
+    }
+    matched = text_zone(w, n, &p, end, t);
+    for (i = 0; !matched && i < (int)(sizeof weekdays / sizeof weekdays[0]); i++)
+        if (word_is(w, n, weekdays[i]))
+            matched = 1;
+    for (i = 0; !matched && i < (int)(sizeof fillers / sizeof fillers[0]); i++)
+        if (word_is(w, n, fillers[i]))
+            matched = 1;
+    if (!matched)
+        return -1;
+    *pp = p;
+    return 0;
+}
+
+/* A number in free text: a CJK year/month/day, a time (H:MM[:SS], 10h30), a
+ * year or a day (with an ordinal suffix); -1 when it fits none. */
+static int text_number(const char **pp, const char *end, nc_time *t, int *have_time,
+                       int *day_set, int *year_set)
+{
+    const char *p = *pp;
+    int v = 0, n = 0, unit;
+    while (p < end && isdig((unsigned char)*p) && n < 5) {
+        v = v * 10 + (*p - '0');
+        p++;
+        n++;
+    }
+    if (p < end && isdig((unsigned char)*p))
+        return -1;
+    /* CJK and Korean dates: 2019年7月11日, 2019년 7월 11일 */
+    unit = cjk_unit(p, end);
+    if (unit) {
+        p += 3;
+        if (unit == 1 && n == 4 && !*year_set) {
+            t->year = v;
+            *year_set = 1;
+        } else if (unit == 2 && n <= 2 && !t->month && v >= 1 && v <= 12) {
+            t->month = v;
+        } else if (unit == 3 && n <= 2 && !*day_set && v >= 1 && v <= 31) {
+            t->day = v;
+            *day_set = 1;
+        } else {
+            return -1;
+        }
+        *pp = p;
+        return 0;
+    }
+    if (p < end &&
+        (*p == ':' || (*p == 'h' && n <= 2 && p + 1 < end && isdig((unsigned char)p[1])))) {
+        /* a time: H:MM[:SS] or 10h30 */
+        if (*have_time || n > 2)
+            return -1;
+        t->hour = v;
+        p++;
+        if (digits(&p, end, 2, &t->minute) < 0)
+            return -1;
+        t->prec = NC_TIME_MINUTE;
+        if (p < end && *p == ':') {
+            p++;
+            if (digits(&p, end, 2, &t->second) < 0)
+                return -1;
+            *have_time = 2;
+        } else {
+            *have_time = 1;
+        }
+        *pp = p;
+        return 0;
+    }
+    if (n == 4 && !*year_set) {
+        t->year = v;
+        *year_set = 1;
+    } else if (n <= 2 && !*day_set && v >= 1 && v <= 31) {
+        t->day = v;
+        *day_set = 1;
+        /* ordinal suffix */
+        if (end - p >= 2 && (word_is(p, 2, "st") || word_is(p, 2, "nd") ||
+                             word_is(p, 2, "rd") || word_is(p, 2, "th")))
+            p += 2;
+    } else {
+        return -1;
+    }
+    *pp = p;
+    return 0;
+}
+
+/* The 24-hour clock from am/pm, and the precision from what free text gave. */
+static int text_precision(nc_time *t, int pm, int have_time, int day_set)
+{
+    if (pm >= 0 && have_time) {
+        if (t->hour < 1 || t->hour > 12)
+            return -1;
+        if (pm && t->hour != 12)
+            t->hour += 12;
+        else if (!pm && t->hour == 12)
+            t->hour = 0;
+    }
+    if (!day_set) {
+        if (have_time)
+            return -1;
+        t->prec = NC_TIME_MONTH;
+    } else if (have_time == 2) {
+        t->prec = NC_TIME_SECOND;
+    } else if (have_time) {
+        t->prec = NC_TIME_MINUTE;
+    } else {
+        t->prec = NC_TIME_DAY;
+        t->has_zone = 0; /* a zone without a time says nothing */
+    }
+    return 0;
+}
+
 int nc_time_parse_text(const char *s, size_t len, nc_time *out)
 {
     nc_time t;
@@ -311,55 +478,7 @@ int nc_time_parse_text(const char *s, size_t len, nc_time *out)
             continue;
         }
         if (isalpha_(c)) {
-            const char *w = p;
-            size_t n;
-            int m, i, matched = 0;
-            while (p < end && isalpha_((unsigned char)*p))
-                p++;
-            n = (size_t)(p - w);
-            if ((m = find_month(w, n)) != 0 && !t.month) {
-                t.month = m;
-                continue;
-            }
-            if (word_is(w, n, "am") || word_is(w, n, "pm")) {
-                pm = (w[0] | 32) == 'p';
-                continue;
-            }
-            if ((word_is(w, n, "a") || word_is(w, n, "p")) && p + 2 < end + 1 && p < end &&
-                *p == '.' && p + 1 < end && (p[1] | 32) == 'm') {
-                pm = (w[0] | 32) == 'p';
-                p += 2;
-                if (p < end && *p == '.')
-                    p++;
-                continue;
-            }
-            for (i = 0; i < (int)(sizeof zones / sizeof zones[0]); i++)
-                if (word_is(w, n, zones[i].name)) {
-                    t.has_zone = 1;
-                    t.zone_minutes = zones[i].minutes;
-                    t.zone_z = zones[i].minutes == 0 && (w[0] | 32) != 'g';
-                    matched = 1;
-                    if (p < end && (*p == '+' || *p == '-')) {
-                        nc_time z = t;
-                        if (parse_zone(&p, end, &z) == 0) {
-                            t = z, t.zone_z = 0;
-                        } else if (p + 1 < end && isdig((unsigned char)p[1]) &&
-                                   !(p + 2 < end && isdig((unsigned char)p[2]))) {
-                            /* "UTC+3", "GMT-5": an offset of whole hours in one digit */
-                            t.zone_minutes = (*p == '-' ? -60 : 60) * (p[1] - '0');
-                            t.zone_z = 0;
-                            p += 2;
-                        }
-                    }
-                    break;
-                }
-            for (i = 0; !matched && i < (int)(sizeof weekdays / sizeof weekdays[0]); i++)
-                if (word_is(w, n, weekdays[i]))
-                    matched = 1;
-            for (i = 0; !matched && i < (int)(sizeof fillers / sizeof fillers[0]); i++)
-                if (word_is(w, n, fillers[i]))
-                    matched = 1;
-            if (!matched)
+            if (text_word(&p, end, &t, &pm) < 0)
                 return -1;
             continue;
         }
@@ -369,94 +488,16 @@ int nc_time_parse_text(const char *s, size_t len, nc_time *out)
             continue;
         }
         if (isdig(c)) {
-            const char *d = p;
-            int v = 0, n = 0;
-            while (p < end && isdig((unsigned char)*p) && n < 5) {
-                v = v * 10 + (*p - '0');
-                p++;
-                n++;
-            }
-            if (p < end && isdig((unsigned char)*p))
+            if (text_number(&p, end, &t, &have_time, &day_set, &year_set) < 0)
                 return -1;
-            {
-                /* CJK and Korean dates: 2019年7月11日, 2019년 7월 11일 */
-                int unit = cjk_unit(p, end);
-                if (unit) {
-                    p += 3;
-                    if (unit == 1 && n == 4 && !year_set) {
-                        t.year = v;
-                        year_set = 1;
-                    } else if (unit == 2 && n <= 2 && !t.month && v >= 1 && v <= 12) {
-                        t.month = v;
-                    } else if (unit == 3 && n <= 2 && !day_set && v >= 1 && v <= 31) {
-                        t.day = v;
-                        day_set = 1;
-                    } else {
-                        return -1;
-                    }
-                    continue;
-                }
-            }
-            if (p < end && (*p == ':' || (*p == 'h' && n <= 2 && p + 1 < end &&
-                                          isdig((unsigned char)p[1])))) {
-                /* a time: H:MM[:SS] or 10h30 */
-                if (have_time || n > 2)
-                    return -1;
-                t.hour = v;
-                p++;
-                if (digits(&p, end, 2, &t.minute) < 0)
-                    return -1;
-                t.prec = NC_TIME_MINUTE;
-                if (p < end && *p == ':') {
-                    p++;
-                    if (digits(&p, end, 2, &t.second) < 0)
-                        return -1;
-                    have_time = 2;
-                } else {
-                    have_time = 1;
-                }
-                continue;
-            }
-            if (n == 4 && !year_set) {
-                t.year = v;
-                year_set = 1;
-            } else if (n <= 2 && !day_set && v >= 1 && v <= 31) {
-                t.day = v;
-                day_set = 1;
-                /* ordinal suffix */
-                if (end - p >= 2 && (word_is(p, 2, "st") || word_is(p, 2, "nd") ||
-                                     word_is(p, 2, "rd") || word_is(p, 2, "th")))
-                    p += 2;
-            } else {
-                (void)d;
-                return -1;
-            }
             continue;
         }
         return -1;
     }
     if (!year_set || !t.month)
         return -1;
-    if (pm >= 0 && have_time) {
-        if (t.hour < 1 || t.hour > 12)
-            return -1;
-        if (pm && t.hour != 12)
-            t.hour += 12;
-        else if (!pm && t.hour == 12)
-            t.hour = 0;
-    }
-    if (!day_set) {
-        if (have_time)
-            return -1;
-        t.prec = NC_TIME_MONTH;
-    } else if (have_time == 2) {
-        t.prec = NC_TIME_SECOND;
-    } else if (have_time) {
-        t.prec = NC_TIME_MINUTE;
-    } else {
-        t.prec = NC_TIME_DAY;
-        t.has_zone = 0; /* a zone without a time says nothing */
-    }
+    if (text_precision(&t, pm, have_time, day_set) < 0)
+        return -1;
     if (!valid(&t))
         return -1;
     if (t.prec == NC_TIME_MINUTE)
@@ -596,6 +637,92 @@ static int take_number(const char **p, const char *end, int max, int *v, int *n)
     return *n && !(*p < end && isdig((unsigned char)**p)) ? 0 : -1;
 }
 
+/* The zone after an RFC 822 time: an offset, a military letter, UT or a name,
+ * maybe followed by an offset ("GMT+0200"). */
+static int rfc822_zone(const char **pp, const char *end, nc_time *t)
+{
+    const char *p = *pp, *w;
+    size_t n;
+    int i, matched = 0;
+    if (p < end && (*p == '+' || *p == '-')) {
+        if (parse_zone(&p, end, t) < 0)
+            return -1;
+        *pp = p;
+        return 0;
+    }
+    if (p >= end)
+        return 0;
+    w = p;
+    n = take_word(&p, end);
+    if (n == 1 && military_zone(w[0], &t->zone_minutes) == 0) {
+        t->has_zone = 1;
+        t->zone_z = (w[0] | 32) == 'z';
+        matched = 1;
+    } else if (word_is(w, n, "ut")) {
+        t->has_zone = 1;
+        matched = 1;
+    } else {
+        /* the North American names of RFC 822 and the ones without daylight */
+        static const struct {
+            const char *name;
+            int minutes;
+        } more[] = {{"adt", -180}, {"ast", -240}, {"at", -240}, {"et", -300},
+                    {"ct", -360},  {"mt", -420},  {"pt", -480}};
+        for (i = 0; i < (int)(sizeof more / sizeof more[0]); i++)
+            if (word_is(w, n, more[i].name)) {
+                t->has_zone = 1;
+                t->zone_minutes = more[i].minutes;
+                matched = 1;
+            }
+        for (i = 0; !matched && i < (int)(sizeof zones / sizeof zones[0]); i++)
+            if (word_is(w, n, zones[i].name)) {
+                t->has_zone = 1;
+                t->zone_minutes = zones[i].minutes;
+                matched = 1;
+                break;
+            }
+    }
+    if (!matched)
+        return -1;
+    if (p < end && (*p == '+' || *p == '-')) { /* "GMT+0200" */
+        if (parse_zone(&p, end, t) < 0)
+            return -1;
+    }
+    *pp = p;
+    return 0;
+}
+
+/* The time of an RFC 822 date, H:MM[:SS[.frac]], and its zone. */
+static int rfc822_time(const char **pp, const char *end, nc_time *t)
+{
+    const char *p = *pp;
+    int nd;
+    if (take_number(&p, end, 2, &t->hour, &nd) < 0 || p >= end || *p != ':')
+        return -1;
+    p++;
+    if (digits(&p, end, 2, &t->minute) < 0)
+        return -1;
+    t->prec = NC_TIME_SECOND; /* 10:30 is 10:30:00, as nc_time_parse_iso reads it */
+    if (p < end && *p == ':') {
+        p++;
+        if (digits(&p, end, 2, &t->second) < 0)
+            return -1;
+        if (p < end && *p == '.') { /* fractions, as some feeds write them */
+            p++;
+            while (p < end && isdig((unsigned char)*p) && t->frac_digits < 9) {
+                t->frac = t->frac * 10 + (unsigned long)(*p - '0');
+                t->frac_digits++;
+                p++;
+            }
+        }
+    }
+    skip_loose(&p, end);
+    if (rfc822_zone(&p, end, t) < 0)
+        return -1;
+    *pp = p;
+    return 0;
+}
+
 int nc_time_parse_rfc822(const char *s, size_t len, nc_time *out)
 {
     nc_time t;
@@ -650,70 +777,8 @@ int nc_time_parse_rfc822(const char *s, size_t len, nc_time *out)
     t.year = nd == 2 ? (v < 50 ? 2000 + v : 1900 + v) : v;
     t.prec = NC_TIME_DAY;
     skip_loose(&p, end);
-    if (p < end && isdig((unsigned char)*p)) {
-        if (take_number(&p, end, 2, &t.hour, &nd) < 0 || p >= end || *p != ':')
-            return -1;
-        p++;
-        if (digits(&p, end, 2, &t.minute) < 0)
-            return -1;
-        t.prec = NC_TIME_SECOND; /* 10:30 is 10:30:00, as nc_time_parse_iso reads it */
-        if (p < end && *p == ':') {
-            p++;
-            if (digits(&p, end, 2, &t.second) < 0)
-                return -1;
-            if (p < end && *p == '.') { /* fractions, as some feeds write them */
-                p++;
-                while (p < end && isdig((unsigned char)*p) && t.frac_digits < 9) {
-                    t.frac = t.frac * 10 + (unsigned long)(*p - '0');
-                    t.frac_digits++;
-                    p++;
-                }
-            }
-        }
-        skip_loose(&p, end);
-        if (p < end && (*p == '+' || *p == '-')) {
-            if (parse_zone(&p, end, &t) < 0)
-                return -1;
-        } else if (p < end) {
-            int matched = 0;
-            w = p;
-            n = take_word(&p, end);
-            if (n == 1 && military_zone(w[0], &t.zone_minutes) == 0) {
-                t.has_zone = 1;
-                t.zone_z = (w[0] | 32) == 'z';
-                matched = 1;
-            } else if (word_is(w, n, "ut")) {
-                t.has_zone = 1;
-                matched = 1;
-            } else {
-                /* the North American names of RFC 822 and the ones without daylight */
-                static const struct {
-                    const char *name;
-                    int minutes;
-                } more[] = {{"adt", -180}, {"ast", -240}, {"at", -240}, {"et", -300},
-                            {"ct", -360},  {"mt", -420},  {"pt", -480}};
-                for (i = 0; i < (int)(sizeof more / sizeof more[0]); i++)
-                    if (word_is(w, n, more[i].name)) {
-                        t.has_zone = 1;
-                        t.zone_minutes = more[i].minutes;
-                        matched = 1;
-                    }
-                for (i = 0; !matched && i < (int)(sizeof zones / sizeof zones[0]); i++)
-                    if (word_is(w, n, zones[i].name)) {
-                        t.has_zone = 1;
-                        t.zone_minutes = zones[i].minutes;
-                        matched = 1;
-                        break;
-                    }
-            }
-            if (!matched)
-                return -1;
-            if (p < end && (*p == '+' || *p == '-')) { /* "GMT+0200" */
-                if (parse_zone(&p, end, &t) < 0)
-                    return -1;
-            }
-        }
-    }
+    if (p < end && isdig((unsigned char)*p) && rfc822_time(&p, end, &t) < 0)
+        return -1;
     skip_loose(&p, end);
     if (p != end || !valid(&t))
         return -1;

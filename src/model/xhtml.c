@@ -130,6 +130,194 @@ static void text(nc_buf *out, const char *s, size_t len, unsigned flags)
     ncp_xml_escape(out, s, len, (flags & NCP_XHTML_ONE_LINE) != 0);
 }
 
+/* Block containers (blockquote, lists, definition lists, table): the tag, and
+ * the depth change when they have children. */
+static void container_tag(nc_buf *out, const nc_node *n, int enter, int indent, int *depth)
+{
+    const char *tag = n->type == NC_BLOCK_BLOCKQUOTE    ? "blockquote"
+                      : n->type == NC_BLOCK_BULLET_LIST ? "ul"
+                      : n->type == NC_BLOCK_TABLE       ? "table"
+                      : n->type == NC_BLOCK_DEF_LIST    ? "dl"
+                      : n->type == NC_BLOCK_DEF_DATA    ? "dd"
+                                                        : "ol";
+    if (enter) {
+        nc_buf_printf(out, "<%s", tag);
+        if (n->type == NC_BLOCK_ORDERED_LIST && n->as.list.start != 1)
+            nc_buf_printf(out, " start=\"%d\"", n->as.list.start);
+        nc_buf_putc(out, '>');
+        (*depth)++;
+        if (!n->first)
+            (*depth)--;
+    } else {
+        if (n->first) {
+            (*depth)--;
+            newline(out, indent, *depth);
+        }
+        nc_buf_printf(out, "</%s>", tag);
+    }
+}
+
+/* <li>: indented one level deeper when it holds blocks. */
+static void list_item(nc_buf *out, const nc_node *n, int enter, int indent, int *depth)
+{
+    if (enter) {
+        nc_buf_puts(out, "<li>");
+        if (holds_blocks(n) && n->first)
+            (*depth)++;
+    } else {
+        if (holds_blocks(n) && n->first) {
+            (*depth)--;
+            newline(out, indent, *depth);
+        }
+        nc_buf_puts(out, "</li>");
+    }
+}
+
+/* Table rows, caption and cells; rows open and close their thead/tbody/tfoot. */
+static void table_part(nc_buf *out, const nc_node *n, int enter, int indent, int *depth)
+{
+    switch (n->type) {
+    case NC_BLOCK_TABLE_ROW:
+        if (enter) {
+            row_group(out, n, 1, indent, depth);
+            newline(out, indent, *depth);
+            nc_buf_puts(out, "<tr>");
+        } else {
+            nc_buf_puts(out, "</tr>");
+            row_group(out, n, 0, indent, depth);
+        }
+        break;
+    case NC_BLOCK_TABLE_CAPTION:
+        if (enter) {
+            newline(out, indent, *depth);
+            nc_buf_puts(out, "<caption>");
+        } else {
+            nc_buf_puts(out, "</caption>");
+        }
+        break;
+    default: /* NC_BLOCK_TABLE_CELL */
+        if (enter) {
+            nc_buf_puts(out, n->as.cell.header ? "<th" : "<td");
+            ncp_cell_attrs(n, out);
+            nc_buf_putc(out, '>');
+        } else {
+            nc_buf_puts(out, n->as.cell.header ? "</th>" : "</td>");
+        }
+        break;
+    }
+}
+
+/* <figure>: the image, then a figcaption holding the children and the credit. */
+static void figure(nc_buf *out, const nc_node *n, int enter, unsigned flags)
+{
+    if (enter) {
+        nc_buf_puts(out, "<figure>");
+        if (n->as.ref.href) {
+            nc_buf_puts(out, "<img");
+            attr(out, "src", n->as.ref.href);
+            attr(out, "alt", n->as.ref.alt ? n->as.ref.alt : "");
+            attr(out, "title", n->as.ref.title);
+            nc_buf_puts(out, "/>");
+        }
+        if (n->first || n->as.ref.credit)
+            nc_buf_puts(out, "<figcaption>");
+    } else {
+        if (n->as.ref.credit) {
+            if (n->first)
+                nc_buf_putc(out, ' ');
+            nc_buf_puts(out, "<span class=\"credit\">");
+            text(out, n->as.ref.credit, strlen(n->as.ref.credit), flags);
+            nc_buf_puts(out, "</span>");
+        }
+        if (n->first || n->as.ref.credit)
+            nc_buf_puts(out, "</figcaption>");
+        nc_buf_puts(out, "</figure>");
+    }
+}
+
+/* <pre><code>, with the info string as a language- class. */
+static void code_block(nc_buf *out, const nc_node *n, unsigned flags)
+{
+    nc_buf_puts(out, "<pre><code");
+    if (n->as.code.info && *n->as.code.info) {
+        nc_buf_puts(out, " class=\"language-");
+        ncp_xml_escape(out, n->as.code.info, strlen(n->as.code.info), 1);
+        nc_buf_putc(out, '"');
+    }
+    nc_buf_putc(out, '>');
+    text(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, flags);
+    nc_buf_puts(out, "</code></pre>");
+}
+
+/* An embed: a figure holding a link to its URL. */
+static void embed(nc_buf *out, const nc_node *n, unsigned flags)
+{
+    const char *u = n->as.embed.url ? n->as.embed.url : "";
+    nc_buf_puts(out, "<figure class=\"embed\"><a");
+    attr(out, "href", u);
+    nc_buf_putc(out, '>');
+    text(out, u, strlen(u), flags);
+    nc_buf_puts(out, "</a></figure>");
+}
+
+/* Inline nodes: text, code, emphasis-like spans, links, images, line breaks. */
+static void inline_node(nc_buf *out, const nc_node *n, int enter, unsigned flags)
+{
+    switch (n->type) {
+    case NC_INLINE_TEXT:
+        text(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, flags);
+        break;
+    case NC_INLINE_CODE:
+        nc_buf_puts(out, "<code>");
+        text(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, flags);
+        nc_buf_puts(out, "</code>");
+        break;
+    case NC_INLINE_EMPH:
+        nc_buf_puts(out, enter ? "<em>" : "</em>");
+        break;
+    case NC_INLINE_STRONG:
+        nc_buf_puts(out, enter ? "<strong>" : "</strong>");
+        break;
+    case NC_INLINE_SUP:
+        nc_buf_puts(out, enter ? "<sup>" : "</sup>");
+        break;
+    case NC_INLINE_SUB:
+        nc_buf_puts(out, enter ? "<sub>" : "</sub>");
+        break;
+    case NC_INLINE_DEL:
+        nc_buf_puts(out, enter ? "<del>" : "</del>");
+        break;
+    case NC_INLINE_INS:
+        nc_buf_puts(out, enter ? "<ins>" : "</ins>");
+        break;
+    case NC_INLINE_STRIKE:
+        nc_buf_puts(out, enter ? "<s>" : "</s>");
+        break;
+    case NC_INLINE_LINK:
+        if (enter) {
+            nc_buf_puts(out, "<a");
+            attr(out, "href", n->as.ref.href ? n->as.ref.href : "");
+            attr(out, "title", n->as.ref.title);
+            nc_buf_putc(out, '>');
+        } else {
+            nc_buf_puts(out, "</a>");
+        }
+        break;
+    case NC_INLINE_IMAGE:
+        nc_buf_puts(out, "<img");
+        attr(out, "src", n->as.ref.href ? n->as.ref.href : "");
+        attr(out, "alt", n->as.ref.alt ? n->as.ref.alt : "");
+        attr(out, "title", n->as.ref.title);
+        nc_buf_puts(out, "/>");
+        break;
+    case NC_INLINE_LINEBREAK:
+        nc_buf_puts(out, "<br/>");
+        break;
+    default:
+        break;
+    }
+}
+
 static void to_xhtml(const nc_node *body, nc_buf *out, int indent, unsigned flags)
 {
     nc_iter it = nc_iter_init(body);
@@ -162,168 +350,31 @@ static void to_xhtml(const nc_node *body, nc_buf *out, int indent, unsigned flag
         case NC_BLOCK_ORDERED_LIST:
         case NC_BLOCK_DEF_LIST:
         case NC_BLOCK_DEF_DATA:
-        case NC_BLOCK_TABLE: {
-            const char *tag = n->type == NC_BLOCK_BLOCKQUOTE    ? "blockquote"
-                              : n->type == NC_BLOCK_BULLET_LIST ? "ul"
-                              : n->type == NC_BLOCK_TABLE       ? "table"
-                              : n->type == NC_BLOCK_DEF_LIST    ? "dl"
-                              : n->type == NC_BLOCK_DEF_DATA    ? "dd"
-                                                                : "ol";
-            if (enter) {
-                nc_buf_printf(out, "<%s", tag);
-                if (n->type == NC_BLOCK_ORDERED_LIST && n->as.list.start != 1)
-                    nc_buf_printf(out, " start=\"%d\"", n->as.list.start);
-                nc_buf_putc(out, '>');
-                depth++;
-                if (!n->first)
-                    depth--;
-            } else {
-                if (n->first) {
-                    depth--;
-                    newline(out, indent, depth);
-                }
-                nc_buf_printf(out, "</%s>", tag);
-            }
+        case NC_BLOCK_TABLE:
+            container_tag(out, n, enter, indent, &depth);
             break;
-        }
         case NC_BLOCK_LIST_ITEM:
-            if (enter) {
-                nc_buf_puts(out, "<li>");
-                if (holds_blocks(n) && n->first)
-                    depth++;
-            } else {
-                if (holds_blocks(n) && n->first) {
-                    depth--;
-                    newline(out, indent, depth);
-                }
-                nc_buf_puts(out, "</li>");
-            }
+            list_item(out, n, enter, indent, &depth);
             break;
         case NC_BLOCK_TABLE_ROW:
-            if (enter) {
-                row_group(out, n, 1, indent, &depth);
-                newline(out, indent, depth);
-                nc_buf_puts(out, "<tr>");
-            } else {
-                nc_buf_puts(out, "</tr>");
-                row_group(out, n, 0, indent, &depth);
-            }
-            break;
         case NC_BLOCK_TABLE_CAPTION:
-            if (enter) {
-                newline(out, indent, depth);
-                nc_buf_puts(out, "<caption>");
-            } else {
-                nc_buf_puts(out, "</caption>");
-            }
-            break;
         case NC_BLOCK_TABLE_CELL:
-            if (enter) {
-                nc_buf_puts(out, n->as.cell.header ? "<th" : "<td");
-                ncp_cell_attrs(n, out);
-                nc_buf_putc(out, '>');
-            } else {
-                nc_buf_puts(out, n->as.cell.header ? "</th>" : "</td>");
-            }
+            table_part(out, n, enter, indent, &depth);
             break;
         case NC_BLOCK_FIGURE:
-            if (enter) {
-                nc_buf_puts(out, "<figure>");
-                if (n->as.ref.href) {
-                    nc_buf_puts(out, "<img");
-                    attr(out, "src", n->as.ref.href);
-                    attr(out, "alt", n->as.ref.alt ? n->as.ref.alt : "");
-                    attr(out, "title", n->as.ref.title);
-                    nc_buf_puts(out, "/>");
-                }
-                if (n->first || n->as.ref.credit)
-                    nc_buf_puts(out, "<figcaption>");
-            } else {
-                if (n->as.ref.credit) {
-                    if (n->first)
-                        nc_buf_putc(out, ' ');
-                    nc_buf_puts(out, "<span class=\"credit\">");
-                    text(out, n->as.ref.credit, strlen(n->as.ref.credit), flags);
-                    nc_buf_puts(out, "</span>");
-                }
-                if (n->first || n->as.ref.credit)
-                    nc_buf_puts(out, "</figcaption>");
-                nc_buf_puts(out, "</figure>");
-            }
+            figure(out, n, enter, flags);
             break;
         case NC_BLOCK_CODE_BLOCK:
-            nc_buf_puts(out, "<pre><code");
-            if (n->as.code.info && *n->as.code.info) {
-                nc_buf_puts(out, " class=\"language-");
-                ncp_xml_escape(out, n->as.code.info, strlen(n->as.code.info), 1);
-                nc_buf_putc(out, '"');
-            }
-            nc_buf_putc(out, '>');
-            text(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, flags);
-            nc_buf_puts(out, "</code></pre>");
+            code_block(out, n, flags);
             break;
         case NC_BLOCK_THEMATIC_BREAK:
             nc_buf_puts(out, "<hr/>");
             break;
-        case NC_BLOCK_EMBED: {
-            const char *u = n->as.embed.url ? n->as.embed.url : "";
-            nc_buf_puts(out, "<figure class=\"embed\"><a");
-            attr(out, "href", u);
-            nc_buf_putc(out, '>');
-            text(out, u, strlen(u), flags);
-            nc_buf_puts(out, "</a></figure>");
-            break;
-        }
-        case NC_INLINE_TEXT:
-            text(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, flags);
-            break;
-        case NC_INLINE_CODE:
-            nc_buf_puts(out, "<code>");
-            text(out, n->as.code.literal ? n->as.code.literal : "", n->as.code.len, flags);
-            nc_buf_puts(out, "</code>");
-            break;
-        case NC_INLINE_EMPH:
-            nc_buf_puts(out, enter ? "<em>" : "</em>");
-            break;
-        case NC_INLINE_STRONG:
-            nc_buf_puts(out, enter ? "<strong>" : "</strong>");
-            break;
-        case NC_INLINE_SUP:
-            nc_buf_puts(out, enter ? "<sup>" : "</sup>");
-            break;
-        case NC_INLINE_SUB:
-            nc_buf_puts(out, enter ? "<sub>" : "</sub>");
-            break;
-        case NC_INLINE_DEL:
-            nc_buf_puts(out, enter ? "<del>" : "</del>");
-            break;
-        case NC_INLINE_INS:
-            nc_buf_puts(out, enter ? "<ins>" : "</ins>");
-            break;
-        case NC_INLINE_STRIKE:
-            nc_buf_puts(out, enter ? "<s>" : "</s>");
-            break;
-        case NC_INLINE_LINK:
-            if (enter) {
-                nc_buf_puts(out, "<a");
-                attr(out, "href", n->as.ref.href ? n->as.ref.href : "");
-                attr(out, "title", n->as.ref.title);
-                nc_buf_putc(out, '>');
-            } else {
-                nc_buf_puts(out, "</a>");
-            }
-            break;
-        case NC_INLINE_IMAGE:
-            nc_buf_puts(out, "<img");
-            attr(out, "src", n->as.ref.href ? n->as.ref.href : "");
-            attr(out, "alt", n->as.ref.alt ? n->as.ref.alt : "");
-            attr(out, "title", n->as.ref.title);
-            nc_buf_puts(out, "/>");
-            break;
-        case NC_INLINE_LINEBREAK:
-            nc_buf_puts(out, "<br/>");
+        case NC_BLOCK_EMBED:
+            embed(out, n, flags);
             break;
         default:
+            inline_node(out, n, enter, flags);
             break;
         }
     }
