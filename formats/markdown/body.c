@@ -500,6 +500,29 @@ static int open_container(conv *c, cmark_iter *it, cmark_node *cn, cmark_node_ty
     return 0;
 }
 
+/* the converter's state, adding under parent: NULL when out of memory */
+static conv *conv_new(ncp_md_reader *r, nc_node *parent)
+{
+    conv *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->r = r;
+    c->a = r->a;
+    c->cur = parent;
+    nc_buf_init(&c->text);
+    return c;
+}
+
+/* a code span or code block (with its fence info) and its literal text */
+static void add_code(conv *c, cmark_node *cn, nc_node_type type, int line, int col)
+{
+    const char *lit = cmark_node_get_literal(cn);
+    nc_node *n = add(c, type, line, col);
+    if (type == NC_BLOCK_CODE_BLOCK)
+        nc_node_set_info(c->a, n, ncp_md_nonempty(cmark_node_get_fence_info(cn)));
+    nc_node_set_literal(c->a, n, lit ? lit : "", lit ? strlen(lit) : 0);
+}
+
 int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *parent)
 {
     cmark_node *doc = NULL;
@@ -510,15 +533,11 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
     tracker trk;
 
     trk.head = NULL;
-    c = calloc(1, sizeof *c);
+    c = conv_new(r, parent);
     if (!c) {
         nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
         goto done;
     }
-    c->r = r;
-    c->a = r->a;
-    c->cur = parent;
-    nc_buf_init(&c->text);
     doc = parse_tracked(&trk, text, len, &it);
     if (!it) {
         nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory parsing Markdown");
@@ -529,7 +548,6 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
         cmark_node_type t = cmark_node_get_type(cn);
         int line = cmark_node_get_start_line(cn), col = cmark_node_get_start_column(cn);
         const char *lit;
-        nc_node *n;
         if (line > 0)
             line += r->line_offset;
         if (t == CMARK_NODE_DOCUMENT)
@@ -554,9 +572,7 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
             add(c, NC_INLINE_LINEBREAK, line, col);
             break;
         case CMARK_NODE_CODE:
-            lit = cmark_node_get_literal(cn);
-            n = add(c, NC_INLINE_CODE, line, col);
-            nc_node_set_literal(c->a, n, lit ? lit : "", lit ? strlen(lit) : 0);
+            add_code(c, cn, NC_INLINE_CODE, line, col);
             break;
         case CMARK_NODE_HTML_INLINE:
             lit = cmark_node_get_literal(cn);
@@ -566,10 +582,7 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
             add_image(c, it, cn, line, col);
             break;
         case CMARK_NODE_CODE_BLOCK:
-            lit = cmark_node_get_literal(cn);
-            n = add(c, NC_BLOCK_CODE_BLOCK, line, col);
-            nc_node_set_info(c->a, n, ncp_md_nonempty(cmark_node_get_fence_info(cn)));
-            nc_node_set_literal(c->a, n, lit ? lit : "", lit ? strlen(lit) : 0);
+            add_code(c, cn, NC_BLOCK_CODE_BLOCK, line, col);
             break;
         case CMARK_NODE_THEMATIC_BREAK:
             add(c, NC_BLOCK_THEMATIC_BREAK, line, col);
