@@ -433,6 +433,96 @@ static cmark_node *parse_tracked(tracker *t, const char *text, size_t len, cmark
     return doc;
 }
 
+/* an image, its description read as alt text: the iterator continues after it */
+static void add_image(conv *c, cmark_iter *it, cmark_node *cn, int line, int col)
+{
+    nc_buf alt = NC_BUF_INIT;
+    nc_node *n = add(c, NC_INLINE_IMAGE, line, col);
+    nc_node_set_href(c->a, n, ncp_md_nonempty(cmark_node_get_url(cn)));
+    nc_node_set_title(c->a, n, ncp_md_nonempty(cmark_node_get_title(cn)));
+    alt_text(cn, &alt);
+    nc_node_set_alt(c->a, n, ncp_md_nonempty(alt.ptr));
+    nc_buf_release(&alt);
+    /* the description is consumed: continue after the image */
+    cmark_iter_reset(it, cn, CMARK_EVENT_EXIT);
+}
+
+/* a paragraph that is an embed read as an HTML block, its children skipped: 1 when it
+ * was, 0 when not, -1 on error */
+static int paragraph_as_html(conv *c, cmark_iter *it, cmark_node *cn, int line, int col)
+{
+    nc_buf src = NC_BUF_INIT;
+    int embed = embed_paragraph(c, cn, &src), bad = 0;
+    if (embed) {
+        flush_text(c);
+        bad = ncp_md_html_block(c->r, src.ptr, src.size, c->cur, line, col) < 0;
+        cmark_iter_reset(it, cn, CMARK_EVENT_EXIT);
+    }
+    nc_buf_release(&src);
+    if (bad)
+        return -1;
+    return embed ? 1 : 0;
+}
+
+/* a container: a frame to return to on exit and its node with what cmark gives (heading
+ * level, list tightness and start, link target): 0, or -1 on error */
+static int open_container(conv *c, cmark_iter *it, cmark_node *cn, cmark_node_type t,
+                          int line, int col)
+{
+    nc_node_type nt = container_type(cn);
+    nc_node *n;
+    if (t == CMARK_NODE_PARAGRAPH) {
+        int embed = paragraph_as_html(c, it, cn, line, col);
+        if (embed < 0)
+            return -1;
+        if (embed)
+            return 0;
+    }
+    if (too_deep(c, line, col))
+        return -1;
+    c->frames[c->nframes++].saved = c->cur;
+    if (nt == NC_NODE_NONE)
+        return 0;
+    n = add(c, nt, line, col);
+    if (!n)
+        return 0;
+    c->cur = n;
+    if (t == CMARK_NODE_HEADING) {
+        nc_node_set_level(n, cmark_node_get_heading_level(cn));
+    } else if (t == CMARK_NODE_LIST) {
+        nc_node_set_tight(n, cmark_node_get_list_tight(cn));
+        if (nt == NC_BLOCK_ORDERED_LIST)
+            nc_node_set_start(n, cmark_node_get_list_start(cn));
+    } else if (t == CMARK_NODE_LINK) {
+        nc_node_set_href(c->a, n, ncp_md_nonempty(cmark_node_get_url(cn)));
+        nc_node_set_title(c->a, n, ncp_md_nonempty(cmark_node_get_title(cn)));
+    }
+    return 0;
+}
+
+/* the converter's state, adding under parent: NULL when out of memory */
+static conv *conv_new(ncp_md_reader *r, nc_node *parent)
+{
+    conv *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->r = r;
+    c->a = r->a;
+    c->cur = parent;
+    nc_buf_init(&c->text);
+    return c;
+}
+
+/* a code span or code block (with its fence info) and its literal text */
+static void add_code(conv *c, cmark_node *cn, nc_node_type type, int line, int col)
+{
+    const char *lit = cmark_node_get_literal(cn);
+    nc_node *n = add(c, type, line, col);
+    if (type == NC_BLOCK_CODE_BLOCK)
+        nc_node_set_info(c->a, n, ncp_md_nonempty(cmark_node_get_fence_info(cn)));
+    nc_node_set_literal(c->a, n, lit ? lit : "", lit ? strlen(lit) : 0);
+}
+
 int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *parent)
 {
     cmark_node *doc = NULL;
@@ -443,15 +533,11 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
     tracker trk;
 
     trk.head = NULL;
-    c = calloc(1, sizeof *c);
+    c = conv_new(r, parent);
     if (!c) {
         nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
         goto done;
     }
-    c->r = r;
-    c->a = r->a;
-    c->cur = parent;
-    nc_buf_init(&c->text);
     doc = parse_tracked(&trk, text, len, &it);
     if (!it) {
         nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory parsing Markdown");
@@ -462,7 +548,6 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
         cmark_node_type t = cmark_node_get_type(cn);
         int line = cmark_node_get_start_line(cn), col = cmark_node_get_start_column(cn);
         const char *lit;
-        nc_node *n;
         if (line > 0)
             line += r->line_offset;
         if (t == CMARK_NODE_DOCUMENT)
@@ -487,31 +572,17 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
             add(c, NC_INLINE_LINEBREAK, line, col);
             break;
         case CMARK_NODE_CODE:
-            lit = cmark_node_get_literal(cn);
-            n = add(c, NC_INLINE_CODE, line, col);
-            nc_node_set_literal(c->a, n, lit ? lit : "", lit ? strlen(lit) : 0);
+            add_code(c, cn, NC_INLINE_CODE, line, col);
             break;
         case CMARK_NODE_HTML_INLINE:
             lit = cmark_node_get_literal(cn);
             inline_tag(c, lit ? lit : "", lit ? strlen(lit) : 0, line, col);
             break;
-        case CMARK_NODE_IMAGE: {
-            nc_buf alt = NC_BUF_INIT;
-            n = add(c, NC_INLINE_IMAGE, line, col);
-            nc_node_set_href(c->a, n, ncp_md_nonempty(cmark_node_get_url(cn)));
-            nc_node_set_title(c->a, n, ncp_md_nonempty(cmark_node_get_title(cn)));
-            alt_text(cn, &alt);
-            nc_node_set_alt(c->a, n, ncp_md_nonempty(alt.ptr));
-            nc_buf_release(&alt);
-            /* the description is consumed: continue after the image */
-            cmark_iter_reset(it, cn, CMARK_EVENT_EXIT);
+        case CMARK_NODE_IMAGE:
+            add_image(c, it, cn, line, col);
             break;
-        }
         case CMARK_NODE_CODE_BLOCK:
-            lit = cmark_node_get_literal(cn);
-            n = add(c, NC_BLOCK_CODE_BLOCK, line, col);
-            nc_node_set_info(c->a, n, ncp_md_nonempty(cmark_node_get_fence_info(cn)));
-            nc_node_set_literal(c->a, n, lit ? lit : "", lit ? strlen(lit) : 0);
+            add_code(c, cn, NC_BLOCK_CODE_BLOCK, line, col);
             break;
         case CMARK_NODE_THEMATIC_BREAK:
             add(c, NC_BLOCK_THEMATIC_BREAK, line, col);
@@ -522,44 +593,10 @@ int ncp_md_parse_body(ncp_md_reader *r, const char *text, size_t len, nc_node *p
             if (ncp_md_html_block(r, lit ? lit : "", lit ? strlen(lit) : 0, c->cur, line, col) < 0)
                 goto done;
             break;
-        default: {
-            /* a container */
-            nc_node_type nt = container_type(cn);
-            if (t == CMARK_NODE_PARAGRAPH) {
-                nc_buf src = NC_BUF_INIT;
-                int embed = embed_paragraph(c, cn, &src), bad = 0;
-                if (embed) {
-                    flush_text(c);
-                    bad = ncp_md_html_block(r, src.ptr, src.size, c->cur, line, col) < 0;
-                    cmark_iter_reset(it, cn, CMARK_EVENT_EXIT);
-                }
-                nc_buf_release(&src);
-                if (bad)
-                    goto done;
-                if (embed)
-                    break;
-            }
-            if (too_deep(c, line, col))
+        default:
+            if (open_container(c, it, cn, t, line, col) < 0)
                 goto done;
-            c->frames[c->nframes++].saved = c->cur;
-            if (nt == NC_NODE_NONE)
-                break;
-            n = add(c, nt, line, col);
-            if (!n)
-                break;
-            c->cur = n;
-            if (t == CMARK_NODE_HEADING) {
-                nc_node_set_level(n, cmark_node_get_heading_level(cn));
-            } else if (t == CMARK_NODE_LIST) {
-                nc_node_set_tight(n, cmark_node_get_list_tight(cn));
-                if (nt == NC_BLOCK_ORDERED_LIST)
-                    nc_node_set_start(n, cmark_node_get_list_start(cn));
-            } else if (t == CMARK_NODE_LINK) {
-                nc_node_set_href(c->a, n, ncp_md_nonempty(cmark_node_get_url(cn)));
-                nc_node_set_title(c->a, n, ncp_md_nonempty(cmark_node_get_title(cn)));
-            }
             break;
-        }
         }
     }
     flush_text(c);

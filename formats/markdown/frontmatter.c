@@ -1043,29 +1043,11 @@ static void coded_write(nc_buf *out, const char *key, const nc_subject *s)
     subject_more_write(out, 0, &first, s);
 }
 
-int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o)
+/* 1 when the article has anything to write in front matter */
+static int has_front_matter(const nc_article *a)
 {
-    static const struct {
-        const char *key;
-        int field;
-    } text1[] = {{"title", NC_F_HEADLINE}, {"subtitle", NC_F_SUBHEADLINE},
-                 {"description", NC_F_SUMMARY}},
-      text2[] = {{"byline", NC_F_BYLINE}},
-      text3[] = {{"lang", NC_F_LANGUAGE}, {"id", NC_F_ID}, {"version", NC_F_VERSION},
-                 {"url", NC_F_URL}, {"provider", NC_F_PROVIDER}, {"publisher", NC_F_PUBLISHER},
-                 {"copyright_holder", NC_F_COPYRIGHT_HOLDER},
-                 {"copyright", NC_F_COPYRIGHT_NOTICE}, {"rights", NC_F_USAGE_TERMS},
-                 {"credit", NC_F_CREDIT}, {"dateline", NC_F_DATELINE},
-                 {"location", NC_F_LOCATION}, {"section", NC_F_SECTION},
-                 {"slugline", NC_F_SLUGLINE}};
-    static const struct {
-        const char *key;
-        int field;
-    } times[] = {{"date", NC_T_PUBLISHED}, {"lastmod", NC_T_MODIFIED},
-                 {"created", NC_T_CREATED}, {"embargo", NC_T_EMBARGO},
-                 {"expiryDate", NC_T_EXPIRES}};
-    size_t i, j;
-    int any = a->urgency != 0, nested = 0;
+    size_t i;
+    int any = a->urgency != 0;
     for (i = 0; i < NC_F__COUNT; i++)
         any |= a->str[i] != NULL;
     for (i = 0; i < NC_T__COUNT; i++)
@@ -1074,11 +1056,13 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
            a->n_media || a->n_extra || a->item_type || a->digital_source_type.name ||
            a->digital_source_type.code || a->digital_source_type.scheme ||
            a->data_mining.name || a->data_mining.code || a->data_mining.scheme;
-    if (!any)
-        return 0;
-    nc_buf_puts(out, "---\n");
-    for (i = 0; i < sizeof text1 / sizeof text1[0]; i++)
-        kq(out, 0, text1[i].key, a->str[text1[i].field]);
+    return any;
+}
+
+/* author: one plain name as a string, else a list of names and maps */
+static void authors_write(nc_buf *out, const nc_article *a)
+{
+    size_t i;
     if (a->n_authors == 1 && a->authors[0].name && !a->authors[0].role && !a->authors[0].url &&
         !a->authors[0].affiliation && !a->authors[0].details) {
         kq(out, 0, "author", a->authors[0].name);
@@ -1101,22 +1085,12 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
             item_end(out, first);
         }
     }
-    for (i = 0; i < sizeof text2 / sizeof text2[0]; i++)
-        kq(out, 0, text2[i].key, a->str[text2[i].field]);
-    for (i = 0; i < sizeof times / sizeof times[0]; i++) {
-        char t[NC_TIME_ISO_LEN];
-        if (nc_time_format(&a->time[times[i].field], t))
-            nc_buf_printf(out, "%s: %s\n", times[i].key, t);
-    }
-    for (i = 0; i < sizeof text3 / sizeof text3[0]; i++)
-        kq(out, 0, text3[i].key, a->str[text3[i].field]);
-    if (a->urgency)
-        nc_buf_printf(out, "urgency: %d\n", a->urgency);
-    kq(out, 0, "pubstatus", a->str[NC_F_PUBSTATUS]);
-    kq(out, 0, "ednote", a->str[NC_F_EDNOTE]);
-    kq(out, 0, "item_type", a->item_type);
-    coded_write(out, "digital_source_type", &a->digital_source_type);
-    coded_write(out, "data_mining", &a->data_mining);
+}
+
+/* keywords: a list of strings */
+static void keywords_write(nc_buf *out, const nc_article *a)
+{
+    size_t i;
     if (a->n_keywords) {
         nc_buf_puts(out, "keywords:\n");
         for (i = 0; i < a->n_keywords; i++) {
@@ -1125,8 +1099,12 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
             nc_buf_putc(out, '\n');
         }
     }
-    subjects(out, "subjects", a->subjects, a->n_subjects);
-    subjects(out, "genres", a->genres, a->n_genres);
+}
+
+/* links: a list of rel/href/title maps */
+static void links_write(nc_buf *out, const nc_article *a)
+{
+    size_t i;
     if (a->n_links) {
         nc_buf_puts(out, "links:\n");
         for (i = 0; i < a->n_links; i++) {
@@ -1137,49 +1115,12 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
             item_end(out, first);
         }
     }
-    if (a->n_media) {
-        nc_buf_puts(out, "images:\n");
-        for (i = 0; i < a->n_media; i++) {
-            const nc_media *m = &a->media[i];
-            int first = 1;
-            if (m->kind == NC_MEDIA_PICTURE && m->href && !m->id && !m->mime && !m->width &&
-                !m->height && !m->title && !m->caption && !m->credit && !m->alt &&
-                !m->n_renditions && !m->name && !m->type && !m->rel && !m->details &&
-                !m->main.name && !ncp_rendition_has_more(&m->main)) {
-                nc_buf_puts(out, "  - ");
-                yq(out, m->href);
-                nc_buf_putc(out, '\n');
-                continue;
-            }
-            item_key(out, &first, "href", m->href);
-            if (m->kind != NC_MEDIA_PICTURE)
-                item_key(out, &first, "kind", nc_media_kind_name(m->kind));
-            item_key(out, &first, "id", m->id);
-            item_key(out, &first, "mime", m->mime);
-            item_int(out, &first, "width", m->width);
-            item_int(out, &first, "height", m->height);
-            item_key(out, &first, "title", m->title);
-            item_key(out, &first, "caption", m->caption);
-            item_key(out, &first, "credit", m->credit);
-            item_key(out, &first, "alt", m->alt);
-            item_key(out, &first, "name", m->name);
-            item_key(out, &first, "item_type", m->type);
-            item_key(out, &first, "rel", m->rel);
-            if (m->main.name || ncp_rendition_has_more(&m->main)) {
-                int mf = 0;
-                nc_buf_printf(out, "%smain:\n", first ? "  - " : "    ");
-                first = 0;
-                ik(out, 4, &mf, "name", m->main.name);
-                rendition_more_write(out, 4, &mf, &m->main);
-            }
-            ij(out, 2, &first, "details", m->details);
-            if (m->n_renditions) {
-                nc_buf_printf(out, "%srenditions:\n", first ? "  - " : "    ");
-                first = 0;
-                for (j = 0; j < m->n_renditions; j++) {
-                    const nc_rendition *r = &m->renditions[j];
-                    int rf = 1;
-                    /* one level deeper than item_key writes */
+}
+
+/* one rendition as a list item, one level deeper than item_key writes */
+static void rendition_write(nc_buf *out, const nc_rendition *r)
+{
+    int rf = 1;
 #define RK(k, v)                                                                           \
     if (v) {                                                                               \
         nc_buf_printf(out, "%s%s: ", rf ? "      - " : "        ", k);                     \
@@ -1192,22 +1133,80 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
         nc_buf_printf(out, "%s%s: %d\n", rf ? "      - " : "        ", k, v);              \
         rf = 0;                                                                            \
     }
-                    RK("name", r->name)
-                    RK("href", r->href)
-                    RK("mime", r->mime)
-                    RI("width", r->width)
-                    RI("height", r->height)
+    RK("name", r->name)
+    RK("href", r->href)
+    RK("mime", r->mime)
+    RI("width", r->width)
+    RI("height", r->height)
 #undef RK
 #undef RI
-                    rendition_more_write(out, 6, &rf, r);
-                    if (rf)
-                        nc_buf_puts(out, "      - {}\n");
-                }
-            }
-            item_end(out, first);
-        }
+    rendition_more_write(out, 6, &rf, r);
+    if (rf)
+        nc_buf_puts(out, "      - {}\n");
+}
+
+/* one image: its href alone when that is all it has, else a map */
+static void media_item_write(nc_buf *out, const nc_media *m)
+{
+    int first = 1;
+    size_t j;
+    if (m->kind == NC_MEDIA_PICTURE && m->href && !m->id && !m->mime && !m->width &&
+        !m->height && !m->title && !m->caption && !m->credit && !m->alt &&
+        !m->n_renditions && !m->name && !m->type && !m->rel && !m->details &&
+        !m->main.name && !ncp_rendition_has_more(&m->main)) {
+        nc_buf_puts(out, "  - ");
+        yq(out, m->href);
+        nc_buf_putc(out, '\n');
+        return;
     }
-    /* extra: at the top level unless a key would be read as a known one */
+    item_key(out, &first, "href", m->href);
+    if (m->kind != NC_MEDIA_PICTURE)
+        item_key(out, &first, "kind", nc_media_kind_name(m->kind));
+    item_key(out, &first, "id", m->id);
+    item_key(out, &first, "mime", m->mime);
+    item_int(out, &first, "width", m->width);
+    item_int(out, &first, "height", m->height);
+    item_key(out, &first, "title", m->title);
+    item_key(out, &first, "caption", m->caption);
+    item_key(out, &first, "credit", m->credit);
+    item_key(out, &first, "alt", m->alt);
+    item_key(out, &first, "name", m->name);
+    item_key(out, &first, "item_type", m->type);
+    item_key(out, &first, "rel", m->rel);
+    if (m->main.name || ncp_rendition_has_more(&m->main)) {
+        int mf = 0;
+        nc_buf_printf(out, "%smain:\n", first ? "  - " : "    ");
+        first = 0;
+        ik(out, 4, &mf, "name", m->main.name);
+        rendition_more_write(out, 4, &mf, &m->main);
+    }
+    ij(out, 2, &first, "details", m->details);
+    if (m->n_renditions) {
+        nc_buf_printf(out, "%srenditions:\n", first ? "  - " : "    ");
+        first = 0;
+        for (j = 0; j < m->n_renditions; j++)
+            rendition_write(out, &m->renditions[j]);
+    }
+    item_end(out, first);
+}
+
+/* images: a list of media items */
+static void media_write(nc_buf *out, const nc_article *a)
+{
+    size_t i;
+    if (a->n_media) {
+        nc_buf_puts(out, "images:\n");
+        for (i = 0; i < a->n_media; i++)
+            media_item_write(out, &a->media[i]);
+    }
+}
+
+/* extra: the key/value bag, nested under "extra:" when a key would clash */
+static void extra_write(nc_buf *out, const nc_article *a)
+{
+    size_t i;
+    int nested = 0;
+    /* at the top level unless a key would be read as a known one */
     for (i = 0; i < a->n_extra; i++)
         if (ncp_md_known_key(a->extra[i].key) || !a->extra[i].key[0])
             nested = 1;
@@ -1228,6 +1227,58 @@ int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o
             yq(out, kv->value);
         nc_buf_putc(out, '\n');
     }
+}
+
+int ncp_md_write_front_matter(const nc_article *a, nc_buf *out, const nc_opts *o)
+{
+    static const struct {
+        const char *key;
+        int field;
+    } text1[] = {{"title", NC_F_HEADLINE}, {"subtitle", NC_F_SUBHEADLINE},
+                 {"description", NC_F_SUMMARY}},
+      text2[] = {{"byline", NC_F_BYLINE}},
+      text3[] = {{"lang", NC_F_LANGUAGE}, {"id", NC_F_ID}, {"version", NC_F_VERSION},
+                 {"url", NC_F_URL}, {"provider", NC_F_PROVIDER}, {"publisher", NC_F_PUBLISHER},
+                 {"copyright_holder", NC_F_COPYRIGHT_HOLDER},
+                 {"copyright", NC_F_COPYRIGHT_NOTICE}, {"rights", NC_F_USAGE_TERMS},
+                 {"credit", NC_F_CREDIT}, {"dateline", NC_F_DATELINE},
+                 {"location", NC_F_LOCATION}, {"section", NC_F_SECTION},
+                 {"slugline", NC_F_SLUGLINE}};
+    static const struct {
+        const char *key;
+        int field;
+    } times[] = {{"date", NC_T_PUBLISHED}, {"lastmod", NC_T_MODIFIED},
+                 {"created", NC_T_CREATED}, {"embargo", NC_T_EMBARGO},
+                 {"expiryDate", NC_T_EXPIRES}};
+    size_t i;
+    if (!has_front_matter(a))
+        return 0;
+    nc_buf_puts(out, "---\n");
+    for (i = 0; i < sizeof text1 / sizeof text1[0]; i++)
+        kq(out, 0, text1[i].key, a->str[text1[i].field]);
+    authors_write(out, a);
+    for (i = 0; i < sizeof text2 / sizeof text2[0]; i++)
+        kq(out, 0, text2[i].key, a->str[text2[i].field]);
+    for (i = 0; i < sizeof times / sizeof times[0]; i++) {
+        char t[NC_TIME_ISO_LEN];
+        if (nc_time_format(&a->time[times[i].field], t))
+            nc_buf_printf(out, "%s: %s\n", times[i].key, t);
+    }
+    for (i = 0; i < sizeof text3 / sizeof text3[0]; i++)
+        kq(out, 0, text3[i].key, a->str[text3[i].field]);
+    if (a->urgency)
+        nc_buf_printf(out, "urgency: %d\n", a->urgency);
+    kq(out, 0, "pubstatus", a->str[NC_F_PUBSTATUS]);
+    kq(out, 0, "ednote", a->str[NC_F_EDNOTE]);
+    kq(out, 0, "item_type", a->item_type);
+    coded_write(out, "digital_source_type", &a->digital_source_type);
+    coded_write(out, "data_mining", &a->data_mining);
+    keywords_write(out, a);
+    subjects(out, "subjects", a->subjects, a->n_subjects);
+    subjects(out, "genres", a->genres, a->n_genres);
+    links_write(out, a);
+    media_write(out, a);
+    extra_write(out, a);
     nc_buf_puts(out, "---\n");
     return 1;
 }

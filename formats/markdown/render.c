@@ -419,11 +419,136 @@ static void html_block(rstate *r, const nc_node *n, int mode)
     end_block(r, n);
 }
 
+/* a heading's "# " marker, one '#' a level */
+static void heading_marker(rstate *r, const nc_node *n)
+{
+    char tmp[32];
+    int i;
+    for (i = 0; i < n->as.level && i < 6; i++)
+        tmp[i] = '#';
+    tmp[i++] = ' ';
+    lit(r, tmp, (size_t)i);
+    r->line_start = 2;
+}
+
+/* a list's frame: its marker style (alternate after a list of the same kind) and count */
+static void list_open(rstate *r, const nc_node *n, int is_root, int root_alt)
+{
+    rframe *f;
+    int alt = is_root ? root_alt
+                      : n->prev && n->prev == r->last_list && n->prev->type == n->type &&
+                            !r->last_alt;
+    if ((f = push(r)) != NULL) {
+        f->alt = alt;
+        f->counter = n->type == NC_BLOCK_ORDERED_LIST ? n->as.list.start : 0;
+    }
+}
+
+/* a list's end: remember its style for the next list, drop its frame */
+static void list_close(rstate *r, const nc_node *n)
+{
+    r->last_alt = r->nfr ? r->fr[r->nfr - 1].alt : 0;
+    r->last_list = n;
+    pop(r);
+    end_block(r, n);
+}
+
+/* a list item's "- " or "1. " marker, and its width as the continuation prefix */
+static void list_item_marker(rstate *r, const nc_node *n)
+{
+    char tmp[32];
+    rframe *lf = r->nfr ? &r->fr[r->nfr - 1] : NULL;
+    int alt = lf ? lf->alt : 0;
+    size_t ml;
+    if (n->parent && n->parent->type == NC_BLOCK_ORDERED_LIST) {
+        int num = lf ? lf->counter : 1;
+        if (num < 0)
+            num = 0;
+        if (num > 999999999)
+            num = 999999999;
+        snprintf(tmp, sizeof tmp, "%d%c ", num, alt ? ')' : '.');
+        if (lf && lf->counter < 999999999)
+            lf->counter++;
+    } else {
+        snprintf(tmp, sizeof tmp, "%c ", alt ? '*' : '-');
+    }
+    ml = strlen(tmp);
+    lits(r, tmp);
+    if (push(r))
+        while (ml--)
+            nc_buf_putc(&r->prefix, ' ');
+}
+
+/* an inline node's markup on entering or leaving it */
+static void render_inline(rstate *r, nc_iter *it, const nc_node *n, int enter)
+{
+    switch (n->type) {
+    case NC_INLINE_TEXT:
+        put_text(r, n->as.code.literal ? n->as.code.literal : "", n->as.code.len,
+                 ends_block(n) || (n->next && n->next->type == NC_INLINE_LINEBREAK),
+                 in_heading(n));
+        break;
+    case NC_INLINE_EMPH:
+        lits(r, r->safe ? (enter ? "<em>" : "</em>") : "*");
+        break;
+    case NC_INLINE_STRONG:
+        lits(r, r->safe ? (enter ? "<strong>" : "</strong>") : "**");
+        break;
+    case NC_INLINE_SUP:
+        lits(r, enter ? "<sup>" : "</sup>");
+        break;
+    case NC_INLINE_SUB:
+        lits(r, enter ? "<sub>" : "</sub>");
+        break;
+    case NC_INLINE_DEL: /* CommonMark has no deletions: raw HTML, which reads back */
+        lits(r, enter ? "<del>" : "</del>");
+        break;
+    case NC_INLINE_INS:
+        lits(r, enter ? "<ins>" : "</ins>");
+        break;
+    case NC_INLINE_STRIKE:
+        lits(r, enter ? "<s>" : "</s>");
+        break;
+    case NC_INLINE_CODE:
+        code_span(r, n);
+        break;
+    case NC_INLINE_LINK:
+        if (enter && autolink(n)) {
+            lits(r, "<");
+            lits(r, n->as.ref.href);
+            lits(r, ">");
+            nc_iter_skip_children(it);
+        } else if (enter) {
+            lits(r, "[");
+        } else {
+            link_tail(r, n->as.ref.href, n->as.ref.title);
+        }
+        break;
+    case NC_INLINE_IMAGE: {
+        const char *alt = n->as.ref.alt ? n->as.ref.alt : "";
+        lits(r, "![");
+        put_text(r, alt, strlen(alt), 0, 0);
+        link_tail(r, n->as.ref.href, n->as.ref.title);
+        break;
+    }
+    case NC_INLINE_LINEBREAK:
+        if (in_heading(n) || ends_block(n)) {
+            lits(r, "<br />");
+        } else {
+            lits(r, "\\");
+            cr(r, 1);
+            r->line_start = 1;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 static void render(rstate *r, const nc_node *root, int mode, int root_alt)
 {
     nc_iter it = nc_iter_init(root);
     nc_event ev;
-    char tmp[32];
     r->safe = mode == MODE_SAFE;
     if (mode == MODE_XHTML) {
         nc_buf b = NC_BUF_INIT;
@@ -435,7 +560,6 @@ static void render(rstate *r, const nc_node *root, int mode, int root_alt)
     while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
         const nc_node *n = nc_iter_node(&it);
         int enter = ev == NC_EVENT_ENTER;
-        rframe *f;
         switch (n->type) {
         case NC_BLOCK_DOCUMENT:
             break;
@@ -446,16 +570,10 @@ static void render(rstate *r, const nc_node *root, int mode, int root_alt)
                 end_block(r, n);
             break;
         case NC_BLOCK_HEADING:
-            if (enter) {
-                int i;
-                for (i = 0; i < n->as.level && i < 6; i++)
-                    tmp[i] = '#';
-                tmp[i++] = ' ';
-                lit(r, tmp, (size_t)i);
-                r->line_start = 2;
-            } else {
+            if (enter)
+                heading_marker(r, n);
+            else
                 end_block(r, n);
-            }
             break;
         case NC_BLOCK_BLOCKQUOTE:
             if (enter) {
@@ -469,43 +587,14 @@ static void render(rstate *r, const nc_node *root, int mode, int root_alt)
             break;
         case NC_BLOCK_BULLET_LIST:
         case NC_BLOCK_ORDERED_LIST:
-            if (enter) {
-                int alt = n == root ? root_alt
-                                    : n->prev && n->prev == r->last_list &&
-                                          n->prev->type == n->type && !r->last_alt;
-                if ((f = push(r)) != NULL) {
-                    f->alt = alt;
-                    f->counter = n->type == NC_BLOCK_ORDERED_LIST ? n->as.list.start : 0;
-                }
-            } else {
-                r->last_alt = r->nfr ? r->fr[r->nfr - 1].alt : 0;
-                r->last_list = n;
-                pop(r);
-                end_block(r, n);
-            }
+            if (enter)
+                list_open(r, n, n == root, root_alt);
+            else
+                list_close(r, n);
             break;
         case NC_BLOCK_LIST_ITEM:
             if (enter) {
-                rframe *lf = r->nfr ? &r->fr[r->nfr - 1] : NULL;
-                int alt = lf ? lf->alt : 0;
-                size_t ml;
-                if (n->parent && n->parent->type == NC_BLOCK_ORDERED_LIST) {
-                    int num = lf ? lf->counter : 1;
-                    if (num < 0)
-                        num = 0;
-                    if (num > 999999999)
-                        num = 999999999;
-                    snprintf(tmp, sizeof tmp, "%d%c ", num, alt ? ')' : '.');
-                    if (lf && lf->counter < 999999999)
-                        lf->counter++;
-                } else {
-                    snprintf(tmp, sizeof tmp, "%c ", alt ? '*' : '-');
-                }
-                ml = strlen(tmp);
-                lits(r, tmp);
-                if (push(r))
-                    while (ml--)
-                        nc_buf_putc(&r->prefix, ' ');
+                list_item_marker(r, n);
             } else {
                 const nc_node *l = n->parent;
                 pop(r);
@@ -535,64 +624,8 @@ static void render(rstate *r, const nc_node *root, int mode, int root_alt)
         case NC_BLOCK_DEF_TERM:
         case NC_BLOCK_DEF_DATA:
             break; /* only inside tables and lists, which are written whole */
-        case NC_INLINE_TEXT:
-            put_text(r, n->as.code.literal ? n->as.code.literal : "", n->as.code.len,
-                     ends_block(n) || (n->next && n->next->type == NC_INLINE_LINEBREAK),
-                     in_heading(n));
-            break;
-        case NC_INLINE_EMPH:
-            lits(r, r->safe ? (enter ? "<em>" : "</em>") : "*");
-            break;
-        case NC_INLINE_STRONG:
-            lits(r, r->safe ? (enter ? "<strong>" : "</strong>") : "**");
-            break;
-        case NC_INLINE_SUP:
-            lits(r, enter ? "<sup>" : "</sup>");
-            break;
-        case NC_INLINE_SUB:
-            lits(r, enter ? "<sub>" : "</sub>");
-            break;
-        case NC_INLINE_DEL: /* CommonMark has no deletions: raw HTML, which reads back */
-            lits(r, enter ? "<del>" : "</del>");
-            break;
-        case NC_INLINE_INS:
-            lits(r, enter ? "<ins>" : "</ins>");
-            break;
-        case NC_INLINE_STRIKE:
-            lits(r, enter ? "<s>" : "</s>");
-            break;
-        case NC_INLINE_CODE:
-            code_span(r, n);
-            break;
-        case NC_INLINE_LINK:
-            if (enter && autolink(n)) {
-                lits(r, "<");
-                lits(r, n->as.ref.href);
-                lits(r, ">");
-                nc_iter_skip_children(&it);
-            } else if (enter) {
-                lits(r, "[");
-            } else {
-                link_tail(r, n->as.ref.href, n->as.ref.title);
-            }
-            break;
-        case NC_INLINE_IMAGE: {
-            const char *alt = n->as.ref.alt ? n->as.ref.alt : "";
-            lits(r, "![");
-            put_text(r, alt, strlen(alt), 0, 0);
-            link_tail(r, n->as.ref.href, n->as.ref.title);
-            break;
-        }
-        case NC_INLINE_LINEBREAK:
-            if (in_heading(n) || ends_block(n)) {
-                lits(r, "<br />");
-            } else {
-                lits(r, "\\");
-                cr(r, 1);
-                r->line_start = 1;
-            }
-            break;
         default:
+            render_inline(r, &it, n, enter);
             break;
         }
     }
