@@ -1059,24 +1059,16 @@ typedef struct bcand {
     int score;
 } bcand;
 
-static void visible_byline(ncp_hpage *p)
+/* Collects the byline elements of scope into c (at most 32), each scored by where it
+ * stands (in the content, after the headline, after the article, in chrome). Returns the
+ * count. */
+static size_t byline_candidates(ncp_hpage *p, xmlNode *scope, bcand *c)
 {
-    nc_article *a = p->a;
     xmlNode *n;
     ncp_dom_walk it;
     nc_buf t = NC_BUF_INIT;
-    bcand c[32];
-    size_t nc = 0, i, j;
+    size_t nc = 0, i;
     int region = 0;
-    int had = a->n_authors > 0;
-    size_t saved = a->n_authors;
-    xmlNode *scope = p->body ? p->body : p->root;
-    if (had && authors_weak(p)) {
-        /* organisations from the metadata: a person in the visible byline replaces them
-         * (company blogs name the company as author in JSON-LD, the writer on the page) */
-        a->n_authors = 0;
-        had = 0;
-    }
     for (n = walk_from(&it, scope); n && nc < 32; n = walk_enter(&it)) {
         int kind, score, chrome;
         if (n->type != XML_ELEMENT_NODE)
@@ -1119,25 +1111,109 @@ static void visible_byline(ncp_hpage *p)
         c[nc].score = score;
         nc++;
     }
-    /* best first (stable) */
+    nc_buf_release(&t);
+    return nc;
+}
+
+/* Sorts the candidates best first (stable). */
+static void sort_byline_candidates(bcand *c, size_t nc)
+{
+    size_t i, j;
     for (i = 1; i < nc; i++)
         for (j = i; j > 0 && c[j].score > c[j - 1].score; j--) {
             bcand x = c[j];
             c[j] = c[j - 1];
             c[j - 1] = x;
         }
+}
+
+/* The link of a byline element: its own href when it is an <a>, else the first linked
+ * <a> inside; NULL when none. */
+static const char *byline_link(xmlNode *best)
+{
+    const char *url = NULL;
+    xmlNode *k;
+    ncp_dom_walk kit;
+    if (ncp_dom_is(best, "a"))
+        url = ncp_dom_attr(best, "href");
+    for (k = walk_from(&kit, best->children); k && !url; k = walk_enter(&kit))
+        if (ncp_dom_is(k, "a") && ncp_dom_attr(k, "href"))
+            url = ncp_dom_attr(k, "href");
+    return url;
+}
+
+/* Sets a date printed with the byline text t, unless the article has that date. */
+static void byline_date(nc_article *a, const nc_buf *t)
+{
+    nc_time tm;
+    int upd;
+    if (ncp_html_find_date(t->ptr, t->size, &tm, &upd) == 0) {
+        nc_tfield f = upd ? NC_T_MODIFIED : NC_T_PUBLISHED;
+        if (!a->time[f].prec)
+            nc_article_set_time(a, f, &tm);
+    }
+}
+
+/* Takes the printed credit line t as the byline when it is only names, adding co-authors
+ * the metadata left out (had: the authors came from metadata). Returns whether t names
+ * the first author. */
+static int printed_byline(nc_article *a, int had, const nc_buf *t)
+{
+    nc_buf line = NC_BUF_INIT;
+    size_t q;
+    int digits = 0, found = 0;
+    ncp_collapse_space(&line, t->ptr, t->size);
+    if (had && a->authors[0].name && strstr(t->ptr, a->authors[0].name)) {
+        /* co-authors the metadata left out ("Written by A, B and C", one
+         * author in JSON-LD): from the printed line that names the first author
+         * only (the next line may be "Reviewed by X") */
+        const char *hit = strstr(t->ptr, a->authors[0].name), *ls = hit, *le;
+        while (ls > t->ptr && ls[-1] != '\n')
+            ls--;
+        le = strchr(hit, '\n');
+        if (!le)
+            le = t->ptr + t->size;
+        {
+            nc_buf one = NC_BUF_INIT;
+            nc_buf_put(&one, ls, (size_t)(le - ls));
+            ncp_html_add_byline_authors(a, one.ptr, NULL);
+            nc_buf_release(&one);
+        }
+    }
+    for (q = 0; q < line.size; q++)
+        if (line.ptr[q] >= '0' && line.ptr[q] <= '9')
+            digits = 1;
+    found = a->authors[0].name && strstr(line.ptr, a->authors[0].name);
+    if (!digits && line.size <= 100 && found && ncp_html_byline_is_names(a, line.ptr))
+        nc_article_sets(a, NC_F_BYLINE, line.ptr);
+    nc_buf_release(&line);
+    return found;
+}
+
+static void visible_byline(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    nc_buf t = NC_BUF_INIT;
+    bcand c[32];
+    size_t nc, i;
+    int had = a->n_authors > 0;
+    size_t saved = a->n_authors;
+    xmlNode *scope = p->body ? p->body : p->root;
+    if (had && authors_weak(p)) {
+        /* organisations from the metadata: a person in the visible byline replaces them
+         * (company blogs name the company as author in JSON-LD, the writer on the page) */
+        a->n_authors = 0;
+        had = 0;
+    }
+    nc = byline_candidates(p, scope, c);
+    sort_byline_candidates(c, nc);
     for (i = 0; i < nc; i++) {
-        const char *url = NULL;
-        xmlNode *k, *best = c[i].el;
-        ncp_dom_walk kit;
+        const char *url;
+        xmlNode *best = c[i].el;
         size_t before_n = a->n_authors;
         nc_buf_clear(&t);
         ncp_html_el_lines(best, &t);
-        if (ncp_dom_is(best, "a"))
-            url = ncp_dom_attr(best, "href");
-        for (k = walk_from(&kit, best->children); k && !url; k = walk_enter(&kit))
-            if (ncp_dom_is(k, "a") && ncp_dom_attr(k, "href"))
-                url = ncp_dom_attr(k, "href");
+        url = byline_link(best);
         if (!had) {
             ncp_html_add_byline_authors(a, t.ptr, url ? ncp_html_url(p, url) : NULL);
             if (a->n_authors == before_n && c[i].score >= 4 && saved == 0)
@@ -1145,49 +1221,11 @@ static void visible_byline(ncp_hpage *p)
             if (a->n_authors == before_n)
                 continue;
         }
-        {
-            /* a date printed with the byline */
-            nc_time tm;
-            int upd;
-            if (ncp_html_find_date(t.ptr, t.size, &tm, &upd) == 0) {
-                nc_tfield f = upd ? NC_T_MODIFIED : NC_T_PUBLISHED;
-                if (!a->time[f].prec)
-                    nc_article_set_time(a, f, &tm);
-            }
-        }
-        if (!a->str[NC_F_BYLINE] && a->n_authors) {
-            /* the printed credit line, when it is only names */
-            nc_buf line = NC_BUF_INIT;
-            size_t q;
-            int digits = 0, found = 0;
-            ncp_collapse_space(&line, t.ptr, t.size);
-            if (had && a->authors[0].name && strstr(t.ptr, a->authors[0].name)) {
-                /* co-authors the metadata left out ("Written by A, B and C", one
-                 * author in JSON-LD): from the printed line that names the first author
-                 * only (the next line may be "Reviewed by X") */
-                const char *hit = strstr(t.ptr, a->authors[0].name), *ls = hit, *le;
-                while (ls > t.ptr && ls[-1] != '\n')
-                    ls--;
-                le = strchr(hit, '\n');
-                if (!le)
-                    le = t.ptr + t.size;
-                {
-                    nc_buf one = NC_BUF_INIT;
-                    nc_buf_put(&one, ls, (size_t)(le - ls));
-                    ncp_html_add_byline_authors(a, one.ptr, NULL);
-                    nc_buf_release(&one);
-                }
-            }
-            for (q = 0; q < line.size; q++)
-                if (line.ptr[q] >= '0' && line.ptr[q] <= '9')
-                    digits = 1;
-            found = a->authors[0].name && strstr(line.ptr, a->authors[0].name);
-            if (!digits && line.size <= 100 && found && ncp_html_byline_is_names(a, line.ptr))
-                nc_article_sets(a, NC_F_BYLINE, line.ptr);
-            nc_buf_release(&line);
-            if (had && !found)
-                continue;
-        }
+        /* a date printed with the byline */
+        byline_date(a, &t);
+        /* the printed credit line, when it is only names */
+        if (!a->str[NC_F_BYLINE] && a->n_authors && !printed_byline(a, had, &t) && had)
+            continue;
         break;
     }
     if (!a->n_authors && saved)

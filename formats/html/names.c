@@ -393,25 +393,191 @@ static int org_phrase(const char *s, size_t n)
     return in_list(s + last, lastl, ends);
 }
 
-/* Cleans one candidate name. strict: visible text (drops organisations, requires name-like
- * capitalisation); else a metadata value. Returns 1 with the name in out. */
+/* Drops outer punctuation, brackets and spaces from both ends of s[0..*len). */
+static const char *strip_outer_punct(const char *s, size_t *len)
+{
+    while (*len && (strchr(":-–.,;|*()[]\"'«»“”", s[*len - 1]) || is_sp((unsigned char)s[*len - 1])))
+        (*len)--;
+    while (*len && (strchr(":-.,;|*()[]\"'«»“”", s[0]) || is_sp((unsigned char)s[0]))) {
+        s++;
+        (*len)--;
+    }
+    return s;
+}
+
+/* Puts the words of s into b, space-collapsed, without bracketed parts: a handle or a note
+ * in brackets is not part of the name ("Steven Miller (stevenhgm)", "Jane Doe [updated]");
+ * an unclosed bracket ends the name. */
+static void unbracketed_words(const char *s, size_t len, nc_buf *b)
+{
+    nc_buf raw = NC_BUF_INIT;
+    size_t q;
+    int depth = 0;
+    for (q = 0; q < len; q++) {
+        if (!depth && s[q] == '(' && bracket_names(s + q, len - q)) {
+            /* "Bruno (Henrique Zecchin) Rodrigues": names in brackets stay */
+            const char *c = memchr(s + q, ')', len - q);
+            nc_buf_put(&raw, s + q, (size_t)(c - (s + q)) + 1);
+            q = (size_t)(c - s);
+        } else if (s[q] == '(' || s[q] == '[')
+            depth++;
+        else if ((s[q] == ')' || s[q] == ']') && depth)
+            depth--;
+        else if (!depth)
+            nc_buf_putc(&raw, s[q]);
+    }
+    ncp_collapse_space(b, raw.ptr ? raw.ptr : "", raw.size);
+    nc_buf_release(&raw);
+}
+
+/* Returns the offset in p[0..n) past the lead-ins at the start ("By", "Written by",
+ * "Text:"). */
+static size_t skip_leadins(const char *p, size_t n)
+{
+    size_t k = 0;
+    for (;;) {
+        size_t e = k;
+        while (e < n && p[e] != ' ')
+            e++;
+        if (e < n && (in_list(p + k, e - k, leadins) ||
+                      (e - k > 1 && p[e - 1] == ':' && in_list(p + k, e - k - 1, leadins)))) {
+            k = e + 1;
+            continue;
+        }
+        if (e > k && p[e - 1] == ':' && e < n) {
+            /* "Text: Jane Doe", "Autor: ..." */
+            if (e - k <= 12) {
+                k = e + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    return k;
+}
+
 static int titled_part; /* set by clean_part: the part held a job title word */
 
+/* Collects the name words of p[k..n) into words (counted in *nwords; *latin set when one
+ * starts with a Latin letter), stopping at a title, a date, digits or an organisation.
+ * Returns 0 when the part is no name. */
+static int name_words(const char *p, size_t k, size_t n, int strict, nc_buf *words,
+                      size_t *nwords_out, int *latin)
+{
+    size_t i, nwords = 0;
+    int ok = 1;
+    for (i = k; i < n;) {
+        size_t e = i, wl;
+        const char *w;
+        while (e < n && p[e] != ' ')
+            e++;
+        w = p + i;
+        wl = e - i;
+        /* trailing punctuation of the word */
+        while (wl > 1 && (w[wl - 1] == ',' || w[wl - 1] == ':' || w[wl - 1] == ';'))
+            wl--;
+        if (in_list(w, wl, honorifics) && nwords == 0) {
+            i = e + 1;
+            continue;
+        }
+        if (in_list(w, wl, credentials) && nwords >= 2 &&
+            (isupper((unsigned char)w[0]))) {
+            i = e + 1;
+            continue;
+        }
+        if (is_month(w, wl) && i + wl < n && isdigit((unsigned char)p[e + 1 < n ? e + 1 : e]))
+            break; /* "Jane Doe March 11, 2015": the date starts here */
+        if (in_list(w, wl, titles_words)) {
+            titled_part = 1;
+            ok = nwords > 0 ? ok : 0;
+            if (!nwords)
+                break;
+            /* a title after the name ends it: "Jane Doe Senior Writer" */
+            break;
+        }
+        {
+            size_t d, nd = 0;
+            for (d = 0; d < wl; d++)
+                if (isdigit((unsigned char)w[d]))
+                    nd++;
+            if (nd) {
+                /* a counter glued on ("Doe12") or a number: drop the digits, end */
+                size_t keep = wl;
+                while (keep && isdigit((unsigned char)w[keep - 1]))
+                    keep--;
+                if (!nwords)
+                    ok = 0; /* a user id ("CC7567") is no name */
+                else if (keep && nd == wl - keep && nwords + 1 <= 6) {
+                    if (words->size)
+                        nc_buf_putc(words, ' ');
+                    nc_buf_put(words, w, keep);
+                    nwords++;
+                }
+                break;
+            }
+        }
+        if (strict && in_list(w, wl, org_words)) {
+            /* a name, then the employer and the job: "Mark Di Stefano BuzzFeed News
+             * Reporter" ends before the organisation ("BuzzFeed News") */
+            if (nwords >= 3) {
+                size_t cut = words->size;
+                while (cut && words->ptr[cut - 1] != ' ')
+                    cut--;
+                if (cut)
+                    nc_buf_truncate(words, cut - 1);
+                nwords--;
+                titled_part = 1;
+                break;
+            }
+            ok = 0;
+            break;
+        }
+        if ((unsigned char)w[0] < 0x80 && isalpha((unsigned char)w[0]))
+            *latin = 1;
+        if (strict && has_latin_lower_start(w, wl) && !in_list(w, wl, particles)) {
+            ok = 0;
+            break;
+        }
+        if (words->size)
+            nc_buf_putc(words, ' ');
+        nc_buf_put(words, w, wl);
+        nwords++;
+        i = e + 1;
+    }
+    *nwords_out = nwords;
+    return ok;
+}
+
+/* Whether every Latin word of the NUL-terminated name starts with a capital (particles
+ * aside; a word may open with "("). */
+static int all_words_capitalised(const char *q)
+{
+    while (*q) {
+        const char *e = strchr(q, ' ');
+        size_t wl = e ? (size_t)(e - q) : strlen(q);
+        if (!(*q == '(' ? wl > 1 && word_upper_start(q + 1, wl - 1)
+                        : word_upper_start(q, wl)) &&
+            !in_list(q, wl, particles))
+            return 0;
+        q += wl;
+        while (*q == ' ')
+            q++;
+    }
+    return 1;
+}
+
+/* Cleans one candidate name. strict: visible text (drops organisations, requires name-like
+ * capitalisation); else a metadata value. Returns 1 with the name in out. */
 static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
 {
-    size_t i, nwords = 0, start;
+    size_t nwords = 0, start;
     nc_buf b = NC_BUF_INIT;
     int ok = 1, latin = 0;
     const char *p;
     nc_buf_clear(out);
     s = ncp_trim(s, &len);
     /* outer punctuation and brackets */
-    while (len && (strchr(":-–.,;|*()[]\"'«»“”", s[len - 1]) || is_sp((unsigned char)s[len - 1])))
-        len--;
-    while (len && (strchr(":-.,;|*()[]\"'«»“”", s[0]) || is_sp((unsigned char)s[0]))) {
-        s++;
-        len--;
-    }
+    s = strip_outer_punct(s, &len);
     if (!len || len > 80)
         return 0;
     if (memchr(s, '@', len) || memchr(s, '=', len) || memchr(s, '?', len) ||
@@ -419,29 +585,7 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
         return 0;
     if (looks_like_date(s, len))
         return 0;
-    /* words, without bracketed parts: a handle or a note in brackets is not part of the
-     * name ("Steven Miller (stevenhgm)", "Jane Doe [updated]"); an unclosed bracket ends
-     * the name */
-    {
-        nc_buf raw = NC_BUF_INIT;
-        size_t q;
-        int depth = 0;
-        for (q = 0; q < len; q++) {
-            if (!depth && s[q] == '(' && bracket_names(s + q, len - q)) {
-                /* "Bruno (Henrique Zecchin) Rodrigues": names in brackets stay */
-                const char *c = memchr(s + q, ')', len - q);
-                nc_buf_put(&raw, s + q, (size_t)(c - (s + q)) + 1);
-                q = (size_t)(c - s);
-            } else if (s[q] == '(' || s[q] == '[')
-                depth++;
-            else if ((s[q] == ')' || s[q] == ']') && depth)
-                depth--;
-            else if (!depth)
-                nc_buf_putc(&raw, s[q]);
-        }
-        ncp_collapse_space(&b, raw.ptr ? raw.ptr : "", raw.size);
-        nc_buf_release(&raw);
-    }
+    unbracketed_words(s, len, &b);
     p = b.ptr ? b.ptr : "";
     start = 1;
     if (!b.size) {
@@ -450,26 +594,9 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
     }
     {
         nc_buf words = NC_BUF_INIT;
-        size_t k = 0, n = b.size;
+        size_t k, n = b.size;
         /* drop lead-ins at the start ("By", "Written by") */
-        for (;;) {
-            size_t e = k;
-            while (e < n && p[e] != ' ')
-                e++;
-            if (e < n && (in_list(p + k, e - k, leadins) ||
-                          (e - k > 1 && p[e - 1] == ':' && in_list(p + k, e - k - 1, leadins)))) {
-                k = e + 1;
-                continue;
-            }
-            if (e > k && p[e - 1] == ':' && e < n) {
-                /* "Text: Jane Doe", "Autor: ..." */
-                if (e - k <= 12) {
-                    k = e + 1;
-                    continue;
-                }
-            }
-            break;
-        }
+        k = skip_leadins(p, n);
         if (k < n && org_phrase(p + k, n - k)) {
             /* "Our Foreign Staff", "Mac & i", "Metro Desk": an organisation, whole */
             nc_buf_put(out, p + k, n - k);
@@ -477,84 +604,7 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
             nc_buf_release(&b);
             return 1;
         }
-        for (i = k; i < n;) {
-            size_t e = i, wl;
-            const char *w;
-            while (e < n && p[e] != ' ')
-                e++;
-            w = p + i;
-            wl = e - i;
-            /* trailing punctuation of the word */
-            while (wl > 1 && (w[wl - 1] == ',' || w[wl - 1] == ':' || w[wl - 1] == ';'))
-                wl--;
-            if (in_list(w, wl, honorifics) && nwords == 0) {
-                i = e + 1;
-                continue;
-            }
-            if (in_list(w, wl, credentials) && nwords >= 2 &&
-                (isupper((unsigned char)w[0]))) {
-                i = e + 1;
-                continue;
-            }
-            if (is_month(w, wl) && i + wl < n && isdigit((unsigned char)p[e + 1 < n ? e + 1 : e]))
-                break; /* "Jane Doe March 11, 2015": the date starts here */
-            if (in_list(w, wl, titles_words)) {
-                titled_part = 1;
-                ok = nwords > 0 ? ok : 0;
-                if (!nwords)
-                    break;
-                /* a title after the name ends it: "Jane Doe Senior Writer" */
-                break;
-            }
-            {
-                size_t d, nd = 0;
-                for (d = 0; d < wl; d++)
-                    if (isdigit((unsigned char)w[d]))
-                        nd++;
-                if (nd) {
-                    /* a counter glued on ("Doe12") or a number: drop the digits, end */
-                    size_t keep = wl;
-                    while (keep && isdigit((unsigned char)w[keep - 1]))
-                        keep--;
-                    if (!nwords)
-                        ok = 0; /* a user id ("CC7567") is no name */
-                    else if (keep && nd == wl - keep && nwords + 1 <= 6) {
-                        if (words.size)
-                            nc_buf_putc(&words, ' ');
-                        nc_buf_put(&words, w, keep);
-                        nwords++;
-                    }
-                    break;
-                }
-            }
-            if (strict && in_list(w, wl, org_words)) {
-                /* a name, then the employer and the job: "Mark Di Stefano BuzzFeed News
-                 * Reporter" ends before the organisation ("BuzzFeed News") */
-                if (nwords >= 3) {
-                    size_t cut = words.size;
-                    while (cut && words.ptr[cut - 1] != ' ')
-                        cut--;
-                    if (cut)
-                        nc_buf_truncate(&words, cut - 1);
-                    nwords--;
-                    titled_part = 1;
-                    break;
-                }
-                ok = 0;
-                break;
-            }
-            if ((unsigned char)w[0] < 0x80 && isalpha((unsigned char)w[0]))
-                latin = 1;
-            if (strict && has_latin_lower_start(w, wl) && !in_list(w, wl, particles)) {
-                ok = 0;
-                break;
-            }
-            if (words.size)
-                nc_buf_putc(&words, ' ');
-            nc_buf_put(&words, w, wl);
-            nwords++;
-            i = e + 1;
-        }
+        ok = name_words(p, k, n, strict, &words, &nwords, &latin);
         (void)start;
         if (ok && nwords && nwords <= (strict ? 5u : 7u)) {
             /* a single Latin word is a name only from metadata ("Reuters", "Staff") */
@@ -574,23 +624,9 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
         nc_buf_release(&words);
     }
     nc_buf_release(&b);
-    if (out->size && strict) {
-        /* every Latin word starts with a capital (particles aside) */
-        const char *q = out->ptr;
-        while (*q) {
-            const char *e = strchr(q, ' ');
-            size_t wl = e ? (size_t)(e - q) : strlen(q);
-            if (!(*q == '(' ? wl > 1 && word_upper_start(q + 1, wl - 1)
-                            : word_upper_start(q, wl)) &&
-                !in_list(q, wl, particles)) {
-                nc_buf_clear(out);
-                break;
-            }
-            q += wl;
-            while (*q == ' ')
-                q++;
-        }
-    }
+    /* every Latin word starts with a capital (particles aside) */
+    if (out->size && strict && !all_words_capitalised(out->ptr))
+        nc_buf_clear(out);
     return out->size > 0;
 }
 
