@@ -715,6 +715,142 @@ static void write_inline(nw *w, const nc_node *n, int enter)
     }
 }
 
+/* A list holds items in NITF: a node other than an item directly in a list goes into one
+   (opened here, closed through w->pending_li after the node). */
+static void wrap_in_list_item(nw *w, const nc_node *n, int enter)
+{
+    if (enter) {
+        nc_warn(w->o, n->line, n->column,
+                "nitf cannot hold this %s directly in a list: written as a list item",
+                ncp_node_type_words(n->type));
+        nc_buf_puts(w->out, "<li>");
+    }
+    /* the item closes after the node: a leaf has no EXIT event */
+    if (nc_node_type_is_leaf(n->type) ? enter : !enter)
+        w->pending_li = 1;
+}
+
+/* A block quote: <bq><block>, its blocks two levels deeper; an empty one is <bq/>. */
+static void write_blockquote(nw *w, nc_iter *it, const nc_node *n, int enter)
+{
+    if (enter) {
+        if (!n->first) {
+            nc_buf_puts(w->out, "<bq/>");
+            nc_iter_skip_children(it);
+            return;
+        }
+        nc_buf_puts(w->out, "<bq>");
+        nl(w, w->depth + 1);
+        nc_buf_puts(w->out, "<block>");
+        w->depth += 2;
+    } else {
+        w->depth -= 2;
+        nl(w, w->depth + 1);
+        nc_buf_puts(w->out, "</block>");
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "</bq>");
+    }
+}
+
+/* A figure: <media> with its reference, its caption (the children) and its producer. */
+static void write_figure(nw *w, const nc_node *n, int enter)
+{
+    if (enter) {
+        nc_buf_puts(w->out, "<media media-type=\"image\"><media-reference");
+        attr(w, "source", n->as.ref.href);
+        attr(w, "alternate-text", n->as.ref.alt);
+        attr(w, "name", n->as.ref.title);
+        nc_buf_puts(w->out, "/>");
+        if (n->first)
+            nc_buf_puts(w->out, "<media-caption>");
+    } else {
+        if (n->first)
+            nc_buf_puts(w->out, "</media-caption>");
+        if (n->as.ref.credit) {
+            nc_buf_puts(w->out, "<media-producer>");
+            esc(w, n->as.ref.credit);
+            nc_buf_puts(w->out, "</media-producer>");
+        }
+        nc_buf_puts(w->out, "</media>");
+    }
+}
+
+/* A code block: <pre>, its language as a class. */
+static void write_code_block(nw *w, const nc_node *n)
+{
+    nc_buf_puts(w->out, "<pre");
+    if (n->as.code.info && *n->as.code.info) {
+        nc_buf_puts(w->out, " class=\"language-");
+        ncp_xml_escape(w->out, n->as.code.info, strlen(n->as.code.info), 1);
+        nc_buf_putc(w->out, '"');
+    }
+    nc_buf_putc(w->out, '>');
+    put_literal(w, n);
+    nc_buf_puts(w->out, "</pre>");
+}
+
+/* A table: <table>; at its end the footer rows not yet written and the open group. */
+static void write_table(nw *w, const nc_node *n, int enter)
+{
+    if (enter) {
+        nc_buf_puts(w->out, "<table>");
+        w->depth++;
+        w->tgroup = 0;
+        w->tfoot = 0;
+    } else {
+        if (w->tgroup != 2)
+            write_tfoot(w, n);
+        close_group(w);
+        w->depth--;
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "</table>");
+    }
+}
+
+/* A table row in its group (thead, tbody; footer rows go through write_tfoot), opening
+   the group it needs; a row without cells gets an empty one. */
+static void write_table_row(nw *w, nc_iter *it, const nc_node *n, int enter)
+{
+    if (enter && n->as.cell.footer && !n->as.cell.header && w->tfoot != 1) {
+        nc_iter_skip_children(it); /* written by write_tfoot */
+        return;
+    }
+    if (enter && w->tfoot == 1) {
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<tr>");
+        if (!n->first) {
+            nc_buf_puts(w->out, "<td/></tr>");
+            nc_iter_skip_children(it);
+        }
+        return;
+    }
+    if (enter) {
+        int want = n->as.cell.header && (w->tgroup == 0 || w->tgroup == 1) ? 1 : 2;
+        if (n->as.cell.header && want == 2)
+            nc_warn(w->o, n->line, n->column,
+                    "nitf cannot hold a table header row after body rows: written in "
+                    "the table body");
+        if (want == 2 && w->tgroup != 2 && n->parent)
+            write_tfoot(w, n->parent);
+        if (w->tgroup != want) {
+            close_group(w);
+            nl(w, w->depth);
+            nc_buf_puts(w->out, want == 1 ? "<thead>" : "<tbody>");
+            w->depth++;
+            w->tgroup = want;
+        }
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<tr>");
+        if (!n->first) {
+            /* NITF rows need a cell */
+            nc_buf_puts(w->out, "<td/></tr>");
+            nc_iter_skip_children(it);
+        }
+    } else {
+        nc_buf_puts(w->out, "</tr>");
+    }
+}
+
 /* The body blocks as NITF body.content children, at w->depth. */
 static void write_blocks(nw *w, const nc_node *body)
 {
@@ -730,18 +866,8 @@ static void write_blocks(nw *w, const nc_node *body)
             nl(w, w->depth);
         if (n->parent && (n->parent->type == NC_BLOCK_BULLET_LIST ||
                           n->parent->type == NC_BLOCK_ORDERED_LIST) &&
-            n->type != NC_BLOCK_LIST_ITEM) {
-            /* a list holds items in NITF: anything else goes into one */
-            if (enter) {
-                nc_warn(w->o, n->line, n->column,
-                        "nitf cannot hold this %s directly in a list: written as a list item",
-                        ncp_node_type_words(n->type));
-                nc_buf_puts(w->out, "<li>");
-            }
-            /* the item closes after the node: a leaf has no EXIT event */
-            if (nc_node_type_is_leaf(n->type) ? enter : !enter)
-                w->pending_li = 1;
-        }
+            n->type != NC_BLOCK_LIST_ITEM)
+            wrap_in_list_item(w, n, enter);
         switch (n->type) {
         case NC_BLOCK_PARAGRAPH:
             if (!tight_parent(n))
@@ -758,23 +884,7 @@ static void write_blocks(nw *w, const nc_node *body)
             }
             break;
         case NC_BLOCK_BLOCKQUOTE:
-            if (enter) {
-                if (!n->first) {
-                    nc_buf_puts(w->out, "<bq/>");
-                    nc_iter_skip_children(&it);
-                    break;
-                }
-                nc_buf_puts(w->out, "<bq>");
-                nl(w, w->depth + 1);
-                nc_buf_puts(w->out, "<block>");
-                w->depth += 2;
-            } else {
-                w->depth -= 2;
-                nl(w, w->depth + 1);
-                nc_buf_puts(w->out, "</block>");
-                nl(w, w->depth);
-                nc_buf_puts(w->out, "</bq>");
-            }
+            write_blockquote(w, &it, n, enter);
             break;
         case NC_BLOCK_BULLET_LIST: /* NITF lists need an item: an empty list is nothing */
             container(w, &it, n, enter, "ul", NULL, 0);
@@ -809,96 +919,22 @@ static void write_blocks(nw *w, const nc_node *body)
             }
             break;
         case NC_BLOCK_FIGURE:
-            if (enter) {
-                nc_buf_puts(w->out, "<media media-type=\"image\"><media-reference");
-                attr(w, "source", n->as.ref.href);
-                attr(w, "alternate-text", n->as.ref.alt);
-                attr(w, "name", n->as.ref.title);
-                nc_buf_puts(w->out, "/>");
-                if (n->first)
-                    nc_buf_puts(w->out, "<media-caption>");
-            } else {
-                if (n->first)
-                    nc_buf_puts(w->out, "</media-caption>");
-                if (n->as.ref.credit) {
-                    nc_buf_puts(w->out, "<media-producer>");
-                    esc(w, n->as.ref.credit);
-                    nc_buf_puts(w->out, "</media-producer>");
-                }
-                nc_buf_puts(w->out, "</media>");
-            }
+            write_figure(w, n, enter);
             break;
         case NC_BLOCK_CODE_BLOCK:
-            nc_buf_puts(w->out, "<pre");
-            if (n->as.code.info && *n->as.code.info) {
-                nc_buf_puts(w->out, " class=\"language-");
-                ncp_xml_escape(w->out, n->as.code.info, strlen(n->as.code.info), 1);
-                nc_buf_putc(w->out, '"');
-            }
-            nc_buf_putc(w->out, '>');
-            put_literal(w, n);
-            nc_buf_puts(w->out, "</pre>");
+            write_code_block(w, n);
             break;
         case NC_BLOCK_THEMATIC_BREAK:
             nc_buf_puts(w->out, "<hr/>");
             break;
         case NC_BLOCK_TABLE:
-            if (enter) {
-                nc_buf_puts(w->out, "<table>");
-                w->depth++;
-                w->tgroup = 0;
-                w->tfoot = 0;
-            } else {
-                if (w->tgroup != 2)
-                    write_tfoot(w, n);
-                close_group(w);
-                w->depth--;
-                nl(w, w->depth);
-                nc_buf_puts(w->out, "</table>");
-            }
+            write_table(w, n, enter);
             break;
         case NC_BLOCK_TABLE_CAPTION:
             nc_buf_puts(w->out, enter ? "<caption>" : "</caption>");
             break;
         case NC_BLOCK_TABLE_ROW:
-            if (enter && n->as.cell.footer && !n->as.cell.header && w->tfoot != 1) {
-                nc_iter_skip_children(&it); /* written by write_tfoot */
-                break;
-            }
-            if (enter && w->tfoot == 1) {
-                nl(w, w->depth);
-                nc_buf_puts(w->out, "<tr>");
-                if (!n->first) {
-                    nc_buf_puts(w->out, "<td/></tr>");
-                    nc_iter_skip_children(&it);
-                }
-                break;
-            }
-            if (enter) {
-                int want = n->as.cell.header && (w->tgroup == 0 || w->tgroup == 1) ? 1 : 2;
-                if (n->as.cell.header && want == 2)
-                    nc_warn(w->o, n->line, n->column,
-                            "nitf cannot hold a table header row after body rows: written in "
-                            "the table body");
-                if (want == 2 && w->tgroup != 2 && n->parent)
-                    write_tfoot(w, n->parent);
-                if (w->tgroup != want) {
-                    close_group(w);
-                    nl(w, w->depth);
-                    nc_buf_puts(w->out, want == 1 ? "<thead>" : "<tbody>");
-                    w->depth++;
-                    w->tgroup = want;
-                }
-                nl(w, w->depth);
-                nc_buf_puts(w->out, "<tr>");
-                if (!n->first) {
-                    /* NITF rows need a cell */
-                    nc_buf_puts(w->out, "<td/></tr>");
-                    nc_iter_skip_children(&it);
-                }
-            } else {
-                nc_buf_puts(w->out, "</tr>");
-            }
+            write_table_row(w, &it, n, enter);
             break;
         case NC_BLOCK_TABLE_CELL:
             if (enter) {
