@@ -1078,22 +1078,36 @@ static void meta(nw *w, const char *name, const char *content)
     nc_buf_puts(w->out, "/>");
 }
 
-/* The stand-alone document's head: title, meta, tobject, docdata, pubdata,
- * revision-history (the schema's order). */
-static void write_head(nw *w, const nc_article *a)
+/* An editorial note as <ed-msg> elements, one per non-empty line. */
+static void write_ed_msgs(nw *w, const char *s)
+{
+    while (*s) {
+        size_t len = strcspn(s, "\n");
+        if (len) {
+            char *line = malloc(len + 1);
+            if (!line) {
+                w->out->failed = 1;
+                break;
+            }
+            memcpy(line, s, len);
+            line[len] = '\0';
+            nl(w, w->depth);
+            nc_buf_puts(w->out, "<ed-msg");
+            attr(w, "info", line);
+            nc_buf_puts(w->out, "/>");
+            free(line);
+        }
+        s += len;
+        if (*s)
+            s++;
+    }
+}
+
+/* The extra fields as <meta>; a key that is no NMTOKEN or is a name newsconv uses, or
+   a structured value, is dropped with a warning. */
+static void write_extra_meta(nw *w, const nc_article *a)
 {
     size_t i;
-    nl(w, w->depth);
-    nc_buf_puts(w->out, "<head>");
-    w->depth++;
-    if (a->str[NC_F_HEADLINE])
-        simple(w, "title", a->str[NC_F_HEADLINE]);
-    meta(w, "slugline", a->str[NC_F_SLUGLINE]);
-    meta(w, "credit", a->str[NC_F_CREDIT]);
-    meta(w, "copyright", a->str[NC_F_COPYRIGHT_NOTICE]);
-    meta(w, "usage-terms", a->str[NC_F_USAGE_TERMS]);
-    meta(w, "url", a->str[NC_F_URL]);
-    meta(w, "version", a->str[NC_F_VERSION]);
     for (i = 0; i < a->n_extra; i++) {
         const nc_kv *kv = &a->extra[i];
         size_t k;
@@ -1108,6 +1122,12 @@ static void write_head(nw *w, const nc_article *a)
         }
         meta(w, kv->key, kv->value ? kv->value : "");
     }
+}
+
+/* Genres and subjects as <tobject> properties and subjects (IPTC codes as IPTC). */
+static void write_tobject(nw *w, const nc_article *a)
+{
+    size_t i;
     if (a->n_subjects || a->n_genres) {
         nl(w, w->depth);
         nc_buf_puts(w->out, "<tobject>");
@@ -1153,6 +1173,13 @@ static void write_head(nw *w, const nc_article *a)
         nl(w, w->depth);
         nc_buf_puts(w->out, "</tobject>");
     }
+}
+
+/* <docdata>: location, document id, provider, urgency, dates, editorial note,
+   copyright holder, keywords. */
+static void write_docdata(nw *w, const nc_article *a)
+{
+    size_t i;
     nl(w, w->depth);
     nc_buf_puts(w->out, "<docdata");
     attr(w, "management-status", a->str[NC_F_PUBSTATUS]);
@@ -1189,30 +1216,8 @@ static void write_head(nw *w, const nc_article *a)
     date_attr(w, "date.issue", &a->time[NC_T_PUBLISHED]);
     date_attr(w, "date.release", &a->time[NC_T_EMBARGO]);
     date_attr(w, "date.expire", &a->time[NC_T_EXPIRES]);
-    if (a->str[NC_F_EDNOTE]) {
-        /* one ed-msg per line */
-        const char *s = a->str[NC_F_EDNOTE];
-        while (*s) {
-            size_t len = strcspn(s, "\n");
-            if (len) {
-                char *line = malloc(len + 1);
-                if (!line) {
-                    w->out->failed = 1;
-                    break;
-                }
-                memcpy(line, s, len);
-                line[len] = '\0';
-                nl(w, w->depth);
-                nc_buf_puts(w->out, "<ed-msg");
-                attr(w, "info", line);
-                nc_buf_puts(w->out, "/>");
-                free(line);
-            }
-            s += len;
-            if (*s)
-                s++;
-        }
-    }
+    if (a->str[NC_F_EDNOTE])
+        write_ed_msgs(w, a->str[NC_F_EDNOTE]);
     if (a->str[NC_F_COPYRIGHT_HOLDER]) {
         nl(w, w->depth);
         nc_buf_puts(w->out, "<doc.copyright");
@@ -1236,6 +1241,26 @@ static void write_head(nw *w, const nc_article *a)
     w->depth--;
     nl(w, w->depth);
     nc_buf_puts(w->out, "</docdata>");
+}
+
+/* The stand-alone document's head: title, meta, tobject, docdata, pubdata,
+ * revision-history (the schema's order). */
+static void write_head(nw *w, const nc_article *a)
+{
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "<head>");
+    w->depth++;
+    if (a->str[NC_F_HEADLINE])
+        simple(w, "title", a->str[NC_F_HEADLINE]);
+    meta(w, "slugline", a->str[NC_F_SLUGLINE]);
+    meta(w, "credit", a->str[NC_F_CREDIT]);
+    meta(w, "copyright", a->str[NC_F_COPYRIGHT_NOTICE]);
+    meta(w, "usage-terms", a->str[NC_F_USAGE_TERMS]);
+    meta(w, "url", a->str[NC_F_URL]);
+    meta(w, "version", a->str[NC_F_VERSION]);
+    write_extra_meta(w, a);
+    write_tobject(w, a);
+    write_docdata(w, a);
     if (a->str[NC_F_PUBLISHER] || a->str[NC_F_SECTION]) {
         nl(w, w->depth);
         nc_buf_puts(w->out, "<pubdata");
