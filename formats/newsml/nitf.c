@@ -715,6 +715,142 @@ static void write_inline(nw *w, const nc_node *n, int enter)
     }
 }
 
+/* A list holds items in NITF: a node other than an item directly in a list goes into one
+   (opened here, closed through w->pending_li after the node). */
+static void wrap_in_list_item(nw *w, const nc_node *n, int enter)
+{
+    if (enter) {
+        nc_warn(w->o, n->line, n->column,
+                "nitf cannot hold this %s directly in a list: written as a list item",
+                ncp_node_type_words(n->type));
+        nc_buf_puts(w->out, "<li>");
+    }
+    /* the item closes after the node: a leaf has no EXIT event */
+    if (nc_node_type_is_leaf(n->type) ? enter : !enter)
+        w->pending_li = 1;
+}
+
+/* A block quote: <bq><block>, its blocks two levels deeper; an empty one is <bq/>. */
+static void write_blockquote(nw *w, nc_iter *it, const nc_node *n, int enter)
+{
+    if (enter) {
+        if (!n->first) {
+            nc_buf_puts(w->out, "<bq/>");
+            nc_iter_skip_children(it);
+            return;
+        }
+        nc_buf_puts(w->out, "<bq>");
+        nl(w, w->depth + 1);
+        nc_buf_puts(w->out, "<block>");
+        w->depth += 2;
+    } else {
+        w->depth -= 2;
+        nl(w, w->depth + 1);
+        nc_buf_puts(w->out, "</block>");
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "</bq>");
+    }
+}
+
+/* A figure: <media> with its reference, its caption (the children) and its producer. */
+static void write_figure(nw *w, const nc_node *n, int enter)
+{
+    if (enter) {
+        nc_buf_puts(w->out, "<media media-type=\"image\"><media-reference");
+        attr(w, "source", n->as.ref.href);
+        attr(w, "alternate-text", n->as.ref.alt);
+        attr(w, "name", n->as.ref.title);
+        nc_buf_puts(w->out, "/>");
+        if (n->first)
+            nc_buf_puts(w->out, "<media-caption>");
+    } else {
+        if (n->first)
+            nc_buf_puts(w->out, "</media-caption>");
+        if (n->as.ref.credit) {
+            nc_buf_puts(w->out, "<media-producer>");
+            esc(w, n->as.ref.credit);
+            nc_buf_puts(w->out, "</media-producer>");
+        }
+        nc_buf_puts(w->out, "</media>");
+    }
+}
+
+/* A code block: <pre>, its language as a class. */
+static void write_code_block(nw *w, const nc_node *n)
+{
+    nc_buf_puts(w->out, "<pre");
+    if (n->as.code.info && *n->as.code.info) {
+        nc_buf_puts(w->out, " class=\"language-");
+        ncp_xml_escape(w->out, n->as.code.info, strlen(n->as.code.info), 1);
+        nc_buf_putc(w->out, '"');
+    }
+    nc_buf_putc(w->out, '>');
+    put_literal(w, n);
+    nc_buf_puts(w->out, "</pre>");
+}
+
+/* A table: <table>; at its end the footer rows not yet written and the open group. */
+static void write_table(nw *w, const nc_node *n, int enter)
+{
+    if (enter) {
+        nc_buf_puts(w->out, "<table>");
+        w->depth++;
+        w->tgroup = 0;
+        w->tfoot = 0;
+    } else {
+        if (w->tgroup != 2)
+            write_tfoot(w, n);
+        close_group(w);
+        w->depth--;
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "</table>");
+    }
+}
+
+/* A table row in its group (thead, tbody; footer rows go through write_tfoot), opening
+   the group it needs; a row without cells gets an empty one. */
+static void write_table_row(nw *w, nc_iter *it, const nc_node *n, int enter)
+{
+    if (enter && n->as.cell.footer && !n->as.cell.header && w->tfoot != 1) {
+        nc_iter_skip_children(it); /* written by write_tfoot */
+        return;
+    }
+    if (enter && w->tfoot == 1) {
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<tr>");
+        if (!n->first) {
+            nc_buf_puts(w->out, "<td/></tr>");
+            nc_iter_skip_children(it);
+        }
+        return;
+    }
+    if (enter) {
+        int want = n->as.cell.header && (w->tgroup == 0 || w->tgroup == 1) ? 1 : 2;
+        if (n->as.cell.header && want == 2)
+            nc_warn(w->o, n->line, n->column,
+                    "nitf cannot hold a table header row after body rows: written in "
+                    "the table body");
+        if (want == 2 && w->tgroup != 2 && n->parent)
+            write_tfoot(w, n->parent);
+        if (w->tgroup != want) {
+            close_group(w);
+            nl(w, w->depth);
+            nc_buf_puts(w->out, want == 1 ? "<thead>" : "<tbody>");
+            w->depth++;
+            w->tgroup = want;
+        }
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<tr>");
+        if (!n->first) {
+            /* NITF rows need a cell */
+            nc_buf_puts(w->out, "<td/></tr>");
+            nc_iter_skip_children(it);
+        }
+    } else {
+        nc_buf_puts(w->out, "</tr>");
+    }
+}
+
 /* The body blocks as NITF body.content children, at w->depth. */
 static void write_blocks(nw *w, const nc_node *body)
 {
@@ -730,18 +866,8 @@ static void write_blocks(nw *w, const nc_node *body)
             nl(w, w->depth);
         if (n->parent && (n->parent->type == NC_BLOCK_BULLET_LIST ||
                           n->parent->type == NC_BLOCK_ORDERED_LIST) &&
-            n->type != NC_BLOCK_LIST_ITEM) {
-            /* a list holds items in NITF: anything else goes into one */
-            if (enter) {
-                nc_warn(w->o, n->line, n->column,
-                        "nitf cannot hold this %s directly in a list: written as a list item",
-                        ncp_node_type_words(n->type));
-                nc_buf_puts(w->out, "<li>");
-            }
-            /* the item closes after the node: a leaf has no EXIT event */
-            if (nc_node_type_is_leaf(n->type) ? enter : !enter)
-                w->pending_li = 1;
-        }
+            n->type != NC_BLOCK_LIST_ITEM)
+            wrap_in_list_item(w, n, enter);
         switch (n->type) {
         case NC_BLOCK_PARAGRAPH:
             if (!tight_parent(n))
@@ -758,23 +884,7 @@ static void write_blocks(nw *w, const nc_node *body)
             }
             break;
         case NC_BLOCK_BLOCKQUOTE:
-            if (enter) {
-                if (!n->first) {
-                    nc_buf_puts(w->out, "<bq/>");
-                    nc_iter_skip_children(&it);
-                    break;
-                }
-                nc_buf_puts(w->out, "<bq>");
-                nl(w, w->depth + 1);
-                nc_buf_puts(w->out, "<block>");
-                w->depth += 2;
-            } else {
-                w->depth -= 2;
-                nl(w, w->depth + 1);
-                nc_buf_puts(w->out, "</block>");
-                nl(w, w->depth);
-                nc_buf_puts(w->out, "</bq>");
-            }
+            write_blockquote(w, &it, n, enter);
             break;
         case NC_BLOCK_BULLET_LIST: /* NITF lists need an item: an empty list is nothing */
             container(w, &it, n, enter, "ul", NULL, 0);
@@ -809,96 +919,22 @@ static void write_blocks(nw *w, const nc_node *body)
             }
             break;
         case NC_BLOCK_FIGURE:
-            if (enter) {
-                nc_buf_puts(w->out, "<media media-type=\"image\"><media-reference");
-                attr(w, "source", n->as.ref.href);
-                attr(w, "alternate-text", n->as.ref.alt);
-                attr(w, "name", n->as.ref.title);
-                nc_buf_puts(w->out, "/>");
-                if (n->first)
-                    nc_buf_puts(w->out, "<media-caption>");
-            } else {
-                if (n->first)
-                    nc_buf_puts(w->out, "</media-caption>");
-                if (n->as.ref.credit) {
-                    nc_buf_puts(w->out, "<media-producer>");
-                    esc(w, n->as.ref.credit);
-                    nc_buf_puts(w->out, "</media-producer>");
-                }
-                nc_buf_puts(w->out, "</media>");
-            }
+            write_figure(w, n, enter);
             break;
         case NC_BLOCK_CODE_BLOCK:
-            nc_buf_puts(w->out, "<pre");
-            if (n->as.code.info && *n->as.code.info) {
-                nc_buf_puts(w->out, " class=\"language-");
-                ncp_xml_escape(w->out, n->as.code.info, strlen(n->as.code.info), 1);
-                nc_buf_putc(w->out, '"');
-            }
-            nc_buf_putc(w->out, '>');
-            put_literal(w, n);
-            nc_buf_puts(w->out, "</pre>");
+            write_code_block(w, n);
             break;
         case NC_BLOCK_THEMATIC_BREAK:
             nc_buf_puts(w->out, "<hr/>");
             break;
         case NC_BLOCK_TABLE:
-            if (enter) {
-                nc_buf_puts(w->out, "<table>");
-                w->depth++;
-                w->tgroup = 0;
-                w->tfoot = 0;
-            } else {
-                if (w->tgroup != 2)
-                    write_tfoot(w, n);
-                close_group(w);
-                w->depth--;
-                nl(w, w->depth);
-                nc_buf_puts(w->out, "</table>");
-            }
+            write_table(w, n, enter);
             break;
         case NC_BLOCK_TABLE_CAPTION:
             nc_buf_puts(w->out, enter ? "<caption>" : "</caption>");
             break;
         case NC_BLOCK_TABLE_ROW:
-            if (enter && n->as.cell.footer && !n->as.cell.header && w->tfoot != 1) {
-                nc_iter_skip_children(&it); /* written by write_tfoot */
-                break;
-            }
-            if (enter && w->tfoot == 1) {
-                nl(w, w->depth);
-                nc_buf_puts(w->out, "<tr>");
-                if (!n->first) {
-                    nc_buf_puts(w->out, "<td/></tr>");
-                    nc_iter_skip_children(&it);
-                }
-                break;
-            }
-            if (enter) {
-                int want = n->as.cell.header && (w->tgroup == 0 || w->tgroup == 1) ? 1 : 2;
-                if (n->as.cell.header && want == 2)
-                    nc_warn(w->o, n->line, n->column,
-                            "nitf cannot hold a table header row after body rows: written in "
-                            "the table body");
-                if (want == 2 && w->tgroup != 2 && n->parent)
-                    write_tfoot(w, n->parent);
-                if (w->tgroup != want) {
-                    close_group(w);
-                    nl(w, w->depth);
-                    nc_buf_puts(w->out, want == 1 ? "<thead>" : "<tbody>");
-                    w->depth++;
-                    w->tgroup = want;
-                }
-                nl(w, w->depth);
-                nc_buf_puts(w->out, "<tr>");
-                if (!n->first) {
-                    /* NITF rows need a cell */
-                    nc_buf_puts(w->out, "<td/></tr>");
-                    nc_iter_skip_children(&it);
-                }
-            } else {
-                nc_buf_puts(w->out, "</tr>");
-            }
+            write_table_row(w, &it, n, enter);
             break;
         case NC_BLOCK_TABLE_CELL:
             if (enter) {
@@ -1042,22 +1078,36 @@ static void meta(nw *w, const char *name, const char *content)
     nc_buf_puts(w->out, "/>");
 }
 
-/* The stand-alone document's head: title, meta, tobject, docdata, pubdata,
- * revision-history (the schema's order). */
-static void write_head(nw *w, const nc_article *a)
+/* An editorial note as <ed-msg> elements, one per non-empty line. */
+static void write_ed_msgs(nw *w, const char *s)
+{
+    while (*s) {
+        size_t len = strcspn(s, "\n");
+        if (len) {
+            char *line = malloc(len + 1);
+            if (!line) {
+                w->out->failed = 1;
+                break;
+            }
+            memcpy(line, s, len);
+            line[len] = '\0';
+            nl(w, w->depth);
+            nc_buf_puts(w->out, "<ed-msg");
+            attr(w, "info", line);
+            nc_buf_puts(w->out, "/>");
+            free(line);
+        }
+        s += len;
+        if (*s)
+            s++;
+    }
+}
+
+/* The extra fields as <meta>; a key that is no NMTOKEN or is a name newsconv uses, or
+   a structured value, is dropped with a warning. */
+static void write_extra_meta(nw *w, const nc_article *a)
 {
     size_t i;
-    nl(w, w->depth);
-    nc_buf_puts(w->out, "<head>");
-    w->depth++;
-    if (a->str[NC_F_HEADLINE])
-        simple(w, "title", a->str[NC_F_HEADLINE]);
-    meta(w, "slugline", a->str[NC_F_SLUGLINE]);
-    meta(w, "credit", a->str[NC_F_CREDIT]);
-    meta(w, "copyright", a->str[NC_F_COPYRIGHT_NOTICE]);
-    meta(w, "usage-terms", a->str[NC_F_USAGE_TERMS]);
-    meta(w, "url", a->str[NC_F_URL]);
-    meta(w, "version", a->str[NC_F_VERSION]);
     for (i = 0; i < a->n_extra; i++) {
         const nc_kv *kv = &a->extra[i];
         size_t k;
@@ -1072,6 +1122,12 @@ static void write_head(nw *w, const nc_article *a)
         }
         meta(w, kv->key, kv->value ? kv->value : "");
     }
+}
+
+/* Genres and subjects as <tobject> properties and subjects (IPTC codes as IPTC). */
+static void write_tobject(nw *w, const nc_article *a)
+{
+    size_t i;
     if (a->n_subjects || a->n_genres) {
         nl(w, w->depth);
         nc_buf_puts(w->out, "<tobject>");
@@ -1117,6 +1173,13 @@ static void write_head(nw *w, const nc_article *a)
         nl(w, w->depth);
         nc_buf_puts(w->out, "</tobject>");
     }
+}
+
+/* <docdata>: location, document id, provider, urgency, dates, editorial note,
+   copyright holder, keywords. */
+static void write_docdata(nw *w, const nc_article *a)
+{
+    size_t i;
     nl(w, w->depth);
     nc_buf_puts(w->out, "<docdata");
     attr(w, "management-status", a->str[NC_F_PUBSTATUS]);
@@ -1153,30 +1216,8 @@ static void write_head(nw *w, const nc_article *a)
     date_attr(w, "date.issue", &a->time[NC_T_PUBLISHED]);
     date_attr(w, "date.release", &a->time[NC_T_EMBARGO]);
     date_attr(w, "date.expire", &a->time[NC_T_EXPIRES]);
-    if (a->str[NC_F_EDNOTE]) {
-        /* one ed-msg per line */
-        const char *s = a->str[NC_F_EDNOTE];
-        while (*s) {
-            size_t len = strcspn(s, "\n");
-            if (len) {
-                char *line = malloc(len + 1);
-                if (!line) {
-                    w->out->failed = 1;
-                    break;
-                }
-                memcpy(line, s, len);
-                line[len] = '\0';
-                nl(w, w->depth);
-                nc_buf_puts(w->out, "<ed-msg");
-                attr(w, "info", line);
-                nc_buf_puts(w->out, "/>");
-                free(line);
-            }
-            s += len;
-            if (*s)
-                s++;
-        }
-    }
+    if (a->str[NC_F_EDNOTE])
+        write_ed_msgs(w, a->str[NC_F_EDNOTE]);
     if (a->str[NC_F_COPYRIGHT_HOLDER]) {
         nl(w, w->depth);
         nc_buf_puts(w->out, "<doc.copyright");
@@ -1200,6 +1241,26 @@ static void write_head(nw *w, const nc_article *a)
     w->depth--;
     nl(w, w->depth);
     nc_buf_puts(w->out, "</docdata>");
+}
+
+/* The stand-alone document's head: title, meta, tobject, docdata, pubdata,
+ * revision-history (the schema's order). */
+static void write_head(nw *w, const nc_article *a)
+{
+    nl(w, w->depth);
+    nc_buf_puts(w->out, "<head>");
+    w->depth++;
+    if (a->str[NC_F_HEADLINE])
+        simple(w, "title", a->str[NC_F_HEADLINE]);
+    meta(w, "slugline", a->str[NC_F_SLUGLINE]);
+    meta(w, "credit", a->str[NC_F_CREDIT]);
+    meta(w, "copyright", a->str[NC_F_COPYRIGHT_NOTICE]);
+    meta(w, "usage-terms", a->str[NC_F_USAGE_TERMS]);
+    meta(w, "url", a->str[NC_F_URL]);
+    meta(w, "version", a->str[NC_F_VERSION]);
+    write_extra_meta(w, a);
+    write_tobject(w, a);
+    write_docdata(w, a);
     if (a->str[NC_F_PUBLISHER] || a->str[NC_F_SECTION]) {
         nl(w, w->depth);
         nc_buf_puts(w->out, "<pubdata");

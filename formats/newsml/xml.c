@@ -148,6 +148,80 @@ static void keep_first(void *ud, xmlErrorPtr e)
     snprintf(fe->msg, sizeof fe->msg, "%s", e->message);
 }
 
+/* Blanks out encoding="..." in the XML declaration at the start of conv (same length). */
+static void blank_declared_encoding(nc_buf *conv)
+{
+    size_t i, e;
+    for (i = 5; i + 10 < conv->size && i < 200 && conv->ptr[i] != '>'; i++)
+        if (!strncmp(conv->ptr + i, "encoding=", 9)) {
+            char q = conv->ptr[i + 9];
+            for (e = i + 10; e < conv->size && conv->ptr[e] != q && conv->ptr[e] != '>'; e++)
+                ;
+            if (e < conv->size && conv->ptr[e] == q)
+                memset(conv->ptr + i, ' ', e + 1 - i);
+            break;
+        }
+}
+
+/* 1 when buf, declared in the non-UTF encoding enc, is ASCII, ISO-8859-1 or mislabeled
+ * UTF-8: then conv gets it as UTF-8 with the declaration's encoding blanked out. */
+static int utf8_copy(const char *buf, size_t len, const char *enc, nc_buf *conv)
+{
+    int high = has_high_bytes(buf, len), latin1 = is_latin1(enc);
+    size_t i;
+    if (!(!high || mislabeled_utf8(enc, buf, len) || latin1))
+        return 0;
+    if (high && latin1 && !mislabeled_utf8(enc, buf, len)) {
+        for (i = 0; i < len; i++)
+            ncp_utf8_put(conv, (unsigned char)buf[i]);
+    } else {
+        nc_buf_put(conv, buf, len);
+    }
+    blank_declared_encoding(conv);
+    return 1;
+}
+
+/* Sets err for a parse that gave no document: libxml2's first error (fe, else its last),
+ * on one line, or out of memory. */
+static void set_parse_error(xmlParserCtxtPtr ctxt, first_error *fe, nc_error *err)
+{
+    xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+    /* an entity loop is first seen inside the entity's text, whose line numbers
+     * are not the document's: report where the document uses it */
+    if (fe->set && fe->code == XML_ERR_ENTITY_LOOP && e && e->message && e->line > 0)
+        fe->set = 0;
+    if (!fe->set || fe->code == XML_ERR_NO_MEMORY) {
+        /* no parse error recorded: libxml2 ran out of memory (its own message, if
+         * any, went to its generic handler) */
+        if (fe->oom || fe->code == XML_ERR_NO_MEMORY || !e || e->code == XML_ERR_NO_MEMORY ||
+            !e->message) {
+            nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory parsing XML");
+            return;
+        }
+    }
+    if (!fe->set && e && e->message) {
+        fe->set = 1;
+        fe->code = e->code;
+        fe->line = e->line;
+        fe->column = e->int2;
+        snprintf(fe->msg, sizeof fe->msg, "%s", e->message);
+    }
+    if (fe->set) {
+        size_t mlen = strlen(fe->msg);
+        size_t k;
+        while (mlen && (fe->msg[mlen - 1] == '\n' || fe->msg[mlen - 1] == ' '))
+            mlen--;
+        for (k = 0; k < mlen; k++) /* one line ("...encoding !\nBytes: 0xE9 ...") */
+            if (fe->msg[k] == '\n')
+                fe->msg[k] = ' ';
+        nc_error_set(err, fe->code == XML_ERR_NO_MEMORY ? NC_ERR_NOMEM : NC_ERR_PARSE,
+                     fe->line > 0 ? fe->line : 0, fe->column > 0 ? fe->column : 0,
+                     "malformed XML: %.*s", (int)mlen, fe->msg);
+    } else {
+        nc_error_set(err, NC_ERR_PARSE, 0, 0, "malformed XML");
+    }
+}
+
 xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *err)
 {
     xmlParserCtxtPtr ctxt;
@@ -187,25 +261,7 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
          * given to libxml2 as UTF-8 with the declaration's encoding blanked out (same
          * length, so positions stay), because its encoding switch does not survive an
          * allocation failure (2.9.14). */
-        int high = has_high_bytes(buf, len), latin1 = is_latin1(enc);
-        if (!high || mislabeled_utf8(enc, buf, len) || latin1) {
-            size_t i, e;
-            if (high && latin1 && !mislabeled_utf8(enc, buf, len)) {
-                for (i = 0; i < len; i++)
-                    ncp_utf8_put(&conv, (unsigned char)buf[i]);
-            } else {
-                nc_buf_put(&conv, buf, len);
-            }
-            /* blank out encoding="..." in the declaration */
-            for (i = 5; i + 10 < conv.size && i < 200 && conv.ptr[i] != '>'; i++)
-                if (!strncmp(conv.ptr + i, "encoding=", 9)) {
-                    char q = conv.ptr[i + 9];
-                    for (e = i + 10; e < conv.size && conv.ptr[e] != q && conv.ptr[e] != '>'; e++)
-                        ;
-                    if (e < conv.size && conv.ptr[e] == q)
-                        memset(conv.ptr + i, ' ', e + 1 - i);
-                    break;
-                }
+        if (utf8_copy(buf, len, enc, &conv)) {
             if (conv.failed || conv.size > (size_t)INT_MAX) {
                 xmlSetStructuredErrorFunc(old_data, old_handler);
                 nc_buf_release(&conv);
@@ -223,41 +279,7 @@ xmlDoc *ncp_nml_parse(const char *buf, size_t len, const nc_opts *o, nc_error *e
     if (ctxt->errNo == XML_ERR_NO_MEMORY)
         fe.oom = 1;
     if (!doc) {
-        xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
-        /* an entity loop is first seen inside the entity's text, whose line numbers
-         * are not the document's: report where the document uses it */
-        if (fe.set && fe.code == XML_ERR_ENTITY_LOOP && e && e->message && e->line > 0)
-            fe.set = 0;
-        if (!fe.set || fe.code == XML_ERR_NO_MEMORY) {
-            /* no parse error recorded: libxml2 ran out of memory (its own message, if
-             * any, went to its generic handler) */
-            if (fe.oom || fe.code == XML_ERR_NO_MEMORY || !e || e->code == XML_ERR_NO_MEMORY ||
-                !e->message) {
-                xmlFreeParserCtxt(ctxt);
-                return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory parsing XML"), NULL;
-            }
-        }
-        if (!fe.set && e && e->message) {
-            fe.set = 1;
-            fe.code = e->code;
-            fe.line = e->line;
-            fe.column = e->int2;
-            snprintf(fe.msg, sizeof fe.msg, "%s", e->message);
-        }
-        if (fe.set) {
-            size_t mlen = strlen(fe.msg);
-            size_t k;
-            while (mlen && (fe.msg[mlen - 1] == '\n' || fe.msg[mlen - 1] == ' '))
-                mlen--;
-            for (k = 0; k < mlen; k++) /* one line ("...encoding !\nBytes: 0xE9 ...") */
-                if (fe.msg[k] == '\n')
-                    fe.msg[k] = ' ';
-            nc_error_set(err, fe.code == XML_ERR_NO_MEMORY ? NC_ERR_NOMEM : NC_ERR_PARSE,
-                         fe.line > 0 ? fe.line : 0, fe.column > 0 ? fe.column : 0,
-                         "malformed XML: %.*s", (int)mlen, fe.msg);
-        } else {
-            nc_error_set(err, NC_ERR_PARSE, 0, 0, "malformed XML");
-        }
+        set_parse_error(ctxt, &fe, err);
         xmlFreeParserCtxt(ctxt);
         return NULL;
     }
