@@ -1501,24 +1501,11 @@ static void read_rights_info(ncp_jrd *r, json_t *ri)
     json_decref(norm);
 }
 
-static int read_ninjs(ncp_jrd *r, json_t *o)
+/* Keeps everything that has no field of its own as extras, in document order. */
+static void keep_unplaced_fields(ncp_jrd *r, json_t *o)
 {
-    nc_article *a = r->a;
-    const char *type = json_string_value(GET(o, "type")), *k, *id, *title, *s;
-    int version = detect_version(o), mkind = media_kind(type);
+    const char *k;
     json_t *v;
-    descs d;
-    long u;
-    char vname[32] = "ninjs (vendor dialect)";
-    if (version)
-        snprintf(vname, sizeof vname, "ninjs %d.x", version);
-
-    if ((type && !ncp_strcasecmp(type, "event")) || GET(o, "eventDetails"))
-        return ncp_jrd_not_article(r, "a %s event item", vname);
-    if ((type && !ncp_strcasecmp(type, "planning")) || GET(o, "plannedCoverage"))
-        return ncp_jrd_not_article(r, "a %s planning item", vname);
-
-    /* everything that has no field of its own, in document order */
     json_object_foreach(o, k, v) {
         const char *want;
         if (!ncp_strcasecmp(k, "rightsInfo") && json_is_object(v)) {
@@ -1538,16 +1525,13 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     json_object_foreach(GET(o, "extra"), k, v) {
         ncp_jrd_extra(r, k, v); /* the dialect's own extra fields */
     }
+}
 
-    id = decode_uri(r, STR(o, "uri"));
-    if (!id)
-        id = STR(o, "guid");
-    if (!id)
-        id = ncp_jrd_text(r, GET(o, "id"));
-    nc_article_sets(a, NC_F_VERSION, ncp_jrd_text(r, GET(o, "version")));
-    a->item_type = ncp_jrd_str(r, GET(o, "type"));
-    nc_article_sets(a, NC_F_LANGUAGE, STR(o, "language"));
-
+/* Reads the item's times. */
+static void read_item_times(ncp_jrd *r, json_t *o)
+{
+    nc_article *a = r->a;
+    json_t *v;
     /* contentCreated -> created, firstCreated -> published, versionCreated -> modified;
      * the dialect's firstpublished is the publication time, its firstcreated the
      * creation time */
@@ -1564,45 +1548,30 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     ncp_jrd_time(r, v ? v : GET(o, "embargoed"), v ? "embargoedUntil" : "embargoed",
                  NC_T_EMBARGO);
     ncp_jrd_time(r, GET(o, "expires"), "expires", NC_T_EXPIRES);
+}
 
-    nc_article_sets(a, NC_F_PUBSTATUS, STR(o, "pubStatus"));
+/* Reads the urgency, or the dialect's priority, warning when it is not 1 to 9. */
+static void read_urgency(ncp_jrd *r, json_t *o)
+{
+    json_t *v;
+    long u;
     v = GET(o, "urgency");
     if (!v || json_is_null(v))
         v = GET(o, "priority"); /* the dialect */
     if (v && !json_is_null(v)) {
         if (ncp_jrd_int(v, &u) == 0 && u >= 1 && u <= 9)
-            a->urgency = (int)u;
+            r->a->urgency = (int)u;
         else
             nc_warn(r->o, r->line, 0, "json: urgency is not a number from 1 to 9: ignored");
     }
-    nc_article_sets(a, NC_F_COPYRIGHT_HOLDER, STR(o, "copyrightHolder"));
-    nc_article_sets(a, NC_F_COPYRIGHT_NOTICE, STR(o, "copyrightNotice"));
-    nc_article_sets(a, NC_F_USAGE_TERMS, STR(o, "usageTerms"));
-    nc_article_sets(a, NC_F_EDNOTE, STR(o, "edNote"));
-    nc_article_sets(a, NC_F_SLUGLINE, STR(o, "slugline"));
-    nc_article_sets(a, NC_F_LOCATION, STR(o, "located"));
-    s = STR(o, "by");
-    nc_article_sets(a, NC_F_BYLINE, s ? s : STR(o, "byline"));
+}
 
-    read_headlines(r, o);
-    title = STR(o, "title");
-    if (title && !a->str[NC_F_HEADLINE])
-        nc_article_sets(a, NC_F_HEADLINE, title);
-    else if (title && strcmp(title, a->str[NC_F_HEADLINE]))
-        nc_article_add_extra(a, "ninjs_title", title, 0);
-    else if (title)
-        note_title(r); /* a title that repeats the headline */
-    read_descriptions(r, o, &d, 1);
-    nc_article_sets(a, NC_F_SUMMARY, d.summary);
-    if (d.summary_e)
-        note_form(r, "summary", d.summary_e, "summary", "text/plain");
-    if (d.summary_e && d.summary_html_e)
-        note_twin(r, d.summary_html_e, d.summary_html, d.summary);
-    nc_article_sets(a, NC_F_CREDIT, d.credit);
-    nc_article_sets(a, NC_F_DATELINE, d.dateline);
-    if (d.alt && mkind < 0)
-        nc_article_add_extra(a, "description_alt", d.alt, 0);
-
+/* Reads sources, authors, subjects, genres, keywords, section and alternative ids. */
+static void read_classification(ncp_jrd *r, json_t *o)
+{
+    nc_article *a = r->a;
+    const char *s;
+    json_t *v;
     v = GET(o, "infoSources");
     read_info_sources(r, v ? v : GET(o, "infosource"));
     read_dialect_authors(r, GET(o, "authors"));
@@ -1645,6 +1614,67 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     }
     v = GET(o, "altIds");
     read_alt_ids(r, v ? v : GET(o, "altid"));
+}
+
+static int read_ninjs(ncp_jrd *r, json_t *o)
+{
+    nc_article *a = r->a;
+    const char *type = json_string_value(GET(o, "type")), *id, *title, *s;
+    int version = detect_version(o), mkind = media_kind(type);
+    descs d;
+    char vname[32] = "ninjs (vendor dialect)";
+    if (version)
+        snprintf(vname, sizeof vname, "ninjs %d.x", version);
+
+    if ((type && !ncp_strcasecmp(type, "event")) || GET(o, "eventDetails"))
+        return ncp_jrd_not_article(r, "a %s event item", vname);
+    if ((type && !ncp_strcasecmp(type, "planning")) || GET(o, "plannedCoverage"))
+        return ncp_jrd_not_article(r, "a %s planning item", vname);
+
+    keep_unplaced_fields(r, o);
+
+    id = decode_uri(r, STR(o, "uri"));
+    if (!id)
+        id = STR(o, "guid");
+    if (!id)
+        id = ncp_jrd_text(r, GET(o, "id"));
+    nc_article_sets(a, NC_F_VERSION, ncp_jrd_text(r, GET(o, "version")));
+    a->item_type = ncp_jrd_str(r, GET(o, "type"));
+    nc_article_sets(a, NC_F_LANGUAGE, STR(o, "language"));
+
+    read_item_times(r, o);
+
+    nc_article_sets(a, NC_F_PUBSTATUS, STR(o, "pubStatus"));
+    read_urgency(r, o);
+    nc_article_sets(a, NC_F_COPYRIGHT_HOLDER, STR(o, "copyrightHolder"));
+    nc_article_sets(a, NC_F_COPYRIGHT_NOTICE, STR(o, "copyrightNotice"));
+    nc_article_sets(a, NC_F_USAGE_TERMS, STR(o, "usageTerms"));
+    nc_article_sets(a, NC_F_EDNOTE, STR(o, "edNote"));
+    nc_article_sets(a, NC_F_SLUGLINE, STR(o, "slugline"));
+    nc_article_sets(a, NC_F_LOCATION, STR(o, "located"));
+    s = STR(o, "by");
+    nc_article_sets(a, NC_F_BYLINE, s ? s : STR(o, "byline"));
+
+    read_headlines(r, o);
+    title = STR(o, "title");
+    if (title && !a->str[NC_F_HEADLINE])
+        nc_article_sets(a, NC_F_HEADLINE, title);
+    else if (title && strcmp(title, a->str[NC_F_HEADLINE]))
+        nc_article_add_extra(a, "ninjs_title", title, 0);
+    else if (title)
+        note_title(r); /* a title that repeats the headline */
+    read_descriptions(r, o, &d, 1);
+    nc_article_sets(a, NC_F_SUMMARY, d.summary);
+    if (d.summary_e)
+        note_form(r, "summary", d.summary_e, "summary", "text/plain");
+    if (d.summary_e && d.summary_html_e)
+        note_twin(r, d.summary_html_e, d.summary_html, d.summary);
+    nc_article_sets(a, NC_F_CREDIT, d.credit);
+    nc_article_sets(a, NC_F_DATELINE, d.dateline);
+    if (d.alt && mkind < 0)
+        nc_article_add_extra(a, "description_alt", d.alt, 0);
+
+    read_classification(r, o);
 
     if (read_bodies(r, o) < 0)
         return -1;
