@@ -1092,32 +1092,12 @@ static int kind_from_mime(const char *mime)
     return NC_MEDIA_PICTURE;
 }
 
-/* A media item from a ninjs object: its renditions (the one named "main", else the
- * largest, is the media's own href), title, caption, alt text and credit. kind < 0:
- * from the main rendition's type. root: the document itself is the picture. */
-static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const descs *rootd)
+/* The main rendition: the one named "main", else "original" or "baseImage" with an
+ * href, else the largest picture, video or audio with one; (size_t)-1 if none. */
+static size_t pick_main_rendition(const rend *rs, size_t cnt)
 {
-    nc_article *a = r->a;
-    json_t *list = GET(m, "renditions"), *e;
-    size_t n = json_is_array(list) ? json_array_size(list)
-               : json_is_object(list) ? json_object_size(list) : 0;
-    rend *rs = n ? calloc(n, sizeof *rs) : NULL;
-    size_t i, cnt = 0, main_i = (size_t)-1, further = 0;
+    size_t i, main_i = (size_t)-1;
     long best_area = -1;
-    const char *k, *id = NULL;
-    nc_media *md;
-    descs d;
-    each it = each_init(list);
-    if (n && !rs) {
-        a->failed = 1;
-        return NULL;
-    }
-    while ((e = each_next(&it, &k)) != NULL && cnt < n) {
-        if (!json_is_object(e))
-            continue;
-        read_rendition(r, k, e, &rs[cnt]);
-        cnt++;
-    }
     for (i = 0; i < cnt && main_i == (size_t)-1; i++)
         if (rs[i].name && !ncp_strcasecmp(rs[i].name, "main"))
             main_i = i;
@@ -1138,6 +1118,60 @@ static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const des
             }
         }
     }
+    return main_i;
+}
+
+/* Adds the renditions other than the main one to md, dropping the writer's own
+ * "rendition-N" names. */
+static void add_further_renditions(ncp_jrd *r, nc_media *md, const rend *rs, size_t cnt,
+                                   size_t main_i)
+{
+    nc_article *a = r->a;
+    size_t i, further = 0;
+    for (i = 0; i < cnt; i++) {
+        char expect[48];
+        const char *name = rs[i].name;
+        if (i == main_i)
+            continue;
+        further++;
+        snprintf(expect, sizeof expect, "rendition-%zu", further);
+        if (name && !strcmp(name, expect))
+            name = NULL; /* the writer's name for a rendition without one */
+        {
+            nc_rendition *rd = nc_media_add_rendition(a, md, name, rs[i].href, rs[i].mime,
+                                                      (int)rs[i].width, (int)rs[i].height);
+            if (rd)
+                rendition_more(rd, &rs[i].more);
+        }
+    }
+}
+
+/* A media item from a ninjs object: its renditions (the one named "main", else the
+ * largest, is the media's own href), title, caption, alt text and credit. kind < 0:
+ * from the main rendition's type. root: the document itself is the picture. */
+static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const descs *rootd)
+{
+    nc_article *a = r->a;
+    json_t *list = GET(m, "renditions"), *e;
+    size_t n = json_is_array(list) ? json_array_size(list)
+               : json_is_object(list) ? json_object_size(list) : 0;
+    rend *rs = n ? calloc(n, sizeof *rs) : NULL;
+    size_t i, cnt = 0, main_i;
+    const char *k, *id = NULL;
+    nc_media *md;
+    descs d;
+    each it = each_init(list);
+    if (n && !rs) {
+        a->failed = 1;
+        return NULL;
+    }
+    while ((e = each_next(&it, &k)) != NULL && cnt < n) {
+        if (!json_is_object(e))
+            continue;
+        read_rendition(r, k, e, &rs[cnt]);
+        cnt++;
+    }
+    main_i = pick_main_rendition(rs, cnt);
     if (kind < 0)
         kind = kind_from_mime(main_i != (size_t)-1 ? rs[main_i].mime : STR(m, "mimetype"));
     md = nc_article_add_media(a, (nc_media_kind)kind,
@@ -1164,22 +1198,7 @@ static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const des
     } else {
         md->mime = STR(m, "mimetype");
     }
-    for (i = 0; i < cnt; i++) {
-        char expect[48];
-        const char *name = rs[i].name;
-        if (i == main_i)
-            continue;
-        further++;
-        snprintf(expect, sizeof expect, "rendition-%zu", further);
-        if (name && !strcmp(name, expect))
-            name = NULL; /* the writer's name for a rendition without one */
-        {
-            nc_rendition *rd = nc_media_add_rendition(a, md, name, rs[i].href, rs[i].mime,
-                                                      (int)rs[i].width, (int)rs[i].height);
-            if (rd)
-                rendition_more(rd, &rs[i].more);
-        }
-    }
+    add_further_renditions(r, md, rs, cnt, main_i);
     free(rs);
     if (root) {
         if (rootd) { /* the item is the picture: its description is the caption */
