@@ -155,6 +155,64 @@ void ncp_rss_channel_child(ncp_feed *f, xmlNode *n)
     ncp_feed_release(&r);
 }
 
+/* A Dublin Core element of an item: dates, authors, language, rights, subjects, title,
+ * publisher; its description is the item's if it has none. */
+static void dc_field(ncp_feed *f, nc_article *a, xmlNode *c, const char *name, nc_buf *t,
+                     xmlNode **desc)
+{
+    if (!strcmp(name, "date") && !a->time[NC_T_PUBLISHED].prec)
+        ncp_feed_date(f, a, NC_T_PUBLISHED, ncp_feed_text(c, t), (int)xmlGetLineNo(c));
+    else if ((!strcmp(name, "creator") || !strcmp(name, "author")) &&
+             *ncp_feed_text(c, t))
+        ncp_feed_author(a, f->kind == NCP_FEED_WXR ? ncp_wxr_author(f, t->ptr) : t->ptr,
+                        NULL);
+    else if (!strcmp(name, "contributor") && *ncp_feed_text(c, t))
+        ncp_feed_author(a, t->ptr, "contributor");
+    else if (!strcmp(name, "language") && *ncp_feed_text(c, t))
+        nc_article_sets(a, NC_F_LANGUAGE, t->ptr);
+    else if (!strcmp(name, "rights") && *ncp_feed_text(c, t))
+        nc_article_sets(a, NC_F_COPYRIGHT_NOTICE, t->ptr);
+    else if (!strcmp(name, "subject") && *ncp_feed_text(c, t))
+        nc_article_add_subject(a, t->ptr, NULL, NULL);
+    else if (!strcmp(name, "title") && !a->str[NC_F_HEADLINE] && *ncp_feed_text(c, t))
+        nc_article_sets(a, NC_F_HEADLINE, t->ptr);
+    else if (!strcmp(name, "publisher") && *ncp_feed_text(c, t))
+        nc_article_sets(a, NC_F_PUBLISHER, t->ptr);
+    else if (!strcmp(name, "description") && !*desc)
+        *desc = c;
+}
+
+/* A DCMI terms element of an item: the modified, created and issued dates. */
+static void dcterms_field(ncp_feed *f, nc_article *a, xmlNode *c, const char *name, nc_buf *t)
+{
+    if (!strcmp(name, "modified"))
+        ncp_feed_date(f, a, NC_T_MODIFIED, ncp_feed_text(c, t), (int)xmlGetLineNo(c));
+    else if (!strcmp(name, "created"))
+        ncp_feed_date(f, a, NC_T_CREATED, ncp_feed_text(c, t), (int)xmlGetLineNo(c));
+    else if (!strcmp(name, "issued") && !a->time[NC_T_PUBLISHED].prec)
+        ncp_feed_date(f, a, NC_T_PUBLISHED, ncp_feed_text(c, t), (int)xmlGetLineNo(c));
+}
+
+/* A Media RSS element of an item: title, content, group, thumbnail. */
+static void media_field(ncp_feed *f, nc_article *a, xmlNode *c, const char *name, nc_buf *t,
+                        nc_buf *v, nc_buf *r)
+{
+    if (!strcmp(name, "title") && !a->str[NC_F_HEADLINE] && *ncp_feed_text(c, t))
+        nc_article_sets(a, NC_F_HEADLINE, t->ptr);
+    else if (!strcmp(name, "content"))
+        media_content(f, a, c);
+    else if (!strcmp(name, "group"))
+        media_group(f, a, c);
+    else if (!strcmp(name, "thumbnail") && ncp_feed_attr(c, "url", v)) {
+        nc_media *m = nc_article_add_media(a, NC_MEDIA_PICTURE,
+                                           ncp_feed_resolve(f, c, v->ptr, NULL, r));
+        if (m) {
+            m->width = num_attr(c, "width");
+            m->height = num_attr(c, "height");
+        }
+    }
+}
+
 int ncp_rss_fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
 {
     xmlNode *c, *desc = NULL, *content = NULL, *guid = NULL, *xhtml = NULL;
@@ -220,48 +278,11 @@ int ncp_rss_fill(ncp_feed *f, nc_article *a, xmlNode *item, nc_error *err)
         } else if (ns == NCP_NS_XHTML && !strcmp(name, "body") && !content) {
             xhtml = c; /* an inline XHTML body */
         } else if (ns == NCP_NS_DC) {
-            if (!strcmp(name, "date") && !a->time[NC_T_PUBLISHED].prec)
-                ncp_feed_date(f, a, NC_T_PUBLISHED, ncp_feed_text(c, &t), (int)xmlGetLineNo(c));
-            else if ((!strcmp(name, "creator") || !strcmp(name, "author")) &&
-                     *ncp_feed_text(c, &t))
-                ncp_feed_author(a, f->kind == NCP_FEED_WXR ? ncp_wxr_author(f, t.ptr) : t.ptr,
-                                NULL);
-            else if (!strcmp(name, "contributor") && *ncp_feed_text(c, &t))
-                ncp_feed_author(a, t.ptr, "contributor");
-            else if (!strcmp(name, "language") && *ncp_feed_text(c, &t))
-                nc_article_sets(a, NC_F_LANGUAGE, t.ptr);
-            else if (!strcmp(name, "rights") && *ncp_feed_text(c, &t))
-                nc_article_sets(a, NC_F_COPYRIGHT_NOTICE, t.ptr);
-            else if (!strcmp(name, "subject") && *ncp_feed_text(c, &t))
-                nc_article_add_subject(a, t.ptr, NULL, NULL);
-            else if (!strcmp(name, "title") && !a->str[NC_F_HEADLINE] && *ncp_feed_text(c, &t))
-                nc_article_sets(a, NC_F_HEADLINE, t.ptr);
-            else if (!strcmp(name, "publisher") && *ncp_feed_text(c, &t))
-                nc_article_sets(a, NC_F_PUBLISHER, t.ptr);
-            else if (!strcmp(name, "description") && !desc)
-                desc = c;
+            dc_field(f, a, c, name, &t, &desc);
         } else if (ns == NCP_NS_DCTERMS) {
-            if (!strcmp(name, "modified"))
-                ncp_feed_date(f, a, NC_T_MODIFIED, ncp_feed_text(c, &t), (int)xmlGetLineNo(c));
-            else if (!strcmp(name, "created"))
-                ncp_feed_date(f, a, NC_T_CREATED, ncp_feed_text(c, &t), (int)xmlGetLineNo(c));
-            else if (!strcmp(name, "issued") && !a->time[NC_T_PUBLISHED].prec)
-                ncp_feed_date(f, a, NC_T_PUBLISHED, ncp_feed_text(c, &t), (int)xmlGetLineNo(c));
+            dcterms_field(f, a, c, name, &t);
         } else if (ns == NCP_NS_MEDIA) {
-            if (!strcmp(name, "title") && !a->str[NC_F_HEADLINE] && *ncp_feed_text(c, &t))
-                nc_article_sets(a, NC_F_HEADLINE, t.ptr);
-            else if (!strcmp(name, "content"))
-                media_content(f, a, c);
-            else if (!strcmp(name, "group"))
-                media_group(f, a, c);
-            else if (!strcmp(name, "thumbnail") && ncp_feed_attr(c, "url", &v)) {
-                nc_media *m = nc_article_add_media(a, NC_MEDIA_PICTURE,
-                                                   ncp_feed_resolve(f, c, v.ptr, NULL, &r));
-                if (m) {
-                    m->width = num_attr(c, "width");
-                    m->height = num_attr(c, "height");
-                }
-            }
+            media_field(f, a, c, name, &t, &v, &r);
         }
     }
     /* item-level media:title, description, credit describe every media item */

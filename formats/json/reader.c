@@ -1092,32 +1092,12 @@ static int kind_from_mime(const char *mime)
     return NC_MEDIA_PICTURE;
 }
 
-/* A media item from a ninjs object: its renditions (the one named "main", else the
- * largest, is the media's own href), title, caption, alt text and credit. kind < 0:
- * from the main rendition's type. root: the document itself is the picture. */
-static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const descs *rootd)
+/* The main rendition: the one named "main", else "original" or "baseImage" with an
+ * href, else the largest picture, video or audio with one; (size_t)-1 if none. */
+static size_t pick_main_rendition(const rend *rs, size_t cnt)
 {
-    nc_article *a = r->a;
-    json_t *list = GET(m, "renditions"), *e;
-    size_t n = json_is_array(list) ? json_array_size(list)
-               : json_is_object(list) ? json_object_size(list) : 0;
-    rend *rs = n ? calloc(n, sizeof *rs) : NULL;
-    size_t i, cnt = 0, main_i = (size_t)-1, further = 0;
+    size_t i, main_i = (size_t)-1;
     long best_area = -1;
-    const char *k, *id = NULL;
-    nc_media *md;
-    descs d;
-    each it = each_init(list);
-    if (n && !rs) {
-        a->failed = 1;
-        return NULL;
-    }
-    while ((e = each_next(&it, &k)) != NULL && cnt < n) {
-        if (!json_is_object(e))
-            continue;
-        read_rendition(r, k, e, &rs[cnt]);
-        cnt++;
-    }
     for (i = 0; i < cnt && main_i == (size_t)-1; i++)
         if (rs[i].name && !ncp_strcasecmp(rs[i].name, "main"))
             main_i = i;
@@ -1138,6 +1118,60 @@ static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const des
             }
         }
     }
+    return main_i;
+}
+
+/* Adds the renditions other than the main one to md, dropping the writer's own
+ * "rendition-N" names. */
+static void add_further_renditions(ncp_jrd *r, nc_media *md, const rend *rs, size_t cnt,
+                                   size_t main_i)
+{
+    nc_article *a = r->a;
+    size_t i, further = 0;
+    for (i = 0; i < cnt; i++) {
+        char expect[48];
+        const char *name = rs[i].name;
+        if (i == main_i)
+            continue;
+        further++;
+        snprintf(expect, sizeof expect, "rendition-%zu", further);
+        if (name && !strcmp(name, expect))
+            name = NULL; /* the writer's name for a rendition without one */
+        {
+            nc_rendition *rd = nc_media_add_rendition(a, md, name, rs[i].href, rs[i].mime,
+                                                      (int)rs[i].width, (int)rs[i].height);
+            if (rd)
+                rendition_more(rd, &rs[i].more);
+        }
+    }
+}
+
+/* A media item from a ninjs object: its renditions (the one named "main", else the
+ * largest, is the media's own href), title, caption, alt text and credit. kind < 0:
+ * from the main rendition's type. root: the document itself is the picture. */
+static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const descs *rootd)
+{
+    nc_article *a = r->a;
+    json_t *list = GET(m, "renditions"), *e;
+    size_t n = json_is_array(list) ? json_array_size(list)
+               : json_is_object(list) ? json_object_size(list) : 0;
+    rend *rs = n ? calloc(n, sizeof *rs) : NULL;
+    size_t i, cnt = 0, main_i;
+    const char *k, *id = NULL;
+    nc_media *md;
+    descs d;
+    each it = each_init(list);
+    if (n && !rs) {
+        a->failed = 1;
+        return NULL;
+    }
+    while ((e = each_next(&it, &k)) != NULL && cnt < n) {
+        if (!json_is_object(e))
+            continue;
+        read_rendition(r, k, e, &rs[cnt]);
+        cnt++;
+    }
+    main_i = pick_main_rendition(rs, cnt);
     if (kind < 0)
         kind = kind_from_mime(main_i != (size_t)-1 ? rs[main_i].mime : STR(m, "mimetype"));
     md = nc_article_add_media(a, (nc_media_kind)kind,
@@ -1164,22 +1198,7 @@ static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const des
     } else {
         md->mime = STR(m, "mimetype");
     }
-    for (i = 0; i < cnt; i++) {
-        char expect[48];
-        const char *name = rs[i].name;
-        if (i == main_i)
-            continue;
-        further++;
-        snprintf(expect, sizeof expect, "rendition-%zu", further);
-        if (name && !strcmp(name, expect))
-            name = NULL; /* the writer's name for a rendition without one */
-        {
-            nc_rendition *rd = nc_media_add_rendition(a, md, name, rs[i].href, rs[i].mime,
-                                                      (int)rs[i].width, (int)rs[i].height);
-            if (rd)
-                rendition_more(rd, &rs[i].more);
-        }
-    }
+    add_further_renditions(r, md, rs, cnt, main_i);
     free(rs);
     if (root) {
         if (rootd) { /* the item is the picture: its description is the caption */
@@ -1501,24 +1520,11 @@ static void read_rights_info(ncp_jrd *r, json_t *ri)
     json_decref(norm);
 }
 
-static int read_ninjs(ncp_jrd *r, json_t *o)
+/* Keeps everything that has no field of its own as extras, in document order. */
+static void keep_unplaced_fields(ncp_jrd *r, json_t *o)
 {
-    nc_article *a = r->a;
-    const char *type = json_string_value(GET(o, "type")), *k, *id, *title, *s;
-    int version = detect_version(o), mkind = media_kind(type);
+    const char *k;
     json_t *v;
-    descs d;
-    long u;
-    char vname[32] = "ninjs (vendor dialect)";
-    if (version)
-        snprintf(vname, sizeof vname, "ninjs %d.x", version);
-
-    if ((type && !ncp_strcasecmp(type, "event")) || GET(o, "eventDetails"))
-        return ncp_jrd_not_article(r, "a %s event item", vname);
-    if ((type && !ncp_strcasecmp(type, "planning")) || GET(o, "plannedCoverage"))
-        return ncp_jrd_not_article(r, "a %s planning item", vname);
-
-    /* everything that has no field of its own, in document order */
     json_object_foreach(o, k, v) {
         const char *want;
         if (!ncp_strcasecmp(k, "rightsInfo") && json_is_object(v)) {
@@ -1538,16 +1544,13 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     json_object_foreach(GET(o, "extra"), k, v) {
         ncp_jrd_extra(r, k, v); /* the dialect's own extra fields */
     }
+}
 
-    id = decode_uri(r, STR(o, "uri"));
-    if (!id)
-        id = STR(o, "guid");
-    if (!id)
-        id = ncp_jrd_text(r, GET(o, "id"));
-    nc_article_sets(a, NC_F_VERSION, ncp_jrd_text(r, GET(o, "version")));
-    a->item_type = ncp_jrd_str(r, GET(o, "type"));
-    nc_article_sets(a, NC_F_LANGUAGE, STR(o, "language"));
-
+/* Reads the item's times. */
+static void read_item_times(ncp_jrd *r, json_t *o)
+{
+    nc_article *a = r->a;
+    json_t *v;
     /* contentCreated -> created, firstCreated -> published, versionCreated -> modified;
      * the dialect's firstpublished is the publication time, its firstcreated the
      * creation time */
@@ -1564,45 +1567,30 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     ncp_jrd_time(r, v ? v : GET(o, "embargoed"), v ? "embargoedUntil" : "embargoed",
                  NC_T_EMBARGO);
     ncp_jrd_time(r, GET(o, "expires"), "expires", NC_T_EXPIRES);
+}
 
-    nc_article_sets(a, NC_F_PUBSTATUS, STR(o, "pubStatus"));
+/* Reads the urgency, or the dialect's priority, warning when it is not 1 to 9. */
+static void read_urgency(ncp_jrd *r, json_t *o)
+{
+    json_t *v;
+    long u;
     v = GET(o, "urgency");
     if (!v || json_is_null(v))
         v = GET(o, "priority"); /* the dialect */
     if (v && !json_is_null(v)) {
         if (ncp_jrd_int(v, &u) == 0 && u >= 1 && u <= 9)
-            a->urgency = (int)u;
+            r->a->urgency = (int)u;
         else
             nc_warn(r->o, r->line, 0, "json: urgency is not a number from 1 to 9: ignored");
     }
-    nc_article_sets(a, NC_F_COPYRIGHT_HOLDER, STR(o, "copyrightHolder"));
-    nc_article_sets(a, NC_F_COPYRIGHT_NOTICE, STR(o, "copyrightNotice"));
-    nc_article_sets(a, NC_F_USAGE_TERMS, STR(o, "usageTerms"));
-    nc_article_sets(a, NC_F_EDNOTE, STR(o, "edNote"));
-    nc_article_sets(a, NC_F_SLUGLINE, STR(o, "slugline"));
-    nc_article_sets(a, NC_F_LOCATION, STR(o, "located"));
-    s = STR(o, "by");
-    nc_article_sets(a, NC_F_BYLINE, s ? s : STR(o, "byline"));
+}
 
-    read_headlines(r, o);
-    title = STR(o, "title");
-    if (title && !a->str[NC_F_HEADLINE])
-        nc_article_sets(a, NC_F_HEADLINE, title);
-    else if (title && strcmp(title, a->str[NC_F_HEADLINE]))
-        nc_article_add_extra(a, "ninjs_title", title, 0);
-    else if (title)
-        note_title(r); /* a title that repeats the headline */
-    read_descriptions(r, o, &d, 1);
-    nc_article_sets(a, NC_F_SUMMARY, d.summary);
-    if (d.summary_e)
-        note_form(r, "summary", d.summary_e, "summary", "text/plain");
-    if (d.summary_e && d.summary_html_e)
-        note_twin(r, d.summary_html_e, d.summary_html, d.summary);
-    nc_article_sets(a, NC_F_CREDIT, d.credit);
-    nc_article_sets(a, NC_F_DATELINE, d.dateline);
-    if (d.alt && mkind < 0)
-        nc_article_add_extra(a, "description_alt", d.alt, 0);
-
+/* Reads sources, authors, subjects, genres, keywords, section and alternative ids. */
+static void read_classification(ncp_jrd *r, json_t *o)
+{
+    nc_article *a = r->a;
+    const char *s;
+    json_t *v;
     v = GET(o, "infoSources");
     read_info_sources(r, v ? v : GET(o, "infosource"));
     read_dialect_authors(r, GET(o, "authors"));
@@ -1645,6 +1633,67 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     }
     v = GET(o, "altIds");
     read_alt_ids(r, v ? v : GET(o, "altid"));
+}
+
+static int read_ninjs(ncp_jrd *r, json_t *o)
+{
+    nc_article *a = r->a;
+    const char *type = json_string_value(GET(o, "type")), *id, *title, *s;
+    int version = detect_version(o), mkind = media_kind(type);
+    descs d;
+    char vname[32] = "ninjs (vendor dialect)";
+    if (version)
+        snprintf(vname, sizeof vname, "ninjs %d.x", version);
+
+    if ((type && !ncp_strcasecmp(type, "event")) || GET(o, "eventDetails"))
+        return ncp_jrd_not_article(r, "a %s event item", vname);
+    if ((type && !ncp_strcasecmp(type, "planning")) || GET(o, "plannedCoverage"))
+        return ncp_jrd_not_article(r, "a %s planning item", vname);
+
+    keep_unplaced_fields(r, o);
+
+    id = decode_uri(r, STR(o, "uri"));
+    if (!id)
+        id = STR(o, "guid");
+    if (!id)
+        id = ncp_jrd_text(r, GET(o, "id"));
+    nc_article_sets(a, NC_F_VERSION, ncp_jrd_text(r, GET(o, "version")));
+    a->item_type = ncp_jrd_str(r, GET(o, "type"));
+    nc_article_sets(a, NC_F_LANGUAGE, STR(o, "language"));
+
+    read_item_times(r, o);
+
+    nc_article_sets(a, NC_F_PUBSTATUS, STR(o, "pubStatus"));
+    read_urgency(r, o);
+    nc_article_sets(a, NC_F_COPYRIGHT_HOLDER, STR(o, "copyrightHolder"));
+    nc_article_sets(a, NC_F_COPYRIGHT_NOTICE, STR(o, "copyrightNotice"));
+    nc_article_sets(a, NC_F_USAGE_TERMS, STR(o, "usageTerms"));
+    nc_article_sets(a, NC_F_EDNOTE, STR(o, "edNote"));
+    nc_article_sets(a, NC_F_SLUGLINE, STR(o, "slugline"));
+    nc_article_sets(a, NC_F_LOCATION, STR(o, "located"));
+    s = STR(o, "by");
+    nc_article_sets(a, NC_F_BYLINE, s ? s : STR(o, "byline"));
+
+    read_headlines(r, o);
+    title = STR(o, "title");
+    if (title && !a->str[NC_F_HEADLINE])
+        nc_article_sets(a, NC_F_HEADLINE, title);
+    else if (title && strcmp(title, a->str[NC_F_HEADLINE]))
+        nc_article_add_extra(a, "ninjs_title", title, 0);
+    else if (title)
+        note_title(r); /* a title that repeats the headline */
+    read_descriptions(r, o, &d, 1);
+    nc_article_sets(a, NC_F_SUMMARY, d.summary);
+    if (d.summary_e)
+        note_form(r, "summary", d.summary_e, "summary", "text/plain");
+    if (d.summary_e && d.summary_html_e)
+        note_twin(r, d.summary_html_e, d.summary_html, d.summary);
+    nc_article_sets(a, NC_F_CREDIT, d.credit);
+    nc_article_sets(a, NC_F_DATELINE, d.dateline);
+    if (d.alt && mkind < 0)
+        nc_article_add_extra(a, "description_alt", d.alt, 0);
+
+    read_classification(r, o);
 
     if (read_bodies(r, o) < 0)
         return -1;

@@ -1125,6 +1125,53 @@ static void summary_twin(wr *w, json_t *arr)
 
 /* ---- the document ---- */
 
+/* The headlines: main, subheadline and the ones kept as extras. */
+static void write_headlines(wr *w, json_t *root)
+{
+    const char *const *s = w->a->str;
+    json_t *arr = json_array();
+    if (s[NC_F_HEADLINE])
+        push(w, arr, formed(w, "headline", role_value(w, "main", NULL, s[NC_F_HEADLINE])));
+    if (s[NC_F_SUBHEADLINE])
+        push(w, arr, formed(w, "subheadline",
+                            role_value(w, "subhead", NULL, s[NC_F_SUBHEADLINE])));
+    extra_roles(w, arr, "headline_");
+    set_array(w, root, "headlines", arr);
+}
+
+/* The descriptions: summary (and its HTML twin), dateline, credit line, the caption,
+ * alt text and credit of an item that is itself the picture, and the ones kept as
+ * extras. */
+static void write_descriptions(wr *w, json_t *root)
+{
+    const nc_article *a = w->a;
+    const char *const *s = a->str;
+    json_t *arr = json_array();
+    if (s[NC_F_SUMMARY]) {
+        push(w, arr, formed(w, "summary",
+                            role_value(w, "summary", "text/plain", s[NC_F_SUMMARY])));
+        summary_twin(w, arr);
+    }
+    if (s[NC_F_DATELINE])
+        push(w, arr, role_value(w, "dateline", NULL, s[NC_F_DATELINE]));
+    if (s[NC_F_CREDIT])
+        push(w, arr, role_value(w, "creditline", NULL, s[NC_F_CREDIT]));
+    if (is_root_media(a)) { /* the item is the picture: its caption, alt text, credit */
+        const nc_media *m = &a->media[0];
+        if (m->caption && !raw_has(arr, m->caption))
+            push(w, arr, role_value(w, "caption", "text/plain", m->caption));
+        if (m->alt && !raw_has(arr, m->alt))
+            push(w, arr, role_value(w, "alt", NULL, m->alt));
+        if (m->credit && !raw_has(arr, m->credit))
+            push(w, arr, role_value(w, "creditline", NULL, m->credit));
+        if (m->title)
+            nc_warn(w->o, 0, 0, "json cannot hold the title of the item's own %s: dropped",
+                    nc_media_kind_name(m->kind));
+    }
+    extra_roles(w, arr, "description_");
+    set_array(w, root, "descriptions", arr);
+}
+
 static json_t *build(wr *w)
 {
     const nc_article *a = w->a;
@@ -1191,39 +1238,8 @@ static json_t *build(wr *w)
         nc_warn(w->o, 0, 0, "json cannot hold data_mining '%s' (ninjs has no field for it): "
                 "dropped", a->data_mining.code ? a->data_mining.code : a->data_mining.name);
 
-    arr = json_array();
-    if (s[NC_F_HEADLINE])
-        push(w, arr, formed(w, "headline", role_value(w, "main", NULL, s[NC_F_HEADLINE])));
-    if (s[NC_F_SUBHEADLINE])
-        push(w, arr, formed(w, "subheadline",
-                            role_value(w, "subhead", NULL, s[NC_F_SUBHEADLINE])));
-    extra_roles(w, arr, "headline_");
-    set_array(w, root, "headlines", arr);
-
-    arr = json_array();
-    if (s[NC_F_SUMMARY]) {
-        push(w, arr, formed(w, "summary",
-                            role_value(w, "summary", "text/plain", s[NC_F_SUMMARY])));
-        summary_twin(w, arr);
-    }
-    if (s[NC_F_DATELINE])
-        push(w, arr, role_value(w, "dateline", NULL, s[NC_F_DATELINE]));
-    if (s[NC_F_CREDIT])
-        push(w, arr, role_value(w, "creditline", NULL, s[NC_F_CREDIT]));
-    if (is_root_media(a)) { /* the item is the picture: its caption, alt text, credit */
-        const nc_media *m = &a->media[0];
-        if (m->caption && !raw_has(arr, m->caption))
-            push(w, arr, role_value(w, "caption", "text/plain", m->caption));
-        if (m->alt && !raw_has(arr, m->alt))
-            push(w, arr, role_value(w, "alt", NULL, m->alt));
-        if (m->credit && !raw_has(arr, m->credit))
-            push(w, arr, role_value(w, "creditline", NULL, m->credit));
-        if (m->title)
-            nc_warn(w->o, 0, 0, "json cannot hold the title of the item's own %s: dropped",
-                    nc_media_kind_name(m->kind));
-    }
-    extra_roles(w, arr, "description_");
-    set_array(w, root, "descriptions", arr);
+    write_headlines(w, root);
+    write_descriptions(w, root);
 
     set_str(w, root, "title", title_of(a));
     set_str(w, root, "by", s[NC_F_BYLINE]);
