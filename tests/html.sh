@@ -143,6 +143,27 @@ grep -q '"details": "{\\"geoJSON' "$TMPD/out" || fail "the geometry went with th
 expect_run 6 "" -- tests/markdown/agency.md -t html --strict
 pass
 
+# provenance from a foreign page (issue 14): schema.org's digitalSourceType (an
+# IPTCDigitalSourceEnumeration member) becomes the IPTC code, the TDMRep meta
+# tdm-reservation=1 the data-mining usage DMI-PROHIBITED; both reach NewsML-G2
+nc tests/html/provenance.html -t model >"$TMPD/prov" 2>"$TMPD/err" || fail "provenance.html -> model: $(cat "$TMPD/err")"
+grep -qxF '  digital_source_type code="http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"' "$TMPD/prov" ||
+    fail "schema.org digitalSourceType not read: $(grep -i digital "$TMPD/prov")"
+grep -qxF '  data_mining code="http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED"' "$TMPD/prov" ||
+    fail "tdm-reservation not read: $(grep -i mining "$TMPD/prov")"
+sed 's/content="1"/content="0"/; s/TrainedAlgorithmicMediaDigitalSource/NoSuchDigitalSource/' \
+    tests/html/provenance.html >"$TMPD/prov0.html"
+nc "$TMPD/prov0.html" -t model >"$TMPD/prov0" 2>&1 || fail "prov0.html -> model"
+grep -qxF '  data_mining code="http://ns.useplus.org/ldf/vocab/DMI-ALLOWED"' "$TMPD/prov0" ||
+    fail "tdm-reservation=0 not read as DMI-ALLOWED: $(grep -i mining "$TMPD/prov0")"
+grep -q 'digital_source_type' "$TMPD/prov0" && fail "an unknown digitalSourceType member was read as a code"
+nc tests/html/provenance.html -t newsml >"$TMPD/prov.xml" 2>&1 || fail "provenance.html -> newsml"
+grep -qF '<digitalSourceType uri="http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"/>' "$TMPD/prov.xml" ||
+    fail "digitalSourceType not written to NewsML-G2"
+grep -qF '<dataMining uri="http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED"/>' "$TMPD/prov.xml" ||
+    fail "dataMining not written to NewsML-G2"
+pass
+
 # ---- 4. the corpus scorer ----
 if [ -d "$NC_SHARED/corpus/html" ]; then
     NEWSCONV="$NEWSCONV" python3 scripts/html-score --corpus "$NC_SHARED/corpus/html" \

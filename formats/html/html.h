@@ -140,6 +140,10 @@ struct json_t *ncp_html_parse_script(ncp_hpage *p, xmlNode *n, int warn);
 
 /* jsonld_write.c: the JSON-LD object as JSON text, into out. */
 void ncp_html_jsonld_write(const nc_article *a, nc_buf *out, int with_body);
+/* The IPTC digital source type URI (http://cv.iptc.org/newscodes/digitalsourcetype/CODE) of a
+ * schema.org digitalSourceType value (an IPTCDigitalSourceEnumeration member, full,
+ * "schema:"-prefixed or bare, or the IPTC URI itself), into buf; 0 when v is none of them. */
+int ncp_html_iptc_digital_source(const char *v, char *buf, size_t size);
 /* helpers shared with extra.c: a string member when s is non-NULL; indented, in-order
  * text of j into out with <, >, & escaped for a script element; whether genres need the
  * extra block. */

@@ -433,6 +433,23 @@ static void read_media_obj(ld *l, json_t *e, int lead_only)
     }
 }
 
+/* digitalSourceType (schema.org's IPTCDigitalSourceEnumeration, or the IPTC URI): the IPTC
+ * code URI, for the formats that carry it (NewsML-G2, ninjs). A value of neither vocabulary
+ * is not a digital source type this reader knows and is left out. */
+static void read_digital_source(ld *l, json_t *v)
+{
+    nc_article *a = l->p->a;
+    char code[160];
+    if (json_is_array(v))
+        v = json_array_size(v) ? json_array_get(v, 0) : NULL;
+    if (json_is_object(v))
+        v = json_object_get(v, "@id");
+    if (!json_is_string(v) || a->digital_source_type.code ||
+        !ncp_html_iptc_digital_source(json_string_value(v), code, sizeof code))
+        return;
+    nc_article_setp(a, &a->digital_source_type.code, code);
+}
+
 static void read_article(ld *l, json_t *o)
 {
     ncp_hpage *p = l->p;
@@ -471,6 +488,8 @@ static void read_article(ld *l, json_t *o)
     put(l, NC_F_COPYRIGHT_HOLDER, get(l, o, "copyrightHolder"));
     put(l, NC_F_COPYRIGHT_NOTICE, get(l, o, "copyrightNotice"));
     put(l, NC_F_CREDIT, get(l, o, "creditText"));
+    if (!l->exact)
+        read_digital_source(l, get(l, o, "digitalSourceType"));
     if (!l->exact && (v = get(l, o, "license")) && (s = url_of(l, v)) && !a->str[NC_F_USAGE_TERMS])
         nc_article_sets(a, NC_F_USAGE_TERMS, s);
     put(l, NC_F_DATELINE, get(l, o, "dateline"));

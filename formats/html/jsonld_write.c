@@ -71,18 +71,23 @@ int ncp_html_genres_need_extra(const nc_article *a)
     return 0;
 }
 
+/* The IPTC digital source type codes (http://cv.iptc.org/newscodes/digitalsourcetype/) that
+ * schema.org's IPTCDigitalSourceEnumeration has a member for: CODE <-> CodeDigitalSource. */
+static const char *const dst_codes[] = {
+    "algorithmicMedia", "algorithmicallyEnhanced", "compositeCapture", "composite",
+    "compositeSynthetic", "compositeWithTrainedAlgorithmicMedia", "dataDrivenMedia",
+    "digitalArt", "digitalCapture", "minorHumanEdits", "multiFrameComputationalCapture",
+    "negativeFilm", "positiveFilm", "print", "screenCapture", "trainedAlgorithmicMedia",
+    "virtualRecording", NULL};
+
+#define IPTC_DST "http://cv.iptc.org/newscodes/digitalsourcetype/"
+
 /* schema.org's IPTCDigitalSourceEnumeration member for an IPTC digital source type code
  * (http://cv.iptc.org/newscodes/digitalsourcetype/CODE or digsrctype:CODE) that has one,
  * into buf; 0 when there is none. */
 static int schema_digital_source(const nc_subject *d, char *buf, size_t size)
 {
-    static const char *const codes[] = {
-        "algorithmicMedia", "algorithmicallyEnhanced", "compositeCapture", "composite",
-        "compositeSynthetic", "compositeWithTrainedAlgorithmicMedia", "dataDrivenMedia",
-        "digitalArt", "digitalCapture", "minorHumanEdits", "multiFrameComputationalCapture",
-        "negativeFilm", "positiveFilm", "print", "screenCapture", "trainedAlgorithmicMedia",
-        "virtualRecording", NULL};
-    static const char *const prefixes[] = {"http://cv.iptc.org/newscodes/digitalsourcetype/",
+    static const char *const prefixes[] = {IPTC_DST,
                                            "https://cv.iptc.org/newscodes/digitalsourcetype/",
                                            "digsrctype:", NULL};
     const char *c = d->code, *code = NULL;
@@ -90,12 +95,44 @@ static int schema_digital_source(const nc_subject *d, char *buf, size_t size)
     for (i = 0; c && prefixes[i] && !code; i++)
         if (!strncmp(c, prefixes[i], strlen(prefixes[i])))
             code = c + strlen(prefixes[i]);
-    for (i = 0; code && codes[i]; i++)
-        if (!strcmp(code, codes[i])) {
+    for (i = 0; code && dst_codes[i]; i++)
+        if (!strcmp(code, dst_codes[i])) {
             snprintf(buf, size, "https://schema.org/%c%sDigitalSource", code[0] - 'a' + 'A',
                      code + 1);
             return 1;
         }
+    return 0;
+}
+
+int ncp_html_iptc_digital_source(const char *v, char *buf, size_t size)
+{
+    static const char *const prefixes[] = {"https://schema.org/", "http://schema.org/",
+                                           "schema:", ""};
+    static const char suffix[] = "DigitalSource";
+    size_t i, j, n;
+    if (!v)
+        return 0;
+    if (!strncmp(v, IPTC_DST, strlen(IPTC_DST)) ||
+        !strncmp(v, "https://cv.iptc.org/newscodes/digitalsourcetype/", 48)) {
+        snprintf(buf, size, "%s", v);
+        return 1;
+    }
+    for (i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        const char *m = v + strlen(prefixes[i]);
+        if (strncmp(v, prefixes[i], strlen(prefixes[i])))
+            continue;
+        n = strlen(m);
+        if (n <= sizeof suffix - 1 || strcmp(m + n - (sizeof suffix - 1), suffix))
+            return 0;
+        n -= sizeof suffix - 1;
+        for (j = 0; dst_codes[j]; j++)
+            if (strlen(dst_codes[j]) == n && m[0] == dst_codes[j][0] - 'a' + 'A' &&
+                !strncmp(m + 1, dst_codes[j] + 1, n - 1)) {
+                snprintf(buf, size, IPTC_DST "%s", dst_codes[j]);
+                return 1;
+            }
+        return 0;
+    }
     return 0;
 }
 

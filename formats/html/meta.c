@@ -136,6 +136,24 @@ const char *ncp_html_meta_get(ncp_hpage *p, const char *name)
     return meta_nth(p, name, 0);
 }
 
+/* <meta name="tdm-reservation"> of the W3C TDM Reservation Protocol (pages of publishers
+ * that reserve text and data mining, as the EU copyright directive lets them): "1" (mining
+ * reserved) is the PLUS data-mining code DMI-PROHIBITED (the vocabulary IPTC uses), "0"
+ * DMI-ALLOWED: the two values the html writer writes back; anything else is no statement. */
+static void data_mining_from(nc_article *a, const char *v)
+{
+    static const char dmi[] = "http://ns.useplus.org/ldf/vocab/";
+    char code[80];
+    if (!v || a->data_mining.code || a->data_mining.name)
+        return;
+    while (*v == ' ' || *v == '\t')
+        v++;
+    if ((v[0] != '0' && v[0] != '1') || (v[1] && v[1] != ' '))
+        return;
+    snprintf(code, sizeof code, "%s%s", dmi, v[0] == '1' ? "DMI-PROHIBITED" : "DMI-ALLOWED");
+    nc_article_setp(a, &a->data_mining.code, code);
+}
+
 static const char *first_of(ncp_hpage *p, const char *const *keys)
 {
     size_t i;
@@ -478,6 +496,7 @@ static void meta_tags(ncp_hpage *p)
         if (!a->n_keywords && (v = ncp_html_meta_get(p, "parsely-tags")))
             keywords_from(a, v);
     }
+    data_mining_from(a, ncp_html_meta_get(p, "tdm-reservation"));
     if (!a->str[NC_F_LANGUAGE])
         lang_from(a, ncp_dom_attr(p->root, "lang") ? ncp_dom_attr(p->root, "lang")
                                                    : ncp_dom_attr(p->root, "xml:lang"));
