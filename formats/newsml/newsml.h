@@ -115,6 +115,9 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
 /* The extra key of an item's xml:lang that differs from its contentMeta/language (the
  * model's language is the content's). */
 #define NCP_G2_ITEM_LANG "g2:newsItem/@xml:lang"
+/* The extra pair (value "none") of a text item without contentSet: the writer, which
+ * writes one for an empty body too, leaves it out again. */
+#define NCP_G2_NO_CONTENT "g2:newsItem/@nc:contentSet"
 
 /* Writes el as XML (G2 elements unprefixed, the G2 namespace as the default). */
 void ncp_g2x_serialize(nc_buf *b, const xmlNode *el);

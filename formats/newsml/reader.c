@@ -1191,6 +1191,8 @@ static int read_text_item(rd *r, xmlNode *item)
     item_head(r, item);
     if (cs)
         rc = content_set(r, cs);
+    else if (!nc_article_add_extra(r->a, NCP_G2_NO_CONTENT, "none", 0))
+        return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
     if (rc < 0)
         return -1;
     finish_item(r);

@@ -1601,6 +1601,30 @@ static void content_set(wctx *w, int nitf)
     ncp_xw_close(&w->x, "contentSet");
 }
 
+/* The index of the first extra pair with this key holding text, or -1. */
+static long extra_at(const nc_article *a, const char *key)
+{
+    size_t i;
+    for (i = 0; i < a->n_extra; i++)
+        if (a->extra[i].key && !strcmp(a->extra[i].key, key) && !a->extra[i].json &&
+            a->extra[i].value)
+            return (long)i;
+    return -1;
+}
+
+/* 1 when the item has no contentSet: a text item read without one (NCP_G2_NO_CONTENT, a
+ * pair placed here) whose body is still empty and which is no picture item. */
+static int no_content(wctx *w)
+{
+    long i = extra_at(w->a, NCP_G2_NO_CONTENT);
+    if (i < 0)
+        return 0;
+    if (w->placed)
+        w->placed[i] = 2;
+    return !strcmp(w->a->extra[i].value, "none") && !nc_node_first_child(w->a->body) &&
+           !root_media(w->a);
+}
+
 /* The item's xml:lang: the one the reader kept (NCP_G2_ITEM_LANG) when it is a tag of the
  * content's language (en-US for en), else the content's; the kept pair is placed. */
 static const char *item_lang(wctx *w, const char *lang)
@@ -1627,7 +1651,7 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     char id[64];
     const char *guid = a->str[NC_F_ID], *version = a->str[NC_F_VERSION];
     const char *lang = a->str[NC_F_LANGUAGE];
-    int nitf = 0;
+    int nitf = 0, nocontent;
     if (body && !strcmp(body, "nitf"))
         nitf = 1;
     else if (body && strcmp(body, "xhtml"))
@@ -1645,6 +1669,7 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     w.scratch = nc_article_new();
     place_kept(&w);
     lang = item_lang(&w, lang);
+    nocontent = no_content(&w);
     kept(&w, "newsItem", "hopHistory");
     kept(&w, "newsItem", "pubHistory");
     rights_info(&w);
@@ -1658,7 +1683,8 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     kept(&w, "newsItem", "derivedFromValue");
     if (!nitf)
         check_body(&w);
-    content_set(&w, nitf);
+    if (!nocontent)
+        content_set(&w, nitf);
 
     if (!guid) {
         ncp_article_stable_id(a, id, sizeof id);
