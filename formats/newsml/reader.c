@@ -438,8 +438,9 @@ static void rendition_more(nc_article *a, nc_rendition *rn, const xmlNode *c, in
 
 /* Adds the remoteContent children of el to m: the first becomes the main rendition
  * unless m has an href already (then the one with that href gives its dimensions). item:
- * el is the contentSet of a picture (video, ...) item read as its media: each rendition
- * keeps its name and everything else its remoteContent says. */
+ * el is the contentSet of a picture (video, ...) item (the item read, or one of its
+ * newsMessage): each rendition keeps its name and everything else its remoteContent
+ * says; else el is a media link, whose remoteContents carry newsconv's attributes. */
 static void remote_contents(nc_article *a, nc_media *m, const xmlNode *el, int item)
 {
     xmlNode *c;
@@ -552,7 +553,7 @@ static nc_media *media_from_item(nc_article *a, const xmlNode *item, enum iclass
         m->title = ncp_nml_text(a, ncp_nml_child_g2(im, "title"));
     }
     if (cs && !(known && (m->href || m->n_renditions)))
-        remote_contents(a, m, cs, root);
+        remote_contents(a, m, cs, 1);
     return m;
 }
 
