@@ -446,6 +446,41 @@ nc "$k" -t model > "$TMP/m1" && nc "$TMP/ent.xml" -t model > "$TMP/m2" && cmp -s
 nc "$TMP/ent.xml" -t newsml | cmp -s - "$TMP/ent.xml" || fail "$k: newsml -> newsml is not stable"
 [ $have_shared = 1 ] && echo "$TMP/ent.xml" >> "$TMP/valid.list"
 ok
+# a picture item (issue 14): read as the item's own picture (item_type picture, a media
+# entry without id), written back as a picture item whose remoteContents keep every
+# attribute and child (media.c); ninjs writes it as a picture item and names what it
+# cannot hold; Markdown and HTML carry it all; a ninjs picture becomes a G2 picture item
+k=tests/newsml/picture-item.xml
+nc --strict "$k" -t newsml > "$TMP/pic.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
+for want in '<itemClass qcode="ninat:picture"/>' \
+    '<remoteContent rendition="rnd:highRes" href="https://img.example.com/p1/full.jpg" contenttype="image/jpeg" width="4000" height="2667" size="3764418" format="fmt:jpegBaseline" residref="tag:example.com,2024:binary-p1-full" colourspace="colsp:AdobeRGB" xmlns:rtr="http://www.reuters.com/ns/2003/08/content" rtr:formatVersion="1"><altId type="idType:file">P1_FULL.JPG</altId></remoteContent>' \
+    '<remoteContent rendition="rnd:thumbnail" href="https://img.example.com/p1/thumb.jpg" contenttype="image/jpeg" width="150" height="100" title="Thumbnail" size="16148"/>' \
+    '<description role="drol:alternativeText">A white ferry' '<creditline>Example Photo Agency/Jane Lens</creditline>' \
+    'xml:lang="en-GB"'; do
+    grep -qF "$want" "$TMP/pic.xml" || fail "$k -> newsml lost $want: $(cat "$TMP/pic.xml")"
+done
+grep -q 'irel:associatedWith\|<inlineXML' "$TMP/pic.xml" && fail "$k: the picture is written as a text item"
+nc --strict "$TMP/pic.xml" -t newsml | cmp -s - "$TMP/pic.xml" || fail "$k: newsml -> newsml is not stable"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the document: $(cat "$TMP/out")"; }
+[ $have_shared = 1 ] && echo "$TMP/pic.xml" >> "$TMP/valid.list"
+nc -t model "$k" > "$TMP/m1" 2> /dev/null
+grep -qx '  item_type "picture"' "$TMP/m1" || fail "$k: item_type: $(cat "$TMP/m1")"
+grep -q '^  media picture href="https://img.example.com/p1/full.jpg"' "$TMP/m1" &&
+    ! grep -q '^  media .* id=' "$TMP/m1" || fail "$k: the item's own picture: $(cat "$TMP/m1")"
+for via in markdown html; do
+    nc -t $via --keep-internal "$k" 2> /dev/null | nc -f $via -t model > "$TMP/m2" 2> /dev/null
+    cmp -s "$TMP/m1" "$TMP/m2" || fail "$k -> $via -> model differs: $(diff "$TMP/m1" "$TMP/m2" | head -10)"
+done
+nc -t json "$k" > "$TMP/pic.json" 2> "$TMP/err"
+grep -q '"type": *"picture"' "$TMP/pic.json" && grep -q '"sizeInBytes": *3764418' "$TMP/pic.json" &&
+    ! grep -q '"associations"' "$TMP/pic.json" || fail "$k -> json: not a picture item: $(cat "$TMP/pic.json")"
+grep -q "not carried into json: .*rendition field" "$TMP/err" ||
+    fail "$k -> json: no warning for the remoteContent attributes: $(cat "$TMP/err")"
+nc --strict -t json "$k" > /dev/null 2>&1; [ $? = 6 ] || fail "$k -> json --strict: want exit 6"
+nc -t newsml "$TMP/pic.json" 2> /dev/null | grep -qF '<itemClass qcode="ninat:picture"/>' ||
+    fail "$k -> json -> newsml: not a picture item"
+ok
 # AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
 k=tests/newsml/afp-newslines.xml
 nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"

@@ -55,13 +55,28 @@ static const char *written_ns(const xmlNode *n, const char *inherited)
     return ns ? ns : inherited;
 }
 
-static void start_tag(nc_buf *b, const xmlNode *n, const char *inherited)
+/* 1 when attribute at is left out: one of newsconv's, or one without namespace named in
+ * skip (NULL: none left out). */
+static int skipped(const xmlAttr *at, const char *const *skip)
+{
+    if (!skip)
+        return 0;
+    if (at->ns && at->ns->href)
+        return !strcmp((const char *)at->ns->href, NCP_NS_NC);
+    for (; *skip; skip++)
+        if (!strcmp(*skip, (const char *)at->name))
+            return 1;
+    return 0;
+}
+
+static void start_tag(nc_buf *b, const char *lead, const xmlNode *n, const char *inherited,
+                      const char *const *skip)
 {
     const char *ns = ns_of(n);
     const xmlAttr *at;
     const xmlNs *declared[MAX_NS_ATTRS];
     size_t n_declared = 0, i;
-    nc_buf_printf(b, "<%s", (const char *)n->name);
+    nc_buf_printf(b, "%s%s", lead, (const char *)n->name);
     if (ns && (!inherited || strcmp(ns, inherited))) {
         nc_buf_puts(b, " xmlns=\"");
         ncp_xml_escape(b, ns, strlen(ns), 1);
@@ -70,6 +85,8 @@ static void start_tag(nc_buf *b, const xmlNode *n, const char *inherited)
     for (at = n->properties; at; at = at->next) {
         const xmlNs *ans = at->ns;
         const xmlChar *v;
+        if (skipped(at, skip))
+            continue;
         if (ans && ans->href && strcmp((const char *)ans->href, (const char *)XML_XML_NAMESPACE)) {
             const char *p = ans->prefix ? (const char *)ans->prefix : "ns";
             for (i = 0; i < n_declared; i++)
@@ -134,7 +151,10 @@ static void text(nc_buf *b, const xmlNode *n, const xmlNode *el)
     nc_buf_release(&run);
 }
 
-void ncp_g2x_serialize(nc_buf *b, const xmlNode *el)
+/* Serializes el; prefix (not NULL): el, an element of another namespace, is written with
+ * that prefix declared for its namespace ("<rtr:versionedId xmlns:rtr=...>"), the default
+ * namespace of its children staying G2's. */
+static void serialize(nc_buf *b, const xmlNode *el, const char *const *skip, const char *prefix)
 {
     const xmlNode *n = el;
     const char *stack[NC_MAX_DEPTH + 2];
@@ -142,10 +162,29 @@ void ncp_g2x_serialize(nc_buf *b, const xmlNode *el)
     stack[0] = NCP_NS_G2;
     while (n) {
         if (n->type == XML_ELEMENT_NODE) {
-            start_tag(b, n, stack[depth]);
+            if (n == el && prefix) {
+                nc_buf lead = NC_BUF_INIT, decl = NC_BUF_INIT;
+                size_t at = b->size;
+                nc_buf_printf(&lead, "<%s:", prefix);
+                nc_buf_printf(&decl, " xmlns:%s=\"", prefix);
+                /* no xmlns= for its own namespace; its prefix declared unless an attribute
+                 * of that namespace declared it */
+                start_tag(b, lead.ptr ? lead.ptr : "<", n, ns_of(n), skip);
+                if (decl.ptr && !(b->ptr && strstr(b->ptr + at, decl.ptr))) {
+                    nc_buf_puts(b, decl.ptr);
+                    ncp_xml_escape(b, ns_of(n), strlen(ns_of(n)), 1);
+                    nc_buf_putc(b, '"');
+                }
+                if (lead.failed || decl.failed)
+                    b->failed = 1;
+                nc_buf_release(&lead);
+                nc_buf_release(&decl);
+            } else {
+                start_tag(b, "<", n, stack[depth], n == el ? skip : NULL);
+            }
             if (n->children && depth < NC_MAX_DEPTH) {
                 nc_buf_putc(b, '>');
-                stack[depth + 1] = written_ns(n, stack[depth]);
+                stack[depth + 1] = n == el && prefix ? stack[depth] : written_ns(n, stack[depth]);
                 depth++;
                 n = n->children;
                 continue;
@@ -159,10 +198,21 @@ void ncp_g2x_serialize(nc_buf *b, const xmlNode *el)
         while (n != el && !n->next) {
             n = n->parent;
             depth--;
-            nc_buf_printf(b, "</%s>", (const char *)n->name);
+            nc_buf_printf(b, "</%s%s%s>", n == el && prefix ? prefix : "",
+                          n == el && prefix ? ":" : "", (const char *)n->name);
         }
         n = n == el ? NULL : n->next;
     }
+}
+
+void ncp_g2x_serialize(nc_buf *b, const xmlNode *el)
+{
+    serialize(b, el, NULL, NULL);
+}
+
+void ncp_g2x_serialize_but(nc_buf *b, const xmlNode *el, const char *const *skip)
+{
+    serialize(b, el, skip, NULL);
 }
 
 /* 1 when el carries nothing but text. */
@@ -253,8 +303,17 @@ int ncp_g2x_write(nc_buf *out, const char *name, const char *value, const nc_opt
             if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
                 !blank((const char *)c->content))
                 rc = -1;
-        if (rc == 0)
+        if (rc == 0 && local) { /* with the prefix of its name: it reads back the same */
+            nc_buf pfx = NC_BUF_INIT;
+            nc_buf_put(&pfx, name, (size_t)(local - name));
+            if (pfx.failed)
+                out->failed = 1;
+            else
+                serialize(out, el, NULL, pfx.ptr);
+            nc_buf_release(&pfx);
+        } else if (rc == 0) {
             ncp_g2x_serialize(out, el);
+        }
     }
     xmlFreeDoc(d);
     return rc;

@@ -128,11 +128,14 @@ static int newsml_read(nc_article *a, const char *buf, size_t len, const nc_opts
 static int newsml_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
     /* G2 carries subject types and attributes, the digital source type and data mining
-     * (writer.c, extra.c; tests/newsml.sh's kept-elements case); not yet every item type,
-     * media and rendition field or author detail: those still warn (tests/fidelity.sh) */
+     * (writer.c, extra.c; tests/newsml.sh's kept-elements case), the item type (itemClass,
+     * or nc:type), media and rendition fields (an item's own remoteContent, a media
+     * link's nc: attributes; media.c) and author details (nc:details); what it cannot
+     * hold of them (a rendition name...) the writer names itself */
     ncp_warn_agency_not_carried_but(a, o, "newsml",
                                     NCP_CARRIES_SUBJECTS | NCP_CARRIES_DIGITAL_SOURCE |
-                                        NCP_CARRIES_DATA_MINING);
+                                        NCP_CARRIES_DATA_MINING | NCP_CARRIES_ITEM_TYPE |
+                                        NCP_CARRIES_MEDIA | NCP_CARRIES_AUTHORS);
     return ncp_g2_write(a, out, o, err);
 }
 

@@ -3,7 +3,8 @@
  * Files: xml.c (safe parsing, element matching, text and dates), writer.c (NewsML-G2
  * 2.35 newsItem), nitf.c (NITF reader and writer: stand-alone documents and bodies),
  * reader.c (NewsML-G2 items, messages, packages), details.c (an entity's contact
- * information and position), newsml1.c (NewsML 1.x), format.c (the
+ * information and position), media.c (the renditions of a picture or video item),
+ * newsml1.c (NewsML 1.x), format.c (the
  * `newsml` and `nitf` format definitions and sniffers). docs/formats.md documents the
  * mapping. */
 #ifndef NEWSCONV_NEWSML_H
@@ -111,8 +112,18 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
 
 /* ---- extra.c: G2 elements kept as extra pairs ("g2:itemMeta/fileName") ---- */
 
+/* The extra key of an item's xml:lang that differs from its contentMeta/language (the
+ * model's language is the content's). */
+#define NCP_G2_ITEM_LANG "g2:newsItem/@xml:lang"
+/* The extra pair (value "none") of a text item without contentSet: the writer, which
+ * writes one for an empty body too, leaves it out again. */
+#define NCP_G2_NO_CONTENT "g2:newsItem/@nc:contentSet"
+
 /* Writes el as XML (G2 elements unprefixed, the G2 namespace as the default). */
 void ncp_g2x_serialize(nc_buf *b, const xmlNode *el);
+/* The same, leaving out attributes of el itself (not of its children): newsconv's, and
+ * those without namespace named in skip (NULL-terminated; skip NULL: none left out). */
+void ncp_g2x_serialize_but(nc_buf *b, const xmlNode *el, const char *const *skip);
 /* Adds el to a's extra pairs under "g2:PARENT/NAME" ("g2:PARENT/PREFIX:NAME" for an
  * element of another namespace, a provider's extension: PREFIX its own, else "x"): its
  * text, or its XML when it has attributes or child elements. Returns the pair, or NULL
@@ -137,6 +148,21 @@ const char *ncp_g2_details_merge(nc_article *a, const xmlNode *as, const char *d
  * *rest = s->details. scratch holds the strings. */
 int ncp_g2_details_split(const nc_subject *s, const char *code_attrs, const char *kept,
                          nc_buf *native, const char **rest, nc_article *scratch);
+
+/* ---- media.c: the remoteContent renditions of a picture (video, ...) item ---- */
+
+/* The details (JSON text, or NULL) of a rendition read from remoteContent rc, with what
+ * the model has no field for kept under "g2:remoteContent": rc as XML without its
+ * attributes named in mapped (NULL-terminated) and newsconv's. details itself when rc
+ * holds nothing more. */
+const char *ncp_g2_rc_keep(nc_article *a, const xmlNode *rc, const char *const *mapped,
+                           const char *details);
+/* The writer's side: appends to out what follows the name of the remoteContent kept in
+ * details (its attributes but those named in written, then "/>" or its content and end
+ * tag) and sets *other to the rest of the details (NULL when none; strings in scratch).
+ * 0, or -1 when details keep no remoteContent (out unchanged, *other = details). */
+int ncp_g2_rc_split(const char *details, const char *const *written, nc_buf *out,
+                    const char **other, nc_article *scratch);
 
 /* ---- newsml1.c ---- */
 int ncp_nml1_read(nc_article *a, xmlNode *root, const nc_opts *o, nc_error *err);

@@ -387,20 +387,31 @@ static void int_attr(const xmlNode *n, const char *name, int *out)
         *out = atoi(v);
 }
 
+/* The name of a rendition: its rendition= without newsconv's rnd: alias, else the
+ * nc:rendition of a name that is no code. */
 static const char *rendition_name(nc_article *a, const xmlNode *rc)
 {
     const char *r = ncp_nml_attr(rc, "rendition");
     if (!r || !*r)
-        return NULL;
+        return nc_article_strdup(a, ncp_nml_nc_attr(rc, "rendition"));
     if (!strncmp(r, "rnd:", 4))
         r += 4;
     return nc_article_strdup(a, r);
 }
 
-/* A rendition's title, size, duration, format and details (newsconv's attributes). */
-static void rendition_more(nc_article *a, nc_rendition *rn, const xmlNode *c)
+/* A rendition's title, size, duration, format and details: newsconv's attributes (a media
+ * link's remoteContent), and in an item's own remoteContent (item = 1) also G2's, with
+ * the rest of the element kept in the details (media.c). */
+static void rendition_more(nc_article *a, nc_rendition *rn, const xmlNode *c, int item)
 {
-    const char *v;
+    /* the attributes the model holds (media.c keeps the others) */
+    static const char *const mapped[] = {"href",  "contenttype", "width",  "height", "rendition",
+                                         "title", "size",        "format", NULL};
+    static const char *const with_duration[] = {"href",  "contenttype", "width",
+                                                "height", "rendition",  "title",
+                                                "size",   "format",     "duration", NULL};
+    const char *v, *unit = ncp_nml_attr(c, "durationunit");
+    int seconds = !unit || !strcmp(unit, "timeunit:seconds");
     if (!rn)
         return;
     nc_article_setp(a, &rn->title, ncp_nml_nc_attr(c, "title"));
@@ -410,11 +421,27 @@ static void rendition_more(nc_article *a, nc_rendition *rn, const xmlNode *c)
         rn->size = strtoll(v, NULL, 10);
     if ((v = ncp_nml_nc_attr(c, "duration")) != NULL)
         rn->duration = strtod(v, NULL);
+    if (!item)
+        return;
+    if (!rn->title)
+        nc_article_setp(a, &rn->title, ncp_nml_attr(c, "title"));
+    if (!rn->format)
+        nc_article_setp(a, &rn->format, ncp_nml_attr(c, "format"));
+    v = ncp_nml_attr(c, "size");
+    if (!rn->size && v && *v && strspn(v, "0123456789") == strlen(v) && strlen(v) < 19)
+        rn->size = strtoll(v, NULL, 10);
+    v = ncp_nml_attr(c, "duration");
+    if (!rn->duration && v && *v && seconds && strspn(v, "0123456789.") == strlen(v))
+        rn->duration = strtod(v, NULL);
+    rn->details = ncp_g2_rc_keep(a, c, rn->duration > 0 ? with_duration : mapped, rn->details);
 }
 
 /* Adds the remoteContent children of el to m: the first becomes the main rendition
- * unless m has an href already (then the one with that href gives its dimensions). */
-static void remote_contents(nc_article *a, nc_media *m, const xmlNode *el)
+ * unless m has an href already (then the one with that href gives its dimensions). item:
+ * el is the contentSet of a picture (video, ...) item (the item read, or one of its
+ * newsMessage): each rendition keeps its name and everything else its remoteContent
+ * says; else el is a media link, whose remoteContents carry newsconv's attributes. */
+static void remote_contents(nc_article *a, nc_media *m, const xmlNode *el, int item)
 {
     xmlNode *c;
     int main_done = 0;
@@ -439,21 +466,26 @@ static void remote_contents(nc_article *a, nc_media *m, const xmlNode *el)
             m->width = w;
             m->height = h;
             main_done = 1;
-            nc_article_setp(a, &m->main.name, ncp_nml_nc_attr(c, "rendition"));
-            rendition_more(a, &m->main, c);
+            if (item)
+                m->main.name = rendition_name(a, c);
+            else /* a media link: its main rendition's name is newsconv's attribute */
+                nc_article_setp(a, &m->main.name, ncp_nml_nc_attr(c, "rendition"));
+            rendition_more(a, &m->main, c, item);
             continue;
         }
         rendition_more(a, nc_media_add_rendition(a, m, rendition_name(a, c), href, mime, w, h),
-                       c);
+                       c, item);
     }
 }
 
 /* Title, caption, alt text and credit of a media item or link from its contentMeta-like
- * children (headline, description, creditline; by as the credit's fallback). */
-static void media_texts(nc_article *a, nc_media *m, const xmlNode *meta)
+ * children (headline; description with a caption role, else another one but the
+ * alternative text; creditline, else by when by_credit: not for the item's own picture,
+ * whose by is the article's byline). */
+static void media_texts(nc_article *a, nc_media *m, const xmlNode *meta, int by_credit)
 {
     xmlNode *c;
-    const char *by = NULL;
+    const char *by = NULL, *other = NULL;
     for (c = ncp_nml_first_el(meta->children); c; c = ncp_nml_next_el(c)) {
         if (ncp_nml_is_g2(c, "headline") || ncp_nml_is_g2(c, "title")) {
             if (!m->title)
@@ -464,8 +496,11 @@ static void media_texts(nc_article *a, nc_media *m, const xmlNode *meta)
             if (!ncp_strcasecmp(code, "alternativeText") || !ncp_strcasecmp(code, "alt")) {
                 if (!m->alt)
                     m->alt = ncp_nml_text(a, c);
-            } else if (!m->caption) {
-                m->caption = ncp_nml_text(a, c);
+            } else if (!ncp_strcasecmp(code, "caption")) {
+                if (!m->caption)
+                    m->caption = ncp_nml_text(a, c);
+            } else if (!other) {
+                other = ncp_nml_text(a, c); /* a summary: the caption when there is none */
             }
         } else if (ncp_nml_is_g2(c, "creditline")) {
             if (!m->credit)
@@ -475,8 +510,10 @@ static void media_texts(nc_article *a, nc_media *m, const xmlNode *meta)
                 by = ncp_nml_text(a, c);
         }
     }
-    if (!m->credit && by)
+    if (!m->credit && by && by_credit)
         m->credit = by;
+    if (!m->caption)
+        m->caption = other;
 }
 
 /* The media entry with this id, if the text item's links named it already. */
@@ -492,27 +529,31 @@ static nc_media *media_by_id(nc_article *a, const char *id)
 }
 
 /* A media item (picture, graphic, video, audio newsItem) as one media entry of a; an
- * entry a link of the text item made for it is completed instead. */
-static nc_media *media_from_item(nc_article *a, const xmlNode *item, enum iclass cls)
+ * entry a link of the text item made for it is completed instead. root: the item read is
+ * that media item itself (its guid and headline are the article's, its renditions are
+ * kept whole). */
+static nc_media *media_from_item(nc_article *a, const xmlNode *item, enum iclass cls, int root)
 {
     const char *guid = ncp_nml_attr(item, "guid");
-    nc_media *m = media_by_id(a, guid);
+    nc_media *m = root ? NULL : media_by_id(a, guid);
     xmlNode *cm = ncp_nml_child_g2(item, "contentMeta"), *cs = ncp_nml_child_g2(item, "contentSet");
     int known = m != NULL;
     if (!m)
         m = nc_article_add_media(a, media_kind(cls), NULL);
     if (!m)
         return NULL;
-    if (!m->id && guid && *guid)
+    if (!root && !m->id && guid && *guid)
         m->id = nc_article_strdup(a, guid);
     if (cm)
-        media_texts(a, m, cm);
-    if (!m->title) {
+        media_texts(a, m, cm, !root);
+    if (root) {
+        m->title = NULL; /* the article's headline */
+    } else if (!m->title) {
         xmlNode *im = ncp_nml_child_g2(item, "itemMeta");
         m->title = ncp_nml_text(a, ncp_nml_child_g2(im, "title"));
     }
     if (cs && !(known && (m->href || m->n_renditions)))
-        remote_contents(a, m, cs);
+        remote_contents(a, m, cs, 1);
     return m;
 }
 
@@ -582,8 +623,8 @@ static void item_link(rd *r, const xmlNode *l)
                 t = q;
             nc_article_setp(a, &m->type, t);
         }
-        remote_contents(a, m, l);
-        media_texts(a, m, l);
+        remote_contents(a, m, l, 0);
+        media_texts(a, m, l, 1);
         return;
     }
     if (rel && !strcmp(ncp_nml_qcode_code(rel), "canonical") && href && !a->str[NC_F_URL]) {
@@ -624,14 +665,21 @@ static void item_meta(rd *r, const xmlNode *im)
         if (!ncp_nml_is_g2(c, (const char *)c->name)) {
             keep(r, c); /* another namespace: a provider's extension */
         } else if (ncp_nml_is_g2(c, "itemClass")) {
-            /* the item type: newsconv's word, else a class other than the writer's default */
+            /* the item type: newsconv's word, else a media kind's word ("picture" for
+             * ninat:picture, icls:picture...: the other formats know it), else a class
+             * other than the writer's default */
             const char *q = class_attr(c), *t = ncp_nml_nc_attr(c, "type");
-            if (!t && q && strcmp(q, "ninat:text"))
+            enum iclass cls = class_of_code(q);
+            int media = !t && q && is_media_class(cls);
+            if (media)
+                t = nc_media_kind_name(media_kind(cls));
+            else if (!t && q && strcmp(q, "ninat:text"))
                 t = q;
             if (!a->item_type)
                 nc_article_setp(a, &a->item_type, t);
             if (!ncp_nml_attr(c, "qcode") || ncp_nml_first_el(c->children) ||
-                n_attrs(c) > 1 + (ncp_nml_nc_attr(c, "type") != NULL))
+                n_attrs(c) > 1 + (ncp_nml_nc_attr(c, "type") != NULL) ||
+                (media && strcmp(q, media_class(cls))))
                 keep(r, c); /* more than the writer writes */
         } else if (ncp_nml_is_g2(c, "provider")) {
             if (!nc_true(c, "generated")) {
@@ -1128,7 +1176,11 @@ static void item_head(rd *r, xmlNode *item)
             keep(r, c); /* the item's other parts, for the G2 writer */
         }
     }
-    /* the language of the content, else of the item */
+    /* the language of the content, else of the item; the item's own when it says more
+     * ("it-IT" for content in "it") kept for the G2 writer */
+    if (a->str[NC_F_LANGUAGE] && ncp_nml_lang(item) &&
+        strcmp(a->str[NC_F_LANGUAGE], ncp_nml_lang(item)))
+        nc_article_add_extra(a, NCP_G2_ITEM_LANG, ncp_nml_lang(item), 0);
     ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_lang(item));
 }
 
@@ -1140,18 +1192,32 @@ static int read_text_item(rd *r, xmlNode *item)
     item_head(r, item);
     if (cs)
         rc = content_set(r, cs);
+    else if (!nc_article_add_extra(r->a, NCP_G2_NO_CONTENT, "none", 0))
+        return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
     if (rc < 0)
         return -1;
     finish_item(r);
     return rc;
 }
 
-/* A picture, graphic, video or audio item read on its own: the article is its metadata
- * and the item is its one media entry; the body is empty. */
+/* 1 when the contentSet cs holds a remoteContent. */
+static int has_remote(xmlNode *cs)
+{
+    return cs && ncp_nml_child_g2(cs, "remoteContent") != NULL;
+}
+
+/* A picture, graphic, video or audio item read on its own: the article is its metadata,
+ * the item itself is the first media entry (without id: the guid is the article's; docs/
+ * formats.md), and a text content beside the renditions is the body. An item whose only
+ * content is text (a text item written with a media item type) has no such entry. */
 static int read_media_item(rd *r, xmlNode *item, enum iclass cls)
 {
+    xmlNode *cs = ncp_nml_child_g2(item, "contentSet");
+    int text = 0;
     item_head(r, item);
-    if (!media_from_item(r->a, item, cls))
+    if (cs && (text = content_set(r, cs)) < 0)
+        return -1;
+    if ((has_remote(cs) || !text) && !media_from_item(r->a, item, cls, 1))
         return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
     finish_item(r);
     return 0;
@@ -1343,7 +1409,7 @@ static int read_message(rd *r, xmlNode *msg)
             if (items.v[i] == main)
                 continue;
             if (is_media_class(cls)) {
-                if (!media_from_item(r->a, items.v[i], cls))
+                if (!media_from_item(r->a, items.v[i], cls, 0))
                     goto nomem;
             } else if (cls == IC_TEXT) {
                 more_text++;
@@ -1366,7 +1432,7 @@ static int read_message(rd *r, xmlNode *msg)
         for (i = 0; i < items.n; i++) {
             enum iclass cls = item_class(items.v[i]);
             if (items.v[i] != main && is_media_class(cls) &&
-                !media_from_item(r->a, items.v[i], cls))
+                !media_from_item(r->a, items.v[i], cls, 0))
                 goto nomem;
         }
         goto done;

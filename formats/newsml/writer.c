@@ -269,6 +269,28 @@ static int has_text_node(wctx *w, const char *v, const char *s)
     return 0;
 }
 
+/* 1 when the text of the XML element v as a whole (its text nodes joined, as the reader
+ * reads an element with mixed content: a usageTerms with a <br/>) is s. */
+static int has_whole_text(wctx *w, const char *v, const char *s)
+{
+    const char *p = strchr(v, '>'), *end = strrchr(v, '<');
+    nc_buf t = NC_BUF_INIT;
+    int in_tag = 0, same;
+    if (!p || !end || end <= p)
+        return 0;
+    for (p++; p < end; p++) {
+        if (*p == '<' || *p == '>')
+            in_tag = *p == '<';
+        else if (!in_tag)
+            nc_buf_putc(&t, *p);
+    }
+    nc_buf_clear(&w->tmp);
+    ncp_xml_escape(&w->tmp, s, strlen(s), 0);
+    same = t.ptr && w->tmp.ptr && same_collapsed(t.ptr, t.size, w->tmp.ptr);
+    nc_buf_release(&t);
+    return same;
+}
+
 /* 1 when a kept part/name element holds text (as its text, or in its XML, escaped):
  * the model's field came from it, and the writer writes the element kept instead. With
  * text NULL: when any such element is kept. */
@@ -288,7 +310,7 @@ static int kept_has(wctx *w, const char *part, const char *name, const char *tex
                 return 1;
             continue;
         }
-        if (has_text_node(w, v, text))
+        if (has_text_node(w, v, text) || has_whole_text(w, v, text))
             return 1;
         if (in_start_tag(w, v, text, "=\"") || in_start_tag(w, v, text, ":"))
             return 1; /* literal=, the code of qcode= */
@@ -648,6 +670,37 @@ static const char *kind_class(nc_media_kind k)
     }
 }
 
+/* The media kind an item type names ("picture", "photo", "ninat:picture", "icls:video",
+ * an itemClass URI ending in /video), or -1. */
+static int type_kind(const char *t)
+{
+    const char *c = t ? strrchr(t, ':') : NULL;
+    c = c ? c + 1 : t;
+    if (c && strrchr(c, '/'))
+        c = strrchr(c, '/') + 1;
+    if (!c)
+        return -1;
+    if (!ncp_strcasecmp(c, "photo") || !ncp_strcasecmp(c, "image"))
+        return NC_MEDIA_PICTURE;
+    if (!ncp_strcasecmp(c, "animated"))
+        return NC_MEDIA_VIDEO;
+    return nc_media_kind_from_name(c);
+}
+
+/* The item's own media when the item is a picture (graphic, video, audio): its type names
+ * that kind and its first media entry is of that kind, with no id but the item's, and no
+ * name, rel or details of an associated item (docs/formats.md); else NULL. */
+static const nc_media *root_media(const nc_article *a)
+{
+    const nc_media *m = a->n_media ? &a->media[0] : NULL;
+    int k = type_kind(a->item_type);
+    if (!m || k < 0 || (int)m->kind != k || m->name || m->rel || m->details)
+        return NULL;
+    if (m->id && (!a->str[NC_F_ID] || strcmp(m->id, a->str[NC_F_ID])))
+        return NULL;
+    return m;
+}
+
 static void num_attr(wctx *w, const char *name, int v)
 {
     char b[24];
@@ -925,7 +978,7 @@ static void links(wctx *w)
         ncp_xw_attr(&w->x, "title", l->title);
         ncp_xw_empty(&w->x);
     }
-    for (i = 0; i < a->n_media; i++)
+    for (i = root_media(a) ? 1 : 0; i < a->n_media; i++)
         media_link(w, &a->media[i]);
 }
 
@@ -936,11 +989,14 @@ static void item_meta(wctx *w)
     ncp_xw_start(&w->x, "itemMeta");
     ncp_xw_open(&w->x);
     if (!kept(w, "itemMeta", "itemClass")) {
-        /* the item type as given: a QCode as it is, another word as nc:type */
+        /* the item type as given: a QCode as it is; the item's own picture (video, ...)
+         * as its class (with nc:type for a word the class does not spell); another word
+         * as nc:type */
         const char *t = a->item_type;
+        const nc_media *m = root_media(a);
         ncp_xw_start(&w->x, "itemClass");
-        ncp_xw_attr(&w->x, "qcode", t && is_qcode(t) ? t : "ninat:text");
-        if (t && !is_qcode(t))
+        ncp_xw_attr(&w->x, "qcode", t && is_qcode(t) ? t : m ? kind_class(m->kind) : "ninat:text");
+        if (t && !is_qcode(t) && !(m && !strcmp(t, nc_media_kind_name(m->kind))))
             nc_attr(w, "type", t);
         ncp_xw_empty(&w->x);
     }
@@ -1321,6 +1377,30 @@ static void meta_text(wctx *w, const char *name, const char *role, const char *t
     mixed_text(w, name, text);
 }
 
+static int same_text(const char *x, const char *y)
+{
+    return x && y && !strcmp(x, y);
+}
+
+/* The caption, alternative text and credit of the item's own picture (video, ...), where
+ * the item's own texts do not hold them: the reader reads them back from contentMeta. */
+static void root_texts(wctx *w)
+{
+    const nc_article *a = w->a;
+    const nc_media *m = root_media(a);
+    if (!m)
+        return;
+    if (m->caption && !same_text(m->caption, a->str[NC_F_SUMMARY]))
+        meta_text(w, "description", "drol:caption", m->caption, 0);
+    if (m->alt)
+        meta_text(w, "description", "drol:alternativeText", m->alt, 0);
+    if (m->credit && !same_text(m->credit, a->str[NC_F_CREDIT]))
+        meta_text(w, "creditline", NULL, m->credit, 1);
+    if (m->title && !same_text(m->title, a->str[NC_F_HEADLINE]))
+        nc_warn(w->o, 0, 0, "newsml cannot hold the title of the item's own %s: dropped",
+                nc_media_kind_name(m->kind));
+}
+
 static void content_meta(wctx *w)
 {
     const nc_article *a = w->a;
@@ -1359,6 +1439,7 @@ static void content_meta(wctx *w)
     meta_text(w, "by", NULL, a->str[NC_F_BYLINE], 0);
     meta_text(w, "creditline", NULL, a->str[NC_F_CREDIT], 1);
     meta_text(w, "description", "drol:summary", a->str[NC_F_SUMMARY], 0);
+    root_texts(w);
     kept(w, "contentMeta", "contentMetaExtProperty");
     for (i = 0; i < a->n_extra; i++) {
         const nc_kv *kv = &a->extra[i];
@@ -1378,6 +1459,85 @@ static void content_meta(wctx *w)
     ncp_xw_close(&w->x, "contentMeta");
 }
 
+/* rendition= for a rendition's name: a QCode as it is, a code with the rnd: alias, else
+ * nc:rendition. */
+static void rendition_attr(wctx *w, const char *name)
+{
+    if (!name)
+        return;
+    if (is_qcode(name)) {
+        ncp_xw_attr(&w->x, "rendition", name);
+    } else if (is_code(name)) {
+        nc_buf_clear(&w->tmp);
+        nc_buf_printf(&w->tmp, "rnd:%s", name);
+        ncp_xw_attr(&w->x, "rendition", w->tmp.ptr);
+    } else {
+        nc_attr(w, "rendition", name);
+    }
+}
+
+/* One remoteContent of the item's own picture (video, ...): the model's fields as G2's
+ * attributes (a format that is no QCode as nc:format), then the rest of the element as
+ * the reader kept it in the details (media.c), the other details as nc:details. */
+static void item_rendition(wctx *w, const nc_rendition *r, const char *href, const char *mime,
+                           int width, int height)
+{
+    const char *written[10], *details = r->details;
+    size_t n = 0;
+    char b[40];
+    nc_buf rest = NC_BUF_INIT;
+    ncp_xw_start(&w->x, "remoteContent");
+#define WRITTEN(name, cond) do { if (cond) written[n++] = name; } while (0)
+    WRITTEN("rendition", r->name);
+    WRITTEN("href", href);
+    WRITTEN("contenttype", mime);
+    WRITTEN("width", width > 0);
+    WRITTEN("height", height > 0);
+    WRITTEN("title", r->title);
+    WRITTEN("size", r->size > 0);
+    WRITTEN("duration", r->duration > 0);
+    WRITTEN("format", r->format);
+#undef WRITTEN
+    written[n] = NULL;
+    rendition_attr(w, r->name);
+    ncp_xw_attr(&w->x, "href", iri(w, "rendition address", href));
+    ncp_xw_attr(&w->x, "contenttype", mime);
+    num_attr(w, "width", width);
+    num_attr(w, "height", height);
+    ncp_xw_attr(&w->x, "title", r->title);
+    if (r->size > 0) {
+        snprintf(b, sizeof b, "%lld", r->size);
+        ncp_xw_attr(&w->x, "size", b);
+    }
+    if (r->duration > 0) {
+        snprintf(b, sizeof b, "%.17g", r->duration);
+        ncp_xw_attr(&w->x, "duration", b);
+    }
+    qcode_or_nc(w, "format", r->format);
+    ncp_g2_rc_split(r->details, written, &rest, &details, w->scratch);
+    nc_attr(w, "details", details);
+    if (rest.size)
+        nc_buf_put(w->x.out, rest.ptr, rest.size);
+    else
+        ncp_xw_empty(&w->x);
+    if (rest.failed)
+        w->x.out->failed = 1;
+    nc_buf_release(&rest);
+}
+
+/* The renditions of the item's own picture (video, ...), one remoteContent each. */
+static void item_renditions(wctx *w, const nc_media *m)
+{
+    size_t i;
+    if (m->href || m->mime || m->width > 0 || m->height > 0 || m->main.name ||
+        rendition_more(&m->main))
+        item_rendition(w, &m->main, m->href, m->mime, m->width, m->height);
+    for (i = 0; i < m->n_renditions; i++) {
+        const nc_rendition *r = &m->renditions[i];
+        item_rendition(w, r, r->href, r->mime, r->width, r->height);
+    }
+}
+
 static void check_body(wctx *w)
 {
     nc_iter it = nc_iter_init(w->a->body);
@@ -1394,8 +1554,18 @@ static void content_set(wctx *w, int nitf)
 {
     const nc_article *a = w->a;
     size_t start;
+    const nc_media *m = root_media(a);
+    if (m && !nc_node_first_child(a->body) && !m->href && !m->n_renditions)
+        return; /* a picture (video, ...) item without content (its metadata alone) */
     ncp_xw_start(&w->x, "contentSet");
     ncp_xw_open(&w->x);
+    if (m) {
+        item_renditions(w, m);
+        if (!nc_node_first_child(a->body)) { /* no text beside the renditions */
+            ncp_xw_close(&w->x, "contentSet");
+            return;
+        }
+    }
     ncp_xw_start(&w->x, "inlineXML");
     ncp_xw_attr(&w->x, "contenttype", nitf ? "application/nitf+xml" : "application/xhtml+xml");
     ncp_xw_open(&w->x);
@@ -1431,6 +1601,48 @@ static void content_set(wctx *w, int nitf)
     ncp_xw_close(&w->x, "contentSet");
 }
 
+/* The index of the first extra pair with this key holding text, or -1. */
+static long extra_at(const nc_article *a, const char *key)
+{
+    size_t i;
+    for (i = 0; i < a->n_extra; i++)
+        if (a->extra[i].key && !strcmp(a->extra[i].key, key) && !a->extra[i].json &&
+            a->extra[i].value)
+            return (long)i;
+    return -1;
+}
+
+/* 1 when the item has no contentSet: a text item read without one (NCP_G2_NO_CONTENT, a
+ * pair placed here) whose body is still empty and which is no picture item. */
+static int no_content(wctx *w)
+{
+    long i = extra_at(w->a, NCP_G2_NO_CONTENT);
+    if (i < 0)
+        return 0;
+    if (w->placed)
+        w->placed[i] = 2;
+    return !strcmp(w->a->extra[i].value, "none") && !nc_node_first_child(w->a->body) &&
+           !root_media(w->a);
+}
+
+/* The item's xml:lang: the one the reader kept (NCP_G2_ITEM_LANG) when it is a tag of the
+ * content's language (en-US for en), else the content's; the kept pair is placed. */
+static const char *item_lang(wctx *w, const char *lang)
+{
+    const nc_article *a = w->a;
+    size_t i, n = lang ? strcspn(lang, "-") : 0;
+    for (i = 0; lang && i < a->n_extra; i++) {
+        const char *v = a->extra[i].value;
+        if (!a->extra[i].key || strcmp(a->extra[i].key, NCP_G2_ITEM_LANG) || a->extra[i].json ||
+            !v || !is_language(v) || strcspn(v, "-") != n || ncp_strncasecmp(v, lang, n))
+            continue;
+        if (w->placed)
+            w->placed[i] = 2;
+        return v;
+    }
+    return lang;
+}
+
 int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
     wctx w;
@@ -1439,7 +1651,7 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     char id[64];
     const char *guid = a->str[NC_F_ID], *version = a->str[NC_F_VERSION];
     const char *lang = a->str[NC_F_LANGUAGE];
-    int nitf = 0;
+    int nitf = 0, nocontent;
     if (body && !strcmp(body, "nitf"))
         nitf = 1;
     else if (body && strcmp(body, "xhtml"))
@@ -1456,6 +1668,8 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     w.x.depth = 1;
     w.scratch = nc_article_new();
     place_kept(&w);
+    lang = item_lang(&w, lang);
+    nocontent = no_content(&w);
     kept(&w, "newsItem", "hopHistory");
     kept(&w, "newsItem", "pubHistory");
     rights_info(&w);
@@ -1469,7 +1683,8 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     kept(&w, "newsItem", "derivedFromValue");
     if (!nitf)
         check_body(&w);
-    content_set(&w, nitf);
+    if (!nocontent)
+        content_set(&w, nitf);
 
     if (!guid) {
         ncp_article_stable_id(a, id, sizeof id);

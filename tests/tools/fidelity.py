@@ -69,6 +69,10 @@ DERIVED_TYPES = ("text", "composite")
 # the type of an association that is a picture: the model's default media kind, which the
 # Markdown front matter leaves out and every reader gives back
 DERIVED_MEDIA_TYPES = ("picture",)
+# the name of the main rendition: the model marks that rendition as the main one rather
+# than by name (article.h: a main rendition without a name is the writer's "main"), and
+# the ninjs writer names it "main" again
+DERIVED_RENDITION_NAMES = ("main",)
 
 
 def pieces_json(path):
@@ -89,7 +93,9 @@ def pieces_json(path):
                          if not (key in TEXT_LISTS and k.lower() in ("role", "contenttype"))
                          and not (v is doc and k == "type" and x in DERIVED_TYPES)
                          and not (v is not doc and k == "type" and x in DERIVED_MEDIA_TYPES
-                                  and ("uri" in v or "renditions" in v)))
+                                  and ("uri" in v or "renditions" in v))
+                         and not (key == "renditions" and k == "name"
+                                  and x in DERIVED_RENDITION_NAMES))
         elif isinstance(v, list):
             stack.extend((x, key.lower() if key else None) for x in v)
         elif isinstance(v, str):
@@ -175,6 +181,19 @@ def main():
                     except yaml.YAMLError:
                         fm = None
                     out_text += "\n" + "\n".join(json_strings(fm))
+            elif t == "newsml":
+                # newsconv's JSON in attributes (nc:details, a contentMetaExtProperty marked
+                # nc:json): its strings, unescaped, beside the raw text
+                try:
+                    for el in ET.fromstring(r.stdout).iter():
+                        for v in el.attrib.values():
+                            if v.startswith(("{", "[")):
+                                try:
+                                    out_text += "\n" + "\n".join(json_strings(json.loads(v)))
+                                except ValueError:
+                                    pass
+                except ET.ParseError:
+                    pass
             out_raw = norm(out_text)
             out_sq = squash(out_raw)
             if t != "json":
