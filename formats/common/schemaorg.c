@@ -282,8 +282,11 @@ static void add_person(ncp_schema_rd *s, json_t *e, const char *role)
     if (!ag.url && !exact)
         ag.url = ncp_schema_url(s, ncp_schema_get(s, e, "sameAs"));
     ag.affiliation = ncp_schema_text(s, ncp_schema_get(s, e, "affiliation"));
-    if (!ag.affiliation && !exact)
+    if (!ag.affiliation && !exact) {
         ag.affiliation = ncp_schema_text(s, ncp_schema_get(s, e, "worksFor"));
+        if (ag.affiliation && ag.name && !strcmp(ag.affiliation, ag.name))
+            ag.affiliation = NULL; /* a business that is its own employer */
+    }
     add_agent(s, &ag);
 }
 

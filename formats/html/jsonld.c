@@ -383,7 +383,8 @@ int ncp_html_jsonld(ncp_hpage *p)
             json_decref(j);
             break;
         }
-        ncp_schema_index(&l.s, j);
+        if (ncp_schema_index(&l.s, j) < 0)
+            p->a->failed = 1;
     }
     for (i = 0; i < l.s.n_objs; i++) {
         json_t *o = l.s.objs[i], *u;
