@@ -127,5 +127,38 @@ for f in src/batch/*.[ch]; do
     done < <(perl -0777 -pe 's{/\*.*?\*/}{ $& =~ s/[^\n]//gr }gse' "$f" |
              perl -ne 'while (/"((?:[^"\\]|\\.)*)"/g) { print "$.:$1\n" }')
 done
+# One schema.org vocabulary: formats/common/schemaorg.c holds the type names (its
+# ncp_schema_*_types lists, Person, Role) and reads authors, organisations, media and
+# keywords for both JSON-LD readers; no other reader (writers may name the types they write)
+# has a string literal (comments left out) that is one of those names. Known exceptions, by
+# file and name: NewsML 1's <Role> element; the microdata itemtype list of
+# formats/html/meta.c (to move onto ncp_schema_article_types).
+schema_types=$(perl -0777 -ne 'while (/ncp_schema_\w+_types\[\] = \{(.*?)\}/gs) {
+                   my $l = $1; print "$1\n" while $l =~ /"([^"]*)"/g }' formats/common/schemaorg.c)
+schema_types="$schema_types Person Role"
+[ "$(echo "$schema_types" | wc -w)" -gt 20 ] ||
+    fail_one "formats/common/schemaorg.c: the ncp_schema_*_types lists were not found"
+schema_allowed() { # file name
+    case "$1:$2" in
+    formats/newsml/newsml1.c:Role) return 0 ;;
+    formats/html/meta.c:*Article | formats/html/meta.c:*Posting | formats/html/meta.c:Report)
+        return 0 ;;
+    esac
+    return 1
+}
+for f in formats/*/*.c; do
+    case "$f" in
+    formats/common/schemaorg.c | *write*.c) continue ;;
+    esac
+    checks=$((checks + 1))
+    while IFS=: read -r line lit; do
+        for n in $schema_types; do
+            [ "$lit" = "$n" ] && ! schema_allowed "$f" "$n" &&
+                fail_one "$f:$line: names the schema.org type \"$n\": schema.org is read in" \
+                    "formats/common/schemaorg.c (ncp_schema_*), not in a format"
+        done
+    done < <(perl -0777 -pe 's{/\*.*?\*/}{ $& =~ s/[^\n]//gr }gse' "$f" |
+             perl -ne 'while (/"((?:[^"\\]|\\.)*)"/g) { print "$.:$1\n" }')
+done
 [ "$bad" -eq 0 ] || { echo "tests/layers.sh: $bad include(s) or name(s) break the layers" >&2; exit 1; }
 echo "layers: $checks includes checked, $(echo "$files" | wc -l) files"

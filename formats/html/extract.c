@@ -823,6 +823,7 @@ static int sibling_belongs(xmlNode *s, const ncp_hinfo *best)
 void ncp_html_describe(const xmlNode *n, nc_buf *out)
 {
     const char *id = n ? ncp_dom_attr(n, "id") : NULL, *c = n ? ncp_dom_attr(n, "class") : NULL;
+    size_t l;
     nc_buf_clear(out);
     if (!n) {
         nc_buf_puts(out, "(none)");
@@ -832,7 +833,11 @@ void ncp_html_describe(const xmlNode *n, nc_buf *out)
     if (id && *id)
         nc_buf_printf(out, "#%.24s", id);
     if (c && *c) {
-        size_t l = strcspn(c, " \t\n");
+        /* the first class word as written (not split at \r or \f; none shown when the
+         * value starts with white space: "div.") */
+        const char *v = c, *w = ncp_dom_word_next(&v, " \t\n", &l);
+        if (w != c)
+            l = 0;
         nc_buf_printf(out, ".%.*s", (int)(l > 32 ? 32 : l), c);
     }
 }
@@ -911,13 +916,27 @@ xmlNode *ncp_html_choose(ncp_hpage *p)
 
 /* ---- cleaning and conversion ---- */
 
+/* 1 when the word w (len bytes) contains part, case-sensitively. */
+static int word_has(const char *w, size_t len, const char *part)
+{
+    size_t pl = strlen(part), i;
+    for (i = 0; i + pl <= len; i++)
+        if (!memcmp(w + i, part, pl))
+            return 1;
+    return 0;
+}
+
 /* A caption next to a picture (a short line without a full stop is still one). */
 static int is_caption(xmlNode *n)
 {
     xmlNode *s;
-    const char *c = ncp_dom_attr(n, "class");
-    if (c && (strstr(c, "caption") || strstr(c, "Caption") || strstr(c, "credit")))
-        return 1;
+    const char *w, *v = ncp_dom_attr(n, "class");
+    size_t len;
+    /* a class word with "caption", "Caption" or "credit" in it (case kept: not "CAPTION") */
+    while (v && (w = ncp_dom_word_next(&v, NULL, &len)) != NULL)
+        if (word_has(w, len, "caption") || word_has(w, len, "Caption") ||
+            word_has(w, len, "credit"))
+            return 1;
     for (s = n->prev; s && s->type != XML_ELEMENT_NODE; s = s->prev)
         ;
     return s && ncp_hi(s) && ncp_hi(s)->media && ncp_hi(s)->text < 20;

@@ -18,156 +18,96 @@
 
 /* ---- reading helpers ---- */
 
-/* 1 when o's @type is an article type: one of schema.org's (schemaorg.h), or of the
- * more a page may use. */
+/* 1 when o's @type is an article type (schemaorg.h) */
 static int is_article(json_t *o)
 {
-    json_t *t = json_object_get(o, "@type");
-    return ncp_schema_type_in(t, ncp_schema_article_types) ||
-           ncp_schema_type_in(t, ncp_schema_page_article_types);
+    return ncp_schema_type_in(json_object_get(o, "@type"), ncp_schema_article_types);
 }
 
-static int type_is1(json_t *o, const char *type)
-{
-    const char *t[2];
-    t[0] = type;
-    t[1] = NULL;
-    return ncp_schema_type_in(json_object_get(o, "@type"), t);
-}
-
+/* The page's JSON-LD blocks being read: the shared schema.org reader (its user is the
+ * ld), the parsed blocks (freed by ncp_html_jsonld). */
 typedef struct ld {
+    ncp_schema_rd s;
     ncp_hpage *p;
     json_t **roots;
     size_t n_roots, cap_roots;
-    json_t **objs; /* every object found, in document order */
-    size_t n_objs, cap_objs;
-    int exact;
-    nc_buf b;
+    int exact; /* the page is newsconv's own: NCP_SCHEMA_EXACT */
 } ld;
 
-static int push_ptr(json_t ***v, size_t *n, size_t *cap, json_t *j)
+static int push_root(ld *l, json_t *j)
 {
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 16;
-        json_t **nv = realloc(*v, nc * sizeof *nv);
+    if (l->n_roots == l->cap_roots) {
+        size_t nc = l->cap_roots ? l->cap_roots * 2 : 16;
+        json_t **nv = realloc(l->roots, nc * sizeof *nv);
         if (!nv)
             return -1;
-        *v = nv;
-        *cap = nc;
+        l->roots = nv;
+        l->cap_roots = nc;
     }
-    (*v)[(*n)++] = j;
+    l->roots[l->n_roots++] = j;
     return 0;
 }
 
-/* Collects every object under root, breadth-first with a bounded queue. */
-static int collect(ld *l, json_t *root)
+/* The page's text clean-up (ncp_schema_rd.text): entities decoded and white space
+ * collapsed, NULL when nothing is left; a page of our own: as written. */
+static const char *page_text(ncp_schema_rd *s, json_t *str)
 {
-    size_t start = l->n_objs, i;
-    json_t **queue = NULL;
-    size_t qn = 0, qcap = 0, qi = 0;
-    if (push_ptr(&queue, &qn, &qcap, root) < 0)
-        return -1;
-    while (qi < qn && qn < 100000) {
-        json_t *v = queue[qi++];
-        if (json_is_object(v)) {
-            const char *k;
-            json_t *c;
-            if (push_ptr(&l->objs, &l->n_objs, &l->cap_objs, v) < 0)
-                break;
-            json_object_foreach(v, k, c)
-                if (json_is_object(c) || json_is_array(c))
-                    push_ptr(&queue, &qn, &qcap, c);
-        } else if (json_is_array(v)) {
-            for (i = 0; i < json_array_size(v); i++) {
-                json_t *c = json_array_get(v, i);
-                if (json_is_object(c) || json_is_array(c))
-                    push_ptr(&queue, &qn, &qcap, c);
-            }
-        }
-    }
-    free(queue);
-    (void)start;
-    return 0;
+    nc_buf t = NC_BUF_INIT, c = NC_BUF_INIT;
+    const char *r = NULL;
+    if (s->flags & NCP_SCHEMA_EXACT)
+        return nc_article_strndup(s->a, json_string_value(str), json_string_length(str));
+    ncp_html_unescape(json_string_value(str), json_string_length(str), &t);
+    ncp_collapse_space(&c, t.ptr, t.size);
+    if (c.size)
+        r = nc_article_strdup(s->a, c.ptr);
+    nc_buf_release(&t);
+    nc_buf_release(&c);
+    return r;
 }
 
-/* An object given only as {"@id": ...}: the full node with that @id, if any. */
-static json_t *deref(ld *l, json_t *v)
+/* An address resolved against the page's base (ncp_schema_rd.url); as written on a page of
+ * our own. */
+static const char *page_url(ncp_schema_rd *s, json_t *str)
 {
-    json_t *id;
-    size_t i;
-    if (!json_is_object(v) || json_object_size(v) > 2 || !(id = json_object_get(v, "@id")) ||
-        !json_is_string(id))
-        return v;
-    for (i = 0; i < l->n_objs; i++) {
-        json_t *o = l->objs[i];
-        json_t *oid = json_object_get(o, "@id");
-        if (o != v && json_object_size(o) > 1 && oid && json_is_string(oid) &&
-            json_equal(oid, id))
-            return o;
-    }
-    return v;
+    ld *l = s->user;
+    if (s->flags & NCP_SCHEMA_EXACT)
+        return nc_article_strdup(s->a, json_string_value(str));
+    return ncp_html_url(l->p, json_string_value(str));
 }
 
-/* A text value: a string, a number, or an object's name/@value/value. Entities decoded and
- * white space collapsed unless exact. Result in l->b (valid until the next call). */
-static const char *text_of(ld *l, json_t *v)
+/* An author (ncp_schema_rd.author): names go through the page's name rules (several in one
+ * string, "By", job titles); a plain string that is an address is none. A page of our own:
+ * as written. */
+static void page_author(ncp_schema_rd *s, const ncp_schema_agent *ag)
 {
-    const char *s = NULL;
-    char num[64];
-    size_t len = 0;
-    if (json_is_array(v))
-        v = json_array_size(v) ? json_array_get(v, 0) : NULL;
-    if (json_is_object(v)) {
-        json_t *n = json_object_get(v, "name");
-        if (!n)
-            n = json_object_get(v, "@value");
-        if (!n)
-            n = json_object_get(v, "value");
-        v = n;
-        if (json_is_array(v))
-            v = json_array_size(v) ? json_array_get(v, 0) : NULL;
+    nc_article *a = s->a;
+    size_t before = a->n_authors;
+    if (s->flags & NCP_SCHEMA_EXACT) {
+        nc_article_add_author(a, ag->name, ag->role, ag->url, ag->affiliation);
+        return;
     }
-    if (json_is_string(v)) {
-        s = json_string_value(v);
-        len = json_string_length(v);
-    } else if (json_is_integer(v)) {
-        snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        s = num;
-        len = strlen(num);
-    } else if (json_is_real(v)) {
-        snprintf(num, sizeof num, "%g", json_real_value(v));
-        s = num;
-        len = strlen(num);
-    }
-    nc_buf_clear(&l->b);
-    if (!s)
-        return NULL;
-    if (l->exact) {
-        nc_buf_put(&l->b, s, len);
-    } else {
-        nc_buf t = NC_BUF_INIT;
-        ncp_html_unescape(s, len, &t);
-        ncp_collapse_space(&l->b, t.ptr, t.size);
-        nc_buf_release(&t);
-        if (!l->b.size)
-            return NULL;
-    }
-    return l->b.ptr;
+    if (!ag->name || (ag->bare && strstr(ag->name, "://")))
+        return;
+    ncp_html_add_meta_authors(a, ag->name, ag->url);
+    if (ag->affiliation && a->n_authors > before)
+        a->authors[before].affiliation = ag->affiliation;
+    if (ag->role && a->n_authors > before)
+        a->authors[before].role = ag->role;
 }
 
 static json_t *get(ld *l, json_t *o, const char *key)
 {
-    json_t *v = json_object_get(o, key);
-    if (!v) {
-        /* "schema:headline" / "http://schema.org/headline" spellings */
-        const char *k;
-        json_t *c;
-        json_object_foreach(o, k, c)
-            if (!strcmp(ncp_schema_strip(k), key))
-                return deref(l, c);
-        return NULL;
-    }
-    return deref(l, v);
+    return ncp_schema_get(&l->s, o, key);
+}
+
+static const char *text_of(ld *l, json_t *v)
+{
+    return v ? ncp_schema_text(&l->s, v) : NULL;
+}
+
+static const char *url_of(ld *l, json_t *v)
+{
+    return v ? ncp_schema_url(&l->s, v) : NULL;
 }
 
 static void put(ld *l, nc_field f, json_t *v)
@@ -187,250 +127,50 @@ static void put_time(ld *l, nc_tfield f, json_t *v)
         ncp_html_set_time(l->p->a, f, s, !l->exact);
 }
 
-static int to_int(json_t *v)
-{
-    if (json_is_object(v))
-        v = json_object_get(v, "value");
-    if (json_is_integer(v))
-        return (int)json_integer_value(v);
-    if (json_is_real(v))
-        return (int)json_real_value(v);
-    if (json_is_string(v))
-        return atoi(json_string_value(v));
-    return 0;
-}
-
-static const char *url_of(ld *l, json_t *v)
-{
-    if (json_is_array(v))
-        v = json_array_size(v) ? json_array_get(v, 0) : NULL;
-    if (json_is_object(v)) {
-        json_t *u = json_object_get(v, "contentUrl");
-        if (!u)
-            u = json_object_get(v, "url");
-        if (!u)
-            u = json_object_get(v, "@id");
-        v = u;
-        if (json_is_array(v))
-            v = json_array_size(v) ? json_array_get(v, 0) : NULL;
-    }
-    if (!json_is_string(v) || !*json_string_value(v))
-        return NULL;
-    if (l->exact)
-        return json_string_value(v);
-    return ncp_html_url(l->p, json_string_value(v));
-}
-
 /* ---- the article object ---- */
 
-/* orgs: 0 reads persons (and untyped names) only, 1 organisations only. */
-static void read_authors_of(ld *l, json_t *v, const char *role_in, int orgs);
-
-static void read_authors(ld *l, json_t *v, const char *role_in)
-{
-    /* A person named as author wins over an organisation named next to it (publisher
-     * pages list both "Jane Doe" and "Example News"); an organisation is the author only
-     * when no person is given. */
-    nc_article *a = l->p->a;
-    size_t before = a->n_authors;
-    read_authors_of(l, v, role_in, 0);
-    if (a->n_authors == before && !l->exact) {
-        read_authors_of(l, v, role_in, 1);
-        if (a->n_authors > before)
-            l->p->authors_org = 1;
-    }
-}
-
-static void read_authors_of(ld *l, json_t *v, const char *role_in, int orgs)
+/* about: DefinedTerm or Thing objects, or names */
+static void read_subjects(ld *l, json_t *v)
 {
     nc_article *a = l->p->a;
-    size_t i, n = json_is_array(v) ? json_array_size(v) : 1;
-    for (i = 0; i < n && i < 200; i++) {
-        json_t *e = deref(l, json_is_array(v) ? json_array_get(v, i) : v);
-        const char *role = role_in;
-        json_t *nm;
-        if (!l->exact && json_is_object(e) && !type_is1(e, "Role") &&
-            !!ncp_schema_type_in(json_object_get(e, "@type"), ncp_schema_org_types) != orgs)
-            continue;
-        if (l->exact && orgs)
-            continue;
-        if (json_is_object(e) && type_is1(e, "Role")) {
-            json_t *inner = get(l, e, "author");
-            if (!inner)
-                inner = get(l, e, "creator");
-            if (json_object_get(e, "roleName"))
-                role = text_of(l, json_object_get(e, "roleName"));
-            role = role ? nc_article_strdup(a, role) : NULL;
-            read_authors_of(l, inner ? inner : json_null(), role, orgs);
-            continue;
-        }
-        if (json_is_string(e) && orgs)
-            continue;
+    size_t i, n = json_is_array(v) ? json_array_size(v) : v ? 1 : 0;
+    for (i = 0; i < n && i < 1000; i++) {
+        json_t *e = ncp_schema_deref(&l->s, json_is_array(v) ? json_array_get(v, i) : v);
+        const char *name, *code;
+        json_t *sc;
         if (json_is_string(e)) {
-            if (l->exact)
-                nc_article_add_author(a, json_string_value(e), role, NULL, NULL);
-            else if (!strstr(json_string_value(e), "://"))
-                ncp_html_add_meta_authors(a, json_string_value(e), NULL);
+            nc_article_add_subject(a, text_of(l, e), NULL, NULL);
             continue;
         }
         if (!json_is_object(e))
             continue;
-        nm = get(l, e, "name");
-        {
-            const char *url = NULL, *aff = NULL, *name;
-            json_t *u = get(l, e, "url");
-            if (!u && !l->exact)
-                u = get(l, e, "sameAs");
-            if (u && (url = url_of(l, u)) != NULL)
-                url = nc_article_strdup(a, url);
-            if (get(l, e, "affiliation") && (aff = text_of(l, get(l, e, "affiliation"))))
-                aff = nc_article_strdup(a, aff);
-            name = nm ? text_of(l, nm) : NULL;
-            if (!name && !l->exact) {
-                /* givenName familyName */
-                const char *g = text_of(l, get(l, e, "givenName"));
-                char *gn = g ? nc_article_strdup(a, g) : NULL;
-                const char *f = text_of(l, get(l, e, "familyName"));
-                if (gn && f) {
-                    nc_buf t = NC_BUF_INIT;
-                    nc_buf_printf(&t, "%s %s", gn, f);
-                    name = nc_article_strdup(a, t.ptr);
-                    nc_buf_release(&t);
-                }
-            }
-            if (l->exact) {
-                nc_article_add_author(a, name, role, url, aff);
-            } else if (name) {
-                size_t before = a->n_authors;
-                ncp_html_add_meta_authors(a, name, url);
-                if (aff && a->n_authors > before)
-                    a->authors[before].affiliation = aff;
-                if (role && a->n_authors > before)
-                    a->authors[before].role = role;
-            }
-        }
+        name = text_of(l, get(l, e, "name"));
+        code = text_of(l, get(l, e, "termCode"));
+        if (!code && !l->exact)
+            code = text_of(l, get(l, e, "identifier"));
+        sc = get(l, e, "inDefinedTermSet");
+        if (json_is_object(sc))
+            sc = json_object_get(sc, "@id") ? json_object_get(sc, "@id")
+                                            : json_object_get(sc, "url");
+        if (name || code)
+            nc_article_add_subject(a, name, code, text_of(l, sc));
     }
 }
 
-static void read_list(ld *l, json_t *v, int what)
+static void read_genres(ld *l, json_t *v)
 {
-    nc_article *a = l->p->a;
-    size_t i, n;
-    if (!v)
-        return;
-    n = json_is_array(v) ? json_array_size(v) : 1;
+    size_t i, n = json_is_array(v) ? json_array_size(v) : v ? 1 : 0;
     for (i = 0; i < n && i < 1000; i++) {
-        json_t *e = json_is_array(v) ? json_array_get(v, i) : v;
-        const char *s;
-        if (what == 'k' && json_is_string(e) && !l->exact) {
-            /* "a, b, c" */
-            nc_buf t = NC_BUF_INIT;
-            const char *q = json_string_value(e);
-            ncp_html_unescape(q, strlen(q), &t);
-            ncp_schema_keywords(a, t.ptr, NCP_SCHEMA_TIDY);
-            nc_buf_release(&t);
-            continue;
-        }
-        if (what == 's') {
-            /* about: DefinedTerm or Thing */
-            const char *name = NULL, *code = NULL, *scheme = NULL;
-            e = deref(l, e);
-            if (json_is_string(e)) {
-                name = text_of(l, e);
-                nc_article_add_subject(a, name, NULL, NULL);
-                continue;
-            }
-            if (!json_is_object(e))
-                continue;
-            if ((s = text_of(l, get(l, e, "name"))))
-                name = nc_article_strdup(a, s);
-            if ((s = text_of(l, get(l, e, "termCode"))) ||
-                (!l->exact && (s = text_of(l, get(l, e, "identifier")))))
-                code = nc_article_strdup(a, s);
-            if (get(l, e, "inDefinedTermSet")) {
-                json_t *sc = get(l, e, "inDefinedTermSet");
-                if (json_is_object(sc))
-                    sc = json_object_get(sc, "@id") ? json_object_get(sc, "@id")
-                                                    : json_object_get(sc, "url");
-                if ((s = text_of(l, sc)))
-                    scheme = nc_article_strdup(a, s);
-            }
-            if (name || code)
-                nc_article_add_subject(a, name, code, scheme);
-            continue;
-        }
-        s = text_of(l, e);
-        if (!s)
-            continue;
-        if (what == 'k')
-            nc_article_add_keyword(a, s);
-        else if (what == 'g')
-            nc_article_add_genre(a, s, NULL, NULL);
+        const char *s = text_of(l, json_is_array(v) ? json_array_get(v, i) : v);
+        if (s)
+            nc_article_add_genre(l->p->a, s, NULL, NULL);
     }
 }
 
-static void read_media_obj(ld *l, json_t *e, int lead_only)
+/* The first of v (an array) or v, as a media item of kind. */
+static void read_media_first(ld *l, json_t *v, nc_media_kind kind)
 {
-    nc_article *a = l->p->a;
-    nc_media_kind kind;
-    const char *href, *s;
-    nc_media *m;
-    json_t *enc;
-    size_t i;
-    e = deref(l, e);
-    if (json_is_string(e)) {
-        href = url_of(l, e);
-        if (href)
-            nc_article_add_media(a, NC_MEDIA_PICTURE, href);
-        return;
-    }
-    if (!json_is_object(e))
-        return;
-    kind = ncp_schema_media_kind(json_object_get(e, "@type"));
-    if ((s = text_of(l, get(l, e, "additionalType"))) && strstr(s, "graphic"))
-        kind = NC_MEDIA_GRAPHIC;
-    href = url_of(l, e);
-    if (!href && !l->exact && kind == NC_MEDIA_VIDEO && get(l, e, "embedUrl"))
-        href = url_of(l, get(l, e, "embedUrl"));
-    if (!href && !l->exact)
-        return;
-    m = nc_article_add_media(a, kind, href);
-    if (!m)
-        return;
-    if ((s = text_of(l, get(l, e, "identifier"))))
-        m->id = nc_article_strdup(a, s);
-    if ((s = text_of(l, get(l, e, "encodingFormat"))))
-        m->mime = nc_article_strdup(a, s);
-    m->width = to_int(get(l, e, "width"));
-    m->height = to_int(get(l, e, "height"));
-    if ((s = text_of(l, get(l, e, "name"))))
-        m->title = nc_article_strdup(a, s);
-    if ((s = text_of(l, get(l, e, "caption"))))
-        m->caption = nc_article_strdup(a, s);
-    if ((s = text_of(l, get(l, e, "creditText"))) ||
-        (!l->exact && (s = text_of(l, get(l, e, "copyrightHolder")))) ||
-        (!l->exact && (s = text_of(l, get(l, e, "author")))))
-        m->credit = nc_article_strdup(a, s);
-    if ((s = text_of(l, get(l, e, "description"))))
-        m->alt = nc_article_strdup(a, s);
-    if (!l->exact && m->caption && m->alt && !strcmp(m->caption, m->alt))
-        m->alt = NULL;
-    if (lead_only)
-        return;
-    enc = get(l, e, "encoding");
-    for (i = 0; enc && i < (json_is_array(enc) ? json_array_size(enc) : 1); i++) {
-        json_t *r = json_is_array(enc) ? json_array_get(enc, i) : enc;
-        const char *name = NULL, *mime = NULL, *rh;
-        if (!json_is_object(r))
-            continue;
-        if ((s = text_of(l, get(l, r, "name"))))
-            name = nc_article_strdup(a, s);
-        if ((s = text_of(l, get(l, r, "encodingFormat"))))
-            mime = nc_article_strdup(a, s);
-        rh = url_of(l, r);
-        nc_media_add_rendition(a, m, name, rh, mime, to_int(get(l, r, "width")),
-                               to_int(get(l, r, "height")));
-    }
+    ncp_schema_media(&l->s, json_is_array(v) ? json_array_get(v, 0) : v, kind);
 }
 
 /* digitalSourceType (schema.org's IPTCDigitalSourceEnumeration, or the IPTC URI): the IPTC
@@ -479,7 +219,8 @@ static void read_article(ld *l, json_t *o)
         if (!v && !l->exact)
             v = get(l, o, "creator");
         if (v)
-            read_authors(l, v, NULL);
+            if (ncp_schema_authors(&l->s, v, NULL))
+                p->authors_org = 1;
     }
     put(l, NC_F_PROVIDER, get(l, o, "provider"));
     if (!l->exact)
@@ -499,11 +240,11 @@ static void read_article(ld *l, json_t *o)
     put(l, NC_F_LOCATION, v);
     put(l, NC_F_SECTION, get(l, o, "articleSection"));
     if (!a->n_keywords)
-        read_list(l, get(l, o, "keywords"), 'k');
+        ncp_schema_keywords(&l->s, get(l, o, "keywords"));
     if (!a->n_genres)
-        read_list(l, get(l, o, "genre"), 'g');
+        read_genres(l, get(l, o, "genre"));
     if (!a->n_subjects && l->exact)
-        read_list(l, get(l, o, "about"), 's');
+        read_subjects(l, get(l, o, "about"));
     put_time(l, NC_T_CREATED, get(l, o, "dateCreated"));
     put_time(l, NC_T_PUBLISHED, get(l, o, "datePublished"));
     put_time(l, NC_T_MODIFIED, get(l, o, "dateModified"));
@@ -524,14 +265,15 @@ static void read_article(ld *l, json_t *o)
         if (l->exact) {
             v = get(l, o, "associatedMedia");
             for (i = 0; v && i < (json_is_array(v) ? json_array_size(v) : 1); i++)
-                read_media_obj(l, json_is_array(v) ? json_array_get(v, i) : v, 0);
+                ncp_schema_media(&l->s, json_is_array(v) ? json_array_get(v, i) : v,
+                                 NC_MEDIA_PICTURE);
         } else {
             if ((v = get(l, o, "image")))
-                read_media_obj(l, json_is_array(v) ? json_array_get(v, 0) : v, 1);
+                read_media_first(l, v, NC_MEDIA_PICTURE);
             if (!a->n_media && (v = get(l, o, "thumbnailUrl")))
-                read_media_obj(l, json_is_array(v) ? json_array_get(v, 0) : v, 1);
+                read_media_first(l, v, NC_MEDIA_PICTURE);
             if ((v = get(l, o, "video")))
-                read_media_obj(l, json_is_array(v) ? json_array_get(v, 0) : v, 1);
+                read_media_first(l, v, NC_MEDIA_VIDEO);
         }
     }
     if (!l->exact && !p->jsonld_body && (v = get(l, o, "articleBody")) && json_is_string(v)) {
@@ -644,21 +386,27 @@ int ncp_html_jsonld(ncp_hpage *p)
     memset(&l, 0, sizeof l);
     l.p = p;
     l.exact = p->own;
-    nc_buf_init(&l.b);
+    l.s = (ncp_schema_rd){.a = p->a,
+                          .flags = p->own ? NCP_SCHEMA_EXACT : NCP_SCHEMA_LEAD,
+                          .text = page_text,
+                          .url = page_url,
+                          .author = page_author,
+                          .user = &l};
     for (ncp_dom_walk_tree(&it, p->root); (n = ncp_dom_walk_enter(&it)) != NULL;) {
         json_t *j;
         if (!ncp_dom_is(n, "script") || !ncp_html_script_is(n, "application/ld+json"))
             continue;
         if (!(j = ncp_html_parse_script(p, n, 1)))
             continue;
-        if (push_ptr(&l.roots, &l.n_roots, &l.cap_roots, j) < 0) {
+        if (push_root(&l, j) < 0) {
             json_decref(j);
             break;
         }
-        collect(&l, j);
+        if (ncp_schema_index(&l.s, j) < 0)
+            p->a->failed = 1;
     }
-    for (i = 0; i < l.n_objs; i++) {
-        json_t *o = l.objs[i], *u;
+    for (i = 0; i < l.s.n_objs; i++) {
+        json_t *o = l.s.objs[i], *u;
         int rank;
         if (!is_article(o))
             continue;
@@ -687,23 +435,22 @@ int ncp_html_jsonld(ncp_hpage *p)
         read_article(&l, best);
     else if (!p->own) {
         /* no article object: a WebPage's publication dates and publisher still help */
-        for (i = 0; i < l.n_objs; i++)
-            if (ncp_schema_type_in(json_object_get(l.objs[i], "@type"), ncp_schema_page_types)) {
+        for (i = 0; i < l.s.n_objs; i++)
+            if (ncp_schema_type_in(json_object_get(l.s.objs[i], "@type"), ncp_schema_page_types)) {
                 /* newsletter and site builders that call a post a WebPage, with its
                  * headline and author: an article in all but the type */
-                if (json_object_get(l.objs[i], "headline") && json_object_get(l.objs[i], "author")) {
-                    read_article(&l, l.objs[i]);
+                if (json_object_get(l.s.objs[i], "headline") && json_object_get(l.s.objs[i], "author")) {
+                    read_article(&l, l.s.objs[i]);
                     break;
                 }
-                put_time(&l, NC_T_PUBLISHED, get(&l, l.objs[i], "datePublished"));
-                put_time(&l, NC_T_MODIFIED, get(&l, l.objs[i], "dateModified"));
+                put_time(&l, NC_T_PUBLISHED, get(&l, l.s.objs[i], "datePublished"));
+                put_time(&l, NC_T_MODIFIED, get(&l, l.s.objs[i], "dateModified"));
                 break;
             }
     }
     for (i = 0; i < l.n_roots; i++)
         json_decref(l.roots[i]);
     free(l.roots);
-    free(l.objs);
-    nc_buf_release(&l.b);
+    ncp_schema_rd_release(&l.s);
     return 0;
 }

@@ -13,8 +13,15 @@
 
 #include "common/schemaorg.h"
 
-#define GET(o, k) ncp_jrd_get((o), (k))
-#define STR(o, k) ncp_jrd_str(r, GET((o), (k)))
+/* A JSON-LD document being read: the shared schema.org reader (schemaorg.h) over the
+ * json reader's state. */
+typedef struct jld {
+    ncp_schema_rd s;
+    ncp_jrd *r;
+} jld;
+
+#define GET(o, k) ncp_schema_get(&l->s, (o), (k))
+#define STR(o, k) ncp_jrd_str(l->r, GET((o), (k)))
 
 /* Properties read below; the others go to extra. */
 static const char *const known_keys[] = {
@@ -25,17 +32,18 @@ static const char *const known_keys[] = {
     "sourceOrganization", "keywords", "inLanguage", "articleSection", "copyrightHolder",
     "copyrightNotice", "license", "creditText", "dateline", "contentLocation",
     "locationCreated", "genre", "about", "identifier", "relatedLink", "contentUrl",
-    "embedUrl", "caption", "width", "height", "encodingFormat", NULL};
+    "embedUrl", "caption", "width", "height", "encodingFormat", "encoding", NULL};
 
-/* 1 when @type (a string or an array of strings) names one of types. */
-static int is_type(json_t *o, const char *const *types)
+/* The json reader's text clean-up (ncp_schema_rd.text): trimmed, NUL characters dropped. */
+static const char *doc_text(ncp_schema_rd *s, json_t *str)
 {
-    return ncp_schema_type_in(GET(o, "@type"), types);
+    jld *l = s->user;
+    return ncp_jrd_str(l->r, str);
 }
 
 static const char *type_name(json_t *o)
 {
-    json_t *t = GET(o, "@type");
+    json_t *t = ncp_jrd_get(o, "@type");
     if (json_is_array(t))
         t = json_array_get(t, 0);
     return json_is_string(t) ? json_string_value(t) : "(no @type)";
@@ -43,121 +51,40 @@ static const char *type_name(json_t *o)
 
 int ncp_jsonld_is(json_t *obj)
 {
-    return GET(obj, "@context") || GET(obj, "@type") || GET(obj, "@graph");
+    return ncp_jrd_get(obj, "@context") || ncp_jrd_get(obj, "@type") ||
+           ncp_jrd_get(obj, "@graph");
 }
 
 /* A name: a string, or an object's name (Person, Organization, Place, Language). */
-static const char *name_of(ncp_jrd *r, json_t *v)
+static const char *name_of(jld *l, json_t *v)
 {
-    const char *s;
-    if (json_is_string(v))
-        return ncp_jrd_str(r, v);
-    if (json_is_array(v))
-        return name_of(r, json_array_get(v, 0)); /* one level: an array of objects */
-    s = STR(v, "name");
-    return s ? s : STR(v, "alternateName");
+    return v ? ncp_schema_text(&l->s, v) : NULL;
 }
 
 /* A URL: a string, or an object's url or @id. */
-static const char *url_of(ncp_jrd *r, json_t *v)
+static const char *url_of(jld *l, json_t *v)
 {
-    const char *s;
-    if (json_is_string(v))
-        return ncp_jrd_str(r, v);
-    s = STR(v, "url");
-    return s ? s : STR(v, "@id");
+    return v ? ncp_schema_url(&l->s, v) : NULL;
 }
 
-static void add_authors(ncp_jrd *r, json_t *v, const char *role)
+/* image, video, audio: media objects or addresses; plain addresses in a row are the
+ * renditions of one picture */
+static void media_from(jld *l, json_t *v, nc_media_kind kind)
 {
-    size_t i, n = json_is_array(v) ? json_array_size(v) : 1;
+    size_t i, n = json_is_array(v) ? json_array_size(v) : v ? 1 : 0;
+    nc_media *strings = NULL;
     for (i = 0; i < n; i++) {
-        json_t *e = json_is_array(v) ? json_array_get(v, i) : v;
-        const char *name, *url = NULL, *aff = NULL;
-        if (json_is_string(e)) {
-            name = ncp_jrd_str(r, e);
-        } else if (json_is_object(e)) {
-            name = STR(e, "name");
-            url = STR(e, "url");
-            if (!url && json_is_string(GET(e, "sameAs")))
-                url = STR(e, "sameAs");
-            aff = name_of(r, GET(e, "affiliation"));
-            if (!aff)
-                aff = name_of(r, GET(e, "worksFor"));
-        } else {
-            continue;
-        }
-        if (name || url)
-            nc_article_add_author(r->a, name, role, url, aff);
-    }
-}
-
-static void media_from(ncp_jrd *r, json_t *v, nc_media_kind kind)
-{
-    size_t i, n = json_is_array(v) ? json_array_size(v) : 1;
-    nc_media *strings = NULL; /* plain URLs in a row: renditions of one picture */
-    for (i = 0; i < n; i++) {
-        json_t *e = json_is_array(v) ? json_array_get(v, i) : v;
-        nc_media *m;
+        json_t *e = ncp_schema_deref(&l->s, json_is_array(v) ? json_array_get(v, i) : v);
         const char *href;
-        long num;
-        if (json_is_string(e)) {
-            href = ncp_jrd_str(r, e);
-            if (!href)
-                continue;
+        if (!json_is_string(e)) {
+            strings = NULL;
+            ncp_schema_media(&l->s, e, kind);
+        } else if ((href = url_of(l, e)) != NULL) {
             if (strings)
-                nc_media_add_rendition(r->a, strings, NULL, href, NULL, 0, 0);
+                nc_media_add_rendition(l->r->a, strings, NULL, href, NULL, 0, 0);
             else
-                strings = nc_article_add_media(r->a, kind, href);
-            continue;
+                strings = nc_article_add_media(l->r->a, kind, href);
         }
-        strings = NULL;
-        if (!json_is_object(e))
-            continue;
-        href = STR(e, "contentUrl");
-        if (!href)
-            href = STR(e, "url");
-        if (!href)
-            href = STR(e, "embedUrl");
-        m = nc_article_add_media(r->a, kind, href);
-        if (!m)
-            return;
-        m->id = STR(e, "@id");
-        if (m->id && href && !strcmp(m->id, href))
-            m->id = NULL;
-        m->mime = STR(e, "encodingFormat");
-        if (ncp_jrd_int(GET(e, "width"), &num) == 0 ||
-            ncp_jrd_int(GET(GET(e, "width"), "value"), &num) == 0)
-            m->width = num > 0 ? (int)num : 0;
-        if (ncp_jrd_int(GET(e, "height"), &num) == 0 ||
-            ncp_jrd_int(GET(GET(e, "height"), "value"), &num) == 0)
-            m->height = num > 0 ? (int)num : 0;
-        m->title = STR(e, "name");
-        m->caption = STR(e, "caption");
-        if (!m->caption)
-            m->caption = STR(e, "description");
-        m->credit = STR(e, "creditText");
-        if (!m->credit)
-            m->credit = name_of(r, GET(e, "copyrightHolder"));
-        if (!m->credit)
-            m->credit = name_of(r, GET(e, "author"));
-        if (json_is_string(GET(e, "thumbnailUrl")))
-            nc_media_add_rendition(r->a, m, "thumbnail", STR(e, "thumbnailUrl"), NULL, 0, 0);
-    }
-}
-
-static void add_keywords(ncp_jrd *r, json_t *v)
-{
-    size_t i;
-    json_t *e;
-    if (json_is_string(v)) {
-        ncp_schema_keywords(r->a, json_string_value(v), 0);
-        return;
-    }
-    json_array_foreach(v, i, e) {
-        const char *s = name_of(r, e);
-        if (s)
-            nc_article_add_keyword(r->a, s);
     }
 }
 
@@ -167,8 +94,9 @@ static void set_first(ncp_jrd *r, nc_field f, const char *s)
         nc_article_sets(r->a, f, s);
 }
 
-static int read_article(ncp_jrd *r, json_t *o)
+static int read_article(jld *l, json_t *o)
 {
+    ncp_jrd *r = l->r;
     nc_article *a = r->a;
     const char *k, *s, *url, *id;
     json_t *v, *e;
@@ -177,7 +105,7 @@ static int read_article(ncp_jrd *r, json_t *o)
     json_object_foreach(o, k, v) {
         const char *const *kk;
         for (kk = known_keys; *kk; kk++)
-            if (!ncp_strcasecmp(k, *kk))
+            if (ncp_schema_key_is(k, *kk))
                 break;
         if (!*kk)
             ncp_jrd_extra(r, k, v);
@@ -187,18 +115,18 @@ static int read_article(ncp_jrd *r, json_t *o)
     set_first(r, NC_F_SUBHEADLINE, STR(o, "alternativeHeadline"));
     set_first(r, NC_F_SUMMARY, STR(o, "description"));
     set_first(r, NC_F_SUMMARY, STR(o, "abstract"));
-    add_authors(r, GET(o, "author"), NULL);
-    add_authors(r, GET(o, "creator"), NULL);
-    add_authors(r, GET(o, "editor"), "editor");
-    add_authors(r, GET(o, "contributor"), "contributor");
+    ncp_schema_authors(&l->s, GET(o, "author"), NULL);
+    ncp_schema_authors(&l->s, GET(o, "creator"), NULL);
+    ncp_schema_authors(&l->s, GET(o, "editor"), "editor");
+    ncp_schema_authors(&l->s, GET(o, "contributor"), "contributor");
     ncp_jrd_time(r, GET(o, "dateCreated"), "dateCreated", NC_T_CREATED);
     ncp_jrd_time(r, GET(o, "datePublished"), "datePublished", NC_T_PUBLISHED);
     ncp_jrd_time(r, GET(o, "dateModified"), "dateModified", NC_T_MODIFIED);
     ncp_jrd_time(r, GET(o, "expires"), "expires", NC_T_EXPIRES);
 
-    url = url_of(r, GET(o, "url"));
+    url = url_of(l, GET(o, "url"));
     if (!url)
-        url = url_of(r, GET(o, "mainEntityOfPage"));
+        url = url_of(l, GET(o, "mainEntityOfPage"));
     set_first(r, NC_F_URL, url);
     v = GET(o, "identifier");
     id = json_is_object(v) ? ncp_jrd_text(r, GET(v, "value")) : ncp_jrd_text(r, v);
@@ -206,11 +134,11 @@ static int read_article(ncp_jrd *r, json_t *o)
         id = s;
     set_first(r, NC_F_ID, id);
 
-    set_first(r, NC_F_PUBLISHER, name_of(r, GET(o, "publisher")));
-    set_first(r, NC_F_PROVIDER, name_of(r, GET(o, "sourceOrganization")));
-    set_first(r, NC_F_PROVIDER, name_of(r, GET(o, "provider")));
-    add_keywords(r, GET(o, "keywords"));
-    set_first(r, NC_F_LANGUAGE, name_of(r, GET(o, "inLanguage")));
+    set_first(r, NC_F_PUBLISHER, name_of(l, GET(o, "publisher")));
+    set_first(r, NC_F_PROVIDER, name_of(l, GET(o, "sourceOrganization")));
+    set_first(r, NC_F_PROVIDER, name_of(l, GET(o, "provider")));
+    ncp_schema_keywords(&l->s, GET(o, "keywords"));
+    set_first(r, NC_F_LANGUAGE, name_of(l, GET(o, "inLanguage")));
     v = GET(o, "inLanguage");
     if (json_is_object(v) && (s = STR(v, "alternateName")) != NULL) {
         a->str[NC_F_LANGUAGE] = NULL; /* "en", rather than the name "English" */
@@ -228,27 +156,27 @@ static int read_article(ncp_jrd *r, json_t *o)
         ncp_jrd_extra(r, "articleSection", rest);
         json_decref(rest);
     }
-    set_first(r, NC_F_COPYRIGHT_HOLDER, name_of(r, GET(o, "copyrightHolder")));
+    set_first(r, NC_F_COPYRIGHT_HOLDER, name_of(l, GET(o, "copyrightHolder")));
     set_first(r, NC_F_COPYRIGHT_NOTICE, STR(o, "copyrightNotice"));
-    set_first(r, NC_F_USAGE_TERMS, url_of(r, GET(o, "license")));
+    set_first(r, NC_F_USAGE_TERMS, url_of(l, GET(o, "license")));
     set_first(r, NC_F_CREDIT, STR(o, "creditText"));
     set_first(r, NC_F_DATELINE, STR(o, "dateline"));
-    set_first(r, NC_F_LOCATION, name_of(r, GET(o, "contentLocation")));
-    set_first(r, NC_F_LOCATION, name_of(r, GET(o, "locationCreated")));
+    set_first(r, NC_F_LOCATION, name_of(l, GET(o, "contentLocation")));
+    set_first(r, NC_F_LOCATION, name_of(l, GET(o, "locationCreated")));
 
     v = GET(o, "genre");
     if (json_is_string(v)) {
         nc_article_add_genre(a, ncp_jrd_str(r, v), NULL, NULL);
     } else {
         json_array_foreach(v, i, e) {
-            if ((s = name_of(r, e)) != NULL)
+            if ((s = name_of(l, e)) != NULL)
                 nc_article_add_genre(a, s, NULL, NULL);
         }
     }
     v = GET(o, "about");
     for (i = 0; i < (json_is_array(v) ? json_array_size(v) : v ? 1 : 0); i++) {
         json_t *t = json_is_array(v) ? json_array_get(v, i) : v;
-        const char *name = name_of(r, t), *code = json_is_object(t) ? STR(t, "@id") : NULL;
+        const char *name = name_of(l, t), *code = json_is_object(t) ? STR(t, "@id") : NULL;
         if (!code && json_is_object(t) && json_is_string(GET(t, "sameAs")))
             code = STR(t, "sameAs");
         if (name || code)
@@ -256,17 +184,17 @@ static int read_article(ncp_jrd *r, json_t *o)
     }
     v = GET(o, "relatedLink");
     for (i = 0; i < (json_is_array(v) ? json_array_size(v) : v ? 1 : 0); i++) {
-        s = url_of(r, json_is_array(v) ? json_array_get(v, i) : v);
+        s = url_of(l, json_is_array(v) ? json_array_get(v, i) : v);
         if (s)
             nc_article_add_link(a, "related", s, NULL);
     }
 
     if (GET(o, "image"))
-        media_from(r, GET(o, "image"), NC_MEDIA_PICTURE);
+        media_from(l, GET(o, "image"), NC_MEDIA_PICTURE);
     else if (json_is_string(GET(o, "thumbnailUrl")))
         nc_article_add_media(a, NC_MEDIA_PICTURE, STR(o, "thumbnailUrl"));
-    media_from(r, GET(o, "video"), NC_MEDIA_VIDEO);
-    media_from(r, GET(o, "audio"), NC_MEDIA_AUDIO);
+    media_from(l, GET(o, "video"), NC_MEDIA_VIDEO);
+    media_from(l, GET(o, "audio"), NC_MEDIA_AUDIO);
 
     s = STR(o, "articleBody");
     if (!s)
@@ -286,55 +214,66 @@ static int read_article(ncp_jrd *r, json_t *o)
 }
 
 /* A media object on its own: an article made of one media item. */
-static int read_media_only(ncp_jrd *r, json_t *o)
+static int read_media_only(jld *l, json_t *o)
 {
-    const char *type = type_name(o);
-    nc_media_kind kind = !ncp_strcasecmp(type, "VideoObject")   ? NC_MEDIA_VIDEO
-                         : !ncp_strcasecmp(type, "AudioObject") ? NC_MEDIA_AUDIO
-                                                                : NC_MEDIA_PICTURE;
+    nc_article *a = l->r->a;
     nc_media *m;
-    if (read_article(r, o) < 0)
+    if (read_article(l, o) < 0)
         return -1;
     /* read_article took url/contentUrl as the article's; the object is the media */
-    media_from(r, o, kind);
-    m = r->a->n_media ? &r->a->media[r->a->n_media - 1] : NULL;
-    if (m && r->a->str[NC_F_HEADLINE] && m->title && !strcmp(m->title, r->a->str[NC_F_HEADLINE]))
+    m = ncp_schema_media(&l->s, o, ncp_schema_media_kind(GET(o, "@type")));
+    if (m && a->str[NC_F_HEADLINE] && m->title && !strcmp(m->title, a->str[NC_F_HEADLINE]))
         m->title = NULL;
-    if (m && m->href && r->a->str[NC_F_URL] && !strcmp(m->href, r->a->str[NC_F_URL]))
-        r->a->str[NC_F_URL] = NULL; /* the picture's address, not an article's */
+    if (m && m->href && a->str[NC_F_URL] && !strcmp(m->href, a->str[NC_F_URL]))
+        a->str[NC_F_URL] = NULL; /* the picture's address, not an article's */
     return 0;
 }
 
-int ncp_jsonld_read(ncp_jrd *r, json_t *obj)
+/* The article (or media) object of the document: obj itself, a WebPage's mainEntity, or a
+ * node of @graph. */
+static int read_doc(jld *l, json_t *obj)
 {
+    ncp_jrd *r = l->r;
     json_t *graph = GET(obj, "@graph"), *e, *found = NULL, *media = NULL, *page = NULL;
     size_t i;
-    if (is_type(obj, ncp_schema_article_types))
-        return read_article(r, obj);
-    if (is_type(obj, ncp_schema_media_types))
-        return read_media_only(r, obj);
+    if (ncp_schema_type_in(GET(obj, "@type"), ncp_schema_article_types))
+        return read_article(l, obj);
+    if (ncp_schema_type_in(GET(obj, "@type"), ncp_schema_media_types))
+        return read_media_only(l, obj);
     /* a WebPage whose mainEntity is the article */
     e = GET(obj, "mainEntity");
-    if (json_is_object(e) && is_type(e, ncp_schema_article_types))
-        return read_article(r, e);
+    if (json_is_object(e) && ncp_schema_type_in(GET(e, "@type"), ncp_schema_article_types))
+        return read_article(l, e);
     json_array_foreach(graph, i, e) {
         if (!json_is_object(e))
             continue;
-        if (!found && is_type(e, ncp_schema_article_types))
+        if (!found && ncp_schema_type_in(GET(e, "@type"), ncp_schema_article_types))
             found = e;
-        if (!media && is_type(e, ncp_schema_media_types))
+        if (!media && ncp_schema_type_in(GET(e, "@type"), ncp_schema_media_types))
             media = e;
         if (!page)
             page = e;
     }
     if (found)
-        return read_article(r, found);
+        return read_article(l, found);
     if (media)
-        return read_media_only(r, media);
+        return read_media_only(l, media);
     if (!json_is_array(graph))
         page = obj;
-    if (page && is_type(page, ncp_schema_event_types))
+    if (page && ncp_schema_type_in(GET(page, "@type"), ncp_schema_event_types))
         return ncp_jrd_not_article(r, "a schema.org %s", type_name(page));
     return ncp_jrd_not_article(r, "schema.org %s, not a NewsArticle or other Article",
                                page ? type_name(page) : "@graph without an article");
+}
+
+int ncp_jsonld_read(ncp_jrd *r, json_t *obj)
+{
+    jld l = {.r = r};
+    int rc;
+    l.s = (ncp_schema_rd){.a = r->a, .text = doc_text, .user = &l};
+    if (ncp_schema_index(&l.s, obj) < 0)
+        r->a->failed = 1;
+    rc = read_doc(&l, obj);
+    ncp_schema_rd_release(&l.s);
+    return rc;
 }
