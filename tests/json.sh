@@ -243,6 +243,11 @@ if [ $have_shared = 1 ]; then
         nc -f json "$f" -t json > /dev/null 2> "$T/e"
         ! grep -q "json cannot hold extra 'ninjs:" "$T/e" || fail "$f: json -> json: $(cat "$T/e")"
     done
+    # a 1.x document written as 1.6 loses nothing: no warning, not even under --strict
+    for f in "$SHARED"/corpus/ninjs/1.*/*.json; do
+        nc --strict -f json "$f" -t json --ninjs-version 1.6 > /dev/null 2> "$T/e" ||
+            fail "$f: json -> json 1.6 under --strict: $(cat "$T/e")"
+    done
     ok
 fi
 # agency metadata (issue 14): a TT-like text item keeps its type, names, entity attributes,

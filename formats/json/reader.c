@@ -838,9 +838,14 @@ static void note_twin(ncp_jrd *r, json_t *e, const char *html, const char *summa
     json_t *twin;
     if ((!t || !same_text(t, summary)) && !same_text_stripped(html, summary))
         return;
-    if (!(twin = ncp_json_camel_copy(e)) || json_object_set_new(twin, "of", json_string(summary)) < 0 ||
-        (!r->forms && !(r->forms = json_object())) ||
-        json_object_set_new(r->forms, "summary_html", twin) < 0)
+    twin = ncp_json_camel_copy(e);
+    if (!twin || json_object_set_new(twin, "of", json_string(summary)) < 0 ||
+        (!r->forms && !(r->forms = json_object()))) {
+        json_decref(twin);
+        r->a->failed = 1;
+        return;
+    }
+    if (json_object_set_new(r->forms, "summary_html", twin) < 0) /* (takes twin) */
         r->a->failed = 1;
 }
 

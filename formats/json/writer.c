@@ -77,6 +77,8 @@ static json_t *jstr(wr *w, const char *s)
 /* Sets obj[key] = v (taking v); a NULL v marks the writer failed. */
 static void set(wr *w, json_t *obj, const char *key, json_t *v)
 {
+    if (!obj)
+        json_decref(v); /* (json_object_set_new takes v, also when it fails) */
     if (!v || !obj || json_object_set_new(obj, K(w, key), v) < 0)
         w->failed = 1;
 }
@@ -97,6 +99,8 @@ static json_t *new_obj(wr *w)
 
 static void push(wr *w, json_t *arr, json_t *v)
 {
+    if (!arr)
+        json_decref(v); /* (json_array_append_new takes v, also when it fails) */
     if (!v || !arr || json_array_append_new(arr, v) < 0)
         w->failed = 1;
 }
@@ -496,7 +500,9 @@ json_t *ncp_json_camel_copy(json_t *v)
         out = json_array();
         json_array_foreach(v, i, c) {
             x = ncp_json_camel_copy(c);
-            if (!out || !x || json_array_append_new(out, x) < 0) {
+            if (!out || !x || json_array_append_new(out, x) < 0) { /* (_new takes x) */
+                if (!out)
+                    json_decref(x);
                 json_decref(out);
                 return NULL;
             }
@@ -509,6 +515,8 @@ json_t *ncp_json_camel_copy(json_t *v)
     json_object_foreach(v, k, c) {
         x = ncp_json_camel_copy(c);
         if (!out || !x || json_object_set_new(out, ncp_json_camel(k), x) < 0) {
+            if (!out)
+                json_decref(x);
             json_decref(out);
             return NULL;
         }
