@@ -7,13 +7,14 @@
 # 2. determinism, --compact, -t jsonl, sniffing
 # 3. reading: tests/json/*.json against their .model (and .warnings) files, and every
 #    document of ../shared/corpus/ninjs against tests/json/corpus/*.model (events: exit 4)
-# 4. corpus round trips json -> json (3.1, 3.0, 2.2, 2.1) -> model: only what is warned
+# 4. corpus round trips json -> json (3.1, 3.0, 2.2, 2.1, 1.6) -> model: only what is warned
 #    may be lost; ninjs -> ninjs equal documents (tests/json/roundtrip.py, .known)
 # 5. errors and warnings: positions, exit codes, --strict
 # 6. round trips with the other formats (md -> json -> md, json -> md -> json, ...) for
 #    every fixture, when those formats are built
-# 7. schema validity: the json output (3.1 and 2.2) of every fixture, every test input and
-#    every readable corpus document of every format, in one validate-ninjs call per version
+# 7. schema validity: the json output (3.1, 2.2 and 1.6) of every fixture, every test input
+#    and every readable corpus document of every format, in one validate-ninjs call per
+#    version
 #
 # Regenerating a golden after a reviewed change:
 #     build/newsconv tests/json/X.json -t model > tests/json/X.model
@@ -67,15 +68,18 @@ expected_model() { # case dir, ext, [via]
 
 VALID31=()
 VALID22=()
+VALID16=()
 n_valid=0
-# json output of a readable input, in both versions, queued for validation
+# json output of a readable input, in the three versions, queued for validation
 queue_valid() { # input, from-format, name
     local out="$T/valid/$3"
     mkdir -p "$(dirname "$out")"
     if nc -q -f "$2" -t json "$1" > "$out.3.json" 2> "$out.err" &&
-        nc -q -f "$2" -t json --ninjs-version 2.2 "$1" > "$out.2.json" 2>> "$out.err"; then
+        nc -q -f "$2" -t json --ninjs-version 2.2 "$1" > "$out.2.json" 2>> "$out.err" &&
+        nc -q -f "$2" -t json --ninjs-version 1.6 "$1" > "$out.1.json" 2>> "$out.err"; then
         VALID31+=("$out.3.json")
         VALID22+=("$out.2.json")
+        VALID16+=("$out.1.json")
         n_valid=$((n_valid + 1))
         return 0
     fi
@@ -194,18 +198,26 @@ fi
 
 # ---- 4. corpus round trips: json -> json -> model keeps all but what is warned ----
 # (a model line that changes needs a "json cannot hold" warning; none: no change at all)
+# (1.6: without the forms 1.x has no place for, tests/json/formless.py)
 if [ $have_shared = 1 ]; then
-    for f in "$SHARED"/corpus/ninjs/*/*.json; do
+    for f in "$SHARED"/corpus/ninjs/*/*.json tests/json/*.json; do
         # a detected language is written and read back as declared: the mark not compared
         nc -q -f json "$f" -t model 2> /dev/null > "$T/m0" || continue
         grep -vx '  language_detected 1' "$T/m0" > "$T/m1"
-        for v in 3.1 3.0 2.2 2.1; do
+        for v in 3.1 3.0 2.2 2.1 1.6; do
             nc -v -f json "$f" -t json --ninjs-version $v > "$T/j" 2> "$T/e" || fail "$f: writing $v: $(cat "$T/e")"
             nc -q -f json "$T/j" -t model > "$T/m2" 2> /dev/null || fail "$f: reading back $v"
-            lost=$(comm -23 <(sort "$T/m1") <(sort "$T/m2") | wc -l)
+            if [ $v = 1.6 ]; then
+                /usr/bin/python3 tests/json/formless.py "$T/m1" > "$T/f1" &&
+                    /usr/bin/python3 tests/json/formless.py "$T/m2" > "$T/f2" && mv "$T/f2" "$T/m2" ||
+                    fail "$f: formless.py failed"
+            else
+                cp "$T/m1" "$T/f1"
+            fi
+            lost=$(comm -23 <(sort "$T/f1") <(sort "$T/m2") | wc -l)
             warned=$(grep -c "json.* cannot hold" "$T/e")
             [ "$lost" -le "$warned" ] ||
-                fail "$f: json $v round trip lost more than the warnings say: $(diff "$T/m1" "$T/m2" | head -6)"
+                fail "$f: json $v round trip lost more than the warnings say: $(diff "$T/f1" "$T/m2" | head -6)"
             nc -f json "$T/j" -t json --ninjs-version $v 2> /dev/null | cmp -s - "$T/j" ||
                 fail "$f: json $v -> json $v is not stable"
             ok
@@ -230,6 +242,11 @@ if [ $have_shared = 1 ]; then
     for f in "$SHARED"/corpus/ninjs/*/*.json; do
         nc -f json "$f" -t json > /dev/null 2> "$T/e"
         ! grep -q "json cannot hold extra 'ninjs:" "$T/e" || fail "$f: json -> json: $(cat "$T/e")"
+    done
+    # a 1.x document written as 1.6 loses nothing: no warning, not even under --strict
+    for f in "$SHARED"/corpus/ninjs/1.*/*.json; do
+        nc --strict -f json "$f" -t json --ninjs-version 1.6 > /dev/null 2> "$T/e" ||
+            fail "$f: json -> json 1.6 under --strict: $(cat "$T/e")"
     done
     ok
 fi
@@ -263,6 +280,29 @@ if [ $have_shared = 1 ]; then
     "$SHARED/tools/validate-ninjs" 3.0 "$T/j3.0" > "$T/v" 2>&1 || fail "invalid ninjs 3.0: $(cat "$T/v")"
     "$SHARED/tools/validate-ninjs" 2.2 "$T/j2.1" > "$T/v" 2>&1 || fail "invalid ninjs 2.1: $(cat "$T/v")"
 fi
+ok
+# ninjs 1.6: the 1.x keys and objects keyed by name; what 1.x cannot hold (a subject's uri,
+# the rel of an association, rendition fields beyond 1.6) is warned about, fatal under --strict
+nc -v "$A" -t json --ninjs-version 1.6 > "$T/j1" 2> "$T/e" || fail "$A: --ninjs-version 1.6: $(cat "$T/e")"
+/usr/bin/python3 - "$T/j1" <<'PY' || fail "$A: ninjs 1.6: $(cat "$T/j1")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["$standard"]["version"] == "1.6" and "standard" not in d and d["type"] == "text"
+assert d["headline"] and d["body_xhtml"].startswith("<") and d["body_text"] and "bodies" not in d
+a = d["associations"]["a001"]
+assert "name" not in a and "rel" not in a and a["type"] == "picture", a
+assert list(a["renditions"]) == ["r00", "r01"] and a["renditions"]["r00"]["sizeinbytes"] == 4096
+assert a["renditions"]["r00"]["mimetype"] and "aspectratio" not in a["renditions"]["r01"]
+assert d["subject"][0]["rel"] == "about" and d["subject"][1] == {"name": "Val", "code": "medtop:20000574"}
+assert d["place"][0]["geometry_geojson"]["type"] == "Point" and d["person"][0]["contactinfo"]
+assert d["digitalsourcetype"]["uri"].endswith("/digitalCapture")
+PY
+grep -q "json (ninjs 1.6) cannot hold the rel 'illustration' of media 'a001': dropped" "$T/e" &&
+    grep -q "json (ninjs 1.6) cannot hold rendition field 'ninjs:aspectRatio'" "$T/e" ||
+    fail "$A: ninjs 1.6 warnings: $(cat "$T/e")"
+nc --strict "$A" -t json --ninjs-version 1.6 > "$T/o" 2> /dev/null
+rc=$?
+[ $rc -eq 6 ] && [ ! -s "$T/o" ] || fail "$A: ninjs 1.6 under --strict: exit $rc, want 6"
 ok
 # what the reader drops: one warning naming the fields, each value with -v, fatal under --strict
 echo '{"uri": "http://x.test/1", "headlines": [{"value": "H"}], "body_html": "<p>A</p>", "body_text": "Other text"}' > "$T/d.json"
@@ -302,7 +342,12 @@ nc "$F" -M pubstatus=embargoed -t json --ninjs-version 2.2 2> "$T/e" > /dev/null
 grep -q "json cannot hold pubstatus 'embargoed' (only usable, withheld, canceled): dropped" "$T/e" || fail "pubstatus warning: $(cat "$T/e")"
 nc "$F" -t json --ninjs-version 4.0 > /dev/null 2> "$T/e"
 rc=$?
-[ $rc -eq 2 ] && grep -q "ninjs-version: '4.0' is not one of 3.1, 3.0, 2.2, 2.1" "$T/e" || fail "bad --ninjs-version: exit $rc: $(cat "$T/e")"
+[ $rc -eq 2 ] && grep -q "ninjs-version: '4.0' is not one of 3.1, 3.0, 2.2, 2.1, 1.6$" "$T/e" || fail "bad --ninjs-version: exit $rc: $(cat "$T/e")"
+# 1.0 to 1.5 lack fields that 1.6 writes: not accepted as spellings of 1.6; "1" is 1.6
+nc "$F" -t json --ninjs-version 1.4 > /dev/null 2> "$T/e"
+rc=$?
+[ $rc -eq 2 ] && grep -q "'1.4' is not one of 3.1, 3.0, 2.2, 2.1, 1.6 (1.0 to 1.5: write 1.6" "$T/e" || fail "--ninjs-version 1.4: exit $rc: $(cat "$T/e")"
+nc "$F" -q -t json --ninjs-version 1 2> /dev/null | grep -q '"version": "1.6"' || fail "--ninjs-version 1 is not 1.6"
 ok
 # an id that is no URI, a link without address: written as urn:newsconv:..., read back
 nc "$F" -M id="story 42/ä" -t json > "$T/j" 2> "$T/e" || fail "odd id: $(cat "$T/e")"
@@ -413,7 +458,9 @@ if [ $have_shared = 1 ]; then
 $(head -20 "$T/v31")"
     "$SHARED/tools/validate-ninjs" 2.2 "${VALID22[@]}" > "$T/v22" 2>&1 || fail "invalid ninjs 2.2 output:
 $(head -20 "$T/v22")"
-    checks=$((checks + 2 * n_valid))
+    "$SHARED/tools/validate-ninjs" 1.6 "${VALID16[@]}" > "$T/v16" 2>&1 || fail "invalid ninjs 1.6 output:
+$(head -20 "$T/v16")"
+    checks=$((checks + 3 * n_valid))
     # the "uri" format too (validate-ninjs leaves it unchecked)
     /usr/bin/python3 tests/json/check-uris.py "$SHARED/schemas/ninjs" 3.1 "${VALID31[@]}" > "$T/u31" 2>&1 ||
         fail "ninjs 3.1 output with an invalid URI:
@@ -421,8 +468,11 @@ $(head -20 "$T/u31")"
     /usr/bin/python3 tests/json/check-uris.py "$SHARED/schemas/ninjs" 2.2 "${VALID22[@]}" > "$T/u22" 2>&1 ||
         fail "ninjs 2.2 output with an invalid URI:
 $(head -20 "$T/u22")"
+    /usr/bin/python3 tests/json/check-uris.py "$SHARED/schemas/ninjs" 1.6 "${VALID16[@]}" > "$T/u16" 2>&1 ||
+        fail "ninjs 1.6 output with an invalid URI:
+$(head -20 "$T/u16")"
 else
     note "schema validation skipped (no ../shared)"
 fi
 
-echo "tests/json.sh: OK: $checks checks; $n_valid documents valid as ninjs 3.1 and 2.2; $n_corpus ninjs corpus documents read, $n_events events rejected; $n_trips cross-format round trips; $notes notes"
+echo "tests/json.sh: OK: $checks checks; $n_valid documents valid as ninjs 3.1, 2.2 and 1.6; $n_corpus ninjs corpus documents read, $n_events events rejected; $n_trips cross-format round trips; $notes notes"

@@ -13,7 +13,7 @@
 #include <string.h>
 
 static const nc_optdef json_options[] = {
-    {"ninjs-version", "3.1|3.0|2.2|2.1",
+    {"ninjs-version", "3.1|3.0|2.2|2.1|1.6",
      "json, jsonl: the ninjs version written (default 3.1)"},
     {"compact", NULL, "json: write the JSON on one line"},
     {NULL, NULL, NULL}};
@@ -136,7 +136,8 @@ const nc_format nc_format_json = {
     .aliases = json_aliases,
     .extensions = json_exts,
     .description =
-        "IPTC ninjs 3.1 (or 2.2); reads ninjs 1.x-3.x, vendor dialects, schema.org JSON-LD",
+        "IPTC ninjs 3.1 (or 3.0, 2.2, 2.1, 1.6); reads ninjs 1.x-3.x, vendor dialects, "
+        "schema.org JSON-LD",
     .sniff = json_sniff,
     .read = json_read,
     .write = json_write,

@@ -2,7 +2,7 @@
  *
  *   format.c  the two nc_format definitions, options, sniffers, the jsonl line splitter
  *   reader.c  ninjs 1.x/2.x/3.x, vendor dialects and schema.org JSON-LD -> the model
- *   writer.c  the model -> ninjs 3.1 or 2.2
+ *   writer.c  the model -> ninjs 3.1, 3.0, 2.2, 2.1 or 1.6
  *
  * docs/formats.md ("json (ninjs)") gives the field-by-field mapping. */
 #ifndef NEWSCONV_FORMATS_JSON_H
@@ -39,7 +39,8 @@ int ncp_json_read(nc_article *a, const char *buf, size_t len, int jsonl_line,
  * line, without setting err: the caller reads it as JSON Lines. */
 #define NCP_JSON_LINES (-2)
 
-/* Appends the article as ninjs (version from --ninjs-version, default 3.1).
+/* Appends the article as ninjs (version from --ninjs-version: 3.1, the default, 3.0, 2.2,
+ * 2.1 or 1.6; "3", "2" and "1" name 3.1, 2.2 and 1.6).
  * compact: one line. A newline ends the output. */
 int ncp_json_write(const nc_article *a, nc_buf *out, int compact, const nc_opts *o,
                    nc_error *err);

@@ -576,7 +576,7 @@ static void read_entity(ncp_jrd *r, json_t *e, nc_subject_type type, int genre)
     confidence = percent(r, GET(e, "confidence"), "confidence", &det);
     json_object_foreach(e, k, v) {
         if (!one_of(k, entity_keys))
-            det_put(r, &det, k, v);
+            det_put(r, &det, ncp_strcasecmp(k, "geometry_geojson") ? k : "geoJSON", v);
     }
     if (!genre && type == NC_SUBJECT_TOPIC && rel && !code && name && !det && !creator &&
         relevance == NC_UNSET && confidence == NC_UNSET) {
@@ -805,6 +805,29 @@ static int same_text(const char *a, const char *b)
     }
 }
 
+/* 1 when html with its tags cut out (every "<...>", as a tag-blind reader sees it) is the
+ * text s but for white space. Malformed markup the HTML parser turns into text (the
+ * "</ br>" of IPTC's 1.x examples) is cut out too; a character reference is no match. */
+static int same_text_stripped(const char *html, const char *s)
+{
+    for (;;) {
+        while (*html == '<' || (*html && strchr(" \t\r\n", *html))) {
+            const char *gt = *html == '<' ? strchr(html, '>') : html;
+            if (!gt)
+                return 0;
+            html = gt + 1;
+        }
+        while (*s && strchr(" \t\r\n", *s))
+            s++;
+        if (*html != *s || *html == '&')
+            return 0;
+        if (!*html)
+            return 1;
+        html++;
+        s++;
+    }
+}
+
 /* An HTML description e (value html) beside the plain summary with the same text: kept
  * whole as "summary_html" in "ninjs:forms", with the summary it renders ("of"), so that
  * ninjs writes it back while the summary is unchanged. One with other text is left for
@@ -813,11 +836,16 @@ static void note_twin(ncp_jrd *r, json_t *e, const char *html, const char *summa
 {
     const char *t = ncp_jrd_html_text(r, html, 1);
     json_t *twin;
-    if (!t || !same_text(t, summary))
+    if ((!t || !same_text(t, summary)) && !same_text_stripped(html, summary))
         return;
-    if (!(twin = ncp_json_camel_copy(e)) || json_object_set_new(twin, "of", json_string(summary)) < 0 ||
-        (!r->forms && !(r->forms = json_object())) ||
-        json_object_set_new(r->forms, "summary_html", twin) < 0)
+    twin = ncp_json_camel_copy(e);
+    if (!twin || json_object_set_new(twin, "of", json_string(summary)) < 0 ||
+        (!r->forms && !(r->forms = json_object()))) {
+        json_decref(twin);
+        r->a->failed = 1;
+        return;
+    }
+    if (json_object_set_new(r->forms, "summary_html", twin) < 0) /* (takes twin) */
         r->a->failed = 1;
 }
 
@@ -904,7 +932,34 @@ typedef struct descs {
     const char *summary, *summary_html, *credit, *dateline, *alt;
     json_t *summary_e; /* the description that gave the summary */
     json_t *summary_html_e; /* the HTML description (of the descriptions list) */
+    const char *summary_key, *summary_html_key; /* 1.x: their keys (description_<x>) */
 } descs;
+
+/* 1.x and the dialect: the description key k (description_<suffix>, value s) into d. */
+static void description_key(ncp_jrd *r, const char *k, const char *s, descs *d, int extra_ok)
+{
+    char rb[64];
+    const char *suffix = lower(k + 12, rb, sizeof rb);
+    if (!strcmp(suffix, "text") || !strcmp(suffix, "caption")) {
+        if (!d->summary) {
+            d->summary = s;
+            d->summary_key = k;
+        }
+    } else if (strstr(suffix, "html")) {
+        if (!d->summary_html) {
+            d->summary_html = s;
+            d->summary_html_key = k;
+        }
+    } else if (!strcmp(suffix, "creditline") && !d->credit) {
+        d->credit = s; /* the keys the 1.x writer gives the 3.x roles */
+    } else if (!strcmp(suffix, "dateline") && !d->dateline) {
+        d->dateline = s;
+    } else if (!strcmp(suffix, "alt") && !d->alt) {
+        d->alt = s;
+    } else if (extra_ok) {
+        nc_article_add_extra(r->a, k, s, 0);
+    }
+}
 
 /* Sorts the descriptions of object o (2.x/3.x array, 1.x description_* keys) by role;
  * with extra_ok, unknown roles go to extra as description_<role>. */
@@ -946,17 +1001,8 @@ static void read_descriptions(ncp_jrd *r, json_t *o, descs *d, int extra_ok)
     /* 1.x and the dialect: description_text, description_html, ... */
     json_object_foreach(o, k, v) {
         const char *s;
-        if (!has_prefix_ci(k, "description_") || !(s = ncp_jrd_str(r, v)))
-            continue;
-        if (!ncp_strcasecmp(k + 12, "text") || !ncp_strcasecmp(k + 12, "caption")) {
-            if (!d->summary)
-                d->summary = s;
-        } else if (strstr(lower(k + 12, rb, sizeof rb), "html")) {
-            if (!d->summary_html)
-                d->summary_html = s;
-        } else if (extra_ok) {
-            nc_article_add_extra(r->a, k, s, 0);
-        }
+        if (has_prefix_ci(k, "description_") && (s = ncp_jrd_str(r, v)) != NULL)
+            description_key(r, k, s, d, extra_ok);
     }
     if (!d->summary && d->summary_html)
         d->summary = ncp_jrd_html_text(r, d->summary_html, 0);
@@ -1241,7 +1287,8 @@ static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const des
 static const char *const association_keys[] = {"name", "uri", "type", "rel", "renditions",
                                                "title", "headline", "byline", "alt_text",
                                                "mimetype", "description_text",
-                                               "description_html", NULL};
+                                               "description_alt", "description_creditline",
+                                               NULL};
 
 /* 1 when the descriptions list is the one the writer makes of the caption, alt text and
  * credit of md (then they need not be kept as given). */
@@ -1530,10 +1577,18 @@ static void keep_unplaced_fields(ncp_jrd *r, json_t *o)
         if (!ncp_strcasecmp(k, "rightsInfo") && json_is_object(v)) {
             read_rights_info(r, v);
         } else if (ninjs_only(k)) {
-            /* a ninjs field the model has no place for: kept for ninjs alone */
+            /* a ninjs field the model has no place for: kept for ninjs alone (the 1.x
+             * representation types complete and incomplete as 3.x's full and partial) */
             char key[64];
+            const char *s = json_string_value(v);
+            json_t *v3 = s && !strcmp(s, "complete")     ? json_string("full")
+                         : s && !strcmp(s, "incomplete") ? json_string("partial")
+                                                         : json_incref(v);
+            if (!v3)
+                r->a->failed = 1;
             snprintf(key, sizeof key, "%s%s", NCP_JSON_NS, ninjs_only(k));
-            ncp_jrd_extra(r, key, v);
+            ncp_jrd_extra(r, key, v3);
+            json_decref(v3);
         } else if (!known(k)) {
             ncp_jrd_extra(r, k, v);
         } else if ((want = wrong_type(k, v)) != NULL) {
@@ -1635,6 +1690,20 @@ static void read_classification(ncp_jrd *r, json_t *o)
     read_alt_ids(r, v ? v : GET(o, "altid"));
 }
 
+/* 1.x: description_<x> (HTML) beside the plain description_text: noted as the twin
+ * {role: x, contentType: text/html} (the 1.x writer gives it its key back). */
+static void note_twin1(ncp_jrd *r, const descs *d)
+{
+    json_t *e = json_pack("{s:s, s:s, s:s}", "role", d->summary_html_key + 12,
+                          "contentType", "text/html", "value", d->summary_html);
+    if (!e) {
+        r->a->failed = 1;
+        return;
+    }
+    note_twin(r, e, d->summary_html, d->summary);
+    json_decref(e);
+}
+
 static int read_ninjs(ncp_jrd *r, json_t *o)
 {
     nc_article *a = r->a;
@@ -1688,6 +1757,8 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
         note_form(r, "summary", d.summary_e, "summary", "text/plain");
     if (d.summary_e && d.summary_html_e)
         note_twin(r, d.summary_html_e, d.summary_html, d.summary);
+    else if (d.summary_key && d.summary_html_key)
+        note_twin1(r, &d);
     nc_article_sets(a, NC_F_CREDIT, d.credit);
     nc_article_sets(a, NC_F_DATELINE, d.dateline);
     if (d.alt && mkind < 0)

@@ -1,4 +1,8 @@
-/* newsconv: the model -> IPTC ninjs 3.1 (default) or 2.2 (--ninjs-version 2.2).
+/* newsconv: the model -> IPTC ninjs 3.1 (default), 3.0, 2.2, 2.1 or 1.6 (--ninjs-version).
+ * 2.x spells the 3.x keys in lower case; 1.x (v1) also names the lists in the singular
+ * (person, subject, infosource), writes the headline, descriptions and bodies as keys of
+ * their own (headline, description_text, body_xhtml), associations and renditions as
+ * objects keyed by name, and codes as scheme/code.
  *
  * The document is built as a jansson tree in a fixed key order and dumped with
  * JSON_PRESERVE_ORDER, so the same article always gives the same bytes. Every value that
@@ -17,13 +21,24 @@ typedef struct wr {
     const nc_opts *o;
     int v2;         /* 2.x spelling: lower-case keys, "embargoed", no association rel */
     int no_dst;     /* 3.0 and 2.1: no digitalSourceType */
-    const char *version; /* "3.1", "3.0", "2.2", "2.1" */
+    int v1;         /* 1.x (with v2 set): the 1.x names of lists (person, byline, ...),
+                     * headline and body_/description_ keys, objects keyed by name,
+                     * scheme/code (writer1 in this file) */
+    const char *version; /* "3.1", "3.0", "2.2", "2.1", "1.6" */
     int failed;     /* out of memory */
     char key[64];
     nc_buf tmp;
 } wr;
 
 /* ---- small helpers ---- */
+
+/* The 1.x names of 3.x keys beyond their case (the list names are singular in 1.x). */
+static const char *const v1_names[][2] = {
+    {"by", "byline"},           {"people", "person"},          {"organisations", "organisation"},
+    {"places", "place"},        {"subjects", "subject"},       {"events", "event"},
+    {"objects", "object"},      {"genres", "genre"},           {"infoSources", "infosource"},
+    {"trustIndicators", "trustindicator"}, {"contentType", "mimetype"},
+    {"standard", "$standard"},  {"geoJSON", "geometry_geojson"}};
 
 /* The spelling of a 3.x key in the version written. */
 static const char *K(wr *w, const char *k)
@@ -33,6 +48,9 @@ static const char *K(wr *w, const char *k)
         return k;
     if (!strcmp(k, "embargoedUntil"))
         return "embargoed";
+    for (i = 0; w->v1 && i < sizeof v1_names / sizeof v1_names[0]; i++)
+        if (!strcmp(k, v1_names[i][0]))
+            return v1_names[i][1];
     for (i = 0; k[i] && i + 1 < sizeof w->key; i++)
         w->key[i] = (char)(k[i] >= 'A' && k[i] <= 'Z' ? k[i] + 32 : k[i]);
     w->key[i] = '\0';
@@ -59,6 +77,8 @@ static json_t *jstr(wr *w, const char *s)
 /* Sets obj[key] = v (taking v); a NULL v marks the writer failed. */
 static void set(wr *w, json_t *obj, const char *key, json_t *v)
 {
+    if (!obj)
+        json_decref(v); /* (json_object_set_new takes v, also when it fails) */
     if (!v || !obj || json_object_set_new(obj, K(w, key), v) < 0)
         w->failed = 1;
 }
@@ -79,6 +99,8 @@ static json_t *new_obj(wr *w)
 
 static void push(wr *w, json_t *arr, json_t *v)
 {
+    if (!arr)
+        json_decref(v); /* (json_array_append_new takes v, also when it fails) */
     if (!v || !arr || json_array_append_new(arr, v) < 0)
         w->failed = 1;
 }
@@ -101,6 +123,9 @@ static json_t *role_value(wr *w, const char *role, const char *ctype, const char
     set_str(w, o, "value", value);
     return o;
 }
+
+/* ninjs 1.x (below): headlines, descriptions and bodies as keys of their own. */
+static void set_roles1(wr *w, json_t *obj, const char *what, json_t *arr);
 
 /* ---- URIs ---- */
 
@@ -194,6 +219,21 @@ const char *ncp_iptc_scheme_uri(const char *code)
     return NULL;
 }
 
+/* ninjs 1.x: the code and scheme as given ("code", "scheme"); 1.x has no uri. */
+static void code_fields1(wr *w, json_t *obj, const nc_subject *s, const char *what,
+                         const char *name)
+{
+    if (s->uri)
+        nc_warn(w->o, 0, 0, "json (ninjs %s) cannot hold the uri '%s' of %s '%s': dropped",
+                w->version, s->uri, what, name);
+    if (s->scheme && s->code && ncp_json_is_uri(s->scheme))
+        set_str(w, obj, "scheme", s->scheme);
+    else if (s->scheme)
+        nc_warn(w->o, 0, 0, "json cannot hold the scheme '%s' of %s '%s'%s: dropped",
+                s->scheme, what, name, s->code ? "" : " without a code");
+    set_str(w, obj, "code", s->code);
+}
+
 /* The code and scheme of a subject or genre as "uri"/"literal" (what == "subject" or
  * "genre", name for the warning). With a URI scheme the code is written as both the
  * literal and the complete URI scheme+code, the way ninjs 1.x scheme/code became 2.x
@@ -202,6 +242,10 @@ static void code_fields(wr *w, json_t *obj, const nc_subject *s, const char *wha
 {
     const char *code = s->code, *scheme = s->scheme, *local;
     const char *name = s->name ? s->name : s->code ? s->code : "";
+    if (w->v1 && strcmp(what, "digital source type")) { /* 1.6 has uri/literal only there */
+        code_fields1(w, obj, s, what, name);
+        return;
+    }
     if (s->uri) { /* a URI beside an unrelated code: both as given */
         set_uri(w, obj, "uri", s->uri);
         if (scheme)
@@ -377,7 +421,10 @@ static void write_bodies(wr *w, json_t *root)
         push(w, arr, role_value(w, "xhtml", "text/html", html.ptr));
     if (text.size)
         push(w, arr, role_value(w, "text", "text/plain", text.ptr));
-    set_array(w, root, "bodies", arr);
+    if (w->v1)
+        set_roles1(w, root, "body", arr); /* body_xhtml, body_text */
+    else
+        set_array(w, root, "bodies", arr);
     nc_buf_release(&html);
     nc_buf_release(&text);
 }
@@ -453,7 +500,9 @@ json_t *ncp_json_camel_copy(json_t *v)
         out = json_array();
         json_array_foreach(v, i, c) {
             x = ncp_json_camel_copy(c);
-            if (!out || !x || json_array_append_new(out, x) < 0) {
+            if (!out || !x || json_array_append_new(out, x) < 0) { /* (_new takes x) */
+                if (!out)
+                    json_decref(x);
                 json_decref(out);
                 return NULL;
             }
@@ -466,6 +515,8 @@ json_t *ncp_json_camel_copy(json_t *v)
     json_object_foreach(v, k, c) {
         x = ncp_json_camel_copy(c);
         if (!out || !x || json_object_set_new(out, ncp_json_camel(k), x) < 0) {
+            if (!out)
+                json_decref(x);
             json_decref(out);
             return NULL;
         }
@@ -516,6 +567,51 @@ static json_t *respell(wr *w, json_t *v, const char *where)
     return out;
 }
 
+/* The fields of ninjs items (associations are items) that details may hold. */
+static const char *const item_fields[] = {
+    "representationType", "profile", "version", "firstCreated", "versionCreated",
+    "contentCreated", "embargoedUntil", "pubStatus", "urgency", "copyrightHolder",
+    "copyrightNotice", "usageTerms", "edNote", "language", "descriptions", "bodies",
+    "headlines", "people", "organisations", "places", "subjects", "events", "objects",
+    "infoSources", "by", "slugline", "located", "associations", "altIds", "trustIndicators",
+    "genres", "expires", "rightsInfo", "digitalSourceType", NULL};
+
+/* The fields of ninjs 1.x items (associations are items) that details may hold: those
+ * of 3.x with the same form, the 1.x names of lists (from a 1.x document, so in 1.x form),
+ * and description_*, body_*, headline_* (held_key). */
+static const char *const item_fields1[] = {
+    "representationType", "profile", "version", "firstCreated", "versionCreated",
+    "contentCreated", "embargoedUntil", "embargoed", "pubStatus", "urgency",
+    "copyrightHolder", "copyrightNotice", "usageTerms", "edNote", "language", "person",
+    "organisation", "place", "subject", "event", "object", "infosource", "by", "byline",
+    "headline", "slugline", "located", "charcount", "wordcount", "associations", "altIds",
+    "trustindicator", "genre", "expires", "rightsInfo", "digitalSourceType", "mimetype", NULL};
+
+/* The key under which the details field nk (value v) is written, one of allowed; NULL
+ * when the version written has no place for it. */
+static const char *held_key(wr *w, const char *const *allowed, const char *nk, json_t *v)
+{
+    static const char *const patterns[] = {"description_", "body_", "headline_", NULL};
+    const char *const *al = allowed, *const *p;
+    for (; *al && ncp_strcasecmp(*al, nk); al++)
+        ;
+    if (!w->v1)
+        return *al;
+    if (*al && (!strcmp(*al, "id") || !strcmp(*al, "literal")))
+        return NULL; /* 1.x events have no id, info sources no literal */
+    if (*al && (!strcmp(*al, "associations") || !strcmp(*al, "altIds")))
+        return json_is_object(v) ? *al : NULL; /* the 1.x form (3.x: arrays) */
+    if (*al)
+        return *al;
+    for (p = patterns; allowed == item_fields1 && *p; p++)
+        if (!ncp_strncasecmp(nk, *p, strlen(*p)) && nk[strlen(*p)] && json_is_string(v))
+            return nk;
+    if (ncp_json_one_of("geoJSON", allowed) && !ncp_strncasecmp(nk, "geometry_", 9) &&
+        nk[9] && json_is_object(v))
+        return nk; /* a 1.x place's geometry */
+    return NULL;
+}
+
 /* Writes the details of an item into obj: each key in allowed (ninjs spelling), the others
  * with a warning naming what (a "place", ...) and its name. */
 static void write_details(wr *w, json_t *obj, const char *text, const char *const *allowed,
@@ -524,19 +620,23 @@ static void write_details(wr *w, json_t *obj, const char *text, const char *cons
     json_t *d = details_load(w, text), *v;
     const char *k;
     json_object_foreach(d, k, v) {
-        const char *nk = details_key(k);
+        const char *nk = details_key(k), *hk;
         if (details_internal(k))
             continue;
-        const char *const *al = allowed;
-        if (nk)
-            for (; *al && ncp_strcasecmp(*al, nk); al++)
-                ;
-        if (nk && *al && !json_object_get(obj, K(w, *al))) {
+        if (allowed == item_fields1 && nk &&
+            (!ncp_strcasecmp(nk, "headlines") || !ncp_strcasecmp(nk, "descriptions")))
+            continue; /* written by media_texts1 */
+        if (nk && !strncmp(k, NCP_JSON_NS "description_", strlen(NCP_JSON_NS "description_")) &&
+            k[strlen(NCP_JSON_NS "description_")] && json_is_string(v) &&
+            allowed == item_fields1)
+            continue; /* an item's (media_association): written by details_descriptions */
+        hk = nk ? held_key(w, allowed, nk, v) : NULL;
+        if (hk && !json_object_get(obj, K(w, hk))) {
             json_t *x;
-            if (ncp_json_one_of(*al, date_keys) && json_is_string(v)) {
-                json_t *tmp = json_pack("{sO}", *al, v);
+            if (ncp_json_one_of(hk, date_keys) && json_is_string(v)) {
+                json_t *tmp = json_pack("{sO}", hk, v);
                 json_t *ok = tmp ? respell(w, tmp, what) : NULL;
-                x = json_incref(json_object_get(ok, K(w, *al)));
+                x = json_incref(json_object_get(ok, K(w, hk)));
                 json_decref(tmp);
                 json_decref(ok);
                 if (!tmp)
@@ -545,11 +645,12 @@ static void write_details(wr *w, json_t *obj, const char *text, const char *cons
                 x = respell(w, v, what);
             }
             if (x)
-                set(w, obj, *al, x);
+                set(w, obj, hk, x);
         }
-        else if (!nk || !*al)
-            nc_warn(w->o, 0, 0, "json cannot hold %s field '%s' (of '%s'): dropped", what, k,
-                    name ? name : "");
+        else if (!hk)
+            nc_warn(w->o, 0, 0, "json%s%s%s cannot hold %s field '%s' (of '%s'): dropped",
+                    w->v1 ? " (ninjs " : "", w->v1 ? w->version : "", w->v1 ? ")" : "", what,
+                    k, name ? name : "");
     }
     json_decref(d);
 }
@@ -659,7 +760,10 @@ static void write_subjects(wr *w, json_t *root)
                 o = new_obj(w);
                 set_str(w, o, "name", au->name);
                 set_str(w, o, "rel", au->role);
-                if (au->url)
+                if (au->url && w->v1)
+                    nc_warn(w->o, 0, 0, "json (ninjs %s) cannot hold the uri '%s' of person "
+                            "'%s': dropped", w->version, au->url, au->name ? au->name : "");
+                else if (au->url)
                     set_uri(w, o, "uri", au->url);
                 write_details(w, o, au->details, entity_lists[l].fields, "person", au->name);
                 push(w, arr, o);
@@ -721,7 +825,7 @@ static void write_info_sources(wr *w, json_t *root)
             continue; /* written among the people */
         o = new_obj(w);
         set_str(w, o, "name", au->name);
-        set_str(w, o, "role", au->role);
+        set_str(w, o, w->v1 ? "rel" : "role", au->role); /* 1.x: rel */
         given = details_get(w, au->details, "contactInfo");
         if (json_is_array(given)) {
             /* the contact details as given; the url and affiliation came from them unless
@@ -733,7 +837,11 @@ static void write_info_sources(wr *w, json_t *root)
                 const char *v = json_string_value(json_object_get(c, "value"));
                 url_in |= v && au->url && !strcmp(v, au->url);
             }
-            if (au->url && !url_in)
+            if (au->url && !url_in && w->v1)
+                nc_warn(w->o, 0, 0, "json (ninjs %s) cannot hold the uri '%s' of info source "
+                        "'%s' beside its contact details: dropped", w->version, au->url,
+                        au->name ? au->name : "");
+            else if (au->url && !url_in)
                 set_uri(w, o, "uri", au->url);
             set(w, o, "contactInfo", given);
             write_details(w, o, au->details,
@@ -746,7 +854,7 @@ static void write_info_sources(wr *w, json_t *root)
         write_details(w, o, au->details, (const char *const[]){"literal", NULL}, "author",
                       au->name);
         ci = json_array();
-        if (au->url && ncp_json_is_uri(au->url)) {
+        if (au->url && ncp_json_is_uri(au->url) && !w->v1) { /* 1.x: no uri */
             set_str(w, o, "uri", au->url);
         } else if (au->url) {
             json_t *c = new_obj(w);
@@ -766,13 +874,13 @@ static void write_info_sources(wr *w, json_t *root)
     if (a->str[NC_F_PROVIDER]) {
         json_t *o = new_obj(w);
         set_str(w, o, "name", a->str[NC_F_PROVIDER]);
-        set_str(w, o, "role", "provider");
+        set_str(w, o, w->v1 ? "rel" : "role", "provider");
         push(w, arr, o);
     }
     if (a->str[NC_F_PUBLISHER]) {
         json_t *o = new_obj(w);
         set_str(w, o, "name", a->str[NC_F_PUBLISHER]);
-        set_str(w, o, "role", "publisher");
+        set_str(w, o, w->v1 ? "rel" : "role", "publisher");
         push(w, arr, o);
     }
     set_array(w, root, "infoSources", arr);
@@ -853,15 +961,6 @@ static const char *item_type(wr *w, const char *given, const char *fallback, con
     return fallback;
 }
 
-/* The fields of ninjs items (associations are items) that details may hold. */
-static const char *const item_fields[] = {
-    "representationType", "profile", "version", "firstCreated", "versionCreated",
-    "contentCreated", "embargoedUntil", "pubStatus", "urgency", "copyrightHolder",
-    "copyrightNotice", "usageTerms", "edNote", "language", "descriptions", "bodies",
-    "headlines", "people", "organisations", "places", "subjects", "events", "objects",
-    "infoSources", "by", "slugline", "located", "associations", "altIds", "trustIndicators",
-    "genres", "expires", "rightsInfo", "digitalSourceType", NULL};
-
 /* 1 when the string s is a "value" of the array raw or raw itself (a "by"). */
 static int raw_has(json_t *raw, const char *s)
 {
@@ -875,6 +974,140 @@ static int raw_has(json_t *raw, const char *s)
             return 1;
     }
     return 0;
+}
+
+/* ninjs 1.x: the {role, contentType, value} items of arr (headlines, descriptions or
+ * bodies in the 3.x form; taken) as keys of obj: the first main headline as "headline",
+ * the first summary (or caption, ...) as "description_text", an HTML description as
+ * "description_html" unless its role says html, the others as "<what>_<role>" with the
+ * characters of the role outside [A-Za-z0-9_] as '_'. */
+static void set_roles1(wr *w, json_t *obj, const char *what, json_t *arr)
+{
+    /* the roles the reader takes for the main headline, and for the summary or caption */
+    static const char *const main_roles1[] = {"main", "headline", "simple", "title", "", NULL};
+    static const char *const summary_roles1[] = {
+        "summary", "text", "abstract", "teaser", "lead", "standfirst", "description",
+        "caption", "main", "", NULL};
+    size_t i, j;
+    json_t *e;
+    int desc = !strcmp(what, "description");
+    json_array_foreach(arr, i, e) {
+        const char *role = json_string_value(json_object_get(e, "role"));
+        const char *ct = json_string_value(json_object_get(e, K(w, "contentType")));
+        json_t *value = json_object_get(e, "value");
+        char key[80];
+        if (!json_is_string(value))
+            continue;
+        if (!role)
+            role = "";
+        if (!strcmp(what, "headline") && ncp_json_one_of(role, main_roles1) &&
+            !json_object_get(obj, "headline"))
+            snprintf(key, sizeof key, "headline");
+        else if (desc && ct && strstr(ct, "html") && !strstr(role, "html"))
+            snprintf(key, sizeof key, "description_html");
+        else if (desc && ncp_json_one_of(role, summary_roles1) &&
+                 !json_object_get(obj, "description_text"))
+            snprintf(key, sizeof key, "description_text");
+        else
+            snprintf(key, sizeof key, "%s_%s", what, *role ? role : "other");
+        for (j = strlen(what); key[j]; j++)
+            if (!is_alpha(key[j]) && !is_digit(key[j]))
+                key[j] = '_';
+        if (json_object_get(obj, key))
+            nc_warn(w->o, 0, 0, "json (ninjs %s) cannot hold a second %s: '%s' dropped",
+                    w->version, key, json_string_value(value));
+        else if (json_object_set(obj, key, value) < 0)
+            w->failed = 1;
+    }
+    json_decref(arr);
+}
+
+/* The descriptions a 1.x association gave as keys of its own (details
+ * "ninjs:description_<role>", as description_xhtml beside description_text), appended to
+ * arr as {role, contentType, value} items (text/html when the role says html). */
+static void details_descriptions(wr *w, const char *details, json_t *arr)
+{
+    json_t *d = details_load(w, details), *v;
+    const char *k;
+    size_t plen = strlen(NCP_JSON_NS "description_");
+    json_object_foreach(d, k, v) {
+        const char *role = k + plen;
+        if (strncmp(k, NCP_JSON_NS "description_", plen) || !*role || !json_is_string(v))
+            continue;
+        push(w, arr, role_value(w, role, strstr(role, "html") ? "text/html" : NULL,
+                                json_string_value(v)));
+    }
+    json_decref(d);
+}
+
+/* ninjs 1.x media: the title as "headline" (with the headlines the association gave), the
+ * caption as description_text, the alt text as description_alt, the credit as byline
+ * (description_creditline beside a byline of the input's own). */
+static void media_texts1(wr *w, json_t *o, const nc_media *m, json_t *raw_desc,
+                         json_t *raw_head, json_t *raw_by)
+{
+    json_t *heads = json_is_array(raw_head) ? respell(w, raw_head, "media") : json_array();
+    json_t *descs = json_is_array(raw_desc) ? respell(w, raw_desc, "media") : json_array();
+    if (m->title && !raw_has(heads, m->title))
+        push(w, heads, role_value(w, "main", NULL, m->title));
+    if (m->caption && !raw_has(descs, m->caption))
+        push(w, descs, role_value(w, "summary", NULL, m->caption));
+    if (m->alt && !raw_has(descs, m->alt))
+        push(w, descs, role_value(w, "alt", NULL, m->alt));
+    details_descriptions(w, m->details, descs);
+    if (json_is_string(raw_by))
+        set(w, o, "by", json_incref(raw_by)); /* here, where a 1.x byline is read back */
+    if (m->credit && !raw_has(descs, m->credit) && !raw_has(raw_by, m->credit)) {
+        if (raw_by)
+            push(w, descs, role_value(w, "creditline", NULL, m->credit));
+        else
+            set_str(w, o, "by", m->credit);
+    }
+    set_roles1(w, o, "headline", heads);
+    set_roles1(w, o, "description", descs);
+}
+
+/* ninjs 1.x: the array of named objects arr (renditions, associations; taken) as an
+ * object keyed by their names. A name the schema does not take as a key (it must start
+ * with [A-Za-z0-9_]) or one already used is written with a '_' before or a number after,
+ * with a warning. */
+static json_t *keyed1(wr *w, json_t *arr, const char *what)
+{
+    json_t *obj = new_obj(w), *e;
+    size_t i;
+    nc_buf key = NC_BUF_INIT;
+    json_array_foreach(arr, i, e) {
+        const char *name = json_string_value(json_object_get(e, "name"));
+        int c = name ? (unsigned char)name[0] : 0;
+        nc_buf_clear(&key);
+        if (!is_alpha(c) && !is_digit(c) && c != '_')
+            nc_buf_putc(&key, '_');
+        nc_buf_puts(&key, name ? name : "");
+        if (json_object_get(obj, key.ptr))
+            nc_buf_printf(&key, "_%zu", i + 1);
+        if (key.failed || !key.ptr) {
+            w->failed = 1;
+            break;
+        }
+        if (!name || strcmp(name, key.ptr))
+            nc_warn(w->o, 0, 0, "json (ninjs %s) cannot hold the %s name '%s': written as "
+                    "'%s'", w->version, what, name ? name : "", key.ptr);
+        json_object_del(e, "name");
+        if (!obj || json_object_set(obj, key.ptr, e) < 0)
+            w->failed = 1;
+    }
+    nc_buf_release(&key);
+    json_decref(arr);
+    return obj;
+}
+
+/* Sets obj.renditions to arr when it has items (1.x: as an object keyed by name). */
+static void set_renditions(wr *w, json_t *obj, json_t *arr)
+{
+    if (w->v1 && json_array_size(arr))
+        set(w, obj, "renditions", keyed1(w, arr, "rendition"));
+    else
+        set_array(w, obj, "renditions", arr);
 }
 
 static json_t *media_association(wr *w, const nc_media *m, int n)
@@ -900,21 +1133,26 @@ static json_t *media_association(wr *w, const nc_media *m, int n)
     raw_desc = details_get(w, m->details, NCP_JSON_NS "descriptions");
     raw_head = details_get(w, m->details, NCP_JSON_NS "headlines");
     raw_by = details_get(w, m->details, NCP_JSON_NS "by");
-    if (m->title && !raw_has(raw_head, m->title))
-        set_str(w, o, "title", m->title);
-    arr = json_is_array(raw_desc) ? respell(w, raw_desc, "media") : json_array();
-    if (m->caption && !raw_has(arr, m->caption))
-        push(w, arr, role_value(w, "caption", "text/plain", m->caption));
-    if (m->alt && !raw_has(arr, m->alt))
-        push(w, arr, role_value(w, "alt", NULL, m->alt));
-    if (m->credit && !raw_has(arr, m->credit) && !raw_has(raw_by, m->credit))
-        push(w, arr, role_value(w, "creditline", NULL, m->credit));
-    set_array(w, o, "descriptions", arr);
+    if (w->v1) {
+        media_texts1(w, o, m, raw_desc, raw_head, raw_by);
+    } else {
+        if (m->title && !raw_has(raw_head, m->title))
+            set_str(w, o, "title", m->title);
+        arr = json_is_array(raw_desc) ? respell(w, raw_desc, "media") : json_array();
+        if (m->caption && !raw_has(arr, m->caption))
+            push(w, arr, role_value(w, "caption", "text/plain", m->caption));
+        if (m->alt && !raw_has(arr, m->alt))
+            push(w, arr, role_value(w, "alt", NULL, m->alt));
+        if (m->credit && !raw_has(arr, m->credit) && !raw_has(raw_by, m->credit))
+            push(w, arr, role_value(w, "creditline", NULL, m->credit));
+        set_array(w, o, "descriptions", arr);
+    }
     json_decref(raw_desc);
     json_decref(raw_head);
     json_decref(raw_by);
-    set_array(w, o, "renditions", renditions(w, m));
-    write_details(w, o, m->details, item_fields, "media", m->name ? m->name : name);
+    set_renditions(w, o, renditions(w, m));
+    write_details(w, o, m->details, w->v1 ? item_fields1 : item_fields, "media",
+                  m->name ? m->name : name);
     return o;
 }
 
@@ -932,7 +1170,9 @@ static json_t *link_association(wr *w, const nc_link *l, int n)
     if (!w->v2)
         set_str(w, o, "rel", l->rel);
     set_str(w, o, "type", "text");
-    if (l->title) {
+    if (l->title && w->v1) {
+        set_str(w, o, "headline", l->title);
+    } else if (l->title) {
         json_t *arr = json_array();
         push(w, arr, role_value(w, "main", NULL, l->title));
         set_array(w, o, "headlines", arr);
@@ -962,7 +1202,10 @@ static void write_associations(wr *w, json_t *root)
     }
     for (i = 0; i < a->n_links; i++)
         push(w, arr, link_association(w, &a->links[i], (int)i + 1));
-    set_array(w, root, "associations", arr);
+    if (w->v1 && json_array_size(arr))
+        set(w, root, "associations", keyed1(w, arr, "association"));
+    else
+        set_array(w, root, "associations", arr);
 }
 
 /* ---- extra fields that ninjs holds: what the reader keeps of a ninjs document ---- */
@@ -1053,6 +1296,8 @@ static int extra_held(wr *w, const nc_kv *kv)
     /* ninjs's own fields, JSON values (written by the reader) */
     if (ninjs_extra(kv->key) || !strcmp(kv->key, NCP_JSON_NS "forms"))
         return 1;
+    if (w->v1 && kv->json && !strcmp(kv->key, "trustindicator"))
+        return 1; /* as a 1.x document gave it */
     if (kv->json)
         return 0;
     for (p = prefixes; *p; p++)
@@ -1091,8 +1336,8 @@ static json_t *formed(wr *w, const char *field, json_t *hv)
 {
     const char *k;
     json_t *forms, *form, *v, *value;
-    if (!hv || !(forms = forms_of(w->a)))
-        return hv;
+    if (!hv || w->v1 || !(forms = forms_of(w->a)))
+        return hv; /* 1.x: the key says the role */
     form = json_object_get(forms, field);
     if (json_is_object(form) && (value = json_incref(json_object_get(hv, "value")))) {
         json_object_clear(hv);
@@ -1125,6 +1370,66 @@ static void summary_twin(wr *w, json_t *arr)
 
 /* ---- the document ---- */
 
+/* The representation type v in the version written: 2.x/3.x full and partial are 1.x
+ * complete and incomplete. Another value is written as given (the schema's enum says). */
+static const char *representation_type(wr *w, const char *v)
+{
+    static const char *const pairs[][2] = {{"full", "complete"}, {"partial", "incomplete"}};
+    size_t i;
+    for (i = 0; i < 2; i++)
+        if (!strcmp(v, pairs[i][0]) || !strcmp(v, pairs[i][1]))
+            return pairs[i][w->v1];
+    return v;
+}
+
+/* ninjs 1.x: the altIds items of arr ({role, value}; taken) as the object {role: value}. */
+static void set_alt_ids1(wr *w, json_t *root, json_t *arr)
+{
+    json_t *obj = new_obj(w), *e;
+    size_t i;
+    json_array_foreach(arr, i, e) {
+        const char *role = json_string_value(json_object_get(e, "role"));
+        json_t *value = json_object_get(e, "value");
+        if (!role || json_object_get(obj, role))
+            nc_warn(w->o, 0, 0, "json (ninjs %s) cannot hold a second alternative id of role "
+                    "'%s': '%s' dropped", w->version, role ? role : "",
+                    json_string_value(value));
+        else if (!obj || json_object_set(obj, role, value) < 0)
+            w->failed = 1;
+    }
+    json_decref(arr);
+    if (json_object_size(obj))
+        set(w, root, "altIds", obj);
+    else
+        json_decref(obj);
+}
+
+/* The trust indicators kept as extra: "ninjs:trustIndicators" (2.x/3.x: role, title, href;
+ * 1.x has no role) or, in 1.x, "trustindicator" as a 1.x document gave it. */
+static void write_trust_indicators(wr *w, json_t *root)
+{
+    size_t i, j;
+    for (i = 0; i < w->a->n_extra; i++) {
+        const nc_kv *kv = &w->a->extra[i];
+        const char *k = ninjs_extra(kv->key);
+        int ours = k && !strcmp(k, "trustIndicators");
+        json_t *v, *e;
+        if (!kv->json || !(ours || (w->v1 && !strcmp(kv->key, "trustindicator"))))
+            continue;
+        v = json_loads(kv->value, 0, NULL);
+        json_array_foreach(ours && w->v1 ? v : NULL, j, e) {
+            json_t *role = json_object_get(e, "role");
+            if (json_is_string(role))
+                nc_warn(w->o, 0, 0, "json (ninjs %s) cannot hold the role '%s' of a trust "
+                        "indicator: dropped", w->version, json_string_value(role));
+            json_object_del(e, "role");
+        }
+        if (json_is_array(v) && !json_object_get(root, K(w, "trustIndicators")))
+            set(w, root, "trustIndicators", respell(w, v, "trust indicator"));
+        json_decref(v);
+    }
+}
+
 /* The headlines: main, subheadline and the ones kept as extras. */
 static void write_headlines(wr *w, json_t *root)
 {
@@ -1136,7 +1441,10 @@ static void write_headlines(wr *w, json_t *root)
         push(w, arr, formed(w, "subheadline",
                             role_value(w, "subhead", NULL, s[NC_F_SUBHEADLINE])));
     extra_roles(w, arr, "headline_");
-    set_array(w, root, "headlines", arr);
+    if (w->v1)
+        set_roles1(w, root, "headline", arr); /* headline, headline_<role> */
+    else
+        set_array(w, root, "headlines", arr);
 }
 
 /* The descriptions: summary (and its HTML twin), dateline, credit line, the caption,
@@ -1169,7 +1477,10 @@ static void write_descriptions(wr *w, json_t *root)
                     nc_media_kind_name(m->kind));
     }
     extra_roles(w, arr, "description_");
-    set_array(w, root, "descriptions", arr);
+    if (w->v1)
+        set_roles1(w, root, "description", arr); /* description_<role> */
+    else
+        set_array(w, root, "descriptions", arr);
 }
 
 static json_t *build(wr *w)
@@ -1198,7 +1509,7 @@ static json_t *build(wr *w)
     for (i = 0; i < a->n_extra; i++) {
         const char *k = ninjs_extra(a->extra[i].key);
         if (k && !strcmp(k, "representationType") && !a->extra[i].json)
-            set_str(w, root, k, a->extra[i].value);
+            set_str(w, root, k, representation_type(w, a->extra[i].value));
     }
     set_str(w, root, "profile", extra_str(a, "profile"));
     set_str(w, root, "version", s[NC_F_VERSION]);
@@ -1249,24 +1560,17 @@ static json_t *build(wr *w)
     write_info_sources(w, root);
     write_subjects(w, root);
     if (is_root_media(a))
-        set_array(w, root, "renditions", renditions(w, &a->media[0]));
+        set_renditions(w, root, renditions(w, &a->media[0]));
     write_associations(w, root);
-    for (i = 0; i < a->n_extra; i++) {
-        const char *k = ninjs_extra(a->extra[i].key);
-        json_t *v;
-        if (!k || !a->extra[i].json || strcmp(k, "trustIndicators"))
-            continue;
-        v = json_loads(a->extra[i].value, 0, NULL);
-        if (json_is_array(v))
-            set(w, root, k, v);
-        else
-            json_decref(v);
-    }
+    write_trust_indicators(w, root);
     arr = json_array();
     if (s[NC_F_URL])
         push(w, arr, role_value(w, "canonical", NULL, s[NC_F_URL]));
     extra_roles(w, arr, "altid_");
-    set_array(w, root, "altIds", arr);
+    if (w->v1)
+        set_alt_ids1(w, root, arr);
+    else
+        set_array(w, root, "altIds", arr);
     for (i = 0; i < a->n_extra; i++)
         if (!extra_held(w, &a->extra[i]))
             nc_warn(w->o, 0, 0, "json cannot hold extra '%s': dropped", a->extra[i].key);
@@ -1292,9 +1596,13 @@ int ncp_json_write(const nc_article *a, nc_buf *out, int compact, const nc_opts 
         w.v2 = 1, w.no_dst = 1, w.version = "2.1";
     else if (ver && !strcmp(ver, "3.0"))
         w.no_dst = 1, w.version = "3.0";
+    else if (ver && (!strcmp(ver, "1.6") || !strcmp(ver, "1")))
+        w.v2 = 1, w.v1 = 1, w.version = "1.6"; /* 1.0-1.5 lack fields 1.6 writes */
     else if (ver && strcmp(ver, "3.1") && strcmp(ver, "3"))
         return nc_error_set(err, NC_ERR_USAGE, 0, 0,
-                            "--ninjs-version: '%s' is not one of 3.1, 3.0, 2.2, 2.1", ver);
+                            "--ninjs-version: '%s' is not one of 3.1, 3.0, 2.2, 2.1, 1.6%s", ver,
+                            ver[0] == '1' && ver[1] == '.' ? " (1.0 to 1.5: write 1.6, which "
+                            "reads as them but for the fields they lack)" : "");
     if (nc_opts_flag(o, "compact"))
         compact = 1;
     ncp_json_alloc_begin();

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """ninjs -> ninjs keeps the document (issue 14): for each ninjs INPUT, run
-`NEWSCONV -q --no-detect -f json INPUT -t json --ninjs-version V` (V: the input's own version; 3.1 for
-1.x and vendor dialects) and compare the two documents after normalising what is form,
-not value:
+`NEWSCONV -q --no-detect -f json INPUT -t json --ninjs-version V` (V: the input's own version family,
+version_of: 3.1, 3.0, 2.2 or 2.1 as declared; 1.6 for any 1.x; 3.1 for vendor dialects) and
+compare the two documents after normalising what is form, not value:
   - key order, and key case (ninjs 2.x spells the 3.x keys in lower case);
   - dates: every RFC 3339 date-time as the instant it names (UTC);
   - numbers: 120 and 120.0 are equal;
@@ -12,10 +12,10 @@ not value:
     their text with white space collapsed (the XHTML serialisation is the writer's);
   - bodies: their text (of the HTML body when there is one, else of the plain one): the
     role, content type and markup of a body are how its text is carried, and the writer
-    derives the plain-text body from the HTML one;
-  - what the writer adds when the input has none: `standard`, `$schema`, the made-up
-    `uri` (urn:newsconv:...), the derived `type`, the cv.iptc.org `uri` of an IPTC QCode
-    given as `literal`.
+    derives the plain-text body from the HTML one; the body_<x> keys of 1.x likewise;
+  - what the writer adds when the input has none: `standard` (1.x: `$standard`),
+    `$schema`, the made-up `uri` (urn:newsconv:...), the derived `type`, the cv.iptc.org
+    `uri` of an IPTC QCode given as `literal`.
 Usage: roundtrip.py NEWSCONV [--known FILE] [--report] INPUT...
 --known lists inputs (path under corpus/, one a line) known to differ: XFAIL; one that no
 longer differs is XPASS and fails, so that the list can only shrink. Events and planning
@@ -64,9 +64,21 @@ def norm_date(s):
     return d.astimezone(datetime.timezone.utc).isoformat() if d.tzinfo else d.isoformat()
 
 
+def bodies_1x(d):
+    """The body_<x> keys of a 1.x item as a 2.x bodies list (removed from d)."""
+    out = []
+    for k in [k for k in d if k.lower().startswith("body_") and isinstance(d[k], str)]:
+        html = "html" in k.lower() or "xml" in k.lower()
+        out.append({"contentType": "text/html" if html else "text/plain", "value": d.pop(k)})
+    return out
+
+
 def norm(v, key=None):
     if isinstance(v, dict):
         out = {}
+        if any(k.lower().startswith("body_") for k in v) and "bodies" not in v:
+            v = dict(v)
+            v["bodies"] = bodies_1x(v)
         for k, x in v.items():
             k = k.lower()
             if k == "bodies" and isinstance(x, list):
@@ -122,7 +134,7 @@ def norm_bodies(bodies):
 
 def strip_added(inp, out):
     """Removes from out what the writer adds where the input has nothing."""
-    for k in ("standard", "$schema"):
+    for k in ("standard", "$standard", "$schema"):
         inp.pop(k, None)
         out.pop(k, None)
     if "uri" not in inp and str(out.get("uri", "")).startswith("urn:newsconv:"):
@@ -158,13 +170,32 @@ def diff(a, b, path=""):
     return None
 
 
+# The top-level keys of ninjs 1.6 (ninjs-schema_1.6.json), and its key patterns.
+V1_KEYS = {
+    "uri", "type", "mimetype", "representationtype", "profile", "version", "firstcreated",
+    "versioncreated", "contentcreated", "embargoed", "pubstatus", "urgency", "copyrightholder",
+    "copyrightnotice", "usageterms", "ednote", "language", "person", "organisation", "place",
+    "subject", "event", "object", "infosource", "title", "byline", "headline", "slugline",
+    "located", "charcount", "wordcount", "renditions", "associations", "altids",
+    "trustindicator", "$standard", "genre", "expires", "rightsinfo", "digitalsourcetype"}
+V1_PATTERN = re.compile(r"^(description|body|headline)_[a-zA-Z0-9_]+")
+
+
 def version_of(doc, path):
+    """The version to write a document back in: the one its standard (or $standard) declares,
+    else the one its folder names (corpus/ninjs/2.1/...); 1.6 for any 1.x (the only 1.x
+    version written), and for an undeclared document whose keys are all 1.6 keys; else 3.1
+    (the vendor dialect has keys of its own: guid, service, priority, ...)."""
     std = doc.get("standard") or doc.get("$standard") or {}
     v = str(std.get("version", "")) if isinstance(std, dict) else ""
     for cand in (v, path):
         for ver in ("3.1", "3.0", "2.2", "2.1"):
             if cand == ver or "/%s/" % ver in cand:
                 return ver
+        if re.match(r"^1(\.\d+)?$", cand) or re.search(r"/1\.\d+/", cand):
+            return "1.6"
+    if not v and doc and all(k in V1_KEYS or V1_PATTERN.match(k) for k in doc):
+        return "1.6"
     return "3.1"
 
 
