@@ -494,20 +494,14 @@ static void render_inline(rstate *r, nc_iter *it, const nc_node *n, int enter)
     case NC_INLINE_STRONG:
         lits(r, r->safe ? (enter ? "<strong>" : "</strong>") : "**");
         break;
-    case NC_INLINE_SUP:
-        lits(r, enter ? "<sup>" : "</sup>");
-        break;
+    case NC_INLINE_SUP: /* CommonMark has none of these five: raw HTML, which reads back */
     case NC_INLINE_SUB:
-        lits(r, enter ? "<sub>" : "</sub>");
-        break;
-    case NC_INLINE_DEL: /* CommonMark has no deletions: raw HTML, which reads back */
-        lits(r, enter ? "<del>" : "</del>");
-        break;
+    case NC_INLINE_DEL:
     case NC_INLINE_INS:
-        lits(r, enter ? "<ins>" : "</ins>");
-        break;
     case NC_INLINE_STRIKE:
-        lits(r, enter ? "<s>" : "</s>");
+        lits(r, enter ? "<" : "</");
+        lits(r, ncp_inline_mark_tag(n->type));
+        lits(r, ">");
         break;
     case NC_INLINE_CODE:
         code_span(r, n);

@@ -87,6 +87,9 @@ void ncp_squash_put(nc_buf *b, const char *s);
  * Writes the body tree as the canonical XHTML subset (no wrapper element).
  * indent < 0: one line; else pretty-printed starting at that indent level. */
 void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent);
+/* The HTML element of an inline mark that is one element with no attributes (emphasis,
+ * strong, sup, sub, del, ins, s): "em", "strong", ...; NULL for any other inline type. */
+const char *ncp_inline_mark_tag(nc_node_type t);
 /* Writes one node and its subtree (any node, not only the root) as canonical XHTML on
  * one line. NCP_XHTML_ONE_LINE: line breaks, tabs and carriage returns in text become
  * character references, so the result holds no line break at all (a Markdown HTML

@@ -273,25 +273,15 @@ static void inline_node(nc_buf *out, const nc_node *n, int enter, unsigned flags
         nc_buf_puts(out, "</code>");
         break;
     case NC_INLINE_EMPH:
-        nc_buf_puts(out, enter ? "<em>" : "</em>");
-        break;
     case NC_INLINE_STRONG:
-        nc_buf_puts(out, enter ? "<strong>" : "</strong>");
-        break;
     case NC_INLINE_SUP:
-        nc_buf_puts(out, enter ? "<sup>" : "</sup>");
-        break;
     case NC_INLINE_SUB:
-        nc_buf_puts(out, enter ? "<sub>" : "</sub>");
-        break;
     case NC_INLINE_DEL:
-        nc_buf_puts(out, enter ? "<del>" : "</del>");
-        break;
     case NC_INLINE_INS:
-        nc_buf_puts(out, enter ? "<ins>" : "</ins>");
-        break;
     case NC_INLINE_STRIKE:
-        nc_buf_puts(out, enter ? "<s>" : "</s>");
+        nc_buf_puts(out, enter ? "<" : "</");
+        nc_buf_puts(out, ncp_inline_mark_tag(n->type));
+        nc_buf_puts(out, ">");
         break;
     case NC_INLINE_LINK:
         if (enter) {
@@ -388,4 +378,18 @@ void ncp_body_to_xhtml(const nc_node *body, nc_buf *out, int indent)
 void ncp_node_to_xhtml(const nc_node *n, nc_buf *out, unsigned flags)
 {
     to_xhtml(n, out, -1, flags);
+}
+
+const char *ncp_inline_mark_tag(nc_node_type t)
+{
+    switch (t) {
+    case NC_INLINE_EMPH: return "em";
+    case NC_INLINE_STRONG: return "strong";
+    case NC_INLINE_SUP: return "sup";
+    case NC_INLINE_SUB: return "sub";
+    case NC_INLINE_DEL: return "del";
+    case NC_INLINE_INS: return "ins";
+    case NC_INLINE_STRIKE: return "s";
+    default: return NULL;
+    }
 }
