@@ -98,7 +98,7 @@ r = json.load(open(sys.argv[1]))
 m, h, o = r["sets"]["modern"], r["sets"]["readability"], r["overall"]
 got = [("html-modern body F1", m["body"]["f1"], float(sys.argv[2])),
        ("corpus/html body F1", h["body"]["f1"], 0.970),
-       ("title (loose, both sets)", o["meta"]["title"]["loose"], 0.920),
+       ("title (loose, both sets)", o["meta"]["title"]["loose"], 0.930),
        ("byline (loose, both sets)", o["meta"]["byline"]["loose"], 0.810),
        ("date (loose, both sets)", o["meta"]["date"]["loose"], 0.850)]
 bad = [("%s %.3f is below the floor %.3f" % g) for g in got if g[1] < g[2]]

@@ -30,6 +30,10 @@
 #   pub-label       a "Posted on" line and its date under a two-paragraph standfirst
 #   time-pubdate    JSON-LD datePublished rewritten to the modification time; the article's
 #                   <time pubdate> wins (a comment's <time pubdate> does not)
+#   dated-h1        the <h1> prints the post's date before the og:title headline: the
+#                   og:title stays the headline (no date in it)
+#   outvoted-ld     the JSON-LD headline ("Meal plans") is no title the page shows; og:title,
+#                   <title> and the one <h1> agree: theirs is the headline
 # The byline line (the printed credit) is compared too.
 set -u
 . tests/testlib.bash

@@ -445,6 +445,45 @@ static const char *const k_lang[] = {"og:locale", "content-language", "language"
                                      "dc.language", "dcterms.language", NULL};
 static const char *const k_copy[] = {"copyright", "dcterms.rights", "dc.rights", "rights", NULL};
 
+static int key_equal(const char *a, const char *b);
+static int key_part(const char *whole, const char *part);
+
+/* 1 when an <h1> of the page says t */
+static int h1_says(ncp_hpage *p, const char *t)
+{
+    xmlNode *n;
+    ncp_dom_walk it;
+    int r = 0;
+    for (n = walk_from(&it, p->body ? p->body : p->root); n && !r; n = walk_enter(&it))
+        if (n->type == XML_ELEMENT_NODE && ncp_dom_is(n, "h1")) {
+            nc_buf b = NC_BUF_INIT;
+            ncp_html_el_text(n, &b);
+            r = b.size && key_equal(b.ptr, t);
+            nc_buf_release(&b);
+        }
+    return r;
+}
+
+/* CMS templates that fill the JSON-LD headline from another field than the page's title
+ * (a section name, the slug: "Sample menus" on a page whose og:title and <title> say "7
+ * days of healthy meals on a budget"): when the og:title (or twitter:title ...) and the
+ * <title> agree, the page's <h1> says it too, and the JSON-LD headline says none of them
+ * nor part of one, three sources outvote one. */
+static void outvoted_headline(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    const char *hl = a->str[NC_F_HEADLINE], *v = first_of(p, k_title);
+    if (!hl || !v || !p->title_tag)
+        return;
+    if (key_equal(v, hl) || key_part(v, hl) || key_part(hl, v) || key_part(p->title_tag, hl))
+        return;
+    if (!(key_equal(v, p->title_tag) || key_part(p->title_tag, v)) || !h1_says(p, v))
+        return;
+    nc_article_set(a, NC_F_HEADLINE, NULL, 0);
+    ncp_html_set(a, NC_F_HEADLINE, v);
+    p->headline_weak = 1;
+}
+
 static void meta_tags(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -546,6 +585,7 @@ static void meta_tags(ncp_hpage *p)
                 break;
             }
     }
+    outvoted_headline(p);
 }
 
 /* ---- microdata ---- */
@@ -886,6 +926,32 @@ static int key_part(const char *whole, const char *part)
     nc_buf_release(&ka);
     nc_buf_release(&kb);
     return r;
+}
+
+/* 1 when the text h of a headline element is the headline hl with a date before or after
+ * it: blog themes that print the post's date inside the <h1> ("Dec 18 2025 Preparing a
+ * transition in Debusine"). Only a date: a longer <h1> that adds words to a shortened
+ * metadata headline is the fuller headline. */
+static int dated_headline(const char *h, const char *hl)
+{
+    size_t len = strlen(h), e;
+    nc_time t;
+    for (e = 6; e < len && e <= 40; e++) {
+        /* a date at the start, the headline after it */
+        if (h[e] == ' ' && nc_time_parse_text(h, e, &t) == 0 && t.prec >= NC_TIME_DAY &&
+            key_equal(h + e, hl))
+            return 1;
+        /* the headline, then a date in the last e characters */
+        if (len - e > 6 && h[len - e - 1] == ' ' && nc_time_parse_text(h + len - e, e, &t) == 0 &&
+            t.prec >= NC_TIME_DAY) {
+            char *head = strndup(h, len - e); /* out of memory: no match, the <h1> is tried */
+            int r = head && key_equal(head, hl);
+            free(head);
+            if (r)
+                return 1;
+        }
+    }
+    return 0;
 }
 
 static xmlNode *find_headline_el(ncp_hpage *p, const char *headline)
@@ -1721,8 +1787,11 @@ int ncp_html_visible(ncp_hpage *p)
             nc_article_sets(a, NC_F_HEADLINE, h1);
         }
     }
+    /* the metadata headline is visible when the headline element says it, says part of it
+     * (a headline with the site's name appended), or says it after or before a date */
     if (a->str[NC_F_HEADLINE] &&
-        !(h1 && (key_equal(h1, a->str[NC_F_HEADLINE]) || key_part(a->str[NC_F_HEADLINE], h1)))) {
+        !(h1 && (key_equal(h1, a->str[NC_F_HEADLINE]) || key_part(a->str[NC_F_HEADLINE], h1) ||
+                 dated_headline(h1, a->str[NC_F_HEADLINE])))) {
         /* no element on the page says the metadata headline: the article's <h1> does */
         xmlNode *ah = article_h1(p);
         if (ah) {
