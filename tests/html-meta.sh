@@ -34,6 +34,11 @@
 #                   og:title stays the headline (no date in it)
 #   outvoted-ld     the JSON-LD headline ("Meal plans") is no title the page shows; og:title,
 #                   <title> and the one <h1> agree: theirs is the headline
+#   utc-same-moment article:published_time in UTC, the page's <time> the same moment in the
+#                   author's zone: the page's zone (and calendar day); a comment's time is not it
+#   cms-prefixed-date  a published-date meta under a CMS prefix ("acme-published-date")
+#   aside-time      the post's <time> in the <article>'s own <aside> meta box; a sidebar
+#                   <aside> of recent posts is not it
 # The byline line (the printed credit) is compared too.
 set -u
 . tests/testlib.bash

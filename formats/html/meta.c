@@ -484,6 +484,34 @@ static void outvoted_headline(ncp_hpage *p)
     p->headline_weak = 1;
 }
 
+/* CMSs that put their own namespace before a common name ("w-published-date",
+ * "cms.publish_date", "x:published_time"): a key ending, after a separator, in one of
+ * the published-date names. The metas' keys were looked up once by the scan. */
+static void prefixed_pub(ncp_hpage *p)
+{
+    static const char *const ends[] = {"published_time", "published-date", "published_date",
+                                       "publisheddate", "publish-date", "publish_date",
+                                       "publishdate", "publication_date", "publication-date",
+                                       "date-published", "date_published", "datepublished",
+                                       NULL};
+    size_t i, j;
+    for (i = 0; i < p->n_metas; i++) {
+        int k;
+        for (k = 0; k < 2; k++) {
+            const char *key = p->metas[i].key[k];
+            size_t kl = key ? strlen(key) : 0;
+            for (j = 0; kl && ends[j]; j++) {
+                size_t el = strlen(ends[j]);
+                char sep = kl > el ? key[kl - el - 1] : 0;
+                if ((sep == '-' || sep == '_' || sep == '.' || sep == ':') &&
+                    !ncp_strcasecmp(key + kl - el, ends[j]) &&
+                    ncp_html_set_time(p->a, NC_T_PUBLISHED, p->metas[i].content, 1))
+                    return;
+            }
+        }
+    }
+}
+
 static void meta_tags(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -521,6 +549,8 @@ static void meta_tags(ncp_hpage *p)
     }
     for (i = 0; k_pub[i] && !a->time[NC_T_PUBLISHED].prec; i++)
         ncp_html_set_time(a, NC_T_PUBLISHED, meta_nth(p, k_pub[i], 0), 1);
+    if (!a->time[NC_T_PUBLISHED].prec)
+        prefixed_pub(p);
     for (i = 0; k_mod[i] && !a->time[NC_T_MODIFIED].prec; i++)
         ncp_html_set_time(a, NC_T_MODIFIED, meta_nth(p, k_mod[i], 0), 1);
     ncp_html_set_time(a, NC_T_EXPIRES, ncp_html_meta_get(p, "article:expiration_time"), 1);
@@ -1620,6 +1650,20 @@ static void pubdate_time(ncp_hpage *p)
     }
 }
 
+/* Blog themes that set the post's date in an <aside> or meta box of the <article>,
+ * before the text: a <time> in chrome counts when its nearest <article> holds the
+ * headline or the content and it comes before the content or the headline. */
+static int article_header_time(ncp_hpage *p, const xmlNode *n)
+{
+    const xmlNode *art;
+    if (!p->content ||
+        !(before(n, p->content) || (p->headline_el && before(n, p->headline_el))))
+        return 0;
+    for (art = n->parent; art && !ncp_dom_is(art, "article"); art = art->parent)
+        ;
+    return art && ((p->headline_el && contains(art, p->headline_el)) || contains(art, p->content));
+}
+
 static void visible_date(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1632,9 +1676,11 @@ static void visible_date(ncp_hpage *p)
         for (n = walk_from(&it, scope); n && !a->time[NC_T_PUBLISHED].prec; n = walk_enter(&it)) {
             const char *dt;
             int near;
-            if (n->type != XML_ELEMENT_NODE || in_chrome(n))
+            if (n->type != XML_ELEMENT_NODE)
                 continue;
             if (!(pass < 2 ? ncp_dom_is(n, "time") : date_class(n)))
+                continue;
+            if (in_chrome(n) && !(pass < 2 && article_header_time(p, n)))
                 continue;
             near = near_article(p, n);
             if (pass < 2 && ncp_dom_is(n, "time")) {
@@ -1758,6 +1804,46 @@ static xmlNode *article_h1(ncp_hpage *p)
     return ok ? h : NULL;
 }
 
+/* Minutes since 1970-01-01T00:00Z of a zoned time to the minute (days from the civil
+ * calendar, proleptic Gregorian). */
+static long long utc_minutes(const nc_time *t)
+{
+    long long y = t->year - (t->month <= 2), era, yoe, doy, doe, days;
+    int m = t->month;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + t->day - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    days = era * 146097 + doe - 719468;
+    return days * 1440 + t->hour * 60 + t->minute - t->zone_minutes;
+}
+
+/* WordPress and SEO plugins write article:published_time and JSON-LD dates in UTC while
+ * the page prints the same moment in the author's zone (<time datetime="...-08:00">): the
+ * page's zone is kept, so the calendar day is the one the reader sees. Only the same
+ * instant counts (a comment's time is another moment). */
+static void local_zone(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    nc_time *pub = &a->time[NC_T_PUBLISHED];
+    xmlNode *n;
+    ncp_dom_walk it;
+    if (!pub->prec || pub->prec < NC_TIME_MINUTE || !pub->has_zone || pub->zone_minutes)
+        return;
+    for (n = walk_from(&it, p->body ? p->body : p->root); n; n = walk_enter(&it)) {
+        const char *dt;
+        nc_time t;
+        if (n->type != XML_ELEMENT_NODE || !ncp_dom_is(n, "time") || in_chrome(n) ||
+            !(dt = ncp_dom_attr(n, "datetime")))
+            continue;
+        if (nc_time_parse_iso(dt, strlen(dt), &t) == 0 && t.has_zone && t.zone_minutes &&
+            t.prec >= NC_TIME_MINUTE && utc_minutes(&t) == utc_minutes(pub)) {
+            nc_article_set_time(a, NC_T_PUBLISHED, &t);
+            return;
+        }
+    }
+}
+
 int ncp_html_visible(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1808,6 +1894,7 @@ int ncp_html_visible(ncp_hpage *p)
         pubdate_time(p);
     else
         visible_date(p);
+    local_zone(p);
     nc_buf_release(&t);
     return 0;
 }
