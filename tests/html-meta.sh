@@ -39,6 +39,10 @@
 #   cms-prefixed-date  a published-date meta under a CMS prefix ("acme-published-date")
 #   aside-time      the post's <time> in the <article>'s own <aside> meta box; a sidebar
 #                   <aside> of recent posts is not it
+#   url-date        nothing dates the page but its dated permalink (/2025/12/19/slug)
+#   slash-date      Drupal's "Fri, 10/03/2025 - 11:38": the weekday decides the order the
+#                   numbers leave open (a Friday: 3 October, not 10 March)
+#   meta-published  <meta name="published" content="July 17, 2025">
 # The byline line (the printed credit) is compared too.
 set -u
 . tests/testlib.bash

@@ -432,7 +432,7 @@ static const char *const k_pub[] = {
     "dcterms.created", "dcterms.issued", "dcterms.date", "sailthru.date", "parsely-pub-date",
     "article.published", "ptime", "originalpublicationdate", "citation_publication_date",
     "citation_date", "date.available", "bt:pubdate", "og:pubdate", "release_date",
-    "dc.date.created", "article_date_original", "displaydate", "pdate", NULL};
+    "dc.date.created", "article_date_original", "displaydate", "pdate", "published", NULL};
 static const char *const k_mod[] = {"article:modified_time", "og:updated_time",
                                     "og:article:modified_time", "article:modified",
                                     "modified_time", "datemodified", "last-modified",
@@ -1844,6 +1844,35 @@ static void local_zone(ncp_hpage *p)
     }
 }
 
+/* Dated permalinks (/2025/12/19/slug, /blog/2025-12-19-slug: the default of WordPress and
+ * of most static-site generators): the address's date is the day the post was published.
+ * Used only when nothing else on the page dates it; a year and month alone are no day. */
+static void url_date(ncp_hpage *p)
+{
+    const char *u = p->a->str[NC_F_URL] ? p->a->str[NC_F_URL] : p->doc_url, *s;
+    nc_time t;
+    if (!u || p->a->time[NC_T_PUBLISHED].prec || !(s = strstr(u, "://")) ||
+        !(s = strchr(s + 3, '/')))
+        return;
+    for (; *s; s++) {
+        const char *d = s + 1;
+        char sep, iso[11];
+        if (*s != '/' || !(d[0] == '1' || d[0] == '2') || strspn(d, "0123456789") != 4)
+            continue;
+        sep = d[4];
+        if ((sep != '/' && sep != '-') || strspn(d + 5, "0123456789") != 2 || d[7] != sep ||
+            strspn(d + 8, "0123456789") != 2 || (d[10] && !strchr("/-_.?#", d[10])))
+            continue;
+        memcpy(iso, d, 10);
+        iso[4] = iso[7] = '-';
+        iso[10] = 0;
+        if (nc_time_parse_iso(iso, 10, &t) == 0 && t.year >= 1990) {
+            nc_article_set_time(p->a, NC_T_PUBLISHED, &t);
+            return;
+        }
+    }
+}
+
 int ncp_html_visible(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1895,6 +1924,7 @@ int ncp_html_visible(ncp_hpage *p)
     else
         visible_date(p);
     local_zone(p);
+    url_date(p);
     nc_buf_release(&t);
     return 0;
 }

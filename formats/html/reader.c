@@ -12,7 +12,9 @@
  * model. */
 #include "html.h"
 
+#include <ctype.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,6 +54,70 @@ void ncp_html_set(nc_article *a, nc_field f, const char *s)
     nc_buf_release(&t);
 }
 
+/* Day of the week of a civil date, 0 = Sunday (Sakamoto's method). */
+static int weekday(int y, int m, int d)
+{
+    static const int off[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    if (m < 3)
+        y--;
+    return (y + y / 4 - y / 100 + y / 400 + off[m - 1] + d) % 7;
+}
+
+/* Numeric dates with slashes, "09/25/2025" or "Thu, 09/25/2025 - 11:38" (Drupal's default
+ * medium format, common on government and university sites), read only when the order of
+ * month and day is certain: a weekday name that fits one order alone, or a first or second
+ * number above 12. The time after " - " is kept, without a zone. 0 or -1. */
+static int slash_date(const char *s, nc_time *t)
+{
+    static const char *const wd[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    int w = -1, x, y, yr, i, mdok, dmok, hh = -1, mm = 0, k;
+    while (*s == ' ')
+        s++;
+    for (i = 0; i < 7; i++)
+        if (!ncp_strncasecmp(s, wd[i], 3)) {
+            w = i;
+            for (s += 3; isalpha((unsigned char)*s); s++)
+                ;
+            break;
+        }
+    if (w < 0 && isalpha((unsigned char)*s))
+        return -1;
+    while (*s == ',' || *s == ' ')
+        s++;
+    if (sscanf(s, "%2d/%2d/%4d%n", &x, &y, &yr, &k) != 3 || k != 10 || yr < 1990)
+        return -1;
+    s += k;
+    if (!strncmp(s, " - ", 3) && isdigit((unsigned char)s[3])) {
+        if (sscanf(s + 3, "%2d:%2d%n", &hh, &mm, &k) != 2 || hh > 23 || mm > 59)
+            return -1;
+        s += 3 + k;
+    }
+    while (*s == ' ')
+        s++;
+    if (*s)
+        return -1;
+    mdok = x >= 1 && x <= 12 && y >= 1 && y <= 31;
+    dmok = y >= 1 && y <= 12 && x >= 1 && x <= 31;
+    if (mdok && dmok && w >= 0) {
+        mdok = weekday(yr, x, y) == w;
+        dmok = weekday(yr, y, x) == w;
+    } else if (w >= 0) {
+        mdok = mdok && weekday(yr, x, y) == w;
+        dmok = dmok && weekday(yr, y, x) == w;
+    }
+    if (mdok == dmok)
+        return -1;
+    {
+        char iso[64];
+        if (hh >= 0)
+            snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d", yr, mdok ? x : y, mdok ? y : x,
+                     hh, mm);
+        else
+            snprintf(iso, sizeof iso, "%04d-%02d-%02d", yr, mdok ? x : y, mdok ? y : x);
+        return nc_time_parse_iso(iso, strlen(iso), t);
+    }
+}
+
 int ncp_html_set_time(nc_article *a, nc_tfield f, const char *s, int lenient)
 {
     nc_time t;
@@ -59,7 +125,8 @@ int ncp_html_set_time(nc_article *a, nc_tfield f, const char *s, int lenient)
     if (a->time[f].prec || !s)
         return 0;
     len = strlen(s);
-    if (nc_time_parse_iso(s, len, &t) == 0 || (lenient && nc_time_parse_text(s, len, &t) == 0)) {
+    if (nc_time_parse_iso(s, len, &t) == 0 || (lenient && nc_time_parse_text(s, len, &t) == 0) ||
+        (lenient && slash_date(s, &t) == 0)) {
         nc_article_set_time(a, f, &t);
         return 1;
     }
