@@ -37,6 +37,11 @@
 #   utc-same-moment article:published_time in UTC, the page's <time> the same moment in the
 #                   author's zone: the page's zone (and calendar day); a comment's time is not it
 #   cms-prefixed-date  a published-date meta under a CMS prefix ("acme-published-date")
+#   site-byline     the byline box prints only the site's own name (og:site_name) over the
+#                   date: the organisation is the author
+#   header-byline-inside  a byline box in a chrome-named block under the <h1>, inside the
+#                   <article> that holds the headline and the text: it, not the author box
+#                   after the article
 #   aside-time      the post's <time> in the <article>'s own <aside> meta box; a sidebar
 #                   <aside> of recent posts is not it
 #   url-date        nothing dates the page but its dated permalink (/2025/12/19/slug)

@@ -1174,6 +1174,23 @@ typedef struct bcand {
     int score;
 } bcand;
 
+/* A paragraph of more than 80 characters of text: where the article's text starts. */
+static int prose_p(const xmlNode *n)
+{
+    const xmlNode *c;
+    ncp_dom_walk it;
+    size_t len = 0;
+    for (c = walk_from(&it, n->children); c; c = walk_enter(&it)) {
+        const char *t;
+        if (c->type != XML_TEXT_NODE || !c->content)
+            continue;
+        for (t = (const char *)c->content; *t; t++)
+            if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r' && ++len > 80)
+                return 1;
+    }
+    return 0;
+}
+
 /* Collects the byline elements of scope into c (at most 32), each scored by where it
  * stands (in the content, after the headline, after the article, in chrome). Returns the
  * count. */
@@ -1183,7 +1200,7 @@ static size_t byline_candidates(ncp_hpage *p, xmlNode *scope, bcand *c)
     ncp_dom_walk it;
     nc_buf t = NC_BUF_INIT;
     size_t nc = 0, i;
-    int region = 0;
+    int region = 0, under_h1 = 0;
     for (n = walk_from(&it, scope); n && nc < 32; n = walk_enter(&it)) {
         int kind, score, chrome;
         if (n->type != XML_ELEMENT_NODE)
@@ -1193,15 +1210,22 @@ static size_t byline_candidates(ncp_hpage *p, xmlNode *scope, bcand *c)
             region = 2;
         else if (n == p->headline_el && region == 0 && p->content)
             region = 1;
+        /* under_h1: after the headline and before the first paragraph of text, also when
+         * the chosen container holds the headline (the header block of the article) */
+        if (n == p->headline_el)
+            under_h1 = 1;
+        else if (under_h1 && ncp_dom_is(n, "p") && !in_chrome(n) && prose_p(n))
+            under_h1 = 0;
         /* blogs that print the rel=author link in a post footer or meta box the analysis
          * took for chrome, and pages that set the byline box in a header-named block
          * between the headline and the text: they still count, after every other */
         chrome = in_chrome(n);
-        if (chrome && region != 1 && !(n->name[0] == 'a' && !n->name[1]))
+        if (chrome && region != 1 && !under_h1 && !(n->name[0] == 'a' && !n->name[1]))
             continue;
         if (!(kind = byline_el(n)))
             continue;
-        if (chrome && region != 1 && (kind < 3 || !ncp_html_attr_word(n, "rel", "author")))
+        if (chrome && region != 1 && !under_h1 &&
+            (kind < 3 || !ncp_html_attr_word(n, "rel", "author")))
             continue;
         /* inside a candidate already taken: the outer one has all the names */
         for (i = 0; i < nc; i++)
@@ -1305,6 +1329,42 @@ static int printed_byline(nc_article *a, int had, const nc_buf *t)
     return found;
 }
 
+/* Company and shop blogs whose byline box prints the site's own name ("EcoFlow" over the
+ * date, "by whova" linking to /author/whova/): with no person found, the organisation
+ * the byline names is the author. Only the first line of a byline element counts, and
+ * only when it is the site's (og:site_name) or the publisher's name. */
+static void site_byline(ncp_hpage *p, const bcand *c, size_t nc)
+{
+    nc_article *a = p->a;
+    const char *site = p->site ? p->site : a->str[NC_F_PUBLISHER];
+    nc_buf t = NC_BUF_INIT;
+    size_t i;
+    for (i = 0; site && i < nc && !a->n_authors; i++) {
+        const char *s, *e;
+        size_t len;
+        nc_buf_clear(&t);
+        ncp_html_el_lines(c[i].el, &t);
+        for (s = t.ptr; s && *s && (*s == '\n' || *s == ' '); s++)
+            ;
+        if (!s || !*s)
+            continue;
+        e = strchr(s, '\n');
+        len = e ? (size_t)(e - s) : strlen(s);
+        s = ncp_trim(s, &len);
+        {
+            nc_buf one = NC_BUF_INIT, name = NC_BUF_INIT;
+            nc_buf_put(&one, s, len);
+            if (ncp_html_clean_name(one.ptr, one.size, &name) && key_equal(name.ptr, site)) {
+                const char *url = byline_link(c[i].el);
+                nc_article_add_author(a, site, NULL, url ? ncp_html_url(p, url) : NULL, NULL);
+            }
+            nc_buf_release(&one);
+            nc_buf_release(&name);
+        }
+    }
+    nc_buf_release(&t);
+}
+
 static void visible_byline(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1343,6 +1403,8 @@ static void visible_byline(ncp_hpage *p)
             continue;
         break;
     }
+    if (!a->n_authors && !saved)
+        site_byline(p, c, nc);
     if (!a->n_authors && saved)
         a->n_authors = saved; /* no person found: the organisations stay */
     nc_buf_release(&t);
