@@ -42,6 +42,9 @@
 #   header-byline-inside  a byline box in a chrome-named block under the <h1>, inside the
 #                   <article> that holds the headline and the text: it, not the author box
 #                   after the article
+#   name-on-date    "By: Name on 12-03-2021 9:05:00": the name ends at the lower-case "on"
+#   card-date       an author card at the end of the post: the name in one <p>, the date in
+#                   the next; the card's date dates the page
 #   aside-time      the post's <time> in the <article>'s own <aside> meta box; a sidebar
 #                   <aside> of recent posts is not it
 #   url-date        nothing dates the page but its dated permalink (/2025/12/19/slug)

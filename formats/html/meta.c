@@ -1174,8 +1174,8 @@ typedef struct bcand {
     int score;
 } bcand;
 
-/* A paragraph of more than 80 characters of text: where the article's text starts. */
-static int prose_p(const xmlNode *n)
+/* More than max characters of text (not white space) under n; images do not count. */
+static int text_over(const xmlNode *n, size_t max)
 {
     const xmlNode *c;
     ncp_dom_walk it;
@@ -1185,7 +1185,7 @@ static int prose_p(const xmlNode *n)
         if (c->type != XML_TEXT_NODE || !c->content)
             continue;
         for (t = (const char *)c->content; *t; t++)
-            if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r' && ++len > 80)
+            if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r' && ++len > max)
                 return 1;
     }
     return 0;
@@ -1214,7 +1214,7 @@ static size_t byline_candidates(ncp_hpage *p, xmlNode *scope, bcand *c)
          * the chosen container holds the headline (the header block of the article) */
         if (n == p->headline_el)
             under_h1 = 1;
-        else if (under_h1 && ncp_dom_is(n, "p") && !in_chrome(n) && prose_p(n))
+        else if (under_h1 && ncp_dom_is(n, "p") && !in_chrome(n) && text_over(n, 80))
             under_h1 = 0;
         /* blogs that print the rel=author link in a post footer or meta box the analysis
          * took for chrome, and pages that set the byline box in a header-named block
@@ -1291,6 +1291,30 @@ static void byline_date(nc_article *a, const nc_buf *t)
         if (!a->time[f].prec)
             nc_article_set_time(a, f, &tm);
     }
+}
+
+/* Author cards that print the name in one block and the date in the next ("<p><a>Jane
+ * Doe</a></p><p>April 8, 2024</p>"): the date in the byline's block or its parent, up to
+ * two levels up while the block holds no more than a card's 200 characters. Kept in
+ * p->card_time and used only when no other source dates the page. */
+static void card_date(ncp_hpage *p, xmlNode *best)
+{
+    xmlNode *up = best;
+    nc_buf t = NC_BUF_INIT;
+    int lv, upd;
+    for (lv = 0; lv < 2 && up->parent && up->parent->type == XML_ELEMENT_NODE; lv++) {
+        up = up->parent;
+        if (text_over(up, 200))
+            break;
+        nc_buf_clear(&t);
+        ncp_html_el_lines(up, &t);
+        if (ncp_html_find_date(t.ptr, t.size, &p->card_time, &upd) == 0) {
+            if (upd)
+                p->card_time.prec = 0; /* "Updated ...": not the publication */
+            break;
+        }
+    }
+    nc_buf_release(&t);
 }
 
 /* Takes the printed credit line t as the byline when it is only names, adding co-authors
@@ -1398,6 +1422,8 @@ static void visible_byline(ncp_hpage *p)
         }
         /* a date printed with the byline */
         byline_date(a, &t);
+        if (!a->time[NC_T_PUBLISHED].prec && !p->card_time.prec)
+            card_date(p, best);
         /* the printed credit line, when it is only names */
         if (!a->str[NC_F_BYLINE] && a->n_authors && !printed_byline(a, had, &t) && had)
             continue;
@@ -1985,6 +2011,8 @@ int ncp_html_visible(ncp_hpage *p)
         pubdate_time(p);
     else
         visible_date(p);
+    if (!a->time[NC_T_PUBLISHED].prec && p->card_time.prec)
+        nc_article_set_time(a, NC_T_PUBLISHED, &p->card_time);
     local_zone(p);
     url_date(p);
     nc_buf_release(&t);
