@@ -583,6 +583,16 @@ static int clean_part(const char *s, size_t len, int strict, nc_buf *out)
     if (memchr(s, '@', len) || memchr(s, '=', len) || memchr(s, '?', len) ||
         (len > 4 && (!ncp_strncasecmp(s, "http", 4) || !ncp_strncasecmp(s, "www.", 4))))
         return 0;
+    if (strict) {
+        /* "By Jane Doe on 04-08-2021 5:11", "Jane Doe on behalf of the Docs team": blog
+         * themes print the date or the team after a lower-case "on"; the name ends there */
+        size_t k;
+        for (k = 1; k + 4 <= len; k++)
+            if (s[k - 1] == ' ' && s[k] == 'o' && s[k + 1] == 'n' && s[k + 2] == ' ') {
+                len = k - 1;
+                break;
+            }
+    }
     if (looks_like_date(s, len))
         return 0;
     unbracketed_words(s, len, &b);
