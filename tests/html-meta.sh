@@ -45,6 +45,8 @@
 #   name-on-date    "By: Name on 12-03-2021 9:05:00": the name ends at the lower-case "on"
 #   card-date       an author card at the end of the post: the name in one <p>, the date in
 #                   the next; the card's date dates the page
+#   date-name-line  "2025-11-04 · Ingrid Solberg" under the <h1>, no "By" and no class (the
+#                   name in a block of its own after the dot): the name is the author
 #   aside-time      the post's <time> in the <article>'s own <aside> meta box; a sidebar
 #                   <aside> of recent posts is not it
 #   url-date        nothing dates the page but its dated permalink (/2025/12/19/slug)

@@ -1645,6 +1645,80 @@ static int pub_label(const char *s, size_t len, int lead)
     return 0;
 }
 
+/* Length of a separator between the parts of a meta line at s[i]: a middle dot, a
+ * bullet or a bar; 0 when none. */
+static size_t meta_sep(const char *s, size_t len, size_t i)
+{
+    if (s[i] == '|')
+        return 1;
+    if (i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB7)
+        return 2;
+    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0xA2)
+        return 3;
+    return 0;
+}
+
+/* Static-site and blog themes that print the post's meta line under the headline as the
+ * date and the writer's name with no "By" and no class ("2025-12-17 · Jane Doe", "Jane
+ * Doe | March 3, 2025"; a theme may set the name in a block of its own after the dot):
+ * a line of exactly two parts, one a date, the other one person's name of two to four
+ * words, is the byline. nxt: the next line, joined when the line ends with the separator. */
+static int date_name_line(nc_article *a, const nc_buf *line, const nc_buf *nxt)
+{
+    nc_buf j = NC_BUF_INIT;
+    size_t i, cut = 0, sl = 0, parts = 1, tl;
+    const char *tt;
+    int ok = 0;
+    nc_buf_put(&j, line->ptr, line->size);
+    tl = j.size;
+    tt = ncp_trim(j.ptr, &tl);
+    if (nxt && nxt->size && nxt->size <= 60 && tl && meta_sep(tt, tl, tl - 1) +
+        (tl >= 2 ? meta_sep(tt, tl, tl - 2) : 0) + (tl >= 3 ? meta_sep(tt, tl, tl - 3) : 0)) {
+        nc_buf_putc(&j, ' ');
+        nc_buf_put(&j, nxt->ptr, nxt->size);
+    }
+    for (i = 0; i < j.size; i++) {
+        size_t l = meta_sep(j.ptr, j.size, i);
+        if (l) {
+            if (parts == 1) {
+                cut = i;
+                sl = l;
+            }
+            parts++;
+            i += l - 1;
+        }
+    }
+    if (parts == 2 && cut) {
+        const char *x = j.ptr, *y = j.ptr + cut + sl;
+        size_t xl = cut, yl = j.size - cut - sl;
+        nc_time tm;
+        int upd, k;
+        x = ncp_trim(x, &xl);
+        y = ncp_trim(y, &yl);
+        for (k = 0; k < 2 && !ok; k++) {
+            const char *d = k ? y : x, *nm = k ? x : y;
+            size_t dl = k ? yl : xl, nl = k ? xl : yl, w, words = 1;
+            nc_buf name = NC_BUF_INIT, raw = NC_BUF_INIT;
+            if (dl && nl && ncp_html_find_date(d, dl, &tm, &upd) == 0 &&
+                ncp_html_is_dateline_text(d, dl)) {
+                nc_buf_put(&raw, nm, nl);
+                if (ncp_html_clean_name(raw.ptr, raw.size, &name) && name.size == nl &&
+                    !memcmp(name.ptr, nm, nl)) {
+                    for (w = 0; w < name.size; w++)
+                        words += name.ptr[w] == ' ';
+                    if (words >= 2 && words <= 4 && ncp_html_add_byline_authors(a, raw.ptr, NULL))
+                        ok = 1;
+                }
+            }
+            nc_buf_release(&name);
+            nc_buf_release(&raw);
+        }
+    }
+    nc_buf_release(&j);
+    return ok;
+}
+
 static void visible_lines(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1673,6 +1747,9 @@ static void visible_lines(ncp_hpage *p)
                 ncp_html_byline_by_handle(a, v->text.ptr))
                 need_by = 0;
         }
+        if (need_by && k < L.n_after && k < 4 &&
+            date_name_line(a, &v->text, k + 1 < L.n_after ? &L.after[k + 1].text : NULL))
+            need_by = 0;
         if (need_date && v->text.size <= 100 &&
             ncp_html_find_date(v->text.ptr, v->text.size, &tm, &upd) == 0) {
             if (!upd) {
