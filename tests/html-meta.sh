@@ -47,6 +47,8 @@
 #                   the next; the card's date dates the page
 #   date-name-line  "2025-11-04 · Ingrid Solberg" under the <h1>, no "By" and no class (the
 #                   name in a block of its own after the dot): the name is the author
+#   wire-dateline   a summary that opens with the wire's byline and dateline ("By Name
+#                   CITY, Mar 4, 2025 (AGENCY) - ..."): the author and the date
 #   aside-time      the post's <time> in the <article>'s own <aside> meta box; a sidebar
 #                   <aside> of recent posts is not it
 #   url-date        nothing dates the page but its dated permalink (/2025/12/19/slug)

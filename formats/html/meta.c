@@ -2038,6 +2038,46 @@ static void url_date(ncp_hpage *p)
     }
 }
 
+/* News-agency pages whose summary opens with the wire's byline and dateline, "By Jane
+ * Doe RAJSHAHI, Dec 20, 2025 (BSS) - ...": the name ends at the capitalised place name;
+ * the date follows it. Used only for what the page gave nowhere else. */
+static void summary_dateline(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    const char *s = a->str[NC_F_SUMMARY], *w, *city = NULL;
+    if (!s || ncp_strncasecmp(s, "by ", 3) || (a->n_authors && a->time[NC_T_PUBLISHED].prec))
+        return;
+    for (w = s + 3; *w && !city && w - s < 80;) {
+        const char *e = w;
+        size_t letters = 0, caps = 0;
+        while (*e && *e != ' ') {
+            if ((*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z'))
+                letters++;
+            if (*e >= 'A' && *e <= 'Z')
+                caps++;
+            e++;
+        }
+        if (letters >= 3 && caps == letters && e[-1] == ',' && w > s + 3)
+            city = w;
+        w = *e ? e + 1 : e;
+    }
+    if (!city)
+        return;
+    if (!a->n_authors) {
+        nc_buf name = NC_BUF_INIT;
+        nc_buf_put(&name, s, (size_t)(city - s));
+        ncp_html_add_byline_authors(a, name.ptr, NULL);
+        nc_buf_release(&name);
+    }
+    if (!a->time[NC_T_PUBLISHED].prec) {
+        nc_time tm;
+        int upd;
+        size_t len = strlen(city);
+        if (ncp_html_find_date(city, len < 60 ? len : 60, &tm, &upd) == 0 && !upd)
+            nc_article_set_time(a, NC_T_PUBLISHED, &tm);
+    }
+}
+
 int ncp_html_visible(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -2088,6 +2128,7 @@ int ncp_html_visible(ncp_hpage *p)
         pubdate_time(p);
     else
         visible_date(p);
+    summary_dateline(p);
     if (!a->time[NC_T_PUBLISHED].prec && p->card_time.prec)
         nc_article_set_time(a, NC_T_PUBLISHED, &p->card_time);
     local_zone(p);
