@@ -49,6 +49,8 @@
 #                   name in a block of its own after the dot): the name is the author
 #   wire-dateline   a summary that opens with the wire's byline and dateline ("By Name
 #                   CITY, Mar 4, 2025 (AGENCY) - ..."): the author and the date
+#   name-dash-team  JSON-LD author "Name - Brightlane Editorial Team": the person; the team
+#                   after the dash is no co-author
 #   aside-time      the post's <time> in the <article>'s own <aside> meta box; a sidebar
 #                   <aside> of recent posts is not it
 #   url-date        nothing dates the page but its dated permalink (/2025/12/19/slug)

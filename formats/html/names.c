@@ -713,12 +713,19 @@ static int amp_joins(const char *s, size_t len, size_t start, size_t i)
     return wl == 1 || wr == 1;
 }
 
+/* 1 when s[0..len) (trimmed) is a desk or team name ("Acme Editorial Team"). */
+static int team_part(const char *s, size_t len)
+{
+    s = ncp_trim(s, &len);
+    return len && org_phrase(s, len);
+}
+
 /* Splits s into names; strict as in clean_part. */
 static int add_names(nc_article *a, const char *s, const char *url, int strict)
 {
     nc_buf work = NC_BUF_INIT, name = NC_BUF_INIT;
     size_t i, start = 0;
-    int added = 0;
+    int added = 0, after_dash = 0;
     /* line breaks separate, other white space is one space */
     for (i = 0; s[i]; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -740,6 +747,15 @@ static int add_names(nc_article *a, const char *s, const char *url, int strict)
             continue;
         }
         titled_part = 0;
+        if (added && after_dash && i > start && team_part(work.ptr + start, i - start)) {
+            /* "Jane Doe - Acme Editorial Team" (a name that adds the writer's desk or team
+             * after a dash): the team is an affiliation, not a co-author */
+            after_dash = 0;
+            i += sep;
+            start = i;
+            continue;
+        }
+        after_dash = i + 2 < work.size && sep == 3 && work.ptr[i] == ' ' && work.ptr[i + 1] == '-';
         if (i > start && clean_part(work.ptr + start, i - start, strict, &name) &&
             !has_author(a, name.ptr) && !(strict && overlaps_author(a, name.ptr)) &&
             /* a line of its own that holds a job title is the title line of an author
