@@ -51,6 +51,8 @@
 #                   CITY, Mar 4, 2025 (AGENCY) - ..."): the author and the date
 #   name-dash-team  JSON-LD author "Name - Brightlane Editorial Team": the person; the team
 #                   after the dash is no co-author
+#   card-job-title  author cards whose title line is "Principal Programmer" (company and tech
+#                   blogs' job words): a title, not a third author
 #   aside-time      the post's <time> in the <article>'s own <aside> meta box; a sidebar
 #                   <aside> of recent posts is not it
 #   url-date        nothing dates the page but its dated permalink (/2025/12/19/slug)

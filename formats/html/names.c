@@ -216,7 +216,12 @@ static const char *const titles_words[] = {
     "repórter", "corresponsal", "enviado", "enviada", "professor", "updated", "published",
     "posted", "follow", "view", "profile", "bio", "email", "contact", "more", "all",
     "articles", "article", "stories", "posts", "share", "tweet", "subscribe", "read",
-    "minute", "minutes", "min", "ago", "hours", "comments", "comment", NULL};
+    "minute", "minutes", "min", "ago", "hours", "comments", "comment",
+    /* job titles of company and tech blogs' author cards ("Principal Programmer", "Senior
+     * Software Engineer", "Co-founder & CEO") */
+    "principal", "programmer", "engineer", "developer", "designer", "manager", "founder",
+    "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "president", "strategist",
+    "specialist", "consultant", NULL};
 
 static const char *const org_words[] = {
     "news", "times", "press", "associated", "agency", "bureau", "desk", "team", "service",
