@@ -106,6 +106,9 @@ typedef struct ncp_hpage {
     int relax;           /* cleaning level of the analysis: 0 strict, 1 class words that
                           * only suggest chrome (sidebar, widget ...) remove nothing, 2 no
                           * class word removes anything (candidates.c) */
+    xmlNode *zoned[8];   /* the first <time datetime> elements with a zone offset (the
+                          * scan), for local_zone in meta.c */
+    size_t n_zoned;
     nc_time card_time;   /* a date printed in the byline's author card (meta.c), used
                           * when nothing else dates the page; prec 0 when none */
     nc_buf tmp;

@@ -81,6 +81,10 @@ void ncp_html_scan(ncp_hpage *p)
         if ((n->name[0] | 0x20) == 'n' && ncp_dom_is(n, "noscript"))
             p->seen |= SEEN_NOSCRIPT;
         scan_attrs(p, n);
+        if ((n->name[0] | 0x20) == 't' && p->n_zoned < sizeof p->zoned / sizeof p->zoned[0] &&
+            ncp_dom_is(n, "time") && (c = ncp_dom_attr(n, "datetime")) && strlen(c) > 16 &&
+            (strchr(c + 16, '+') || strchr(c + 16, '-')))
+            p->zoned[p->n_zoned++] = n;
         if (!n->name || (n->name[0] | 0x20) != 'm' || !ncp_dom_is(n, "meta") ||
             !(c = ncp_dom_attr(n, "content")))
             continue;
@@ -1991,15 +1995,15 @@ static void local_zone(ncp_hpage *p)
 {
     nc_article *a = p->a;
     nc_time *pub = &a->time[NC_T_PUBLISHED];
-    xmlNode *n;
-    ncp_dom_walk it;
+    size_t i;
     if (!pub->prec || pub->prec < NC_TIME_MINUTE || !pub->has_zone || pub->zone_minutes)
         return;
-    for (n = walk_from(&it, p->body ? p->body : p->root); n; n = walk_enter(&it)) {
-        const char *dt;
+    /* the zoned <time> elements the scan kept: no walk of its own */
+    for (i = 0; i < p->n_zoned; i++) {
+        xmlNode *n = p->zoned[i];
+        const char *dt = ncp_dom_attr(n, "datetime");
         nc_time t;
-        if (n->type != XML_ELEMENT_NODE || !ncp_dom_is(n, "time") || in_chrome(n) ||
-            !(dt = ncp_dom_attr(n, "datetime")))
+        if (!dt || in_chrome(n))
             continue;
         if (nc_time_parse_iso(dt, strlen(dt), &t) == 0 && t.has_zone && t.zone_minutes &&
             t.prec >= NC_TIME_MINUTE && utc_minutes(&t) == utc_minutes(pub)) {
