@@ -59,7 +59,13 @@
 #   slash-date      Drupal's "Fri, 10/03/2025 - 11:38": the weekday decides the order the
 #                   numbers leave open (a Friday: 3 October, not 10 March)
 #   meta-published  <meta name="published" content="July 17, 2025">
-# The byline line (the printed credit) is compared too.
+#   updated-line    nothing dates the page but a "Last Updated:&nbsp;June 2022" line: the
+#                   modification date (month precision), never the publication date
+#   h1-p            <h1><p>Headline</p></h1>: libxml2 closes the <h1> at the <p>; the <p> is
+#                   the headline element, and the byline and date lines under it are read
+#   microdata-forum a microdata DiscussionForumPosting (any type of the one schema.org list,
+#                   formats/common/schemaorg.c) is the article: its headline, not <title>
+# The byline line (the printed credit) and the modification date are compared too.
 set -u
 . tests/testlib.bash
 
@@ -69,7 +75,7 @@ for page in tests/html-meta/*.html; do
     want=${page%.html}.expect
     [ -f "$want" ] || fail "$want is missing"
     nc "$page" -t model -q >"$TMPD/model" 2>"$TMPD/err" || fail "$page: reading failed: $(cat "$TMPD/err")"
-    grep -E '^  (headline|byline|author|published) ' "$TMPD/model" >"$TMPD/got" || true
+    grep -E '^  (headline|byline|author|published|modified) ' "$TMPD/model" >"$TMPD/got" || true
     expect_file_eq "$TMPD/got" "$want" "$page: headline, authors or date differ"
 done
 [ "$checks" -ge 20 ] || fail "expected at least 20 html metadata cases, ran $checks"

@@ -130,9 +130,8 @@ done
 # One schema.org vocabulary: formats/common/schemaorg.c holds the type names (its
 # ncp_schema_*_types lists, Person, Role) and reads authors, organisations, media and
 # keywords for both JSON-LD readers; no other reader (writers may name the types they write)
-# has a string literal (comments left out) that is one of those names. Known exceptions, by
-# file and name: NewsML 1's <Role> element; the microdata itemtype list of
-# formats/html/meta.c (to move onto ncp_schema_article_types).
+# has a string literal (comments left out) that is one of those names. Known exception, by
+# file and name: NewsML 1's <Role> element.
 schema_types=$(perl -0777 -ne 'while (/ncp_schema_\w+_types\[\] = \{(.*?)\}/gs) {
                    my $l = $1; print "$1\n" while $l =~ /"([^"]*)"/g }' formats/common/schemaorg.c)
 schema_types="$schema_types Person Role"
@@ -141,8 +140,6 @@ schema_types="$schema_types Person Role"
 schema_allowed() { # file name
     case "$1:$2" in
     formats/newsml/newsml1.c:Role) return 0 ;;
-    formats/html/meta.c:*Article | formats/html/meta.c:*Posting | formats/html/meta.c:Report)
-        return 0 ;;
     esac
     return 1
 }

@@ -7,7 +7,9 @@
  * headline (<h1>), byline and date (<time datetime> or a date line near the headline). A
  * field is set by the first source that has it. */
 #include "html.h"
+#include "common/schemaorg.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -624,27 +626,29 @@ static void meta_tags(ncp_hpage *p)
 
 /* ---- microdata ---- */
 
-static const char *const md_article[] = {
-    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "BlogPosting",
-    "LiveBlogPosting", "TechArticle", "ScholarlyArticle", "SocialMediaPosting", "Report",
-    "SatiricalArticle", NULL};
-
-static int itemtype_is(const xmlNode *n, const char *const *types)
+/* 1 when the itemtype of n names one of the schema.org article types: a space-separated
+ * list of type addresses, each matched by its last path part ("http://schema.org/NewsArticle",
+ * "https://schema.org/BlogPosting"), the names compared as the JSON-LD readers compare them
+ * (formats/common/schemaorg.c). */
+static int itemtype_article(const xmlNode *n)
 {
-    const char *t = ncp_dom_attr(n, "itemtype");
-    size_t i;
+    const char *t = ncp_dom_attr(n, "itemtype"), *s, *e;
+    char name[64];
     if (!t)
         return 0;
-    for (i = 0; types[i]; i++) {
-        const char *s = t;
-        size_t tl = strlen(types[i]);
-        while ((s = strstr(s, types[i])) != NULL) {
-            /* whole type name: preceded by '/' or start, followed by end/space */
-            if ((s == t || s[-1] == '/' || s[-1] == ' ') &&
-                (s[tl] == '\0' || s[tl] == ' ' || s[tl] == '/'))
+    for (s = t; *s; s = e) {
+        const char *last;
+        while (*s == ' ' || *s == '\t' || *s == '\n')
+            s++;
+        for (e = s; *e && *e != ' ' && *e != '\t' && *e != '\n'; e++)
+            ;
+        for (last = e; last > s && last[-1] != '/' && last[-1] != '#'; last--)
+            ;
+        if (e > last && (size_t)(e - last) < sizeof name) {
+            memcpy(name, last, (size_t)(e - last));
+            name[e - last] = 0;
+            if (ncp_schema_name_in(name, ncp_schema_article_types))
                 return 1;
-            s += tl;
         }
     }
     return 0;
@@ -728,7 +732,7 @@ static void microdata(ncp_hpage *p)
     for (n = walk_from(&it, p->metas_done && !(p->seen & SEEN_ITEMSCOPE) ? NULL : p->root); n;
          n = walk_enter(&it))
         if (n->type == XML_ELEMENT_NODE && ncp_dom_attr(n, "itemscope") &&
-            itemtype_is(n, md_article) && !in_chrome(n)) {
+            itemtype_article(n) && !in_chrome(n)) {
             scope = n;
             break;
         }
@@ -1005,6 +1009,21 @@ static xmlNode *find_headline_el(ncp_hpage *p, const char *headline)
                 continue;
             nc_buf_clear(&t);
             ncp_html_el_text(n, &t);
+            if (!t.size && pass == 0 && headline) {
+                /* <h1><p>Headline</p></h1> (component frameworks): libxml2's HTML 4 parser
+                 * closes the <h1> at the <p>, which follows it empty; HTML5 keeps it inside */
+                xmlNode *q = n->next;
+                while (q && q->type != XML_ELEMENT_NODE)
+                    q = q->next;
+                if (q && ncp_dom_is(q, "p")) {
+                    ncp_html_el_text(q, &t);
+                    if (t.size && t.size <= 400 && key_equal(t.ptr, headline)) {
+                        match = q;
+                        break;
+                    }
+                }
+                continue;
+            }
             if (!t.size || t.size > 400)
                 continue;
             /* an <h1> that says the headline is the headline even where the analysis
@@ -2082,6 +2101,91 @@ static void summary_dateline(ncp_hpage *p)
     }
 }
 
+/* k after the spaces and no-break spaces of s at k */
+static size_t skip_space(const char *s, size_t k)
+{
+    for (;;) {
+        if (s[k] == ' ')
+            k++;
+        else if ((unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xA0)
+            k += 2;
+        else
+            return k;
+    }
+}
+
+/* The length of an "updated" label at the start of s ("Last Updated:", "Page last reviewed:",
+ * "Content current as of"), with its colon or "on" and the space after; 0 when none. */
+static size_t updated_label(const char *s)
+{
+    static const char *const labels[] = {
+        "page last updated", "page last reviewed", "date last reviewed", "last updated",
+        "last reviewed", "last modified", "content current as of", "updated", "reviewed",
+        "modified", NULL};
+    size_t i, k;
+    for (i = 0; labels[i]; i++) {
+        k = strlen(labels[i]);
+        if (ncp_strncasecmp(s, labels[i], k) || isalnum((unsigned char)s[k]))
+            continue;
+        k = skip_space(s, k);
+        if (s[k] == ':')
+            k++;
+        else if (!ncp_strncasecmp(s + k, "on ", 3))
+            k += 3;
+        return skip_space(s, k);
+    }
+    return 0;
+}
+
+/* Public-sector and health information pages (and many help centres) date a page only by
+ * a "Last Updated: June 2022" or "Page last reviewed: 3 March 2025" line, often in the
+ * footer: when nothing else dates the page, that line is its modification date (never the
+ * publication date). A month and year are enough. */
+static void updated_line(ncp_hpage *p)
+{
+    nc_article *a = p->a;
+    xmlNode *n;
+    ncp_dom_walk it;
+    nc_buf t = NC_BUF_INIT, line = NC_BUF_INIT;
+    if (a->time[NC_T_PUBLISHED].prec || a->time[NC_T_MODIFIED].prec)
+        return;
+    for (n = walk_from(&it, p->body ? p->body : p->root); n; n = walk_enter(&it)) {
+        const char *c;
+        size_t k, len;
+        nc_time tm;
+        xmlNode *blk;
+        if (n->type != XML_TEXT_NODE || !(c = (const char *)n->content) || !n->parent ||
+            ncp_dom_is(n->parent, "script") || ncp_dom_is(n->parent, "style"))
+            continue;
+        while (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')
+            c++;
+        if (!updated_label(c))
+            continue;
+        /* the label and the date may sit in different elements of one block */
+        nc_buf_clear(&t);
+        nc_buf_clear(&line);
+        blk = block_of(n, NULL);
+        ncp_html_el_text(blk ? blk : n->parent, &t);
+        ncp_collapse_space(&line, t.ptr, t.size);
+        c = line.ptr;
+        for (k = 0; c && c[k]; k++)
+            if ((k == 0 || c[k - 1] == ' ') && updated_label(c + k))
+                break;
+        if (!c || !c[k])
+            continue;
+        c += k + updated_label(c + k);
+        len = strlen(c) < 40 ? strlen(c) : 40;
+        while (len > 6 && nc_time_parse_text(c, len, &tm) != 0)
+            len--;
+        if (len > 6 && tm.prec >= NC_TIME_MONTH && tm.year >= 1990) {
+            nc_article_set_time(a, NC_T_MODIFIED, &tm);
+            break;
+        }
+    }
+    nc_buf_release(&t);
+    nc_buf_release(&line);
+}
+
 int ncp_html_visible(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -2137,6 +2241,7 @@ int ncp_html_visible(ncp_hpage *p)
         nc_article_set_time(a, NC_T_PUBLISHED, &p->card_time);
     local_zone(p);
     url_date(p);
+    updated_line(p);
     nc_buf_release(&t);
     return 0;
 }

@@ -176,6 +176,7 @@ static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursd
                                        "saturday", "sunday", "mon", "tue", "tues", "wed",
                                        "thu", "thur", "thurs", "fri", "sat", "sun"};
 static const char *const fillers[] = {"at", "on", "of", "the", "published", "updated",
+                                      "de", "del", "le", "der", "den", "di",
                                       "posted", "last", "modified", "am", "pm", "a", "p",
                                       "m", "th", "st", "nd", "rd", "h"};
 static const struct {
@@ -193,16 +194,54 @@ static int word_is(const char *w, size_t n, const char *lit)
     return strlen(lit) == n && !ncp_strncasecmp(w, lit, n);
 }
 
+/* Month names of the other languages news is written in most in Western Europe and the
+ * Americas (Spanish, Portuguese, French, German, Italian, Dutch), full and the common
+ * abbreviations, lower case as printed inside a date ("4 de agosto de 2021", "04-ago-2021",
+ * "3 août 2025", "3. März 2025"). Left out: abbreviations that are English words ("set",
+ * "out"). Non-ASCII letters must match exactly (only ASCII case is folded). */
+static const char *const months_intl[12][9] = {
+    {"enero", "ene", "janeiro", "janvier", "janv", "januar", "gennaio", "gen", "januari"},
+    {"febrero", "fevereiro", "fev", "f\xc3\xa9" "vrier", "f\xc3\xa9" "vr", "februar", "febbraio",
+     "februari", NULL},
+    {"marzo", "mar\xc3\xa7o", "mars", "m\xc3\xa4rz", "m\xc3\xa4r", "maart", "mrt", NULL},
+    {"abril", "abr", "avril", "avr", "aprile", NULL},
+    {"mayo", "maio", "mai", "maggio", "mag", "mei", NULL},
+    {"junio", "junho", "juin", "juni", "giugno", "giu", NULL},
+    {"julio", "julho", "juillet", "juil", "juli", "luglio", "lug", NULL},
+    {"agosto", "ago", "ao\xc3\xbbt", "augustus", NULL},
+    {"septiembre", "setiembre", "setembro", "septembre", "settembre", NULL},
+    {"octubre", "outubro", "octobre", "oktober", "okt", "ottobre", "ott", NULL},
+    {"noviembre", "novembro", "novembre", NULL},
+    {"diciembre", "dic", "dezembro", "dez", "d\xc3\xa9" "cembre", "d\xc3\xa9" "c", "dezember",
+     "dicembre", NULL},
+};
+
 static int find_month(const char *w, size_t n)
 {
-    int i;
+    int i, j;
     for (i = 0; i < 12; i++) {
         if (word_is(w, n, months_long[i]) || word_is(w, n, months[i]))
             return i + 1;
         if (i == 8 && word_is(w, n, "sept"))
             return 9;
     }
+    for (i = 0; i < 12; i++)
+        for (j = 0; j < 9 && months_intl[i][j]; j++)
+            if (word_is(w, n, months_intl[i][j]))
+                return i + 1;
     return 0;
+}
+
+/* A letter of a word: ASCII, or a byte of a non-ASCII UTF-8 character other than the
+ * no-break space and the general punctuation block (dashes, quotes) */
+static size_t word_char(const char *p, const char *end)
+{
+    unsigned char c = (unsigned char)*p;
+    if (isalpha_(c))
+        return 1;
+    if (c < 0xC3 || c > 0xDF || p + 1 >= end || ((unsigned char)p[1] & 0xC0) != 0x80)
+        return 0; /* Latin-1 supplement letters and the 2-byte scripts after them only */
+    return 2;
 }
 
 /* dd.mm.yyyy, yyyy/mm/dd, mm/dd/yyyy with an optional time after. */
@@ -309,8 +348,9 @@ static int text_word(const char **pp, const char *end, nc_time *t, int *pm)
     const char *p = *pp, *w = p;
     size_t n;
     int m, i, matched = 0;
-    while (p < end && isalpha_((unsigned char)*p))
-        p++;
+    size_t k;
+    while (p < end && (k = word_char(p, end)) != 0)
+        p += k;
     n = (size_t)(p - w);
     if ((m = find_month(w, n)) != 0 && !t->month) {
         t->month = m;
@@ -464,6 +504,10 @@ int nc_time_parse_text(const char *s, size_t len, nc_time *out)
         if (c == ' ' || c == ',' || c == '\t' || c == '|' || c == '(' || c == ')' ||
             c == '/' || c == '.') {
             p++;
+            continue;
+        }
+        if (c == '-' && t.month && !year_set) {
+            p++; /* "04-ago-2021", "11-Jul-2019": the dash after a month name */
             continue;
         }
         if ((c == '-' || c == 0xE2) && !(p + 1 < end && isdig((unsigned char)p[1]))) {

@@ -103,6 +103,17 @@ static void test_text(void)
     TEXT("July 2019", "2019-07");
     TEXT("Published July 11, 2019", "2019-07-11");
     TEXT("July 11, 2019 – 10:30", "2019-07-11T10:30:00");
+    /* month names of other languages */
+    TEXT("4 de agosto de 2021", "2021-08-04");
+    TEXT("04-ago-2021 5:11:10", "2021-08-04T05:11:10");
+    TEXT("3 ao\xc3\xbbt 2025", "2025-08-03");
+    TEXT("3. M\xc3\xa4rz 2025", "2025-03-03");
+    TEXT("12 dicembre 2024", "2024-12-12");
+    TEXT("1 d\xc3\xa9" "cembre 2024", "2024-12-01");
+    TEXT("12 oktober 2023", "2023-10-12");
+    TEXT("5 out 2023", "ERR");
+    TEXT("3 days ago 2021", "ERR");
+    TEXT("11-Jul-2019", "2019-07-11");
     TEXT("11 July 2019 10h30", "2019-07-11T10:30:00");
     TEXT("2019-07-11", "2019-07-11");
     TEXT("2019-07-11T10:30:05Z", "2019-07-11T10:30:05Z");
