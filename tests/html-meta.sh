@@ -65,6 +65,10 @@
 #                   the headline element, and the byline and date lines under it are read
 #   microdata-forum a microdata DiscussionForumPosting (any type of the one schema.org list,
 #                   formats/common/schemaorg.c) is the article: its headline, not <title>
+#   label-name      "Written by" in a block of its own, the name in the next block
+#   citation-author Highwire citation_author metas, family name first ("Roy, Aniruddha";
+#                   "van der Berg, Anna Maria"): names in reading order, one author each
+#   owner-blog      og:site_name "Ada Lindgren's blog" and no author anywhere: the owner
 # The byline line (the printed credit) and the modification date are compared too.
 set -u
 . tests/testlib.bash

@@ -518,6 +518,35 @@ static void prefixed_pub(ncp_hpage *p)
     }
 }
 
+/* Scholarly pages' Highwire Press tags (citation_author, one meta per author) and Dublin
+ * Core creators write a name family name first: "Roy, Aniruddha". One comma, a given name
+ * of one to three words after it and no " and ": the name in reading order, "Aniruddha
+ * Roy". Other keys and values are returned as they are. */
+static const char *citation_name(nc_article *a, const char *key, const char *v)
+{
+    const char *c = strchr(v, ','), *g;
+    size_t words = 0;
+    nc_buf b = NC_BUF_INIT;
+    const char *r;
+    if (!c || (strcmp(key, "citation_author") && strcmp(key, "dc.creator") &&
+               strcmp(key, "dcterms.creator")) ||
+        strchr(c + 1, ',') || strstr(v, " and ") || strchr(v, '&') || c == v)
+        return v;
+    for (g = c + 1; *g; g++)
+        if (*g != ' ' && (g[-1] == ' ' || g == c + 1))
+            words++;
+    if (words < 1 || words > 3)
+        return v;
+    for (g = c + 1; *g == ' '; g++)
+        ;
+    nc_buf_puts(&b, g);
+    nc_buf_putc(&b, ' ');
+    nc_buf_put(&b, v, (size_t)(c - v));
+    r = b.failed ? v : nc_article_strdup(a, b.ptr);
+    nc_buf_release(&b);
+    return r ? r : v;
+}
+
 static void meta_tags(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -548,7 +577,7 @@ static void meta_tags(ncp_hpage *p)
             size_t j;
             for (j = 0; (v = meta_nth(p, k_author[i], j)) != NULL; j++)
                 if (!is_url(v))
-                    ncp_html_add_meta_authors(a, v, NULL);
+                    ncp_html_add_meta_authors(a, citation_name(a, k_author[i], v), NULL);
         }
         if (url && a->n_authors == 1 && !a->authors[0].url)
             a->authors[0].url = ncp_html_url(p, url);
@@ -1412,6 +1441,55 @@ static void site_byline(ncp_hpage *p, const bcand *c, size_t nc)
     nc_buf_release(&t);
 }
 
+/* Personal blogs named after their owner ("Colin Watson's blog", "Ash's Weblog" as
+ * og:site_name): when no author is found anywhere, the owner of one to three capitalised
+ * words wrote the post. */
+static void owner_blog(ncp_hpage *p)
+{
+    static const char *const kinds[] = {"blog", "weblog", "homepage", "journal", "notes", NULL};
+    const char *site = p->site, *q;
+    size_t n = 0, i, words = 0;
+    nc_buf b = NC_BUF_INIT;
+    if (!site)
+        return;
+    for (q = site; *q; q++) {
+        size_t skip = 0;
+        if (*q == '\'')
+            skip = 1;
+        else if (!strncmp(q, "\xe2\x80\x99", 3))
+            skip = 3; /* U+2019 */
+        if (!skip || q[skip] != 's' || q[skip + 1] != ' ')
+            continue;
+        for (i = 0; kinds[i]; i++)
+            if (!ncp_strcasecmp(q + skip + 2, kinds[i]))
+                break;
+        if (!kinds[i])
+            return;
+        n = (size_t)(q - site);
+        break;
+    }
+    if (!*q || !n)
+        return;
+    for (i = 0; i < n; i++) {
+        if (site[i] == ' ')
+            continue;
+        if (i == 0 || site[i - 1] == ' ') {
+            if (!isupper((unsigned char)site[i]))
+                return;
+            words++;
+        } else if (!isalpha((unsigned char)site[i]) && site[i] != '-' &&
+                   !((unsigned char)site[i] & 0x80)) {
+            return;
+        }
+    }
+    if (words < 1 || words > 3)
+        return;
+    nc_buf_put(&b, site, n);
+    if (!b.failed)
+        ncp_html_add_meta_authors(p->a, b.ptr, NULL);
+    nc_buf_release(&b);
+}
+
 static void visible_byline(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1454,6 +1532,8 @@ static void visible_byline(ncp_hpage *p)
     }
     if (!a->n_authors && !saved)
         site_byline(p, c, nc);
+    if (!a->n_authors && !saved)
+        owner_blog(p);
     if (!a->n_authors && saved)
         a->n_authors = saved; /* no person found: the organisations stay */
     nc_buf_release(&t);
@@ -1636,6 +1716,21 @@ static vline *line_at(vlines *L, size_t k)
 }
 
 /* "By Jane Doe", "by: Jane Doe, Dec 17, 2025", "Written by ...", "Words by ...". */
+/* 1 when the line s is only a byline label: "Written by", "By", "Author:" */
+static int by_label(const char *s, size_t len)
+{
+    static const char *const labels[] = {"by", "by:", "written by", "written by:", "words by",
+                                         "posted by", "author", "author:", "authored by",
+                                         "von", "par", "por", "door", NULL};
+    size_t i;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+        len--;
+    for (i = 0; labels[i]; i++)
+        if (len == strlen(labels[i]) && !ncp_strncasecmp(s, labels[i], len))
+            return 1;
+    return 0;
+}
+
 static int by_line(const char *s, size_t len)
 {
     static const char *const leads[] = {"by ", "by:", "written by", "words by", "posted by",
@@ -1769,6 +1864,17 @@ static void visible_lines(ncp_hpage *p)
             if (ncp_html_add_byline_authors(a, v->text.ptr, NULL) ||
                 ncp_html_byline_by_handle(a, v->text.ptr))
                 need_by = 0;
+        }
+        if (need_by && k + 1 < L.n_after && by_label(v->text.ptr, v->text.size) &&
+            !L.after[k + 1].long_text && L.after[k + 1].text.size <= 60) {
+            /* the label in a block of its own, the name in the next ("Written by" /
+             * "Jane Doe": author cards of site builders and component themes) */
+            nc_buf b = NC_BUF_INIT;
+            nc_buf_puts(&b, "By ");
+            nc_buf_put(&b, L.after[k + 1].text.ptr, L.after[k + 1].text.size);
+            if (!b.failed && ncp_html_add_byline_authors(a, b.ptr, NULL))
+                need_by = 0;
+            nc_buf_release(&b);
         }
         if (need_by && k < L.n_after && k < 4 &&
             date_name_line(a, &v->text, k + 1 < L.n_after ? &L.after[k + 1].text : NULL))
