@@ -69,6 +69,8 @@
 #   citation-author Highwire citation_author metas, family name first ("Roy, Aniruddha";
 #                   "van der Berg, Anna Maria"): names in reading order, one author each
 #   owner-blog      og:site_name "Ada Lindgren's blog" and no author anywhere: the owner
+#   updated-class   a date-classed "Updated October 17, 2025" is the modification date,
+#                   not the publication date
 # The byline line (the printed credit) and the modification date are compared too.
 set -u
 . tests/testlib.bash

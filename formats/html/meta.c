@@ -1958,6 +1958,8 @@ static int article_header_time(ncp_hpage *p, const xmlNode *n)
     return art && ((p->headline_el && contains(art, p->headline_el)) || contains(art, p->content));
 }
 
+static size_t updated_label(const char *s);
+
 static void visible_date(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1993,10 +1995,17 @@ static void visible_date(ncp_hpage *p)
                 nc_buf_clear(&t);
                 ncp_html_el_text(n, &t);
                 if (t.size && t.size < 100) {
-                    /* strip a lead-in: "Published: ...", "Updated ..." */
+                    /* strip a lead-in: "Published: ...", "Posted ..."; a date after an
+                     * "Updated" label is the modification date */
                     const char *s = t.ptr;
                     nc_time tm;
-                    size_t k;
+                    size_t k = updated_label(s);
+                    if (k) {
+                        if (!a->time[NC_T_MODIFIED].prec &&
+                            nc_time_parse_text(s + k, t.size - k, &tm) == 0)
+                            nc_article_set_time(a, NC_T_MODIFIED, &tm);
+                        continue;
+                    }
                     if (nc_time_parse_text(s, t.size, &tm) == 0) {
                         nc_article_set_time(a, NC_T_PUBLISHED, &tm);
                         break;
