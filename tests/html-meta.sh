@@ -71,6 +71,8 @@
 #   owner-blog      og:site_name "Ada Lindgren's blog" and no author anywhere: the owner
 #   updated-class   a date-classed "Updated October 17, 2025" is the modification date,
 #                   not the publication date
+#   glued-links     "By <a>Name</a><a>name's shop</a>" with no space between the links: the
+#                   second link starts a new line, the author is the first
 # The byline line (the printed credit) and the modification date are compared too.
 set -u
 . tests/testlib.bash

@@ -252,7 +252,7 @@ void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
 {
     /* text with a line break at <br> and block boundaries (bylines: names and dates are
      * often separate lines) */
-    const xmlNode *c;
+    const xmlNode *c, *last_link = NULL;
     ncp_dom_walk it;
     nc_buf raw = NC_BUF_INIT;
     if (!n)
@@ -261,7 +261,17 @@ void ncp_html_el_lines(const xmlNode *n, nc_buf *out)
         int descend = 1;
         if (c != n->children && after_block(c))
             nc_buf_putc(&raw, '\n');
+        /* a link glued to the text of another link ("By <a>MixmasterFred</a><a>ebenisterie
+         * Frederic Lauziere</a>", set apart by style sheets only): no name runs across two
+         * links, so the second starts a line */
+        if (c->type == XML_ELEMENT_NODE && ncp_dom_is(c, "a") && last_link && last_link != c &&
+            raw.size && isalnum((unsigned char)raw.ptr[raw.size - 1]))
+            nc_buf_putc(&raw, '\n');
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            const xmlNode *up;
+            for (up = c->parent; up && up != n && !ncp_dom_is(up, "a"); up = up->parent)
+                ;
+            last_link = up && up != n ? up : NULL;
             if (c->content) {
                 const char *q;
                 for (q = (const char *)c->content; *q; q++)
