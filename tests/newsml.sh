@@ -481,6 +481,38 @@ nc --strict -t json "$k" > /dev/null 2>&1; [ $? = 6 ] || fail "$k -> json --stri
 nc -t newsml "$TMP/pic.json" 2> /dev/null | grep -qF '<itemClass qcode="ninat:picture"/>' ||
     fail "$k -> json -> newsml: not a picture item"
 ok
+# NITF in G2 whose body.head alone gives the byline and the dateline (the guide's
+# NITF-in-G2 listings): G2 -> G2 writes a NITF body again with them in its body.head and
+# not in contentMeta; an XHTML body has no such place (contentMeta/by, dateline); the other
+# writers get the byline and the dateline as from contentMeta
+k=tests/newsml/nitf-body-head.xml
+nc --strict "$k" -t newsml > "$TMP/bh.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
+for want in '<inlineXML contenttype="application/nitf+xml">' '<byline>By Ilona Salo, Harbour Reporter</byline>' \
+    '<dateline>TURKU, May 2</dateline>' '<hl1>Harbour cranes return to Turku</hl1>' \
+    '<headline>Harbour cranes return to Turku</headline>'; do
+    grep -qF "$want" "$TMP/bh.xml" || fail "$k -> newsml lost $want: $(cat "$TMP/bh.xml")"
+done
+sed -n '/<contentMeta>/,/<\/contentMeta>/p' "$TMP/bh.xml" | grep -q '<by>\|<dateline>' &&
+    fail "$k -> newsml: the body.head's byline or dateline written in contentMeta: $(cat "$TMP/bh.xml")"
+nc --strict "$TMP/bh.xml" -t newsml | cmp -s - "$TMP/bh.xml" || fail "$k: newsml -> newsml is not stable"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the document: $(cat "$TMP/out")"; }
+[ $have_shared = 1 ] && echo "$TMP/bh.xml" >> "$TMP/valid.list"
+nc "$k" -t newsml --newsml-body xhtml > "$TMP/bhx.xml" 2> /dev/null
+for want in '<by>By Ilona Salo, Harbour Reporter</by>' '<dateline>TURKU, May 2</dateline>' \
+    '<inlineXML contenttype="application/xhtml+xml">'; do
+    grep -qF "$want" "$TMP/bhx.xml" || fail "$k -> newsml --newsml-body xhtml lost $want: $(cat "$TMP/bhx.xml")"
+done
+[ $have_shared = 1 ] && echo "$TMP/bhx.xml" >> "$TMP/valid.list"
+nc "$k" -t model > "$TMP/m1" 2> /dev/null && nc "$TMP/bhx.xml" -t model 2> /dev/null |
+    grep -v '^  extra "g2:inlineXML/nitf:body.head"' > "$TMP/m2" &&
+    grep -v '^  extra "g2:inlineXML/nitf:body.head"' "$TMP/m1" | cmp -s - "$TMP/m2" ||
+    fail "$k -> newsml (XHTML body) -> model differs: $(diff "$TMP/m1" "$TMP/m2" | head -10)"
+nc "$k" -t json 2> /dev/null | grep -q '"by": *"By Ilona Salo, Harbour Reporter"' ||
+    fail "$k -> json: the byline is lost"
+nc "$k" -t md 2> /dev/null | grep -qx 'byline: "By Ilona Salo, Harbour Reporter"' ||
+    fail "$k -> md: the byline is lost"
+ok
 # AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
 k=tests/newsml/afp-newslines.xml
 nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"

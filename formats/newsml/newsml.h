@@ -118,6 +118,12 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
 /* The extra pair (value "none") of a text item without contentSet: the writer, which
  * writes one for an empty body too, leaves it out again. */
 #define NCP_G2_NO_CONTENT "g2:newsItem/@nc:contentSet"
+/* The extra pair of an item whose inlineXML is NITF with a body.head that gives fields
+ * contentMeta does not (the NewsML-G2 guide's NITF-in-G2 listings: a byline, a dateline,
+ * the hedline only there). Value: those fields' model names, separated by spaces
+ * ("byline dateline"). The G2 writer then writes a NITF body (unless --newsml-body says
+ * otherwise) and writes those fields in its body.head only, where they were. */
+#define NCP_G2_BODY_HEAD "g2:inlineXML/nitf:body.head"
 
 /* Writes el as XML (G2 elements unprefixed, the G2 namespace as the default). */
 void ncp_g2x_serialize(nc_buf *b, const xmlNode *el);

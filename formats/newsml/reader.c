@@ -958,6 +958,45 @@ static int is_text_type(const char *ct)
            strstr(ct, "nitf") || strstr(ct, "xml");
 }
 
+/* The fields of a NITF body.head (nitf.c reads them where still unset) that the G2 writer
+ * can write in contentMeta or in the body.head, with the body.head element giving each. */
+static const struct {
+    nc_field f;
+    const char *el, *el2;
+} head_fields[] = {{NC_F_HEADLINE, "hedline", "headline"}, {NC_F_SUBHEADLINE, "hedline", NULL},
+                   {NC_F_BYLINE, "byline", NULL},        {NC_F_DATELINE, "dateline", NULL},
+                   {NC_F_SUMMARY, "abstract", NULL}};
+#define N_HEAD_FIELDS (sizeof head_fields / sizeof head_fields[0])
+
+/* Reads a NITF body (the <nitf> element, or its <body>) of an inlineXML and, for NITF in
+ * G2 whose body.head gives fields contentMeta did not (contentMeta is read first), keeps
+ * the names of those fields (extra NCP_G2_BODY_HEAD) so that the G2 writer gives them back
+ * in the body.head rather than in contentMeta. 1, or -1 on error. */
+static int nitf_body(rd *r, xmlNode *el, int whole)
+{
+    nc_article *a = r->a;
+    xmlNode *body = whole ? ncp_nml_child_nitf(el, "body") : el;
+    xmlNode *bh = body ? ncp_nml_child_nitf(body, "body.head") : NULL;
+    int unset[N_HEAD_FIELDS];
+    size_t i;
+    nc_buf names = NC_BUF_INIT;
+    for (i = 0; i < N_HEAD_FIELDS; i++)
+        unset[i] = !a->str[head_fields[i].f];
+    if ((whole ? ncp_nitf_read_el(a, el, r->o, r->err) : ncp_nitf_read_body(a, el, r->o, r->err)) < 0)
+        return -1;
+    for (i = 0; bh && i < N_HEAD_FIELDS; i++)
+        if (unset[i] && a->str[head_fields[i].f] &&
+            (ncp_nml_child_nitf(bh, head_fields[i].el) ||
+             (head_fields[i].el2 && ncp_nml_child_nitf(bh, head_fields[i].el2))))
+            nc_buf_printf(&names, "%s%s", names.size ? " " : "", nc_field_name(head_fields[i].f));
+    if (names.failed || (names.size && !nc_article_add_extra(a, NCP_G2_BODY_HEAD, names.ptr, 0))) {
+        nc_buf_release(&names);
+        return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    }
+    nc_buf_release(&names);
+    return 1;
+}
+
 /* Reads the body inside an inlineXML element: XHTML (html/body), NITF (nitf, body with
  * body.content, body.content), or other markup (converted as XHTML). Returns 1 when a
  * body was found, 0 when the content is not a text body (events, concepts, SportsML,
@@ -985,10 +1024,10 @@ static int inline_xml(rd *r, xmlNode *ix)
         return ncp_nml_body(r->a, body ? body : el, 0, r->o, r->err) < 0 ? -1 : 1;
     }
     if (!strcmp(nm, "nitf"))
-        return ncp_nitf_read_el(r->a, el, r->o, r->err) < 0 ? -1 : 1;
+        return nitf_body(r, el, 1);
     if (!strcmp(nm, "body") && (ncp_nml_child_nitf(el, "body.content") ||
                                 ncp_nml_child_nitf(el, "body.head")))
-        return ncp_nitf_read_body(r->a, el, r->o, r->err) < 0 ? -1 : 1;
+        return nitf_body(r, el, 0);
     if (!strcmp(nm, "body.content"))
         return ncp_nitf_read_body(r->a, el, r->o, r->err) < 0 ? -1 : 1;
     {

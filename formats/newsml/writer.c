@@ -78,6 +78,7 @@ typedef struct wctx {
     nc_buf iri;        /* an address made valid by iri() */
     char *placed;      /* per extra pair: 1 when it is a kept G2 element written in place */
     nc_article *scratch; /* strings of the details read back (details.c) */
+    unsigned in_body_head; /* bit 1 << field: written in the NITF body.head only */
 } wctx;
 
 static void nc_attr(wctx *w, const char *name, const char *value);
@@ -1401,6 +1402,12 @@ static void root_texts(wctx *w)
                 nc_media_kind_name(m->kind));
 }
 
+/* A text field for contentMeta: NULL when it goes into the NITF body.head only. */
+static const char *meta_field(wctx *w, nc_field f)
+{
+    return (w->in_body_head & (1u << f)) ? NULL : w->a->str[f];
+}
+
 static void content_meta(wctx *w)
 {
     const nc_article *a = w->a;
@@ -1433,12 +1440,12 @@ static void content_meta(wctx *w)
      * unordered groups, in the model's order */
     groups(w);
     meta_text(w, "slugline", NULL, a->str[NC_F_SLUGLINE], 1);
-    meta_text(w, "headline", NULL, a->str[NC_F_HEADLINE], 0);
-    meta_text(w, "headline", "hld:subHeadline", a->str[NC_F_SUBHEADLINE], 0);
-    meta_text(w, "dateline", NULL, a->str[NC_F_DATELINE], 0);
-    meta_text(w, "by", NULL, a->str[NC_F_BYLINE], 0);
+    meta_text(w, "headline", NULL, meta_field(w, NC_F_HEADLINE), 0);
+    meta_text(w, "headline", "hld:subHeadline", meta_field(w, NC_F_SUBHEADLINE), 0);
+    meta_text(w, "dateline", NULL, meta_field(w, NC_F_DATELINE), 0);
+    meta_text(w, "by", NULL, meta_field(w, NC_F_BYLINE), 0);
     meta_text(w, "creditline", NULL, a->str[NC_F_CREDIT], 1);
-    meta_text(w, "description", "drol:summary", a->str[NC_F_SUMMARY], 0);
+    meta_text(w, "description", "drol:summary", meta_field(w, NC_F_SUMMARY), 0);
     root_texts(w);
     kept(w, "contentMeta", "contentMetaExtProperty");
     for (i = 0; i < a->n_extra; i++) {
@@ -1625,6 +1632,42 @@ static int no_content(wctx *w)
            !root_media(w->a);
 }
 
+/* NITF in G2 whose body.head gave fields contentMeta did not (the NewsML-G2 guide's
+ * NITF-in-G2 listings: the byline, the dateline, the hedline there only): the reader names
+ * them in the extra NCP_G2_BODY_HEAD, which is placed here. Without --newsml-body the body
+ * is then NITF again (*nitf set), and with a NITF body those fields are written in its
+ * body.head only (w->in_body_head), where the NITF writer (nitf.c, head = 0) writes the
+ * headline, the subheadline (with a headline), the byline, the dateline and the summary.
+ * With an XHTML body they stay in contentMeta, which is the only place it has. */
+static void body_head_fields(wctx *w, const char *body, int *nitf)
+{
+    static const nc_field fields[] = {NC_F_HEADLINE, NC_F_SUBHEADLINE, NC_F_BYLINE,
+                                      NC_F_DATELINE, NC_F_SUMMARY};
+    const nc_article *a = w->a;
+    long at = extra_at(a, NCP_G2_BODY_HEAD);
+    const char *p;
+    size_t i;
+    if (at < 0)
+        return;
+    if (w->placed)
+        w->placed[at] = 2;
+    if (!body)
+        *nitf = 1;
+    if (!*nitf)
+        return;
+    for (p = a->extra[at].value; *p;) {
+        size_t n = strcspn(p, " ");
+        for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+            const char *name = nc_field_name(fields[i]);
+            if (strlen(name) == n && !strncmp(p, name, n) &&
+                (fields[i] != NC_F_SUBHEADLINE || a->str[NC_F_HEADLINE]))
+                w->in_body_head |= 1u << fields[i];
+        }
+        p += n;
+        p += strspn(p, " ");
+    }
+}
+
 /* The item's xml:lang: the one the reader kept (NCP_G2_ITEM_LANG) when it is a tag of the
  * content's language (en-US for en), else the content's; the kept pair is placed. */
 static const char *item_lang(wctx *w, const char *lang)
@@ -1670,6 +1713,7 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     place_kept(&w);
     lang = item_lang(&w, lang);
     nocontent = no_content(&w);
+    body_head_fields(&w, body, &nitf);
     kept(&w, "newsItem", "hopHistory");
     kept(&w, "newsItem", "pubHistory");
     rights_info(&w);
