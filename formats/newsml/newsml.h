@@ -124,6 +124,11 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
  * ("byline dateline"). The G2 writer then writes a NITF body (unless --newsml-body says
  * otherwise) and writes those fields in its body.head only, where they were. */
 #define NCP_G2_BODY_HEAD "g2:inlineXML/nitf:body.head"
+/* The key prefix of the page furniture (header, aside, nav) that opens an XHTML body of
+ * an inlineXML (dpa's digitalwires: a <header> with the subjects, the date, the genre and
+ * the headline), which the body model leaves out: "g2:inlineXML/xhtml:header", value the
+ * element as XML. The G2 writer puts it back at the start of an XHTML body. */
+#define NCP_G2_FURNITURE "g2:inlineXML/xhtml:"
 
 /* Writes el as XML (G2 elements unprefixed, the G2 namespace as the default). */
 void ncp_g2x_serialize(nc_buf *b, const xmlNode *el);

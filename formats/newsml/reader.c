@@ -997,6 +997,36 @@ static int nitf_body(rd *r, xmlNode *el, int whole)
     return 1;
 }
 
+/* The page furniture (header, aside, nav: xml.c skips it) that opens an XHTML body, before
+ * any text or other element (dpa's digitalwires <header> with subjects, date, genre and
+ * headline), kept as extra pairs NCP_G2_FURNITURE + name for the G2 writer, which writes
+ * it back there. 0, or -1 when out of memory. */
+static int keep_furniture(rd *r, xmlNode *body)
+{
+    xmlNode *c;
+    for (c = body->children; c; c = c->next) {
+        const char *nm = (const char *)c->name;
+        nc_buf key = NC_BUF_INIT, xml = NC_BUF_INIT;
+        int oom;
+        if (c->type == XML_COMMENT_NODE ||
+            ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+             (!c->content || !((const char *)c->content)[strspn((const char *)c->content,
+                                                                 " \t\r\n")])))
+            continue;
+        if (!ncp_nml_is_el(c) || !nm ||
+            (strcmp(nm, "header") && strcmp(nm, "aside") && strcmp(nm, "nav")))
+            break;
+        nc_buf_printf(&key, "%s%s", NCP_G2_FURNITURE, nm);
+        ncp_g2x_serialize(&xml, c);
+        oom = key.failed || xml.failed || !nc_article_add_extra(r->a, key.ptr, xml.ptr, 0);
+        nc_buf_release(&key);
+        nc_buf_release(&xml);
+        if (oom)
+            return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    }
+    return 0;
+}
+
 /* Reads the body inside an inlineXML element: XHTML (html/body), NITF (nitf, body with
  * body.content, body.content), or other markup (converted as XHTML). Returns 1 when a
  * body was found, 0 when the content is not a text body (events, concepts, SportsML,
@@ -1016,6 +1046,8 @@ static int inline_xml(rd *r, xmlNode *ix)
             else if (!strcmp((const char *)c->name, "body"))
                 body = c;
         }
+        if (body && keep_furniture(r, body) < 0)
+            return -1;
         if (head && !strcmp((const char *)head->name, "head")) {
             for (c = ncp_nml_first_el(head->children); c; c = ncp_nml_next_el(c))
                 if (!strcmp((const char *)c->name, "title"))
@@ -1098,11 +1130,41 @@ static int same_time(const nc_time *x, const nc_time *y)
     return !strcmp(bx, by);
 }
 
+/* The page furniture pairs (NCP_G2_FURNITURE) after all other extra pairs, in their
+ * order: where the reader of an XHTML body puts them (the content is read last), also when
+ * a G2 writer with a NITF body wrote them as contentMetaExtProperty, before the item's
+ * asserts and other trailing parts, so that both read as the same model. */
+static void furniture_last(nc_article *a)
+{
+    size_t i, k = 0, n = strlen(NCP_G2_FURNITURE);
+    nc_kv *tmp;
+    int any = 0;
+    for (i = 0; i < a->n_extra && !any; i++)
+        any = a->extra[i].key && !strncmp(a->extra[i].key, NCP_G2_FURNITURE, n);
+    if (!any)
+        return;
+    tmp = malloc(a->n_extra * sizeof *tmp);
+    if (!tmp) {
+        a->failed = 1;
+        return;
+    }
+    for (i = 0; i < a->n_extra; i++)
+        if (!a->extra[i].key || strncmp(a->extra[i].key, NCP_G2_FURNITURE, n))
+            tmp[k++] = a->extra[i];
+    for (i = 0; i < a->n_extra; i++)
+        if (a->extra[i].key && !strncmp(a->extra[i].key, NCP_G2_FURNITURE, n))
+            tmp[k++] = a->extra[i];
+    memcpy(a->extra, tmp, a->n_extra * sizeof *tmp);
+    free(tmp);
+}
+
 /* After an item: the headline fallbacks, versionCreated as the modification time when it
- * says more than firstCreated and contentCreated, the derived id dropped. */
+ * says more than firstCreated and contentCreated, the derived id dropped, the page
+ * furniture pairs last. */
 static void finish_item(rd *r)
 {
     nc_article *a = r->a;
+    furniture_last(a);
     if (r->title)
         ncp_nml_set(a, NC_F_HEADLINE, r->title);
     if (r->vc && !a->time[NC_T_MODIFIED].prec) {

@@ -79,6 +79,7 @@ typedef struct wctx {
     char *placed;      /* per extra pair: 1 when it is a kept G2 element written in place */
     nc_article *scratch; /* strings of the details read back (details.c) */
     unsigned in_body_head; /* bit 1 << field: written in the NITF body.head only */
+    int furniture;         /* page furniture pairs to write at the start of the body */
 } wctx;
 
 static void nc_attr(wctx *w, const char *name, const char *value);
@@ -1557,6 +1558,50 @@ static void check_body(wctx *w)
     }
 }
 
+/* The page furniture kept from the start of an XHTML body (NCP_G2_FURNITURE pairs,
+ * reader.c; dpa's digitalwires <header>): with an XHTML body, each pair that is one such
+ * element is marked for the body (placed 1; w->furniture counts them); with a NITF body,
+ * which has no place for it, the pairs stay contentMetaExtProperty like any other. */
+static void place_furniture(wctx *w, int nitf)
+{
+    const nc_article *a = w->a;
+    size_t i, n = strlen(NCP_G2_FURNITURE);
+    nc_buf scratch = NC_BUF_INIT;
+    for (i = 0; !nitf && w->placed && i < a->n_extra; i++) {
+        const nc_kv *kv = &a->extra[i];
+        if (!kv->key || kv->json || !kv->value || strncmp(kv->key, NCP_G2_FURNITURE, n))
+            continue;
+        nc_buf_clear(&scratch);
+        /* "xhtml:header": one header element of another namespace than G2's */
+        if (ncp_g2x_write(&scratch, kv->key + n - 6, kv->value, w->o) == 0) {
+            w->placed[i] = 1;
+            w->furniture++;
+        }
+    }
+    if (scratch.failed)
+        w->x.out->failed = 1;
+    nc_buf_release(&scratch);
+}
+
+/* Writes the page furniture marked by place_furniture at the start of the body, each
+ * element as the reader kept it. */
+static void furniture(wctx *w)
+{
+    const nc_article *a = w->a;
+    size_t i, n = strlen(NCP_G2_FURNITURE);
+    int d;
+    for (i = 0; w->furniture && i < a->n_extra; i++) {
+        if (w->placed[i] != 1 || strncmp(a->extra[i].key, NCP_G2_FURNITURE, n))
+            continue;
+        nc_buf_putc(w->x.out, '\n');
+        for (d = 0; d < w->x.depth; d++)
+            nc_buf_puts(w->x.out, "  ");
+        /* as the reader kept it (one element with its xmlns, place_furniture checked) */
+        nc_buf_puts(w->x.out, a->extra[i].value);
+        w->placed[i] = 2;
+    }
+}
+
 static void content_set(wctx *w, int nitf)
 {
     const nc_article *a = w->a;
@@ -1588,13 +1633,16 @@ static void content_set(wctx *w, int nitf)
         ncp_xw_simple(&w->x, "title", a->str[NC_F_HEADLINE] ? a->str[NC_F_HEADLINE] : "");
         ncp_xw_close(&w->x, "head");
         ncp_xw_start(&w->x, "body");
-        if (nc_node_first_child(a->body)) {
+        if (nc_node_first_child(a->body) || w->furniture) {
             int i;
             ncp_xw_open(&w->x);
-            nc_buf_putc(w->x.out, '\n');
-            for (i = 0; i < w->x.depth; i++)
-                nc_buf_puts(w->x.out, "  ");
-            ncp_body_to_xhtml(a->body, w->x.out, w->x.depth);
+            furniture(w);
+            if (nc_node_first_child(a->body)) {
+                nc_buf_putc(w->x.out, '\n');
+                for (i = 0; i < w->x.depth; i++)
+                    nc_buf_puts(w->x.out, "  ");
+                ncp_body_to_xhtml(a->body, w->x.out, w->x.depth);
+            }
             ncp_xw_close(&w->x, "body");
         } else {
             ncp_xw_empty(&w->x);
@@ -1714,6 +1762,7 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     lang = item_lang(&w, lang);
     nocontent = no_content(&w);
     body_head_fields(&w, body, &nitf);
+    place_furniture(&w, nitf);
     kept(&w, "newsItem", "hopHistory");
     kept(&w, "newsItem", "pubHistory");
     rights_info(&w);
