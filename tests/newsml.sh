@@ -530,6 +530,31 @@ nc "$TMP/bfn.xml" -t newsml | cmp -s - "$TMP/bf.xml" || fail "$k -> NITF body ->
 [ $have_shared = 1 ] && printf '%s\n%s\n' "$TMP/bf.xml" "$TMP/bfn.xml" >> "$TMP/valid.list"
 nc "$k" -t md 2> /dev/null | grep -q '^"g2:inlineXML/xhtml:header": "<header' || fail "$k -> md: the header is not carried"
 ok
+# HTML sent as the text of a text/plain inlineData (ANSA): read as markup (the reader
+# names the inlineData dropped: its tags are no text of the model), sent back the same way
+# (the body as escaped canonical XHTML, the element's attributes kept); --newsml-body
+# xhtml gives an inlineXML as asked (the mark a contentMetaExtProperty), read as the same
+# model
+k=tests/newsml/inline-data-markup.xml
+nc "$k" -t newsml > "$TMP/id.xml" 2> /dev/null || fail "$k: -t newsml failed"
+grep -qF '<inlineData contenttype="text/plain" rendition="rnd:original" wordcount="14">&lt;p&gt;(Example) - The bridge reopened on Monday, the city said.&lt;/p&gt;&lt;p&gt;Traffic is &lt;em&gt;light&lt;/em&gt; so far.&lt;/p&gt;</inlineData>' "$TMP/id.xml" ||
+    fail "$k -> newsml: the body is not sent back as inlineData: $(cat "$TMP/id.xml")"
+grep -q '<inlineXML' "$TMP/id.xml" && fail "$k -> newsml: an inlineXML beside the inlineData"
+nc "$TMP/id.xml" -t newsml 2> /dev/null | cmp -s - "$TMP/id.xml" || fail "$k: newsml -> newsml is not stable"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the document: $(cat "$TMP/out")"; }
+nc "$k" -t newsml --newsml-body xhtml > "$TMP/idx.xml" 2> /dev/null
+grep -q '<inlineXML contenttype="application/xhtml+xml">' "$TMP/idx.xml" && ! grep -q '<inlineData' "$TMP/idx.xml" ||
+    fail "$k -> newsml --newsml-body xhtml: $(cat "$TMP/idx.xml")"
+[ $have_shared = 1 ] && printf '%s\n%s\n' "$TMP/id.xml" "$TMP/idx.xml" >> "$TMP/valid.list"
+nc "$k" -t model 2> /dev/null > "$TMP/m1"
+for f in "$TMP/id.xml" "$TMP/idx.xml"; do
+    nc "$f" -t model 2> /dev/null | cmp -s - "$TMP/m1" ||
+        fail "$k -> $f -> model differs: $(nc "$f" -t model 2>&1 | diff "$TMP/m1" - | head -10)"
+done
+nc "$TMP/idx.xml" -t newsml 2> /dev/null | cmp -s - "$TMP/id.xml" ||
+    fail "$k -> XHTML body -> newsml: not sent as inlineData again"
+ok
 # AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
 k=tests/newsml/afp-newslines.xml
 nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"

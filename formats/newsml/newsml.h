@@ -129,6 +129,11 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
  * the headline), which the body model leaves out: "g2:inlineXML/xhtml:header", value the
  * element as XML. The G2 writer puts it back at the start of an XHTML body. */
 #define NCP_G2_FURNITURE "g2:inlineXML/xhtml:"
+/* The extra pair of an item whose text is markup sent as the text of an inlineData (ANSA:
+ * escaped <p> in a text/plain inlineData): the inlineData element without its content as
+ * XML ("<inlineData contenttype=\"text/plain\" wordcount=\"0\"/>"). The G2 writer, without
+ * --newsml-body, writes the body again as escaped canonical XHTML in such an inlineData. */
+#define NCP_G2_INLINE_DATA "g2:contentSet/inlineData"
 
 /* Writes el as XML (G2 elements unprefixed, the G2 namespace as the default). */
 void ncp_g2x_serialize(nc_buf *b, const xmlNode *el);

@@ -1092,9 +1092,18 @@ static int inline_data(rd *r, xmlNode *id)
     len = strlen((const char *)t);
     s = ncp_trim((const char *)t, &len);
     if ((ct && (strstr(ct, "html") || strstr(ct, "xml"))) || (len && s[0] == '<')) {
-        /* HTML, or text that is markup (ANSA sends <p> as text/plain) */
-        if (ncp_dom_html_to_body(r->a, s, len, r->o, r->o ? r->o->base_url : NULL, r->a->body,
-                             r->err) < 0)
+        /* HTML, or text that is markup (ANSA sends <p> as text/plain); the element without
+         * its content kept for the G2 writer, which sends the body the same way */
+        xmlNode *shell = xmlCopyNode(id, 2);
+        nc_buf x = NC_BUF_INIT;
+        if (shell)
+            ncp_g2x_serialize(&x, shell);
+        if (!shell || x.failed || !nc_article_add_extra(r->a, NCP_G2_INLINE_DATA, x.ptr, 0))
+            rc = nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        nc_buf_release(&x);
+        xmlFreeNode(shell);
+        if (rc > 0 && ncp_dom_html_to_body(r->a, s, len, r->o, r->o ? r->o->base_url : NULL,
+                                           r->a->body, r->err) < 0)
             rc = -1;
     } else {
         ncp_nml_plain_body(r->a, s, len);
@@ -1130,17 +1139,25 @@ static int same_time(const nc_time *x, const nc_time *y)
     return !strcmp(bx, by);
 }
 
-/* The page furniture pairs (NCP_G2_FURNITURE) after all other extra pairs, in their
- * order: where the reader of an XHTML body puts them (the content is read last), also when
- * a G2 writer with a NITF body wrote them as contentMetaExtProperty, before the item's
- * asserts and other trailing parts, so that both read as the same model. */
-static void furniture_last(nc_article *a)
+/* 1 for the extra pairs the reader keeps of how the content was sent: page furniture
+ * (NCP_G2_FURNITURE) and markup sent as inlineData text (NCP_G2_INLINE_DATA). */
+static int content_pair(const nc_kv *kv)
 {
-    size_t i, k = 0, n = strlen(NCP_G2_FURNITURE);
+    return kv->key && (!strncmp(kv->key, NCP_G2_FURNITURE, strlen(NCP_G2_FURNITURE)) ||
+                       !strcmp(kv->key, NCP_G2_INLINE_DATA));
+}
+
+/* The content's pairs (content_pair) after all other extra pairs, in their order: where
+ * the reader of the content puts them (it is read last), also when a G2 writer that could
+ * not write them there (a NITF body, --newsml-body) wrote them as contentMetaExtProperty,
+ * before the item's asserts and other trailing parts, so that both read as one model. */
+static void content_pairs_last(nc_article *a)
+{
+    size_t i, k = 0;
     nc_kv *tmp;
     int any = 0;
     for (i = 0; i < a->n_extra && !any; i++)
-        any = a->extra[i].key && !strncmp(a->extra[i].key, NCP_G2_FURNITURE, n);
+        any = content_pair(&a->extra[i]);
     if (!any)
         return;
     tmp = malloc(a->n_extra * sizeof *tmp);
@@ -1149,22 +1166,22 @@ static void furniture_last(nc_article *a)
         return;
     }
     for (i = 0; i < a->n_extra; i++)
-        if (!a->extra[i].key || strncmp(a->extra[i].key, NCP_G2_FURNITURE, n))
+        if (!content_pair(&a->extra[i]))
             tmp[k++] = a->extra[i];
     for (i = 0; i < a->n_extra; i++)
-        if (a->extra[i].key && !strncmp(a->extra[i].key, NCP_G2_FURNITURE, n))
+        if (content_pair(&a->extra[i]))
             tmp[k++] = a->extra[i];
     memcpy(a->extra, tmp, a->n_extra * sizeof *tmp);
     free(tmp);
 }
 
 /* After an item: the headline fallbacks, versionCreated as the modification time when it
- * says more than firstCreated and contentCreated, the derived id dropped, the page
- * furniture pairs last. */
+ * says more than firstCreated and contentCreated, the derived id dropped, the content's
+ * pairs last. */
 static void finish_item(rd *r)
 {
     nc_article *a = r->a;
-    furniture_last(a);
+    content_pairs_last(a);
     if (r->title)
         ncp_nml_set(a, NC_F_HEADLINE, r->title);
     if (r->vc && !a->time[NC_T_MODIFIED].prec) {

@@ -80,9 +80,11 @@ typedef struct wctx {
     nc_article *scratch; /* strings of the details read back (details.c) */
     unsigned in_body_head; /* bit 1 << field: written in the NITF body.head only */
     int furniture;         /* page furniture pairs to write at the start of the body */
+    long inline_data;      /* the NCP_G2_INLINE_DATA pair to send the body in, or -1 */
 } wctx;
 
 static void nc_attr(wctx *w, const char *name, const char *value);
+static long extra_at(const nc_article *a, const char *key);
 static void concept(wctx *w, const char *el, const nc_subject *s, const char *what);
 
 /* ---- kept G2 elements (extra pairs "g2:PARENT/NAME", extra.c) ----
@@ -1583,6 +1585,58 @@ static void place_furniture(wctx *w, int nitf)
     nc_buf_release(&scratch);
 }
 
+/* Markup sent as the text of an inlineData (ANSA: escaped <p> in a text/plain inlineData;
+ * extra NCP_G2_INLINE_DATA, reader.c): without --newsml-body the body goes back into such
+ * an inlineData (w->inline_data) when the kept value is one empty inlineData element, and
+ * the pair is placed; else (the body inlineXML as asked) the pair stays a
+ * contentMetaExtProperty, which reads back as the same pair. */
+static void place_inline_data(wctx *w, const char *body)
+{
+    long at = extra_at(w->a, NCP_G2_INLINE_DATA);
+    const char *v;
+    size_t n;
+    nc_buf scratch = NC_BUF_INIT;
+    w->inline_data = -1;
+    if (at < 0 || !w->placed || body)
+        return;
+    v = w->a->extra[at].value;
+    n = strlen(v);
+    if (n > 2 && !strcmp(v + n - 2, "/>") && !root_media(w->a) &&
+        ncp_g2x_write(&scratch, "inlineData", v, w->o) == 0) {
+        w->inline_data = at;
+        w->placed[at] = 2;
+    }
+    if (scratch.failed)
+        w->x.out->failed = 1;
+    nc_buf_release(&scratch);
+}
+
+/* The body as escaped canonical XHTML in the kept inlineData element (its attributes). */
+static void inline_data(wctx *w)
+{
+    const char *v = w->a->extra[w->inline_data].value;
+    nc_buf x = NC_BUF_INIT, html = NC_BUF_INIT;
+    int d;
+    nc_buf_putc(w->x.out, '\n');
+    for (d = 0; d < w->x.depth; d++)
+        nc_buf_puts(w->x.out, "  ");
+    nc_buf_put(w->x.out, v, strlen(v) - 2); /* "<inlineData ..." without "/>" */
+    nc_buf_putc(w->x.out, '>');
+    ncp_body_to_xhtml(w->a->body, &x, -1);
+    ncp_xml_escape(w->x.out, x.ptr, x.size, 0);
+    nc_buf_puts(w->x.out, "</inlineData>");
+    /* read back as XHTML, as the reader reads such markup */
+    nc_buf_puts(&html, "<html xmlns=\"" NCP_NS_XHTML "\"><body>");
+    nc_buf_put(&html, x.ptr, x.size);
+    nc_buf_puts(&html, "</body></html>");
+    if (x.failed || html.failed)
+        w->x.out->failed = 1;
+    else
+        ncp_nml_verify_body(w->a, html.ptr, html.size, 0, "newsml", w->o);
+    nc_buf_release(&x);
+    nc_buf_release(&html);
+}
+
 /* Writes the page furniture marked by place_furniture at the start of the body, each
  * element as the reader kept it. */
 static void furniture(wctx *w)
@@ -1617,6 +1671,11 @@ static void content_set(wctx *w, int nitf)
             ncp_xw_close(&w->x, "contentSet");
             return;
         }
+    }
+    if (w->inline_data >= 0) {
+        inline_data(w);
+        ncp_xw_close(&w->x, "contentSet");
+        return;
     }
     ncp_xw_start(&w->x, "inlineXML");
     ncp_xw_attr(&w->x, "contenttype", nitf ? "application/nitf+xml" : "application/xhtml+xml");
@@ -1763,6 +1822,7 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     nocontent = no_content(&w);
     body_head_fields(&w, body, &nitf);
     place_furniture(&w, nitf);
+    place_inline_data(&w, body);
     kept(&w, "newsItem", "hopHistory");
     kept(&w, "newsItem", "pubHistory");
     rights_info(&w);
