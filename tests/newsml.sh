@@ -482,14 +482,16 @@ nc -t newsml "$TMP/pic.json" 2> /dev/null | grep -qF '<itemClass qcode="ninat:pi
     fail "$k -> json -> newsml: not a picture item"
 ok
 # NITF in G2 whose body.head alone gives the byline and the dateline (the guide's
-# NITF-in-G2 listings): G2 -> G2 writes a NITF body again with them in its body.head and
-# not in contentMeta; an XHTML body has no such place (contentMeta/by, dateline); the other
-# writers get the byline and the dateline as from contentMeta
+# NITF-in-G2 listings), and an hl1 and a distributor unlike contentMeta's headline and the
+# provider: G2 -> G2 writes a NITF body again with them in its body.head and not in
+# contentMeta; an XHTML body has no such place (contentMeta/by, dateline; the other two
+# contentMetaExtProperty); the other writers get the byline and the dateline as from
+# contentMeta
 k=tests/newsml/nitf-body-head.xml
 nc --strict "$k" -t newsml > "$TMP/bh.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
 for want in '<inlineXML contenttype="application/nitf+xml">' '<byline>By Ilona Salo, Harbour Reporter</byline>' \
-    '<dateline>TURKU, May 2</dateline>' '<hl1>Harbour cranes return to Turku</hl1>' \
-    '<headline>Harbour cranes return to Turku</headline>'; do
+    '<dateline>TURKU, May 2</dateline>' '<hl1>Cranes back in Turku harbour</hl1>' \
+    '<headline>Harbour cranes return to Turku</headline>' '<distributor>Example Wire Nordic</distributor>'; do
     grep -qF "$want" "$TMP/bh.xml" || fail "$k -> newsml lost $want: $(cat "$TMP/bh.xml")"
 done
 sed -n '/<contentMeta>/,/<\/contentMeta>/p' "$TMP/bh.xml" | grep -q '<by>\|<dateline>' &&
@@ -500,7 +502,8 @@ nc --strict "$TMP/bh.xml" -t newsml | cmp -s - "$TMP/bh.xml" || fail "$k: newsml
 [ $have_shared = 1 ] && echo "$TMP/bh.xml" >> "$TMP/valid.list"
 nc "$k" -t newsml --newsml-body xhtml > "$TMP/bhx.xml" 2> /dev/null
 for want in '<by>By Ilona Salo, Harbour Reporter</by>' '<dateline>TURKU, May 2</dateline>' \
-    '<inlineXML contenttype="application/xhtml+xml">'; do
+    '<inlineXML contenttype="application/xhtml+xml">' \
+    '<contentMetaExtProperty rel="ncext:g2:inlineXML/nitf:hl1" value="Cranes back in Turku harbour"/>'; do
     grep -qF "$want" "$TMP/bhx.xml" || fail "$k -> newsml --newsml-body xhtml lost $want: $(cat "$TMP/bhx.xml")"
 done
 [ $have_shared = 1 ] && echo "$TMP/bhx.xml" >> "$TMP/valid.list"

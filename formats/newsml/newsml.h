@@ -85,6 +85,10 @@ void ncp_nml_plain_body(nc_article *a, const char *s, size_t len);
 /* Reads an <nitf> element (stand-alone or inside NewsML) into a: metadata from head
  * and body.head only where a's fields are still unset, the body from body.content. */
 int ncp_nitf_read_el(nc_article *a, xmlNode *nitf, const nc_opts *o, nc_error *err);
+/* For NITF in G2: keeps each text of body.head bh that differs from the model field it
+ * fills (read where unset: contentMeta gave another) as extra NCP_G2_HEAD_TEXT + element
+ * name. 0, or -1 when out of memory. */
+int ncp_nitf_keep_head(nc_article *a, xmlNode *bh);
 /* Reads NITF body parts found without an <nitf> root (a <body> or <body.content>). */
 int ncp_nitf_read_body(nc_article *a, xmlNode *body, const nc_opts *o, nc_error *err);
 /* Rewrites newsconv's NITF conventions and NITF media under root into the element
@@ -129,6 +133,11 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
  * the headline), which the body model leaves out: "g2:inlineXML/xhtml:header", value the
  * element as XML. The G2 writer puts it back at the start of an XHTML body. */
 #define NCP_G2_FURNITURE "g2:inlineXML/xhtml:"
+/* The key prefix of a NITF body.head text that differs from the model field contentMeta
+ * gave (the guide's listing 22: an hl1 without contentMeta's "Preview: "): NITF in G2 only,
+ * "g2:inlineXML/nitf:hl1" (hl2, byline, dateline, abstract, distributor), value its text.
+ * The NITF writer writes it there, in a body for NewsML-G2, instead of the field. */
+#define NCP_G2_HEAD_TEXT "g2:inlineXML/nitf:"
 /* The extra pair of an item whose text is markup sent as the text of an inlineData (ANSA:
  * escaped <p> in a text/plain inlineData): the inlineData element without its content as
  * XML ("<inlineData contenttype=\"text/plain\" wordcount=\"0\"/>"). The G2 writer, without

@@ -971,7 +971,8 @@ static const struct {
 /* Reads a NITF body (the <nitf> element, or its <body>) of an inlineXML and, for NITF in
  * G2 whose body.head gives fields contentMeta did not (contentMeta is read first), keeps
  * the names of those fields (extra NCP_G2_BODY_HEAD) so that the G2 writer gives them back
- * in the body.head rather than in contentMeta. 1, or -1 on error. */
+ * in the body.head rather than in contentMeta; a body.head text that differs from the
+ * field contentMeta gave is kept too (NCP_G2_HEAD_TEXT, nitf.c). 1, or -1 on error. */
 static int nitf_body(rd *r, xmlNode *el, int whole)
 {
     nc_article *a = r->a;
@@ -989,7 +990,8 @@ static int nitf_body(rd *r, xmlNode *el, int whole)
             (ncp_nml_child_nitf(bh, head_fields[i].el) ||
              (head_fields[i].el2 && ncp_nml_child_nitf(bh, head_fields[i].el2))))
             nc_buf_printf(&names, "%s%s", names.size ? " " : "", nc_field_name(head_fields[i].f));
-    if (names.failed || (names.size && !nc_article_add_extra(a, NCP_G2_BODY_HEAD, names.ptr, 0))) {
+    if (names.failed || (names.size && !nc_article_add_extra(a, NCP_G2_BODY_HEAD, names.ptr, 0)) ||
+        (bh && ncp_nitf_keep_head(a, bh) < 0)) {
         nc_buf_release(&names);
         return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
     }
@@ -1140,11 +1142,13 @@ static int same_time(const nc_time *x, const nc_time *y)
 }
 
 /* 1 for the extra pairs the reader keeps of how the content was sent: page furniture
- * (NCP_G2_FURNITURE) and markup sent as inlineData text (NCP_G2_INLINE_DATA). */
+ * (NCP_G2_FURNITURE), markup sent as inlineData text (NCP_G2_INLINE_DATA), NITF body.head
+ * texts and fields (NCP_G2_HEAD_TEXT, NCP_G2_BODY_HEAD). */
 static int content_pair(const nc_kv *kv)
 {
     return kv->key && (!strncmp(kv->key, NCP_G2_FURNITURE, strlen(NCP_G2_FURNITURE)) ||
-                       !strcmp(kv->key, NCP_G2_INLINE_DATA));
+                       !strncmp(kv->key, NCP_G2_HEAD_TEXT, strlen(NCP_G2_HEAD_TEXT)) ||
+                       !strcmp(kv->key, NCP_G2_INLINE_DATA) || !strcmp(kv->key, NCP_G2_BODY_HEAD));
 }
 
 /* The content's pairs (content_pair) after all other extra pairs, in their order: where

@@ -1741,11 +1741,13 @@ static int no_content(wctx *w)
 
 /* NITF in G2 whose body.head gave fields contentMeta did not (the NewsML-G2 guide's
  * NITF-in-G2 listings: the byline, the dateline, the hedline there only): the reader names
- * them in the extra NCP_G2_BODY_HEAD, which is placed here. Without --newsml-body the body
- * is then NITF again (*nitf set), and with a NITF body those fields are written in its
- * body.head only (w->in_body_head), where the NITF writer (nitf.c, head = 0) writes the
- * headline, the subheadline (with a headline), the byline, the dateline and the summary.
- * With an XHTML body they stay in contentMeta, which is the only place it has. */
+ * them in the extra NCP_G2_BODY_HEAD, which is placed here; body.head texts unlike
+ * contentMeta's it keeps as NCP_G2_HEAD_TEXT pairs. Without --newsml-body the body is then
+ * NITF again (*nitf set), and with a NITF body those fields are written in its body.head
+ * only (w->in_body_head), where the NITF writer (nitf.c, head = 0) writes the headline, the
+ * subheadline (with a headline), the byline, the dateline and the summary, or the kept
+ * texts. With an XHTML body the fields stay in contentMeta, which is the only place it
+ * has, and the texts contentMetaExtProperty. */
 static void body_head_fields(wctx *w, const char *body, int *nitf)
 {
     static const nc_field fields[] = {NC_F_HEADLINE, NC_F_SUBHEADLINE, NC_F_BYLINE,
@@ -1753,24 +1755,35 @@ static void body_head_fields(wctx *w, const char *body, int *nitf)
     const nc_article *a = w->a;
     long at = extra_at(a, NCP_G2_BODY_HEAD);
     const char *p;
-    size_t i;
+    size_t i, n = strlen(NCP_G2_HEAD_TEXT);
+    int texts = 0;
+    for (i = 0; i < a->n_extra; i++)
+        texts += a->extra[i].key && !strncmp(a->extra[i].key, NCP_G2_HEAD_TEXT, n);
+    if (at < 0 && !texts)
+        return;
+    if (!body)
+        *nitf = 1;
+    /* body.head texts that differ from contentMeta's (NCP_G2_HEAD_TEXT): the NITF writer
+     * writes them in the body.head (a body for G2); an XHTML body has no place for them,
+     * they stay contentMetaExtProperty */
+    for (i = 0; *nitf && w->placed && i < a->n_extra; i++)
+        if (a->extra[i].key && !strncmp(a->extra[i].key, NCP_G2_HEAD_TEXT, n))
+            w->placed[i] = 2;
     if (at < 0)
         return;
     if (w->placed)
         w->placed[at] = 2;
-    if (!body)
-        *nitf = 1;
     if (!*nitf)
         return;
     for (p = a->extra[at].value; *p;) {
-        size_t n = strcspn(p, " ");
+        size_t len = strcspn(p, " ");
         for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
             const char *name = nc_field_name(fields[i]);
-            if (strlen(name) == n && !strncmp(p, name, n) &&
+            if (strlen(name) == len && !strncmp(p, name, len) &&
                 (fields[i] != NC_F_SUBHEADLINE || a->str[NC_F_HEADLINE]))
                 w->in_body_head |= 1u << fields[i];
         }
-        p += n;
+        p += len;
         p += strspn(p, " ");
     }
 }
