@@ -498,6 +498,83 @@ nc --strict -t json "$k" > /dev/null 2>&1; [ $? = 6 ] || fail "$k -> json --stri
 nc -t newsml "$TMP/pic.json" 2> /dev/null | grep -qF '<itemClass qcode="ninat:picture"/>' ||
     fail "$k -> json -> newsml: not a picture item"
 ok
+# NITF in G2 whose body.head alone gives the byline and the dateline (the guide's
+# NITF-in-G2 listings), and an hl1 and a distributor unlike contentMeta's headline and the
+# provider: G2 -> G2 writes a NITF body again with them in its body.head and not in
+# contentMeta; an XHTML body has no such place (contentMeta/by, dateline; the other two
+# contentMetaExtProperty); the other writers get the byline and the dateline as from
+# contentMeta
+k=tests/newsml/nitf-body-head.xml
+nc --strict "$k" -t newsml > "$TMP/bh.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
+for want in '<inlineXML contenttype="application/nitf+xml">' '<byline>By Ilona Salo, Harbour Reporter</byline>' \
+    '<dateline>TURKU, May 2</dateline>' '<hl1>Cranes back in Turku harbour</hl1>' \
+    '<headline>Harbour cranes return to Turku</headline>' '<distributor>Example Wire Nordic</distributor>'; do
+    grep -qF "$want" "$TMP/bh.xml" || fail "$k -> newsml lost $want: $(cat "$TMP/bh.xml")"
+done
+sed -n '/<contentMeta>/,/<\/contentMeta>/p' "$TMP/bh.xml" | grep -q '<by>\|<dateline>' &&
+    fail "$k -> newsml: the body.head's byline or dateline written in contentMeta: $(cat "$TMP/bh.xml")"
+nc --strict "$TMP/bh.xml" -t newsml | cmp -s - "$TMP/bh.xml" || fail "$k: newsml -> newsml is not stable"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the document: $(cat "$TMP/out")"; }
+[ $have_shared = 1 ] && echo "$TMP/bh.xml" >> "$TMP/valid.list"
+nc "$k" -t newsml --newsml-body xhtml > "$TMP/bhx.xml" 2> /dev/null
+for want in '<by>By Ilona Salo, Harbour Reporter</by>' '<dateline>TURKU, May 2</dateline>' \
+    '<inlineXML contenttype="application/xhtml+xml">' \
+    '<contentMetaExtProperty rel="ncext:g2:inlineXML/nitf:hl1" value="Cranes back in Turku harbour"/>'; do
+    grep -qF "$want" "$TMP/bhx.xml" || fail "$k -> newsml --newsml-body xhtml lost $want: $(cat "$TMP/bhx.xml")"
+done
+[ $have_shared = 1 ] && echo "$TMP/bhx.xml" >> "$TMP/valid.list"
+nc "$k" -t model > "$TMP/m1" 2> /dev/null && nc "$TMP/bhx.xml" -t model 2> /dev/null |
+    grep -v '^  extra "g2:inlineXML/nitf:body.head"' > "$TMP/m2" &&
+    grep -v '^  extra "g2:inlineXML/nitf:body.head"' "$TMP/m1" | cmp -s - "$TMP/m2" ||
+    fail "$k -> newsml (XHTML body) -> model differs: $(diff "$TMP/m1" "$TMP/m2" | head -10)"
+nc "$k" -t json 2> /dev/null | grep -q '"by": *"By Ilona Salo, Harbour Reporter"' ||
+    fail "$k -> json: the byline is lost"
+nc "$k" -t md 2> /dev/null | grep -qx 'byline: "By Ilona Salo, Harbour Reporter"' ||
+    fail "$k -> md: the byline is lost"
+ok
+# page furniture opening an XHTML body (dpa's digitalwires <header>), which the body model
+# leaves out: kept, given back at the start of the body; a NITF body has no place for it
+# (a contentMetaExtProperty, read back as the same pair); other formats carry the pair
+k=tests/newsml/body-furniture.xml
+nc --strict "$k" -t newsml > "$TMP/bf.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
+sed -n '/<body>/,/<\/body>/p' "$TMP/bf.xml" | sed -n 2p | grep -qF '<header xmlns="http://www.w3.org/1999/xhtml"><ul class="slugline"><li class="subject" data-qcode="medtop:20000500">Schifffahrt</li>' ||
+    fail "$k -> newsml: the header does not open the body: $(cat "$TMP/bf.xml")"
+nc --strict "$TMP/bf.xml" -t newsml | cmp -s - "$TMP/bf.xml" || fail "$k: newsml -> newsml is not stable"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the document: $(cat "$TMP/out")"; }
+nc "$k" -t newsml --newsml-body nitf > "$TMP/bfn.xml" 2> /dev/null
+grep -q 'contentMetaExtProperty rel="ncext:g2:inlineXML/xhtml:header"' "$TMP/bfn.xml" ||
+    fail "$k -> newsml --newsml-body nitf: the header is lost: $(cat "$TMP/bfn.xml")"
+nc "$TMP/bfn.xml" -t newsml | cmp -s - "$TMP/bf.xml" || fail "$k -> NITF body -> XHTML body: the header is not back"
+[ $have_shared = 1 ] && printf '%s\n%s\n' "$TMP/bf.xml" "$TMP/bfn.xml" >> "$TMP/valid.list"
+nc "$k" -t md 2> /dev/null | grep -q '^"g2:inlineXML/xhtml:header": "<header' || fail "$k -> md: the header is not carried"
+ok
+# HTML sent as the text of a text/plain inlineData (ANSA): read as markup (the reader
+# names the inlineData dropped: its tags are no text of the model), sent back the same way
+# (the body as escaped canonical XHTML, the element's attributes kept); --newsml-body
+# xhtml gives an inlineXML as asked (the mark a contentMetaExtProperty), read as the same
+# model
+k=tests/newsml/inline-data-markup.xml
+nc "$k" -t newsml > "$TMP/id.xml" 2> /dev/null || fail "$k: -t newsml failed"
+grep -qF '<inlineData contenttype="text/plain" rendition="rnd:original" wordcount="14">&lt;p&gt;(Example) - The bridge reopened on Monday, the city said.&lt;/p&gt;&lt;p&gt;Traffic is &lt;em&gt;light&lt;/em&gt; so far.&lt;/p&gt;</inlineData>' "$TMP/id.xml" ||
+    fail "$k -> newsml: the body is not sent back as inlineData: $(cat "$TMP/id.xml")"
+grep -q '<inlineXML' "$TMP/id.xml" && fail "$k -> newsml: an inlineXML beside the inlineData"
+nc "$TMP/id.xml" -t newsml 2> /dev/null | cmp -s - "$TMP/id.xml" || fail "$k: newsml -> newsml is not stable"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the document: $(cat "$TMP/out")"; }
+nc "$k" -t newsml --newsml-body xhtml > "$TMP/idx.xml" 2> /dev/null
+grep -q '<inlineXML contenttype="application/xhtml+xml">' "$TMP/idx.xml" && ! grep -q '<inlineData' "$TMP/idx.xml" ||
+    fail "$k -> newsml --newsml-body xhtml: $(cat "$TMP/idx.xml")"
+[ $have_shared = 1 ] && printf '%s\n%s\n' "$TMP/id.xml" "$TMP/idx.xml" >> "$TMP/valid.list"
+nc "$k" -t model 2> /dev/null > "$TMP/m1"
+for f in "$TMP/id.xml" "$TMP/idx.xml"; do
+    nc "$f" -t model 2> /dev/null | cmp -s - "$TMP/m1" ||
+        fail "$k -> $f -> model differs: $(nc "$f" -t model 2>&1 | diff "$TMP/m1" - | head -10)"
+done
+nc "$TMP/idx.xml" -t newsml 2> /dev/null | cmp -s - "$TMP/id.xml" ||
+    fail "$k -> XHTML body -> newsml: not sent as inlineData again"
+ok
 # AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
 k=tests/newsml/afp-newslines.xml
 nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"

@@ -85,6 +85,10 @@ void ncp_nml_plain_body(nc_article *a, const char *s, size_t len);
 /* Reads an <nitf> element (stand-alone or inside NewsML) into a: metadata from head
  * and body.head only where a's fields are still unset, the body from body.content. */
 int ncp_nitf_read_el(nc_article *a, xmlNode *nitf, const nc_opts *o, nc_error *err);
+/* For NITF in G2: keeps each text of body.head bh that differs from the model field it
+ * fills (read where unset: contentMeta gave another) as extra NCP_G2_HEAD_TEXT + element
+ * name. 0, or -1 when out of memory. */
+int ncp_nitf_keep_head(nc_article *a, xmlNode *bh);
 /* Reads NITF body parts found without an <nitf> root (a <body> or <body.content>). */
 int ncp_nitf_read_body(nc_article *a, xmlNode *body, const nc_opts *o, nc_error *err);
 /* Rewrites newsconv's NITF conventions and NITF media under root into the element
@@ -118,6 +122,27 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
 /* The extra pair (value "none") of a text item without contentSet: the writer, which
  * writes one for an empty body too, leaves it out again. */
 #define NCP_G2_NO_CONTENT "g2:newsItem/@nc:contentSet"
+/* The extra pair of an item whose inlineXML is NITF with a body.head that gives fields
+ * contentMeta does not (the NewsML-G2 guide's NITF-in-G2 listings: a byline, a dateline,
+ * the hedline only there). Value: those fields' model names, separated by spaces
+ * ("byline dateline"). The G2 writer then writes a NITF body (unless --newsml-body says
+ * otherwise) and writes those fields in its body.head only, where they were. */
+#define NCP_G2_BODY_HEAD "g2:inlineXML/nitf:body.head"
+/* The key prefix of the page furniture (header, aside, nav) that opens an XHTML body of
+ * an inlineXML (dpa's digitalwires: a <header> with the subjects, the date, the genre and
+ * the headline), which the body model leaves out: "g2:inlineXML/xhtml:header", value the
+ * element as XML. The G2 writer puts it back at the start of an XHTML body. */
+#define NCP_G2_FURNITURE "g2:inlineXML/xhtml:"
+/* The key prefix of a NITF body.head text that differs from the model field contentMeta
+ * gave (the guide's listing 22: an hl1 without contentMeta's "Preview: "): NITF in G2 only,
+ * "g2:inlineXML/nitf:hl1" (hl2, byline, dateline, abstract, distributor), value its text.
+ * The NITF writer writes it there, in a body for NewsML-G2, instead of the field. */
+#define NCP_G2_HEAD_TEXT "g2:inlineXML/nitf:"
+/* The extra pair of an item whose text is markup sent as the text of an inlineData (ANSA:
+ * escaped <p> in a text/plain inlineData): the inlineData element without its content as
+ * XML ("<inlineData contenttype=\"text/plain\" wordcount=\"0\"/>"). The G2 writer, without
+ * --newsml-body, writes the body again as escaped canonical XHTML in such an inlineData. */
+#define NCP_G2_INLINE_DATA "g2:contentSet/inlineData"
 
 /* Writes el as XML (G2 elements unprefixed, the G2 namespace as the default). */
 void ncp_g2x_serialize(nc_buf *b, const xmlNode *el);

@@ -342,6 +342,66 @@ static void read_body_head(nc_article *a, xmlNode *bh, const nc_opts *o)
     }
 }
 
+/* The text of a dateline as read_body_head reads it: without story.date. */
+static const char *dateline_text(nc_article *a, const xmlNode *c)
+{
+    nc_buf t = NC_BUF_INIT;
+    const xmlNode *d;
+    const char *r;
+    for (d = c->children; d; d = d->next) {
+        xmlChar *s;
+        if (ncp_nml_is_el(d) && !strcmp((const char *)d->name, "story.date"))
+            continue;
+        s = xmlNodeGetContent(d);
+        if (s) {
+            nc_buf_puts(&t, (const char *)s);
+            xmlFree(s);
+        }
+    }
+    r = ncp_nml_collapse(a, t.ptr);
+    if (t.failed)
+        a->failed = 1;
+    nc_buf_release(&t);
+    return r;
+}
+
+static int keep_head_text(nc_article *a, const char *name, const char *text, nc_field f)
+{
+    char key[64];
+    const char *field = a->str[f] ? ncp_nml_collapse(a, a->str[f]) : NULL;
+    if (!text || !field || !strcmp(text, field))
+        return 0; /* the field holds it, white space aside (or nothing to keep) */
+    snprintf(key, sizeof key, "%s%s", NCP_G2_HEAD_TEXT, name);
+    return nc_article_add_extra(a, key, text, 0) ? 0 : -1;
+}
+
+int ncp_nitf_keep_head(nc_article *a, xmlNode *bh)
+{
+    xmlNode *c, *d;
+    int hl = 0, by = 0, dl = 0, ab = 0, di = 0, rc = 0;
+    for (c = ncp_nml_first_el(bh->children); c && rc == 0; c = ncp_nml_next_el(c)) {
+        const char *nm = (const char *)c->name;
+        if ((!strcmp(nm, "hedline") || !strcmp(nm, "headline")) && !hl++) {
+            int sub = 0, h1 = 0;
+            for (d = ncp_nml_first_el(c->children); d && rc == 0; d = ncp_nml_next_el(d)) {
+                if (!strcmp((const char *)d->name, "hl1") && !h1++)
+                    rc = keep_head_text(a, "hl1", ncp_nml_text(a, d), NC_F_HEADLINE);
+                else if (!strcmp((const char *)d->name, "hl2") && !sub++)
+                    rc = keep_head_text(a, "hl2", ncp_nml_text(a, d), NC_F_SUBHEADLINE);
+            }
+        } else if (!strcmp(nm, "byline") && byline_has_text(c) && !by++) {
+            rc = keep_head_text(a, "byline", byline_text(a, c), NC_F_BYLINE);
+        } else if (!strcmp(nm, "dateline") && !dl++) {
+            rc = keep_head_text(a, "dateline", dateline_text(a, c), NC_F_DATELINE);
+        } else if (!strcmp(nm, "abstract") && !ab++) {
+            rc = keep_head_text(a, "abstract", ncp_nml_text(a, c), NC_F_SUMMARY);
+        } else if (!strcmp(nm, "distributor") && !di++) {
+            rc = keep_head_text(a, "distributor", ncp_nml_text(a, c), NC_F_PROVIDER);
+        }
+    }
+    return rc;
+}
+
 static void subject_from_tobject(nc_article *a, const xmlNode *s)
 {
     const char *ref = ncp_nml_attr(s, "tobject.subject.refnum");
@@ -1274,32 +1334,58 @@ static void write_head(nw *w, const nc_article *a)
     nc_buf_puts(w->out, "</head>");
 }
 
+/* A body.head text: in a body for NewsML-G2 (full = 0) the one kept for element name
+ * (NCP_G2_HEAD_TEXT, ncp_nitf_keep_head: it differed from contentMeta's), else the
+ * field's. */
+static const char *head_text(const nc_article *a, int full, const char *name, const char *field)
+{
+    size_t i, n = strlen(NCP_G2_HEAD_TEXT);
+    for (i = 0; !full && i < a->n_extra; i++) {
+        const nc_kv *kv = &a->extra[i];
+        if (kv->key && !kv->json && kv->value && !strncmp(kv->key, NCP_G2_HEAD_TEXT, n) &&
+            !strcmp(kv->key + n, name))
+            return kv->value;
+    }
+    return field;
+}
+
 static void write_body_head(nw *w, const nc_article *a, int full)
 {
     size_t i;
-    int any = a->str[NC_F_HEADLINE] || a->str[NC_F_BYLINE] || a->str[NC_F_DATELINE] ||
-              a->str[NC_F_SUMMARY] || (full && (a->n_authors || a->str[NC_F_PROVIDER] ||
-                                                 a->time[NC_T_CREATED].prec));
+    const char *hl1 = head_text(a, full, "hl1", a->str[NC_F_HEADLINE]);
+    const char *hl2 = head_text(a, full, "hl2", a->str[NC_F_SUBHEADLINE]);
+    const char *byline = head_text(a, full, "byline", a->str[NC_F_BYLINE]);
+    const char *dateline = head_text(a, full, "dateline", a->str[NC_F_DATELINE]);
+    const char *abstract = head_text(a, full, "abstract", a->str[NC_F_SUMMARY]);
+    const char *distributor = head_text(a, full, "distributor", NULL);
+    int any = hl1 || byline || dateline || abstract || distributor ||
+              (full && (a->n_authors || a->str[NC_F_PROVIDER] || a->time[NC_T_CREATED].prec));
     if (!any)
         return;
     nl(w, w->depth);
     nc_buf_puts(w->out, "<body.head>");
     w->depth++;
-    if (a->str[NC_F_HEADLINE]) {
+    if (hl1) {
         nl(w, w->depth);
         nc_buf_puts(w->out, "<hedline>");
         w->depth++;
-        simple(w, "hl1", a->str[NC_F_HEADLINE]);
-        if (a->str[NC_F_SUBHEADLINE])
-            simple(w, "hl2", a->str[NC_F_SUBHEADLINE]);
+        simple(w, "hl1", hl1);
+        if (hl2)
+            simple(w, "hl2", hl2);
         w->depth--;
         nl(w, w->depth);
         nc_buf_puts(w->out, "</hedline>");
     } else if (full && a->str[NC_F_SUBHEADLINE]) {
         nc_warn(w->o, 0, 0, "nitf cannot hold a subheadline without a headline: dropped");
     }
-    if (a->str[NC_F_BYLINE])
-        simple(w, "byline", a->str[NC_F_BYLINE]);
+    if (byline)
+        simple(w, "byline", byline);
+    if (distributor) { /* NITF in G2: the one kept (the provider is itemMeta's) */
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "<distributor>");
+        esc(w, distributor);
+        nc_buf_puts(w->out, "</distributor>");
+    }
     if (full) {
         for (i = 0; i < a->n_authors; i++) {
             const nc_author *au = &a->authors[i];
@@ -1326,10 +1412,10 @@ static void write_body_head(nw *w, const nc_article *a, int full)
             nc_buf_puts(w->out, "</distributor>");
         }
     }
-    if (a->str[NC_F_DATELINE] || (full && a->time[NC_T_CREATED].prec)) {
+    if (dateline || (full && a->time[NC_T_CREATED].prec)) {
         nl(w, w->depth);
         nc_buf_puts(w->out, "<dateline>");
-        esc(w, a->str[NC_F_DATELINE]);
+        esc(w, dateline);
         if (full && a->time[NC_T_CREATED].prec) {
             char b[NC_TIME_ISO_LEN];
             nc_time_format(&a->time[NC_T_CREATED], b);
@@ -1339,11 +1425,11 @@ static void write_body_head(nw *w, const nc_article *a, int full)
         }
         nc_buf_puts(w->out, "</dateline>");
     }
-    if (a->str[NC_F_SUMMARY]) {
+    if (abstract) {
         nl(w, w->depth);
         nc_buf_puts(w->out, "<abstract>");
         w->depth++;
-        simple(w, "p", a->str[NC_F_SUMMARY]);
+        simple(w, "p", abstract);
         w->depth--;
         nl(w, w->depth);
         nc_buf_puts(w->out, "</abstract>");

@@ -958,6 +958,77 @@ static int is_text_type(const char *ct)
            strstr(ct, "nitf") || strstr(ct, "xml");
 }
 
+/* The fields of a NITF body.head (nitf.c reads them where still unset) that the G2 writer
+ * can write in contentMeta or in the body.head, with the body.head element giving each. */
+static const struct {
+    nc_field f;
+    const char *el, *el2;
+} head_fields[] = {{NC_F_HEADLINE, "hedline", "headline"}, {NC_F_SUBHEADLINE, "hedline", NULL},
+                   {NC_F_BYLINE, "byline", NULL},        {NC_F_DATELINE, "dateline", NULL},
+                   {NC_F_SUMMARY, "abstract", NULL}};
+#define N_HEAD_FIELDS (sizeof head_fields / sizeof head_fields[0])
+
+/* Reads a NITF body (the <nitf> element, or its <body>) of an inlineXML and, for NITF in
+ * G2 whose body.head gives fields contentMeta did not (contentMeta is read first), keeps
+ * the names of those fields (extra NCP_G2_BODY_HEAD) so that the G2 writer gives them back
+ * in the body.head rather than in contentMeta; a body.head text that differs from the
+ * field contentMeta gave is kept too (NCP_G2_HEAD_TEXT, nitf.c). 1, or -1 on error. */
+static int nitf_body(rd *r, xmlNode *el, int whole)
+{
+    nc_article *a = r->a;
+    xmlNode *body = whole ? ncp_nml_child_nitf(el, "body") : el;
+    xmlNode *bh = body ? ncp_nml_child_nitf(body, "body.head") : NULL;
+    int unset[N_HEAD_FIELDS];
+    size_t i;
+    nc_buf names = NC_BUF_INIT;
+    for (i = 0; i < N_HEAD_FIELDS; i++)
+        unset[i] = !a->str[head_fields[i].f];
+    if ((whole ? ncp_nitf_read_el(a, el, r->o, r->err) : ncp_nitf_read_body(a, el, r->o, r->err)) < 0)
+        return -1;
+    for (i = 0; bh && i < N_HEAD_FIELDS; i++)
+        if (unset[i] && a->str[head_fields[i].f] &&
+            (ncp_nml_child_nitf(bh, head_fields[i].el) ||
+             (head_fields[i].el2 && ncp_nml_child_nitf(bh, head_fields[i].el2))))
+            nc_buf_printf(&names, "%s%s", names.size ? " " : "", nc_field_name(head_fields[i].f));
+    if (names.failed || (names.size && !nc_article_add_extra(a, NCP_G2_BODY_HEAD, names.ptr, 0)) ||
+        (bh && ncp_nitf_keep_head(a, bh) < 0)) {
+        nc_buf_release(&names);
+        return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    }
+    nc_buf_release(&names);
+    return 1;
+}
+
+/* The page furniture (header, aside, nav: xml.c skips it) that opens an XHTML body, before
+ * any text or other element (dpa's digitalwires <header> with subjects, date, genre and
+ * headline), kept as extra pairs NCP_G2_FURNITURE + name for the G2 writer, which writes
+ * it back there. 0, or -1 when out of memory. */
+static int keep_furniture(rd *r, xmlNode *body)
+{
+    xmlNode *c;
+    for (c = body->children; c; c = c->next) {
+        const char *nm = (const char *)c->name;
+        nc_buf key = NC_BUF_INIT, xml = NC_BUF_INIT;
+        int oom;
+        if (c->type == XML_COMMENT_NODE ||
+            ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+             (!c->content || !((const char *)c->content)[strspn((const char *)c->content,
+                                                                 " \t\r\n")])))
+            continue;
+        if (!ncp_nml_is_el(c) || !nm ||
+            (strcmp(nm, "header") && strcmp(nm, "aside") && strcmp(nm, "nav")))
+            break;
+        nc_buf_printf(&key, "%s%s", NCP_G2_FURNITURE, nm);
+        ncp_g2x_serialize(&xml, c);
+        oom = key.failed || xml.failed || !nc_article_add_extra(r->a, key.ptr, xml.ptr, 0);
+        nc_buf_release(&key);
+        nc_buf_release(&xml);
+        if (oom)
+            return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    }
+    return 0;
+}
+
 /* Reads the body inside an inlineXML element: XHTML (html/body), NITF (nitf, body with
  * body.content, body.content), or other markup (converted as XHTML). Returns 1 when a
  * body was found, 0 when the content is not a text body (events, concepts, SportsML,
@@ -977,6 +1048,8 @@ static int inline_xml(rd *r, xmlNode *ix)
             else if (!strcmp((const char *)c->name, "body"))
                 body = c;
         }
+        if (body && keep_furniture(r, body) < 0)
+            return -1;
         if (head && !strcmp((const char *)head->name, "head")) {
             for (c = ncp_nml_first_el(head->children); c; c = ncp_nml_next_el(c))
                 if (!strcmp((const char *)c->name, "title"))
@@ -985,10 +1058,10 @@ static int inline_xml(rd *r, xmlNode *ix)
         return ncp_nml_body(r->a, body ? body : el, 0, r->o, r->err) < 0 ? -1 : 1;
     }
     if (!strcmp(nm, "nitf"))
-        return ncp_nitf_read_el(r->a, el, r->o, r->err) < 0 ? -1 : 1;
+        return nitf_body(r, el, 1);
     if (!strcmp(nm, "body") && (ncp_nml_child_nitf(el, "body.content") ||
                                 ncp_nml_child_nitf(el, "body.head")))
-        return ncp_nitf_read_body(r->a, el, r->o, r->err) < 0 ? -1 : 1;
+        return nitf_body(r, el, 0);
     if (!strcmp(nm, "body.content"))
         return ncp_nitf_read_body(r->a, el, r->o, r->err) < 0 ? -1 : 1;
     {
@@ -1021,9 +1094,18 @@ static int inline_data(rd *r, xmlNode *id)
     len = strlen((const char *)t);
     s = ncp_trim((const char *)t, &len);
     if ((ct && (strstr(ct, "html") || strstr(ct, "xml"))) || (len && s[0] == '<')) {
-        /* HTML, or text that is markup (ANSA sends <p> as text/plain) */
-        if (ncp_dom_html_to_body(r->a, s, len, r->o, r->o ? r->o->base_url : NULL, r->a->body,
-                             r->err) < 0)
+        /* HTML, or text that is markup (ANSA sends <p> as text/plain); the element without
+         * its content kept for the G2 writer, which sends the body the same way */
+        xmlNode *shell = xmlCopyNode(id, 2);
+        nc_buf x = NC_BUF_INIT;
+        if (shell)
+            ncp_g2x_serialize(&x, shell);
+        if (!shell || x.failed || !nc_article_add_extra(r->a, NCP_G2_INLINE_DATA, x.ptr, 0))
+            rc = nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
+        nc_buf_release(&x);
+        xmlFreeNode(shell);
+        if (rc > 0 && ncp_dom_html_to_body(r->a, s, len, r->o, r->o ? r->o->base_url : NULL,
+                                           r->a->body, r->err) < 0)
             rc = -1;
     } else {
         ncp_nml_plain_body(r->a, s, len);
@@ -1059,11 +1141,51 @@ static int same_time(const nc_time *x, const nc_time *y)
     return !strcmp(bx, by);
 }
 
+/* 1 for the extra pairs the reader keeps of how the content was sent: page furniture
+ * (NCP_G2_FURNITURE), markup sent as inlineData text (NCP_G2_INLINE_DATA), NITF body.head
+ * texts and fields (NCP_G2_HEAD_TEXT, NCP_G2_BODY_HEAD). */
+static int content_pair(const nc_kv *kv)
+{
+    return kv->key && (!strncmp(kv->key, NCP_G2_FURNITURE, strlen(NCP_G2_FURNITURE)) ||
+                       !strncmp(kv->key, NCP_G2_HEAD_TEXT, strlen(NCP_G2_HEAD_TEXT)) ||
+                       !strcmp(kv->key, NCP_G2_INLINE_DATA) || !strcmp(kv->key, NCP_G2_BODY_HEAD));
+}
+
+/* The content's pairs (content_pair) after all other extra pairs, in their order: where
+ * the reader of the content puts them (it is read last), also when a G2 writer that could
+ * not write them there (a NITF body, --newsml-body) wrote them as contentMetaExtProperty,
+ * before the item's asserts and other trailing parts, so that both read as one model. */
+static void content_pairs_last(nc_article *a)
+{
+    size_t i, k = 0;
+    nc_kv *tmp;
+    int any = 0;
+    for (i = 0; i < a->n_extra && !any; i++)
+        any = content_pair(&a->extra[i]);
+    if (!any)
+        return;
+    tmp = malloc(a->n_extra * sizeof *tmp);
+    if (!tmp) {
+        a->failed = 1;
+        return;
+    }
+    for (i = 0; i < a->n_extra; i++)
+        if (!content_pair(&a->extra[i]))
+            tmp[k++] = a->extra[i];
+    for (i = 0; i < a->n_extra; i++)
+        if (content_pair(&a->extra[i]))
+            tmp[k++] = a->extra[i];
+    memcpy(a->extra, tmp, a->n_extra * sizeof *tmp);
+    free(tmp);
+}
+
 /* After an item: the headline fallbacks, versionCreated as the modification time when it
- * says more than firstCreated and contentCreated, the derived id dropped. */
+ * says more than firstCreated and contentCreated, the derived id dropped, the content's
+ * pairs last. */
 static void finish_item(rd *r)
 {
     nc_article *a = r->a;
+    content_pairs_last(a);
     if (r->title)
         ncp_nml_set(a, NC_F_HEADLINE, r->title);
     if (r->vc && !a->time[NC_T_MODIFIED].prec) {

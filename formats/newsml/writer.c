@@ -78,9 +78,13 @@ typedef struct wctx {
     nc_buf iri;        /* an address made valid by iri() */
     char *placed;      /* per extra pair: 1 when it is a kept G2 element written in place */
     nc_article *scratch; /* strings of the details read back (details.c) */
+    unsigned in_body_head; /* bit 1 << field: written in the NITF body.head only */
+    int furniture;         /* page furniture pairs to write at the start of the body */
+    long inline_data;      /* the NCP_G2_INLINE_DATA pair to send the body in, or -1 */
 } wctx;
 
 static void nc_attr(wctx *w, const char *name, const char *value);
+static long extra_at(const nc_article *a, const char *key);
 static void concept(wctx *w, const char *el, const nc_subject *s, const char *what);
 
 /* ---- kept G2 elements (extra pairs "g2:PARENT/NAME", extra.c) ----
@@ -1401,6 +1405,12 @@ static void root_texts(wctx *w)
                 nc_media_kind_name(m->kind));
 }
 
+/* A text field for contentMeta: NULL when it goes into the NITF body.head only. */
+static const char *meta_field(wctx *w, nc_field f)
+{
+    return (w->in_body_head & (1u << f)) ? NULL : w->a->str[f];
+}
+
 static void content_meta(wctx *w)
 {
     const nc_article *a = w->a;
@@ -1433,12 +1443,12 @@ static void content_meta(wctx *w)
      * unordered groups, in the model's order */
     groups(w);
     meta_text(w, "slugline", NULL, a->str[NC_F_SLUGLINE], 1);
-    meta_text(w, "headline", NULL, a->str[NC_F_HEADLINE], 0);
-    meta_text(w, "headline", "hld:subHeadline", a->str[NC_F_SUBHEADLINE], 0);
-    meta_text(w, "dateline", NULL, a->str[NC_F_DATELINE], 0);
-    meta_text(w, "by", NULL, a->str[NC_F_BYLINE], 0);
+    meta_text(w, "headline", NULL, meta_field(w, NC_F_HEADLINE), 0);
+    meta_text(w, "headline", "hld:subHeadline", meta_field(w, NC_F_SUBHEADLINE), 0);
+    meta_text(w, "dateline", NULL, meta_field(w, NC_F_DATELINE), 0);
+    meta_text(w, "by", NULL, meta_field(w, NC_F_BYLINE), 0);
     meta_text(w, "creditline", NULL, a->str[NC_F_CREDIT], 1);
-    meta_text(w, "description", "drol:summary", a->str[NC_F_SUMMARY], 0);
+    meta_text(w, "description", "drol:summary", meta_field(w, NC_F_SUMMARY), 0);
     root_texts(w);
     kept(w, "contentMeta", "contentMetaExtProperty");
     for (i = 0; i < a->n_extra; i++) {
@@ -1550,6 +1560,102 @@ static void check_body(wctx *w)
     }
 }
 
+/* The page furniture kept from the start of an XHTML body (NCP_G2_FURNITURE pairs,
+ * reader.c; dpa's digitalwires <header>): with an XHTML body, each pair that is one such
+ * element is marked for the body (placed 1; w->furniture counts them); with a NITF body,
+ * which has no place for it, the pairs stay contentMetaExtProperty like any other. */
+static void place_furniture(wctx *w, int nitf)
+{
+    const nc_article *a = w->a;
+    size_t i, n = strlen(NCP_G2_FURNITURE);
+    nc_buf scratch = NC_BUF_INIT;
+    for (i = 0; !nitf && w->placed && i < a->n_extra; i++) {
+        const nc_kv *kv = &a->extra[i];
+        if (!kv->key || kv->json || !kv->value || strncmp(kv->key, NCP_G2_FURNITURE, n))
+            continue;
+        nc_buf_clear(&scratch);
+        /* "xhtml:header": one header element of another namespace than G2's */
+        if (ncp_g2x_write(&scratch, kv->key + n - 6, kv->value, w->o) == 0) {
+            w->placed[i] = 1;
+            w->furniture++;
+        }
+    }
+    if (scratch.failed)
+        w->x.out->failed = 1;
+    nc_buf_release(&scratch);
+}
+
+/* Markup sent as the text of an inlineData (ANSA: escaped <p> in a text/plain inlineData;
+ * extra NCP_G2_INLINE_DATA, reader.c): without --newsml-body the body goes back into such
+ * an inlineData (w->inline_data) when the kept value is one empty inlineData element, and
+ * the pair is placed; else (the body inlineXML as asked) the pair stays a
+ * contentMetaExtProperty, which reads back as the same pair. */
+static void place_inline_data(wctx *w, const char *body)
+{
+    long at = extra_at(w->a, NCP_G2_INLINE_DATA);
+    const char *v;
+    size_t n;
+    nc_buf scratch = NC_BUF_INIT;
+    w->inline_data = -1;
+    if (at < 0 || !w->placed || body)
+        return;
+    v = w->a->extra[at].value;
+    n = strlen(v);
+    if (n > 2 && !strcmp(v + n - 2, "/>") && !root_media(w->a) &&
+        ncp_g2x_write(&scratch, "inlineData", v, w->o) == 0) {
+        w->inline_data = at;
+        w->placed[at] = 2;
+    }
+    if (scratch.failed)
+        w->x.out->failed = 1;
+    nc_buf_release(&scratch);
+}
+
+/* The body as escaped canonical XHTML in the kept inlineData element (its attributes). */
+static void inline_data(wctx *w)
+{
+    const char *v = w->a->extra[w->inline_data].value;
+    nc_buf x = NC_BUF_INIT, html = NC_BUF_INIT;
+    int d;
+    nc_buf_putc(w->x.out, '\n');
+    for (d = 0; d < w->x.depth; d++)
+        nc_buf_puts(w->x.out, "  ");
+    nc_buf_put(w->x.out, v, strlen(v) - 2); /* "<inlineData ..." without "/>" */
+    nc_buf_putc(w->x.out, '>');
+    ncp_body_to_xhtml(w->a->body, &x, -1);
+    ncp_xml_escape(w->x.out, x.ptr, x.size, 0);
+    nc_buf_puts(w->x.out, "</inlineData>");
+    /* read back as XHTML, as the reader reads such markup */
+    nc_buf_puts(&html, "<html xmlns=\"" NCP_NS_XHTML "\"><body>");
+    nc_buf_put(&html, x.ptr, x.size);
+    nc_buf_puts(&html, "</body></html>");
+    if (x.failed || html.failed)
+        w->x.out->failed = 1;
+    else
+        ncp_nml_verify_body(w->a, html.ptr, html.size, 0, "newsml", w->o);
+    nc_buf_release(&x);
+    nc_buf_release(&html);
+}
+
+/* Writes the page furniture marked by place_furniture at the start of the body, each
+ * element as the reader kept it. */
+static void furniture(wctx *w)
+{
+    const nc_article *a = w->a;
+    size_t i, n = strlen(NCP_G2_FURNITURE);
+    int d;
+    for (i = 0; w->furniture && i < a->n_extra; i++) {
+        if (w->placed[i] != 1 || strncmp(a->extra[i].key, NCP_G2_FURNITURE, n))
+            continue;
+        nc_buf_putc(w->x.out, '\n');
+        for (d = 0; d < w->x.depth; d++)
+            nc_buf_puts(w->x.out, "  ");
+        /* as the reader kept it (one element with its xmlns, place_furniture checked) */
+        nc_buf_puts(w->x.out, a->extra[i].value);
+        w->placed[i] = 2;
+    }
+}
+
 static void content_set(wctx *w, int nitf)
 {
     const nc_article *a = w->a;
@@ -1566,6 +1672,11 @@ static void content_set(wctx *w, int nitf)
             return;
         }
     }
+    if (w->inline_data >= 0) {
+        inline_data(w);
+        ncp_xw_close(&w->x, "contentSet");
+        return;
+    }
     ncp_xw_start(&w->x, "inlineXML");
     ncp_xw_attr(&w->x, "contenttype", nitf ? "application/nitf+xml" : "application/xhtml+xml");
     ncp_xw_open(&w->x);
@@ -1581,13 +1692,16 @@ static void content_set(wctx *w, int nitf)
         ncp_xw_simple(&w->x, "title", a->str[NC_F_HEADLINE] ? a->str[NC_F_HEADLINE] : "");
         ncp_xw_close(&w->x, "head");
         ncp_xw_start(&w->x, "body");
-        if (nc_node_first_child(a->body)) {
+        if (nc_node_first_child(a->body) || w->furniture) {
             int i;
             ncp_xw_open(&w->x);
-            nc_buf_putc(w->x.out, '\n');
-            for (i = 0; i < w->x.depth; i++)
-                nc_buf_puts(w->x.out, "  ");
-            ncp_body_to_xhtml(a->body, w->x.out, w->x.depth);
+            furniture(w);
+            if (nc_node_first_child(a->body)) {
+                nc_buf_putc(w->x.out, '\n');
+                for (i = 0; i < w->x.depth; i++)
+                    nc_buf_puts(w->x.out, "  ");
+                ncp_body_to_xhtml(a->body, w->x.out, w->x.depth);
+            }
             ncp_xw_close(&w->x, "body");
         } else {
             ncp_xw_empty(&w->x);
@@ -1623,6 +1737,55 @@ static int no_content(wctx *w)
         w->placed[i] = 2;
     return !strcmp(w->a->extra[i].value, "none") && !nc_node_first_child(w->a->body) &&
            !root_media(w->a);
+}
+
+/* NITF in G2 whose body.head gave fields contentMeta did not (the NewsML-G2 guide's
+ * NITF-in-G2 listings: the byline, the dateline, the hedline there only): the reader names
+ * them in the extra NCP_G2_BODY_HEAD, which is placed here; body.head texts unlike
+ * contentMeta's it keeps as NCP_G2_HEAD_TEXT pairs. Without --newsml-body the body is then
+ * NITF again (*nitf set), and with a NITF body those fields are written in its body.head
+ * only (w->in_body_head), where the NITF writer (nitf.c, head = 0) writes the headline, the
+ * subheadline (with a headline), the byline, the dateline and the summary, or the kept
+ * texts. With an XHTML body the fields stay in contentMeta, which is the only place it
+ * has, and the texts contentMetaExtProperty. */
+static void body_head_fields(wctx *w, const char *body, int *nitf)
+{
+    static const nc_field fields[] = {NC_F_HEADLINE, NC_F_SUBHEADLINE, NC_F_BYLINE,
+                                      NC_F_DATELINE, NC_F_SUMMARY};
+    const nc_article *a = w->a;
+    long at = extra_at(a, NCP_G2_BODY_HEAD);
+    const char *p;
+    size_t i, n = strlen(NCP_G2_HEAD_TEXT);
+    int texts = 0;
+    for (i = 0; i < a->n_extra; i++)
+        texts += a->extra[i].key && !strncmp(a->extra[i].key, NCP_G2_HEAD_TEXT, n);
+    if (at < 0 && !texts)
+        return;
+    if (!body)
+        *nitf = 1;
+    /* body.head texts that differ from contentMeta's (NCP_G2_HEAD_TEXT): the NITF writer
+     * writes them in the body.head (a body for G2); an XHTML body has no place for them,
+     * they stay contentMetaExtProperty */
+    for (i = 0; *nitf && w->placed && i < a->n_extra; i++)
+        if (a->extra[i].key && !strncmp(a->extra[i].key, NCP_G2_HEAD_TEXT, n))
+            w->placed[i] = 2;
+    if (at < 0)
+        return;
+    if (w->placed)
+        w->placed[at] = 2;
+    if (!*nitf)
+        return;
+    for (p = a->extra[at].value; *p;) {
+        size_t len = strcspn(p, " ");
+        for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+            const char *name = nc_field_name(fields[i]);
+            if (strlen(name) == len && !strncmp(p, name, len) &&
+                (fields[i] != NC_F_SUBHEADLINE || a->str[NC_F_HEADLINE]))
+                w->in_body_head |= 1u << fields[i];
+        }
+        p += len;
+        p += strspn(p, " ");
+    }
 }
 
 /* The item's xml:lang: the one the reader kept (NCP_G2_ITEM_LANG) when it is a tag of the
@@ -1670,6 +1833,9 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     place_kept(&w);
     lang = item_lang(&w, lang);
     nocontent = no_content(&w);
+    body_head_fields(&w, body, &nitf);
+    place_furniture(&w, nitf);
+    place_inline_data(&w, body);
     kept(&w, "newsItem", "hopHistory");
     kept(&w, "newsItem", "pubHistory");
     rights_info(&w);
