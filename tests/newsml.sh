@@ -550,12 +550,13 @@ nc "$TMP/bfn.xml" -t newsml | cmp -s - "$TMP/bf.xml" || fail "$k -> NITF body ->
 [ $have_shared = 1 ] && printf '%s\n%s\n' "$TMP/bf.xml" "$TMP/bfn.xml" >> "$TMP/valid.list"
 nc "$k" -t md 2> /dev/null | grep -q '^"g2:inlineXML/xhtml:header": "<header' || fail "$k -> md: the header is not carried"
 ok
-# HTML sent as the text of a text/plain inlineData (ANSA): read as markup (the reader
-# names the inlineData dropped: its tags are no text of the model), sent back the same way
+# HTML sent as the text of a text/plain inlineData (ANSA): read as markup (nothing is
+# named dropped: its text without the tags is the model's, so --strict passes), sent back the same way
 # (the body as escaped canonical XHTML, the element's attributes kept); --newsml-body
 # xhtml gives an inlineXML as asked (the mark a contentMetaExtProperty), read as the same
 # model
 k=tests/newsml/inline-data-markup.xml
+nc --strict "$k" -t model > /dev/null 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"
 nc "$k" -t newsml > "$TMP/id.xml" 2> /dev/null || fail "$k: -t newsml failed"
 grep -qF '<inlineData contenttype="text/plain" rendition="rnd:original" wordcount="14">&lt;p&gt;(Example) - The bridge reopened on Monday, the city said.&lt;/p&gt;&lt;p&gt;Traffic is &lt;em&gt;light&lt;/em&gt; so far.&lt;/p&gt;</inlineData>' "$TMP/id.xml" ||
     fail "$k -> newsml: the body is not sent back as inlineData: $(cat "$TMP/id.xml")"

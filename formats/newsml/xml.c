@@ -644,6 +644,29 @@ static int looks_like_date(const char *s)
 
 #define DROP_MAX 12
 
+/* The squashed text of s with its tags ("<p>", "</em>") taken out, each a space. */
+static void squash_untagged(nc_buf *out, const char *s)
+{
+    nc_buf t = NC_BUF_INIT;
+    for (; *s; s++) {
+        if (*s == '<') {
+            const char *e = strchr(s, '>');
+            if (e) {
+                nc_buf_putc(&t, ' ');
+                s = e;
+                continue;
+            }
+        }
+        nc_buf_putc(&t, *s);
+    }
+    if (t.failed)
+        out->failed = 1;
+    else
+        ncp_squash_put(out, t.ptr ? t.ptr : "");
+    nc_buf_truncate(out, out->size ? out->size - 1 : 0);
+    nc_buf_release(&t);
+}
+
 static int generated(const xmlNode *n)
 {
     const char *v = ncp_nml_nc_attr(n, "generated");
@@ -669,6 +692,14 @@ void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o
             nc_buf_clear(&piece);
             ncp_squash_put(&piece, (const char *)n->content);
             nc_buf_truncate(&piece, piece.size ? piece.size - 1 : 0);
+            if (piece.ptr && piece.ptr[0] && !strstr(hay.ptr, piece.ptr) && n->parent &&
+                n->parent->name && !strcmp((const char *)n->parent->name, "inlineData") &&
+                strchr((const char *)n->content, '<')) {
+                /* markup sent as text (an inlineData of escaped HTML, read as markup):
+                 * its text without the tags */
+                nc_buf_clear(&piece);
+                squash_untagged(&piece, (const char *)n->content);
+            }
             if (piece.ptr && piece.ptr[0] && !looks_like_date(piece.ptr) &&
                 !strstr(hay.ptr, piece.ptr) && n->parent && n->parent->name) {
                 const xmlNode *p = n->parent;
