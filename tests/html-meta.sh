@@ -73,6 +73,8 @@
 #                   not the publication date
 #   glued-links     "By <a>Name</a><a>name's shop</a>" with no space between the links: the
 #                   second link starts a new line, the author is the first
+#   updated-label-time  "Updated" in a block of its own before a <time> (or a date line):
+#                   the modification date; the "Published" one is the publication date
 # The byline line (the printed credit) and the modification date are compared too.
 set -u
 . tests/testlib.bash

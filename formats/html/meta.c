@@ -1847,6 +1847,14 @@ static int date_name_line(nc_article *a, const nc_buf *line, const nc_buf *nxt)
     return ok;
 }
 
+static size_t updated_label(const char *s);
+
+/* 1 when the line t is only an "Updated" label ("Updated", "Last updated:") */
+static int only_updated_label(const nc_buf *t)
+{
+    return t->ptr && t->size && updated_label(t->ptr) >= t->size;
+}
+
 static void visible_lines(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1891,6 +1899,8 @@ static void visible_lines(ncp_hpage *p)
             need_by = 0;
         if (need_date && v->text.size <= 100 &&
             ncp_html_find_date(v->text.ptr, v->text.size, &tm, &upd) == 0) {
+            if (!upd && k > 0 && k < L.n_after && only_updated_label(&L.after[k - 1].text))
+                upd = 1; /* "Updated" on the line before, the date on its own line */
             if (!upd) {
                 nc_article_set_time(a, NC_T_PUBLISHED, &tm);
                 need_date = 0;
@@ -1968,7 +1978,36 @@ static int article_header_time(ncp_hpage *p, const xmlNode *n)
     return art && ((p->headline_el && contains(art, p->headline_el)) || contains(art, p->content));
 }
 
-static size_t updated_label(const char *s);
+/* 1 when the text just before the <time> n, in the same parent (a label element or a
+ * text node), is only an "Updated" label ("<p>Updated</p><time>...", "Last updated: <time>") */
+static int updated_before(const xmlNode *n)
+{
+    const xmlNode *q;
+    for (q = n->prev; q; q = q->prev) {
+        nc_buf t = NC_BUF_INIT;
+        size_t k, len;
+        int r;
+        if (q->type == XML_TEXT_NODE)
+            nc_buf_puts(&t, q->content ? (const char *)q->content : "");
+        else if (q->type == XML_ELEMENT_NODE)
+            ncp_html_el_text(q, &t);
+        else
+            continue;
+        len = t.size;
+        if (!t.ptr || !*ncp_trim(t.ptr, &len)) {
+            nc_buf_release(&t);
+            continue; /* white space between */
+        }
+        {
+            const char *s = ncp_trim(t.ptr, &len);
+            k = updated_label(s);
+            r = k && k >= len;
+        }
+        nc_buf_release(&t);
+        return r;
+    }
+    return 0;
+}
 
 static void visible_date(ncp_hpage *p)
 {
@@ -1992,6 +2031,12 @@ static void visible_date(ncp_hpage *p)
             if (pass < 2 && ncp_dom_is(n, "time")) {
                 if (pass == 0 && !near && !ncp_dom_attr(n, "pubdate"))
                     continue;
+                if (updated_before(n)) {
+                    /* "Updated" in the block before: the modification date */
+                    if (!a->time[NC_T_MODIFIED].prec && (dt = ncp_dom_attr(n, "datetime")))
+                        ncp_html_set_time(a, NC_T_MODIFIED, dt, 1);
+                    continue;
+                }
                 if ((dt = ncp_dom_attr(n, "datetime")) && *dt) {
                     if (ncp_html_set_time(a, NC_T_PUBLISHED, dt, 1))
                         break;
