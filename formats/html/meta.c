@@ -1725,7 +1725,6 @@ static vline *line_at(vlines *L, size_t k)
     return NULL;
 }
 
-/* "By Jane Doe", "by: Jane Doe, Dec 17, 2025", "Written by ...", "Words by ...". */
 /* 1 when the line s is only a byline label: "Written by", "By", "Author:" */
 static int by_label(const char *s, size_t len)
 {
@@ -1741,6 +1740,7 @@ static int by_label(const char *s, size_t len)
     return 0;
 }
 
+/* "By Jane Doe", "by: Jane Doe, Dec 17, 2025", "Written by ...", "Words by ...". */
 static int by_line(const char *s, size_t len)
 {
     static const char *const leads[] = {"by ", "by:", "written by", "words by", "posted by",
@@ -1847,7 +1847,41 @@ static int date_name_line(nc_article *a, const nc_buf *line, const nc_buf *nxt)
     return ok;
 }
 
-static size_t updated_label(const char *s);
+/* k after the spaces and no-break spaces of s at k */
+static size_t skip_space(const char *s, size_t k)
+{
+    for (;;) {
+        if (s[k] == ' ')
+            k++;
+        else if ((unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xA0)
+            k += 2;
+        else
+            return k;
+    }
+}
+
+/* The length of an "updated" label at the start of s ("Last Updated:", "Page last reviewed:",
+ * "Content current as of"), with its colon or "on" and the space after; 0 when none. */
+static size_t updated_label(const char *s)
+{
+    static const char *const labels[] = {
+        "page last updated", "page last reviewed", "date last reviewed", "last updated",
+        "last reviewed", "last modified", "content current as of", "updated", "reviewed",
+        "modified", NULL};
+    size_t i, k;
+    for (i = 0; labels[i]; i++) {
+        k = strlen(labels[i]);
+        if (ncp_strncasecmp(s, labels[i], k) || isalnum((unsigned char)s[k]))
+            continue;
+        k = skip_space(s, k);
+        if (s[k] == ':')
+            k++;
+        else if (!ncp_strncasecmp(s + k, "on ", 3))
+            k += 3;
+        return skip_space(s, k);
+    }
+    return 0;
+}
 
 /* 1 when the line t is only an "Updated" label ("Updated", "Last updated:") */
 static int only_updated_label(const nc_buf *t)
@@ -1985,7 +2019,8 @@ static int updated_before(const xmlNode *n)
     const xmlNode *q;
     for (q = n->prev; q; q = q->prev) {
         nc_buf t = NC_BUF_INIT;
-        size_t k, len;
+        const char *s;
+        size_t len;
         int r;
         if (q->type == XML_TEXT_NODE)
             nc_buf_puts(&t, q->content ? (const char *)q->content : "");
@@ -1994,17 +2029,12 @@ static int updated_before(const xmlNode *n)
         else
             continue;
         len = t.size;
-        if (!t.ptr || !*ncp_trim(t.ptr, &len)) {
-            nc_buf_release(&t);
-            continue; /* white space between */
-        }
-        {
-            const char *s = ncp_trim(t.ptr, &len);
-            k = updated_label(s);
-            r = k && k >= len;
-        }
+        s = t.ptr ? ncp_trim(t.ptr, &len) : NULL;
+        r = len && updated_label(s) >= len;
         nc_buf_release(&t);
-        return r;
+        if (len)
+            return r;
+        /* white space between: the node before it */
     }
     return 0;
 }
@@ -2162,18 +2192,11 @@ static xmlNode *article_h1(ncp_hpage *p)
     return ok ? h : NULL;
 }
 
-/* Minutes since 1970-01-01T00:00Z of a zoned time to the minute (days from the civil
- * calendar, proleptic Gregorian). */
+/* Minutes since 1970-01-01T00:00Z of a zoned time to the minute. */
 static long long utc_minutes(const nc_time *t)
 {
-    long long y = t->year - (t->month <= 2), era, yoe, doy, doe, days;
-    int m = t->month;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + t->day - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    days = era * 146097 + doe - 719468;
-    return days * 1440 + t->hour * 60 + t->minute - t->zone_minutes;
+    return ncp_civil_days(t->year, t->month, t->day) * 1440 + t->hour * 60 + t->minute -
+           t->zone_minutes;
 }
 
 /* WordPress and SEO plugins write article:published_time and JSON-LD dates in UTC while
@@ -2271,42 +2294,6 @@ static void summary_dateline(ncp_hpage *p)
     }
 }
 
-/* k after the spaces and no-break spaces of s at k */
-static size_t skip_space(const char *s, size_t k)
-{
-    for (;;) {
-        if (s[k] == ' ')
-            k++;
-        else if ((unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xA0)
-            k += 2;
-        else
-            return k;
-    }
-}
-
-/* The length of an "updated" label at the start of s ("Last Updated:", "Page last reviewed:",
- * "Content current as of"), with its colon or "on" and the space after; 0 when none. */
-static size_t updated_label(const char *s)
-{
-    static const char *const labels[] = {
-        "page last updated", "page last reviewed", "date last reviewed", "last updated",
-        "last reviewed", "last modified", "content current as of", "updated", "reviewed",
-        "modified", NULL};
-    size_t i, k;
-    for (i = 0; labels[i]; i++) {
-        k = strlen(labels[i]);
-        if (ncp_strncasecmp(s, labels[i], k) || isalnum((unsigned char)s[k]))
-            continue;
-        k = skip_space(s, k);
-        if (s[k] == ':')
-            k++;
-        else if (!ncp_strncasecmp(s + k, "on ", 3))
-            k += 3;
-        return skip_space(s, k);
-    }
-    return 0;
-}
-
 /* Public-sector and health information pages (and many help centres) date a page only by
  * a "Last Updated: June 2022" or "Page last reviewed: 3 March 2025" line, often in the
  * footer: when nothing else dates the page, that line is its modification date (never the
@@ -2324,8 +2311,9 @@ static void updated_line(ncp_hpage *p)
         size_t k, len;
         nc_time tm;
         xmlNode *blk;
-        if (n->type != XML_TEXT_NODE || !(c = (const char *)n->content) || !n->parent ||
-            ncp_dom_is(n->parent, "script") || ncp_dom_is(n->parent, "style"))
+        if (n->type == XML_ELEMENT_NODE && (ncp_dom_is(n, "script") || ncp_dom_is(n, "style")))
+            ncp_dom_walk_skip(&it);
+        if (n->type != XML_TEXT_NODE || !(c = (const char *)n->content))
             continue;
         while (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')
             c++;

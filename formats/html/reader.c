@@ -54,13 +54,10 @@ void ncp_html_set(nc_article *a, nc_field f, const char *s)
     nc_buf_release(&t);
 }
 
-/* Day of the week of a civil date, 0 = Sunday (Sakamoto's method). */
+/* Day of the week of a civil date, 0 = Sunday (1970-01-01 was a Thursday). */
 static int weekday(int y, int m, int d)
 {
-    static const int off[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-    if (m < 3)
-        y--;
-    return (y + y / 4 - y / 100 + y / 400 + off[m - 1] + d) % 7;
+    return (int)(((ncp_civil_days(y, m, d) + 4) % 7 + 7) % 7);
 }
 
 /* Numeric dates with slashes, "09/25/2025" or "Thu, 09/25/2025 - 11:38" (Drupal's default

@@ -23,6 +23,16 @@ static int digits(const char **p, const char *end, int n, int *out)
     return 0;
 }
 
+long long ncp_civil_days(int y, int m, int d)
+{
+    long long yy = (long long)y - (m <= 2), era, yoe, doy, doe;
+    era = (yy >= 0 ? yy : yy - 399) / 400;
+    yoe = yy - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
 static int days_in_month(int y, int m)
 {
     static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

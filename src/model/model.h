@@ -44,6 +44,8 @@ void ncp_def_list_tidy(nc_article *a, nc_node *dl);
 /* ---- strings (util.c) ---- */
 int ncp_strcasecmp(const char *a, const char *b);
 int ncp_strncasecmp(const char *a, const char *b, size_t n);
+/* Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian; negative before). */
+long long ncp_civil_days(int y, int m, int d);
 /* Case-insensitive prefix test. */
 int ncp_startswith_ci(const char *s, const char *prefix);
 /* Trims ASCII white space from both ends of s[0..*len): returns the new start. */
