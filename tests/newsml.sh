@@ -576,6 +576,45 @@ done
 nc "$TMP/idx.xml" -t newsml 2> /dev/null | cmp -s - "$TMP/id.xml" ||
     fail "$k -> XHTML body -> newsml: not sent as inlineData again"
 ok
+# a package (packageItem): its groupSet is kept and written back, the item again a
+# packageItem with no itemMeta links for the references; the other formats get them as
+# links and media; md and html carry the groupSet, so they give the package back; with a
+# body added the item is a newsItem and the groupSet a contentMetaExtProperty
+k=tests/newsml/package.xml
+nc --strict "$k" -t newsml > "$TMP/pk.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
+sed -n 2p "$TMP/pk.xml" | grep -q '^<packageItem ' || fail "$k -> newsml: not a packageItem: $(cat "$TMP/pk.xml")"
+grep -qF '<groupSet root="G0"><group id="G0" role="group:root" mode="pgrmod:seq"><groupRef idref="G1"/>' "$TMP/pk.xml" ||
+    fail "$k -> newsml: the groupSet is lost: $(cat "$TMP/pk.xml")"
+grep -q '<link\|<contentSet' "$TMP/pk.xml" && fail "$k -> newsml: the references written twice: $(cat "$TMP/pk.xml")"
+nc "$TMP/pk.xml" -t newsml 2> /dev/null | cmp -s - "$TMP/pk.xml" || fail "$k: newsml -> newsml is not stable"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the package: $(cat "$TMP/out")"; }
+nc "$k" -t json 2> /dev/null | grep -q '"uri": "urn:newsml:example.org:20261204:harbour-photo"' ||
+    fail "$k -> json: the picture reference is not an association"
+nc "$k" -t md > "$TMP/pk.md" 2> /dev/null
+nc "$TMP/pk.md" -t newsml 2> /dev/null | cmp -s - "$TMP/pk.xml" || fail "$k -> md -> newsml: not the package again"
+nc "$k" -t html 2> /dev/null | nc -f html - -t newsml 2> /dev/null | cmp -s - "$TMP/pk.xml" ||
+    fail "$k -> html -> newsml: not the package again"
+printf '\nA note added to the package.\n' >> "$TMP/pk.md"
+nc "$TMP/pk.md" -t newsml > "$TMP/pkb.xml" 2> /dev/null
+sed -n 2p "$TMP/pkb.xml" | grep -q '^<newsItem ' && grep -q 'contentMetaExtProperty rel="ncext:g2:newsItem/groupSet"' "$TMP/pkb.xml" &&
+    grep -q 'A note added' "$TMP/pkb.xml" || fail "$k -> md + a body -> newsml: $(cat "$TMP/pkb.xml")"
+[ $have_shared = 1 ] && printf '%s\n%s\n' "$TMP/pk.xml" "$TMP/pkb.xml" >> "$TMP/valid.list"
+ok
+# content that is no text body (SportsML): the inlineXML is kept whole (nothing dropped
+# under --strict) and written back in the contentSet, with no empty XHTML body beside it
+k=tests/newsml/sportsml-content.xml
+nc --strict "$k" -t newsml > "$TMP/sp.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
+grep -qF '<inlineXML contenttype="application/sportsml+xml"><sports-content xmlns="http://iptc.org/std/SportsML/2008-04-01/"><sports-event><team><team-metadata key="team:rovers"><name full="Harbour Rovers"/>' "$TMP/sp.xml" ||
+    fail "$k -> newsml: the SportsML content is lost: $(cat "$TMP/sp.xml")"
+grep -q 'application/xhtml+xml' "$TMP/sp.xml" && fail "$k -> newsml: an empty XHTML body beside the content"
+nc "$TMP/sp.xml" -t newsml 2> /dev/null | cmp -s - "$TMP/sp.xml" || fail "$k: newsml -> newsml is not stable"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the document: $(cat "$TMP/out")"; }
+nc "$k" -t md 2> /dev/null | nc -f md - -t newsml 2> /dev/null | cmp -s - "$TMP/sp.xml" ||
+    fail "$k -> md -> newsml: the content is not back"
+[ $have_shared = 1 ] && echo "$TMP/sp.xml" >> "$TMP/valid.list"
+ok
 # AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
 k=tests/newsml/afp-newslines.xml
 nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"

@@ -318,3 +318,49 @@ int ncp_g2x_write(nc_buf *out, const char *name, const char *value, const nc_opt
     xmlFreeDoc(d);
     return rc;
 }
+
+/* Collects the href and residref of every itemRef under el into b, each followed by NUL. */
+static void item_refs(nc_buf *b, const xmlNode *el)
+{
+    const xmlNode *c;
+    for (c = el->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (ncp_nml_is_g2(c, "itemRef")) {
+            const char *v[2];
+            size_t k;
+            v[0] = ncp_nml_attr(c, "href");
+            v[1] = ncp_nml_attr(c, "residref");
+            for (k = 0; k < 2; k++)
+                if (v[k] && *v[k])
+                    nc_buf_put(b, v[k], strlen(v[k]) + 1);
+        } else {
+            item_refs(b, c);
+        }
+    }
+}
+
+char *ncp_g2x_group_refs(const char *value)
+{
+    nc_buf doc = NC_BUF_INIT, refs = NC_BUF_INIT;
+    nc_error err;
+    xmlDoc *d;
+    xmlNode *root;
+    size_t n;
+    if (!value || *value != '<')
+        return NULL;
+    nc_buf_puts(&doc, "<x xmlns=\"" NCP_NS_G2 "\">");
+    nc_buf_puts(&doc, value);
+    nc_buf_puts(&doc, "</x>");
+    nc_error_clear(&err);
+    d = doc.failed ? NULL : ncp_nml_parse(doc.ptr, doc.size, NULL, &err);
+    nc_buf_release(&doc);
+    if (!d)
+        return NULL;
+    root = xmlDocGetRootElement(d);
+    if (root)
+        item_refs(&refs, root);
+    nc_buf_putc(&refs, '\0');
+    xmlFreeDoc(d);
+    return nc_buf_detach(&refs, &n);
+}

@@ -143,6 +143,10 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
  * XML ("<inlineData contenttype=\"text/plain\" wordcount=\"0\"/>"). The G2 writer, without
  * --newsml-body, writes the body again as escaped canonical XHTML in such an inlineData. */
 #define NCP_G2_INLINE_DATA "g2:contentSet/inlineData"
+/* The extra pair of content the body model cannot hold (SportsML's sports-content, an
+ * events listing): the inlineXML element whole, as XML. The G2 writer puts it back in the
+ * contentSet, after the body (in place of an empty one). */
+#define NCP_G2_INLINE_XML "g2:contentSet/inlineXML"
 
 /* Writes el as XML (G2 elements unprefixed, the G2 namespace as the default). */
 void ncp_g2x_serialize(nc_buf *b, const xmlNode *el);
@@ -158,6 +162,10 @@ nc_kv *ncp_g2x_keep(nc_article *a, const xmlNode *el);
  * G2 element of that name (for a prefixed name, one element of that local name in another
  * namespace). -1 (nothing written) when the value is not such XML. */
 int ncp_g2x_write(nc_buf *out, const char *name, const char *value, const nc_opts *o);
+/* The targets (href and residref) of the itemRefs of a kept groupSet (its XML value), each
+ * NUL-terminated, an empty string after the last; malloc'd (free it). NULL when the value
+ * is not XML or out of memory. */
+char *ncp_g2x_group_refs(const char *value);
 
 /* ---- details.c: an entity's contact information and position (assert elements) ---- */
 

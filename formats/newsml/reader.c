@@ -1120,8 +1120,13 @@ static int content_set(rd *r, xmlNode *cs)
     xmlNode *c;
     for (c = ncp_nml_first_el(cs->children); c; c = ncp_nml_next_el(c)) {
         const char *ct = ncp_nml_attr(c, "contenttype");
-        if (ncp_nml_is_g2(c, "inlineXML") && is_text_type(ct))
-            return inline_xml(r, c);
+        if (ncp_nml_is_g2(c, "inlineXML") && is_text_type(ct)) {
+            int rc = inline_xml(r, c);
+            if (rc)
+                return rc;
+            keep(r, c); /* not a body (NCP_G2_INLINE_XML): kept whole; read on */
+            continue;
+        }
         if (ncp_nml_is_g2(c, "inlineData") && is_text_type(ct) &&
             (!ct || strncmp(ct, "text/css", 8)))
             return inline_data(r, c);
@@ -1142,13 +1147,15 @@ static int same_time(const nc_time *x, const nc_time *y)
 }
 
 /* 1 for the extra pairs the reader keeps of how the content was sent: page furniture
- * (NCP_G2_FURNITURE), markup sent as inlineData text (NCP_G2_INLINE_DATA), NITF body.head
+ * (NCP_G2_FURNITURE), markup sent as inlineData text (NCP_G2_INLINE_DATA), content that is
+ * no body (NCP_G2_INLINE_XML), NITF body.head
  * texts and fields (NCP_G2_HEAD_TEXT, NCP_G2_BODY_HEAD). */
 static int content_pair(const nc_kv *kv)
 {
     return kv->key && (!strncmp(kv->key, NCP_G2_FURNITURE, strlen(NCP_G2_FURNITURE)) ||
                        !strncmp(kv->key, NCP_G2_HEAD_TEXT, strlen(NCP_G2_HEAD_TEXT)) ||
-                       !strcmp(kv->key, NCP_G2_INLINE_DATA) || !strcmp(kv->key, NCP_G2_BODY_HEAD));
+                       !strcmp(kv->key, NCP_G2_INLINE_DATA) || !strcmp(kv->key, NCP_G2_INLINE_XML) ||
+                       !strcmp(kv->key, NCP_G2_BODY_HEAD));
 }
 
 /* The content's pairs (content_pair) after all other extra pairs, in their order: where
@@ -1432,14 +1439,19 @@ static enum iclass ref_class(const xmlNode *ref)
 }
 
 /* A package read on its own (the items it references are elsewhere): its metadata, its
- * picture references as media and its other references as links. */
+ * picture references as media and its other references as links, which every format
+ * carries; the groupSet itself (groups, roles, the references' own metadata) is kept as
+ * the pair "g2:newsItem/groupSet", from which the G2 writer writes a packageItem again. */
 static int read_package(rd *r, xmlNode *pkg)
 {
     nc_article *a = r->a;
     refs rs = {NULL, 0, 0};
+    xmlNode *gs = ncp_nml_child_g2(pkg, "groupSet");
     size_t i;
     int rc = 0;
     item_head(r, pkg);
+    if (gs && !ncp_g2x_keep(a, gs))
+        return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
     if (package_refs(pkg, &rs) < 0) {
         free(rs.v);
         return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");

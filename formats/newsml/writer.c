@@ -81,6 +81,8 @@ typedef struct wctx {
     unsigned in_body_head; /* bit 1 << field: written in the NITF body.head only */
     int furniture;         /* page furniture pairs to write at the start of the body */
     long inline_data;      /* the NCP_G2_INLINE_DATA pair to send the body in, or -1 */
+    char *group_refs;      /* a package's itemRef targets (place_group_set), or NULL */
+    int content_xml;       /* kept content that is no body (NCP_G2_INLINE_XML) to write */
 } wctx;
 
 static void nc_attr(wctx *w, const char *name, const char *value);
@@ -93,7 +95,7 @@ static void concept(wctx *w, const char *el, const nc_subject *s, const char *wh
 
 static const char *const slots_item[] = {"catalogRef", "catalog", "hopHistory", "pubHistory",
                                          "rightsInfo", "partMeta", "assert", "inlineRef",
-                                         "derivedFrom", "derivedFromValue", NULL};
+                                         "derivedFrom", "derivedFromValue", "groupSet", NULL};
 static const char *const slots_rights[] = {"accountable", "copyrightHolder", "copyrightNotice",
                                            "usageTerms", "link", "rightsInfoExtProperty",
                                            "rightsExpressionXML", "rightsExpressionData",
@@ -947,6 +949,18 @@ static void ed_notes(wctx *w)
     nc_buf_release(&line);
 }
 
+/* 1 when the package's groupSet refers to target (an itemRef's href or residref). */
+static int in_group(const wctx *w, const char *target)
+{
+    const char *p;
+    if (!w->group_refs || !target)
+        return 0;
+    for (p = w->group_refs; *p; p += strlen(p) + 1)
+        if (!strcmp(p, target))
+            return 1;
+    return 0;
+}
+
 static void links(wctx *w)
 {
     const nc_article *a = w->a;
@@ -960,6 +974,8 @@ static void links(wctx *w)
     for (i = 0; i < a->n_links; i++) {
         const nc_link *l = &a->links[i];
         long k = find_item(w, "itemMeta", "link", l->href, l->title);
+        if (in_group(w, l->href))
+            continue; /* an itemRef of the package */
         if (k >= 0) {
             write_kept(w, (size_t)k, "link"); /* the link as it was read */
             continue;
@@ -983,7 +999,8 @@ static void links(wctx *w)
         ncp_xw_empty(&w->x);
     }
     for (i = root_media(a) ? 1 : 0; i < a->n_media; i++)
-        media_link(w, &a->media[i]);
+        if (!in_group(w, a->media[i].href) && !in_group(w, a->media[i].id))
+            media_link(w, &a->media[i]);
 }
 
 static void item_meta(wctx *w)
@@ -1656,25 +1673,59 @@ static void furniture(wctx *w)
     }
 }
 
+/* Marks the kept content that is no body (NCP_G2_INLINE_XML pairs, reader.c: SportsML,
+ * events) that is still one inlineXML element (w->content_xml counts them); content_set
+ * writes them back after the body. */
+static void place_content_xml(wctx *w)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    nc_buf scratch = NC_BUF_INIT;
+    for (i = 0; w->placed && i < a->n_extra; i++) {
+        const nc_kv *kv = &a->extra[i];
+        if (!kv->key || kv->json || !kv->value || strcmp(kv->key, NCP_G2_INLINE_XML))
+            continue;
+        nc_buf_clear(&scratch);
+        if (ncp_g2x_write(&scratch, "inlineXML", kv->value, w->o) == 0) {
+            w->placed[i] = 1;
+            w->content_xml++;
+        }
+    }
+    if (scratch.failed)
+        w->x.out->failed = 1;
+    nc_buf_release(&scratch);
+}
+
+/* The kept content of place_content_xml, then the end of the contentSet. */
+static void content_end(wctx *w)
+{
+    kept(w, "contentSet", "inlineXML");
+    ncp_xw_close(&w->x, "contentSet");
+}
+
 static void content_set(wctx *w, int nitf)
 {
     const nc_article *a = w->a;
     size_t start;
     const nc_media *m = root_media(a);
-    if (m && !nc_node_first_child(a->body) && !m->href && !m->n_renditions)
+    if (m && !nc_node_first_child(a->body) && !m->href && !m->n_renditions && !w->content_xml)
         return; /* a picture (video, ...) item without content (its metadata alone) */
     ncp_xw_start(&w->x, "contentSet");
     ncp_xw_open(&w->x);
     if (m) {
         item_renditions(w, m);
         if (!nc_node_first_child(a->body)) { /* no text beside the renditions */
-            ncp_xw_close(&w->x, "contentSet");
+            content_end(w);
             return;
         }
     }
     if (w->inline_data >= 0) {
         inline_data(w);
-        ncp_xw_close(&w->x, "contentSet");
+        content_end(w);
+        return;
+    }
+    if (w->content_xml && !nc_node_first_child(a->body) && !w->furniture) {
+        content_end(w); /* the kept content alone, no empty body beside it */
         return;
     }
     ncp_xw_start(&w->x, "inlineXML");
@@ -1712,7 +1763,7 @@ static void content_set(wctx *w, int nitf)
         ncp_nml_verify_body(a, w->x.out->ptr + start, w->x.out->size - start, nitf, "newsml",
                             w->o);
     ncp_xw_close(&w->x, "inlineXML");
-    ncp_xw_close(&w->x, "contentSet");
+    content_end(w);
 }
 
 /* The index of the first extra pair with this key holding text, or -1. */
@@ -1788,6 +1839,36 @@ static void body_head_fields(wctx *w, const char *body, int *nitf)
     }
 }
 
+/* A package: the groupSet the reader kept from a packageItem ("g2:newsItem/groupSet",
+ * reader.c read_package). When the item has nothing for a contentSet (no body, no picture
+ * of its own) it is written as a packageItem again, the groupSet after the item's parts,
+ * and the links and media its itemRefs name (which the reader made of them for the other
+ * formats) are left to the groupSet instead of becoming itemMeta links; returns 1. Else
+ * (a body added since) the item is a newsItem and the groupSet stays a
+ * contentMetaExtProperty. */
+static int place_group_set(wctx *w)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    int found = 0;
+    for (i = 0; w->placed && i < a->n_extra; i++) {
+        const char *nm = w->placed[i] == 1 ? kept_name(&a->extra[i], "newsItem") : NULL;
+        if (!nm || strcmp(nm, "groupSet"))
+            continue;
+        if (found++ || nc_node_first_child(a->body) || root_media(a) || w->inline_data >= 0 ||
+            w->furniture) {
+            w->placed[i] = 0;
+            continue;
+        }
+        w->group_refs = ncp_g2x_group_refs(a->extra[i].value);
+        if (!w->group_refs) {
+            w->x.out->failed = 1; /* the value parsed in place_kept: out of memory */
+            return 0;
+        }
+    }
+    return w->group_refs != NULL;
+}
+
 /* The item's xml:lang: the one the reader kept (NCP_G2_ITEM_LANG) when it is a tag of the
  * content's language (en-US for en), else the content's; the kept pair is placed. */
 static const char *item_lang(wctx *w, const char *lang)
@@ -1814,7 +1895,7 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     char id[64];
     const char *guid = a->str[NC_F_ID], *version = a->str[NC_F_VERSION];
     const char *lang = a->str[NC_F_LANGUAGE];
-    int nitf = 0, nocontent;
+    int nitf = 0, nocontent, package;
     if (body && !strcmp(body, "nitf"))
         nitf = 1;
     else if (body && strcmp(body, "xhtml"))
@@ -1836,6 +1917,8 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     body_head_fields(&w, body, &nitf);
     place_furniture(&w, nitf);
     place_inline_data(&w, body);
+    place_content_xml(&w);
+    package = place_group_set(&w);
     kept(&w, "newsItem", "hopHistory");
     kept(&w, "newsItem", "pubHistory");
     rights_info(&w);
@@ -1849,7 +1932,9 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     kept(&w, "newsItem", "derivedFromValue");
     if (!nitf)
         check_body(&w);
-    if (!nocontent)
+    if (package)
+        kept(&w, "newsItem", "groupSet");
+    else if (!nocontent)
         content_set(&w, nitf);
 
     if (!guid) {
@@ -1872,7 +1957,8 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     }
     w.x.out = out;
     w.x.depth = 0;
-    nc_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<newsItem");
+    nc_buf_puts(out, package ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<packageItem"
+                             : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<newsItem");
     ncp_xw_attr(&w.x, "xmlns", NCP_NS_G2);
     if (w.use_nc)
         ncp_xw_attr(&w.x, "xmlns:nc", NCP_NS_NC);
@@ -1906,13 +1992,14 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
         ncp_xw_close(&w.x, "catalog");
     }
     nc_buf_put(out, inner.ptr, inner.size);
-    nc_buf_puts(out, "\n</newsItem>\n");
+    nc_buf_puts(out, package ? "\n</packageItem>\n" : "\n</newsItem>\n");
     if (inner.failed || w.tmp.failed || w.iri.failed)
         out->failed = 1;
     nc_buf_release(&inner);
     nc_buf_release(&w.tmp);
     nc_buf_release(&w.iri);
     free(w.placed);
+    free(w.group_refs);
     if (!w.scratch || w.scratch->failed)
         out->failed = 1;
     nc_article_free(w.scratch);

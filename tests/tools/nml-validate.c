@@ -3,7 +3,8 @@
  *   nml-validate SCHEMAS_DIR FILE...
  *
  * SCHEMAS_DIR holds newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd and nitf/nitf-3-6.xsd
- * (../shared/schemas). A document whose root is <newsItem> is validated against the
+ * (../shared/schemas). A document whose root is <newsItem> (or <packageItem>: a package
+ * written back) is validated against the
  * NewsML-G2 schema, and every <nitf> inside its inlineXML (processContents="lax" in G2,
  * so not checked there) against the NITF schema; a document whose root is <nitf>
  * against the NITF schema. Parsing is offline (XML_PARSE_NONET). Stops at the first
@@ -101,7 +102,7 @@ int main(int argc, char **argv)
         xmlDocPtr doc = xmlReadFile(argv[i], NULL, XML_PARSE_NONET);
         xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
         int rc = -1;
-        if (is(root, G2_NS, "newsItem")) {
+        if (is(root, G2_NS, "newsItem") || is(root, G2_NS, "packageItem")) {
             rc = valid(g2, doc);
             n_g2++;
             if (rc == 0)
@@ -110,7 +111,7 @@ int main(int argc, char **argv)
             rc = valid(nitf, doc);
             n_nitf++;
         } else if (root) {
-            fprintf(stderr, "%s: root <%s> is neither a NewsML-G2 newsItem nor NITF\n",
+            fprintf(stderr, "%s: root <%s> is neither a NewsML-G2 newsItem or packageItem nor NITF\n",
                     argv[i], root->name);
         }
         xmlFreeDoc(doc);
