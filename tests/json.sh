@@ -314,6 +314,21 @@ nc --strict "$T/d.json" -t model > /dev/null 2> "$T/e"
 [ $? -eq 6 ] || fail "drop report under --strict: not exit 6: $(cat "$T/e")"
 ok
 
+# a person who is an author keeps its literal (it was named dropped); a standard object
+# that is not IPTC's declaration of a ninjs version (a vendor's profile schema) is kept as
+# extra "ninjs:standard": md carries it, the ninjs writer declares its own and says so
+f=tests/json/vendor-standard.json
+nc "$f" -t json > "$T/o" 2> "$T/e"
+grep -q '"literal": "jd"' "$T/o" || fail "$f -> json: the person's literal is lost: $(cat "$T/o")"
+[ "$(cat "$T/e")" = "newsconv: warning: $f: json cannot hold extra 'ninjs:standard': dropped" ] ||
+    fail "$f -> json: warnings: $(cat "$T/e")"
+grep -q '"schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"' "$T/o" || fail "$f -> json: not IPTC's standard"
+nc --strict "$f" -t md 2> /dev/null | grep -qF '"ninjs:standard": {"name":"ninjs","version":"3.1","schema":"https://vendor.example/ninjs-profile-harbour.json"}' ||
+    fail "$f -> md: the standard object is lost"
+sed 's|https://vendor.example/ninjs-profile-harbour.json|http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#|' "$f" > "$T/iptc.json"
+nc "$T/iptc.json" -t model 2> /dev/null | grep -q 'ninjs:standard' && fail "$f: IPTC's own standard kept as extra"
+ok
+
 # ---- 5. errors and warnings ----
 for d in fixtures/invalid/*/; do
     d=${d%/}

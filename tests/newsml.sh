@@ -615,6 +615,30 @@ nc "$k" -t md 2> /dev/null | nc -f md - -t newsml 2> /dev/null | cmp -s - "$TMP/
     fail "$k -> md -> newsml: the content is not back"
 [ $have_shared = 1 ] && echo "$TMP/sp.xml" >> "$TMP/valid.list"
 ok
+# a NITF story.date that prints a date is part of the dateline (it was dropped); one that
+# restates its norm (EFE) adds nothing; NITF -> NITF gives the same dateline
+k=tests/newsml/nitf-story-date.xml
+nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"
+for want in '  dateline "HAMBURG, Germany (EX) Dec. 4"' '  created 2026-12-04T09:00:00Z'; do
+    grep -qxF "$want" "$TMP/out" || fail "$k: want $want in $(cat "$TMP/out")"
+done
+nc "$k" -t nitf 2> /dev/null | nc -f nitf - -t model 2> /dev/null | grep -qxF '  dateline "HAMBURG, Germany (EX) Dec. 4"' ||
+    fail "$k -> nitf -> model: the dateline changed"
+sed 's|>Dec. 4<|>20261204T0900Z<|' "$k" > "$TMP/sd.xml"
+nc "$TMP/sd.xml" -t model 2> /dev/null | grep -qxF '  dateline "HAMBURG, Germany (EX)"' ||
+    fail "$k: a story.date restating its norm is added to the dateline: $(nc "$TMP/sd.xml" -t model 2>&1)"
+ok
+# NewsML 1.2 RightsMetadata and a NameLabel beside the SlugLine: kept (they were dropped)
+k=tests/newsml/newsml1-rights.xml
+nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"
+for want in '  copyright_holder "Example Wire"' '  usage_terms "No archive"' '  slugline "HARBOUR-CRANES"' \
+    '  extra "newsml1:Copyright/CopyrightDate" "2026"' '  extra "newsml1:UsageRights/UsageType" "Subscribers"' \
+    '  extra "newsml1:UsageRights/Geography" "Europe"' '  extra "newsml1:NameLabel" "Harbour cranes"'; do
+    grep -qxF "$want" "$TMP/out" || fail "$k: want $want in $(cat "$TMP/out")"
+done
+nc --strict "$k" -t newsml > "$TMP/r1.xml" 2> "$TMP/err" || fail "$k -> newsml --strict: $(cat "$TMP/err")"
+[ $have_shared = 1 ] && echo "$TMP/r1.xml" >> "$TMP/valid.list"
+ok
 # AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
 k=tests/newsml/afp-newslines.xml
 nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"

@@ -1704,6 +1704,39 @@ static void note_twin1(ncp_jrd *r, const descs *d)
     json_decref(e);
 }
 
+/* The standard object declares the document's format. IPTC's declaration of a ninjs
+ * version (name "ninjs", the version, no schema or IPTC's ninjs-schema_<version>.json,
+ * http or https, a "#" after it or not) is derived again by the ninjs writer; any other
+ * (a vendor's profile schema, another name, more keys) is kept as extra "ninjs:standard"
+ * rather than lost silently (the ninjs writer, which declares its own, names it dropped). */
+static void keep_standard(ncp_jrd *r, json_t *o)
+{
+    json_t *std = GET(o, "standard") ? GET(o, "standard") : GET(o, "$standard"), *v;
+    const char *k, *name, *ver, *schema, *p;
+    int plain = 1;
+    if (!json_is_object(std))
+        return;
+    json_object_foreach(std, k, v)
+        if (strcmp(k, "name") && strcmp(k, "version") && strcmp(k, "schema"))
+            plain = 0;
+    name = json_string_value(json_object_get(std, "name"));
+    ver = json_string_value(json_object_get(std, "version"));
+    schema = json_string_value(json_object_get(std, "schema"));
+    if ((json_object_get(std, "name") && (!name || ncp_strcasecmp(name, "ninjs"))) ||
+        (json_object_get(std, "version") && !ver) || (json_object_get(std, "schema") && !schema))
+        plain = 0;
+    if (plain && schema) {
+        size_t n = ver ? strlen(ver) : 0;
+        p = !strncmp(schema, "http://", 7) ? schema + 7
+            : !strncmp(schema, "https://", 8) ? schema + 8 : NULL;
+        if (!p || strncmp(p, "www.iptc.org/std/ninjs/ninjs-schema_", 36) || !ver ||
+            strncmp(p + 36, ver, n) || (strcmp(p + 36 + n, ".json") && strcmp(p + 36 + n, ".json#")))
+            plain = 0;
+    }
+    if (!plain)
+        ncp_jrd_extra(r, NCP_JSON_NS "standard", std);
+}
+
 static int read_ninjs(ncp_jrd *r, json_t *o)
 {
     nc_article *a = r->a;
@@ -1720,6 +1753,7 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
         return ncp_jrd_not_article(r, "a %s planning item", vname);
 
     keep_unplaced_fields(r, o);
+    keep_standard(r, o);
 
     id = decode_uri(r, STR(o, "uri"));
     if (!id)

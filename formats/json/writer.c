@@ -765,7 +765,10 @@ static void write_subjects(wr *w, json_t *root)
                             "'%s': dropped", w->version, au->url, au->name ? au->name : "");
                 else if (au->url)
                     set_uri(w, o, "uri", au->url);
-                write_details(w, o, au->details, entity_lists[l].fields, "person", au->name);
+                /* the literal too: an author has no code field, it stays in details */
+                write_details(w, o, au->details,
+                              (const char *const[]){"rel", "contactInfo", "literal", NULL},
+                              "person", au->name);
                 push(w, arr, o);
             }
         }

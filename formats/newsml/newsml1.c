@@ -392,6 +392,35 @@ static void admin_meta(r1 *r, const xmlNode *am)
     }
 }
 
+/* RightsMetadata: the copyright holder, the usage limitations as the usage terms, and
+ * what else it says (UsageType, Geography, dates, a second Limitations) as extra
+ * "newsml1:PARENT/NAME", so that nothing of it is lost. */
+static void rights_meta(r1 *r, const xmlNode *rm)
+{
+    nc_article *a = r->a;
+    xmlNode *c, *d;
+    for (c = ncp_nml_first_el(rm->children); c; c = ncp_nml_next_el(c)) {
+        for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d)) {
+            const char *nm = (const char *)d->name, *t = ncp_nml_text(a, d);
+            nc_buf key = NC_BUF_INIT;
+            if (!t)
+                continue;
+            if (IS(c, "Copyright") && IS(d, "CopyrightHolder") && !a->str[NC_F_COPYRIGHT_HOLDER]) {
+                ncp_nml_set(a, NC_F_COPYRIGHT_HOLDER, t);
+                continue;
+            }
+            if (IS(c, "UsageRights") && IS(d, "Limitations") && !a->str[NC_F_USAGE_TERMS]) {
+                ncp_nml_set(a, NC_F_USAGE_TERMS, t);
+                continue;
+            }
+            nc_buf_printf(&key, "newsml1:%s/%s", (const char *)c->name, nm);
+            if (key.failed || !nc_article_add_extra(a, key.ptr, t, 0))
+                a->failed = 1;
+            nc_buf_release(&key);
+        }
+    }
+}
+
 /* The name of an IPTC subject code from the document's TopicSet (ana1.xml). */
 static const char *topic_name(r1 *r, const char *code)
 {
@@ -606,6 +635,8 @@ static int components(r1 *r, xmlNode *top)
                 admin_meta(r, c);
             else if (IS(c, "DescriptiveMetadata"))
                 descr_meta(r, c);
+            else if (IS(c, "RightsMetadata"))
+                rights_meta(r, c);
             else if (IS(c, "TopicSet") && !r->topics)
                 r->topics = c;
         }
@@ -743,8 +774,14 @@ int ncp_nml1_read(nc_article *a, xmlNode *root, const nc_opts *o, nc_error *err)
     for (i = 0; i < r.n_contacts; i++)
         if (text_content(&r, r.contacts[i]) < 0)
             return -1;
-    if (id)
-        ncp_nml_set(a, NC_F_SLUGLINE, ncp_nml_text(a, CHILD(id, "NameLabel")));
+    if (id) {
+        /* the item's label: the slugline, or kept beside a SlugLine unlike it */
+        const char *label = ncp_nml_text(a, CHILD(id, "NameLabel"));
+        if (label && a->str[NC_F_SLUGLINE] && strcmp(label, a->str[NC_F_SLUGLINE]) &&
+            !nc_article_add_extra(a, "newsml1:NameLabel", label, 0))
+            a->failed = 1;
+        ncp_nml_set(a, NC_F_SLUGLINE, label);
+    }
     ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_lang(item));
     if (vc && !a->time[NC_T_MODIFIED].prec) {
         nc_time t, *p = &a->time[NC_T_PUBLISHED];

@@ -256,6 +256,26 @@ static const char *byline_text(nc_article *a, const xmlNode *b)
     return r;
 }
 
+/* 1 when a dateline's story.date shows text other than its norm restated ("Dec. 4"; EFE
+ * repeats "20170102T222800+0000"): that text is part of the dateline as printed. */
+static int story_date_shown(const xmlNode *d)
+{
+    xmlChar *s = xmlNodeGetContent(d);
+    const char *norm = ncp_nml_attr(d, "norm"), *p;
+    size_t n;
+    int shown;
+    if (!s)
+        return 0;
+    for (p = (const char *)s; *p && strchr(" \t\r\n", *p); p++)
+        ;
+    n = strlen(p);
+    while (n && strchr(" \t\r\n", p[n - 1]))
+        n--;
+    shown = n && !(norm && strlen(norm) == n && !strncmp(norm, p, n));
+    xmlFree(s);
+    return shown;
+}
+
 /* A byline's person: the name is its text without the <function>, which is the role. */
 static void person(nc_article *a, const xmlNode *p)
 {
@@ -313,13 +333,15 @@ static void read_body_head(nc_article *a, xmlNode *bh, const nc_opts *o)
         } else if (!strcmp(nm, "distributor")) {
             ncp_nml_set(a, NC_F_PROVIDER, ncp_nml_text(a, c));
         } else if (!strcmp(nm, "dateline")) {
-            /* the text without story.date, whose norm is the creation date */
+            /* the text (story.date's only when it shows more than its norm, which is the
+             * creation date) */
             nc_buf t = NC_BUF_INIT;
             for (d = c->children; d; d = d->next) {
                 if (ncp_nml_is_el(d) && !strcmp((const char *)d->name, "story.date")) {
                     const char *norm = ncp_nml_attr(d, "norm");
                     ncp_nml_set_date_str(a, NC_T_CREATED, norm, d, o);
-                    continue;
+                    if (!story_date_shown(d))
+                        continue;
                 }
                 if (ncp_nml_is_el(d) && !strcmp((const char *)d->name, "location"))
                     ncp_nml_set(a, NC_F_LOCATION,
@@ -342,7 +364,7 @@ static void read_body_head(nc_article *a, xmlNode *bh, const nc_opts *o)
     }
 }
 
-/* The text of a dateline as read_body_head reads it: without story.date. */
+/* The text of a dateline as read_body_head reads it. */
 static const char *dateline_text(nc_article *a, const xmlNode *c)
 {
     nc_buf t = NC_BUF_INIT;
@@ -350,7 +372,8 @@ static const char *dateline_text(nc_article *a, const xmlNode *c)
     const char *r;
     for (d = c->children; d; d = d->next) {
         xmlChar *s;
-        if (ncp_nml_is_el(d) && !strcmp((const char *)d->name, "story.date"))
+        if (ncp_nml_is_el(d) && !strcmp((const char *)d->name, "story.date") &&
+            !story_date_shown(d))
             continue;
         s = xmlNodeGetContent(d);
         if (s) {

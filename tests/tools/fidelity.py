@@ -80,6 +80,23 @@ DERIVED_MEDIA_TYPES = ("picture",)
 DERIVED_RENDITION_NAMES = ("main",)
 
 
+def iptc_standard(x):
+    """IPTC's declaration of a ninjs version, which the ninjs writer derives again (the
+    reader keeps any other standard object as extra "ninjs:standard")."""
+    if not isinstance(x, dict) or set(x) - {"name", "version", "schema"}:
+        return False
+    ver = x.get("version")
+    if "name" in x and str(x["name"]).lower() != "ninjs":
+        return False
+    if "version" in x and not isinstance(ver, str):
+        return False
+    if "schema" in x:
+        return isinstance(ver, str) and re.fullmatch(
+            r"https?://www\.iptc\.org/std/ninjs/ninjs-schema_%s\.json#?" % re.escape(ver),
+            str(x["schema"])) is not None
+    return True
+
+
 def pieces_json(path):
     try:
         with open(path, encoding="utf-8") as f:
@@ -97,6 +114,8 @@ def pieces_json(path):
             stack.extend((x, k) for k, x in v.items()
                          if not (key in TEXT_LISTS and k.lower() in ("role", "contenttype"))
                          and not (v is doc and k == "type" and x in DERIVED_TYPES)
+                         and not (v is doc and k in ("standard", "$standard")
+                                  and iptc_standard(x))
                          and not (v is not doc and k == "type" and x in DERIVED_MEDIA_TYPES
                                   and ("uri" in v or "renditions" in v))
                          and not (key == "renditions" and k == "name"
