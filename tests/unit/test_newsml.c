@@ -281,7 +281,7 @@ static void test_nitf(void)
                          "<body.end><tagline>-- AAP</tagline></body.end></body></nitf>");
     HAS(m, "id \"D1\"");
     HAS(m, "headline \"H\"\n  subheadline \"S\"\n  summary \"A\"\n  byline \"By Ann\"");
-    HAS(m, "dateline \"SYDNEY\"");
+    HAS(m, "dateline \"SYDNEY Oct 20\""); /* the story.date prints the date */
     HAS(m, "created 2013-10-20\n  published 2013-10-20T19:27:51+11:00\n");
     LACKS(m, "embargo"); /* released when issued */
     HAS(m, "urgency 2\n  author name=\"Ann\"\n");
