@@ -165,7 +165,8 @@ for l in fr de ru; do
     nc "$TMPD/$l.md" -t model >"$TMPD/$l.model" || fail "$l.md"
     [ "$(sed -n 2p "$TMPD/$l.model")" = "  language \"$l\"" ] || fail "$l.md: language: $(sed -n 2p "$TMPD/$l.model")"; pass
     grep -qx '  language_detected 1' "$TMPD/$l.model" || fail "$l.md: not marked detected"; pass
-    nc "$TMPD/$l.md" -t newsml | grep -qF "<language tag=\"$l\"/>" || fail "$l.md: NewsML-G2 has no language"; pass
+    nc "$TMPD/$l.md" -t newsml | grep -qF "<language tag=\"$l\" how=\"howextr:tool\" why=\"why:inferred\"/>" ||
+        fail "$l.md: NewsML-G2 has no language marked inferred"; pass
     nc "$TMPD/$l.md" -t json | grep -qxF "  \"language\": \"$l\"," || fail "$l.md: ninjs has no language"; pass
 done
 expect_run 0 "newsconv: $TMPD/fr.md: reading markdown, writing model" -- "$TMPD/fr.md" -t model -v

@@ -244,9 +244,9 @@ if [ $have_shared = 1 ]; then
             ok
             continue
         fi
-        # a language detected from the text (no language declared) is written, and read
-        # back as declared: the mark of where it came from is not compared
-        nc "$f" -t model 2> /dev/null | grep -vx '  language_detected 1' > "$base.m1"
+        # a language detected from the text (no language declared) is written marked
+        # inferred, and read back as detected: the mark is compared too
+        nc "$f" -t model > "$base.m1" 2> /dev/null
         nc "$base.xml" -t model > "$base.m2" 2> /dev/null
         diff -u "$base.m1" "$base.m2" > "$base.diff" ||
             fail "corpus $f -> newsml -> model differs from its model:
@@ -638,6 +638,21 @@ for want in '  copyright_holder "Example Wire"' '  usage_terms "No archive"' '  
 done
 nc --strict "$k" -t newsml > "$TMP/r1.xml" 2> "$TMP/err" || fail "$k -> newsml --strict: $(cat "$TMP/err")"
 [ $have_shared = 1 ] && echo "$TMP/r1.xml" >> "$TMP/valid.list"
+ok
+# a detected language is written marked inferred (IPTC's how/why) with no xml:lang on the
+# item, and read back as detected; a declared one is written plain
+printf -- '---\ntitle: "Les grues reviennent au port"\n---\n\nDeux grues à conteneurs ont été remises sur le quai du port ce matin, a annoncé la capitainerie.\n' > "$TMP/fr.md"
+nc "$TMP/fr.md" -t newsml > "$TMP/fr.xml" 2> /dev/null
+grep -qF '<language tag="fr" how="howextr:tool" why="why:inferred"/>' "$TMP/fr.xml" ||
+    fail "detected language: not marked inferred: $(cat "$TMP/fr.xml")"
+sed -n 2p "$TMP/fr.xml" | grep -q 'xml:lang=' && fail "detected language: declared on the item: $(sed -n 2p "$TMP/fr.xml")"
+nc "$TMP/fr.xml" -t model --no-detect > "$TMP/fr.m" 2> /dev/null
+grep -qx '  language "fr"' "$TMP/fr.m" && grep -qx '  language_detected 1' "$TMP/fr.m" ||
+    fail "detected language: not read back as detected: $(nc "$TMP/fr.xml" -t model 2>&1 | head -8)"
+nc "$TMP/fr.xml" -t newsml 2> /dev/null | cmp -s - "$TMP/fr.xml" || fail "detected language: newsml -> newsml is not stable"
+nc "$TMP/fr.md" -t newsml -M language=fr 2> /dev/null | grep -q 'how="howextr:tool"' &&
+    fail "a declared language (-M) marked inferred"
+[ $have_shared = 1 ] && echo "$TMP/fr.xml" >> "$TMP/valid.list"
 ok
 # AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
 k=tests/newsml/afp-newslines.xml

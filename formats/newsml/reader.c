@@ -238,6 +238,15 @@ static int n_attrs(const xmlNode *n)
     return k;
 }
 
+/* 1 for <language tag="..." how="howextr:tool" why="why:inferred"/>: a language a tool
+ * inferred from the text, nothing else said of it. */
+static int inferred_language(const xmlNode *c)
+{
+    const char *how = ncp_nml_attr(c, "how"), *why = ncp_nml_attr(c, "why");
+    return how && why && !strcmp(how, "howextr:tool") && !strcmp(why, "why:inferred") &&
+           n_attrs(c) == 3 && !ncp_nml_first_el(c->children);
+}
+
 /* 1 when a party or concept is its name alone (<provider><name>dpa</name></provider>),
  * which the model's field gives back exactly; else the element is kept too. */
 static int bare_party(const xmlNode *p)
@@ -882,8 +891,13 @@ static void content_meta(rd *r, const xmlNode *cm)
             if (!bare_concept(c))
                 keep(r, c);
         } else if (!strcmp(nm, "language")) {
+                /* a language a tool inferred (how="howextr:tool" why="why:inferred", as
+                 * the G2 writer marks a detected one) is the model's detected language */
+                int inferred = inferred_language(c);
+                if (inferred && !a->str[NC_F_LANGUAGE] && ncp_nml_attr(c, "tag"))
+                    a->language_detected = 1;
                 ncp_nml_set(a, NC_F_LANGUAGE, ncp_nml_attr(c, "tag"));
-                if (n_attrs(c) > 1 || ncp_nml_first_el(c->children))
+                if (!inferred && (n_attrs(c) > 1 || ncp_nml_first_el(c->children)))
                     keep(r, c);
             } else if (!strcmp(nm, "genre") || !strcmp(nm, "subject")) {
                 concept(r, c, nm[0] == 'g');

@@ -1370,6 +1370,10 @@ static void groups(wctx *w)
         !kept_has(w, "contentMeta", "language", NULL)) {
         ncp_xw_start(&w->x, "language");
         ncp_xw_attr(&w->x, "tag", a->str[NC_F_LANGUAGE]);
+        if (a->language_detected) { /* not declared: inferred by a tool, IPTC's marks */
+            ncp_xw_attr(&w->x, "how", "howextr:tool");
+            ncp_xw_attr(&w->x, "why", "why:inferred");
+        }
         ncp_xw_empty(&w->x);
     }
     for (i = 0; i < a->n_genres; i++, k++)
@@ -1912,7 +1916,9 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     w.x.depth = 1;
     w.scratch = nc_article_new();
     place_kept(&w);
-    lang = item_lang(&w, lang);
+    /* a detected language is not the item's declared one: contentMeta alone says it,
+     * marked inferred */
+    lang = a->language_detected ? NULL : item_lang(&w, lang);
     nocontent = no_content(&w);
     body_head_fields(&w, body, &nitf);
     place_furniture(&w, nitf);

@@ -6,7 +6,8 @@ Usage: g2norm.py NEWSCONV [--known FILE] [-v] DOC...
 The item compared is the one newsconv reads: the root newsItem or packageItem, or, in a
 newsMessage, the item whose guid the output has. Normalising:
   - elements and attributes by namespace URI and local name (prefixes do not matter);
-    newsconv's own attributes (urn:newsconv:newsml-g2) and what it marks nc:generated left out;
+    newsconv's own attributes (urn:newsconv:newsml-g2) and what it marks nc:generated left out,
+    and a language it detected (how="howextr:tool" why="why:inferred");
   - catalogRef/catalog of IPTC's standard catalogue or newsconv's own scheme aliases left
     out (the writer refers to the newest);
   - the children of newsItem, rightsInfo, itemMeta and contentMeta compared as multisets
@@ -65,6 +66,11 @@ def dropped(el):
     if el.get("{%s}generated" % NC) == "true":
         return True
     name = local(el.tag)
+    # a language the writer detected where the item declares none, marked as IPTC marks
+    # inferred metadata: not the document's (the input has no language to compare)
+    if (name == "language" and el.get("how") == "howextr:tool"
+            and el.get("why") == "why:inferred" and len(el.attrib) == 3):
+        return True
     if name == "catalogRef" and "catalog.IPTC-G2-Standards_" in (el.get("href") or ""):
         return True
     if name == "catalog" and all((s.get("uri") or "").startswith("urn:newsconv:") for s in el):
@@ -109,11 +115,13 @@ def same_language(item):
     XL = "{http://www.w3.org/XML/1998/namespace}lang"
     if item.get(XL) is None:
         for l in [l for cm in item if local(cm.tag) == "contentMeta"
-                  for l in cm if local(l.tag) == "language" and l.get("tag")][:1]:
+                  for l in cm if local(l.tag) == "language" and l.get("tag")
+                  and not dropped(l)][:1]:
             item.set(XL, l.get("tag"))
     lang = item.get(XL)
     for cm in [c for c in item if local(c.tag) == "contentMeta"]:
-        for l in [c for c in cm if local(c.tag) == "language" and c.get("tag") == lang and not len(c)]:
+        for l in [c for c in cm if local(c.tag) == "language" and c.get("tag") == lang and not len(c)
+                  and len(c.attrib) == 1]:
             cm.remove(l)
         if not len(cm):
             item.remove(cm)
