@@ -654,6 +654,28 @@ nc "$TMP/fr.md" -t newsml -M language=fr 2> /dev/null | grep -q 'how="howextr:to
     fail "a declared language (-M) marked inferred"
 [ $have_shared = 1 ] && echo "$TMP/fr.xml" >> "$TMP/valid.list"
 ok
+# a newsMessage: the text item is the article, its picture item merged into its media
+# (title, caption, credit) for every format; the other items are kept whole, and G2 -> G2
+# writes the message again (header, items in order, the text item's dependsOn link as it
+# was, no media link added for the picture item); md carries it all and gives it back
+k=tests/newsml/message.xml
+nc --strict "$k" -t newsml > "$TMP/msg.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
+sed -n 2p "$TMP/msg.xml" | grep -q '^<newsMessage ' || fail "$k -> newsml: not a newsMessage: $(cat "$TMP/msg.xml")"
+[ "$(grep -o '<packageItem \|<newsItem ' "$TMP/msg.xml" | tr -d ' ' | tr '\n' ,)" = "<packageItem,<newsItem,<newsItem," ] ||
+    fail "$k -> newsml: the items are not the message's, in order: $(cat "$TMP/msg.xml")"
+grep -qF '<sent>2026-12-04T10:00:00Z</sent>' "$TMP/msg.xml" || fail "$k -> newsml: the header is lost"
+[ "$(grep -c '<link ' "$TMP/msg.xml")" = 1 ] && grep -qF '<link rel="irel:dependsOn" guidref="urn:newsml:example.org:20261204:photo">' "$TMP/msg.xml" ||
+    fail "$k -> newsml: the text item's links: $(grep '<link' "$TMP/msg.xml")"
+nc "$TMP/msg.xml" -t newsml 2> /dev/null | cmp -s - "$TMP/msg.xml" || fail "$k: newsml -> newsml is not stable"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the message: $(cat "$TMP/out")"; }
+nc "$k" -t model > "$TMP/out" 2> /dev/null
+grep -qF 'caption="A tug holds the barge as the crane is lifted." credit="Example Wire/J. Doe"' "$TMP/out" ||
+    fail "$k: the picture item is not merged into the article's media: $(cat "$TMP/out")"
+nc "$k" -t md 2> /dev/null | nc -f md - -t newsml 2> /dev/null | cmp -s - "$TMP/msg.xml" ||
+    fail "$k -> md -> newsml: not the message again"
+[ $have_shared = 1 ] && echo "$TMP/msg.xml" >> "$TMP/valid.list"
+ok
 # AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
 k=tests/newsml/afp-newslines.xml
 nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"

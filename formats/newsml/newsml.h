@@ -122,6 +122,11 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
 /* The extra pair (value "none") of a text item without contentSet: the writer, which
  * writes one for an empty body too, leaves it out again. */
 #define NCP_G2_NO_CONTENT "g2:newsItem/@nc:contentSet"
+/* A newsMessage: its other items are kept whole as pairs "g2:itemSet/newsItem" (or
+ * packageItem, ...) in document order, and the place of the item read among them as the
+ * pair NCP_G2_MSG_MAIN (its index, "0" for the first); its header as "g2:header/NAME"
+ * pairs. The G2 writer writes the message again around the article. */
+#define NCP_G2_MSG_MAIN "g2:itemSet/@nc:main"
 /* The extra pair of an item whose inlineXML is NITF with a body.head that gives fields
  * contentMeta does not (the NewsML-G2 guide's NITF-in-G2 listings: a byline, a dateline,
  * the hedline only there). Value: those fields' model names, separated by spaces

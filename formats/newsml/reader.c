@@ -585,6 +585,24 @@ static enum iclass link_media_class(const xmlNode *l)
     return IC_NONE;
 }
 
+/* A media link the model's media gives back as the G2 writer writes it: rel
+ * irel:associatedWith, no guidref or version, and only the children the model holds
+ * (itemClass, remoteContent, description, creditline). Another one (DrPublish's
+ * irel:dependsOn links with guidref and fileName) is kept as well, and written instead. */
+static int plain_media_link(const xmlNode *l)
+{
+    static const char *const ok[] = {"rel", "href", "residref", "contenttype", "title", NULL};
+    const char *rel = ncp_nml_attr(l, "rel");
+    xmlNode *c;
+    if (!attrs_within(l, ok) || (rel && strcmp(rel, "irel:associatedWith")))
+        return 0;
+    for (c = ncp_nml_first_el(l->children); c; c = ncp_nml_next_el(c))
+        if (!ncp_nml_is_g2(c, "itemClass") && !ncp_nml_is_g2(c, "remoteContent") &&
+            !ncp_nml_is_g2(c, "description") && !ncp_nml_is_g2(c, "creditline"))
+            return 0;
+    return 1;
+}
+
 /* A link the model's link gives back: rel, href and title, nothing else. */
 static int bare_link(const xmlNode *l)
 {
@@ -634,6 +652,8 @@ static void item_link(rd *r, const xmlNode *l)
         }
         remote_contents(a, m, l, 0);
         media_texts(a, m, l, 1);
+        if (!plain_media_link(l))
+            keep(r, l); /* written instead of the model's media link */
         return;
     }
     if (rel && !strcmp(ncp_nml_qcode_code(rel), "canonical") && href && !a->str[NC_F_URL]) {
@@ -1242,12 +1262,40 @@ static int own_catalog(const xmlNode *cat)
 /* The message's header (sent, origin, destination, channel...) kept as extra pairs, once,
  * where the G2 writer writes pairs without a place of their own (contentMeta's end), so
  * that G2 -> G2 reads them back in the same order. */
+/* A kept element "<name ...> text </name>" (text alone, no child element) with the white
+ * space around its text left out: the header's dates (AP's indented <timestamp>), which
+ * XML Schema would not read with it, are written back valid. */
+static void trim_text_value(nc_article *a, nc_kv *kv)
+{
+    const char *v = kv->value, *gt = v ? strchr(v, '>') : NULL, *lt, *p, *e;
+    nc_buf b = NC_BUF_INIT;
+    if (!gt || *v != '<' || gt[-1] == '/' || !(lt = strchr(gt, '<')) || lt[1] != '/')
+        return;
+    for (p = gt + 1; p < lt && *p == ' '; p++)
+        ;
+    for (e = lt; e > p && e[-1] == ' '; e--)
+        ;
+    if (p == gt + 1 && e == lt)
+        return;
+    nc_buf_put(&b, v, (size_t)(gt + 1 - v));
+    nc_buf_put(&b, p, (size_t)(e - p));
+    nc_buf_puts(&b, lt);
+    if (b.failed || !(kv->value = nc_article_strdup(a, b.ptr)))
+        a->failed = 1;
+    nc_buf_release(&b);
+}
+
 static void keep_header(rd *r)
 {
     xmlNode *c;
     for (c = r->header ? ncp_nml_first_el(r->header->children) : NULL; c; c = ncp_nml_next_el(c))
-        if (ncp_nml_is_g2(c, (const char *)c->name))
-            keep(r, c);
+        if (ncp_nml_is_g2(c, (const char *)c->name)) {
+            nc_kv *kv = ncp_g2x_keep(r->a, c);
+            if (!kv)
+                r->a->failed = 1;
+            else if (!ncp_nml_first_el(c->children))
+                trim_text_value(r->a, kv);
+        }
     r->header = NULL;
 }
 
@@ -1501,6 +1549,28 @@ static int read_package(rd *r, xmlNode *pkg)
 
 /* ---- newsMessage ---- */
 
+/* The message's items other than main, kept whole in document order, and main's place
+ * among them (NCP_G2_MSG_MAIN): the G2 writer writes the message again around the
+ * article. A message of one item is written as that item (its header as
+ * contentMetaExtProperty pairs), as before. */
+static int keep_message_items(rd *r, xmlNode *set, const xmlNode *main)
+{
+    xmlNode *c;
+    size_t k = 0;
+    long at = -1;
+    char num[32];
+    for (c = ncp_nml_first_el(set->children); c; c = ncp_nml_next_el(c), k++) {
+        if (c == main)
+            at = (long)k;
+        else
+            keep(r, c);
+    }
+    if (at < 0 || k < 2)
+        return 0; /* an item alone: the header's pairs are all there is to keep */
+    snprintf(num, sizeof num, "%ld", at);
+    return nc_article_add_extra(r->a, NCP_G2_MSG_MAIN, num, 0) ? 0 : -1;
+}
+
 static xmlNode *find_guid(xmlNode **items, size_t n, const char *guid)
 {
     size_t i;
@@ -1565,8 +1635,11 @@ static int read_message(rd *r, xmlNode *msg)
         }
         if (more_text)
             nc_warn(r->o, line_of(msg), 0,
-                    "the newsMessage holds %zu more text item%s: only the first is read",
+                    "the newsMessage holds %zu more text item%s: only the first is read as "
+                    "the article (the others are kept whole, for NewsML-G2)",
                     more_text, more_text == 1 ? "" : "s");
+        if (set && keep_message_items(r, set, main) < 0)
+            goto nomem;
         goto done;
     }
     for (i = 0; i < items.n && !main; i++)
@@ -1583,10 +1656,14 @@ static int read_message(rd *r, xmlNode *msg)
                 !media_from_item(r->a, items.v[i], cls, 0))
                 goto nomem;
         }
+        if (set && keep_message_items(r, set, main) < 0)
+            goto nomem;
         goto done;
     }
     if (pkg) {
         rc = read_package(r, pkg);
+        if (rc == 0 && set && keep_message_items(r, set, pkg) < 0)
+            goto nomem;
         goto done;
     }
     rc = not_article(r, msg, items.n ? "the newsMessage holds no text, picture or package item"

@@ -83,6 +83,7 @@ typedef struct wctx {
     long inline_data;      /* the NCP_G2_INLINE_DATA pair to send the body in, or -1 */
     char *group_refs;      /* a package's itemRef targets (place_group_set), or NULL */
     int content_xml;       /* kept content that is no body (NCP_G2_INLINE_XML) to write */
+    long msg_main;         /* a newsMessage around the item: its place (message_items), or -1 */
 } wctx;
 
 static void nc_attr(wctx *w, const char *name, const char *value);
@@ -949,6 +950,21 @@ static void ed_notes(wctx *w)
     nc_buf_release(&line);
 }
 
+/* 1 when the newsMessage written around the item holds an item of that guid (a media item
+ * merged into the article's media: the item itself is written, not a link to it). */
+static int in_message(wctx *w, const char *guid)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    if (w->msg_main < 0 || !guid)
+        return 0;
+    for (i = 0; i < a->n_extra; i++)
+        if (w->placed[i] == 1 && kept_name(&a->extra[i], "itemSet") &&
+            *a->extra[i].value == '<' && in_start_tag(w, a->extra[i].value, guid, "=\""))
+            return 1;
+    return 0;
+}
+
 /* 1 when the package's groupSet refers to target (an itemRef's href or residref). */
 static int in_group(const wctx *w, const char *target)
 {
@@ -998,9 +1014,18 @@ static void links(wctx *w)
         ncp_xw_attr(&w->x, "title", l->title);
         ncp_xw_empty(&w->x);
     }
-    for (i = root_media(a) ? 1 : 0; i < a->n_media; i++)
-        if (!in_group(w, a->media[i].href) && !in_group(w, a->media[i].id))
-            media_link(w, &a->media[i]);
+    for (i = root_media(a) ? 1 : 0; i < a->n_media; i++) {
+        const nc_media *m = &a->media[i];
+        long k = m->id || m->href ? find_item(w, "itemMeta", "link", m->id ? m->id : m->href,
+                                               NULL)
+                                  : -1;
+        if (in_group(w, m->href) || in_group(w, m->id))
+            continue; /* an itemRef of the package */
+        if (k >= 0)
+            write_kept(w, (size_t)k, "link"); /* the media link as it was read */
+        else if (!in_message(w, m->id))
+            media_link(w, m);
+    }
 }
 
 static void item_meta(wctx *w)
@@ -1873,6 +1898,93 @@ static int place_group_set(wctx *w)
     return w->group_refs != NULL;
 }
 
+/* A newsMessage (NCP_G2_MSG_MAIN, reader.c): when the model holds the message's other
+ * items as that element each, its place among them, and a header that opens with its
+ * required sent, the item is written inside the message again: the header's pairs in the
+ * header, the items around it in their order (w->msg_main, the item's index). Else the
+ * pairs stay contentMetaExtProperty. */
+static void message_items(wctx *w)
+{
+    const nc_article *a = w->a;
+    long at = extra_at(a, NCP_G2_MSG_MAIN), n = 0;
+    size_t i;
+    int sent = -1;
+    nc_buf scratch = NC_BUF_INIT;
+    char *end;
+    w->msg_main = -1;
+    if (at < 0 || !w->placed)
+        return;
+    for (i = 0; i < a->n_extra; i++) {
+        const char *nm = kept_name(&a->extra[i], "itemSet");
+        if (nm && *nm != '@') {
+            nc_buf_clear(&scratch);
+            if (ncp_g2x_write(&scratch, nm, a->extra[i].value, w->o) < 0)
+                break; /* edited: not an item */
+            n++;
+        } else if ((nm = kept_name(&a->extra[i], "header")) != NULL && sent < 0) {
+            sent = !strcmp(nm, "sent") && xs_datetime(a->extra[i].value);
+        }
+    }
+    if (scratch.failed)
+        w->x.out->failed = 1;
+    nc_buf_release(&scratch);
+    w->msg_main = strtol(a->extra[at].value, &end, 10);
+    if (i < a->n_extra || sent != 1 || *end || w->msg_main < 0 || w->msg_main > n) {
+        w->msg_main = -1;
+        return;
+    }
+    for (i = 0; i < a->n_extra; i++)
+        if (kept_name(&a->extra[i], "itemSet") || kept_name(&a->extra[i], "header"))
+            w->placed[i] = 1;
+}
+
+/* The newsMessage's start: its header, its items before the article's. */
+static void message_start(wctx *w)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    long k = 0;
+    nc_buf_puts(w->x.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<newsMessage");
+    ncp_xw_attr(&w->x, "xmlns", NCP_NS_G2);
+    ncp_xw_open(&w->x);
+    ncp_xw_start(&w->x, "header");
+    ncp_xw_open(&w->x);
+    for (i = 0; i < a->n_extra; i++) {
+        const char *nm = w->placed[i] == 1 ? kept_name(&a->extra[i], "header") : NULL;
+        if (nm)
+            write_kept(w, i, nm);
+    }
+    ncp_xw_close(&w->x, "header");
+    ncp_xw_start(&w->x, "itemSet");
+    ncp_xw_open(&w->x);
+    for (i = 0; i < a->n_extra && k < w->msg_main; i++) {
+        const char *nm = w->placed[i] == 1 ? kept_name(&a->extra[i], "itemSet") : NULL;
+        if (nm && *nm != '@') {
+            write_kept(w, i, nm);
+            k++;
+        }
+    }
+    nc_buf_putc(w->x.out, '\n');
+    for (k = 0; k < w->x.depth; k++)
+        nc_buf_puts(w->x.out, "  ");
+}
+
+/* The items after the article's, and the message's end. */
+static void message_end(wctx *w)
+{
+    const nc_article *a = w->a;
+    size_t i;
+    w->x.depth = 2;
+    for (i = 0; i < a->n_extra; i++) {
+        const char *nm = w->placed[i] == 1 ? kept_name(&a->extra[i], "itemSet") : NULL;
+        if (nm && *nm != '@')
+            write_kept(w, i, nm);
+    }
+    ncp_xw_close(&w->x, "itemSet");
+    ncp_xw_close(&w->x, "newsMessage");
+    nc_buf_putc(w->x.out, '\n');
+}
+
 /* The item's xml:lang: the one the reader kept (NCP_G2_ITEM_LANG) when it is a tag of the
  * content's language (en-US for en), else the content's; the kept pair is placed. */
 static const char *item_lang(wctx *w, const char *lang)
@@ -1916,6 +2028,9 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     w.x.depth = 1;
     w.scratch = nc_article_new();
     place_kept(&w);
+    message_items(&w);
+    if (w.msg_main >= 0)
+        w.x.depth = 3; /* newsMessage, itemSet, the item */
     /* a detected language is not the item's declared one: contentMeta alone says it,
      * marked inferred */
     lang = a->language_detected ? NULL : item_lang(&w, lang);
@@ -1963,9 +2078,14 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     }
     w.x.out = out;
     w.x.depth = 0;
-    nc_buf_puts(out, package ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<packageItem"
-                             : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<newsItem");
-    ncp_xw_attr(&w.x, "xmlns", NCP_NS_G2);
+    if (w.msg_main >= 0) {
+        message_start(&w);
+        nc_buf_puts(out, package ? "<packageItem" : "<newsItem");
+    } else {
+        nc_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        nc_buf_puts(out, package ? "<packageItem" : "<newsItem");
+        ncp_xw_attr(&w.x, "xmlns", NCP_NS_G2);
+    }
     if (w.use_nc)
         ncp_xw_attr(&w.x, "xmlns:nc", NCP_NS_NC);
     ncp_xw_attr(&w.x, "guid", guid);
@@ -1998,7 +2118,12 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
         ncp_xw_close(&w.x, "catalog");
     }
     nc_buf_put(out, inner.ptr, inner.size);
-    nc_buf_puts(out, package ? "\n</packageItem>\n" : "\n</newsItem>\n");
+    if (w.msg_main >= 0) {
+        ncp_xw_close(&w.x, package ? "packageItem" : "newsItem");
+        message_end(&w);
+    } else {
+        nc_buf_puts(out, package ? "\n</packageItem>\n" : "\n</newsItem>\n");
+    }
     if (inner.failed || w.tmp.failed || w.iri.failed)
         out->failed = 1;
     nc_buf_release(&inner);

@@ -15,8 +15,9 @@ newsMessage, the item whose guid the output has. Normalising:
   - text with white space collapsed; dates (xs:dateTime and the like) as UTC instants;
   - the content (contentSet) as its text, white space removed (the body is converted to
     XHTML: the markup may differ, the text may not);
-  - a newsMessage's header, which the writer keeps as contentMetaExtProperty
-    rel="ncext:g2:header/...", left out on both sides;
+  - a newsMessage written as a newsMessage again: every item of its itemSet, in order;
+    its header (the transport's envelope) is not compared; a newsMessage's header that the
+    writer keeps as contentMetaExtProperty rel="ncext:g2:header/..." is left out;
   - a fragment of an item as the document (a contentMeta, contentSet or itemMeta root, as
     in the NewsML-G2 guide's listings) is compared with that part of the output: the writer
     must write a whole newsItem around it (a required itemMeta, the language it detects).
@@ -164,6 +165,18 @@ def fragment_of(root, out):
     return None
 
 
+def items_of(msg):
+    """The items of a newsMessage's itemSet, in order."""
+    return [c for s in msg if local(s.tag) == "itemSet" for c in s]
+
+
+def canon_item(it):
+    """An item normalised, its element reduced to item(LANGUAGE) (the writer writes an item
+    of G2 2.35; its language is compared)."""
+    same_language(it)
+    return re.sub(r"^(newsItem|packageItem)\{\}\[[^\]]*\]", "item(%s)" % lang_of(it), canon(it))
+
+
 def first_diff(a, b):
     i = 0
     while i < min(len(a), len(b)) and a[i] == b[i]:
@@ -194,6 +207,11 @@ def main():
             part = fragment_of(root, out)
             a = canon(root)
             b = canon(part) if part is not None else "(no %s)" % local(root.tag)
+        elif local(root.tag) == "newsMessage" and local(out.tag) == "newsMessage":
+            # the message written again around the article: every item, in order (the
+            # header, the transport's envelope, is not compared)
+            a = " | ".join(canon_item(it) for it in items_of(root))
+            b = " | ".join(canon_item(it) for it in items_of(out))
         else:
             src = item_of(root, out.get("guid"))
             for it in (out, src):
