@@ -676,6 +676,22 @@ nc "$k" -t md 2> /dev/null | nc -f md - -t newsml 2> /dev/null | cmp -s - "$TMP/
     fail "$k -> md -> newsml: not the message again"
 [ $have_shared = 1 ] && echo "$TMP/msg.xml" >> "$TMP/valid.list"
 ok
+# the other forms of a text item's content (a plain inlineData, a PDF remoteContent) are
+# kept whole and written back beside the body (the PDF was lost silently)
+k=tests/newsml/content-forms.xml
+nc --strict "$k" -t newsml > "$TMP/cf.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
+for want in '<inlineData contenttype="text/plain" wordcount="9">Två containerkranar lyftes tillbaka till kajen på fredagen.</inlineData>' \
+    '<remoteContent href="https://example.se/text/kranar.pdf" contenttype="application/pdf" size="12345" rendition="rnd:print"/>'; do
+    grep -qF "$want" "$TMP/cf.xml" || fail "$k -> newsml lost $want: $(cat "$TMP/cf.xml")"
+done
+[ "$(grep -c '<p>' "$TMP/cf.xml")" = 1 ] || fail "$k -> newsml: the body is not the XHTML alone"
+nc "$TMP/cf.xml" -t newsml 2> /dev/null | cmp -s - "$TMP/cf.xml" || fail "$k: newsml -> newsml is not stable"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the document: $(cat "$TMP/out")"; }
+nc "$k" -t md 2> /dev/null | grep -qF '"g2:contentSet/remoteContent": "<remoteContent href=\"https://example.se/text/kranar.pdf\"' ||
+    fail "$k -> md: the PDF is not carried"
+[ $have_shared = 1 ] && echo "$TMP/cf.xml" >> "$TMP/valid.list"
+ok
 # AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
 k=tests/newsml/afp-newslines.xml
 nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"

@@ -149,8 +149,9 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
  * --newsml-body, writes the body again as escaped canonical XHTML in such an inlineData. */
 #define NCP_G2_INLINE_DATA "g2:contentSet/inlineData"
 /* The extra pair of content the body model cannot hold (SportsML's sports-content, an
- * events listing): the inlineXML element whole, as XML. The G2 writer puts it back in the
- * contentSet, after the body (in place of an empty one). */
+ * events listing) or of another form of the text: the inlineXML element whole, as XML
+ * (likewise "g2:contentSet/inlineData" with content, "g2:contentSet/remoteContent"). The G2
+ * writer puts them back in the contentSet, after the body (in place of an empty one). */
 #define NCP_G2_INLINE_XML "g2:contentSet/inlineXML"
 
 /* Writes el as XML (G2 elements unprefixed, the G2 namespace as the default). */

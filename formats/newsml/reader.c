@@ -1148,24 +1148,34 @@ static int inline_data(rd *r, xmlNode *id)
     return rc;
 }
 
-/* The first text content of the contentSet: 1 read, 0 none (no text body), -1 error. */
-static int content_set(rd *r, xmlNode *cs)
+/* The first text content of the contentSet is the body: 1 read, 0 none (no text body), -1
+ * error. Every other content of it is kept whole ("g2:contentSet/NAME", NCP_G2_INLINE_XML
+ * for an inlineXML), for the G2 writer to put back beside the body: content the body model
+ * cannot hold (SportsML), the other forms of the same text (a plain inlineData beside the
+ * XHTML, a PDF remoteContent), encoded data. A remoteContent of a picture (video, ...)
+ * item is its renditions (media): kept only with keep_remote. */
+static int content_set(rd *r, xmlNode *cs, int keep_remote)
 {
-    xmlNode *c;
-    for (c = ncp_nml_first_el(cs->children); c; c = ncp_nml_next_el(c)) {
+    xmlNode *c, *body = NULL;
+    for (c = ncp_nml_first_el(cs->children); c && !body; c = ncp_nml_next_el(c)) {
         const char *ct = ncp_nml_attr(c, "contenttype");
-        if (ncp_nml_is_g2(c, "inlineXML") && is_text_type(ct)) {
-            int rc = inline_xml(r, c);
-            if (rc)
-                return rc;
-            keep(r, c); /* not a body (NCP_G2_INLINE_XML): kept whole; read on */
-            continue;
-        }
-        if (ncp_nml_is_g2(c, "inlineData") && is_text_type(ct) &&
-            (!ct || strncmp(ct, "text/css", 8)))
-            return inline_data(r, c);
+        int rc = 0;
+        if (ncp_nml_is_g2(c, "inlineXML") && is_text_type(ct))
+            rc = inline_xml(r, c);
+        else if (ncp_nml_is_g2(c, "inlineData") && is_text_type(ct) &&
+                 (!ct || strncmp(ct, "text/css", 8)))
+            rc = inline_data(r, c);
+        if (rc < 0)
+            return -1;
+        if (rc > 0)
+            body = c;
     }
-    return 0;
+    /* the rest after the body's own pairs, in their order, whatever their place: the
+     * writer writes them after the body */
+    for (c = ncp_nml_first_el(cs->children); c; c = ncp_nml_next_el(c))
+        if (c != body && (keep_remote || !ncp_nml_is_g2(c, "remoteContent")))
+            keep(r, c);
+    return body != NULL;
 }
 
 /* ---- items ---- */
@@ -1188,7 +1198,7 @@ static int content_pair(const nc_kv *kv)
 {
     return kv->key && (!strncmp(kv->key, NCP_G2_FURNITURE, strlen(NCP_G2_FURNITURE)) ||
                        !strncmp(kv->key, NCP_G2_HEAD_TEXT, strlen(NCP_G2_HEAD_TEXT)) ||
-                       !strcmp(kv->key, NCP_G2_INLINE_DATA) || !strcmp(kv->key, NCP_G2_INLINE_XML) ||
+                       !strncmp(kv->key, "g2:contentSet/", 14) ||
                        !strcmp(kv->key, NCP_G2_BODY_HEAD));
 }
 
@@ -1382,7 +1392,7 @@ static int read_text_item(rd *r, xmlNode *item)
     int rc = 1;
     item_head(r, item);
     if (cs)
-        rc = content_set(r, cs);
+        rc = content_set(r, cs, 1);
     else if (!nc_article_add_extra(r->a, NCP_G2_NO_CONTENT, "none", 0))
         return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
     if (rc < 0)
@@ -1406,7 +1416,7 @@ static int read_media_item(rd *r, xmlNode *item, enum iclass cls)
     xmlNode *cs = ncp_nml_child_g2(item, "contentSet");
     int text = 0;
     item_head(r, item);
-    if (cs && (text = content_set(r, cs)) < 0)
+    if (cs && (text = content_set(r, cs, 0)) < 0)
         return -1;
     if ((has_remote(cs) || !text) && !media_from_item(r->a, item, cls, 1))
         return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
@@ -1712,7 +1722,7 @@ static int read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
         return 0;
     }
     if (ncp_nml_is_g2(root, "contentSet")) {
-        int rc = content_set(&r, root);
+        int rc = content_set(&r, root, 1);
         finish_item(&r);
         return rc < 0 ? -1 : 0;
     }

@@ -1702,9 +1702,11 @@ static void furniture(wctx *w)
     }
 }
 
-/* Marks the kept content that is no body (NCP_G2_INLINE_XML pairs, reader.c: SportsML,
- * events) that is still one inlineXML element (w->content_xml counts them); content_set
- * writes them back after the body. */
+/* Marks the kept content beside the body (NCP_G2_INLINE_XML and the other
+ * "g2:contentSet/NAME" pairs, reader.c: SportsML, a plain or PDF form of the text) that is
+ * still one such element (w->content_xml counts them); content_set writes them back after
+ * the body. The shell of markup sent as inlineData (NCP_G2_INLINE_DATA, empty) is not
+ * such content. */
 static void place_content_xml(wctx *w)
 {
     const nc_article *a = w->a;
@@ -1712,10 +1714,14 @@ static void place_content_xml(wctx *w)
     nc_buf scratch = NC_BUF_INIT;
     for (i = 0; w->placed && i < a->n_extra; i++) {
         const nc_kv *kv = &a->extra[i];
-        if (!kv->key || kv->json || !kv->value || strcmp(kv->key, NCP_G2_INLINE_XML))
+        const char *nm = kept_name(kv, "contentSet");
+        size_t n = kv->value ? strlen(kv->value) : 0;
+        if (!nm || w->placed[i] || (strcmp(nm, "inlineXML") && strcmp(nm, "inlineData") &&
+                                    strcmp(nm, "remoteContent")) ||
+            (!strcmp(nm, "inlineData") && n > 2 && !strcmp(kv->value + n - 2, "/>")))
             continue;
         nc_buf_clear(&scratch);
-        if (ncp_g2x_write(&scratch, "inlineXML", kv->value, w->o) == 0) {
+        if (ncp_g2x_write(&scratch, nm, kv->value, w->o) == 0) {
             w->placed[i] = 1;
             w->content_xml++;
         }
@@ -1725,10 +1731,17 @@ static void place_content_xml(wctx *w)
     nc_buf_release(&scratch);
 }
 
-/* The kept content of place_content_xml, then the end of the contentSet. */
+/* The kept content of place_content_xml in the model's order, then the end of the
+ * contentSet. */
 static void content_end(wctx *w)
 {
-    kept(w, "contentSet", "inlineXML");
+    const nc_article *a = w->a;
+    size_t i;
+    for (i = 0; w->content_xml && i < a->n_extra; i++) {
+        const char *nm = w->placed[i] == 1 ? kept_name(&a->extra[i], "contentSet") : NULL;
+        if (nm)
+            write_kept(w, i, nm);
+    }
     ncp_xw_close(&w->x, "contentSet");
 }
 
