@@ -692,6 +692,19 @@ nc "$k" -t md 2> /dev/null | grep -qF '"g2:contentSet/remoteContent": "<remoteCo
     fail "$k -> md: the PDF is not carried"
 [ $have_shared = 1 ] && echo "$TMP/cf.xml" >> "$TMP/valid.list"
 ok
+# NITF head attributes that no field holds are kept as nitf: extras (they were lost
+# silently): md carries them under --strict, json and nitf name them not carried
+k=tests/newsml/nitf-head-attrs.xml
+nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"
+for want in '  extra "nitf:docdata/doc.rights/@agent" "Example Desk"' '  extra "nitf:docdata/doc.rights/@geography" "Europe"' \
+    '  extra "nitf:docdata/doc.rights/@limitations" "No archive"' '  extra "nitf:docdata/doc.copyright/@year" "2026"' \
+    '  extra "nitf:head/tobject/@tobject.type" "news"' '  extra "nitf:docdata/fixture/@fix-id" "HARBOUR-DAILY"'; do
+    grep -qxF "$want" "$TMP/out" || fail "$k: want $want in $(cat "$TMP/out")"
+done
+grep -q 'nitf:docdata/doc.rights/@owner' "$TMP/out" && fail "$k: the owner, which the copyright holder gives, kept twice"
+nc --strict "$k" -t md 2> /dev/null | grep -qxF '"nitf:docdata/doc.rights/@limitations": "No archive"' || fail "$k -> md: the limitations are lost"
+nc --strict "$k" -t nitf > /dev/null 2>&1; [ $? = 6 ] || fail "$k -> nitf --strict: want exit 6 (the extras not carried)"
+ok
 # AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
 k=tests/newsml/afp-newslines.xml
 nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"

@@ -112,6 +112,9 @@ void ncp_nml_verify_body(const nc_article *a, const char *markup, size_t len, in
 /* Warns once ("dropped: itemMeta/link (2), ...") naming the elements whose text the
  * reader left out of the model (issue 14: readers report what they drop). */
 void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o);
+/* Keeps the attributes of a NITF head under root that no field holds as extra
+ * "nitf:PARENT/NAME/@ATTR" pairs (before ncp_nml_report_dropped). */
+void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root);
 int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err);
 
 /* ---- extra.c: G2 elements kept as extra pairs ("g2:itemMeta/fileName") ---- */

@@ -1746,7 +1746,9 @@ static int read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
 int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
 {
     int rc = read_doc(a, doc, o, err);
-    if (rc == 0 && !a->failed)
+    if (rc == 0 && !a->failed) {
+        ncp_nml_keep_nitf_head(a, xmlDocGetRootElement(doc));
         ncp_nml_report_dropped(a, xmlDocGetRootElement(doc), o);
+    }
     return rc;
 }

@@ -673,16 +673,151 @@ static int generated(const xmlNode *n)
     return v && !strcmp(v, "true");
 }
 
-/* Warns once, naming the elements (parent/name) whose text appears nowhere in the model. */
+/* What was dropped: element paths with counts, for one warning. */
+typedef struct drops {
+    const char *names[DROP_MAX];
+    int counts[DROP_MAX];
+    size_t n_names, more, total;
+    int first_line;
+} drops;
+
+/* Counts a drop of the text of p (attr NULL) or of its attribute attr: "parent/name",
+ * "parent/name/@attr". */
+static void drop_note(drops *d, const nc_article *a, const xmlNode *p, const char *attr)
+{
+    const char *pp = p->parent && p->parent->type == XML_ELEMENT_NODE && p->parent->name
+                         ? (const char *)p->parent->name
+                         : NULL;
+    char path[160];
+    size_t i;
+    snprintf(path, sizeof path, "%s%s%s%s%s", pp ? pp : "", pp ? "/" : "",
+             (const char *)p->name, attr ? "/@" : "", attr ? attr : "");
+    d->total++;
+    if (!d->first_line)
+        d->first_line = (int)xmlGetLineNo(p);
+    for (i = 0; i < d->n_names; i++)
+        if (!strcmp(d->names[i], path))
+            break;
+    if (i < d->n_names)
+        d->counts[i]++;
+    else if (d->n_names < DROP_MAX) {
+        d->names[d->n_names] = nc_article_strdup((nc_article *)a, path);
+        d->counts[d->n_names++] = 1;
+    } else
+        d->more++;
+}
+
+/* 1 when el is inside the head of a NITF document (docdata, pubdata, revision-history,
+ * tobject, iim): metadata NITF gives in attributes, which a reader may leave out. */
+static int in_nitf_head(const xmlNode *el)
+{
+    const xmlNode *p;
+    for (p = el->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (p->name && !strcmp((const char *)p->name, "head") && p->parent &&
+            p->parent->type == XML_ELEMENT_NODE && p->parent->name &&
+            !strcmp((const char *)p->parent->name, "nitf"))
+            return 1;
+    return 0;
+}
+
+/* 1 for a NITF head attribute that is no data of its own: a meta's name (the field its
+ * content fills), the IPR of IPTC's or newsconv's own subject codes (the code says it),
+ * an id newsconv derived (ncp_nml_drop_derived_id). */
+static int nitf_attr_form(const xmlNode *el, const xmlAttr *at, const char *v)
+{
+    const char *an = (const char *)at->name;
+    if (!strncmp(v, "urn:newsconv:", 13))
+        return 1;
+    if (!strcmp((const char *)el->name, "meta") && !strcmp(an, "name"))
+        return 1;
+    return !strcmp(an, "tobject.subject.ipr") && (!strcmp(v, "IPTC") || !strcmp(v, "newsconv"));
+}
+
+/* The attribute values of a NITF head element that appear nowhere in the model (hay). */
+static void attr_drops(drops *d, const nc_article *a, const xmlNode *el, const char *hay,
+                       nc_buf *piece)
+{
+    const xmlAttr *at;
+    for (at = el->properties; at; at = at->next) {
+        xmlChar *v = xmlNodeGetContent((const xmlNode *)at);
+        if (!v)
+            continue;
+        nc_buf_clear(piece);
+        ncp_squash_put(piece, (const char *)v);
+        nc_buf_truncate(piece, piece->size ? piece->size - 1 : 0);
+        if (piece->ptr && piece->ptr[0] && !looks_like_date(piece->ptr) &&
+            !strstr(hay, piece->ptr) && !nitf_attr_form(el, at, (const char *)v))
+            drop_note(d, a, el, (const char *)at->name);
+        xmlFree(v);
+    }
+}
+
+/* The attributes of a NITF head (docdata, pubdata, tobject, iim, revision-history) that the
+ * reader did not read into a field: each kept as extra "nitf:PARENT/NAME/@ATTR" (AAP's
+ * doc.rights limitations, a doc.copyright year, a tobject type), so that every format
+ * that can carries them and the others name them. Dates are read as dates. */
+void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
+{
+    nc_buf hay = NC_BUF_INIT, piece = NC_BUF_INIT, key = NC_BUF_INIT;
+    xmlNode *n = root;
+    ncp_article_squash(a, &hay);
+    while (n && hay.ptr) {
+        if (n->type == XML_ELEMENT_NODE && n->properties && in_nitf_head(n)) {
+            const xmlAttr *at;
+            const char *pp = n->parent && n->parent->type == XML_ELEMENT_NODE
+                                 ? (const char *)n->parent->name
+                                 : "";
+            for (at = n->properties; at; at = at->next) {
+                xmlChar *v = xmlNodeGetContent((const xmlNode *)at);
+                size_t len;
+                const char *t;
+                if (!v)
+                    continue;
+                nc_buf_clear(&piece);
+                ncp_squash_put(&piece, (const char *)v);
+                nc_buf_truncate(&piece, piece.size ? piece.size - 1 : 0);
+                len = strlen((const char *)v);
+                t = ncp_trim((const char *)v, &len);
+                if (piece.ptr && piece.ptr[0] && !looks_like_date(piece.ptr) &&
+                    !strstr(hay.ptr, piece.ptr) && !nitf_attr_form(n, at, (const char *)v)) {
+                    nc_buf_clear(&key);
+                    nc_buf_printf(&key, "nitf:%s/%s/@%s", pp, (const char *)n->name,
+                                  (const char *)at->name);
+                    nc_buf_clear(&piece);
+                    nc_buf_put(&piece, t, len);
+                    if (key.failed || piece.failed ||
+                        !nc_article_add_extra(a, key.ptr, piece.ptr, 0))
+                        a->failed = 1;
+                }
+                xmlFree(v);
+            }
+        }
+        if (n->type == XML_ELEMENT_NODE && n->children)
+            n = n->children;
+        else {
+            while (n && n != root && !n->next)
+                n = n->parent;
+            n = n && n != root ? n->next : NULL;
+        }
+    }
+    if (hay.failed || piece.failed || key.failed)
+        a->failed = 1;
+    nc_buf_release(&hay);
+    nc_buf_release(&piece);
+    nc_buf_release(&key);
+}
+
+/* Warns once, naming the elements (parent/name) whose text appears nowhere in the model,
+ * and the attributes of a NITF head (parent/name/@attr) whose value appears nowhere. */
 void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o)
 {
     nc_buf hay, piece, msg;
-    const char *names[DROP_MAX];
-    int counts[DROP_MAX], first_line = 0;
-    size_t n_names = 0, more = 0, total = 0, i;
+    drops d;
+    size_t i;
     xmlNode *n = root;
     if (!root)
         return;
+    memset(&d, 0, sizeof d);
     nc_buf_init(&hay);
     nc_buf_init(&piece);
     nc_buf_init(&msg);
@@ -701,29 +836,10 @@ void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o
                 squash_untagged(&piece, (const char *)n->content);
             }
             if (piece.ptr && piece.ptr[0] && !looks_like_date(piece.ptr) &&
-                !strstr(hay.ptr, piece.ptr) && n->parent && n->parent->name) {
-                const xmlNode *p = n->parent;
-                const char *pp = p->parent && p->parent->type == XML_ELEMENT_NODE &&
-                                         p->parent->name
-                                     ? (const char *)p->parent->name
-                                     : NULL;
-                char path[128];
-                snprintf(path, sizeof path, "%s%s%s", pp ? pp : "", pp ? "/" : "",
-                         (const char *)p->name);
-                total++;
-                if (!first_line)
-                    first_line = (int)xmlGetLineNo(p);
-                for (i = 0; i < n_names; i++)
-                    if (!strcmp(names[i], path))
-                        break;
-                if (i < n_names)
-                    counts[i]++;
-                else if (n_names < DROP_MAX) {
-                    names[n_names] = nc_article_strdup((nc_article *)a, path);
-                    counts[n_names++] = 1;
-                } else
-                    more++;
-            }
+                !strstr(hay.ptr, piece.ptr) && n->parent && n->parent->name)
+                drop_note(&d, a, n->parent, NULL);
+        } else if (n->type == XML_ELEMENT_NODE && n->properties && in_nitf_head(n)) {
+            attr_drops(&d, a, n, hay.ptr, &piece);
         }
         /* next node in document order; what the writer generated is no data */
         if (n->type == XML_ELEMENT_NODE && n->children && !generated(n))
@@ -734,17 +850,17 @@ void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o
             n = n && n != root ? n->next : NULL;
         }
     }
-    if (total) {
-        for (i = 0; i < n_names; i++) {
-            if (!names[i])
+    if (d.total) {
+        for (i = 0; i < d.n_names; i++) {
+            if (!d.names[i])
                 continue;
-            nc_buf_printf(&msg, "%s%s", msg.size ? ", " : "", names[i]);
-            if (counts[i] > 1)
-                nc_buf_printf(&msg, " (%d)", counts[i]);
+            nc_buf_printf(&msg, "%s%s", msg.size ? ", " : "", d.names[i]);
+            if (d.counts[i] > 1)
+                nc_buf_printf(&msg, " (%d)", d.counts[i]);
         }
-        if (more)
-            nc_buf_printf(&msg, " and %zu more", more);
-        nc_warn(o, first_line, 0, "dropped: %s", msg.size ? msg.ptr : "(text)");
+        if (d.more)
+            nc_buf_printf(&msg, " and %zu more", d.more);
+        nc_warn(o, d.first_line, 0, "dropped: %s", msg.size ? msg.ptr : "(text)");
     }
     nc_buf_release(&hay);
     nc_buf_release(&piece);
