@@ -705,6 +705,14 @@ grep -q 'nitf:docdata/doc.rights/@owner' "$TMP/out" && fail "$k: the owner, whic
 nc --strict "$k" -t md 2> /dev/null | grep -qxF '"nitf:docdata/doc.rights/@limitations": "No archive"' || fail "$k -> md: the limitations are lost"
 nc --strict "$k" -t nitf > /dev/null 2>&1; [ $? = 6 ] || fail "$k -> nitf --strict: want exit 6 (the extras not carried)"
 ok
+# the size and type of a body image, which the body model does not hold, are named dropped
+printf '%s\n' '<nitf><head><title>T</title></head><body><body.content><p>Text of the story.</p>' \
+    '<media media-type="image"><media-reference source="crane.jpg" mime-type="image/jpeg" width="640" height="480"/>' \
+    '<media-caption>The crane.</media-caption></media></body.content></body></nitf>' > "$TMP/img.xml"
+nc --strict "$TMP/img.xml" -t model > /dev/null 2> "$TMP/err"; rc=$?
+[ $rc = 6 ] && grep -qF 'dropped: media/media-reference/@width, media/media-reference/@height, media/media-reference/@mime-type' "$TMP/err" ||
+    fail "a body image's size: exit $rc, $(cat "$TMP/err")"
+ok
 # AFP NewsML 1.2: the advisory line, the other news lines, a photographer's byline
 k=tests/newsml/afp-newslines.xml
 nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"

@@ -807,6 +807,34 @@ void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
     nc_buf_release(&key);
 }
 
+/* 1 for an image of a body, whose size and type the body model's figure does not hold: a
+ * NITF media-reference, an XHTML img. */
+static int body_image(const xmlNode *n)
+{
+    return n->name && (!strcmp((const char *)n->name, "media-reference") ||
+                       (!strcmp((const char *)n->name, "img") && n->ns && n->ns->href &&
+                        !strcmp((const char *)n->ns->href, NCP_NS_XHTML)));
+}
+
+/* The width, height and MIME type of a body image that appear nowhere in the model. */
+static void image_drops(drops *d, const nc_article *a, const xmlNode *el, const char *hay,
+                        nc_buf *piece)
+{
+    static const char *const names[] = {"width", "height", "mime-type", NULL};
+    const char *const *k;
+    for (k = names; *k; k++) {
+        xmlChar *v = xmlGetNoNsProp(el, (const xmlChar *)*k);
+        if (!v)
+            continue;
+        nc_buf_clear(piece);
+        ncp_squash_put(piece, (const char *)v);
+        nc_buf_truncate(piece, piece->size ? piece->size - 1 : 0);
+        if (piece->ptr && piece->ptr[0] && !strstr(hay, piece->ptr))
+            drop_note(d, a, el, *k);
+        xmlFree(v);
+    }
+}
+
 /* Warns once, naming the elements (parent/name) whose text appears nowhere in the model,
  * and the attributes of a NITF head (parent/name/@attr) whose value appears nowhere. */
 void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o)
@@ -840,6 +868,8 @@ void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o
                 drop_note(&d, a, n->parent, NULL);
         } else if (n->type == XML_ELEMENT_NODE && n->properties && in_nitf_head(n)) {
             attr_drops(&d, a, n, hay.ptr, &piece);
+        } else if (n->type == XML_ELEMENT_NODE && n->properties && body_image(n)) {
+            image_drops(&d, a, n, hay.ptr, &piece);
         }
         /* next node in document order; what the writer generated is no data */
         if (n->type == XML_ELEMENT_NODE && n->children && !generated(n))
