@@ -703,6 +703,10 @@ for want in '  extra "nitf:docdata/doc.rights/@agent" "Example Desk"' '  extra "
 done
 grep -q 'nitf:docdata/doc.rights/@owner' "$TMP/out" && fail "$k: the owner, which the copyright holder gives, kept twice"
 nc --strict "$k" -t md 2> /dev/null | grep -qxF '"nitf:docdata/doc.rights/@limitations": "No archive"' || fail "$k -> md: the limitations are lost"
+grep -qxF '  ednote "Hold for release\nCall the desk on 555 0100 before use."' "$TMP/out" &&
+    grep -qxF '  extra "nitf:body.head/note" "This story corrects the tonnage."' "$TMP/out" ||
+    fail "$k: the body.head notes: $(cat "$TMP/out")"
+nc "$k" -t html 2> /dev/null | grep -q '555 0100' && fail "$k -> html: the note not for publication is published"
 nc --strict "$k" -t nitf > /dev/null 2>&1; [ $? = 6 ] || fail "$k -> nitf --strict: want exit 6 (the extras not carried)"
 ok
 # the size and type of a body image, which the body model does not hold, are named dropped

@@ -276,6 +276,30 @@ static int story_date_shown(const xmlNode *d)
     return shown;
 }
 
+/* A body.head note. One not for publication (type="npa", NITF's non-publishable advisory)
+ * is a line of the editorial note, which -t html leaves out; any other (a standard or
+ * publishable note, an editor's note printed with the story) is kept as extra
+ * "nitf:body.head/note" (it was dropped). */
+static void body_head_note(nc_article *a, const xmlNode *c)
+{
+    const char *type = ncp_nml_attr(c, "type"), *t = ncp_nml_text(a, c);
+    nc_buf b = NC_BUF_INIT;
+    if (!t)
+        return;
+    if (!type || strcmp(type, "npa")) {
+        if (!nc_article_add_extra(a, "nitf:body.head/note", t, 0))
+            a->failed = 1;
+        return;
+    }
+    if (a->str[NC_F_EDNOTE])
+        nc_buf_printf(&b, "%s\n%s", a->str[NC_F_EDNOTE], t);
+    else
+        nc_buf_puts(&b, t);
+    if (b.failed || nc_article_sets(a, NC_F_EDNOTE, b.ptr) < 0)
+        a->failed = 1;
+    nc_buf_release(&b);
+}
+
 /* A byline's person: the name is its text without the <function>, which is the role. */
 static void person(nc_article *a, const xmlNode *p)
 {
@@ -360,6 +384,8 @@ static void read_body_head(nc_article *a, xmlNode *bh, const nc_opts *o)
             nc_buf_release(&t);
         } else if (!strcmp(nm, "abstract")) {
             ncp_nml_set(a, NC_F_SUMMARY, ncp_nml_text(a, c));
+        } else if (!strcmp(nm, "note")) {
+            body_head_note(a, c);
         }
     }
 }
@@ -531,8 +557,10 @@ static void read_head(nc_article *a, xmlNode *head, const nc_opts *o)
                                     ncp_nml_collapse(a, ncp_nml_attr(fs, "src-name")));
                 }
             }
-            if (notes.size)
-                ncp_nml_set(a, NC_F_EDNOTE, notes.ptr);
+            if (notes.size && a->str[NC_F_EDNOTE]) /* after a body.head npa note: first */
+                nc_buf_printf(&notes, "\n%s", a->str[NC_F_EDNOTE]);
+            if (notes.size && (notes.failed || nc_article_sets(a, NC_F_EDNOTE, notes.ptr) < 0))
+                a->failed = 1;
             nc_buf_release(&notes);
             /* a release later than the issue is an embargo */
             if (release) {
