@@ -151,11 +151,12 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
  * XML ("<inlineData contenttype=\"text/plain\" wordcount=\"0\"/>"). The G2 writer, without
  * --newsml-body, writes the body again as escaped canonical XHTML in such an inlineData. */
 #define NCP_G2_INLINE_DATA "g2:contentSet/inlineData"
-/* The extra pair of content the body model cannot hold (SportsML's sports-content, an
- * events listing) or of another form of the text: the inlineXML element whole, as XML
- * (likewise "g2:contentSet/inlineData" with content, "g2:contentSet/remoteContent"). The G2
- * writer puts them back in the contentSet, after the body (in place of an empty one). */
-#define NCP_G2_INLINE_XML "g2:contentSet/inlineXML"
+/* The key prefix of the contentSet's content other than the body ("g2:contentSet/NAME",
+ * the element whole as XML): content the body model cannot hold (SportsML's
+ * sports-content, an events listing), another form of the text (a plain inlineData, a PDF
+ * remoteContent). The G2 writer puts them back in the contentSet, after the body (in place
+ * of an empty one). NCP_G2_INLINE_DATA, an empty inlineData, is not such content. */
+#define NCP_G2_CONTENT "g2:contentSet/"
 
 /* Writes el as XML (G2 elements unprefixed, the G2 namespace as the default). */
 void ncp_g2x_serialize(nc_buf *b, const xmlNode *el);

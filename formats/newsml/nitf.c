@@ -266,11 +266,8 @@ static int story_date_shown(const xmlNode *d)
     int shown;
     if (!s)
         return 0;
-    for (p = (const char *)s; *p && strchr(" \t\r\n", *p); p++)
-        ;
-    n = strlen(p);
-    while (n && strchr(" \t\r\n", p[n - 1]))
-        n--;
+    n = strlen((const char *)s);
+    p = ncp_trim((const char *)s, &n);
     shown = n && !(norm && strlen(norm) == n && !strncmp(norm, p, n));
     xmlFree(s);
     return shown;
@@ -298,6 +295,31 @@ static void body_head_note(nc_article *a, const xmlNode *c)
     if (b.failed || nc_article_sets(a, NC_F_EDNOTE, b.ptr) < 0)
         a->failed = 1;
     nc_buf_release(&b);
+}
+
+/* The text of a dateline: a story.date's only when it shows more than its norm, which is
+ * the creation date. */
+static const char *dateline_text(nc_article *a, const xmlNode *c)
+{
+    nc_buf t = NC_BUF_INIT;
+    const xmlNode *d;
+    const char *r;
+    for (d = c->children; d; d = d->next) {
+        xmlChar *s;
+        if (ncp_nml_is_el(d) && !strcmp((const char *)d->name, "story.date") &&
+            !story_date_shown(d))
+            continue;
+        s = xmlNodeGetContent(d);
+        if (s) {
+            nc_buf_puts(&t, (const char *)s);
+            xmlFree(s);
+        }
+    }
+    r = ncp_nml_collapse(a, t.ptr);
+    if (t.failed)
+        a->failed = 1;
+    nc_buf_release(&t);
+    return r;
 }
 
 /* A byline's person: the name is its text without the <function>, which is the role. */
@@ -357,61 +379,22 @@ static void read_body_head(nc_article *a, xmlNode *bh, const nc_opts *o)
         } else if (!strcmp(nm, "distributor")) {
             ncp_nml_set(a, NC_F_PROVIDER, ncp_nml_text(a, c));
         } else if (!strcmp(nm, "dateline")) {
-            /* the text (story.date's only when it shows more than its norm, which is the
-             * creation date) */
-            nc_buf t = NC_BUF_INIT;
-            for (d = c->children; d; d = d->next) {
-                if (ncp_nml_is_el(d) && !strcmp((const char *)d->name, "story.date")) {
-                    const char *norm = ncp_nml_attr(d, "norm");
-                    ncp_nml_set_date_str(a, NC_T_CREATED, norm, d, o);
-                    if (!story_date_shown(d))
-                        continue;
-                }
-                if (ncp_nml_is_el(d) && !strcmp((const char *)d->name, "location"))
+            for (d = ncp_nml_first_el(c->children); d; d = ncp_nml_next_el(d)) {
+                if (!strcmp((const char *)d->name, "story.date"))
+                    ncp_nml_set_date_str(a, NC_T_CREATED, ncp_nml_attr(d, "norm"), d, o);
+                else if (!strcmp((const char *)d->name, "location"))
                     ncp_nml_set(a, NC_F_LOCATION,
                                 ncp_nml_text(a, ncp_nml_child_nitf(d, "city")
                                                     ? ncp_nml_child_nitf(d, "city")
                                                     : d));
-                {
-                    xmlChar *s = xmlNodeGetContent(d);
-                    if (s) {
-                        nc_buf_puts(&t, (const char *)s);
-                        xmlFree(s);
-                    }
-                }
             }
-            ncp_nml_set(a, NC_F_DATELINE, ncp_nml_collapse(a, t.ptr));
-            nc_buf_release(&t);
+            ncp_nml_set(a, NC_F_DATELINE, dateline_text(a, c));
         } else if (!strcmp(nm, "abstract")) {
             ncp_nml_set(a, NC_F_SUMMARY, ncp_nml_text(a, c));
         } else if (!strcmp(nm, "note")) {
             body_head_note(a, c);
         }
     }
-}
-
-/* The text of a dateline as read_body_head reads it. */
-static const char *dateline_text(nc_article *a, const xmlNode *c)
-{
-    nc_buf t = NC_BUF_INIT;
-    const xmlNode *d;
-    const char *r;
-    for (d = c->children; d; d = d->next) {
-        xmlChar *s;
-        if (ncp_nml_is_el(d) && !strcmp((const char *)d->name, "story.date") &&
-            !story_date_shown(d))
-            continue;
-        s = xmlNodeGetContent(d);
-        if (s) {
-            nc_buf_puts(&t, (const char *)s);
-            xmlFree(s);
-        }
-    }
-    r = ncp_nml_collapse(a, t.ptr);
-    if (t.failed)
-        a->failed = 1;
-    nc_buf_release(&t);
-    return r;
 }
 
 static int keep_head_text(nc_article *a, const char *name, const char *text, nc_field f)

@@ -1149,8 +1149,8 @@ static int inline_data(rd *r, xmlNode *id)
 }
 
 /* The first text content of the contentSet is the body: 1 read, 0 none (no text body), -1
- * error. Every other content of it is kept whole ("g2:contentSet/NAME", NCP_G2_INLINE_XML
- * for an inlineXML), for the G2 writer to put back beside the body: content the body model
+ * error. Every other content of it is kept whole (NCP_G2_CONTENT pairs, "g2:contentSet/NAME"),
+ * for the G2 writer to put back beside the body: content the body model
  * cannot hold (SportsML), the other forms of the same text (a plain inlineData beside the
  * XHTML, a PDF remoteContent), encoded data. A remoteContent of a picture (video, ...)
  * item is its renditions (media): kept only with keep_remote. */
@@ -1191,14 +1191,14 @@ static int same_time(const nc_time *x, const nc_time *y)
 }
 
 /* 1 for the extra pairs the reader keeps of how the content was sent: page furniture
- * (NCP_G2_FURNITURE), markup sent as inlineData text (NCP_G2_INLINE_DATA), content that is
- * no body (NCP_G2_INLINE_XML), NITF body.head
- * texts and fields (NCP_G2_HEAD_TEXT, NCP_G2_BODY_HEAD). */
+ * (NCP_G2_FURNITURE), markup sent as inlineData text (NCP_G2_INLINE_DATA), the
+ * contentSet's other content (NCP_G2_CONTENT), NITF body.head texts and fields
+ * (NCP_G2_HEAD_TEXT, NCP_G2_BODY_HEAD). */
 static int content_pair(const nc_kv *kv)
 {
     return kv->key && (!strncmp(kv->key, NCP_G2_FURNITURE, strlen(NCP_G2_FURNITURE)) ||
                        !strncmp(kv->key, NCP_G2_HEAD_TEXT, strlen(NCP_G2_HEAD_TEXT)) ||
-                       !strncmp(kv->key, "g2:contentSet/", 14) ||
+                       !strncmp(kv->key, NCP_G2_CONTENT, strlen(NCP_G2_CONTENT)) ||
                        !strcmp(kv->key, NCP_G2_BODY_HEAD));
 }
 
@@ -1269,9 +1269,6 @@ static int own_catalog(const xmlNode *cat)
     return 1;
 }
 
-/* The message's header (sent, origin, destination, channel...) kept as extra pairs, once,
- * where the G2 writer writes pairs without a place of their own (contentMeta's end), so
- * that G2 -> G2 reads them back in the same order. */
 /* A kept element "<name ...> text </name>" (text alone, no child element) with the white
  * space around its text left out: the header's dates (AP's indented <timestamp>), which
  * XML Schema would not read with it, are written back valid. */
@@ -1295,6 +1292,9 @@ static void trim_text_value(nc_article *a, nc_kv *kv)
     nc_buf_release(&b);
 }
 
+/* The message's header (sent, origin, destination, channel...) kept as extra pairs, once,
+ * where the G2 writer writes pairs without a place of their own (contentMeta's end), so
+ * that G2 -> G2 reads them back in the same order. */
 static void keep_header(rd *r)
 {
     xmlNode *c;
@@ -1598,6 +1598,7 @@ static int read_message(rd *r, xmlNode *msg)
 {
     refs items = {NULL, 0, 0}, prefs = {NULL, 0, 0};
     xmlNode *set = ncp_nml_child_g2(msg, "itemSet"), *c, *pkg = NULL, *main = NULL;
+    xmlNode *article = NULL; /* the item read as the article */
     size_t i, more_text = 0;
     int rc = 0;
     r->header = ncp_nml_child_g2(msg, "header");
@@ -1648,8 +1649,7 @@ static int read_message(rd *r, xmlNode *msg)
                     "the newsMessage holds %zu more text item%s: only the first is read as "
                     "the article (the others are kept whole, for NewsML-G2)",
                     more_text, more_text == 1 ? "" : "s");
-        if (set && keep_message_items(r, set, main) < 0)
-            goto nomem;
+        article = main;
         goto done;
     }
     for (i = 0; i < items.n && !main; i++)
@@ -1666,14 +1666,12 @@ static int read_message(rd *r, xmlNode *msg)
                 !media_from_item(r->a, items.v[i], cls, 0))
                 goto nomem;
         }
-        if (set && keep_message_items(r, set, main) < 0)
-            goto nomem;
+        article = main;
         goto done;
     }
     if (pkg) {
         rc = read_package(r, pkg);
-        if (rc == 0 && set && keep_message_items(r, set, pkg) < 0)
-            goto nomem;
+        article = pkg;
         goto done;
     }
     rc = not_article(r, msg, items.n ? "the newsMessage holds no text, picture or package item"
@@ -1682,6 +1680,8 @@ static int read_message(rd *r, xmlNode *msg)
 nomem:
     rc = nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
 done:
+    if (rc == 0 && set && article && keep_message_items(r, set, article) < 0)
+        rc = nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
     if (rc == 0)
         keep_header(r);
     free(items.v);

@@ -82,7 +82,7 @@ typedef struct wctx {
     int furniture;         /* page furniture pairs to write at the start of the body */
     long inline_data;      /* the NCP_G2_INLINE_DATA pair to send the body in, or -1 */
     char *group_refs;      /* a package's itemRef targets (place_group_set), or NULL */
-    int content_xml;       /* kept content that is no body (NCP_G2_INLINE_XML) to write */
+    int content_xml;       /* the contentSet's other content (NCP_G2_CONTENT) to write */
     long msg_main;         /* a newsMessage around the item: its place (message_items), or -1 */
 } wctx;
 
@@ -1631,6 +1631,13 @@ static void place_furniture(wctx *w, int nitf)
     nc_buf_release(&scratch);
 }
 
+/* 1 when the kept XML v is an element without content ("<inlineData .../>"). */
+static int empty_element(const char *v)
+{
+    size_t n = v ? strlen(v) : 0;
+    return n > 2 && !strcmp(v + n - 2, "/>");
+}
+
 /* Markup sent as the text of an inlineData (ANSA: escaped <p> in a text/plain inlineData;
  * extra NCP_G2_INLINE_DATA, reader.c): without --newsml-body the body goes back into such
  * an inlineData (w->inline_data) when the kept value is one empty inlineData element, and
@@ -1640,14 +1647,12 @@ static void place_inline_data(wctx *w, const char *body)
 {
     long at = extra_at(w->a, NCP_G2_INLINE_DATA);
     const char *v;
-    size_t n;
     nc_buf scratch = NC_BUF_INIT;
     w->inline_data = -1;
     if (at < 0 || !w->placed || body)
         return;
     v = w->a->extra[at].value;
-    n = strlen(v);
-    if (n > 2 && !strcmp(v + n - 2, "/>") && !root_media(w->a) &&
+    if (empty_element(v) && !root_media(w->a) &&
         ncp_g2x_write(&scratch, "inlineData", v, w->o) == 0) {
         w->inline_data = at;
         w->placed[at] = 2;
@@ -1702,11 +1707,10 @@ static void furniture(wctx *w)
     }
 }
 
-/* Marks the kept content beside the body (NCP_G2_INLINE_XML and the other
- * "g2:contentSet/NAME" pairs, reader.c: SportsML, a plain or PDF form of the text) that is
- * still one such element (w->content_xml counts them); content_set writes them back after
- * the body. The shell of markup sent as inlineData (NCP_G2_INLINE_DATA, empty) is not
- * such content. */
+/* Marks the kept content beside the body (NCP_G2_CONTENT pairs, reader.c: SportsML, a
+ * plain or PDF form of the text) that is still one such element (w->content_xml counts
+ * them); content_set writes them back after the body. The shell of markup sent as
+ * inlineData (NCP_G2_INLINE_DATA, an empty element) is not such content. */
 static void place_content_xml(wctx *w)
 {
     const nc_article *a = w->a;
@@ -1715,10 +1719,9 @@ static void place_content_xml(wctx *w)
     for (i = 0; w->placed && i < a->n_extra; i++) {
         const nc_kv *kv = &a->extra[i];
         const char *nm = kept_name(kv, "contentSet");
-        size_t n = kv->value ? strlen(kv->value) : 0;
         if (!nm || w->placed[i] || (strcmp(nm, "inlineXML") && strcmp(nm, "inlineData") &&
                                     strcmp(nm, "remoteContent")) ||
-            (!strcmp(nm, "inlineData") && n > 2 && !strcmp(kv->value + n - 2, "/>")))
+            (!strcmp(nm, "inlineData") && empty_element(kv->value)))
             continue;
         nc_buf_clear(&scratch);
         if (ncp_g2x_write(&scratch, nm, kv->value, w->o) == 0) {
@@ -1957,7 +1960,7 @@ static void message_start(wctx *w)
     const nc_article *a = w->a;
     size_t i;
     long k = 0;
-    nc_buf_puts(w->x.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<newsMessage");
+    nc_buf_puts(w->x.out, "<newsMessage");
     ncp_xw_attr(&w->x, "xmlns", NCP_NS_G2);
     ncp_xw_open(&w->x);
     ncp_xw_start(&w->x, "header");
@@ -1977,9 +1980,7 @@ static void message_start(wctx *w)
             k++;
         }
     }
-    nc_buf_putc(w->x.out, '\n');
-    for (k = 0; k < w->x.depth; k++)
-        nc_buf_puts(w->x.out, "  ");
+    indent(&w->x); /* the article's item follows */
 }
 
 /* The items after the article's, and the message's end. */
@@ -1987,7 +1988,6 @@ static void message_end(wctx *w)
 {
     const nc_article *a = w->a;
     size_t i;
-    w->x.depth = 2;
     for (i = 0; i < a->n_extra; i++) {
         const char *nm = w->placed[i] == 1 ? kept_name(&a->extra[i], "itemSet") : NULL;
         if (nm && *nm != '@')
@@ -2091,14 +2091,12 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     }
     w.x.out = out;
     w.x.depth = 0;
-    if (w.msg_main >= 0) {
-        message_start(&w);
-        nc_buf_puts(out, package ? "<packageItem" : "<newsItem");
-    } else {
-        nc_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        nc_buf_puts(out, package ? "<packageItem" : "<newsItem");
+    nc_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if (w.msg_main >= 0)
+        message_start(&w); /* the message declares the G2 namespace */
+    nc_buf_puts(out, package ? "<packageItem" : "<newsItem");
+    if (w.msg_main < 0)
         ncp_xw_attr(&w.x, "xmlns", NCP_NS_G2);
-    }
     if (w.use_nc)
         ncp_xw_attr(&w.x, "xmlns:nc", NCP_NS_NC);
     ncp_xw_attr(&w.x, "guid", guid);

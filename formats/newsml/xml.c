@@ -673,6 +673,27 @@ static int generated(const xmlNode *n)
     return v && !strcmp(v, "true");
 }
 
+/* 1 when the value v is data the model (its squashed text hay) does not hold: not empty,
+ * not a date (kept as a time), found nowhere in hay. piece is scratch. */
+static int not_held(nc_buf *piece, const char *hay, const char *v)
+{
+    nc_buf_clear(piece);
+    ncp_squash_put(piece, v);
+    nc_buf_truncate(piece, piece->size ? piece->size - 1 : 0);
+    return piece->ptr && piece->ptr[0] && !looks_like_date(piece->ptr) &&
+           !strstr(hay, piece->ptr);
+}
+
+/* The node after n in document order under root (n's children first when descend). */
+static xmlNode *next_in_order(xmlNode *n, const xmlNode *root, int descend)
+{
+    if (descend && n->type == XML_ELEMENT_NODE && n->children)
+        return n->children;
+    while (n && n != root && !n->next)
+        n = n->parent;
+    return n && n != root ? n->next : NULL;
+}
+
 /* What was dropped: element paths with counts, for one warning. */
 typedef struct drops {
     const char *names[DROP_MAX];
@@ -740,13 +761,8 @@ static void attr_drops(drops *d, const nc_article *a, const xmlNode *el, const c
     const xmlAttr *at;
     for (at = el->properties; at; at = at->next) {
         xmlChar *v = xmlNodeGetContent((const xmlNode *)at);
-        if (!v)
-            continue;
-        nc_buf_clear(piece);
-        ncp_squash_put(piece, (const char *)v);
-        nc_buf_truncate(piece, piece->size ? piece->size - 1 : 0);
-        if (piece->ptr && piece->ptr[0] && !looks_like_date(piece->ptr) &&
-            !strstr(hay, piece->ptr) && !nitf_attr_form(el, at, (const char *)v))
+        if (v && not_held(piece, hay, (const char *)v) &&
+            !nitf_attr_form(el, at, (const char *)v))
             drop_note(d, a, el, (const char *)at->name);
         xmlFree(v);
     }
@@ -759,45 +775,35 @@ static void attr_drops(drops *d, const nc_article *a, const xmlNode *el, const c
 void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
 {
     nc_buf hay = NC_BUF_INIT, piece = NC_BUF_INIT, key = NC_BUF_INIT;
-    xmlNode *n = root;
-    ncp_article_squash(a, &hay);
-    while (n && hay.ptr) {
-        if (n->type == XML_ELEMENT_NODE && n->properties && in_nitf_head(n)) {
-            const xmlAttr *at;
-            const char *pp = n->parent && n->parent->type == XML_ELEMENT_NODE
-                                 ? (const char *)n->parent->name
-                                 : "";
-            for (at = n->properties; at; at = at->next) {
-                xmlChar *v = xmlNodeGetContent((const xmlNode *)at);
-                size_t len;
-                const char *t;
-                if (!v)
-                    continue;
+    xmlNode *n;
+    int squashed = 0;
+    for (n = root; n; n = next_in_order(n, root, 1)) {
+        const xmlAttr *at;
+        const char *pp;
+        if (n->type != XML_ELEMENT_NODE || !n->properties || !in_nitf_head(n))
+            continue;
+        if (!squashed++)
+            ncp_article_squash(a, &hay); /* once, and only for a NITF head */
+        if (!hay.ptr)
+            break;
+        pp = n->parent && n->parent->type == XML_ELEMENT_NODE ? (const char *)n->parent->name
+                                                               : "";
+        for (at = n->properties; at; at = at->next) {
+            xmlChar *v = xmlNodeGetContent((const xmlNode *)at);
+            if (v && not_held(&piece, hay.ptr, (const char *)v) &&
+                !nitf_attr_form(n, at, (const char *)v)) {
+                size_t len = strlen((const char *)v);
+                const char *t = ncp_trim((const char *)v, &len);
+                nc_buf_clear(&key);
+                nc_buf_printf(&key, "nitf:%s/%s/@%s", pp, (const char *)n->name,
+                              (const char *)at->name);
                 nc_buf_clear(&piece);
-                ncp_squash_put(&piece, (const char *)v);
-                nc_buf_truncate(&piece, piece.size ? piece.size - 1 : 0);
-                len = strlen((const char *)v);
-                t = ncp_trim((const char *)v, &len);
-                if (piece.ptr && piece.ptr[0] && !looks_like_date(piece.ptr) &&
-                    !strstr(hay.ptr, piece.ptr) && !nitf_attr_form(n, at, (const char *)v)) {
-                    nc_buf_clear(&key);
-                    nc_buf_printf(&key, "nitf:%s/%s/@%s", pp, (const char *)n->name,
-                                  (const char *)at->name);
-                    nc_buf_clear(&piece);
-                    nc_buf_put(&piece, t, len);
-                    if (key.failed || piece.failed ||
-                        !nc_article_add_extra(a, key.ptr, piece.ptr, 0))
-                        a->failed = 1;
-                }
-                xmlFree(v);
+                nc_buf_put(&piece, t, len);
+                if (key.failed || piece.failed ||
+                    !nc_article_add_extra(a, key.ptr, piece.ptr, 0))
+                    a->failed = 1;
             }
-        }
-        if (n->type == XML_ELEMENT_NODE && n->children)
-            n = n->children;
-        else {
-            while (n && n != root && !n->next)
-                n = n->parent;
-            n = n && n != root ? n->next : NULL;
+            xmlFree(v);
         }
     }
     if (hay.failed || piece.failed || key.failed)
@@ -824,12 +830,7 @@ static void image_drops(drops *d, const nc_article *a, const xmlNode *el, const 
     const char *const *k;
     for (k = names; *k; k++) {
         xmlChar *v = xmlGetNoNsProp(el, (const xmlChar *)*k);
-        if (!v)
-            continue;
-        nc_buf_clear(piece);
-        ncp_squash_put(piece, (const char *)v);
-        nc_buf_truncate(piece, piece->size ? piece->size - 1 : 0);
-        if (piece->ptr && piece->ptr[0] && !strstr(hay, piece->ptr))
+        if (v && not_held(piece, hay, (const char *)v))
             drop_note(d, a, el, *k);
         xmlFree(v);
     }
@@ -871,14 +872,8 @@ void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o
         } else if (n->type == XML_ELEMENT_NODE && n->properties && body_image(n)) {
             image_drops(&d, a, n, hay.ptr, &piece);
         }
-        /* next node in document order; what the writer generated is no data */
-        if (n->type == XML_ELEMENT_NODE && n->children && !generated(n))
-            n = n->children;
-        else {
-            while (n && n != root && !n->next)
-                n = n->parent;
-            n = n && n != root ? n->next : NULL;
-        }
+        /* what the writer generated is no data */
+        n = next_in_order(n, root, n->type == XML_ELEMENT_NODE && !generated(n));
     }
     if (d.total) {
         for (i = 0; i < d.n_names; i++) {
