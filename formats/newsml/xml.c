@@ -717,7 +717,7 @@ static void drop_note(drops *d, const nc_article *a, const xmlNode *p, const cha
     if (!d->first_line)
         d->first_line = (int)xmlGetLineNo(p);
     for (i = 0; i < d->n_names; i++)
-        if (!strcmp(d->names[i], path))
+        if (d->names[i] && !strcmp(d->names[i], path)) /* NULL: out of memory */
             break;
     if (i < d->n_names)
         d->counts[i]++;
