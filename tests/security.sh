@@ -86,6 +86,33 @@ for w in json newsml md; do
     expect_run 0 "" -- "$TMPD/note.json" -t $w
     grep -q '555 0100' "$TMPD/out" || fail "-t $w: the editorial note must travel in exchange formats"
 done
+# what the input constrains from publishing (G2 @pubconstraint), contact details and notes
+# inside agency XML kept whole: never on a page or in a feed without --keep-internal; they
+# travel in NewsML-G2 (all) and ninjs (the constrained values); Markdown carries the marks
+c=tests/newsml/constrained.xml
+secret='nonpublic\|newsdesk-internal\|555 01\|source-protected\|port director\|Embargoed topic\|intranet'
+expect_run 0 "newsconv: warning: $c: html does not publish 8 parts of kept agency XML marked internal (editorial notes, contact details, publishing constraints; --keep-internal writes them)" -- "$c" -t html
+grep -qx "newsconv: warning: $c: html does not publish 4 values the input constrains from publishing (pubconstraint; --keep-internal writes them)" "$TMPD/err" ||
+    fail "-t html: no warning for the constrained values: $(cat "$TMPD/err")"
+grep -o "$secret" "$TMPD/out" && fail "-t html published what the input keeps internal"
+grep -q 'Two container cranes' "$TMPD/out" && grep -q '"harbour"' "$TMPD/out" || fail "-t html lost the public text"
+$CHECK check html "$TMPD/out" >/dev/null || fail "constrained.xml -t html: $($CHECK check html "$TMPD/out")"
+expect_run 6 "newsconv: warning: $c: html does not publish 8 parts of kept agency XML marked internal (editorial notes, contact details, publishing constraints; --keep-internal writes them)" -- "$c" -t html --strict
+expect_run 0 "" -- "$c" -t html --keep-internal -q
+[ "$(grep -o "$secret" "$TMPD/out" | sort -u | wc -l)" = 7 ] || fail "--keep-internal: $(grep -o "$secret" "$TMPD/out" | sort -u)"
+expect_run 0 "" -- "$c" -t md -q
+expect_run 0 "newsconv: warning: $TMPD/c.md: html does not publish 8 parts of kept agency XML marked internal (editorial notes, contact details, publishing constraints; --keep-internal writes them)" -- "$(cp "$TMPD/out" "$TMPD/c.md"; echo "$TMPD/c.md")" -t html
+grep -o "$secret" "$TMPD/out" && fail "md -> html published what the input keeps internal"
+for w in rss atom jsonfeed; do
+    expect_run 0 "newsconv: warning: $c: $w does not publish 4 values the input constrains from publishing (pubconstraint; --keep-internal writes them)" -- "$c" -t $w --feed-title T --feed-url https://example.org/
+    grep -o "$secret" "$TMPD/out" && fail "-t $w published what the input keeps internal"
+    expect_run 0 "" -- "$c" -t $w --feed-title T --feed-url https://example.org/ --keep-internal -q
+    grep -q "port director" "$TMPD/out" || fail "-t $w --keep-internal: the summary is missing"
+done
+expect_run 0 "" -- "$c" -t newsml -q
+[ "$(grep -o "$secret" "$TMPD/out" | sort -u | wc -l)" = 7 ] || fail "-t newsml must carry it all: $(grep -o "$secret" "$TMPD/out" | sort -u)"
+expect_run 0 "" -- "$c" -t json -q
+[ "$(grep -o "$secret" "$TMPD/out" | sort -u | wc -l)" = 4 ] || fail "-t json must carry the constrained values: $(grep -o "$secret" "$TMPD/out" | sort -u)"
 expect_run 0 "" -- -q "$TMPD/note.json" -t html --csp
 grep -q "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src http: https: data:; media-src http: https:; script-src 'none'; style-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'\"/>" "$TMPD/out" ||
     fail "--csp: no policy"

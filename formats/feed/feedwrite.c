@@ -7,8 +7,10 @@
  * the running channel data. A 10,000-entry feed thus holds about 480 KB of index whatever
  * the size of its entries (make bench measures it). */
 #include "feedwrite.h"
+
 #include "common/dom.h"
 #include "common/notcarried.h"
+#include "common/publish.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -801,4 +803,19 @@ void ncp_feed_excerpt(const nc_article *a, size_t max, nc_buf *out)
         out->failed = 1;
     nc_buf_release(&text);
     nc_buf_release(&flat);
+}
+
+int ncp_feed_publish(ncp_feed_entry_fn fn, const char *fmt, const nc_article *a, nc_buf *out,
+                     const nc_opts *o, nc_error *err)
+{
+    nc_article view;
+    ncp_publish pv;
+    int rc;
+    if (ncp_publish_view(a, &view, &pv, o, fmt, NCP_PUBLISH_VALUES) < 0) {
+        ncp_publish_free(&pv);
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    }
+    rc = fn(&view, out, o, err);
+    ncp_publish_free(&pv);
+    return rc;
 }

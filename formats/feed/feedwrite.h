@@ -124,6 +124,13 @@ typedef struct ncp_feed_holds {
  * channel. */
 void ncp_feed_not_carried(const nc_article *a, const nc_opts *o, const ncp_feed_holds *h);
 
+/* Writes a with the entry writer fn, without the values the input constrains from
+ * publishing (common/publish.c, NCP_PUBLISH_VALUES): a feed is published. */
+typedef int (*ncp_feed_entry_fn)(const nc_article *a, nc_buf *out, const nc_opts *o,
+                                 nc_error *err);
+int ncp_feed_publish(ncp_feed_entry_fn fn, const char *fmt, const nc_article *a, nc_buf *out,
+                     const nc_opts *o, nc_error *err);
+
 /* ---- dates ---- */
 /* RFC 822 (RSS): "Thu, 11 Jul 2019 10:30:00 +0200"; no zone: "-0000"; a date: midnight.
  * out: at least 40 bytes. "" for an unset time. */

@@ -92,7 +92,7 @@ static const ncp_feed_holds atom_holds = {
         NCP_HOLDS_SOURCE_TITLE,
     atom_rels};
 
-int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
+static int atom_entry(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
     char sid[NCP_FEED_ID_LEN], upd[NC_TIME_ISO_LEN], pub[NC_TIME_ISO_LEN];
     const char *id;
@@ -190,6 +190,11 @@ int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
     nc_buf_release(&tmp);
     nc_buf_release(&html);
     return 0;
+}
+
+int ncp_atom_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
+{
+    return ncp_feed_publish(atom_entry, "atom", a, out, o, err);
 }
 
 static void atom_head(nc_buf *out, const ncp_feed_chan *c)

@@ -137,7 +137,7 @@ static void media(jw *w, const nc_article *a, json_t *item)
         set(w, item, "attachments", list);
 }
 
-int ncp_jsonfeed_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
+static int jsonfeed_entry(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
     char sid[NCP_FEED_ID_LEN], upd[NC_TIME_ISO_LEN];
     const char *id;
@@ -215,6 +215,11 @@ int ncp_jsonfeed_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_er
     nc_buf_release(&html);
     nc_buf_release(&w.tmp);
     return rc;
+}
+
+int ncp_jsonfeed_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
+{
+    return ncp_feed_publish(jsonfeed_entry, "jsonfeed", a, out, o, err);
 }
 
 static void jf_head(nc_buf *out, const ncp_feed_chan *c)

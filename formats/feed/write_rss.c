@@ -195,7 +195,7 @@ static void dcterms(nc_buf *out, const char *name, const nc_time *t)
         ncp_feed_el(out, 6, name, d);
 }
 
-int ncp_rss_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
+static int rss_entry(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
     char sid[NCP_FEED_ID_LEN], date[40], upd[40];
     const char *id;
@@ -262,6 +262,11 @@ int ncp_rss_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *
     nc_buf_release(&link);
     nc_buf_release(&tmp);
     return 0;
+}
+
+int ncp_rss_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
+{
+    return ncp_feed_publish(rss_entry, "rss", a, out, o, err);
 }
 
 static void rss_head(nc_buf *out, const ncp_feed_chan *c)

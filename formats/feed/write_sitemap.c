@@ -38,7 +38,7 @@ static void news_language(const char *lang, char *out, size_t n)
     }
 }
 
-int ncp_sitemap_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
+static int sitemap_entry(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
     char lang[8], date[NC_TIME_ISO_LEN];
     const char *name = a->str[NC_F_PUBLISHER] ? a->str[NC_F_PUBLISHER]
@@ -85,6 +85,11 @@ int ncp_sitemap_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_err
         out->failed = 1;
     nc_buf_release(&loc);
     return 0;
+}
+
+int ncp_sitemap_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
+{
+    return ncp_feed_publish(sitemap_entry, "sitemap", a, out, o, err);
 }
 
 static void sitemap_head(nc_buf *out, const ncp_feed_chan *c)

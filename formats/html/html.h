@@ -7,13 +7,14 @@
  * jsonld.c   schema.org JSON-LD (jansson) and the newsconv-extra block
  * extract.c  main-content detection and the removal rules
  * names.c    byline -> clean author names, headline cleanup
- * writer.c   the HTML5 writer */
+ * writer.c   the HTML5 writer (what it leaves out of a page: common/publish.c) */
 #ifndef NEWSCONV_FORMATS_HTML_H
 #define NEWSCONV_FORMATS_HTML_H
 
 #include <libxml/HTMLparser.h>
 
 #include "common/dom.h"
+#include "common/publish.h"
 #include "common/xmlguard.h"
 
 /* Per-element analysis, attached to xmlNode._private during a read. */
@@ -126,6 +127,7 @@ int ncp_html_page_read(nc_article *a, const char *buf, size_t len, const nc_opts
 
 /* writer.c */
 int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err);
+
 
 /* charset.c: converts the page to UTF-8 into out. `forced` is --input-encoding (or
  * NULL). *used gets the encoding name (static). Returns 0 (out holds the page), 1 (buf is

@@ -395,110 +395,12 @@ static int is_rtl(const char *lang)
     return 0;
 }
 
-/* 1 for an extra pair that holds an editorial note (NewsML-G2's edNote kept as
- * "g2:itemMeta/edNote", with its role and publishing constraint). */
-static int internal_extra(const nc_kv *kv)
-{
-    size_t n = kv->key ? strlen(kv->key) : 0;
-    return n >= 7 && !strcmp(kv->key + n - 7, "/edNote");
-}
-
 static void write_page(const nc_article *a, nc_buf *out, const nc_opts *o);
-
-/* The details of an author or an entity without their contactInfo (e-mail addresses and
- * telephone numbers, for the editors who receive the item): *out is the rest as new JSON
- * text, or NULL when nothing is left. Returns 1 when contactInfo was there, 0 when not,
- * -1 when out of memory. */
-static int strip_contact(const char *details, char **out)
-{
-    json_t *j;
-    *out = NULL;
-    if (!details || !strstr(details, "\"contactInfo\""))
-        return 0;
-    j = json_loads(details, 0, NULL);
-    if (!json_is_object(j) || json_object_del(j, "contactInfo") < 0) {
-        json_decref(j);
-        return 0;
-    }
-    if (json_object_size(j) && !(*out = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
-        json_decref(j);
-        return -1;
-    }
-    json_decref(j);
-    return 1;
-}
-
-/* What a page to publish leaves out of the agency metadata unless --keep-internal: the
- * contactInfo of authors and entities. Fills view (a copy of *a with its own author and
- * subject arrays, freed with private_free) and returns how many items lost contact
- * details, or -1 when out of memory. */
-typedef struct ncp_private {
-    nc_author *authors;
-    nc_subject *subjects;
-    char **texts;
-    size_t n_texts;
-} ncp_private;
-
-static void private_free(ncp_private *pv)
-{
-    size_t i;
-    for (i = 0; i < pv->n_texts; i++)
-        free(pv->texts[i]);
-    free(pv->texts);
-    free(pv->authors);
-    free(pv->subjects);
-}
-
-/* Strips *details (strip_contact), keeping the new text in pv->texts. */
-static int strip_one(ncp_private *pv, const char **details)
-{
-    char *t;
-    int r = strip_contact(*details, &t);
-    if (r > 0) {
-        *details = t;
-        if (t)
-            pv->texts[pv->n_texts++] = t;
-    }
-    return r;
-}
-
-static long private_strip(nc_article *view, ncp_private *pv)
-{
-    size_t i;
-    long n = 0;
-    int r;
-    memset(pv, 0, sizeof *pv);
-    pv->authors = malloc((view->n_authors + 1) * sizeof *pv->authors);
-    pv->subjects = malloc((view->n_subjects + 1) * sizeof *pv->subjects);
-    pv->texts = malloc((view->n_authors + view->n_subjects + 1) * sizeof *pv->texts);
-    if (!pv->authors || !pv->subjects || !pv->texts)
-        return -1;
-    for (i = 0; i < view->n_authors; i++) {
-        pv->authors[i] = view->authors[i];
-        if ((r = strip_one(pv, &pv->authors[i].details)) < 0)
-            return -1;
-        n += r;
-    }
-    for (i = 0; i < view->n_subjects; i++) {
-        pv->subjects[i] = view->subjects[i];
-        if ((r = strip_one(pv, &pv->subjects[i].details)) < 0)
-            return -1;
-        n += r;
-    }
-    if (n) {
-        view->authors = pv->authors;
-        view->subjects = pv->subjects;
-    }
-    return n;
-}
 
 int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *err)
 {
     nc_article view;
-    nc_kv *pub = NULL;
-    ncp_private pv;
-    long n_contact = 0;
-    size_t i, n_internal = 0;
+    ncp_publish pv;
     nc_iter it = nc_iter_init(a->body);
     nc_event ev;
     /* the canonical XHTML keeps an embed's URL only */
@@ -509,58 +411,15 @@ int ncp_html_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error 
             break;
         }
     }
-    if (a->str[NC_F_EDNOTE] && !nc_opts_flag(o, "keep-internal")) {
-        /* an editorial note is addressed to the editors who receive the item (NewsML-G2
-         * edNote, ninjs ednote), often with names, e-mail addresses and telephone numbers:
-         * a page to publish leaves it out unless asked */
-        view = *a;
-        view.str[NC_F_EDNOTE] = NULL;
-        a = &view;
-        nc_warn(o, 0, 0, "html does not publish the editorial note (internal; "
-                         "--keep-internal writes it)");
-    }
-    for (i = 0; i < a->n_extra; i++)
-        n_internal += internal_extra(&a->extra[i]);
-    if (n_internal && !nc_opts_flag(o, "keep-internal")) {
-        /* the same for editorial notes kept as extra pairs */
-        pub = malloc(a->n_extra * sizeof *pub);
-        if (!pub)
-            return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-        if (a != &view)
-            view = *a;
-        view.n_extra = 0;
-        for (i = 0; i < a->n_extra; i++)
-            if (!internal_extra(&a->extra[i]))
-                pub[view.n_extra++] = a->extra[i];
-        view.extra = pub;
-        a = &view;
-        nc_warn(o, 0, 0, "html does not publish %zu editorial note%s kept as extra (internal; "
-                         "--keep-internal writes them)", n_internal, n_internal == 1 ? "" : "s");
-    }
-    memset(&pv, 0, sizeof pv);
-    if (!nc_opts_flag(o, "keep-internal")) {
-        /* contact details of authors and entities are for the receiving editors too */
-        if (a != &view)
-            view = *a;
-        n_contact = private_strip(&view, &pv);
-        if (n_contact < 0) {
-            private_free(&pv);
-            free(pub);
-            return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-        }
-        if (n_contact) {
-            a = &view;
-            nc_warn(o, 0, 0, "html does not publish the contact details of %ld author%s or "
-                    "entit%s (internal; --keep-internal writes them)", n_contact,
-                    n_contact == 1 ? "" : "s", n_contact == 1 ? "y" : "ies");
-        }
+    if (ncp_publish_view(a, &view, &pv, o, "html", NCP_PUBLISH_PAGE) < 0) {
+        ncp_publish_free(&pv);
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     }
     if (nc_opts_flag(o, "fragment"))
-        article(a, out, 0, 1);
+        article(&view, out, 0, 1);
     else
-        write_page(a, out, o);
-    private_free(&pv);
-    free(pub);
+        write_page(&view, out, o);
+    ncp_publish_free(&pv);
     return 0;
 }
 

@@ -1251,6 +1251,13 @@ static nc_media *read_media(ncp_jrd *r, json_t *m, int kind, int root, const des
             md->caption = rootd->summary;
             md->credit = rootd->credit;
             md->alt = rootd->alt;
+        } else {
+            /* the renditions of a text (or untyped) item: the item's own, written back
+             * as its renditions, not as an association */
+            json_t *det = NULL, *from = json_string("renditions");
+            det_put(r, &det, "from", from);
+            json_decref(from);
+            md->details = det_text(r, det);
         }
         return md;
     }
@@ -1742,6 +1749,7 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     nc_article *a = r->a;
     const char *type = json_string_value(GET(o, "type")), *id, *title, *s;
     int version = detect_version(o), mkind = media_kind(type);
+    size_t own = 0; /* 1: the first media holds the text item's own renditions */
     descs d;
     char vname[32] = "ninjs (vendor dialect)";
     if (version)
@@ -1807,14 +1815,14 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     /* a picture (video, ...) item, or an item with picture renditions of its own (not
      * only, say, a PDF of the page): a media item */
     if (mkind >= 0 || has_media_rendition(GET(o, "renditions")))
-        read_media(r, o, mkind, 1, mkind >= 0 ? &d : NULL);
+        own = read_media(r, o, mkind, 1, mkind >= 0 ? &d : NULL) != NULL && mkind < 0;
     read_associations(r, GET(o, "associations"));
     if (r->forms) {
         ncp_jrd_extra(r, NCP_JSON_NS "forms", r->forms);
         json_decref(r->forms);
         r->forms = NULL;
     }
-    if (a->item_type && !strcmp(a->item_type, a->n_media ? "composite" : "text"))
+    if (a->item_type && !strcmp(a->item_type, a->n_media > own ? "composite" : "text"))
         a->item_type = NULL; /* what the writer derives: not worth keeping */
 
     if (id && !strncmp(id, NCP_JSON_URN, strlen(NCP_JSON_URN))) {

@@ -1183,11 +1183,31 @@ static json_t *link_association(wr *w, const nc_link *l, int n)
     return o;
 }
 
-/* 1 when the item is itself its first media (a picture item, ...): its renditions are the
- * item's own. */
-static int is_root_media(const nc_article *a)
+static json_t *details_get(wr *w, const char *text, const char *key);
+
+/* 1 when the first media holds the renditions a ninjs text item gave as its own (the
+ * reader marks them "from": "renditions"). */
+static int is_own_renditions(wr *w, const nc_article *a)
 {
     const nc_media *m = a->n_media ? &a->media[0] : NULL;
+    json_t *v;
+    int yes;
+    if (!m || !m->details || m->name || m->id || m->rel || m->caption || m->credit ||
+        m->alt || m->title)
+        return 0;
+    v = details_get(w, m->details, NCP_JSON_NS "from");
+    yes = json_is_string(v) && !strcmp(json_string_value(v), "renditions");
+    json_decref(v);
+    return yes;
+}
+
+/* 1 when the item is itself its first media (a picture item, ...), or that media holds
+ * the item's own renditions (is_own_renditions): its renditions are the item's own. */
+static int is_root_media(wr *w, const nc_article *a)
+{
+    const nc_media *m = a->n_media ? &a->media[0] : NULL;
+    if (is_own_renditions(w, a))
+        return 1;
     return m && a->item_type && !m->name && !m->id && !m->details && !m->rel &&
            nc_media_kind_from_name(a->item_type) == (int)m->kind &&
            ncp_strcasecmp(a->item_type, "image") && ncp_strcasecmp(a->item_type, "photo");
@@ -1199,7 +1219,7 @@ static void write_associations(wr *w, json_t *root)
     json_t *arr = json_array();
     int counts[NC_MEDIA_GRAPHIC + 1] = {0};
     size_t i;
-    for (i = is_root_media(a) ? 1 : 0; i < a->n_media; i++) {
+    for (i = is_root_media(w, a) ? 1 : 0; i < a->n_media; i++) {
         unsigned k = (unsigned)a->media[i].kind <= NC_MEDIA_GRAPHIC ? a->media[i].kind : 0;
         push(w, arr, media_association(w, &a->media[i], ++counts[k]));
     }
@@ -1467,7 +1487,7 @@ static void write_descriptions(wr *w, json_t *root)
         push(w, arr, role_value(w, "dateline", NULL, s[NC_F_DATELINE]));
     if (s[NC_F_CREDIT])
         push(w, arr, role_value(w, "creditline", NULL, s[NC_F_CREDIT]));
-    if (is_root_media(a)) { /* the item is the picture: its caption, alt text, credit */
+    if (is_root_media(w, a)) { /* the item is the picture: its caption, alt text, credit */
         const nc_media *m = &a->media[0];
         if (m->caption && !raw_has(arr, m->caption))
             push(w, arr, role_value(w, "caption", "text/plain", m->caption));
@@ -1507,8 +1527,9 @@ static json_t *build(wr *w)
     nc_buf_printf(&w->tmp, "http://www.iptc.org/std/ninjs/ninjs-schema_%s.json", w->version);
     set_str(w, o, "schema", w->tmp.ptr);
     set(w, root, "standard", o);
-    set_str(w, root, "type", item_type(w, a->item_type, a->n_media ? "composite" : "text",
-                                       "item"));
+    set_str(w, root, "type", item_type(w, a->item_type,
+                                       a->n_media > (size_t)is_own_renditions(w, a)
+                                           ? "composite" : "text", "item"));
     for (i = 0; i < a->n_extra; i++) {
         const char *k = ninjs_extra(a->extra[i].key);
         if (k && !strcmp(k, "representationType") && !a->extra[i].json)
@@ -1562,7 +1583,7 @@ static json_t *build(wr *w)
     write_bodies(w, root);
     write_info_sources(w, root);
     write_subjects(w, root);
-    if (is_root_media(a))
+    if (is_root_media(w, a))
         set_renditions(w, root, renditions(w, &a->media[0]));
     write_associations(w, root);
     write_trust_indicators(w, root);
