@@ -69,7 +69,7 @@ done
 fm=fixtures/full-metadata/article.xml
 expect_run 0 "newsconv: warning: $fm: not carried into json: expires, extra (8) (-v shows each)" -- "$fm" -t json
 [ "$(wc -l <"$TMPD/err")" = 1 ] || fail "not one warning line: $(cat "$TMPD/err")"; pass
-expect_run 0 "newsconv: warning: $fm: not carried into nitf: links, media, line breaks and extra spaces of summary, extra field (7), code and scheme of genre, subject (2), scheme of subject, url or affiliation of author (-v shows each)" -- "$fm" -t nitf
+expect_run 0 "newsconv: warning: $fm: not carried into nitf: links, media, line breaks and extra spaces of summary, extra field (7), code and scheme of genre, subject (2), url or affiliation of author (-v shows each)" -- "$fm" -t nitf
 nc -v "$fm" -t json >/dev/null 2>"$TMPD/err" || fail "-v"
 [ "$(grep -c "^newsconv: warning: $fm: json cannot hold extra '" "$TMPD/err")" = 8 ] || fail "-v: details: $(cat "$TMPD/err")"; pass
 grep -q "not carried" "$TMPD/err" && fail "-v repeats the summary"; pass

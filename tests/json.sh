@@ -393,6 +393,19 @@ rc=$?
 [ $rc -eq 4 ] && grep -q "<stdin>: not an article: a ninjs 3.x planning item" "$T/e" || fail "planning item: exit $rc: $(cat "$T/e")"
 ok
 
+# ninjs 1.x item fields no other version has: the item's mimetype, kept and written back
+# in 1.x (named not carried by the others); a 1.x representation type is no loss
+cat > "$T/v1.json" <<'EOF'
+{"uri": "http://example.com/v1", "type": "text", "mimetype": "text/plain", "representationtype": "complete",
+ "headline": "H", "body_text": "Text of the story."}
+EOF
+nc --strict -f json "$T/v1.json" -t json --ninjs-version 1.6 > "$T/o" 2> "$T/e" || fail "1.x mimetype: $(cat "$T/e")"
+grep -qF '"mimetype": "text/plain",' "$T/o" && grep -qF '"representationtype": "complete",' "$T/o" ||
+    fail "1.x mimetype or representation type not written back: $(cat "$T/o")"
+nc -v -f json "$T/v1.json" -t json > /dev/null 2> "$T/e"
+grep -qF "json cannot hold extra 'ninjs:mimetype': dropped" "$T/e" || fail "3.1: the 1.x mimetype not named: $(cat "$T/e")"
+ok
+
 # ---- 6. round trips with the other formats ----
 n_trips=0
 for dir in fixtures/*/; do

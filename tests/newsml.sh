@@ -33,6 +33,12 @@ TMP=$TMPD
 skipped=0
 ok() { pass; }
 note() { echo "note: $*"; }
+# has_lines FILE WHAT LINE...: each LINE is a whole line of FILE
+has_lines() {
+    local f=$1 what=$2 l
+    shift 2
+    for l in "$@"; do grep -qxF "$l" "$f" || fail "$what: want $l in $(cat "$f")"; done
+}
 
 [ -x "$NEWSCONV" ] || fail "$NEWSCONV not built (run make)"
 have_shared=1
@@ -550,6 +556,21 @@ nc "$TMP/bfn.xml" -t newsml | cmp -s - "$TMP/bf.xml" || fail "$k -> NITF body ->
 [ $have_shared = 1 ] && printf '%s\n%s\n' "$TMP/bf.xml" "$TMP/bfn.xml" >> "$TMP/valid.list"
 nc "$k" -t md 2> /dev/null | grep -q '^"g2:inlineXML/xhtml:header": "<header' || fail "$k -> md: the header is not carried"
 ok
+# an <aside> after the text has begun is a box of the story: its text read in place, with a
+# warning (the body model has no box; exit 6 under --strict); one opening the body is
+# furniture, kept whole as above
+k=tests/newsml/body-aside.xml
+nc "$k" -t model > "$TMP/out" 2> "$TMP/err"
+grep -qxF "newsconv: warning: $k: the body's 1 aside box is read as body text (the body model has no box)" "$TMP/err" ||
+    fail "$k: $(cat "$TMP/err")"
+grep -A1 '^  heading level=4$' "$TMP/out" | grep -qF 'text "Hintergrund"' &&
+    grep -qF 'text "Der Haushalt umfasst 480 Milliarden Euro."' "$TMP/out" || fail "$k: the box's text: $(cat "$TMP/out")"
+grep -qF 'extra "g2:inlineXML/xhtml:aside" "<aside xmlns=\"http://www.w3.org/1999/xhtml\" class=\"navigation\">' "$TMP/out" ||
+    fail "$k: the opening aside is not kept as furniture"
+nc --strict "$k" -t model > /dev/null 2>&1; [ $? = 6 ] || fail "$k --strict: want exit 6"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the text: $(cat "$TMP/out")"; }
+ok
 # G2 -> G2 of test document $1, written as $2: writing $2 again gives $2 (stable), and the
 # item compares equal to $1 after normalising (tests/tools/g2norm.py; $3 names what is kept)
 g2_kept() {
@@ -707,6 +728,42 @@ grep -qxF '  ednote "Hold for release\nCall the desk on 555 0100 before use."' "
     fail "$k: the body.head notes: $(cat "$TMP/out")"
 nc "$k" -t html 2> /dev/null | grep -q '555 0100' && fail "$k -> html: the note not for publication is published"
 nc --strict "$k" -t nitf > /dev/null 2>&1; [ $? = 6 ] || fail "$k -> nitf --strict: want exit 6 (the extras not carried)"
+ok
+# NITF identified-content: typed entities with their codes, a classifier as a subject with
+# its scheme; written back by the NITF writer (valid 3.6), as typed entities by G2 and ninjs;
+# a head title unlike the hl1 is kept and written back as the title
+k=tests/newsml/nitf-identified.xml
+nc "$k" -t model > "$TMP/out" 2> "$TMP/err"
+grep -qxF "newsconv: warning: $k:17: dropped: person/function" "$TMP/err" || fail "$k: $(cat "$TMP/err")"
+has_lines "$TMP/out" "$k" '  subject type="place" name="Oviedo, España" code="33044" scheme="ine.es"' \
+    '  subject type="organisation" name="Agencia Estatal de Meteorología" code="AEMET" scheme="example"' \
+    '  subject type="person" name="Juan Pérez" code="p-991" scheme="example"' \
+    '  subject type="event" name="Temporal Bárbara"' '  subject type="object" name="Plan de emergencias"' \
+    '  subject code="SOC" scheme="categoria"' '  extra "nitf:head/title" "temporal-norte"'
+nc "$k" -t nitf -q > "$TMP/ic.nitf" || fail "$k -> nitf"
+grep -qF '<title>temporal-norte</title>' "$TMP/ic.nitf" || fail "$k -> nitf: the head title"
+[ $have_shared = 1 ] && echo "$TMP/ic.nitf" >> "$TMP/valid.list" # validate_all: NITF 3.6
+nc -f nitf "$TMP/ic.nitf" -t model 2> /dev/null | diff - "$TMP/out" > /dev/null || fail "$k: nitf -> nitf changed the model: $(nc -f nitf "$TMP/ic.nitf" -t model 2>&1 | diff - "$TMP/out")"
+nc --strict "$k" -t nitf > /dev/null 2>&1; [ $? = 6 ] || fail "$k -> nitf --strict: want exit 6 (the function is dropped)"
+nc "$k" -t json -q | grep -qF '"name": "Temporal Bárbara"' || fail "$k -> json: the event"
+nc "$k" -t newsml -q | grep -qF '<subject type="cpnat:person" qcode=' && fail "$k -> newsml: a code without scheme alias as qcode"
+nc "$k" -t newsml -q | grep -qF 'type="cpnat:poi"' || nc "$k" -t newsml -q | grep -qF 'type="cpnat:geoArea"' || fail "$k -> newsml: the place is not typed"
+ok
+# NewsML 1.2 data in FormalName and Value attributes is kept, not lost without a word;
+# form (vocabularies, MediaType, Format, Role, a Property's FormalName) is not data
+k=tests/newsml/newsml1-attrs.xml
+nc --strict "$k" -t model > "$TMP/out" 2> "$TMP/err" || fail "$k: --strict: $(cat "$TMP/err")"
+has_lines "$TMP/out" "$k" '  extra "newsml1:NewsEnvelope/NewsService/@FormalName" "DGTE"' \
+    '  extra "newsml1:AdministrativeMetadata/Property/EditorialService" "Agence France-Presse"' \
+    '  extra "newsml1:DescriptiveMetadata/OfInterestTo/@FormalName" "AFP-World"' \
+    '  extra "newsml1:Location/Property/Country" "BRA"' '  extra "newsml1:Creator/Party/@Topic" "Journalist"' \
+    '  extra "newsml1:NewsManagement/Instruction/@FormalName" "Update"'
+grep -q 'Status\|MediaType\|"newsml1:[^"]*/@Vocabulary"\|Property/@FormalName\|/Format/\|/Role/' "$TMP/out" &&
+    fail "$k: form kept as data: $(grep 'Status\|MediaType\|Vocabulary\|Property/@FormalName\|/Format/\|/Role/' "$TMP/out")"
+for v in md newsml; do
+    nc "$k" -t $v -q | nc -f $v -t model 2> /dev/null | diff "$TMP/out" - > /dev/null || fail "$k -> $v -> model changed"
+done
+nc --strict "$k" -t json > /dev/null 2>&1; [ $? = 6 ] || fail "$k -> json --strict: want exit 6 (newsml1: extras not carried)"
 ok
 # the size and type of a body image, which the body model does not hold, are named dropped
 printf '%s\n' '<nitf><head><title>T</title></head><body><body.content><p>Text of the story.</p>' \

@@ -299,7 +299,7 @@ static char *scalar_text(const json_t *v)
         return strdup(json_string_value(v));
     if (json_is_null(v))
         return strdup("");
-    return json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+    return ncp_json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
 }
 
 /* What kind of key this is: 0 a field of one value (text, date, urgency), 1 a list field,
@@ -332,7 +332,7 @@ static int key_pairs(reader *r, ncp_metafile *mf, const char *key, json_t *v, co
     if (json_is_array(v) && !json_array_size(v))
         return push_pair(r, mf, key, "", "");
     if (kind == 2 && (json_is_object(v) || json_is_array(v))) {
-        char *js = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        char *js = ncp_json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
         int rc = js ? push_pair(r, mf, key, "=", js)
                     : no_memory(r);
         free(js);

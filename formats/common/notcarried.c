@@ -34,8 +34,12 @@ void ncp_warn_agency_not_carried_but(const nc_article *a, const nc_opts *o, cons
                                      unsigned carried)
 {
     size_t i, j, subj = 0, auth = 0, med = 0, rend = 0;
-    for (i = 0; i < a->n_subjects; i++)
-        subj += ncp_subject_has_attrs(&a->subjects[i]);
+    for (i = 0; i < a->n_subjects; i++) {
+        nc_subject s = a->subjects[i];
+        if (carried & NCP_CARRIES_SUBJECT_TYPES)
+            s.type = NC_SUBJECT_TOPIC;
+        subj += ncp_subject_has_attrs(&s);
+    }
     for (i = 0; i < a->n_genres; i++)
         subj += ncp_subject_has_attrs(&a->genres[i]);
     for (i = 0; i < a->n_authors; i++)

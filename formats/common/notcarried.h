@@ -26,6 +26,7 @@ int ncp_media_has_more(const nc_media *m);
 #define NCP_CARRIES_MEDIA (1u << 3)          /* media and rendition fields */
 #define NCP_CARRIES_AUTHORS (1u << 4)        /* author details */
 #define NCP_CARRIES_ITEM_TYPE (1u << 5)      /* item type */
+#define NCP_CARRIES_SUBJECT_TYPES (1u << 6)  /* subject types alone (not rel, relevance, ...) */
 void ncp_warn_agency_not_carried_but(const nc_article *a, const nc_opts *o, const char *fmt,
                                      unsigned carried);
 

@@ -29,6 +29,7 @@
 #include <libxml/parser.h>
 
 #include "common/dom.h"
+#include "common/jsonalloc.h"
 #include "common/xmlguard.h"
 
 /* 1 for an extra pair that holds an editorial note (NewsML-G2's edNote kept as
@@ -54,7 +55,7 @@ static int strip_contact(const char *details, char **out)
         json_decref(j);
         return 0;
     }
-    if (json_object_size(j) && !(*out = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
+    if (json_object_size(j) && !(*out = ncp_json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
         json_decref(j);
         return -1;
     }
@@ -222,16 +223,76 @@ static int may_hold_internal(const char *v)
     return 0;
 }
 
+static void qname(nc_buf *b, const xmlNs *ns, const xmlChar *name)
+{
+    if (ns && ns->prefix)
+        nc_buf_printf(b, "%s:", (const char *)ns->prefix);
+    nc_buf_puts(b, (const char *)name);
+}
+
+/* The XML text of the children of root, as parsed: names with their prefixes, the
+ * namespace declarations where they were, text and attribute values escaped; comments and
+ * processing instructions are left out. (libxml2 2.9's xmlNodeDump frees a buffer twice
+ * when an allocation fails.) No recursion: a walk in document order. */
+static void serialize_children(nc_buf *b, const xmlNode *root)
+{
+    const xmlNode *n = root->children;
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE) {
+            const xmlNs *d;
+            const xmlAttr *at;
+            nc_buf_putc(b, '<');
+            qname(b, n->ns, n->name);
+            for (d = n->nsDef; d; d = d->next) {
+                nc_buf_printf(b, " xmlns%s%s=\"", d->prefix ? ":" : "",
+                              d->prefix ? (const char *)d->prefix : "");
+                if (d->href)
+                    ncp_xml_escape(b, (const char *)d->href, strlen((const char *)d->href), 1);
+                nc_buf_putc(b, '"');
+            }
+            for (at = n->properties; at; at = at->next) {
+                xmlChar *v = xmlNodeGetContent((const xmlNode *)at);
+                nc_buf_putc(b, ' ');
+                qname(b, at->ns, at->name);
+                nc_buf_puts(b, "=\"");
+                if (v)
+                    ncp_xml_escape(b, (const char *)v, strlen((const char *)v), 1);
+                else
+                    b->failed = 1;
+                nc_buf_putc(b, '"');
+                xmlFree(v);
+            }
+            if (n->children) {
+                nc_buf_putc(b, '>');
+                n = n->children;
+                continue;
+            }
+            nc_buf_puts(b, "/>");
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+                   n->content) {
+            ncp_xml_escape(b, (const char *)n->content, strlen((const char *)n->content), 0);
+        }
+        while (!n->next && n->parent != root) {
+            n = n->parent;
+            nc_buf_puts(b, "</");
+            qname(b, n->ns, n->name);
+            nc_buf_putc(b, '>');
+        }
+        n = n->next;
+    }
+}
+
 /* The kept XML v without its internal elements: *out is the new text (NULL: nothing is
  * left, or v does not parse and is left out whole). Returns 1 when something was left
  * out, 0 when v stays as it is, -1 when out of memory. */
 static int scrub_xml(ncp_publish *pv, const char *v, char **out, size_t n[2])
 {
     nc_buf src = NC_BUF_INIT, res = NC_BUF_INIT;
+    xmlParserCtxtPtr ctxt;
     xmlDoc *doc;
-    xmlNode *root, *c;
+    xmlNode *root;
     size_t before = n[0] + n[1];
-    int r = 0;
+    int r = 0, oom;
     *out = NULL;
     if (!may_hold_internal(v))
         return 0;
@@ -243,14 +304,24 @@ static int scrub_xml(ncp_publish *pv, const char *v, char **out, size_t n[2])
         return -1;
     }
     ncp_xml_quiet();
-    /* no network, no entity substitution, no DTD: the text is an element, kept whole */
-    doc = xmlReadMemory(src.ptr, (int)src.size, NULL, "UTF-8",
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!(ctxt = xmlNewParserCtxt())) {
+        nc_buf_release(&src);
+        return -1;
+    }
+    /* no network, no entity substitution, no DTD: the text is an element, kept whole; no
+     * encoding given (UTF-8 without a declaration: libxml2 2.9's encoding switch does not
+     * survive an allocation failure) */
+    doc = xmlCtxtReadMemory(ctxt, src.ptr, (int)src.size, NULL, NULL,
+                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    oom = ctxt->errNo == XML_ERR_NO_MEMORY || ncp_xml_alloc_failed();
+    xmlFreeParserCtxt(ctxt);
     nc_buf_release(&src);
+    if (oom) {
+        xmlFreeDoc(doc);
+        return -1;
+    }
     if (!doc || !(root = xmlDocGetRootElement(doc))) {
         xmlFreeDoc(doc);
-        if (ncp_xml_oom())
-            return -1;
         n[0]++; /* names an internal element, cannot be checked: left out */
         return 1;
     }
@@ -262,16 +333,7 @@ static int scrub_xml(ncp_publish *pv, const char *v, char **out, size_t n[2])
         xmlFreeDoc(doc);
         return 0;
     }
-    for (c = root->children; c; c = c->next) {
-        xmlBuffer *b = xmlBufferCreate();
-        if (!b || xmlNodeDump(b, doc, c, 0, 0) < 0) {
-            xmlBufferFree(b);
-            r = -1;
-            break;
-        }
-        nc_buf_put(&res, (const char *)xmlBufferContent(b), (size_t)xmlBufferLength(b));
-        xmlBufferFree(b);
-    }
+    serialize_children(&res, root);
     xmlFreeDoc(doc);
     if (r < 0 || res.failed) {
         nc_buf_release(&res);

@@ -189,7 +189,7 @@ const char *ncp_schema_text(ncp_schema_rd *s, json_t *v)
     if (json_is_integer(v))
         snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
     else if (json_is_real(v))
-        snprintf(num, sizeof num, "%g", json_real_value(v));
+        ncp_double_str(json_real_value(v), num, sizeof num);
     else
         return NULL;
     return nc_article_strdup(s->a, num);

@@ -58,7 +58,7 @@ static int fill(ncp_feed *f, nc_article *a, const json_t *it, nc_error *err)
         nc_article_sets(a, NC_F_ID, s);
     else if (json_is_number(id)) { /* 1.0 feeds write numbers too */
         char num[64];
-        snprintf(num, sizeof num, "%.17g", json_number_value(id));
+        ncp_double_str(json_number_value(id), num, sizeof num);
         nc_article_sets(a, NC_F_ID, num);
     }
     if ((s = str(it, "url")))

@@ -8,6 +8,8 @@
  * dumped by jansson in a fixed key order (the same article gives the same bytes). */
 #include "feedwrite.h"
 
+#include "common/jsonalloc.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,7 +66,7 @@ static void set_time(jw *w, json_t *obj, const char *key, const nc_time *t)
 /* Appends the dump of v, every line indented by ind spaces. */
 static int dump(nc_buf *out, json_t *v, int ind)
 {
-    char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    char *s = ncp_json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     const char *p;
     if (!s)
         return -1;

@@ -8,6 +8,7 @@
  * code or scheme. Keys are written in a fixed order. Reading is jsonld.c. */
 #include "common/notcarried.h"
 #include "html.h"
+#include "common/jsonalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,7 +43,7 @@ static void set_time(json_t *o, const char *key, const nc_time *t)
  * XML. */
 void ncp_html_json_dump(json_t *j, nc_buf *out)
 {
-    char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    char *s = ncp_json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     const char *p;
     if (!s) {
         out->failed = 1;

@@ -7,7 +7,8 @@
  * value; under --strict the warning is fatal, like every warning. Not looked up: dates
  * (the model keeps them as times), the roles and content types of headlines, descriptions
  * and bodies (they say which field a value goes to), the document's `standard` and
- * `$schema` (the version written is the writer's), and the names and identifiers this
+ * `$schema` (the version written is the writer's), a 1.x representation type (kept in
+ * its 3.x spelling: complete as full), and the names and identifiers this
  * format makes up itself (urn:newsconv:..., "picture-1", "related-2"). */
 #include "json.h"
 
@@ -133,6 +134,9 @@ static void walk(drops *d, json_t *v, const char *parent, const char *key, int t
             return;
         if (key && !ncp_strcasecmp(key, "name") && made_up_name(d, t, len))
             return;
+        if (key && !ncp_strcasecmp(key, "representationType") &&
+            ((len == 8 && !memcmp(t, "complete", 8)) || (len == 10 && !memcmp(t, "incomplete", 10))))
+            return; /* 1.x's names of 3.x's full and partial, kept as those */
         if (t[0] == '<' && html_found(d, t))
             return;
         record(d, parent, key, t);

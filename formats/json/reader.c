@@ -67,7 +67,7 @@ const char *ncp_jrd_text(ncp_jrd *r, json_t *v)
         return nc_article_strdup(r->a, num);
     }
     if (json_is_real(v)) {
-        snprintf(num, sizeof num, "%.17g", json_real_value(v));
+        ncp_double_str(json_real_value(v), num, sizeof num);
         return nc_article_strdup(r->a, num);
     }
     return ncp_jrd_str(r, v);
@@ -287,7 +287,7 @@ void ncp_jrd_extra(ncp_jrd *r, const char *key, json_t *v)
     if ((json_is_array(v) && !json_array_size(v)) || (json_is_object(v) && !json_object_size(v)))
         return;
     /* the input's nesting is capped at NC_MAX_DEPTH, which bounds jansson's recursion */
-    text = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+    text = ncp_json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
     if (!text) {
         r->a->failed = 1;
         return;
@@ -535,7 +535,7 @@ static const char *det_text(ncp_jrd *r, json_t *det)
     if (!det)
         return NULL;
     /* the input's nesting is capped at NC_MAX_DEPTH, which bounds jansson's recursion */
-    t = json_dumps(det, JSON_COMPACT | JSON_SORT_KEYS);
+    t = ncp_json_dumps(det, JSON_COMPACT | JSON_SORT_KEYS);
     json_decref(det);
     if (!t) {
         r->a->failed = 1;
@@ -1459,10 +1459,11 @@ static const char *const known_keys[] = {
     "readerable", NULL};
 
 /* The 3.x spelling of a top-level ninjs field that only ninjs writes (kept as extra
- * "ninjs:<key>"), or NULL. */
+ * "ninjs:<key>"), or NULL; "mimetype" is 1.x's alone (the item's MIME type). */
 static const char *ninjs_only(const char *k)
 {
-    static const char *const keys[] = {"representationType", "trustIndicators", NULL};
+    static const char *const keys[] = {"representationType", "trustIndicators", "mimetype",
+                                       NULL};
     const char *const *kk;
     for (kk = keys; *kk; kk++)
         if (!ncp_strcasecmp(k, *kk))

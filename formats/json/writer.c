@@ -1294,13 +1294,16 @@ bad:
     return NULL;
 }
 
-/* The ninjs key of an extra "ninjs:<key>" that the document may hold, or NULL. */
-static const char *ninjs_extra(const char *key)
+/* The ninjs key of an extra "ninjs:<key>" that the document may hold, or NULL ("mimetype",
+ * the item's MIME type, is 1.x's alone). */
+static const char *ninjs_extra(const wr *w, const char *key)
 {
     static const char *const keys[] = {"representationType", "trustIndicators", NULL};
     const char *const *k;
     if (strncmp(key, NCP_JSON_NS, strlen(NCP_JSON_NS)))
         return NULL;
+    if (w->v1 && !strcmp(key + strlen(NCP_JSON_NS), "mimetype"))
+        return "mimetype";
     for (k = keys; *k; k++)
         if (!strcmp(key + strlen(NCP_JSON_NS), *k))
             return *k;
@@ -1317,7 +1320,7 @@ static int extra_held(wr *w, const nc_kv *kv)
     static const char *const prefixes[] = {"headline_", "description_", "altid_", NULL};
     const char *const *p;
     /* ninjs's own fields, JSON values (written by the reader) */
-    if (ninjs_extra(kv->key) || !strcmp(kv->key, NCP_JSON_NS "forms"))
+    if (ninjs_extra(w, kv->key) || !strcmp(kv->key, NCP_JSON_NS "forms"))
         return 1;
     if (w->v1 && kv->json && !strcmp(kv->key, "trustindicator"))
         return 1; /* as a 1.x document gave it */
@@ -1434,7 +1437,7 @@ static void write_trust_indicators(wr *w, json_t *root)
     size_t i, j;
     for (i = 0; i < w->a->n_extra; i++) {
         const nc_kv *kv = &w->a->extra[i];
-        const char *k = ninjs_extra(kv->key);
+        const char *k = ninjs_extra(w, kv->key);
         int ours = k && !strcmp(k, "trustIndicators");
         json_t *v, *e;
         if (!kv->json || !(ours || (w->v1 && !strcmp(kv->key, "trustindicator"))))
@@ -1531,9 +1534,11 @@ static json_t *build(wr *w)
                                        a->n_media > (size_t)is_own_renditions(w, a)
                                            ? "composite" : "text", "item"));
     for (i = 0; i < a->n_extra; i++) {
-        const char *k = ninjs_extra(a->extra[i].key);
+        const char *k = ninjs_extra(w, a->extra[i].key);
         if (k && !strcmp(k, "representationType") && !a->extra[i].json)
             set_str(w, root, k, representation_type(w, a->extra[i].value));
+        else if (k && !strcmp(k, "mimetype") && !a->extra[i].json)
+            set_str(w, root, k, a->extra[i].value);
     }
     set_str(w, root, "profile", extra_str(a, "profile"));
     set_str(w, root, "version", s[NC_F_VERSION]);
@@ -1638,7 +1643,7 @@ int ncp_json_write(const nc_article *a, nc_buf *out, int compact, const nc_opts 
         json_decref(root);
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
     }
-    text = json_dumps(root, JSON_PRESERVE_ORDER | (compact ? JSON_COMPACT : JSON_INDENT(2)));
+    text = ncp_json_dumps(root, JSON_PRESERVE_ORDER | (compact ? JSON_COMPACT : JSON_INDENT(2)));
     json_decref(root);
     if (text && ncp_json_alloc_failed()) {
         free(text);

@@ -974,7 +974,9 @@ static void rendition_more_write(nc_buf *out, int indent, int *first, const nc_r
     }
     if (r->duration != 0) {
         ikey(out, indent, first, "duration");
-        nc_buf_printf(out, "%.17g\n", r->duration);
+        char d[40];
+        ncp_double_str(r->duration, d, sizeof d);
+        nc_buf_printf(out, "%s\n", d);
     }
     ik(out, indent, first, "format", r->format);
     ij(out, indent, first, "details", r->details);

@@ -73,8 +73,11 @@ static void rendition_more(nc_buf *out, const nc_rendition *r)
     kv(out, "title", r->title);
     if (r->size)
         nc_buf_printf(out, " size=%lld", r->size);
-    if (r->duration != 0)
-        nc_buf_printf(out, " duration=%.17g", r->duration);
+    if (r->duration != 0) {
+        char d[40];
+        ncp_double_str(r->duration, d, sizeof d);
+        nc_buf_printf(out, " duration=%s", d);
+    }
     kv(out, "format", r->format);
     kv(out, "details", r->details);
 }

@@ -127,7 +127,7 @@ const char *ncp_g2_details_merge(nc_article *a, const xmlNode *as, const char *d
         a->failed = 1;
     if (!json_object_size(det) || a->failed)
         goto done;
-    t = json_dumps(det, JSON_COMPACT | JSON_SORT_KEYS); /* as the ninjs reader keeps them */
+    t = ncp_json_dumps(det, JSON_COMPACT | JSON_SORT_KEYS); /* as the ninjs reader keeps them */
     if (t)
         res = nc_article_strdup(a, t);
     else
@@ -275,7 +275,7 @@ int ncp_g2_details_split(const nc_subject *s, const char *code_attrs, const char
     json_object_del(det, "contactInfo");
     json_object_del(det, "geoJSON");
     if (json_object_size(det))
-        left = json_dumps(det, JSON_COMPACT | JSON_SORT_KEYS);
+        left = ncp_json_dumps(det, JSON_COMPACT | JSON_SORT_KEYS);
     nc_error_clear(&err);
     doc = xml.failed ? NULL : ncp_nml_parse(xml.ptr, xml.size, NULL, &err);
     if (doc && xmlDocGetRootElement(doc)) {

@@ -143,7 +143,7 @@ static int nitf_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_err
 {
     size_t start;
     (void)err;
-    ncp_warn_agency_not_carried(a, o, "nitf");
+    ncp_warn_agency_not_carried_but(a, o, "nitf", NCP_CARRIES_SUBJECT_TYPES);
     if (a->n_links)
         nc_warn(o, 0, 0, "nitf cannot hold links: %zu dropped", a->n_links);
     if (a->n_media)

@@ -8,6 +8,7 @@
  * so that the G2 writer writes the same element back and the other formats name what they
  * cannot carry. docs/formats.md documents the mapping. */
 #include "newsml.h"
+#include "common/jsonalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +72,7 @@ const char *ncp_g2_rc_keep(nc_article *a, const xmlNode *rc, const char *const *
     ncp_g2x_serialize_but(&xml, rc, mapped);
     v = xml.failed ? NULL : json_string(xml.ptr);
     if (!det || !v || json_object_set_new(det, RC_KEY, v) < 0 ||
-        !(t = json_dumps(det, JSON_COMPACT | JSON_SORT_KEYS)))
+        !(t = ncp_json_dumps(det, JSON_COMPACT | JSON_SORT_KEYS)))
         a->failed = 1;
     else
         res = nc_article_strdup(a, t);
@@ -135,7 +136,7 @@ int ncp_g2_rc_split(const char *details, const char *const *written, nc_buf *out
         return -1;
     ncp_g2x_serialize_but(&b, el, written);
     if (!b.failed && b.size > sizeof name - 1 && !memcmp(b.ptr, name, sizeof name - 1) &&
-        (!left || (t = json_dumps(left, JSON_COMPACT | JSON_SORT_KEYS)) != NULL)) {
+        (!left || (t = ncp_json_dumps(left, JSON_COMPACT | JSON_SORT_KEYS)) != NULL)) {
         nc_buf_put(out, b.ptr + sizeof name - 1, b.size - (sizeof name - 1));
         *other = t && scratch ? nc_article_strdup(scratch, t) : NULL;
         if (t && !*other)

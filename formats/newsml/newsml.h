@@ -146,6 +146,9 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
  * "g2:inlineXML/nitf:hl1" (hl2, byline, dateline, abstract, distributor), value its text.
  * The NITF writer writes it there, in a body for NewsML-G2, instead of the field. */
 #define NCP_G2_HEAD_TEXT "g2:inlineXML/nitf:"
+/* The extra pair of a NITF head title unlike the headline (the hl1): the NITF writer
+ * writes it as the title. */
+#define NCP_NITF_TITLE "nitf:head/title"
 /* The extra pair of an item whose text is markup sent as the text of an inlineData (ANSA:
  * escaped <p> in a text/plain inlineData): the inlineData element without its content as
  * XML ("<inlineData contenttype=\"text/plain\" wordcount=\"0\"/>"). The G2 writer, without

@@ -454,6 +454,75 @@ static void subject_from_tobject(nc_article *a, const xmlNode *s)
     nc_article_add_subject(a, ncp_nml_collapse(a, name), ref, NULL);
 }
 
+/* The entities NITF's identified-content names, and the attributes of their code and its
+ * source (a location: location-code and code-source). */
+static const struct {
+    const char *el;
+    nc_subject_type type;
+} identified[] = {{"person", NC_SUBJECT_PERSON},   {"org", NC_SUBJECT_ORGANISATION},
+                  {"location", NC_SUBJECT_PLACE},  {"event", NC_SUBJECT_EVENT},
+                  {"object.title", NC_SUBJECT_OBJECT}, {"classifier", NC_SUBJECT_TOPIC}};
+
+/* The name of an identified entity: its text, the parts of a structured one (a location's
+ * sublocation, city, state, region, country; a person's given and family name) joined
+ * with ", " (a location) or " ", leaving out a person's function and alternative code,
+ * which are no part of the name. */
+static const char *entity_name(nc_article *a, const xmlNode *e, int place)
+{
+    nc_buf b = NC_BUF_INIT;
+    const xmlNode *c;
+    const char *name;
+    for (c = e->children; c; c = c->next) {
+        const char *t;
+        if (c->type == XML_ELEMENT_NODE &&
+            (!strcmp((const char *)c->name, "function") ||
+             !strcmp((const char *)c->name, "alt-code")))
+            continue;
+        if (c->type != XML_ELEMENT_NODE && c->type != XML_TEXT_NODE)
+            continue;
+        t = c->type == XML_TEXT_NODE ? ncp_nml_collapse(a, (const char *)c->content)
+                                     : ncp_nml_text(a, c);
+        if (!t || (place && !strcmp(t, ",")))
+            continue;
+        if (b.size)
+            nc_buf_puts(&b, place && c->type == XML_ELEMENT_NODE ? ", " : " ");
+        nc_buf_puts(&b, t);
+    }
+    if (b.failed)
+        a->failed = 1;
+    name = b.size ? ncp_nml_collapse(a, b.ptr) : NULL;
+    nc_buf_release(&b);
+    return name;
+}
+
+/* docdata/identified-content: people, organisations, locations, events, objects as
+ * entities with their codes; a classifier as a subject (its source, or type, the
+ * scheme). */
+static void identified_content(nc_article *a, const xmlNode *ic)
+{
+    xmlNode *e;
+    size_t i;
+    for (e = ncp_nml_first_el(ic->children); e; e = ncp_nml_next_el(e)) {
+        const char *nm = (const char *)e->name, *name, *code, *scheme;
+        for (i = 0; i < sizeof identified / sizeof identified[0]; i++)
+            if (!strcmp(nm, identified[i].el))
+                break;
+        if (i == sizeof identified / sizeof identified[0])
+            continue; /* chron, money, num, virtloc, ...: the drop check names them */
+        name = entity_name(a, e, identified[i].type == NC_SUBJECT_PLACE);
+        code = ncp_nml_collapse(a, ncp_nml_attr(e, "value"));
+        scheme = ncp_nml_collapse(a, ncp_nml_attr(e, "idsrc"));
+        if (identified[i].type == NC_SUBJECT_PLACE) {
+            code = ncp_nml_collapse(a, ncp_nml_attr(e, "location-code"));
+            scheme = ncp_nml_collapse(a, ncp_nml_attr(e, "code-source"));
+        } else if (identified[i].type == NC_SUBJECT_TOPIC && !scheme) {
+            scheme = ncp_nml_collapse(a, ncp_nml_attr(e, "type"));
+        }
+        if ((name || code) && !nc_article_add_entity(a, identified[i].type, name, code, scheme))
+            a->failed = 1;
+    }
+}
+
 /* head/meta names newsconv writes for fields NITF has no element for. */
 static const struct {
     const char *meta;
@@ -471,7 +540,15 @@ static void read_head(nc_article *a, xmlNode *head, const nc_opts *o)
     for (c = ncp_nml_first_el(head->children); c; c = ncp_nml_next_el(c)) {
         const char *nm = (const char *)c->name;
         if (!strcmp(nm, "title")) {
-            ncp_nml_set(a, NC_F_HEADLINE, ncp_nml_text(a, c));
+            /* the document's title: the headline when body.head has none; a title unlike
+             * the hl1 (a desk's working title) is kept, and the NITF writer writes it */
+            const char *t = ncp_nml_text(a, c);
+            const char *h = a->str[NC_F_HEADLINE] ? ncp_nml_collapse(a, a->str[NC_F_HEADLINE])
+                                                  : NULL; /* (NULL out of memory: marked) */
+            if (!a->str[NC_F_HEADLINE])
+                ncp_nml_set(a, NC_F_HEADLINE, t);
+            else if (t && h && strcmp(t, h))
+                nc_article_add_extra(a, NCP_NITF_TITLE, t, 0); /* (a failure is marked) */
         } else if (!strcmp(nm, "meta")) {
             const char *name = ncp_nml_attr(c, "name"), *content = ncp_nml_attr(c, "content");
             size_t i;
@@ -527,6 +604,8 @@ static void read_head(nc_article *a, xmlNode *head, const nc_opts *o)
                         if (kw && !strcmp((const char *)k->name, "keyword"))
                             nc_article_add_keyword(a, kw);
                     }
+                } else if (!strcmp(dn, "identified-content")) {
+                    identified_content(a, d);
                 } else if (!strcmp(dn, "ed-msg")) {
                     const char *m = ncp_nml_collapse(a, ncp_nml_attr(d, "info"));
                     if (m)
@@ -1209,6 +1288,8 @@ static void write_extra_meta(nw *w, const nc_article *a)
         for (k = 0; k < sizeof meta_fields / sizeof meta_fields[0]; k++)
             if (kv->key && !strcmp(kv->key, meta_fields[k].meta))
                 clash = 1;
+        if (kv->key && !strcmp(kv->key, NCP_NITF_TITLE) && !kv->json)
+            continue; /* the head's title (write_head) */
         if (!is_nmtoken(kv->key) || clash || kv->json) {
             nc_warn(w->o, 0, 0, "nitf cannot hold extra field '%s'%s: dropped",
                     kv->key ? kv->key : "", kv->json ? " (a structured value)" : "");
@@ -1218,11 +1299,20 @@ static void write_extra_meta(nw *w, const nc_article *a)
     }
 }
 
+/* 1 for a subject written in identified-content: an entity (person, organisation, place,
+ * event, object), or a subject with a scheme (a classifier: its source). */
+static int identified_subject(const nc_subject *s)
+{
+    return s->type != NC_SUBJECT_TOPIC || (s->scheme && s->code);
+}
+
 /* Genres and subjects as <tobject> properties and subjects (IPTC codes as IPTC). */
 static void write_tobject(nw *w, const nc_article *a)
 {
-    size_t i;
-    if (a->n_subjects || a->n_genres) {
+    size_t i, n_tobject = 0;
+    for (i = 0; i < a->n_subjects; i++)
+        n_tobject += !identified_subject(&a->subjects[i]);
+    if (n_tobject || a->n_genres) {
         nl(w, w->depth);
         nc_buf_puts(w->out, "<tobject>");
         w->depth++;
@@ -1243,6 +1333,8 @@ static void write_tobject(nw *w, const nc_article *a)
             const nc_subject *s = &a->subjects[i];
             const char *ref = s->code;
             int iptc = 0;
+            if (identified_subject(s))
+                continue; /* write_identified */
             if (ref && !strncmp(ref, "subj:", 5) && strlen(ref) == 13 &&
                 strspn(ref + 5, "0123456789") == 8) {
                 ref += 5;
@@ -1269,8 +1361,54 @@ static void write_tobject(nw *w, const nc_article *a)
     }
 }
 
+/* docdata/identified-content: the entities, each with its code and the code's source
+ * (a location's location-code and code-source), and the subjects with a scheme as
+ * classifiers. */
+static void write_identified(nw *w, const nc_article *a)
+{
+    size_t i, k;
+    int open = 0;
+    for (i = 0; i < a->n_subjects; i++) {
+        const nc_subject *s = &a->subjects[i];
+        const char *el = NULL;
+        if (!identified_subject(s))
+            continue;
+        for (k = 0; k < sizeof identified / sizeof identified[0]; k++)
+            if (identified[k].type == s->type)
+                el = identified[k].el;
+        if (!el || (!s->name && !s->code))
+            continue;
+        if (!open++) {
+            nl(w, w->depth);
+            nc_buf_puts(w->out, "<identified-content>");
+            w->depth++;
+        }
+        nl(w, w->depth);
+        nc_buf_printf(w->out, "<%s", el);
+        if (s->type == NC_SUBJECT_PLACE) {
+            attr(w, "location-code", s->code);
+            attr(w, "code-source", s->scheme);
+        } else {
+            attr(w, "idsrc", s->scheme);
+            attr(w, "value", s->code);
+        }
+        if (s->name) {
+            nc_buf_putc(w->out, '>');
+            esc(w, s->name);
+            nc_buf_printf(w->out, "</%s>", el);
+        } else {
+            nc_buf_puts(w->out, "/>");
+        }
+    }
+    if (open) {
+        w->depth--;
+        nl(w, w->depth);
+        nc_buf_puts(w->out, "</identified-content>");
+    }
+}
+
 /* <docdata>: location, document id, provider, urgency, dates, editorial note,
-   copyright holder, keywords. */
+   copyright holder, keywords, identified content. */
 static void write_docdata(nw *w, const nc_article *a)
 {
     size_t i;
@@ -1332,6 +1470,7 @@ static void write_docdata(nw *w, const nc_article *a)
         nl(w, w->depth);
         nc_buf_puts(w->out, "</key-list>");
     }
+    write_identified(w, a);
     w->depth--;
     nl(w, w->depth);
     nc_buf_puts(w->out, "</docdata>");
@@ -1344,8 +1483,15 @@ static void write_head(nw *w, const nc_article *a)
     nl(w, w->depth);
     nc_buf_puts(w->out, "<head>");
     w->depth++;
-    if (a->str[NC_F_HEADLINE])
-        simple(w, "title", a->str[NC_F_HEADLINE]);
+    {
+        const char *title = NULL;
+        size_t i;
+        for (i = 0; i < a->n_extra && !title; i++)
+            if (!a->extra[i].json && !strcmp(a->extra[i].key, NCP_NITF_TITLE))
+                title = a->extra[i].value;
+        if (title || a->str[NC_F_HEADLINE])
+            simple(w, "title", title ? title : a->str[NC_F_HEADLINE]);
+    }
     meta(w, "slugline", a->str[NC_F_SLUGLINE]);
     meta(w, "credit", a->str[NC_F_CREDIT]);
     meta(w, "copyright", a->str[NC_F_COPYRIGHT_NOTICE]);

@@ -732,7 +732,7 @@ static void rendition_attrs(wctx *w, const nc_rendition *r)
         nc_attr(w, "size", b);
     }
     if (r->duration > 0) {
-        snprintf(b, sizeof b, "%.17g", r->duration);
+        ncp_double_str(r->duration, b, sizeof b);
         nc_attr(w, "duration", b);
     }
     nc_attr(w, "format", r->format);
@@ -1566,7 +1566,7 @@ static void item_rendition(wctx *w, const nc_rendition *r, const char *href, con
         ncp_xw_attr(&w->x, "size", b);
     }
     if (r->duration > 0) {
-        snprintf(b, sizeof b, "%.17g", r->duration);
+        ncp_double_str(r->duration, b, sizeof b);
         ncp_xw_attr(&w->x, "duration", b);
     }
     qcode_or_nc(w, "format", r->format);

@@ -564,28 +564,74 @@ void ncp_nml_drop_derived_id(nc_article *a)
 
 /* ---- bodies ---- */
 
+static int is_furniture(const xmlNode *el)
+{
+    const char *n = (const char *)el->name;
+    return n && (!strcmp(n, "header") || !strcmp(n, "aside") || !strcmp(n, "nav"));
+}
+
+/* 1 when el opens the body: a child of it with nothing but furniture, comments and white
+ * space before it (what the G2 reader keeps whole: keep_furniture, reader.c). */
+static int opens_body(const xmlNode *el)
+{
+    const xmlNode *p;
+    for (p = el->prev; p; p = p->prev) {
+        if (p->type == XML_ELEMENT_NODE && !is_furniture(p))
+            return 0;
+        if ((p->type == XML_TEXT_NODE || p->type == XML_CDATA_SECTION_NODE) && p->content &&
+            ((const char *)p->content)[strspn((const char *)p->content, " \t\r\n")])
+            return 0;
+    }
+    return 1;
+}
+
+/* 1 when el is inside an <article>, or no <article> holds the story: an XHTML body that
+ * marks its article (rNews) has page furniture, tags and comments, beside it. */
+static int in_story(const xmlNode *el)
+{
+    const xmlNode *p, *top = el;
+    for (p = el->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        if (p->name && !strcmp((const char *)p->name, "article"))
+            return 1;
+        top = p;
+    }
+    return ncp_dom_find((xmlNode *)top, "article", 0) == NULL;
+}
+
 /* Page furniture that an XHTML body in NewsML may carry around the text (dpa puts a
- * <header> with the slugline and headline there): not article content. */
+ * <header> with the slugline and headline there): not article content. An <aside> after
+ * the story's text has begun (inside the <article> when the body marks one) is a box of
+ * the story (a fact box, a background paragraph): its content is read in place, as body
+ * text (the body model has no box: one warning). */
 static int skip_furniture(void *ud, xmlNode *el)
 {
     const char *n = (const char *)el->name;
-    (void)ud;
+    int *boxes = ud;
     if (!n)
         return 1;
-    return !strcmp(n, "header") || !strcmp(n, "aside") || !strcmp(n, "nav");
+    if (!strcmp(n, "aside") && !opens_body(el) && in_story(el)) {
+        (*boxes)++;
+        return 0;
+    }
+    return is_furniture(el);
 }
 
 int ncp_nml_body(nc_article *a, xmlNode *el, int self, const nc_opts *o, nc_error *err)
 {
     ncp_dom_ctx ctx;
+    int boxes = 0;
     memset(&ctx, 0, sizeof ctx);
     ctx.a = a;
     ctx.o = o;
     ctx.base_url = o ? o->base_url : NULL;
     ctx.flags = self ? NCP_DOM_SELF : 0;
     ctx.skip = skip_furniture;
+    ctx.skip_data = &boxes;
     if (ncp_dom_convert(&ctx, el, a->body) < 0)
         return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    if (boxes)
+        nc_warn(o, 0, 0, "the body's %d aside box%s read as body text (the body model has no "
+                "box)", boxes, boxes == 1 ? " is" : "es are");
     return 0;
 }
 
@@ -673,15 +719,39 @@ static int generated(const xmlNode *n)
     return v && !strcmp(v, "true");
 }
 
-/* 1 when the value v is data the model (its squashed text hay) does not hold: not empty,
- * not a date (kept as a time), found nowhere in hay. piece is scratch. */
+/* Values this short (squashed) are held only as a whole value of the model. */
+#define NOT_HELD_SHORT 4
+
+/* 1 when v (n bytes) is one whole value of hay (a line of the squash); ci: ignoring ASCII
+ * case (a status "Usable" read as "usable"). */
+static int held_whole(const char *hay, const char *v, size_t n, int ci)
+{
+    const char *p = hay, *e;
+    for (; *p; p = *e ? e + 1 : e) {
+        e = strchr(p, '\n');
+        if (!e)
+            e = p + strlen(p);
+        if ((size_t)(e - p) == n && (ci ? !ncp_strncasecmp(p, v, n) : !memcmp(p, v, n)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the attribute value v is data the model (its squashed text hay) does not hold:
+ * not empty, not a date (kept as a time), found nowhere in hay. A short value (a width
+ * "600", a year "2026", a version "2") must be a whole value of the model: anywhere in
+ * a longer text it would be found by chance. A whole value counts in any ASCII case (a
+ * NewsML 1 status "Usable" is the model's "usable"). piece is scratch. */
 static int not_held(nc_buf *piece, const char *hay, const char *v)
 {
     nc_buf_clear(piece);
     ncp_squash_put(piece, v);
     nc_buf_truncate(piece, piece->size ? piece->size - 1 : 0);
-    return piece->ptr && piece->ptr[0] && !looks_like_date(piece->ptr) &&
-           !strstr(hay, piece->ptr);
+    if (!piece->ptr || !piece->ptr[0] || looks_like_date(piece->ptr))
+        return 0;
+    if (piece->size <= NOT_HELD_SHORT)
+        return !held_whole(hay, piece->ptr, piece->size, 1);
+    return !strstr(hay, piece->ptr) && !held_whole(hay, piece->ptr, piece->size, 1);
 }
 
 /* The node after n in document order under root (n's children first when descend). */
@@ -741,6 +811,50 @@ static int in_nitf_head(const xmlNode *el)
     return 0;
 }
 
+/* 1 when el is metadata of a NewsML 1 document (an element of its NewsItem or envelope
+ * outside the content, DataContent): NewsML 1 gives most values in FormalName and Value
+ * attributes (a Property's Value, an OfInterestTo, a NewsProduct), which a reader may
+ * leave out. The elements that say how the content is carried (MediaType, Format,
+ * MimeType, Role, BasisForChoice, ...) are form, not data. */
+static int in_newsml1_meta(const xmlNode *el)
+{
+    static const char *const form[] = {"MediaType", "Format", "MimeType", "Role",
+                                       "NewsLineType", "MetadataType", "TopicType",
+                                       "BasisForChoice", "Catalog", "Encoding", "NewsML",
+                                       NULL};
+    const xmlNode *p;
+    size_t i;
+    if (el->ns && !ns_is(el, NCP_NS_NML1))
+        return 0;
+    for (i = 0; form[i]; i++)
+        if (!strcmp((const char *)el->name, form[i]))
+            return 0;
+    for (p = el; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        if (!strcmp((const char *)p->name, "DataContent") ||
+            (p->ns && !ns_is(p, NCP_NS_NML1)))
+            return 0;
+        if (!p->parent || p->parent->type != XML_ELEMENT_NODE)
+            return ncp_nml_is_nml1(p, "NewsML") || ncp_nml_is_nml1(p, "NewsItem");
+    }
+    return 0;
+}
+
+/* 1 for a NewsML 1 attribute that is no data of its own: a vocabulary or scheme, an
+ * identifier of the document's structure, a language, a Property's FormalName (the key
+ * its Value is kept under). */
+static int newsml1_attr_form(const xmlNode *el, const xmlAttr *at)
+{
+    static const char *const form[] = {"Vocabulary", "Scheme", "Duid", "Euid", "Href",
+                                       "Version", "lang", "Rank", "Essential", "Variant",
+                                       "EquivalentsList", "AssignedBy", NULL};
+    const char *an = (const char *)at->name;
+    size_t i;
+    for (i = 0; form[i]; i++)
+        if (!strcmp(an, form[i]))
+            return 1;
+    return !strcmp((const char *)el->name, "Property") && !strcmp(an, "FormalName");
+}
+
 /* 1 for a NITF head attribute that is no data of its own: a meta's name (the field its
  * content fills), the IPR of IPTC's or newsconv's own subject codes (the code says it),
  * an id newsconv derived (ncp_nml_drop_derived_id). */
@@ -762,7 +876,7 @@ static void attr_drops(drops *d, const nc_article *a, const xmlNode *el, const c
     for (at = el->properties; at; at = at->next) {
         xmlChar *v = xmlNodeGetContent((const xmlNode *)at);
         if (v && not_held(piece, hay, (const char *)v) &&
-            !nitf_attr_form(el, at, (const char *)v))
+            !nitf_attr_form(el, at, (const char *)v) && !newsml1_attr_form(el, at))
             drop_note(d, a, el, (const char *)at->name);
         xmlFree(v);
     }
@@ -780,10 +894,14 @@ void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
     for (n = root; n; n = next_in_order(n, root, 1)) {
         const xmlAttr *at;
         const char *pp;
-        if (n->type != XML_ELEMENT_NODE || !n->properties || !in_nitf_head(n))
+        int nml1;
+        if (n->type != XML_ELEMENT_NODE || !n->properties)
+            continue;
+        nml1 = !in_nitf_head(n);
+        if (nml1 && !in_newsml1_meta(n))
             continue;
         if (!squashed++)
-            ncp_article_squash(a, &hay); /* once, and only for a NITF head */
+            ncp_article_squash(a, &hay); /* once, and only for a NITF head or NewsML 1 */
         if (!hay.ptr)
             break;
         pp = n->parent && n->parent->type == XML_ELEMENT_NODE ? (const char *)n->parent->name
@@ -791,12 +909,17 @@ void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
         for (at = n->properties; at; at = at->next) {
             xmlChar *v = xmlNodeGetContent((const xmlNode *)at);
             if (v && not_held(&piece, hay.ptr, (const char *)v) &&
-                !nitf_attr_form(n, at, (const char *)v)) {
+                !(nml1 ? newsml1_attr_form(n, at) : nitf_attr_form(n, at, (const char *)v))) {
                 size_t len = strlen((const char *)v);
                 const char *t = ncp_trim((const char *)v, &len);
+                const char *fn = nml1 && !strcmp((const char *)n->name, "Property")
+                                     ? ncp_nml_attr(n, "FormalName") : NULL;
                 nc_buf_clear(&key);
-                nc_buf_printf(&key, "nitf:%s/%s/@%s", pp, (const char *)n->name,
-                              (const char *)at->name);
+                if (fn && !strcmp((const char *)at->name, "Value"))
+                    nc_buf_printf(&key, "newsml1:%s/Property/%s", pp, fn);
+                else
+                    nc_buf_printf(&key, "%s:%s/%s/@%s", nml1 ? "newsml1" : "nitf", pp,
+                                  (const char *)n->name, (const char *)at->name);
                 nc_buf_clear(&piece);
                 nc_buf_put(&piece, t, len);
                 if (key.failed || piece.failed ||
@@ -867,7 +990,8 @@ void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o
             if (piece.ptr && piece.ptr[0] && !looks_like_date(piece.ptr) &&
                 !strstr(hay.ptr, piece.ptr) && n->parent && n->parent->name)
                 drop_note(&d, a, n->parent, NULL);
-        } else if (n->type == XML_ELEMENT_NODE && n->properties && in_nitf_head(n)) {
+        } else if (n->type == XML_ELEMENT_NODE && n->properties &&
+                   (in_nitf_head(n) || in_newsml1_meta(n))) {
             attr_drops(&d, a, n, hay.ptr, &piece);
         } else if (n->type == XML_ELEMENT_NODE && n->properties && body_image(n)) {
             image_drops(&d, a, n, hay.ptr, &piece);

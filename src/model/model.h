@@ -61,6 +61,9 @@ void ncp_utf8_put(nc_buf *out, unsigned cp);
 void ncp_collapse_space(nc_buf *out, const char *s, size_t len);
 /* Line and column (1-based, column in bytes) of offset off in buf. */
 void ncp_position(const char *buf, size_t off, int *line, int *column);
+/* x in its shortest form (%.15g, %.16g or %.17g) that reads back as the same double:
+ * 0.1 as "0.1", not "0.10000000000000001". buf holds at least 32 bytes. */
+void ncp_double_str(double x, char *buf, size_t n);
 /* FNV-1a 64-bit hash, for stable ids. */
 unsigned long long ncp_hash64(const char *s, size_t len, unsigned long long h);
 

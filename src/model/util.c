@@ -2,6 +2,7 @@
 #include "model.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int lower(int c)
@@ -220,4 +221,15 @@ void ncp_article_stable_id(const nc_article *a, char *out, size_t outlen)
         nc_buf_release(&text);
     }
     snprintf(out, outlen, "urn:newsconv:%016llx", h);
+}
+
+void ncp_double_str(double x, char *buf, size_t n)
+{
+    int p;
+    for (p = 15; p < 17; p++) {
+        snprintf(buf, n, "%.*g", p, x);
+        if (strtod(buf, NULL) == x)
+            return;
+    }
+    snprintf(buf, n, "%.17g", x);
 }
