@@ -120,6 +120,11 @@ grep -qxF '    text "one two four"' "$TMPD/decl" || fail "declarations shown as 
 grep -qxF '    text "five six"' "$TMPD/decl" || fail "a processing instruction shown as text: $(cat "$TMPD/decl")"
 grep -qxF '  headline "A <!x> b"' "$TMPD/decl" || fail "a <title> lost its text: $(cat "$TMPD/decl")"
 pass
+# an inline quotation is shown between quotation marks: its text keeps them
+printf '<html><body><article><p>She said <q>no <em>way</em></q> twice.</p></article></body></html>\n' >"$TMPD/q.html"
+nc "$TMPD/q.html" -t md --no-extract -q >"$TMPD/q" || fail "<q>: conversion failed"
+grep -qF 'She said “no *way*” twice.' "$TMPD/q" || fail "<q> lost its quotation marks: $(cat "$TMPD/q")"
+pass
 
 # the agency metadata (issue 14): the page carries every field (JSON-LD digitalSourceType,
 # the TDMRep meta, the rest in the newsconv-extra block) and reads back to the same model;

@@ -765,6 +765,22 @@ for v in md newsml; do
 done
 nc --strict "$k" -t json > /dev/null 2>&1; [ $? = 6 ] || fail "$k -> json --strict: want exit 6 (newsml1: extras not carried)"
 ok
+# body.content notes, footnotes and quotations: an npa note is internal (ednote, not the
+# body, not -t html), a footnote a reference and a closing paragraph (warned), a <q> keeps
+# its quotation marks; NITF -> NITF gives the same model
+k=tests/newsml/nitf-notes.xml
+nc "$k" -t model > "$TMP/out" 2> "$TMP/err"
+grep -qxF "newsconv: warning: $k: the body's 1 footnote is written as [N] and a paragraph at the end (the body model has no footnote)" "$TMP/err" ||
+    fail "$k: $(cat "$TMP/err")"
+has_lines "$TMP/out" "$k" '  ednote "Desk: call Jane on 555 0100 before use."' '      text "[1]"' \
+    '    text "[1] Estimate by the county."' '    text "This story has been corrected."' \
+    '    text "“Get out now”, officials said."'
+[ "$(grep -c '555 0100' "$TMP/out")" = 1 ] || fail "$k: the npa note is in the body too"
+nc "$k" -t html 2> /dev/null | grep -q '555 0100' && fail "$k -> html: the npa note is published"
+nc "$k" -t nitf -q | nc -f nitf -t model 2> /dev/null | diff "$TMP/out" - > /dev/null ||
+    fail "$k: nitf -> nitf changed the model: $(nc "$k" -t nitf -q | nc -f nitf -t model 2>&1 | diff "$TMP/out" -)"
+nc --strict "$k" -t model > /dev/null 2>&1; [ $? = 6 ] || fail "$k --strict: want exit 6 (the footnote)"
+ok
 # the size and type of a body image, which the body model does not hold, are named dropped
 printf '%s\n' '<nitf><head><title>T</title></head><body><body.content><p>Text of the story.</p>' \
     '<media media-type="image"><media-reference source="crane.jpg" mime-type="image/jpeg" width="640" height="480"/>' \

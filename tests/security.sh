@@ -113,6 +113,23 @@ expect_run 0 "" -- "$c" -t newsml -q
 [ "$(grep -o "$secret" "$TMPD/out" | sort -u | wc -l)" = 7 ] || fail "-t newsml must carry it all: $(grep -o "$secret" "$TMPD/out" | sort -u)"
 expect_run 0 "" -- "$c" -t json -q
 [ "$(grep -o "$secret" "$TMPD/out" | sort -u | wc -l)" = 4 ] || fail "-t json must carry the constrained values: $(grep -o "$secret" "$TMPD/out" | sort -u)"
+# agency XML kept whole (a body's furniture header, an item of a message) is written into
+# NewsML-G2 as it came, unless it holds active content: then as an escaped extension
+# property, with a warning (a Markdown file can claim any such pair)
+cat >"$TMPD/inject.md" <<'MD'
+---
+title: Injection test
+"g2:inlineXML/xhtml:header": "<header xmlns=\"http://www.w3.org/1999/xhtml\"><p onclick=\"alert(1)\">x</p><a href=\"javascript:alert(2)\">y</a></header>"
+"g2:itemSet/newsItem": "<newsItem><contentSet><inlineXML><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><script>alert(3)</script></body></html></inlineXML></contentSet></newsItem>"
+---
+
+Body text.
+MD
+expect_run 0 "newsconv: warning: $TMPD/inject.md: newsml: the kept xhtml:header holds active content (a script, an event handler or a script URL): written as an extension property" -- "$TMPD/inject.md" -t newsml
+grep -q '<script\|onclick="\|href="javascript' "$TMPD/out" && fail "-t newsml wrote active content: $(grep '<script\|onclick="\|href="javascript' "$TMPD/out")"
+grep -qF 'rel="ncext:g2:inlineXML/xhtml:header" value="&lt;header' "$TMPD/out" || fail "-t newsml lost the header pair"
+cp "$TMPD/out" "$TMPD/inject.xml"
+$CHECK check newsml "$TMPD/inject.xml" >/dev/null || fail "inject.md -t newsml: $($CHECK check newsml "$TMPD/inject.xml")"
 expect_run 0 "" -- -q "$TMPD/note.json" -t html --csp
 grep -q "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src http: https: data:; media-src http: https:; script-src 'none'; style-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'\"/>" "$TMPD/out" ||
     fail "--csp: no policy"

@@ -614,6 +614,16 @@ static void add_text(walker *w, xmlNode *el, const char *s, size_t len)
                                                 el ? (int)xmlGetLineNo(el) : 0, 0));
 }
 
+/* An inline quotation (HTML and NITF <q>): the body model has no node for it, and a
+ * browser shows it between quotation marks, so its text is read between them. */
+#define QUOTE_OPEN "\u201c"
+#define QUOTE_CLOSE "\u201d"
+
+static int is_quotation(const xmlNode *el)
+{
+    return el && el->type == XML_ELEMENT_NODE && el->name && !strcmp((const char *)el->name, "q");
+}
+
 /* Removes trailing white space at the end of a block's inlines, and empty blocks. */
 static void finish_inlines(walker *w, nc_node *blk)
 {
@@ -1425,6 +1435,8 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into)
     while (!w.a->failed && (ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE) {
         xmlNode *cur = it.node;
         if (ev == NCP_DOM_LEAVE) {
+            if (is_quotation(top(&w)->el) && top(&w)->mode != M_SKIPPING)
+                add_text(&w, top(&w)->el, QUOTE_CLOSE, strlen(QUOTE_CLOSE));
             leave(&w);
             continue;
         }
@@ -1439,6 +1451,8 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into)
             }
             if (r == 0)
                 ncp_dom_walk_skip(&it);
+            else if (is_quotation(cur) && top(&w)->el == cur && top(&w)->mode != M_SKIPPING)
+                add_text(&w, cur, QUOTE_OPEN, strlen(QUOTE_OPEN));
         }
     }
     if (w.a->failed) {

@@ -263,6 +263,80 @@ nc_kv *ncp_g2x_keep(nc_article *a, const xmlNode *el)
     return kv;
 }
 
+/* 1 for a <link> that loads a style sheet or a document into the page. */
+static int loads_style(const xmlNode *link)
+{
+    xmlChar *rel = xmlGetProp(link, (const xmlChar *)"rel");
+    int yes = 0;
+    if (rel) {
+        const char *p;
+        for (p = (const char *)rel; *p; p++)
+            if (!ncp_strncasecmp(p, "stylesheet", 10) || !ncp_strncasecmp(p, "import", 6))
+                yes = 1;
+    }
+    xmlFree(rel);
+    return yes;
+}
+
+/* 1 when the kept XML el would be active in a page that shows it: an XHTML (or SVG)
+ * element that runs, loads or restyles content (script, style, iframe, object, embed,
+ * form, base, a meta http-equiv, a style sheet link, ...), an event handler attribute (on...) of one, or on any
+ * element a URL attribute (href, src, action, ...) with a scheme the publication policy
+ * refuses (nc_url_allowed: javascript:, vbscript:, data: other than images). Kept XML is
+ * written as it came (a furniture header into the body): the policy that holds every
+ * field of the model must hold it too. No recursion: a walk in document order. */
+static int active_content(const xmlNode *el)
+{
+    static const char *const elements[] = {"script", "style", "iframe", "frame", "frameset",
+                                           "object", "embed", "applet", "base", "form",
+                                           "noscript", "template", NULL};
+    static const char *const urls[] = {"href", "src", "action", "formaction", "data",
+                                       "poster", "background", "srcset", "xlink:href", NULL};
+    const xmlNode *n = el;
+    size_t i;
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE) {
+            const char *ns = ns_of(n);
+            int web = ns && (!strcmp(ns, NCP_NS_XHTML) || !strcmp(ns, "http://www.w3.org/2000/svg"));
+            const xmlAttr *at;
+            for (i = 0; web && elements[i]; i++)
+                if (!strcmp((const char *)n->name, elements[i]))
+                    return 1;
+            /* a meta that acts (http-equiv: refresh, cookies, a policy), a link that loads
+             * a style sheet; a meta charset or a canonical link is inert */
+            if (web && ((!strcmp((const char *)n->name, "meta") &&
+                         xmlHasProp(n, (const xmlChar *)"http-equiv")) ||
+                        (!strcmp((const char *)n->name, "link") && loads_style(n))))
+                return 1;
+            for (at = n->properties; at; at = at->next) {
+                const char *an = (const char *)at->name;
+                xmlChar *v;
+                int bad = 0;
+                if (web && (an[0] == 'o' || an[0] == 'O') && (an[1] == 'n' || an[1] == 'N'))
+                    return 1;
+                for (i = 0; urls[i]; i++)
+                    if (!strcmp(an, strchr(urls[i], ':') ? strchr(urls[i], ':') + 1 : urls[i]))
+                        break;
+                if (!urls[i])
+                    continue;
+                v = xmlNodeGetContent((const xmlNode *)at);
+                bad = v && !nc_url_allowed((const char *)v, NC_URL_LINK);
+                xmlFree(v);
+                if (bad)
+                    return 1;
+            }
+            if (n->children) {
+                n = n->children;
+                continue;
+            }
+        }
+        while (n != el && !n->next)
+            n = n->parent;
+        n = n == el ? NULL : n->next;
+    }
+    return 0;
+}
+
 int ncp_g2x_write(nc_buf *out, const char *name, const char *value, const nc_opts *o)
 {
     const char *local = strchr(name, ':');
@@ -284,7 +358,6 @@ int ncp_g2x_write(nc_buf *out, const char *name, const char *value, const nc_opt
     nc_buf_puts(&doc, "</x>");
     nc_error_clear(&err);
     d = doc.failed ? NULL : ncp_nml_parse(doc.ptr, doc.size, NULL, &err);
-    (void)o;
     nc_buf_release(&doc);
     if (!d)
         return -1;
@@ -292,6 +365,11 @@ int ncp_g2x_write(nc_buf *out, const char *name, const char *value, const nc_opt
     el = root ? ncp_nml_first_el(root->children) : NULL;
     /* exactly one element of that name (G2, or of another namespace for a prefixed
      * name), nothing else but white space */
+    if (el && active_content(el)) {
+        nc_warn(o, 0, 0, "newsml: the kept %s holds active content (a script, an event "
+                "handler or a script URL): written as an extension property", name);
+        el = NULL;
+    }
     if (el &&
         (local ? !ncp_nml_is_g2(el, local + 1) && !strcmp((const char *)el->name, local + 1)
                : ncp_nml_is_g2(el, name)) &&

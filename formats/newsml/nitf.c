@@ -642,15 +642,95 @@ static void read_head(nc_article *a, xmlNode *head, const nc_opts *o)
     }
 }
 
+/* The notes and footnotes of a body.content, before it is read: a note not for
+ * publication (type="npa") goes to the editorial note, out of the body (-t html leaves it
+ * out); a footnote (fn), which the body model has no node for, becomes a reference "[N]"
+ * in a superscript where it stood, and its text a paragraph "[N] text" that
+ * content_footnotes appends after the body (one warning). The footnotes' texts are in
+ * *fns, one a line. 0, or -1 when out of memory. */
+static int content_notes(nc_article *a, xmlNode *content, nc_buf *fns, int *n_fn)
+{
+    xmlNode *n = content, *next;
+    int oom = 0;
+    while (n && !oom) {
+        const char *nm = n->type == XML_ELEMENT_NODE ? (const char *)n->name : NULL;
+        const char *type = nm && !strcmp(nm, "note") ? ncp_nml_attr(n, "type") : NULL;
+        /* the next node in document order, this one's subtree left out */
+        for (next = n; next && next != content && !next->next; next = next->parent)
+            ;
+        next = next && next != content ? next->next : NULL;
+        if (type && !strcmp(type, "npa")) {
+            body_head_note(a, n);
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+        } else if (nm && !strcmp(nm, "fn")) {
+            const char *t = ncp_nml_text(a, n);
+            char ref[24];
+            xmlNode *c, *cn, *txt;
+            snprintf(ref, sizeof ref, "[%d]", ++*n_fn);
+            nc_buf_printf(fns, "%s %s\n", ref, t ? t : "");
+            for (c = n->children; c; c = cn) {
+                cn = c->next;
+                xmlUnlinkNode(c);
+                xmlFreeNode(c);
+            }
+            set_name(n, "sup", &oom);
+            if (!(txt = xmlNewDocText(n->doc, (const xmlChar *)ref)) || !xmlAddChild(n, txt)) {
+                xmlFreeNode(txt);
+                oom = 1;
+            }
+        } else if (n->type == XML_ELEMENT_NODE && n->children) {
+            next = n->children;
+        }
+        n = next;
+    }
+    return oom || fns->failed || a->failed ? -1 : 0;
+}
+
+/* The footnotes content_notes took out, as paragraphs after the body. */
+static void content_footnotes(nc_article *a, const nc_buf *fns, int n_fn, const nc_opts *o)
+{
+    const char *p = fns->ptr, *e;
+    if (!n_fn || !p)
+        return;
+    for (; *p; p = e + 1) {
+        nc_node *para;
+        e = strchr(p, '\n');
+        if (!e)
+            break;
+        para = nc_node_append(a->body, nc_node_new(a, NC_BLOCK_PARAGRAPH, 0, 0));
+        nc_node_append(para, nc_node_new_text(a, p, (size_t)(e - p), 0, 0));
+    }
+    nc_warn(o, 0, 0, "the body's %d footnote%s written as [N] and a paragraph at the end "
+            "(the body model has no footnote)", n_fn, n_fn == 1 ? " is" : "s are");
+}
+
+/* A body.content: NITF's markup mapped (ncp_nitf_prepare), notes and footnotes taken
+ * out (content_notes), then read into the body. */
+static int read_body_content(nc_article *a, xmlNode *c, const nc_opts *o, nc_error *err)
+{
+    nc_buf fns = NC_BUF_INIT;
+    int n_fn = 0;
+    if (ncp_nitf_prepare(c) < 0 || content_notes(a, c, &fns, &n_fn) < 0) {
+        nc_buf_release(&fns);
+        return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    }
+    if (ncp_nml_body(a, c, 0, o, err) < 0) {
+        nc_buf_release(&fns);
+        return -1;
+    }
+    content_footnotes(a, &fns, n_fn, o);
+    nc_buf_release(&fns);
+    return 0;
+}
+
 static int read_content(nc_article *a, xmlNode *body, const nc_opts *o, nc_error *err)
 {
     xmlNode *c;
     for (c = ncp_nml_first_el(body->children); c; c = ncp_nml_next_el(c)) {
         const char *nm = (const char *)c->name;
         if (!strcmp(nm, "body.content")) {
-            if (ncp_nitf_prepare(c) < 0)
-                return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-            if (ncp_nml_body(a, c, 0, o, err) < 0)
+            if (read_body_content(a, c, o, err) < 0)
                 return -1;
         } else if (!strcmp(nm, "body.end")) {
             /* a tagline closes the text: "-- AP" */
@@ -671,11 +751,8 @@ static int read_content(nc_article *a, xmlNode *body, const nc_opts *o, nc_error
 int ncp_nitf_read_body(nc_article *a, xmlNode *body, const nc_opts *o, nc_error *err)
 {
     xmlNode *bh;
-    if (ncp_nml_is_nitf(body, "body.content")) {
-        if (ncp_nitf_prepare(body) < 0)
-            return nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
-        return ncp_nml_body(a, body, 0, o, err);
-    }
+    if (ncp_nml_is_nitf(body, "body.content"))
+        return read_body_content(a, body, o, err);
     if ((bh = ncp_nml_child_nitf(body, "body.head")) != NULL)
         read_body_head(a, bh, o);
     return read_content(a, body, o, err);
