@@ -843,6 +843,8 @@ if [ -z "$TEST_WRAPPER" ] && [ $under_asan = 0 ] && [ -f "$FAILMALLOC" ] && [ -f
     sweep fixtures/newsml-full/article.xml -t newsml
     sweep fixtures/newsml-full/article.xml -t nitf
     sweep fixtures/newsml-nitf/article.xml -t newsml --newsml-body nitf
+    sweep tests/newsml/constrained.xml -t html # the publish view (formats/common/publish.c)
+    sweep tests/newsml/nitf-notes.xml -t nitf  # notes and footnotes taken out of a NITF body
     if [ $have_shared = 1 ]; then
         sweep "$SHARED/corpus/newsml1/newsmlmmd.urn.newsml.afp.com.20200613.doc.1te5rk.xml" -t newsml
         sweep "$SHARED/corpus/nitf/pa4.xml" -t newsml
