@@ -627,6 +627,15 @@ sed -n 2p "$TMP/pkb.xml" | grep -q '^<newsItem ' && grep -q 'contentMetaExtPrope
     grep -q 'A note added' "$TMP/pkb.xml" || fail "$k -> md + a body -> newsml: $(cat "$TMP/pkb.xml")"
 [ $have_shared = 1 ] && printf '%s\n%s\n' "$TMP/pk.xml" "$TMP/pkb.xml" >> "$TMP/valid.list"
 ok
+# a package whose itemMeta links to an item its groupSet also refers to: the kept link is
+# written back as it was read (it was neither written nor kept)
+k=tests/newsml/package-link.xml
+nc --strict "$k" -t newsml > "$TMP/pkl.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
+[ "$(grep -c '<link rel="irel:seeAlso" residref="urn:newsml:example.org:20261204:harbour-text" version="2" title="The text of the package"/>' "$TMP/pkl.xml")" = 1 ] ||
+    fail "$k -> newsml: the itemMeta link: $(cat "$TMP/pkl.xml")"
+g2_kept "$k" "$TMP/pkl.xml" link
+[ $have_shared = 1 ] && echo "$TMP/pkl.xml" >> "$TMP/valid.list"
+ok
 # content that is no text body (SportsML): the inlineXML is kept whole (nothing dropped
 # under --strict) and written back in the contentSet, with no empty XHTML body beside it
 k=tests/newsml/sportsml-content.xml

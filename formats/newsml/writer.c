@@ -990,12 +990,14 @@ static void links(wctx *w)
     for (i = 0; i < a->n_links; i++) {
         const nc_link *l = &a->links[i];
         long k = find_item(w, "itemMeta", "link", l->href, l->title);
-        if (in_group(w, l->href))
-            continue; /* an itemRef of the package */
         if (k >= 0) {
-            write_kept(w, (size_t)k, "link"); /* the link as it was read */
+            /* the link as it was read (also when the package's groupSet refers to the
+             * same item: the input had both) */
+            write_kept(w, (size_t)k, "link");
             continue;
         }
+        if (in_group(w, l->href))
+            continue; /* an itemRef of the package */
         ncp_xw_start(&w->x, "link");
         if (l->rel) {
             if (!strcmp(l->rel, "related")) {
@@ -1019,10 +1021,10 @@ static void links(wctx *w)
         long k = m->id || m->href ? find_item(w, "itemMeta", "link", m->id ? m->id : m->href,
                                                NULL)
                                   : -1;
-        if (in_group(w, m->href) || in_group(w, m->id))
-            continue; /* an itemRef of the package */
         if (k >= 0)
             write_kept(w, (size_t)k, "link"); /* the media link as it was read */
+        else if (in_group(w, m->href) || in_group(w, m->id))
+            continue; /* an itemRef of the package */
         else if (!in_message(w, m->id))
             media_link(w, m);
     }
