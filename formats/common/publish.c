@@ -292,7 +292,7 @@ static int scrub_xml(ncp_publish *pv, const char *v, char **out, size_t n[2])
     xmlDoc *doc;
     xmlNode *root;
     size_t before = n[0] + n[1];
-    int r = 0, oom;
+    int oom;
     *out = NULL;
     if (!may_hold_internal(v))
         return 0;
@@ -335,7 +335,7 @@ static int scrub_xml(ncp_publish *pv, const char *v, char **out, size_t n[2])
     }
     serialize_children(&res, root);
     xmlFreeDoc(doc);
-    if (r < 0 || res.failed) {
+    if (res.failed) {
         nc_buf_release(&res);
         return -1;
     }
@@ -451,8 +451,8 @@ static int private_copies(nc_article *view, ncp_publish *pv)
     return (pv->extra = malloc((view->n_extra + 1) * sizeof *pv->extra)) ? 0 : -1;
 }
 
-static void warn_left_out(const nc_opts *o, const char *fmt, size_t notes, size_t xml_parts, size_t values,
-                          long contacts)
+static void warn_left_out(const nc_opts *o, const char *fmt, size_t notes, size_t xml_parts,
+                          size_t values, long contacts)
 {
     if (notes)
         nc_warn(o, 0, 0, "%s does not publish %zu editorial note%s kept as extra (internal; "
@@ -493,17 +493,17 @@ int ncp_publish_view(const nc_article *a, nc_article *view, ncp_publish *pv,
     view->extra = pv->extra;
     view->n_extra = 0;
     for (i = 0; i < a->n_extra; i++) {
-        if (!(what & NCP_PUBLISH_PAGE)) { /* the constrained values only */
-            char *t = NULL;
-            size_t ignored[2] = {0, 0};
-            pv->extra[view->n_extra++] = a->extra[i];
-            if (a->extra[i].value && !a->extra[i].json &&
-                (scrub_xml(pv, a->extra[i].value, &t, ignored) < 0 || own_text(pv, t) < 0))
+        nc_kv kv = a->extra[i];
+        char *t = NULL;
+        size_t ignored[2] = {0, 0};
+        if (!(what & NCP_PUBLISH_PAGE)) {
+            /* the constrained values only: the pairs stay (a feed names them not carried) */
+            if (kv.value && !kv.json &&
+                (scrub_xml(pv, kv.value, &t, ignored) < 0 || own_text(pv, t) < 0))
                 return -1;
+            pv->extra[view->n_extra++] = kv;
             continue;
         }
-        nc_kv kv = a->extra[i];
-        char *t;
         if (internal_extra(&kv)) {
             notes++;
             continue;
@@ -512,7 +512,7 @@ int ncp_publish_view(const nc_article *a, nc_article *view, ncp_publish *pv,
             if ((r = scrub_xml(pv, kv.value, &t, parts)) < 0 || own_text(pv, t) < 0)
                 return -1;
             if (r > 0 && !t)
-                continue;
+                continue; /* nothing of it may be published */
             if (r > 0)
                 kv.value = t;
         }
