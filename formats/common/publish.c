@@ -63,25 +63,28 @@ static int strip_contact(const char *details, char **out)
     return 1;
 }
 
-/* A new text kept for the view, freed with ncp_publish_free; -1 when out of memory
- * (t is freed). */
-static int own_text(ncp_publish *pv, char *t)
+/* Appends the string t (owned from now on) to the list *v; -1 when out of memory (t is
+ * freed). */
+static int push_str(char ***v, size_t *n, size_t *cap, char *t)
 {
-    char **g;
-    if (!t)
-        return 0;
-    if (pv->n_texts == pv->cap_texts) {
-        size_t cap = pv->cap_texts ? 2 * pv->cap_texts : 16;
-        g = realloc(pv->texts, cap * sizeof *g);
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 16;
+        char **g = realloc(*v, c * sizeof *g);
         if (!g) {
             free(t);
             return -1;
         }
-        pv->texts = g;
-        pv->cap_texts = cap;
+        *v = g;
+        *cap = c;
     }
-    pv->texts[pv->n_texts++] = t;
+    (*v)[(*n)++] = t;
     return 0;
+}
+
+/* A new text kept for the view (NULL: none), freed with ncp_publish_free. */
+static int own_text(ncp_publish *pv, char *t)
+{
+    return t ? push_str(&pv->texts, &pv->n_texts, &pv->cap_texts, t) : 0;
 }
 
 /* Strips *details (strip_contact), keeping the new text in pv. */
@@ -111,18 +114,7 @@ static int withhold(ncp_publish *pv, const char *s, size_t len)
         return -1;
     memcpy(t, s, len);
     t[len] = '\0';
-    if (pv->n_values == pv->cap_values) {
-        size_t cap = pv->cap_values ? 2 * pv->cap_values : 8;
-        char **g = realloc(pv->values, cap * sizeof *g);
-        if (!g) {
-            free(t);
-            return -1;
-        }
-        pv->values = g;
-        pv->cap_values = cap;
-    }
-    pv->values[pv->n_values++] = t;
-    return 0;
+    return push_str(&pv->values, &pv->n_values, &pv->cap_values, t);
 }
 
 static const char *local_name(const xmlNode *n)
