@@ -302,7 +302,9 @@ static const struct {
     {"meta", K_SKIP, NCP_ROLE_DROP},
     {"link", K_SKIP, NCP_ROLE_DROP},
     {"svg", K_SKIP, NCP_ROLE_DROP},
-    {"math", K_SKIP, NCP_ROLE_DROP},
+    {"math", K_TRANSPARENT, NCP_ROLE_DROP}, /* MathML: its text, without the */
+    {"annotation", K_SKIP, NCP_ROLE_DROP},  /* TeX or content-markup copies */
+    {"annotation-xml", K_SKIP, NCP_ROLE_DROP},
     {"form", K_SKIP, NCP_ROLE_BOX},
     {"input", K_SKIP, NCP_ROLE_DROP},
     {"button", K_SKIP, NCP_ROLE_DROP},
@@ -916,16 +918,39 @@ static int enter_in_figure(walker *w, xmlNode *el, enum kind k)
         return pushed(push(w, el, M_INLINES, fig, 1));
     }
     if (k == K_IMG) {
-        if (!fig->as.ref.href) {
-            const char *alt = ncp_dom_attr(el, "alt");
+        const char *alt = ncp_dom_attr(el, "alt");
+        if (fig->as.ref.href) {
+            /* a second picture of one figure (a gallery, a before-and-after pair): a
+             * figure of its own after the first, which takes what follows (the caption
+             * then ends the series, where the page shows it). NITF's media-references
+             * are renditions of one picture: not this. */
+            nc_node *next;
+            size_t i;
+            if (!ncp_dom_is(el, "img"))
+                return 0;
             image_src(w, el, &w->tmp);
-            if (w->tmp.size)
-                nc_node_set_href(w->a, fig, w->tmp.ptr);
-            if (alt && *alt)
-                nc_node_set_alt(w->a, fig, alt);
-            if ((alt = ncp_dom_attr(el, "title")) && *alt)
-                nc_node_set_title(w->a, fig, alt);
+            if (!w->tmp.size || !strcmp(w->tmp.ptr, fig->as.ref.href))
+                return 0;
+            next = new_node(w, NC_BLOCK_FIGURE, el);
+            if (!next)
+                return -1;
+            if (fig->next)
+                nc_node_insert_before(fig->next, next);
+            else
+                nc_node_append(fig->parent, next);
+            for (i = 0; i < w->n; i++)
+                if (w->st[i].container == fig)
+                    w->st[i].container = next;
+            fig = next;
+        } else {
+            image_src(w, el, &w->tmp);
         }
+        if (w->tmp.size)
+            nc_node_set_href(w->a, fig, w->tmp.ptr);
+        if (alt && *alt)
+            nc_node_set_alt(w->a, fig, alt);
+        if ((alt = ncp_dom_attr(el, "title")) && *alt)
+            nc_node_set_title(w->a, fig, alt);
         return 0;
     }
     if (k == K_EMBED || k == K_LINK) {
@@ -1063,12 +1088,14 @@ static int enter_list_or_quote(walker *w, xmlNode *el, enum kind k)
     if (k == K_QUOTE && (w->ctx->flags & NCP_DOM_HTML) && f->mode == M_BLOCKS) {
         const char *u;
         if (ncp_dom_social_embed(el, w->ctx->flags, &u) && u) {
+            /* the post's address as an embed, then the text the page quotes (the post
+             * may go; its words are the article's): a blockquote, as readers see it
+             * before the platform's script replaces it */
             close_implicit(w);
             n = nc_node_append(f->container, new_node(w, NC_BLOCK_EMBED, el));
             nc_buf_clear(&w->tmp);
             ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
             nc_node_set_href(w->a, n, w->tmp.ptr);
-            return 0;
         }
     }
     close_implicit(w);

@@ -504,7 +504,8 @@ static void leave_el(xmlNode *el)
         h->text += h->own;
         h->link += h->own_link;
         if (is_heading(el) || ncp_dom_is(el, "table") || ncp_dom_is(el, "pre") ||
-            ncp_dom_is(el, "blockquote") || ncp_dom_is(el, "li") || ncp_dom_is(el, "figure"))
+            ncp_dom_is(el, "blockquote") || ncp_dom_is(el, "li") || ncp_dom_is(el, "figure") ||
+            ncp_dom_is(el, "dl"))
             h->flags |= H_STRUCT;
         if (!ph)
             return;
@@ -607,6 +608,20 @@ static int has_prose(const char *name)
     return !tag_is(name, "script") && !tag_is(name, "style") && !tag_is(name, "svg");
 }
 
+/* A <footer> inside a blockquote or figure (at most two levels down) is the quotation's
+ * attribution ("— Name"), not page chrome. */
+static int attribution_footer(const xmlNode *n, const char *name)
+{
+    const xmlNode *up;
+    int k;
+    if (!tag_is(name, "footer"))
+        return 0;
+    for (up = n->parent, k = 0; up && up->type == XML_ELEMENT_NODE && k < 3; up = up->parent, k++)
+        if (ncp_dom_is(up, "blockquote") || ncp_dom_is(up, "figure"))
+            return 1;
+    return 0;
+}
+
 /* What the class, id, role and itemprop of an element (not in junk) say of it. */
 static void classify_el(ncp_hpage *p, xmlNode *n, ncp_hinfo *h, const char *name)
 {
@@ -620,7 +635,8 @@ static void classify_el(ncp_hpage *p, xmlNode *n, ncp_hinfo *h, const char *name
         h->flags |= H_MARKER;
     if (w & W_POS)
         h->flags |= H_POSITIVE;
-    if (in_set(name, junk_tags) || hidden_el(n) || (w & W_HIDDEN) ||
+    if ((in_set(name, junk_tags) && !attribution_footer(n, name)) || hidden_el(n) ||
+        (w & W_HIDDEN) ||
         (role && in_set(role, junk_roles) && !(w & W_MARKER) &&
          (p->relax < 2 || in_set(role, landmark_roles))))
         h->flags |= H_JUNK;

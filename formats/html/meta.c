@@ -1629,6 +1629,23 @@ static int header_label_row(const xmlNode *n, const xmlNode *hg, const xmlNode *
     return text_at_most(n, 120);
 }
 
+/* A social media post quoted in the page (a tweet's blockquote): its author and date line
+ * are the post's, never the article's byline or date. */
+static int quoted_post(const xmlNode *n)
+{
+    const char *u;
+    return ncp_dom_is(n, "blockquote") && ncp_dom_social_embed(n, 0, &u);
+}
+
+/* n is inside such a post (an Instagram post's <time>). */
+static int in_quoted_post(const xmlNode *n)
+{
+    for (n = n->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        if (quoted_post(n))
+            return 1;
+    return 0;
+}
+
 static void lines_around(ncp_hpage *p, vlines *L)
 {
     xmlNode *h = p->headline_el, *n, *scope = p->body ? p->body : p->root;
@@ -1652,7 +1669,7 @@ static void lines_around(ncp_hpage *p, vlines *L)
         if (n->type == XML_ELEMENT_NODE) {
             if (ncp_dom_is(n, "script") || ncp_dom_is(n, "style") || ncp_dom_is(n, "noscript") ||
                 ncp_dom_is(n, "template") || ncp_dom_is(n, "svg") || ncp_dom_is(n, "select") ||
-                (in_chrome(n) && !(hj && contains(hj, n) &&
+                quoted_post(n) || (in_chrome(n) && !(hj && contains(hj, n) &&
                                    (!(ncp_hi(n)->flags & H_JUNK) || contains(n, h))) &&
                  !header_label_row(n, hg, scope)))
                 descend = 0;
@@ -2055,7 +2072,7 @@ static void visible_date(ncp_hpage *p)
                 continue;
             if (!(pass < 2 ? ncp_dom_is(n, "time") : date_class(n)))
                 continue;
-            if (in_chrome(n) && !(pass < 2 && article_header_time(p, n)))
+            if ((in_chrome(n) && !(pass < 2 && article_header_time(p, n))) || in_quoted_post(n))
                 continue;
             near = near_article(p, n);
             if (pass < 2 && ncp_dom_is(n, "time")) {

@@ -134,13 +134,27 @@ int main(void)
              "  figure href=\"https://example.org/news/p-2x.webp\"\n");
     MODEL_EQ("<p><img src='real.jpg' srcset='a.jpg 2x'></p>",
              "  paragraph\n    image href=\"https://example.org/news/real.jpg\"\n");
-    /* an embedded social post is an embed of its address */
+    /* an embedded social post is an embed of its address, then the quoted post */
     MODEL_EQ("<blockquote class='twitter-tweet'><p>Hello</p>&mdash; X (@x) "
              "<a href='https://twitter.com/x/status/1'>May 4, 2023</a></blockquote>",
-             "  embed url=\"https://twitter.com/x/status/1\"\n");
+             "  embed url=\"https://twitter.com/x/status/1\"\n  blockquote\n    paragraph\n"
+             "      text \"Hello\"\n    paragraph\n      text \"\u2014 X (@x) \"\n"
+             "      link href=\"https://twitter.com/x/status/1\"\n        text \"May 4, 2023\"\n");
     MODEL_EQ("<blockquote class='instagram-media' data-instgrm-permalink='https://www.instagram.com/p/abc/'>"
              "<a href='https://www.instagram.com/p/abc/'>A post</a></blockquote>",
-             "  embed url=\"https://www.instagram.com/p/abc/\"\n");
+             "  embed url=\"https://www.instagram.com/p/abc/\"\n  blockquote\n    paragraph\n"
+             "      link href=\"https://www.instagram.com/p/abc/\"\n        text \"A post\"\n");
+    /* a figure of two pictures: a figure each, the caption on the last; NITF's
+     * media-references are renditions of one picture */
+    MODEL_EQ("<figure><img src='a.jpg' alt='A'><img src='b.jpg'><figcaption>Both</figcaption></figure>",
+             "  figure href=\"https://example.org/news/a.jpg\" alt=\"A\"\n"
+             "  figure href=\"https://example.org/news/b.jpg\"\n    text \"Both\"\n");
+    MODEL_EQ("<figure><img src='a.jpg'><img src='a.jpg'></figure>",
+             "  figure href=\"https://example.org/news/a.jpg\"\n");
+    /* MathML: its text, not its TeX annotation */
+    MODEL_EQ("<p>n <math><semantics><mi>x</mi><annotation encoding='application/x-tex'>x</annotation>"
+             "</semantics></math> m</p>",
+             "  paragraph\n    text \"n x m\"\n");
     /* a caption right after its figure belongs to it */
     MODEL_EQ("<figure><img src='f.jpg'></figure><figcaption> Caption <span class='credit'>AP</span> </figcaption>",
              "  figure href=\"https://example.org/news/f.jpg\" credit=\"AP\"\n    text \"Caption\"\n");
