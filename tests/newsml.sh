@@ -571,6 +571,15 @@ nc --strict "$k" -t model > /dev/null 2>&1; [ $? = 6 ] || fail "$k --strict: wan
 [ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
     fail "$k: newsml -> newsml does not keep the text: $(cat "$TMP/out")"; }
 ok
+# attributes of XHTML body markup that hold words (an abbreviation's title, a quotation's
+# cite, a span's title) and that the body model cannot hold are named dropped; a link's
+# title and a datetime (a date) are held, so not named
+k=tests/newsml/body-attrs.xml
+nc "$k" -t model > /dev/null 2> "$TMP/err"
+grep -qxF "newsconv: warning: $k:7: dropped: p/abbr/@title, body/blockquote/@cite, p/span/@title" "$TMP/err" ||
+    fail "$k: $(cat "$TMP/err")"
+nc --strict "$k" -t json > /dev/null 2>&1; [ $? = 6 ] || fail "$k --strict: want exit 6"
+ok
 # G2 -> G2 of test document $1, written as $2: writing $2 again gives $2 (stable), and the
 # item compares equal to $1 after normalising (tests/tools/g2norm.py; $3 names what is kept)
 g2_kept() {

@@ -945,13 +945,24 @@ static int body_image(const xmlNode *n)
                         !strcmp((const char *)n->ns->href, NCP_NS_XHTML)));
 }
 
-/* The width, height and MIME type of a body image that appear nowhere in the model. */
-static void image_drops(drops *d, const nc_article *a, const xmlNode *el, const char *hay,
-                        nc_buf *piece)
+/* 1 for an element of an XHTML body (G2's inlineXML, an rNews page). */
+static int xhtml_el(const xmlNode *n)
 {
-    static const char *const names[] = {"width", "height", "mime-type", NULL};
+    return n->ns && n->ns->href && !strcmp((const char *)n->ns->href, NCP_NS_XHTML);
+}
+
+/* The attributes of body markup that hold words or data of their own, and that appear
+ * nowhere in the model: a body image's width, height and MIME type; the title of an
+ * XHTML element (an abbreviation's expansion, a span's note), the datetime of a change
+ * or <time>, the source a quotation cites. A link's title, an image's alt and a table
+ * cell's spans are read into the model, so they are found there. */
+static void body_attr_drops(drops *d, const nc_article *a, const xmlNode *el, const char *hay,
+                            nc_buf *piece)
+{
+    static const char *const image[] = {"width", "height", "mime-type", NULL};
+    static const char *const xhtml[] = {"title", "datetime", "cite", NULL};
     const char *const *k;
-    for (k = names; *k; k++) {
+    for (k = body_image(el) ? image : xhtml; *k; k++) {
         xmlChar *v = xmlGetNoNsProp(el, (const xmlChar *)*k);
         if (v && not_held(piece, hay, (const char *)v))
             drop_note(d, a, el, *k);
@@ -993,8 +1004,9 @@ void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o
         } else if (n->type == XML_ELEMENT_NODE && n->properties &&
                    (in_nitf_head(n) || in_newsml1_meta(n))) {
             attr_drops(&d, a, n, hay.ptr, &piece);
-        } else if (n->type == XML_ELEMENT_NODE && n->properties && body_image(n)) {
-            image_drops(&d, a, n, hay.ptr, &piece);
+        } else if (n->type == XML_ELEMENT_NODE && n->properties &&
+                   (body_image(n) || xhtml_el(n))) {
+            body_attr_drops(&d, a, n, hay.ptr, &piece);
         }
         /* what the writer generated is no data */
         n = next_in_order(n, root, n->type == XML_ELEMENT_NODE && !generated(n));
