@@ -622,6 +622,20 @@ static int attribution_footer(const xmlNode *n, const char *name)
     return 0;
 }
 
+/* An <aside> inside an <article> is the story's box (a fact box, a timeline) unless its
+ * class or link density says otherwise (the scoring decides, as for a div); a pull quote
+ * that repeats the text goes when the body is tidied. Elsewhere an aside is page chrome. */
+static int article_aside(const xmlNode *n, const char *name)
+{
+    const xmlNode *up;
+    if (!tag_is(name, "aside"))
+        return 0;
+    for (up = n->parent; up && up->type == XML_ELEMENT_NODE; up = up->parent)
+        if (ncp_dom_is(up, "article"))
+            return 1;
+    return 0;
+}
+
 /* What the class, id, role and itemprop of an element (not in junk) say of it. */
 static void classify_el(ncp_hpage *p, xmlNode *n, ncp_hinfo *h, const char *name)
 {
@@ -635,7 +649,8 @@ static void classify_el(ncp_hpage *p, xmlNode *n, ncp_hinfo *h, const char *name
         h->flags |= H_MARKER;
     if (w & W_POS)
         h->flags |= H_POSITIVE;
-    if ((in_set(name, junk_tags) && !attribution_footer(n, name)) || hidden_el(n) ||
+    if ((in_set(name, junk_tags) && !attribution_footer(n, name) && !article_aside(n, name)) ||
+        hidden_el(n) ||
         (w & W_HIDDEN) ||
         (role && in_set(role, junk_roles) && !(w & W_MARKER) &&
          (p->relax < 2 || in_set(role, landmark_roles))))
@@ -1121,6 +1136,79 @@ static void date_from_line(nc_article *a, const nc_node *n)
     nc_buf_release(&t);
 }
 
+/* Pull quotes: a short quote of the body (top level) whose whole text, at least PULL_MIN
+ * key characters, also stands inside a longer paragraph or quote of the body is a
+ * repetition set large for the eye (<blockquote class="pullquote">, in an aside of the
+ * story); it goes, the paragraph that says it stays. Nothing is lost: the words are in the body once.
+ * Paragraphs are not candidates: pages repeat a sentence in a list or a later paragraph
+ * on purpose (measured on html-modern: dropping them cost more than it gained). The paragraphs' keys are one text, searched once per candidate (at most
+ * PULL_CANDIDATES of them, so that a page of thousands of paragraphs stays linear). */
+#define PULL_MIN 30
+#define PULL_MAX 400
+#define PULL_CANDIDATES 200
+static void drop_pull_quotes(nc_article *a)
+{
+    nc_node *n, *next;
+    nc_buf k = NC_BUF_INIT, hay = NC_BUF_INIT;
+    size_t *start = NULL, np = 0, cap = 0, tried = 0;
+    nc_node **para = NULL;
+    /* the keys of the top-level paragraphs and quotes, each after a newline, and where
+     * each starts */
+    for (n = nc_node_first_child(a->body); n; n = nc_node_next(n)) {
+        if (n->type != NC_BLOCK_PARAGRAPH && n->type != NC_BLOCK_BLOCKQUOTE)
+            continue;
+        if (np == cap) {
+            size_t nc = cap ? 2 * cap : 64;
+            size_t *ns = realloc(start, nc * sizeof *ns);
+            nc_node **nn = ns ? realloc(para, nc * sizeof *nn) : NULL;
+            if (ns)
+                start = ns;
+            if (!nn)
+                goto done; /* out of memory: nothing is dropped */
+            para = nn;
+            cap = nc;
+        }
+        node_key(n, &k);
+        nc_buf_putc(&hay, '\n');
+        start[np] = hay.size;
+        para[np++] = n;
+        nc_buf_put(&hay, k.ptr ? k.ptr : "", k.size);
+    }
+    if (np < 1 || hay.failed || !hay.ptr)
+        goto done;
+    for (n = nc_node_first_child(a->body); n && tried < PULL_CANDIDATES; n = next) {
+        const char *at;
+        next = nc_node_next(n);
+        if (n->type != NC_BLOCK_BLOCKQUOTE)
+            continue;
+        node_key(n, &k);
+        if (k.failed || k.size < PULL_MIN || k.size > PULL_MAX)
+            continue;
+        tried++;
+        for (at = strstr(hay.ptr, k.ptr); at; at = strstr(at + 1, k.ptr)) {
+            /* the paragraph the match is in: the last start at or before it */
+            size_t off = (size_t)(at - hay.ptr), lo = 0, hi = np, end;
+            while (hi - lo > 1) {
+                size_t mid = (lo + hi) / 2;
+                if (start[mid] <= off)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            end = lo + 1 < np ? start[lo + 1] - 1 : hay.size;
+            if (para[lo] != n && end - start[lo] > k.size) {
+                nc_node_unlink(n);
+                break;
+            }
+        }
+    }
+done:
+    free(start);
+    free(para);
+    nc_buf_release(&k);
+    nc_buf_release(&hay);
+}
+
 void ncp_html_body_tidy(ncp_hpage *p)
 {
     nc_article *a = p->a;
@@ -1157,6 +1245,7 @@ void ncp_html_body_tidy(ncp_hpage *p)
     n = nc_node_last_child(a->body);
     if (n && n->type == NC_BLOCK_PARAGRAPH && is_byline_block(a, n) && n != nc_node_first_child(a->body))
         nc_node_unlink(n);
+    drop_pull_quotes(a);
     nc_buf_release(&hk);
     nc_buf_release(&k);
 }
