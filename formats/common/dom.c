@@ -436,6 +436,50 @@ static int holds_block(xmlNode *el)
     return 0;
 }
 
+/* 1 when el or an element under it is a picture (img, picture, NITF media-reference) or,
+ * with players, an embedded player (iframe, video, audio, embed, object): what makes a
+ * <figure> a figure of the model. A figure of a table, a quote, a code listing or text
+ * is a box of blocks instead (WordPress's wp-block-table and wp-block-pullquote). */
+static int holds_media(xmlNode *el, int players)
+{
+    ncp_dom_walk it;
+    ncp_dom_event ev;
+    int budget = 2048;
+    enum kind k = kind_of(el);
+    if (k == K_IMG || k == K_PICTURE || (players && k == K_EMBED))
+        return 1;
+    ncp_dom_walk_init(&it, el->children);
+    while ((ev = ncp_dom_walk_next(&it)) != NCP_DOM_DONE) {
+        if (ev != NCP_DOM_ENTER || it.node->type != XML_ELEMENT_NODE)
+            continue;
+        if (budget-- <= 0)
+            return 1; /* too large to tell: a figure, as before */
+        k = kind_of(it.node);
+        if (k == K_IMG || k == K_PICTURE || (players && k == K_EMBED))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when a child of figure el other than its figcaption has content (an element, or text
+ * that is not white space): a figure of only a caption (and credit) is the model's
+ * figure without a picture, as the canonical XHTML writes one. */
+static int beside_caption(const xmlNode *el)
+{
+    const xmlNode *c;
+    for (c = el->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && kind_of(c) != K_FIGCAPTION && kind_of(c) != K_SKIP)
+            return 1;
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+            size_t len = strlen((const char *)c->content);
+            ncp_trim((const char *)c->content, &len);
+            if (len)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* ---- the walk ---- */
 
 enum mode { M_BLOCKS, M_INLINES, M_FIGURE, M_TABLE, M_ROW, M_SKIPPING };
@@ -563,6 +607,8 @@ static nc_node *inline_target(walker *w, xmlNode *el)
         }
         return f->implicit;
     case M_FIGURE:
+        /* text of a figure outside its figcaption: caption text too */
+        return f->container && f->container->type == NC_BLOCK_FIGURE ? f->container : NULL;
     case M_TABLE:
     case M_ROW:
     case M_SKIPPING:
@@ -907,6 +953,23 @@ static enum kind effective_kind(walker *w, xmlNode *el)
     return k;
 }
 
+/* A space at the end of the caption text of fig so far (before more caption text from
+ * another element of the figure). */
+static void caption_space(walker *w, nc_node *fig)
+{
+    nc_node *l = nc_node_last_child(fig);
+    if (!l)
+        return;
+    if (l->type == NC_INLINE_TEXT) {
+        if (l->as.code.len && l->as.code.literal[l->as.code.len - 1] == ' ')
+            return;
+        nc_node_append_literal(w->a, l, " ", 1);
+    }
+    else
+        nc_node_append(fig, nc_node_new_text(w->a, " ", 1, 0, 0));
+    w->last_space = 1;
+}
+
 /* Inside a figure: its image, its caption, an embedded player or post; other elements
  * are descended into, looking for those. */
 static int enter_in_figure(walker *w, xmlNode *el, enum kind k)
@@ -914,6 +977,7 @@ static int enter_in_figure(walker *w, xmlNode *el, enum kind k)
     frame *f = top(w);
     nc_node *fig = f->container;
     if (k == K_FIGCAPTION) {
+        caption_space(w, fig); /* after caption text outside it */
         w->last_space = 1;
         return pushed(push(w, el, M_INLINES, fig, 1));
     }
@@ -958,14 +1022,40 @@ static int enter_in_figure(walker *w, xmlNode *el, enum kind k)
         const char *u = k == K_LINK ? ncp_dom_attr(el, "href") : embed_src(el);
         if (u && (k == K_EMBED || ncp_dom_class_has(f->el, "embed")) &&
             !fig->as.ref.href && !fig->first) {
+            size_t i;
             fig->type = NC_BLOCK_EMBED;
             memset(&fig->as, 0, sizeof fig->as);
             nc_buf_clear(&w->tmp);
             ncp_dom_resolve(w->ctx->base_url, u, &w->tmp);
             nc_node_set_href(w->a, fig, w->tmp.ptr);
-            f->mode = M_SKIPPING;
+            if (!(w->ctx->flags & NCP_DOM_HTML)) {
+                f->mode = M_SKIPPING;
+                return 0;
+            }
+            /* on a web page, the player's caption is read after it, as blocks (the
+             * embed holds its address only) */
+            for (i = 0; i < w->n; i++)
+                if (w->st[i].container == fig) {
+                    w->st[i].container = fig->parent;
+                    w->st[i].mode = M_BLOCKS;
+                    w->st[i].implicit = NULL;
+                }
             return 0;
         }
+    }
+    /* on a web page, a box that holds a picture is looked into; one without (a caption
+     * in a <p> or <div>, a credit line) is caption text */
+    if ((w->ctx->flags & NCP_DOM_HTML) && !holds_media(el, 1)) {
+        frame *g;
+        int credit = ncp_dom_class_has(el, "credit") || ncp_dom_class_has(el, "copyright");
+        if (!credit)
+            caption_space(w, fig);
+        g = push(w, el, M_INLINES, fig, 0);
+        if (g && credit) {
+            g->credit = 1;
+            nc_buf_clear(&w->credit);
+        }
+        return pushed(g);
     }
     return pushed(push(w, el, M_FIGURE, fig, 0));
 }
@@ -1186,6 +1276,18 @@ static int enter_box(walker *w, xmlNode *el, enum kind k)
             w->last_space = 1;
             return pushed(push(w, el, M_INLINES, last, 1));
         }
+        if (k == K_FIGCAPTION && last && last->type == NC_BLOCK_TABLE && el->parent &&
+            ncp_dom_is(el->parent, "figure") &&
+            !(last->first && last->first->type == NC_BLOCK_TABLE_CAPTION)) {
+            /* the caption of a figure that is a table (<figure><table>...<figcaption>) */
+            nc_node *cap = new_node(w, NC_BLOCK_TABLE_CAPTION, el);
+            if (last->first)
+                nc_node_insert_before(last->first, cap);
+            else
+                nc_node_append(last, cap);
+            w->last_space = 1;
+            return pushed(push(w, el, M_INLINES, cap, 1));
+        }
         return pushed(push(w, el, M_BLOCKS, f->container, 0));
     }
     return pushed(push(w, el, f->mode, f->container, 0));
@@ -1321,6 +1423,9 @@ static int enter(walker *w, xmlNode *el)
     case K_OL:
         return enter_list_or_quote(w, el, k);
     case K_FIGURE:
+        if ((w->ctx->flags & NCP_DOM_HTML) && !ncp_dom_class_word(el, "embed") &&
+            !holds_media(el, 1) && beside_caption(el))
+            return enter_box(w, el, K_DIV); /* a table, a quote, a listing: blocks */
         return open_block(w, el, NC_BLOCK_FIGURE, M_FIGURE);
     case K_PRE:
         return enter_pre(w, el);

@@ -151,6 +151,20 @@ int main(void)
              "  figure href=\"https://example.org/news/b.jpg\"\n    text \"Both\"\n");
     MODEL_EQ("<figure><img src='a.jpg'><img src='a.jpg'></figure>",
              "  figure href=\"https://example.org/news/a.jpg\"\n");
+    /* a figure without a picture is a box of blocks: a table's figcaption is its caption,
+     * another's a paragraph; a figure of only a caption stays a figure */
+    MODEL_EQ("<figure><table><tr><td>c</td></tr></table><figcaption>T</figcaption></figure>",
+             "  table\n    table_caption\n      text \"T\"\n    table_row\n      table_cell\n"
+             "        text \"c\"\n");
+    MODEL_EQ("<figure><blockquote><p>Q</p></blockquote><figcaption>A</figcaption></figure>",
+             "  blockquote\n    paragraph\n      text \"Q\"\n  paragraph\n    text \"A\"\n");
+    MODEL_EQ("<figure><figcaption>C <span class='credit'>AP</span></figcaption></figure>",
+             "  figure credit=\"AP\"\n    text \"C\"\n");
+    /* text of a figure outside its figcaption is caption; a player's caption follows it */
+    MODEL_EQ("<figure><div><img src='a.jpg'></div><p>In a p</p><figcaption>and here</figcaption></figure>",
+             "  figure href=\"https://example.org/news/a.jpg\"\n    text \"In a p and here\"\n");
+    MODEL_EQ("<figure><video src='v.mp4'></video><figcaption>Cap</figcaption></figure>",
+             "  embed url=\"https://example.org/news/v.mp4\"\n  paragraph\n    text \"Cap\"\n");
     /* MathML: its text, not its TeX annotation */
     MODEL_EQ("<p>n <math><semantics><mi>x</mi><annotation encoding='application/x-tex'>x</annotation>"
              "</semantics></math> m</p>",
