@@ -126,6 +126,12 @@ nc "$TMPD/q.html" -t md --no-extract -q >"$TMPD/q" || fail "<q>: conversion fail
 grep -qF 'She said “no *way*” twice.' "$TMPD/q" || fail "<q> lost its quotation marks: $(cat "$TMPD/q")"
 pass
 
+# a live blog: the time each post prints under the page's first heading is the post's,
+# kept (only date lines before the text begins are the page's date line)
+printf '%s' '<html><body><main><h1>Storm live</h1><p>Follow the latest here.</p><article><p><span>10:05</span></p><h2>Update 2</h2><p>Schools will stay closed on Tuesday, the education department said in a statement.</p></article><article><p><span>09:40</span></p><h2>Update 1</h2><p>Power is out in about 20,000 homes across the north, the grid operator said today.</p></article></main></body></html>' >"$TMPD/live.html"
+nc "$TMPD/live.html" -t model -q >"$TMPD/live" || fail "live blog: conversion failed"
+grep -qxF '    text "09:40"' "$TMPD/live" || fail "live blog: a post's time is dropped: $(cat "$TMPD/live")"
+pass
 # the agency metadata (issue 14): the page carries every field (JSON-LD digitalSourceType,
 # the TDMRep meta, the rest in the newsconv-extra block) and reads back to the same model;
 # the contact details of authors and entities only with --keep-internal

@@ -1214,13 +1214,16 @@ void ncp_html_body_tidy(ncp_hpage *p)
     nc_article *a = p->a;
     nc_node *n, *next;
     nc_buf hk = NC_BUF_INIT, k = NC_BUF_INIT;
-    int i;
+    int i, kept_text = 0;
     if (a->str[NC_F_HEADLINE])
         ncp_html_text_key(a->str[NC_F_HEADLINE], strlen(a->str[NC_F_HEADLINE]), &hk);
-    /* the first blocks, up to the first long paragraph */
+    /* the first blocks, up to the first long paragraph, or the first heading after text
+     * (a live blog's posts, each under a heading, print their own times) */
     for (n = nc_node_first_child(a->body), i = 0; n && i < 8; n = next, i++) {
         nc_buf t = NC_BUF_INIT;
         next = nc_node_next(n);
+        if (n->type == NC_BLOCK_HEADING && kept_text)
+            break;
         if (n->type != NC_BLOCK_HEADING && n->type != NC_BLOCK_PARAGRAPH)
             continue;
         node_key(n, &k);
@@ -1239,6 +1242,8 @@ void ncp_html_body_tidy(ncp_hpage *p)
             nc_buf_release(&t);
             break;
         }
+        if (n->type == NC_BLOCK_PARAGRAPH)
+            kept_text = 1;
         nc_buf_release(&t);
     }
     /* a date or byline line at the very end */
