@@ -580,6 +580,18 @@ grep -qxF "newsconv: warning: $k:7: dropped: p/abbr/@title, body/blockquote/@cit
     fail "$k: $(cat "$TMP/err")"
 nc --strict "$k" -t json > /dev/null 2>&1; [ $? = 6 ] || fail "$k --strict: want exit 6"
 ok
+# NITF body data given in attributes (a series' name and part, a number's units, a
+# pronunciation guide) is named dropped; a virtloc with an address is a link; the parts of
+# a postaddr are set off by ", " (they were glued: "Press office1-1 Minato")
+k=tests/newsml/nitf-body-attrs.xml
+nc "$k" -t model > "$TMP/out" 2> "$TMP/err"
+grep -qxF "newsconv: warning: $k:22: dropped: body.head/series/@series.name, body.head/series/@series.part, body.head/series/@series.totalpart, p/num/@units, p/pronounce/@guide" "$TMP/err" ||
+    fail "$k: $(cat "$TMP/err")"
+grep -A1 -xF '    link href="https://city.example/tunnel"' "$TMP/out" | grep -qxF '      text "the city site"' ||
+    fail "$k: the virtloc is not a link: $(cat "$TMP/out")"
+grep -qxF '    text "Contact: Press office, 1-1 Minato."' "$TMP/out" || fail "$k: the postaddr: $(cat "$TMP/out")"
+nc --strict "$k" -t newsml > /dev/null 2>&1; [ $? = 6 ] || fail "$k --strict: want exit 6"
+ok
 # G2 -> G2 of test document $1, written as $2: writing $2 again gives $2 (stable), and the
 # item compares equal to $1 after normalising (tests/tools/g2norm.py; $3 names what is kept)
 g2_kept() {

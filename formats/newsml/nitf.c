@@ -199,6 +199,27 @@ int ncp_nitf_prepare(xmlNode *root)
                     set_prop(n, "start", s, &oom);
             } else if (!strcmp(nm, "media")) {
                 prepare_media(n, &oom);
+            } else if (!strcmp(nm, "virtloc")) {
+                /* a virtual location: a link when its value is an address */
+                const char *v = ncp_nml_attr(n, "value");
+                if (v && (!strncmp(v, "http://", 7) || !strncmp(v, "https://", 8) ||
+                          !strncmp(v, "mailto:", 7)) && !ncp_nml_attr(n, "href")) {
+                    set_prop(n, "href", v, &oom);
+                    set_name(n, "a", &oom);
+                }
+            } else if (!strcmp(nm, "postaddr")) {
+                /* its parts (addressee, delivery.point, postcode, ...) are lines of an
+                 * address: set off by ", " where nothing separates them */
+                xmlNode *c;
+                for (c = n->children; c; c = c->next)
+                    if (c->type == XML_ELEMENT_NODE && c->prev &&
+                        c->prev->type == XML_ELEMENT_NODE) {
+                        xmlNode *sep = xmlNewText((const xmlChar *)", ");
+                        if (!sep)
+                            oom = 1;
+                        else
+                            xmlAddPrevSibling(c, sep);
+                    }
             }
         }
         if (n->type == XML_ELEMENT_NODE && n->children) {

@@ -811,6 +811,42 @@ static int in_nitf_head(const xmlNode *el)
     return 0;
 }
 
+/* 1 when el is inside the body of a NITF document (body.head, body.content, body.end). */
+static int in_nitf_body(const xmlNode *el)
+{
+    const xmlNode *p;
+    if (el->ns && !ns_is(el, NCP_NS_NITF))
+        return 0;
+    for (p = el->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (p->name && !strcmp((const char *)p->name, "body") && p->parent &&
+            p->parent->type == XML_ELEMENT_NODE && p->parent->name &&
+            !strcmp((const char *)p->parent->name, "nitf"))
+            return 1;
+    return 0;
+}
+
+/* 1 for an attribute of NITF body markup that is form, not data of its own: identifiers,
+ * classes, styles, languages, the vocabulary of a code, a note's kind, table layout, the
+ * media kind, what the body model reads into its own fields (spans, list start, a
+ * media-reference's source, alternate text and name). */
+static int nitf_body_attr_form(const xmlAttr *at)
+{
+    static const char *const form[] = {
+        "id", "class", "style", "lang", "idsrc", "type", "noteclass", "media-type",
+        "align", "valign", "border", "cellpadding", "cellspacing", "frame", "rules", "width",
+        "height", "colspan", "rowspan", "span", "char", "charoff", "seqnum", "start",
+        "bulleted", "source", "alternate-text", "name", "href", "src", "alt", "title",
+        "mime-type", "coding", "data-location", "units-of-measure", "lede", NULL};
+    const char *an = (const char *)at->name;
+    size_t i;
+    if (at->ns)
+        return 1; /* xml:lang and other namespaced attributes */
+    for (i = 0; form[i]; i++)
+        if (!strcmp(an, form[i]))
+            return 1;
+    return 0;
+}
+
 /* 1 when el is metadata of a NewsML 1 document (an element of its NewsItem or envelope
  * outside the content, DataContent): NewsML 1 gives most values in FormalName and Value
  * attributes (a Property's Value, an OfInterestTo, a NewsProduct), which a reader may
@@ -1007,6 +1043,19 @@ void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o
         } else if (n->type == XML_ELEMENT_NODE && n->properties &&
                    (body_image(n) || xhtml_el(n))) {
             body_attr_drops(&d, a, n, hay.ptr, &piece);
+        } else if (n->type == XML_ELEMENT_NODE && n->properties && in_nitf_body(n)) {
+            /* data NITF gives in attributes of its body: a pronunciation guide, a series'
+             * name and part, a number's units, an entity's code */
+            const xmlAttr *at;
+            for (at = n->properties; at; at = at->next) {
+                xmlChar *v;
+                if (nitf_body_attr_form(at))
+                    continue;
+                v = xmlNodeGetContent((const xmlNode *)at);
+                if (v && not_held(&piece, hay.ptr, (const char *)v))
+                    drop_note(&d, a, n, (const char *)at->name);
+                xmlFree(v);
+            }
         }
         /* what the writer generated is no data */
         n = next_in_order(n, root, n->type == XML_ELEMENT_NODE && !generated(n));
