@@ -1,6 +1,8 @@
 /* newsconv: safe XML parsing and small DOM helpers for the NewsML family (newsml.h). */
 #include "newsml.h"
 
+#include "common/dropcheck.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -675,129 +677,6 @@ void ncp_nml_plain_body(nc_article *a, const char *s, size_t len)
 
 /* ---- what a reader dropped (issue 14: nothing lost silently) ---- */
 
-/* A date or time (the model keeps it as a time, written back in its own form). */
-static int looks_like_date(const char *s)
-{
-    size_t digits = 0;
-    for (; *s; s++) {
-        if (*s >= '0' && *s <= '9')
-            digits++;
-        else if (!strchr("-:T+Z. ", *s))
-            return 0;
-    }
-    return digits >= 8;
-}
-
-#define DROP_MAX 12
-
-/* The squashed text of s with its tags ("<p>", "</em>") taken out, each a space. */
-static void squash_untagged(nc_buf *out, const char *s)
-{
-    nc_buf t = NC_BUF_INIT;
-    for (; *s; s++) {
-        if (*s == '<') {
-            const char *e = strchr(s, '>');
-            if (e) {
-                nc_buf_putc(&t, ' ');
-                s = e;
-                continue;
-            }
-        }
-        nc_buf_putc(&t, *s);
-    }
-    if (t.failed)
-        out->failed = 1;
-    else
-        ncp_squash_put(out, t.ptr ? t.ptr : "");
-    nc_buf_truncate(out, out->size ? out->size - 1 : 0);
-    nc_buf_release(&t);
-}
-
-static int generated(const xmlNode *n)
-{
-    const char *v = ncp_nml_nc_attr(n, "generated");
-    return v && !strcmp(v, "true");
-}
-
-/* Values this short (squashed) are held only as a whole value of the model. */
-#define NOT_HELD_SHORT 4
-
-/* 1 when v (n bytes) is one whole value of hay (a line of the squash); ci: ignoring ASCII
- * case (a status "Usable" read as "usable"). */
-static int held_whole(const char *hay, const char *v, size_t n, int ci)
-{
-    const char *p = hay, *e;
-    for (; *p; p = *e ? e + 1 : e) {
-        e = strchr(p, '\n');
-        if (!e)
-            e = p + strlen(p);
-        if ((size_t)(e - p) == n && (ci ? !ncp_strncasecmp(p, v, n) : !memcmp(p, v, n)))
-            return 1;
-    }
-    return 0;
-}
-
-/* 1 when the attribute value v is data the model (its squashed text hay) does not hold:
- * not empty, not a date (kept as a time), found nowhere in hay. A short value (a width
- * "600", a year "2026", a version "2") must be a whole value of the model: anywhere in
- * a longer text it would be found by chance. A whole value counts in any ASCII case (a
- * NewsML 1 status "Usable" is the model's "usable"). piece is scratch. */
-static int not_held(nc_buf *piece, const char *hay, const char *v)
-{
-    nc_buf_clear(piece);
-    ncp_squash_put(piece, v);
-    nc_buf_truncate(piece, piece->size ? piece->size - 1 : 0);
-    if (!piece->ptr || !piece->ptr[0] || looks_like_date(piece->ptr))
-        return 0;
-    if (piece->size <= NOT_HELD_SHORT)
-        return !held_whole(hay, piece->ptr, piece->size, 1);
-    return !strstr(hay, piece->ptr) && !held_whole(hay, piece->ptr, piece->size, 1);
-}
-
-/* The node after n in document order under root (n's children first when descend). */
-static xmlNode *next_in_order(xmlNode *n, const xmlNode *root, int descend)
-{
-    if (descend && n->type == XML_ELEMENT_NODE && n->children)
-        return n->children;
-    while (n && n != root && !n->next)
-        n = n->parent;
-    return n && n != root ? n->next : NULL;
-}
-
-/* What was dropped: element paths with counts, for one warning. */
-typedef struct drops {
-    const char *names[DROP_MAX];
-    int counts[DROP_MAX];
-    size_t n_names, more, total;
-    int first_line;
-} drops;
-
-/* Counts a drop of the text of p (attr NULL) or of its attribute attr: "parent/name",
- * "parent/name/@attr". */
-static void drop_note(drops *d, const nc_article *a, const xmlNode *p, const char *attr)
-{
-    const char *pp = p->parent && p->parent->type == XML_ELEMENT_NODE && p->parent->name
-                         ? (const char *)p->parent->name
-                         : NULL;
-    char path[160];
-    size_t i;
-    snprintf(path, sizeof path, "%s%s%s%s%s", pp ? pp : "", pp ? "/" : "",
-             (const char *)p->name, attr ? "/@" : "", attr ? attr : "");
-    d->total++;
-    if (!d->first_line)
-        d->first_line = (int)xmlGetLineNo(p);
-    for (i = 0; i < d->n_names; i++)
-        if (d->names[i] && !strcmp(d->names[i], path)) /* NULL: out of memory */
-            break;
-    if (i < d->n_names)
-        d->counts[i]++;
-    else if (d->n_names < DROP_MAX) {
-        d->names[d->n_names] = nc_article_strdup((nc_article *)a, path);
-        d->counts[d->n_names++] = 1;
-    } else
-        d->more++;
-}
-
 /* 1 when el is inside the head of a NITF document (docdata, pubdata, revision-history,
  * tobject, iim): metadata NITF gives in attributes, which a reader may leave out. */
 static int in_nitf_head(const xmlNode *el)
@@ -904,16 +783,14 @@ static int nitf_attr_form(const xmlNode *el, const xmlAttr *at, const char *v)
     return !strcmp(an, "tobject.subject.ipr") && (!strcmp(v, "IPTC") || !strcmp(v, "newsconv"));
 }
 
-/* The attribute values of a NITF head element that appear nowhere in the model (hay). */
-static void attr_drops(drops *d, const nc_article *a, const xmlNode *el, const char *hay,
-                       nc_buf *piece)
+/* The attribute values of a NITF head element that appear nowhere in the model. */
+static void attr_drops(ncp_drops *d, const xmlNode *el)
 {
     const xmlAttr *at;
     for (at = el->properties; at; at = at->next) {
         xmlChar *v = xmlNodeGetContent((const xmlNode *)at);
-        if (v && not_held(piece, hay, (const char *)v) &&
-            !nitf_attr_form(el, at, (const char *)v) && !newsml1_attr_form(el, at))
-            drop_note(d, a, el, (const char *)at->name);
+        if (v && !nitf_attr_form(el, at, (const char *)v) && !newsml1_attr_form(el, at))
+            ncp_drop_attr_unless_held(d, el, (const char *)at->name, (const char *)v);
         xmlFree(v);
     }
 }
@@ -927,7 +804,7 @@ void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
     nc_buf hay = NC_BUF_INIT, piece = NC_BUF_INIT, key = NC_BUF_INIT;
     xmlNode *n;
     int squashed = 0;
-    for (n = root; n; n = next_in_order(n, root, 1)) {
+    for (n = root; n; n = ncp_next_in_order(n, root, 1)) {
         const xmlAttr *at;
         const char *pp;
         int nml1;
@@ -944,7 +821,7 @@ void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
                                                                : "";
         for (at = n->properties; at; at = at->next) {
             xmlChar *v = xmlNodeGetContent((const xmlNode *)at);
-            if (v && not_held(&piece, hay.ptr, (const char *)v) &&
+            if (v && ncp_not_held(&piece, hay.ptr, (const char *)v) &&
                 !(nml1 ? newsml1_attr_form(n, at) : nitf_attr_form(n, at, (const char *)v))) {
                 size_t len = strlen((const char *)v);
                 const char *t = ncp_trim((const char *)v, &len);
@@ -992,87 +869,54 @@ static int xhtml_el(const xmlNode *n)
  * XHTML element (an abbreviation's expansion, a span's note), the datetime of a change
  * or <time>, the source a quotation cites. A link's title, an image's alt and a table
  * cell's spans are read into the model, so they are found there. */
-static void body_attr_drops(drops *d, const nc_article *a, const xmlNode *el, const char *hay,
-                            nc_buf *piece)
+static void body_attr_drops(ncp_drops *d, const xmlNode *el)
 {
     static const char *const image[] = {"width", "height", "mime-type", NULL};
     static const char *const xhtml[] = {"title", "datetime", "cite", NULL};
     const char *const *k;
     for (k = body_image(el) ? image : xhtml; *k; k++) {
         xmlChar *v = xmlGetNoNsProp(el, (const xmlChar *)*k);
-        if (v && not_held(piece, hay, (const char *)v))
-            drop_note(d, a, el, *k);
+        ncp_drop_attr_unless_held(d, el, *k, (const char *)v);
         xmlFree(v);
     }
 }
 
+/* The attributes of el that hold data the model may not: NITF head and NewsML 1
+ * metadata attributes, a body image's size and type, the title, datetime and cite of
+ * XHTML body markup, the data attributes of NITF body markup. */
+static void nml_attrs(ncp_drops *d, const xmlNode *n, void *ud)
+{
+    (void)ud;
+    if (in_nitf_head(n) || in_newsml1_meta(n)) {
+        attr_drops(d, n);
+    } else if (body_image(n) || xhtml_el(n)) {
+        body_attr_drops(d, n);
+    } else if (in_nitf_body(n)) {
+        /* data NITF gives in attributes of its body: a pronunciation guide, a series'
+         * name and part, a number's units, an entity's code */
+        const xmlAttr *at;
+        for (at = n->properties; at; at = at->next) {
+            xmlChar *v;
+            if (nitf_body_attr_form(at))
+                continue;
+            v = xmlNodeGetContent((const xmlNode *)at);
+            ncp_drop_attr_unless_held(d, n, (const char *)at->name, (const char *)v);
+            xmlFree(v);
+        }
+    }
+}
+
+/* What newsconv's writer generated is no data: not looked into. */
+static int nml_generated(const xmlNode *n, void *ud)
+{
+    const char *v = ncp_nml_nc_attr(n, "generated");
+    (void)ud;
+    return v && !strcmp(v, "true");
+}
+
 /* Warns once, naming the elements (parent/name) whose text appears nowhere in the model,
- * and the attributes of a NITF head (parent/name/@attr) whose value appears nowhere. */
+ * and the attributes (parent/name/@attr) that hold data whose value appears nowhere. */
 void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o)
 {
-    nc_buf hay, piece, msg;
-    drops d;
-    size_t i;
-    xmlNode *n = root;
-    if (!root)
-        return;
-    memset(&d, 0, sizeof d);
-    nc_buf_init(&hay);
-    nc_buf_init(&piece);
-    nc_buf_init(&msg);
-    ncp_article_squash(a, &hay);
-    while (n && hay.ptr) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            nc_buf_clear(&piece);
-            ncp_squash_put(&piece, (const char *)n->content);
-            nc_buf_truncate(&piece, piece.size ? piece.size - 1 : 0);
-            if (piece.ptr && piece.ptr[0] && !strstr(hay.ptr, piece.ptr) && n->parent &&
-                n->parent->name && !strcmp((const char *)n->parent->name, "inlineData") &&
-                strchr((const char *)n->content, '<')) {
-                /* markup sent as text (an inlineData of escaped HTML, read as markup):
-                 * its text without the tags */
-                nc_buf_clear(&piece);
-                squash_untagged(&piece, (const char *)n->content);
-            }
-            if (piece.ptr && piece.ptr[0] && !looks_like_date(piece.ptr) &&
-                !strstr(hay.ptr, piece.ptr) && n->parent && n->parent->name)
-                drop_note(&d, a, n->parent, NULL);
-        } else if (n->type == XML_ELEMENT_NODE && n->properties &&
-                   (in_nitf_head(n) || in_newsml1_meta(n))) {
-            attr_drops(&d, a, n, hay.ptr, &piece);
-        } else if (n->type == XML_ELEMENT_NODE && n->properties &&
-                   (body_image(n) || xhtml_el(n))) {
-            body_attr_drops(&d, a, n, hay.ptr, &piece);
-        } else if (n->type == XML_ELEMENT_NODE && n->properties && in_nitf_body(n)) {
-            /* data NITF gives in attributes of its body: a pronunciation guide, a series'
-             * name and part, a number's units, an entity's code */
-            const xmlAttr *at;
-            for (at = n->properties; at; at = at->next) {
-                xmlChar *v;
-                if (nitf_body_attr_form(at))
-                    continue;
-                v = xmlNodeGetContent((const xmlNode *)at);
-                if (v && not_held(&piece, hay.ptr, (const char *)v))
-                    drop_note(&d, a, n, (const char *)at->name);
-                xmlFree(v);
-            }
-        }
-        /* what the writer generated is no data */
-        n = next_in_order(n, root, n->type == XML_ELEMENT_NODE && !generated(n));
-    }
-    if (d.total) {
-        for (i = 0; i < d.n_names; i++) {
-            if (!d.names[i])
-                continue;
-            nc_buf_printf(&msg, "%s%s", msg.size ? ", " : "", d.names[i]);
-            if (d.counts[i] > 1)
-                nc_buf_printf(&msg, " (%d)", d.counts[i]);
-        }
-        if (d.more)
-            nc_buf_printf(&msg, " and %zu more", d.more);
-        nc_warn(o, d.first_line, 0, "dropped: %s", msg.size ? msg.ptr : "(text)");
-    }
-    nc_buf_release(&hay);
-    nc_buf_release(&piece);
-    nc_buf_release(&msg);
+    ncp_report_dropped(a, root, o, nml_attrs, nml_generated, NULL);
 }

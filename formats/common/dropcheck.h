@@ -1,0 +1,58 @@
+/* newsconv: what a reader of an XML document dropped (issue 14: nothing lost silently).
+ *
+ * After a reader has filled the model from an XML tree, every text node of the tree
+ * whose text (squashed: no white space, no markup punctuation, lower case) is found
+ * nowhere in the model's squashed text is counted as dropped under its element's path
+ * ("parent/name"); the reader's hook counts the attributes that hold data of their own
+ * ("parent/name/@attr"). One warning names them all: "dropped: itemMeta/link (2),
+ * rightsInfo/usageTerms". Used by the NewsML family (G2, NewsML 1, NITF) and the feeds. */
+#ifndef NEWSCONV_FORMATS_DROPCHECK_H
+#define NEWSCONV_FORMATS_DROPCHECK_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "model/model.h"
+
+#define NCP_DROP_MAX 12
+
+/* The drops counted so far, the model's squashed text and scratch, for the hooks. */
+typedef struct ncp_drops {
+    const nc_article *a;
+    const char *hay; /* the model's squashed text, a value a line */
+    nc_buf piece;    /* scratch for the hooks */
+    const char *names[NCP_DROP_MAX];
+    int counts[NCP_DROP_MAX];
+    size_t n_names, more, total;
+    int first_line;
+} ncp_drops;
+
+/* Called for each element with attributes that the walk enters: counts the attributes
+ * of el that hold data the model does not (ncp_drop_attr_unless_held). */
+typedef void (*ncp_drop_attrs_fn)(ncp_drops *d, const xmlNode *el, void *ud);
+/* 1 when the walk must not look into el (what newsconv's writer generated). */
+typedef int (*ncp_drop_skip_fn)(const xmlNode *el, void *ud);
+
+/* Warns once (at the first drop's line) naming what under root appears nowhere in a; the
+ * hooks may be NULL. Out of memory: no warning (the model is marked failed elsewhere). */
+void ncp_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o,
+                        ncp_drop_attrs_fn attrs, ncp_drop_skip_fn skip, void *ud);
+
+/* Counts a drop of the text of el (attr NULL) or of its attribute attr. */
+void ncp_drop_note(ncp_drops *d, const xmlNode *el, const char *attr);
+
+/* Counts attribute attr of el (value v) when the model does not hold v. */
+void ncp_drop_attr_unless_held(ncp_drops *d, const xmlNode *el, const char *attr,
+                               const char *v);
+
+/* 1 when the value v is data the model (its squashed text hay) does not hold: not empty,
+ * not a date (kept as a time), found nowhere in hay. A short value (a width "600", a year
+ * "2026") must be a whole value of the model: anywhere in a longer text it would be found
+ * by chance. A whole value counts in any ASCII case. piece is scratch. */
+int ncp_not_held(nc_buf *piece, const char *hay, const char *v);
+
+/* The node after n in document order under root (n's children first when descend). */
+xmlNode *ncp_next_in_order(xmlNode *n, const xmlNode *root, int descend);
+
+#endif
