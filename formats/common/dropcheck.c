@@ -2,6 +2,7 @@
 #include "dropcheck.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A date or time (the model keeps it as a time, written back in its own form). */
@@ -17,20 +18,84 @@ static int looks_like_date(const char *s)
     return digits >= 8;
 }
 
-/* The squashed text of s with its tags ("<p>", "</em>") taken out, each a space. */
+/* A date written out ("Fri, 05 Dec 2026 08:00:00 GMT", RFC 822 in feeds): the model
+ * keeps it as a time. Only a text of at most 64 characters that is all date. */
+static int written_date(const char *s)
+{
+    size_t len = strlen(s);
+    nc_time t;
+    s = ncp_trim(s, &len);
+    return len >= 8 && len <= 64 && nc_time_parse_text(s, len, &t) == 0 &&
+           t.prec >= NC_TIME_DAY;
+}
+
+/* The character a reference at s names ("&amp;", "&#38;", "&#x26;"; the five XML names
+ * only), written to out; returns the reference's length, or 0 when s starts none. */
+static size_t char_ref(const char *s, nc_buf *out)
+{
+    static const struct {
+        const char *name;
+        char c;
+    } names[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+    size_t i;
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strncmp(s, names[i].name, strlen(names[i].name))) {
+            nc_buf_putc(out, names[i].c);
+            return strlen(names[i].name);
+        }
+    if (s[1] == '#') {
+        int hex = s[2] == 'x' || s[2] == 'X';
+        char *end;
+        unsigned long cp = strtoul(s + 2 + hex, &end, hex ? 16 : 10);
+        if (end > s + 2 + hex && *end == ';' && cp > 0 && cp <= 0x10FFFF &&
+            !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            char u[4];
+            size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (n == 1)
+                u[0] = (char)cp;
+            else if (n == 2)
+                u[0] = (char)(0xC0 | (cp >> 6)), u[1] = (char)(0x80 | (cp & 0x3F));
+            else if (n == 3)
+                u[0] = (char)(0xE0 | (cp >> 12)), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+                u[2] = (char)(0x80 | (cp & 0x3F));
+            else
+                u[0] = (char)(0xF0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
+                u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F));
+            nc_buf_put(out, u, n);
+            return (size_t)(end + 1 - s);
+        }
+    }
+    return 0;
+}
+
+/* The squashed text of s read as HTML sent as text: its tags ("<p>", "</em>") taken out,
+ * each a space, its character references (&amp;, &#38;) read. */
 static void squash_untagged(nc_buf *out, const char *s)
 {
     nc_buf t = NC_BUF_INIT;
-    for (; *s; s++) {
-        if (*s == '<') {
-            const char *e = strchr(s, '>');
-            if (e) {
-                nc_buf_putc(&t, ' ');
-                s = e;
+    int pass;
+    /* twice: a feed may escape its HTML twice ("&amp;amp;") */
+    for (pass = 0; pass < 2; pass++) {
+        nc_buf u = NC_BUF_INIT;
+        const char *p = pass ? (t.ptr ? t.ptr : "") : s;
+        for (; *p; p++) {
+            size_t k;
+            if (*p == '<') {
+                const char *e = strchr(p, '>');
+                if (e) {
+                    nc_buf_putc(&u, ' ');
+                    p = e;
+                    continue;
+                }
+            }
+            if (*p == '&' && (k = char_ref(p, &u)) != 0) {
+                p += k - 1;
                 continue;
             }
+            nc_buf_putc(&u, *p);
         }
-        nc_buf_putc(&t, *s);
+        nc_buf_release(&t);
+        t = u;
     }
     if (t.failed)
         out->failed = 1;
@@ -88,19 +153,12 @@ static void el_name(char *out, size_t cap, const xmlNode *n)
         snprintf(out, cap, "%s", (const char *)n->name);
 }
 
-void ncp_drop_note(ncp_drops *d, const xmlNode *p, const char *attr)
+void ncp_drops_path(ncp_drops *d, const char *path, int line)
 {
-    char path[200], pn[80], nm[80];
     size_t i;
-    int parent = p->parent && p->parent->type == XML_ELEMENT_NODE && p->parent->name;
-    if (parent)
-        el_name(pn, sizeof pn, p->parent);
-    el_name(nm, sizeof nm, p);
-    snprintf(path, sizeof path, "%s%s%s%s%s", parent ? pn : "", parent ? "/" : "", nm,
-             attr ? "/@" : "", attr ? attr : "");
     d->total++;
     if (!d->first_line)
-        d->first_line = (int)xmlGetLineNo(p);
+        d->first_line = line;
     for (i = 0; i < d->n_names; i++)
         if (d->names[i] && !strcmp(d->names[i], path)) /* NULL: out of memory */
             break;
@@ -113,6 +171,18 @@ void ncp_drop_note(ncp_drops *d, const xmlNode *p, const char *attr)
         d->more++;
 }
 
+void ncp_drop_note(ncp_drops *d, const xmlNode *p, const char *attr)
+{
+    char path[200], pn[80], nm[80];
+    int parent = p->parent && p->parent->type == XML_ELEMENT_NODE && p->parent->name;
+    if (parent)
+        el_name(pn, sizeof pn, p->parent);
+    el_name(nm, sizeof nm, p);
+    snprintf(path, sizeof path, "%s%s%s%s%s", parent ? pn : "", parent ? "/" : "", nm,
+             attr ? "/@" : "", attr ? attr : "");
+    ncp_drops_path(d, path, (int)xmlGetLineNo(p));
+}
+
 void ncp_drop_attr_unless_held(ncp_drops *d, const xmlNode *el, const char *attr,
                                const char *v)
 {
@@ -120,57 +190,70 @@ void ncp_drop_attr_unless_held(ncp_drops *d, const xmlNode *el, const char *attr
         ncp_drop_note(d, el, attr);
 }
 
-void ncp_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o,
-                        ncp_drop_attrs_fn attrs, ncp_drop_skip_fn skip, void *ud)
+void ncp_drops_begin(ncp_drops *d, const nc_article *a)
 {
-    nc_buf hay, msg;
-    ncp_drops d;
+    memset(d, 0, sizeof *d);
+    nc_buf_init(&d->hay_buf);
+    nc_buf_init(&d->piece);
+    ncp_article_squash(a, &d->hay_buf);
+    d->a = a;
+    d->hay = d->hay_buf.failed ? NULL : d->hay_buf.ptr;
+}
+
+void ncp_drops_end(ncp_drops *d, const nc_opts *o)
+{
+    nc_buf msg = NC_BUF_INIT;
     size_t i;
+    if (d->total && d->hay) {
+        for (i = 0; i < d->n_names; i++) {
+            if (!d->names[i])
+                continue;
+            nc_buf_printf(&msg, "%s%s", msg.size ? ", " : "", d->names[i]);
+            if (d->counts[i] > 1)
+                nc_buf_printf(&msg, " (%d)", d->counts[i]);
+        }
+        if (d->more)
+            nc_buf_printf(&msg, " and %zu more", d->more);
+        nc_warn(o, d->first_line, 0, "dropped: %s", msg.size ? msg.ptr : "(text)");
+    }
+    nc_buf_release(&msg);
+    nc_buf_release(&d->hay_buf);
+    nc_buf_release(&d->piece);
+}
+
+void ncp_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o,
+                        const ncp_drop_hooks *h)
+{
+    static const ncp_drop_hooks none = {NULL, NULL, NULL, NULL};
+    ncp_drops d;
     xmlNode *n = root;
     if (!root)
         return;
-    memset(&d, 0, sizeof d);
-    nc_buf_init(&hay);
-    nc_buf_init(&d.piece);
-    nc_buf_init(&msg);
-    ncp_article_squash(a, &hay);
-    d.a = a;
-    d.hay = hay.ptr;
-    while (n && hay.ptr) {
+    if (!h)
+        h = &none;
+    ncp_drops_begin(&d, a);
+    while (n && d.hay) {
         nc_buf *piece = &d.piece;
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             nc_buf_clear(piece);
             ncp_squash_put(piece, (const char *)n->content);
             nc_buf_truncate(piece, piece->size ? piece->size - 1 : 0);
-            if (piece->ptr && piece->ptr[0] && !strstr(hay.ptr, piece->ptr) &&
-                strchr((const char *)n->content, '<')) {
+            if (piece->ptr && piece->ptr[0] && !strstr(d.hay, piece->ptr) &&
+                strpbrk((const char *)n->content, "<&")) {
                 /* markup sent as text (an inlineData of escaped HTML, a feed's escaped
                  * description), read as markup: its text without the tags */
                 nc_buf_clear(piece);
                 squash_untagged(piece, (const char *)n->content);
             }
             if (piece->ptr && piece->ptr[0] && !looks_like_date(piece->ptr) &&
-                !strstr(hay.ptr, piece->ptr) && n->parent && n->parent->name)
+                !strstr(d.hay, piece->ptr) && n->parent && n->parent->name &&
+                !written_date((const char *)n->content) && !(h->text && h->text(&d, n, h->ud)))
                 ncp_drop_note(&d, n->parent, NULL);
-        } else if (n->type == XML_ELEMENT_NODE && n->properties && attrs) {
-            attrs(&d, n, ud);
+        } else if (n->type == XML_ELEMENT_NODE && n->properties && h->attrs) {
+            h->attrs(&d, n, h->ud);
         }
         n = ncp_next_in_order(n, root,
-                              n->type == XML_ELEMENT_NODE && !(skip && skip(n, ud)));
+                              n->type == XML_ELEMENT_NODE && !(h->skip && h->skip(n, h->ud)));
     }
-    if (d.total) {
-        for (i = 0; i < d.n_names; i++) {
-            if (!d.names[i])
-                continue;
-            nc_buf_printf(&msg, "%s%s", msg.size ? ", " : "", d.names[i]);
-            if (d.counts[i] > 1)
-                nc_buf_printf(&msg, " (%d)", d.counts[i]);
-        }
-        if (d.more)
-            nc_buf_printf(&msg, " and %zu more", d.more);
-        nc_warn(o, d.first_line, 0, "dropped: %s", msg.size ? msg.ptr : "(text)");
-    }
-    nc_buf_release(&hay);
-    nc_buf_release(&d.piece);
-    nc_buf_release(&msg);
+    ncp_drops_end(&d, o);
 }

@@ -20,7 +20,8 @@
 /* The drops counted so far, the model's squashed text and scratch, for the hooks. */
 typedef struct ncp_drops {
     const nc_article *a;
-    const char *hay; /* the model's squashed text, a value a line */
+    const char *hay; /* the model's squashed text, a value a line (NULL: out of memory) */
+    nc_buf hay_buf;
     nc_buf piece;    /* scratch for the hooks */
     const char *names[NCP_DROP_MAX];
     int counts[NCP_DROP_MAX];
@@ -33,11 +34,29 @@ typedef struct ncp_drops {
 typedef void (*ncp_drop_attrs_fn)(ncp_drops *d, const xmlNode *el, void *ud);
 /* 1 when the walk must not look into el (what newsconv's writer generated). */
 typedef int (*ncp_drop_skip_fn)(const xmlNode *el, void *ud);
+/* Called for a text node whose text the model does not hold as it stands: 1 when the
+ * reader holds it in another form (a feed's "email (Name)" author, HTML sent as text). */
+typedef int (*ncp_drop_text_fn)(ncp_drops *d, const xmlNode *text, void *ud);
 
-/* Warns once (at the first drop's line) naming what under root appears nowhere in a; the
- * hooks may be NULL. Out of memory: no warning (the model is marked failed elsewhere). */
+/* The hooks a reader gives; any may be NULL. */
+typedef struct ncp_drop_hooks {
+    ncp_drop_attrs_fn attrs;
+    ncp_drop_skip_fn skip;
+    ncp_drop_text_fn text;
+    void *ud;
+} ncp_drop_hooks;
+
+/* Warns once (at the first drop's line) naming what under root appears nowhere in a; h
+ * may be NULL. Out of memory: no warning (the model is marked failed elsewhere). */
 void ncp_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o,
-                        ncp_drop_attrs_fn attrs, ncp_drop_skip_fn skip, void *ud);
+                        const ncp_drop_hooks *h);
+
+/* For readers of other trees (JSON Feed): begins a count over a (squashes it), counts a
+ * value dropped under path ("attachments/size_in_bytes"), and ends: warns once at line
+ * as ncp_report_dropped does, and releases d. */
+void ncp_drops_begin(ncp_drops *d, const nc_article *a);
+void ncp_drops_path(ncp_drops *d, const char *path, int line);
+void ncp_drops_end(ncp_drops *d, const nc_opts *o);
 
 /* Counts a drop of the text of el (attr NULL) or of its attribute attr. */
 void ncp_drop_note(ncp_drops *d, const xmlNode *el, const char *attr);

@@ -15,6 +15,7 @@
 
 #include <jansson.h>
 
+#include "common/dropcheck.h"
 #include "common/jsonalloc.h"
 
 static const char *str(const json_t *o, const char *key)
@@ -110,6 +111,61 @@ static int fill(ncp_feed *f, nc_article *a, const json_t *it, nc_error *err)
     return rc;
 }
 
+/* The values under v (key: its key, or the key of its array) that the model does not
+ * hold, counted dropped as "parent/key" (issue 14): an attachment's size and duration,
+ * an extension object's fields ("_city/desk"). The body (content_html, content_text) is
+ * the body reader's; dates are read as dates. Depth is bounded (jansson's own limit is
+ * 2048: a hostile feed does not recurse that far here). */
+static void json_drops(ncp_drops *d, const json_t *v, const char *parent, const char *key,
+                       int depth)
+{
+    static const char *const skip[] = {"content_html", "content_text", "date_published",
+                                       "date_modified", "version", "mime_type", NULL};
+    size_t i;
+    char num[64], path[160];
+    const char *s = NULL;
+    for (i = 0; key && skip[i]; i++)
+        if (!strcmp(key, skip[i]))
+            return;
+    if (depth > 16)
+        return;
+    if (json_is_object(v)) {
+        const char *k;
+        json_t *x;
+        json_object_foreach((json_t *)v, k, x) {
+            json_drops(d, x, depth ? key : NULL, k, depth + 1);
+        }
+        return;
+    }
+    if (json_is_array(v)) {
+        json_t *x;
+        json_array_foreach(v, i, x) {
+            json_drops(d, x, parent, key, depth + 1);
+        }
+        return;
+    }
+    if (json_is_string(v))
+        s = json_string_value(v);
+    else if (json_is_number(v)) {
+        ncp_double_str(json_number_value(v), num, sizeof num);
+        s = num;
+    }
+    if (s && key && ncp_not_held(&d->piece, d->hay, s)) {
+        snprintf(path, sizeof path, "%s%s%s", parent ? parent : "", parent ? "/" : "", key);
+        ncp_drops_path(d, path, 0);
+    }
+}
+
+/* What of item it the article a does not hold is named. */
+static void report_json_drops(ncp_feed *f, const nc_article *a, const json_t *it)
+{
+    ncp_drops d;
+    ncp_drops_begin(&d, a);
+    if (d.hay)
+        json_drops(&d, it, NULL, NULL, 0);
+    ncp_drops_end(&d, f->o);
+}
+
 int ncp_jsonfeed_read(ncp_feed *f, const nc_stream_in *in, nc_error *err)
 {
     nc_buf b = NC_BUF_INIT;
@@ -191,6 +247,7 @@ int ncp_jsonfeed_read(ncp_feed *f, const nc_stream_in *in, nc_error *err)
         } else if (fill(f, a, it, &e) < 0 || nc_article_ok(a, &e) < 0) {
             ncp_feed_fail(f, a, &e, 0);
         } else {
+            report_json_drops(f, a, it);
             ncp_feed_emit(f, a, 0);
         }
     }

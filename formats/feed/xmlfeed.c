@@ -18,6 +18,7 @@
 #include <libxml/uri.h>
 #include <libxml/xmlreader.h>
 
+#include "common/dropcheck.h"
 #include "common/xmlguard.h"
 
 void ncp_feed_init(ncp_feed *f, int kind, const nc_opts *o, nc_each_fn each, void *each_data)
@@ -298,6 +299,133 @@ int ncp_feed_emit(ncp_feed *f, nc_article *a, int line)
     return f->stop;
 }
 
+/* The attributes of an item's elements that hold data of their own (an enclosure's
+ * length, a media file's size or duration, a category's label): counted dropped when the
+ * model does not hold their value. Form is not: content types, link relations, a guid's
+ * isPermaLink, a medium, languages. */
+static void feed_attrs(ncp_drops *d, const xmlNode *el, void *ud)
+{
+    static const char *const form[] = {"type", "rel", "isPermaLink", "medium", "isDefault",
+                                       "expression", "mode", "version", "hreflang", "lang",
+                                       "role", "scheme", "domain", "base", NULL};
+    const xmlAttr *at;
+    const xmlNode *up;
+    (void)ud;
+    /* markup inside a text construct or body (Atom's XHTML content, an SVG in it) is the
+     * body's: its links and pictures are read (made absolute), its layout is form */
+    for (up = el; up && up->type == XML_ELEMENT_NODE; up = up->parent)
+        if (up->name && (!strcmp((const char *)up->name, "content") ||
+                         !strcmp((const char *)up->name, "summary") ||
+                         !strcmp((const char *)up->name, "title") ||
+                         !strcmp((const char *)up->name, "subtitle") ||
+                         !strcmp((const char *)up->name, "rights") ||
+                         !strcmp((const char *)up->name, "description") ||
+                         !strcmp((const char *)up->name, "encoded") ||
+                         !strcmp((const char *)up->name, "body")) && up != el)
+            return;
+    for (at = el->properties; at; at = at->next) {
+        const char *an = (const char *)at->name;
+        size_t i;
+        xmlChar *v;
+        if (at->ns)
+            continue; /* xml:lang, xml:base, rdf:about */
+        for (i = 0; form[i] && strcmp(form[i], an); i++)
+            ;
+        if (form[i])
+            continue;
+        v = xmlNodeGetContent((const xmlNode *)at);
+        ncp_drop_attr_unless_held(d, el, an, (const char *)v);
+        xmlFree(v);
+    }
+}
+
+/* 1 when the model holds the text s (squashed) somewhere. */
+static int text_held(ncp_drops *d, const char *s)
+{
+    nc_buf_clear(&d->piece);
+    ncp_squash_put(&d->piece, s);
+    nc_buf_truncate(&d->piece, d->piece.size ? d->piece.size - 1 : 0);
+    return !d->piece.ptr || !d->piece.ptr[0] || strstr(d->hay, d->piece.ptr) != NULL;
+}
+
+/* A text the model holds in another form: an RSS author "email (Name)" split into its
+ * parts; HTML sent as text (a description, content:encoded), every text of it but
+ * scripts and styles (which the publication policy leaves out, with its own warning). */
+static int feed_text(ncp_drops *d, const xmlNode *t, void *ud)
+{
+    const char *s = (const char *)t->content, *name = (const char *)t->parent->name;
+    (void)ud;
+    if (!strcmp(name, "author") || !strcmp(name, "managingEditor") ||
+        !strcmp(name, "webMaster")) {
+        const char *o = strchr(s, '('), *c = o ? strrchr(o, ')') : NULL;
+        if (o && c) {
+            char *mail = strndup(s, (size_t)(o - s)), *who = strndup(o + 1, (size_t)(c - o - 1));
+            int held = mail && who && text_held(d, mail) && text_held(d, who);
+            free(mail);
+            free(who);
+            return held;
+        }
+    }
+    if (strpbrk(s, "<&")) {
+        int nomem = 0, held = 1;
+        xmlDoc *doc = ncp_dom_parse_html(s, strlen(s), "UTF-8",
+                                         HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                             HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED,
+                                         &nomem);
+        xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL, *n = root;
+        if (!root) {
+            xmlFreeDoc(doc);
+            return nomem; /* out of memory: no warning (as in ncp_report_dropped) */
+        }
+        while (n && held) {
+            int into = n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "script") &&
+                       strcmp((const char *)n->name, "style") &&
+                       strcmp((const char *)n->name, "noscript") &&
+                       strcmp((const char *)n->name, "template");
+            if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content &&
+                !text_held(d, (const char *)n->content))
+                held = 0;
+            /* the root's siblings: a fragment of several top-level nodes */
+            if (into && n->children)
+                n = n->children;
+            else {
+                while (n && !n->next && n->parent && n->parent->type == XML_ELEMENT_NODE)
+                    n = n->parent;
+                n = n ? n->next : NULL;
+            }
+        }
+        xmlFreeDoc(doc);
+        return held;
+    }
+    return 0;
+}
+
+/* Atom 0.3's base64 text (mode="base64") is read decoded: its encoded text is not
+ * compared. */
+static int feed_skip(const xmlNode *el, void *ud)
+{
+    static const char *const dates[] = {"pubDate", "date", "published", "updated", "issued",
+                                        "modified", "created", "lastBuildDate",
+                                        "expirationDate", "post_date", "post_date_gmt", NULL};
+    xmlChar *m, *t;
+    size_t i;
+    /* dates are read as dates, in the model's form */
+    for (i = 0; dates[i]; i++)
+        if (!strcmp((const char *)el->name, dates[i]))
+            return 1;
+    m = xmlGetNoNsProp(el, (const xmlChar *)"mode");
+    t = xmlGetNoNsProp(el, (const xmlChar *)"type");
+    /* Atom 1.0: a text construct or content of a MIME type that is neither text nor XML
+     * is base64 */
+    int r = (m && !strcmp((const char *)m, "base64")) ||
+            (t && strchr((const char *)t, '/') && strncmp((const char *)t, "text/", 5) &&
+             !strstr((const char *)t, "xml"));
+    (void)ud;
+    xmlFree(m);
+    xmlFree(t);
+    return r;
+}
+
 int ncp_feed_item(ncp_feed *f, xmlNode *n, int line,
                   int (*fill)(ncp_feed *f, nc_article *a, xmlNode *n, nc_error *err))
 {
@@ -310,6 +438,11 @@ int ncp_feed_item(ncp_feed *f, xmlNode *n, int line,
     }
     if (fill(f, a, n, &e) < 0 || nc_article_ok(a, &e) < 0)
         return ncp_feed_fail(f, a, &e, line);
+    /* what of the item the article does not hold is named (issue 14) */
+    {
+        static const ncp_drop_hooks hooks = {feed_attrs, feed_skip, feed_text, NULL};
+        ncp_report_dropped(a, n, f->o, &hooks);
+    }
     return ncp_feed_emit(f, a, line);
 }
 
