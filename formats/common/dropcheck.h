@@ -27,7 +27,16 @@ typedef struct ncp_drops {
     int counts[NCP_DROP_MAX];
     size_t n_names, more, total;
     int first_line;
+    size_t hay_len, cursor; /* where the last text was found: texts come in order */
+    size_t scanned, budget; /* bytes compared out of order, and at most (linear time) */
+    int stopped;            /* the budget ran out: the rest was not compared */
 } ncp_drops;
+
+/* 1 when the model holds the squashed text s (not empty): searched from where the last
+ * text was found, then from the start. The searches from the start are bounded (a few
+ * times the model's size in all): past that nothing more counts as held or dropped, and
+ * the warning says the check stopped. */
+int ncp_drops_holds(ncp_drops *d, const char *s);
 
 /* Called for each element with attributes that the walk enters: counts the attributes
  * of el that hold data the model does not (ncp_drop_attr_unless_held). */

@@ -345,7 +345,7 @@ static int text_held(ncp_drops *d, const char *s)
     nc_buf_clear(&d->piece);
     ncp_squash_put(&d->piece, s);
     nc_buf_truncate(&d->piece, d->piece.size ? d->piece.size - 1 : 0);
-    return !d->piece.ptr || !d->piece.ptr[0] || strstr(d->hay, d->piece.ptr) != NULL;
+    return !d->piece.ptr || !d->piece.ptr[0] || ncp_drops_holds(d, d->piece.ptr);
 }
 
 /* A text the model holds in another form: an RSS author "email (Name)" split into its
