@@ -188,40 +188,59 @@ void ncp_drop_attr_unless_held(ncp_drops *d, const xmlNode *el, const char *attr
 {
     if (!v || !d->hay)
         return;
-    if (d->stopped || d->scanned > d->budget) {
-        d->stopped = 1;
+    /* a search, and a pass over its lines */
+    if (ncp_hay_charge(&d->search, 2 * d->search.len) < 0)
         return;
-    }
-    d->scanned += 2 * d->hay_len; /* a search, and a pass over its lines */
     if (ncp_not_held(&d->piece, d->hay, v))
         ncp_drop_note(d, el, attr);
 }
 
-/* Searches that miss or go back may compare this many times the model's squashed size,
- * and 64 MiB more (thousands of attribute values of a small document). */
+/* Searches that miss or go back may compare this many times the text's size, and 64 MiB
+ * more (thousands of attribute values of a small document). */
 #define HOLDS_BUDGET 64
 #define HOLDS_BASE ((size_t)64 << 20)
 
-int ncp_drops_holds(ncp_drops *d, const char *s)
+void ncp_hay_search_init(ncp_hay_search *h, const char *hay, size_t len)
+{
+    memset(h, 0, sizeof *h);
+    h->hay = hay;
+    h->len = hay ? len : 0;
+    h->budget = HOLDS_BUDGET * h->len + HOLDS_BASE;
+}
+
+int ncp_hay_charge(ncp_hay_search *h, size_t n)
+{
+    if (h->stopped || h->scanned > h->budget) {
+        h->stopped = 1;
+        return -1;
+    }
+    h->scanned += n;
+    return 0;
+}
+
+int ncp_hay_find(ncp_hay_search *h, const char *s)
 {
     const char *p;
-    if (!s || !*s || !d->hay)
+    if (!s || !*s || !h->hay)
         return 1;
-    if (d->stopped || d->scanned > d->budget) {
-        d->stopped = 1;
-        return 1; /* not compared: counted neither way (the warning says so) */
-    }
-    p = strstr(d->hay + d->cursor, s);
+    if (ncp_hay_charge(h, 0) < 0)
+        return 1; /* not compared: counted neither way (the caller says so) */
+    p = strstr(h->hay + h->cursor, s);
     if (!p) {
-        d->scanned += d->hay_len - d->cursor;
-        if (d->cursor) {
-            d->scanned += d->cursor;
-            p = strstr(d->hay, s);
+        h->scanned += h->len - h->cursor;
+        if (h->cursor) {
+            h->scanned += h->cursor;
+            p = strstr(h->hay, s);
         }
     }
     if (p)
-        d->cursor = (size_t)(p - d->hay);
+        h->cursor = (size_t)(p - h->hay);
     return p != NULL;
+}
+
+int ncp_drops_holds(ncp_drops *d, const char *s)
+{
+    return ncp_hay_find(&d->search, s);
 }
 
 void ncp_drops_begin(ncp_drops *d, const nc_article *a)
@@ -232,15 +251,14 @@ void ncp_drops_begin(ncp_drops *d, const nc_article *a)
     ncp_article_squash(a, &d->hay_buf);
     d->a = a;
     d->hay = d->hay_buf.failed ? NULL : d->hay_buf.ptr;
-    d->hay_len = d->hay ? d->hay_buf.size : 0;
-    d->budget = HOLDS_BUDGET * d->hay_len + HOLDS_BASE;
+    ncp_hay_search_init(&d->search, d->hay, d->hay_buf.size);
 }
 
 void ncp_drops_end(ncp_drops *d, const nc_opts *o)
 {
     nc_buf msg = NC_BUF_INIT;
     size_t i;
-    if (d->stopped && d->hay)
+    if (d->search.stopped && d->hay)
         nc_warn(o, 0, 0, "dropped: not every text compared (the document is too large for "
                 "the check to finish in linear time): some may be missing");
     if (d->total && d->hay) {

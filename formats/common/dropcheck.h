@@ -17,6 +17,23 @@
 
 #define NCP_DROP_MAX 12
 
+/* A search of texts in the model's squashed text that stays linear: each text is
+ * searched from where the last one was found (texts come in the model's order), then
+ * from the start; the searches that miss or go back may compare 64 times the text's size
+ * and 64 MiB more, after which nothing more is compared (stopped). */
+typedef struct ncp_hay_search {
+    const char *hay;
+    size_t len, cursor, scanned, budget;
+    int stopped;
+} ncp_hay_search;
+
+void ncp_hay_search_init(ncp_hay_search *h, const char *hay, size_t len);
+/* 1 when hay holds s (or s is empty, or the search has stopped: not compared), else 0. */
+int ncp_hay_find(ncp_hay_search *h, const char *s);
+/* Charges n bytes compared outside ncp_hay_find; 0, or -1 when the budget is spent (and
+ * the search stops). */
+int ncp_hay_charge(ncp_hay_search *h, size_t n);
+
 /* The drops counted so far, the model's squashed text and scratch, for the hooks. */
 typedef struct ncp_drops {
     const nc_article *a;
@@ -27,15 +44,12 @@ typedef struct ncp_drops {
     int counts[NCP_DROP_MAX];
     size_t n_names, more, total;
     int first_line;
-    size_t hay_len, cursor; /* where the last text was found: texts come in order */
-    size_t scanned, budget; /* bytes compared out of order, and at most (linear time) */
-    int stopped;            /* the budget ran out: the rest was not compared */
+    ncp_hay_search search; /* of hay */
 } ncp_drops;
 
-/* 1 when the model holds the squashed text s (not empty): searched from where the last
- * text was found, then from the start. The searches from the start are bounded (a few
- * times the model's size in all): past that nothing more counts as held or dropped, and
- * the warning says the check stopped. */
+/* 1 when the model holds the squashed text s (ncp_hay_find on d's search: past its
+ * budget nothing more counts as held or dropped, and the warning says the check
+ * stopped). */
 int ncp_drops_holds(ncp_drops *d, const char *s);
 
 /* Called for each element with attributes that the walk enters: counts the attributes

@@ -12,6 +12,8 @@
  * format makes up itself (urn:newsconv:..., "picture-1", "related-2"). */
 #include "json.h"
 
+#include "common/dropcheck.h"
+
 #include <string.h>
 
 #define DROP_MAX 12
@@ -22,16 +24,10 @@ typedef struct drops {
     const char *names[DROP_MAX];
     int counts[DROP_MAX];
     size_t n, more, total;
-    size_t cursor;          /* where the last string was found: strings come in order */
-    size_t scanned, budget; /* bytes compared by searches that missed or went back */
-    int stopped;            /* the budget ran out: the rest was not looked up */
+    /* the search of hay, linear in the document (a ninjs of 250,000 keywords took 50 s
+     * when each string was searched from the start) */
+    ncp_hay_search search;
 } drops;
-
-/* Searches that miss or go back may compare this many times the model's squashed size,
- * and 64 MiB more: the check stays linear in the document (a ninjs of 250,000 keywords
- * took 50 s; the search from the start for each string was quadratic). */
-#define FOUND_BUDGET 64
-#define FOUND_BASE ((size_t)64 << 20)
 
 /* 1 when the squashed s is in the model text. */
 static int found(drops *d, const char *s, size_t len)
@@ -46,25 +42,7 @@ static int found(drops *d, const char *s, size_t len)
     }
     if (d->piece.failed || d->hay.failed)
         return 1; /* out of memory: reported by the caller */
-    if (!d->piece.size)
-        return 1;
-    if (d->stopped || d->scanned > d->budget) {
-        d->stopped = 1;
-        return 1; /* not looked up: counted neither way (the warning says so) */
-    }
-    {
-        const char *p = strstr(d->hay.ptr + d->cursor, d->piece.ptr);
-        if (!p) {
-            d->scanned += d->hay.size - d->cursor;
-            if (d->cursor) {
-                d->scanned += d->cursor;
-                p = strstr(d->hay.ptr, d->piece.ptr);
-            }
-        }
-        if (p)
-            d->cursor = (size_t)(p - d->hay.ptr);
-        return p != NULL;
-    }
+    return !d->piece.size || ncp_hay_find(&d->search, d->piece.ptr);
 }
 
 static int is_date(const char *s, size_t len)
@@ -264,7 +242,7 @@ void ncp_json_report_dropped(ncp_jrd *r, json_t *obj)
     ncp_article_squash(r->a, &d.hay);
     hay_details(&d, r->a);
     hay_words(&d, r->a);
-    d.budget = FOUND_BUDGET * d.hay.size + FOUND_BASE;
+    ncp_hay_search_init(&d.search, d.hay.failed ? NULL : d.hay.ptr, d.hay.size);
     json_object_foreach(obj, k, v) {
         if (!ncp_strcasecmp(k, "standard") || !ncp_strcasecmp(k, "$standard") ||
             !ncp_strcasecmp(k, "$schema"))
@@ -272,7 +250,7 @@ void ncp_json_report_dropped(ncp_jrd *r, json_t *obj)
         walk(&d, v, NULL, k,
              ncp_json_one_of(k, (const char *const[]){"headlines", "descriptions", "bodies", NULL}));
     }
-    if (d.stopped && !d.hay.failed)
+    if (d.search.stopped && !d.hay.failed)
         nc_warn(r->o, r->line, 0, "dropped: not every string looked up (the document is too "
                 "large for the check to finish in linear time): some may be missing");
     if (d.hay.failed || d.piece.failed) {
