@@ -5,7 +5,8 @@
 #      tests/fixtures.sh like every case;
 #   2. the writer: every fixtures/*/article.html and its --fragment are well-formed XML
 #      (xmllint), read back to the same model, and a fragment is written again identically;
-#   3. options and edge cases: sniffing, --input-encoding, --no-extract, --base-url, a
+#   3. options and edge cases: sniffing, --input-encoding, --no-extract, --base-url, what
+#      the reader leaves out of the article (tests/html/drops.html), a
 #      malformed JSON-LD block (exact warning; --strict exits 6), UTF-8 BOM, UTF-16;
 #   4. the corpus scorer with thresholds, when ${NC_SHARED:-../shared} is present.
 # Environment: NEWSCONV (default build/newsconv), TEST_WRAPPER (e.g. valgrind ...).
@@ -153,6 +154,30 @@ grep -q 'contactInfo\|anna@example.org\|+46 8' "$TMPD/out" && fail "a page publi
 grep -q '"details": "{\\"geoJSON' "$TMPD/out" || fail "the geometry went with the contact details"
 expect_run 6 "" -- tests/markdown/agency.md -t html --strict
 pass
+
+# what the reader leaves out of the article (issue 14, formats/html/drops.c): words the
+# body model has no place for (an abbreviation's expansion, the source a quotation cites)
+# are named in one warning, fatal under --strict; what the extractor left out inside the
+# article (a date line) is a -v note; under --no-extract and on a newsconv page every text
+# counts (an svg's text); a <q> already between quotation marks gets no second pair
+drops_warn="newsconv: warning: tests/html/drops.html:11: dropped: p/abbr/@title, p/q/@cite, article/blockquote/@cite"
+expect_run 0 "$drops_warn" -- tests/html/drops.html -t json
+expect_run 6 "$drops_warn" -- tests/html/drops.html -t json --strict
+nc -v tests/html/drops.html -t json -o /dev/null 2>"$TMPD/err" || fail "drops.html -v"
+grep -qxF "newsconv: warning: tests/html/drops.html:8: html: note: left out inside the article: article/p" "$TMPD/err" ||
+    fail "drops.html -v: no note of the date line left out: $(cat "$TMPD/err")"
+expect_run 0 "$drops_warn, svg/text" -- tests/html/drops.html -t json --no-extract
+nc tests/html/drops.html -t text -q >"$TMPD/drops.txt" 2>&1 || fail "drops.html -> text"
+grep -qF 'Officials said the cost had risen to €5.2m. “We cannot wait any longer,”' "$TMPD/drops.txt" ||
+    fail "a <q> between typed quotation marks: $(grep -F 'wait any' "$TMPD/drops.txt")"
+nc tests/html/drops.html -t html -q -o "$TMPD/own.html" || fail "drops.html -> html"
+expect_run 0 "" -- "$TMPD/own.html" -t json
+[ -s "$TMPD/err" ] && fail "a newsconv page read with a warning: $(cat "$TMPD/err")"
+sed 's|<p>Work is due|<svg><text>Votes: 12 for</text></svg><p><abbr title="Harbour Board">HB</abbr> Work is due|' \
+    "$TMPD/own.html" >"$TMPD/own2.html"
+line=$(grep -n '<svg>' "$TMPD/own2.html" | cut -d: -f1)
+expect_run 6 "newsconv: warning: $TMPD/own2.html:$line: dropped: svg/text, p/abbr/@title" -- \
+    "$TMPD/own2.html" -t json --strict
 
 # provenance from a foreign page (issue 14): schema.org's digitalSourceType (an
 # IPTCDigitalSourceEnumeration member) becomes the IPTC code, the TDMRep meta

@@ -383,7 +383,7 @@ static int is_block_kind(enum kind k)
     return (k >= K_PARA && k <= K_EMBED) && k != K_FIGCAPTION && k != K_CAPTION;
 }
 
-static int hidden(const xmlNode *n)
+int ncp_dom_hidden(const xmlNode *n)
 {
     const char *s;
     if (ncp_dom_attr(n, "hidden"))
@@ -667,9 +667,38 @@ static void add_text(walker *w, xmlNode *el, const char *s, size_t len)
 #define QUOTE_OPEN "\u201c"
 #define QUOTE_CLOSE "\u201d"
 
+/* 1 when s (len bytes) ends (end) or begins (!end) with a quotation mark. */
+static int quote_mark_at(const char *s, size_t len, int end)
+{
+    static const char *const marks[] = {"\"", "'", "\u201c", "\u201d", "\u201e", "\u2018",
+                                        "\u2019", "\u201a", "\u00ab", "\u00bb", "\u2039",
+                                        "\u203a", "\u300c", "\u300d", NULL};
+    size_t i, m;
+    for (i = 0; marks[i]; i++) {
+        m = strlen(marks[i]);
+        if (len >= m && !memcmp(end ? s + len - m : s, marks[i], m))
+            return 1;
+    }
+    return 0;
+}
+
+/* A <q>, which the model writes with quotation marks, unless its text has marks already
+ * (“<q>...</q>”: a page that styles q without marks and types them). */
 static int is_quotation(const xmlNode *el)
 {
-    return el && el->type == XML_ELEMENT_NODE && el->name && !strcmp((const char *)el->name, "q");
+    const xmlNode *pv, *nx;
+    if (!el || el->type != XML_ELEMENT_NODE || !el->name || strcmp((const char *)el->name, "q"))
+        return 0;
+    const char *after;
+    pv = el->prev;
+    nx = el->next;
+    if (!pv || pv->type != XML_TEXT_NODE || !pv->content || !nx || nx->type != XML_TEXT_NODE ||
+        !nx->content)
+        return 1;
+    after = (const char *)nx->content;
+    after += strspn(after, ",.;:!?"); /* “<q>...</q>,” */
+    return !(quote_mark_at((const char *)pv->content, strlen((const char *)pv->content), 1) &&
+             quote_mark_at(after, strlen(after), 0));
 }
 
 /* Removes trailing white space at the end of a block's inlines, and empty blocks. */
@@ -929,7 +958,7 @@ static enum kind effective_kind(walker *w, xmlNode *el)
         k = K_TRANSPARENT; /* libxml2 2.9 nests what follows a <source> inside it */
     if (k == K_SKIP)
         return K_SKIP;
-    if ((w->ctx->flags & NCP_DOM_HTML) && hidden(el))
+    if ((w->ctx->flags & NCP_DOM_HTML) && ncp_dom_hidden(el))
         return K_SKIP;
     if (w->ctx->skip && w->ctx->skip(w->ctx->skip_data, el))
         return K_SKIP;

@@ -70,6 +70,10 @@ int ncp_dom_convert_canonical(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into
 int ncp_dom_html_to_body(nc_article *a, const char *html, size_t len, const nc_opts *o,
                          const char *base_url, nc_node *into, nc_error *err);
 
+/* 1 when a page hides el from readers: the hidden attribute, aria-hidden="true", or a
+ * style of display: none or visibility: hidden. */
+int ncp_dom_hidden(const xmlNode *el);
+
 /* ---- the element table and what both profiles share (dom.c) ---- */
 
 /* What an element is to the canonical profile. */

@@ -254,7 +254,7 @@ void ncp_drops_begin(ncp_drops *d, const nc_article *a)
     ncp_hay_search_init(&d->search, d->hay, d->hay_buf.size);
 }
 
-void ncp_drops_end(ncp_drops *d, const nc_opts *o)
+static void drops_end(ncp_drops *d, const nc_opts *o, const char *label)
 {
     nc_buf msg = NC_BUF_INIT;
     size_t i;
@@ -271,17 +271,23 @@ void ncp_drops_end(ncp_drops *d, const nc_opts *o)
         }
         if (d->more)
             nc_buf_printf(&msg, " and %zu more", d->more);
-        nc_warn(o, d->first_line, 0, "dropped: %s", msg.size ? msg.ptr : "(text)");
+        nc_warn(o, d->first_line, 0, "%s: %s", label ? label : "dropped",
+                msg.size ? msg.ptr : "(text)");
     }
     nc_buf_release(&msg);
     nc_buf_release(&d->hay_buf);
     nc_buf_release(&d->piece);
 }
 
+void ncp_drops_end(ncp_drops *d, const nc_opts *o)
+{
+    drops_end(d, o, NULL);
+}
+
 void ncp_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o,
                         const ncp_drop_hooks *h)
 {
-    static const ncp_drop_hooks none = {NULL, NULL, NULL, NULL};
+    static const ncp_drop_hooks none = {NULL, NULL, NULL, NULL, NULL};
     ncp_drops d;
     xmlNode *n = root;
     if (!root)
@@ -312,5 +318,5 @@ void ncp_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o,
         n = ncp_next_in_order(n, root,
                               n->type == XML_ELEMENT_NODE && !(h->skip && h->skip(n, h->ud)));
     }
-    ncp_drops_end(&d, o);
+    drops_end(&d, o, h->label);
 }

@@ -67,6 +67,8 @@ typedef struct ncp_drop_hooks {
     ncp_drop_skip_fn skip;
     ncp_drop_text_fn text;
     void *ud;
+    /* what the warning says before the names: NULL for "dropped" */
+    const char *label;
 } ncp_drop_hooks;
 
 /* Warns once (at the first drop's line) naming what under root appears nowhere in a; h

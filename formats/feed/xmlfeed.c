@@ -440,7 +440,7 @@ int ncp_feed_item(ncp_feed *f, xmlNode *n, int line,
         return ncp_feed_fail(f, a, &e, line);
     /* what of the item the article does not hold is named (issue 14) */
     {
-        static const ncp_drop_hooks hooks = {feed_attrs, feed_skip, feed_text, NULL};
+        static const ncp_drop_hooks hooks = {feed_attrs, feed_skip, feed_text, NULL, NULL};
         ncp_report_dropped(a, n, f->o, &hooks);
     }
     return ncp_feed_emit(f, a, line);

@@ -7,6 +7,7 @@
  * jsonld.c   schema.org JSON-LD (jansson) and the newsconv-extra block
  * extract.c  main-content detection and the removal rules
  * names.c    byline -> clean author names, headline cleanup
+ * drops.c    what the reader left out of the article (the drop check)
  * writer.c   the HTML5 writer (what it leaves out of a page: common/publish.c) */
 #ifndef NEWSCONV_FORMATS_HTML_H
 #define NEWSCONV_FORMATS_HTML_H
@@ -216,6 +217,9 @@ int ncp_html_extract(ncp_hpage *p, xmlNode *content);
 int ncp_html_extract_mode_ok(const nc_opts *o);
 /* The characters (not white space) of the body's text. */
 int ncp_html_body_chars(const nc_node *body);
+/* drops.c: warns once naming what of content (the article's container) appears nowhere in
+ * the model, past what the extractor left out on purpose (extract: its flags stand). */
+void ncp_html_report_dropped(const ncp_hpage *p, xmlNode *content, int extract);
 /* "div#main.post-body": an element for -v notes. */
 void ncp_html_describe(const xmlNode *n, nc_buf *out);
 /* Text of an element (collapsed white space), appended to out. */

@@ -350,6 +350,7 @@ int ncp_html_page_read(nc_article *a, const char *buf, size_t len, const nc_opts
         nc_error_set(err, NC_ERR_NOMEM, 0, 0, "out of memory");
         goto done;
     }
+    ncp_html_report_dropped(&p, p.own || !extract ? content : p.content, !p.own && extract);
     /* an empty body, or a near-empty one from a page with much more text: no article was
      * found (a warning, so that --strict fails and a batch counts it). A page that is
      * itself a line of text is not a failure to find it. */

@@ -918,6 +918,6 @@ static int nml_generated(const xmlNode *n, void *ud)
  * and the attributes (parent/name/@attr) that hold data whose value appears nowhere. */
 void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o)
 {
-    static const ncp_drop_hooks hooks = {nml_attrs, nml_generated, NULL, NULL};
+    static const ncp_drop_hooks hooks = {nml_attrs, nml_generated, NULL, NULL, NULL};
     ncp_report_dropped(a, root, o, &hooks);
 }
