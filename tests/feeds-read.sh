@@ -101,10 +101,38 @@ pass
 # an enclosure's length and a georss point (RSS), an attachment's size and duration and an
 # extension object (JSON Feed) were lost without a word; now one warning per item, and
 # --strict fails (exit 6) where Markdown, which holds every model field, passed
-expect_run 6 "newsconv: warning: $F/drops.rss:14: dropped: item/enclosure/@length, item/georss:point" \
+# (exit 1: the item fails, and so does the feed, for its channel's description below)
+expect_run 1 "newsconv: warning: $F/drops.rss:14: dropped: item/enclosure/@length, item/georss:point" \
     -- "$F/drops.rss" -t md --strict -o "$TMPD/drops.md"
-expect_run 6 "newsconv: warning: $F/drops.json: dropped: attachments/size_in_bytes, attachments/duration_in_seconds, _city/desk, _city/priority" \
+expect_run 1 "newsconv: warning: $F/drops.json: dropped: attachments/size_in_bytes, attachments/duration_in_seconds, _city/desk, _city/priority" \
     -- "$F/drops.json" -t md --strict -o "$TMPD/drops.md"
+# the channel's own data that no article gets (its description, generator, the feed's id
+# and self link, WordPress's category and author records) is named once a feed, after its
+# items; under --strict the feed fails (its items are converted, or fail, on their own)
+expect_run 0 "" -- "$F/drops.rss" -t md -o "$TMPD/drops.md"
+expect_file_eq "$TMPD/err" <(printf '%s\n' "newsconv: warning: $F/drops.rss:14: dropped: item/enclosure/@length, item/georss:point" \
+    "newsconv: warning: $F/drops.rss:3: dropped from the channel: channel/description") "drops.rss: the warnings"
+printf '%s\n' '<?xml version="1.0"?>' '<rss version="2.0"><channel><title>T</title><link>https://t.example/</link>' \
+    '<description>Local news</description><generator>Hand</generator>' \
+    '<item><title>A</title><link>https://t.example/a</link><description>Text.</description></item></channel></rss>' \
+    >"$TMPD/chan.rss"
+expect_run 0 "newsconv: warning: $TMPD/chan.rss:3: dropped from the channel: channel/description, channel/generator" \
+    -- "$TMPD/chan.rss" -t md
+expect_run 1 "newsconv: warning: $TMPD/chan.rss:3: dropped from the channel: channel/description, channel/generator" \
+    -- "$TMPD/chan.rss" -t md --strict
+grep -qxF "newsconv: $TMPD/chan.rss:3: 2 values of the channel dropped, under --strict" "$TMPD/err" ||
+    fail "chan.rss --strict: no error for the channel: $(cat "$TMPD/err")"
+for g in "rss2.rss:8: dropped from the channel: channel/description" \
+    "atom.atom:5: dropped from the channel: feed/id, feed/link/@href" \
+    "rss1.rdf:8: dropped from the channel: channel/description" \
+    "rss091.xml:6: dropped from the channel: channel/description" \
+    "wp.wxr:8: dropped from the channel: channel/description, channel/wp:wxr_version, wp:author/wp:author_id, wp:author/wp:author_email, wp:category/wp:term_id, wp:category/wp:category_nicename, wp:category/wp:cat_name" \
+    "feed.json: dropped from the channel: feed_url" "drops.json: dropped from the channel: description"; do
+    file=${g%%:*}
+    nc "$F/$file" -t model -j1 2>&1 >/dev/null | grep -F "from the channel" >"$TMPD/err"
+    expect_file_eq "$TMPD/err" <(printf '%s\n' "newsconv: warning: $F/$g") "$file: the channel's warning"
+done
+nc "$F/atom03.xml" -t model -j1 2>&1 >/dev/null | grep -F "from the channel" && fail "atom03.xml: a channel drop named"
 # what the readers map is not named: the golden feeds name only what they do drop
 nc "$F/rss2.rss" -t model -j1 2>&1 >/dev/null | grep -F "dropped:" >"$TMPD/err"
 expect_file_eq "$TMPD/err" <(printf '%s\n' "newsconv: warning: $F/rss2.rss:25: dropped: item/enclosure/@length (2)") \

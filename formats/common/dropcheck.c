@@ -284,24 +284,19 @@ void ncp_drops_end(ncp_drops *d, const nc_opts *o)
     drops_end(d, o, NULL);
 }
 
-void ncp_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o,
-                        const ncp_drop_hooks *h)
+void ncp_drops_walk(ncp_drops *d, xmlNode *root, const ncp_drop_hooks *h)
 {
     static const ncp_drop_hooks none = {NULL, NULL, NULL, NULL, NULL};
-    ncp_drops d;
     xmlNode *n = root;
-    if (!root)
-        return;
     if (!h)
         h = &none;
-    ncp_drops_begin(&d, a);
-    while (n && d.hay) {
-        nc_buf *piece = &d.piece;
+    while (n && d->hay) {
+        nc_buf *piece = &d->piece;
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             nc_buf_clear(piece);
             ncp_squash_put(piece, (const char *)n->content);
             nc_buf_truncate(piece, piece->size ? piece->size - 1 : 0);
-            if (piece->ptr && piece->ptr[0] && !ncp_drops_holds(&d, piece->ptr) &&
+            if (piece->ptr && piece->ptr[0] && !ncp_drops_holds(d, piece->ptr) &&
                 strpbrk((const char *)n->content, "<&")) {
                 /* markup sent as text (an inlineData of escaped HTML, a feed's escaped
                  * description), read as markup: its text without the tags */
@@ -309,14 +304,44 @@ void ncp_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o,
                 squash_untagged(piece, (const char *)n->content);
             }
             if (piece->ptr && piece->ptr[0] && !looks_like_date(piece->ptr) &&
-                !ncp_drops_holds(&d, piece->ptr) && n->parent && n->parent->name &&
-                !written_date((const char *)n->content) && !(h->text && h->text(&d, n, h->ud)))
-                ncp_drop_note(&d, n->parent, NULL);
+                !ncp_drops_holds(d, piece->ptr) && n->parent && n->parent->name &&
+                !written_date((const char *)n->content) && !(h->text && h->text(d, n, h->ud)))
+                ncp_drop_note(d, n->parent, NULL);
         } else if (n->type == XML_ELEMENT_NODE && n->properties && h->attrs) {
-            h->attrs(&d, n, h->ud);
+            h->attrs(d, n, h->ud);
         }
         n = ncp_next_in_order(n, root,
                               n->type == XML_ELEMENT_NODE && !(h->skip && h->skip(n, h->ud)));
     }
-    drops_end(&d, o, h->label);
+}
+
+void ncp_drops_set_hay(ncp_drops *d, const nc_buf *squashed)
+{
+    size_t scanned = d->search.scanned;
+    int stopped = d->search.stopped;
+    nc_buf_clear(&d->hay_buf);
+    if (squashed->size)
+        nc_buf_put(&d->hay_buf, squashed->ptr, squashed->size);
+    else
+        nc_buf_puts(&d->hay_buf, "");
+    d->hay = d->hay_buf.failed || squashed->failed ? NULL : d->hay_buf.ptr;
+    ncp_hay_search_init(&d->search, d->hay, d->hay_buf.size);
+    d->search.scanned = scanned;
+    d->search.stopped = stopped;
+}
+
+void ncp_drops_end_as(ncp_drops *d, const nc_opts *o, const char *label)
+{
+    drops_end(d, o, label);
+}
+
+void ncp_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o,
+                        const ncp_drop_hooks *h)
+{
+    ncp_drops d;
+    if (!root)
+        return;
+    ncp_drops_begin(&d, a);
+    ncp_drops_walk(&d, root, h);
+    drops_end(&d, o, h ? h->label : NULL);
 }

@@ -83,6 +83,15 @@ void ncp_drops_begin(ncp_drops *d, const nc_article *a);
 void ncp_drops_path(ncp_drops *d, const char *path, int line);
 void ncp_drops_end(ncp_drops *d, const nc_opts *o);
 
+/* The walk of ncp_report_dropped, counting into d (begun by the caller), which the caller
+ * ends: for a tree read a subtree at a time (a feed's channel). */
+void ncp_drops_walk(ncp_drops *d, xmlNode *root, const ncp_drop_hooks *h);
+/* Replaces what d searches with a squashed text (ncp_squash_put lines); the budget spent
+ * so far stays spent. */
+void ncp_drops_set_hay(ncp_drops *d, const nc_buf *squashed);
+/* ncp_drops_end with label for "dropped" (NULL: "dropped"). */
+void ncp_drops_end_as(ncp_drops *d, const nc_opts *o, const char *label);
+
 /* Counts a drop of the text of el (attr NULL) or of its attribute attr. */
 void ncp_drop_note(ncp_drops *d, const xmlNode *el, const char *attr);
 

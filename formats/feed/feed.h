@@ -68,12 +68,26 @@ typedef struct ncp_feed {
                                0 one pass (an input that cannot be read again) */
     long n_items, n_comments, n_other;
     int nomem;              /* an allocation failed: every item from then on fails */
+    /* what of the channel's own data no article holds (xmlfeed.c, channel_drops):
+     * counted over the channel's children, named once at the end */
+    struct ncp_drops *chan;
+    nc_article *chan_a;     /* the arena of the names */
+    long chan_n;            /* channel children checked */
 } ncp_feed;
 
 void ncp_feed_init(ncp_feed *f, int kind, const nc_opts *o, nc_each_fn each, void *each_data);
 void ncp_feed_free(ncp_feed *f);
 
 /* ---- xmlfeed.c ---- */
+/* What of the channel's own data no article holds (issue 14): ncp_feed_channel_begin
+ * starts the count in f->chan (0, or -1 out of memory), ncp_feed_channel_hay gives the
+ * channel data the articles get (squashed, for ncp_drops_set_hay), and
+ * ncp_feed_channel_end names what was counted in one warning ("dropped from the channel:
+ * channel/description") and ends the count: 0, or under --strict, when something was
+ * named, -1 with err set (NC_ERR_LOSSY: the feed fails, after its items). */
+int ncp_feed_channel_begin(ncp_feed *f);
+void ncp_feed_channel_hay(const ncp_feed *f, nc_buf *out);
+int ncp_feed_channel_end(ncp_feed *f, nc_error *err);
 /* Reads an XML feed from in, item by item. 0 at the end, 1 stopped, -1 err set. */
 int ncp_feed_xml(ncp_feed *f, const nc_stream_in *in, nc_error *err);
 /* The namespace class of an element. */

@@ -7,7 +7,9 @@
  * published, date_modified -> modified, authors (1.1) and author (1.0) -> authors
  * (name, url), tags -> keywords, language (1.1) -> language, attachments -> media
  * (a link when the MIME type is no picture, video or audio). The feed's title,
- * home_page_url, icon, language and authors fill the items that lack their own. */
+ * home_page_url, icon, language and authors fill the items that lack their own; what
+ * else the feed holds (description, feed_url, next_url, ...) is named in one warning,
+ * "dropped from the channel: description" (xmlfeed.c, ncp_feed_channel_end). */
 #include "feed.h"
 
 #include <stdlib.h>
@@ -222,6 +224,19 @@ int ncp_jsonfeed_read(ncp_feed *f, const nc_stream_in *in, nc_error *err)
     if ((s = str(root, "icon")) || (s = str(root, "favicon")))
         ncp_feed_keep(&f->image, s);
     authors(f, NULL, root);
+    /* what of the feed's own data (past its items) the articles do not get is named */
+    if (ncp_feed_channel_begin(f) == 0) {
+        nc_buf hay = NC_BUF_INIT;
+        const char *k;
+        json_t *x;
+        ncp_feed_channel_hay(f, &hay);
+        ncp_drops_set_hay(f->chan, &hay);
+        ncp_feed_release(&hay);
+        json_object_foreach(root, k, x) {
+            if (strcmp(k, "items") && f->chan->hay)
+                json_drops(f->chan, x, NULL, k, 1);
+        }
+    }
     items = json_object_get(root, "items");
     n = json_is_array(items) ? json_array_size(items) : 0;
     if (!json_is_array(items))
@@ -252,6 +267,8 @@ int ncp_jsonfeed_read(ncp_feed *f, const nc_stream_in *in, nc_error *err)
         }
     }
     json_decref(root);
+    if (ncp_feed_channel_end(f, err) < 0)
+        rc = -1;
     if (rc == 0 && f->stop)
         rc = 1;
     return rc;

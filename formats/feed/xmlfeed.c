@@ -58,6 +58,12 @@ void ncp_feed_free(ncp_feed *f)
         free(f->atts[i].mime);
     }
     free(f->atts);
+    if (f->chan) { /* not ended (an error stopped the read): released without a word */
+        nc_buf_release(&f->chan->hay_buf);
+        nc_buf_release(&f->chan->piece);
+    }
+    free(f->chan);
+    nc_article_free(f->chan_a);
 }
 
 void ncp_feed_release(nc_buf *b)
@@ -310,7 +316,6 @@ static void feed_attrs(ncp_drops *d, const xmlNode *el, void *ud)
                                        "role", "scheme", "domain", "base", NULL};
     const xmlAttr *at;
     const xmlNode *up;
-    (void)ud;
     /* markup inside a text construct or body (Atom's XHTML content, an SVG in it) is the
      * body's: its links and pictures are read (made absolute), its layout is form */
     for (up = el; up && up->type == XML_ELEMENT_NODE; up = up->parent)
@@ -318,6 +323,8 @@ static void feed_attrs(ncp_drops *d, const xmlNode *el, void *ud)
                          !strcmp((const char *)up->name, "summary") ||
                          !strcmp((const char *)up->name, "title") ||
                          !strcmp((const char *)up->name, "subtitle") ||
+                         !strcmp((const char *)up->name, "tagline") ||
+                         !strcmp((const char *)up->name, "info") ||
                          !strcmp((const char *)up->name, "rights") ||
                          !strcmp((const char *)up->name, "description") ||
                          !strcmp((const char *)up->name, "encoded") ||
@@ -334,7 +341,16 @@ static void feed_attrs(ncp_drops *d, const xmlNode *el, void *ud)
         if (form[i])
             continue;
         v = xmlNodeGetContent((const xmlNode *)at);
-        ncp_drop_attr_unless_held(d, el, an, (const char *)v);
+        if (ud && v && !strcmp(an, "href")) {
+            /* the channel's links are kept resolved (against xml:base, --base-url) */
+            nc_buf r = NC_BUF_INIT;
+            ncp_drop_attr_unless_held(d, el, an,
+                                      ncp_feed_resolve((ncp_feed *)ud, el, (const char *)v,
+                                                       NULL, &r));
+            ncp_feed_release(&r);
+        } else {
+            ncp_drop_attr_unless_held(d, el, an, (const char *)v);
+        }
         xmlFree(v);
     }
 }
@@ -839,6 +855,90 @@ static int root_of(xmlNode *n)
     return 0;
 }
 
+void ncp_feed_channel_hay(const ncp_feed *f, nc_buf *out)
+{
+    size_t i;
+    ncp_squash_put(out, f->publisher);
+    ncp_squash_put(out, f->publisher_url);
+    ncp_squash_put(out, f->language);
+    ncp_squash_put(out, f->rights);
+    ncp_squash_put(out, f->image);
+    for (i = 0; i < f->n_authors; i++) {
+        ncp_squash_put(out, f->author_names[i]);
+        ncp_squash_put(out, f->author_urls[i]);
+    }
+    for (i = 0; i < f->n_wp; i++) {
+        ncp_squash_put(out, f->wp_logins[i]);
+        ncp_squash_put(out, f->wp_names[i]);
+    }
+}
+
+int ncp_feed_channel_begin(ncp_feed *f)
+{
+    if (f->chan)
+        return 0;
+    f->chan_a = nc_article_new();
+    f->chan = f->chan_a ? malloc(sizeof *f->chan) : NULL;
+    if (!f->chan) {
+        nc_article_free(f->chan_a);
+        f->chan_a = NULL;
+        return -1;
+    }
+    ncp_drops_begin(f->chan, f->chan_a);
+    return 0;
+}
+
+int ncp_feed_channel_end(ncp_feed *f, nc_error *err)
+{
+    size_t total;
+    int line;
+    if (!f->chan)
+        return 0;
+    total = f->chan->hay ? f->chan->total : 0;
+    line = f->chan->first_line;
+    ncp_drops_end_as(f->chan, f->o, "dropped from the channel");
+    free(f->chan);
+    f->chan = NULL;
+    if (total && f->o && f->o->strict)
+        return nc_error_set(err, NC_ERR_LOSSY, line, 0,
+                            "%zu value%s of the channel dropped, under --strict", total,
+                            total == 1 ? "" : "s");
+    return 0;
+}
+
+/* At most this many children of a channel are compared (the channel's data is compared
+ * again for each: a bound on a feed of a million channel elements). */
+#define CHANNEL_CHECKED 1000
+
+/* Counts what of the channel child n (read into f's channel data) the channel data does
+ * not hold: the channel's description, generator, categories, an image's title that is
+ * not the channel's, iTunes data... The channel data fills the articles that lack their
+ * own (docs/feeds.md), so that what it does not hold, no article holds. */
+/* RSS 1.0's <items> lists the items' addresses, which their articles hold. */
+static int channel_skip(const xmlNode *el, void *ud)
+{
+    return !strcmp((const char *)el->name, "items") || feed_skip(el, ud);
+}
+
+static void channel_drops(ncp_feed *f, xmlNode *n)
+{
+    ncp_drop_hooks hooks = {feed_attrs, channel_skip, feed_text, NULL, NULL};
+    nc_buf hay = NC_BUF_INIT;
+    if (f->nomem || f->collecting == 1) /* WordPress's first pass: attachments only */
+        return;
+    if (ncp_feed_channel_begin(f) < 0)
+        return;
+    if (++f->chan_n > CHANNEL_CHECKED) {
+        f->chan->search.stopped = 1; /* the warning says that not every text was compared */
+        return;
+    }
+    ncp_feed_channel_hay(f, &hay);
+    ncp_drops_set_hay(f->chan, &hay);
+    ncp_feed_release(&hay);
+    hooks.ud = f; /* feed_attrs: hrefs resolved */
+    ncp_drops_walk(f->chan, n, &hooks);
+}
+
 static void channel_child(ncp_feed *f, xmlNode *n)
 {
     if (f->root == NCP_ROOT_ATOM) {
@@ -853,6 +953,7 @@ static void channel_child(ncp_feed *f, xmlNode *n)
     } else {
         ncp_rss_channel_child(f, n);
     }
+    channel_drops(f, n);
 }
 
 static int item(ncp_feed *f, xmlNode *n, int line)
@@ -1012,6 +1113,8 @@ int ncp_feed_xml(ncp_feed *f, const nc_stream_in *in, nc_error *err)
     } else if (rc == 0 && !f->root && !f->stop) {
         rc = nc_error_set(err, NC_ERR_PARSE, 0, 0, "empty input");
     }
+    if (rc == 0 && ncp_feed_channel_end(f, err) < 0)
+        rc = -1;
     xmlFreeTextReader(r);
     xmlFreeDoc(partial);
     if (rc == 0 && f->stop)
