@@ -347,8 +347,13 @@ static int hexval(int c)
 }
 
 /* Keeps a headline, description or altId of another role as extra "<prefix><role>". */
+static void note_form(ncp_jrd *r, const char *field, json_t *e, const char *role,
+                      const char *ctype);
+
+/* Keeps value as the extra <prefix><role>; e (a 2.x/3.x item, or NULL): the form it was
+ * given in (its role's case, its content type) is noted under that key, for the writer. */
 static void add_role_extra(ncp_jrd *r, const char *prefix, const char *role,
-                           const char *value)
+                           const char *value, json_t *e)
 {
     size_t pl = strlen(prefix), rl = strlen(role);
     char *key = nc_article_alloc(r->a, pl + rl + 1);
@@ -357,6 +362,8 @@ static void add_role_extra(ncp_jrd *r, const char *prefix, const char *role,
     memcpy(key, prefix, pl);
     memcpy(key + pl, role, rl + 1);
     nc_article_add_extra(r->a, key, value, 0);
+    if (e)
+        note_form(r, key, e, role, NULL);
 }
 
 /* Undoes the writer's urn:newsconv:str: and urn:newsconv:none. */
@@ -904,7 +911,7 @@ static void read_headlines(ncp_jrd *r, json_t *o)
             nc_article_sets(a, NC_F_SUBHEADLINE, value);
             note_form(r, "subheadline", h, "subhead", NULL);
         } else {
-            add_role_extra(r, "headline_", *role ? role : "other", value);
+            add_role_extra(r, "headline_", *role ? role : "other", value, h);
         }
     }
     /* 1.x and the dialect */
@@ -940,16 +947,14 @@ static void description_key(ncp_jrd *r, const char *k, const char *s, descs *d, 
 {
     char rb[64];
     const char *suffix = lower(k + 12, rb, sizeof rb);
-    if (!strcmp(suffix, "text") || !strcmp(suffix, "caption")) {
-        if (!d->summary) {
-            d->summary = s;
-            d->summary_key = k;
-        }
-    } else if (strstr(suffix, "html")) {
-        if (!d->summary_html) {
-            d->summary_html = s;
-            d->summary_html_key = k;
-        }
+    /* the first plain and the first HTML description are the summary; a second one (a
+     * caption beside description_text) goes to extra like any other role */
+    if ((!strcmp(suffix, "text") || !strcmp(suffix, "caption")) && !d->summary) {
+        d->summary = s;
+        d->summary_key = k;
+    } else if (strstr(suffix, "html") && !d->summary_html) {
+        d->summary_html = s;
+        d->summary_html_key = k;
     } else if (!strcmp(suffix, "creditline") && !d->credit) {
         d->credit = s; /* the keys the 1.x writer gives the 3.x roles */
     } else if (!strcmp(suffix, "dateline") && !d->dateline) {
@@ -995,7 +1000,7 @@ static void read_descriptions(ncp_jrd *r, json_t *o, descs *d, int extra_ok)
             d->summary = value;
             d->summary_e = e;
         } else if (extra_ok) {
-            add_role_extra(r, "description_", *role ? role : "other", value);
+            add_role_extra(r, "description_", *role ? role : "other", value, e);
         }
     }
     /* 1.x and the dialect: description_text, description_html, ... */
@@ -1530,7 +1535,7 @@ static void read_alt_ids(ncp_jrd *r, json_t *ids)
         if (role && one_of(role, url_roles) && !r->a->str[NC_F_URL]) {
             nc_article_sets(r->a, NC_F_URL, value);
         } else {
-            add_role_extra(r, "altid_", role ? role : "other", value);
+            add_role_extra(r, "altid_", role ? role : "other", value, NULL);
         }
     }
 }

@@ -595,10 +595,12 @@ static const char *held_key(wr *w, const char *const *allowed, const char *nk, j
     const char *const *al = allowed, *const *p;
     for (; *al && ncp_strcasecmp(*al, nk); al++)
         ;
+    if (*al && w->v2 && allowed != item_fields && allowed != item_fields1 && !strcmp(*al, "id"))
+        return NULL; /* an event's id is 3.x's (1.x and 2.x events have none) */
     if (!w->v1)
         return *al;
-    if (*al && (!strcmp(*al, "id") || !strcmp(*al, "literal")))
-        return NULL; /* 1.x events have no id, info sources no literal */
+    if (*al && !strcmp(*al, "literal"))
+        return NULL; /* 1.x info sources have no literal */
     if (*al && (!strcmp(*al, "associations") || !strcmp(*al, "altIds")))
         return json_is_object(v) ? *al : NULL; /* the 1.x form (3.x: arrays) */
     if (*al)
@@ -1243,14 +1245,17 @@ static const char *extra_str(const nc_article *a, const char *key)
     return NULL;
 }
 
-/* Extras "<prefix><role>" (headline_, description_, altid_) as {role, value} items. */
+static json_t *formed(wr *w, const char *field, json_t *hv);
+
+/* Extras "<prefix><role>" (headline_, description_, altid_) as {role, value} items, in
+ * the form the input gave them (its role's case, its content type: "ninjs:forms"). */
 static void extra_roles(wr *w, json_t *arr, const char *prefix)
 {
     size_t i, plen = strlen(prefix);
     for (i = 0; i < w->a->n_extra; i++) {
         const nc_kv *kv = &w->a->extra[i];
         if (!kv->json && !strncmp(kv->key, prefix, plen) && kv->key[plen])
-            push(w, arr, role_value(w, kv->key + plen, NULL, kv->value));
+            push(w, arr, formed(w, kv->key, role_value(w, kv->key + plen, NULL, kv->value)));
     }
 }
 

@@ -823,8 +823,10 @@ static int administrative(const char *nm)
     return 0;
 }
 
-/* A contentMetaExtProperty: newsconv's extra pair (rel "ncext:" + the %-escaped key), or
- * another provider's property under its rel. */
+/* A contentMetaExtProperty: newsconv's extra pair (rel "ncext:" + the %-escaped key); a
+ * property of another provider (rel "ex:desk", or a reluri, with a value) is kept as the
+ * G2 element it is (extra "g2:contentMeta/contentMetaExtProperty"), which the G2 writer
+ * writes back as it came, like an itemMetaExtProperty. */
 static void ext_property(rd *r, const xmlNode *c)
 {
     nc_article *a = r->a;
@@ -832,8 +834,17 @@ static void ext_property(rd *r, const xmlNode *c)
     nc_buf key = NC_BUF_INIT;
     if (!rel)
         rel = ncp_nml_attr(c, "reluri");
+    if (rel && *rel && strncmp(rel, "ncext:", 6) && val) {
+        keep(r, c);
+        return;
+    }
     if (!rel || !*rel)
         return;
+    if (strncmp(rel, "ncext:", 6)) {
+        /* a property given as text, which the schema does not allow: a pair under its rel,
+         * written back with a value (ncext:) */
+        nc_buf_puts(&key, rel);
+    }
     if (!strcmp(rel, "ncext:%")) {
         /* the empty key */
     } else if (!strncmp(rel, "ncext:", 6)) {
@@ -847,8 +858,6 @@ static void ext_property(rd *r, const xmlNode *c)
                 nc_buf_putc(&key, *p);
             }
         }
-    } else {
-        nc_buf_puts(&key, rel);
     }
     if (!val) {
         xmlChar *t = xmlNodeGetContent(c);
