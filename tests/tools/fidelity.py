@@ -119,7 +119,11 @@ def pieces_json(path):
                          and not (v is not doc and k == "type" and x in DERIVED_MEDIA_TYPES
                                   and ("uri" in v or "renditions" in v))
                          and not (key == "renditions" and k == "name"
-                                  and x in DERIVED_RENDITION_NAMES))
+                                  and x in DERIVED_RENDITION_NAMES)
+                         # a GeoJSON Point is a position (G2's <position>): its type is
+                         # the form of its coordinates
+                         and not (key and key.lower() == "geojson" and k == "type"
+                                  and x == "Point"))
         elif isinstance(v, list):
             stack.extend((x, key.lower() if key else None) for x in v)
         elif isinstance(v, str):
