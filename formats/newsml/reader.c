@@ -111,9 +111,14 @@ static int nc_true(const xmlNode *n, const char *attr)
 
 /* ---- concepts: genres, subjects and entities ---- */
 
+/* The code of a concept: its qcode, else its literal when it has a uri too (the uri is
+ * the model's uri then, as ninjs's literal and uri), else its uri, else its literal. */
 static const char *concept_code(nc_article *a, const xmlNode *c)
 {
     const char *v = ncp_nml_attr(c, "qcode");
+    if ((!v || !*v) && ncp_nml_attr(c, "uri") && *ncp_nml_attr(c, "uri") &&
+        ncp_nml_attr(c, "literal") && *ncp_nml_attr(c, "literal"))
+        v = ncp_nml_attr(c, "literal");
     if (!v || !*v)
         v = ncp_nml_attr(c, "uri");
     if (!v || !*v)
@@ -307,7 +312,8 @@ static int bare_concept(const xmlNode *c)
     xmlNode *e = ncp_nml_first_el(c->children);
     const char *t = ncp_nml_attr(c, "type"), *u = ncp_nml_attr(c, "uri");
     if (!attrs_within(c, ok) || (t && !canonical_type(t)) ||
-        (u && ncp_nml_attr(c, "literal")) || (ncp_nml_attr(c, "relevance") &&
+        (u && ncp_nml_attr(c, "literal") && ncp_nml_attr(c, "qcode")) ||
+        (ncp_nml_attr(c, "relevance") &&
                                                percent_attr(c, "relevance") == NC_UNSET) ||
         (ncp_nml_attr(c, "confidence") && percent_attr(c, "confidence") == NC_UNSET))
         return 0;
@@ -869,11 +875,28 @@ static void ext_property(rd *r, const xmlNode *c)
     nc_buf_release(&key);
 }
 
+/* 1 when el gives its own xml:lang, whose primary language differs from the one el's
+ * parent has (the item's): a headline in another language than the item, which is not
+ * its headline (a translation, kept as it is). */
+static int translation(const xmlNode *el)
+{
+    xmlChar *own = xmlGetNsProp(el, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    xmlChar *item = own && el->parent ? xmlNodeGetLang(el->parent) : NULL;
+    int r = 0;
+    if (own && item && *own && *item) {
+        size_t n = strcspn((const char *)own, "-_"), m = strcspn((const char *)item, "-_");
+        r = n != m || ncp_strncasecmp((const char *)own, (const char *)item, n);
+    }
+    xmlFree(own);
+    xmlFree(item);
+    return r;
+}
+
 static void content_meta(rd *r, const xmlNode *cm)
 {
     nc_article *a = r->a;
     xmlNode *c;
-    const char *other_headline = NULL;
+    const char *other_headline = NULL, *translated_headline = NULL;
     int pass;
     /* the administrative properties first, then the others: the schema's order, which the
      * G2 writer follows (a document that mixes them reads back the same) */
@@ -943,8 +966,12 @@ static void content_meta(rd *r, const xmlNode *cm)
             } else if (!strcmp(nm, "headline")) {
                 const char *role = ncp_nml_attr(c, "role");
                 const char *code = role ? ncp_nml_qcode_code(role) : NULL;
-                if (!code || !ncp_strcasecmp(code, "main") || !ncp_strcasecmp(code, "headline") ||
-                    !ncp_strcasecmp(code, "title")) {
+                if (translation(c)) {
+                    if (!translated_headline)
+                        translated_headline = ncp_nml_text(a, c);
+                    keep(r, c); /* the headline in another language than the item's */
+                } else if (!code || !ncp_strcasecmp(code, "main") ||
+                           !ncp_strcasecmp(code, "headline") || !ncp_strcasecmp(code, "title")) {
                     text_or_keep(r, NC_F_HEADLINE, c, ncp_nml_text(a, c));
                 } else if (!ncp_strncasecmp(code, "sub", 3)) {
                     text_or_keep(r, NC_F_SUBHEADLINE, c, ncp_nml_text(a, c));
@@ -979,8 +1006,9 @@ static void content_meta(rd *r, const xmlNode *cm)
             }
         }
     }
-    /* without a main headline, one with a role of the provider's own */
+    /* without a main headline, one with a role of the provider's own, else a translation */
     ncp_nml_set(a, NC_F_HEADLINE, other_headline);
+    ncp_nml_set(a, NC_F_HEADLINE, translated_headline);
 }
 
 /* contentMeta's elements of other namespaces (a provider's extensions), kept after the
