@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Documents with every field of their format (made up, valid against their schemas; no
 # corpus needed): tests/newsml/every-element.xml (NewsML-G2), tests/newsml/nitf-every-
-# element.xml (NITF) and tests/json/every-field.json (ninjs 3.1). Each converted to md,
+# element.xml (NITF), newsml1-every-element.xml (NewsML 1.2; not schema-checked: no DTD
+# here) and tests/json/every-field.json (ninjs 3.1). Each converted to md,
 # newsml and html and read back gives the model it gave (the exchange formats and the page
 # carry every field, or hold it as an extra the same format writes back); ninjs keeps the
 # ninjs document's model too. (The G2 and ninjs documents are also written back equal to
@@ -14,7 +15,8 @@ set -u
 
 [ -x "$NEWSCONV" ] || fail "$NEWSCONV is not built (run make)"
 n=0
-for f in tests/newsml/every-element.xml tests/newsml/nitf-every-element.xml tests/json/every-field.json; do
+for f in tests/newsml/every-element.xml tests/newsml/nitf-every-element.xml tests/newsml/newsml1-every-element.xml \
+    tests/json/every-field.json; do
     nc -q "$f" -t model >"$TMPD/m1" 2>"$TMPD/err" || fail "$f -> model: $(cat "$TMPD/err")"
     targets="md newsml html"
     case $f in *.json) targets="$targets json" ;; esac

@@ -2,7 +2,8 @@
 # Fidelity of the agency corpus (issue 14): every document of ../shared/corpus/{ninjs,
 # newsml-g2,newsml1,nitf} converted to json, newsml and md either keeps each piece of its
 # text (tests/tools/fidelity.py says what that means) or fails under --strict; so do
-# tests/newsml/every-element.xml, nitf-every-element.xml and tests/json/every-field.json.
+# tests/newsml/every-element.xml, nitf-every-element.xml, newsml1-every-element.xml and
+# tests/json/every-field.json.
 # Usage: tests/fidelity.sh [--report]   (from the repository root)
 #   NEWSCONV  the binary (default: $B/newsconv, B defaulting to build)
 #   SHARED    the shared folder (default: ../shared)
@@ -26,6 +27,7 @@ for d in ninjs newsml-g2 newsml1 nitf; do
 done | LC_ALL=C sort > "$LIST"
 # and the repository's made-up documents with every field of their format
 printf '%s\n' tests/newsml/every-element.xml tests/newsml/nitf-every-element.xml \
+    tests/newsml/newsml1-every-element.xml \
     tests/json/every-field.json >> "$LIST"
 # The check can fail: a converter that leaves out one sentence of a body whose plain
 # body_text stands beside its XHTML (and of every other text) must be found out.

@@ -179,6 +179,13 @@ line=$(grep -n '<svg>' "$TMPD/own2.html" | cut -d: -f1)
 expect_run 6 "newsconv: warning: $TMPD/own2.html:$line: dropped: svg/text, p/abbr/@title" -- \
     "$TMPD/own2.html" -t json --strict
 
+# ruby: the model has none; an annotation is written as browsers without ruby show it,
+# in the page's <rp> parentheses or, without them, in parentheses of the reader's own
+printf '%s' '<article><h1>T</h1><p>Kanji: <ruby>漢<rt>kan</rt>字<rt>ji</rt></ruby>; with rp: <ruby>東<rp>(</rp><rt>tō</rt><rp>)</rp></ruby>.</p></article>' >"$TMPD/ruby.html"
+nc "$TMPD/ruby.html" -t text -q >"$TMPD/ruby.txt" 2>&1 || fail "ruby.html -> text"
+grep -qF 'Kanji: 漢(kan)字(ji); with rp: 東(tō).' "$TMPD/ruby.txt" || fail "ruby: $(cat "$TMPD/ruby.txt")"
+pass
+
 # provenance from a foreign page (issue 14): schema.org's digitalSourceType (an
 # IPTCDigitalSourceEnumeration member) becomes the IPTC code, the TDMRep meta
 # tdm-reservation=1 the data-mining usage DMI-PROHIBITED; both reach NewsML-G2

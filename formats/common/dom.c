@@ -682,6 +682,21 @@ static int quote_mark_at(const char *s, size_t len, int end)
     return 0;
 }
 
+/* A ruby annotation (<rt>) without the <rp> parentheses a page gives for browsers that
+ * do not show ruby: the model has no ruby, so its text is written as those browsers show
+ * it, "漢(kan)字(ji)", not glued to the base ("漢kan字ji"). */
+static int bare_ruby_text(const xmlNode *el)
+{
+    const xmlNode *c;
+    if (!el || el->type != XML_ELEMENT_NODE || !el->name ||
+        ncp_strcasecmp((const char *)el->name, "rt") || !el->parent)
+        return 0;
+    for (c = el->parent->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && c->name && !ncp_strcasecmp((const char *)c->name, "rp"))
+            return 0;
+    return 1;
+}
+
 /* A <q>, which the model writes with quotation marks, unless its text has marks already
  * (“<q>...</q>”: a page that styles q without marks and types them). */
 static int is_quotation(const xmlNode *el)
@@ -1598,6 +1613,8 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into)
         if (ev == NCP_DOM_LEAVE) {
             if (is_quotation(top(&w)->el) && top(&w)->mode != M_SKIPPING)
                 add_text(&w, top(&w)->el, QUOTE_CLOSE, strlen(QUOTE_CLOSE));
+            else if (bare_ruby_text(top(&w)->el) && top(&w)->mode != M_SKIPPING)
+                add_text(&w, top(&w)->el, ")", 1);
             leave(&w);
             continue;
         }
@@ -1614,6 +1631,8 @@ int ncp_dom_convert(const ncp_dom_ctx *ctx, xmlNode *el, nc_node *into)
                 ncp_dom_walk_skip(&it);
             else if (is_quotation(cur) && top(&w)->el == cur && top(&w)->mode != M_SKIPPING)
                 add_text(&w, cur, QUOTE_OPEN, strlen(QUOTE_OPEN));
+            else if (bare_ruby_text(cur) && top(&w)->el == cur && top(&w)->mode != M_SKIPPING)
+                add_text(&w, cur, "(", 1);
         }
     }
     if (w.a->failed) {

@@ -20,7 +20,7 @@ static int looks_like_date(const char *s)
 
 /* A date written out ("Fri, 05 Dec 2026 08:00:00 GMT", RFC 822 in feeds): the model
  * keeps it as a time. Only a text of at most 64 characters that is all date. */
-static int written_date(const char *s)
+int ncp_written_date(const char *s)
 {
     size_t len = strlen(s);
     nc_time t;
@@ -305,7 +305,7 @@ void ncp_drops_walk(ncp_drops *d, xmlNode *root, const ncp_drop_hooks *h)
             }
             if (piece->ptr && piece->ptr[0] && !looks_like_date(piece->ptr) &&
                 !ncp_drops_holds(d, piece->ptr) && n->parent && n->parent->name &&
-                !written_date((const char *)n->content) && !(h->text && h->text(d, n, h->ud)))
+                !ncp_written_date((const char *)n->content) && !(h->text && h->text(d, n, h->ud)))
                 ncp_drop_note(d, n->parent, NULL);
         } else if (n->type == XML_ELEMENT_NODE && n->properties && h->attrs) {
             h->attrs(d, n, h->ud);

@@ -105,6 +105,10 @@ void ncp_drop_attr_unless_held(ncp_drops *d, const xmlNode *el, const char *attr
  * by chance. A whole value counts in any ASCII case. piece is scratch. */
 int ncp_not_held(nc_buf *piece, const char *hay, const char *v);
 
+/* 1 when s is a date written out ("Fri, 05 Dec 2026 08:00:00 GMT", "Monday 1 December
+ * 2026"): at most 64 characters, all date, to the day at least. */
+int ncp_written_date(const char *s);
+
 /* The node after n in document order under root (n's children first when descend). */
 xmlNode *ncp_next_in_order(xmlNode *n, const xmlNode *root, int descend);
 

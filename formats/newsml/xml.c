@@ -759,11 +759,17 @@ static int in_newsml1_meta(const xmlNode *el)
  * its Value is kept under). */
 static int newsml1_attr_form(const xmlNode *el, const xmlAttr *at)
 {
-    static const char *const form[] = {"Vocabulary", "Scheme", "Duid", "Euid", "Href",
+    static const char *const form[] = {"Vocabulary", "Scheme", "Duid", "Euid",
                                        "Version", "lang", "Rank", "Essential", "Variant",
                                        "EquivalentsList", "AssignedBy", NULL};
     const char *an = (const char *)at->name;
     size_t i;
+    /* a catalogue's address, a content item's (read as its media or body): an Href
+     * elsewhere (a RevisionHistory's) is data */
+    if (!strcmp(an, "Href"))
+        return !strcmp((const char *)el->name, "Catalog") ||
+               !strcmp((const char *)el->name, "ContentItem") ||
+               !strcmp((const char *)el->name, "TopicSet");
     for (i = 0; form[i]; i++)
         if (!strcmp(an, form[i]))
             return 1;
@@ -807,11 +813,16 @@ void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
     for (n = root; n; n = ncp_next_in_order(n, root, 1)) {
         const xmlAttr *at;
         const char *pp;
-        int nml1;
-        if (n->type != XML_ELEMENT_NODE || !n->properties)
+        int nml1, leaf;
+        if (n->type != XML_ELEMENT_NODE)
             continue;
         nml1 = !in_nitf_head(n);
         if (nml1 && !in_newsml1_meta(n))
+            continue;
+        /* NewsML 1: an element of text alone (TransmissionId, FileName, SystemIdentifier,
+         * SizeInBytes) that no field took is kept too */
+        leaf = nml1 && n->children && !ncp_nml_first_el(n->children);
+        if (!n->properties && !leaf)
             continue;
         if (!squashed++)
             ncp_article_squash(a, &hay); /* once, and only for a NITF head or NewsML 1 */
@@ -819,6 +830,25 @@ void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
             break;
         pp = n->parent && n->parent->type == XML_ELEMENT_NODE ? (const char *)n->parent->name
                                                                : "";
+        if (leaf) {
+            xmlChar *v = xmlNodeGetContent(n);
+            size_t len = v ? strlen((const char *)v) : 0;
+            const char *t = v ? ncp_trim((const char *)v, &len) : NULL;
+            nc_buf_clear(&piece);
+            if (t)
+                nc_buf_put(&piece, t, len);
+            /* (a date written out is kept too: a DateLabel is read as no date) */
+            if (len && piece.ptr && ncp_not_held(&key, hay.ptr, piece.ptr)) {
+                nc_buf_clear(&key);
+                nc_buf_printf(&key, "newsml1:%s/%s", pp, (const char *)n->name);
+                nc_buf_clear(&piece);
+                nc_buf_put(&piece, t, len);
+                if (key.failed || piece.failed ||
+                    !nc_article_add_extra(a, key.ptr, piece.ptr, 0))
+                    a->failed = 1;
+            }
+            xmlFree(v);
+        }
         for (at = n->properties; at; at = at->next) {
             xmlChar *v = xmlNodeGetContent((const xmlNode *)at);
             if (v && ncp_not_held(&piece, hay.ptr, (const char *)v) &&

@@ -57,10 +57,12 @@ def pieces_xml(path):
     out = []
     for el in root.iter():
         for t in (el.text, el.tail):
-            if t is el.text and t and el.tag.endswith("inlineData") and "<" in t:
-                # markup sent as text (ANSA's escaped HTML in an inlineData): newsconv reads
-                # it as markup, so its text is the text without the tags (as the reader's
-                # own drop check, formats/newsml/xml.c)
+            if t is el.text and t and (el.tag.endswith("inlineData") or
+                                       el.tag.endswith("DataContent")) and "<" in t:
+                # markup sent as text (ANSA's escaped HTML in an inlineData, ANA's HTML in
+                # a NewsML 1 DataContent's CDATA): newsconv reads it as markup, so its text
+                # is the text without the tags (as the reader's own drop check,
+                # formats/newsml/xml.c)
                 t = re.sub(r"<[^>]*>", " ", t)
             if t and norm(t):
                 out.append(norm(t))
