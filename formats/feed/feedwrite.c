@@ -647,7 +647,7 @@ void ncp_feed_not_carried(const nc_article *a, const nc_opts *o, const ncp_feed_
     if (extra)
         dropped(&list, "%zu extra field%s", extra, extra == 1 ? "" : "s");
     if (list.size)
-        nc_warn(o, 0, 0, "%s: an item cannot hold %s: dropped", h->fmt, list.ptr);
+        nc_warn(o, 0, 0, "%s: an item cannot hold: %s; dropped", h->fmt, list.ptr);
     nc_buf_release(&list);
     ncp_warn_agency_not_carried(a, o, h->fmt);
 }
