@@ -179,6 +179,19 @@ line=$(grep -n '<svg>' "$TMPD/own2.html" | cut -d: -f1)
 expect_run 6 "newsconv: warning: $TMPD/own2.html:$line: dropped: svg/text, p/abbr/@title" -- \
     "$TMPD/own2.html" -t json --strict
 
+# prose the tidying once dropped (tests/html/prose.html): a button inside a sentence (a
+# side note on a name) is its text, a "Share" button is not; a last line that names the
+# authors in a sentence ("Stella Kim reported from ...") is the story's credit, not a byline
+nc tests/html/prose.html -t json -q >"$TMPD/prose.json" 2>&1 || fail "prose.html -> json"
+grep -qF "council's chief engineer Ann Smith, who has led" "$TMPD/prose.json" ||
+    fail "prose.html: the button's text in a sentence is missing"
+grep -qF '>Share<' "$TMPD/prose.json" && fail "prose.html: a Share button was read as text"
+grep -qF 'Stella Kim reported from Exampleton, and Jennifer Jett from Hong Kong.' "$TMPD/prose.json" ||
+    fail "prose.html: the closing credit line was dropped as a byline"
+grep -qF 'By Stella Kim and Jennifer Jett</p>' "$TMPD/prose.json" &&
+    fail "prose.html: the byline line stayed in the body"
+pass
+
 # ruby: the model has none; an annotation is written as browsers without ruby show it,
 # in the page's <rp> parentheses or, without them, in parentheses of the reader's own
 printf '%s' '<article><h1>T</h1><p>Kanji: <ruby>漢<rt>kan</rt>字<rt>ji</rt></ruby>; with rp: <ruby>東<rp>(</rp><rt>tō</rt><rp>)</rp></ruby>.</p></article>' >"$TMPD/ruby.html"

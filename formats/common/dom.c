@@ -965,12 +965,32 @@ static int pushed(const frame *g) { return g ? 1 : -1; }
  * left out: skipped kinds, hidden elements and the caller's skip hook; a transparent
  * element holding blocks is a div; past the depth cap every element is transparent; in
  * inline context a block is transparent (with a space before it) and a rule dropped. */
+int ncp_dom_in_prose(const xmlNode *el)
+{
+    const xmlNode *pv = el->prev, *nx = el->next;
+    const char *s;
+    int before = 0, after = 0;
+    if (pv && pv->type == XML_TEXT_NODE && (s = (const char *)pv->content) != NULL)
+        for (; *s && !before; s++)
+            before = !strchr(" \t\r\n\f", *s) && (unsigned char)*s != 0xC2;
+    if (nx && nx->type == XML_TEXT_NODE && (s = (const char *)nx->content) != NULL)
+        for (; *s && !after; s++)
+            after = !strchr(" \t\r\n\f", *s) && (unsigned char)*s != 0xC2;
+    return before && after;
+}
+
 static enum kind effective_kind(walker *w, xmlNode *el)
 {
     frame *f = top(w);
     enum kind k = kind_of(el);
     if (k == K_SKIP && ncp_dom_is(el, "source") && el->children)
         k = K_TRANSPARENT; /* libxml2 2.9 nests what follows a <source> inside it */
+    if (k == K_SKIP && f->mode == M_INLINES && ncp_dom_is(el, "button") &&
+        ncp_dom_in_prose(el)) {
+        k = K_TRANSPARENT; /* a name or term in a sentence that opens a side note: a box */
+        if (!w->last_space)
+            add_text(w, el, " ", 1);
+    }
     if (k == K_SKIP)
         return K_SKIP;
     if ((w->ctx->flags & NCP_DOM_HTML) && ncp_dom_hidden(el))

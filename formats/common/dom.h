@@ -74,6 +74,11 @@ int ncp_dom_html_to_body(nc_article *a, const char *html, size_t len, const nc_o
  * style of display: none or visibility: hidden. */
 int ncp_dom_hidden(const xmlNode *el);
 
+/* 1 when el stands inside a sentence: text that is more than white space right before
+ * and after it ("said professor <button>Thomas W. Malone,</button> the founding ..."):
+ * a button there opens a side note on a name or term, and its text is the sentence's. */
+int ncp_dom_in_prose(const xmlNode *el);
+
 /* ---- the element table and what both profiles share (dom.c) ---- */
 
 /* What an element is to the canonical profile. */

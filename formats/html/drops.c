@@ -52,7 +52,8 @@ static int not_text(const xmlNode *el)
 static int html_skip(const xmlNode *el, void *ud)
 {
     const drop_ud *u = ud;
-    if (not_text(el) || ncp_dom_hidden(el))
+    if ((not_text(el) && !(ncp_dom_is(el, "button") && ncp_dom_in_prose(el))) ||
+        ncp_dom_hidden(el))
         return 1;
     if (u->extract && u->p->info && el->_private) {
         const ncp_hinfo *h = ncp_hi(el);

@@ -649,7 +649,8 @@ static void classify_el(ncp_hpage *p, xmlNode *n, ncp_hinfo *h, const char *name
         h->flags |= H_MARKER;
     if (w & W_POS)
         h->flags |= H_POSITIVE;
-    if ((in_set(name, junk_tags) && !attribution_footer(n, name) && !article_aside(n, name)) ||
+    if ((in_set(name, junk_tags) && !attribution_footer(n, name) && !article_aside(n, name) &&
+         !(tag_is(name, "button") && ncp_dom_in_prose(n))) ||
         hidden_el(n) ||
         (w & W_HIDDEN) ||
         (role && in_set(role, junk_roles) && !(w & W_MARKER) &&
@@ -1083,7 +1084,19 @@ static int starts_with_leadin(const char *s)
     return 0;
 }
 
+/* 1 when paragraph n is a byline or date line: a dateline or date text, the byline, or
+ * the authors' names with a lead-in ("By") or little else; at_end: the body's last line,
+ * where a sentence that names the authors is the story's own credit ("Stella Kim reported
+ * from Seoul, and Jennifer Jett from Hong Kong."): the names must then have a lead-in or
+ * be nearly all of it. */
+static int byline_block(const nc_article *a, const nc_node *n, int at_end);
+
 static int is_byline_block(const nc_article *a, const nc_node *n)
+{
+    return byline_block(a, n, 0);
+}
+
+static int byline_block(const nc_article *a, const nc_node *n, int at_end)
 {
     nc_buf t = NC_BUF_INIT, k = NC_BUF_INIT, nk = NC_BUF_INIT;
     size_t i, names = 0, nlen = 0;
@@ -1106,7 +1119,7 @@ static int is_byline_block(const nc_article *a, const nc_node *n)
             nlen += nk.size;
         }
     }
-    if (!r && names && (starts_with_leadin(t.ptr) || k.size <= nlen + 40))
+    if (!r && names && (starts_with_leadin(t.ptr) || k.size <= nlen + (at_end ? 12 : 40)))
         r = 1;
     if (!r && a->str[NC_F_BYLINE]) {
         nc_buf_clear(&nk);
@@ -1248,7 +1261,8 @@ void ncp_html_body_tidy(ncp_hpage *p)
     }
     /* a date or byline line at the very end */
     n = nc_node_last_child(a->body);
-    if (n && n->type == NC_BLOCK_PARAGRAPH && is_byline_block(a, n) && n != nc_node_first_child(a->body))
+    if (n && n->type == NC_BLOCK_PARAGRAPH && byline_block(a, n, 1) &&
+        n != nc_node_first_child(a->body))
         nc_node_unlink(n);
     drop_pull_quotes(a);
     nc_buf_release(&hk);
