@@ -156,11 +156,12 @@ expect_run 6 "" -- tests/markdown/agency.md -t html --strict
 pass
 
 # what the reader leaves out of the article (issue 14, formats/html/drops.c): words the
-# body model has no place for (an abbreviation's expansion, the source a quotation cites)
-# are named in one warning, fatal under --strict; what the extractor left out inside the
-# article (a date line) is a -v note; under --no-extract and on a newsconv page every text
-# counts (an svg's text); a <q> already between quotation marks gets no second pair
-drops_warn="newsconv: warning: tests/html/drops.html:11: dropped: p/abbr/@title, p/q/@cite, article/blockquote/@cite"
+# body model has no place for (an abbreviation's expansion, the source a quotation cites,
+# a list counting down or an item's own number) are named in one warning, fatal under
+# --strict; what the extractor left out inside the article (a date line) is a -v note;
+# under --no-extract and on a newsconv page every text counts (an svg's text); a <q>
+# already between quotation marks gets no second pair
+drops_warn="newsconv: warning: tests/html/drops.html:11: dropped: p/abbr/@title, p/q/@cite, article/blockquote/@cite, article/ol/@reversed, ol/li/@value"
 expect_run 0 "$drops_warn" -- tests/html/drops.html -t json
 expect_run 6 "$drops_warn" -- tests/html/drops.html -t json --strict
 nc -v tests/html/drops.html -t json -o /dev/null 2>"$TMPD/err" || fail "drops.html -v"

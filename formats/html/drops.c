@@ -21,7 +21,8 @@
  * takes the whole container: everything counts.
  * The attributes counted are those that hold words of their own which the body model has
  * no place for: the expansion of an abbreviation (abbr/acronym title), the source a
- * quotation or change cites (cite). A date (a <time>'s datetime) counts as held: the
+ * quotation or change cites (cite); and a list's numbering the model does not hold (an
+ * ol counting down, reversed; an li's own value). A date (a <time>'s datetime) counts as held: the
  * drop check does not count dates. */
 #include "html.h"
 #include "common/dropcheck.h"
@@ -75,6 +76,12 @@ static void html_attrs(ncp_drops *d, const xmlNode *el, void *ud)
     for (i = 0; i < sizeof kept / sizeof kept[0]; i++)
         if (ncp_dom_is(el, kept[i].el))
             ncp_drop_attr_unless_held(d, el, kept[i].attr, ncp_dom_attr(el, kept[i].attr));
+    /* the numbering of a list the model holds by its start alone: counting down, or an
+     * item that sets its own number (a ranking "7.") */
+    if (ncp_dom_is(el, "ol") && ncp_dom_attr(el, "reversed"))
+        ncp_drop_note(d, el, "reversed");
+    if (ncp_dom_is(el, "li") && ncp_dom_attr(el, "value") && *ncp_dom_attr(el, "value"))
+        ncp_drop_note(d, el, "value");
 }
 
 /* Texts are not counted (the attributes' pass on a web page). */
