@@ -572,11 +572,12 @@ nc --strict "$k" -t model > /dev/null 2>&1; [ $? = 6 ] || fail "$k --strict: wan
     fail "$k: newsml -> newsml does not keep the text: $(cat "$TMP/out")"; }
 ok
 # attributes of XHTML body markup that hold words (an abbreviation's title, a quotation's
-# cite, a span's title) and that the body model cannot hold are named dropped; a link's
+# cite, a span's title) or a list's numbering (ol reversed, li value) and that the body
+# model cannot hold are named dropped; a link's
 # title and a datetime (a date) are held, so not named
 k=tests/newsml/body-attrs.xml
 nc "$k" -t model > /dev/null 2> "$TMP/err"
-grep -qxF "newsconv: warning: $k:7: dropped: p/abbr/@title, body/blockquote/@cite, p/span/@title" "$TMP/err" ||
+grep -qxF "newsconv: warning: $k:7: dropped: p/abbr/@title, body/blockquote/@cite, p/span/@title, body/ol/@reversed, ol/li/@value" "$TMP/err" ||
     fail "$k: $(cat "$TMP/err")"
 nc --strict "$k" -t json > /dev/null 2>&1; [ $? = 6 ] || fail "$k --strict: want exit 6"
 ok

@@ -898,7 +898,9 @@ static int xhtml_el(const xmlNode *n)
  * nowhere in the model: a body image's width, height and MIME type; the title of an
  * XHTML element (an abbreviation's expansion, a span's note), the datetime of a change
  * or <time>, the source a quotation cites. A link's title, an image's alt and a table
- * cell's spans are read into the model, so they are found there. */
+ * cell's spans are read into the model, so they are found there. A list's numbering,
+ * which the model holds by its start alone (an ol counting down, an li's own value), is
+ * never held. */
 static void body_attr_drops(ncp_drops *d, const xmlNode *el)
 {
     static const char *const image[] = {"width", "height", "mime-type", NULL};
@@ -909,6 +911,12 @@ static void body_attr_drops(ncp_drops *d, const xmlNode *el)
         ncp_drop_attr_unless_held(d, el, *k, (const char *)v);
         xmlFree(v);
     }
+    if (xhtml_el(el) && !strcmp((const char *)el->name, "ol") &&
+        xmlHasProp(el, (const xmlChar *)"reversed"))
+        ncp_drop_note(d, el, "reversed");
+    if (xhtml_el(el) && !strcmp((const char *)el->name, "li") &&
+        xmlHasProp(el, (const xmlChar *)"value"))
+        ncp_drop_note(d, el, "value");
 }
 
 /* The attributes of el that hold data the model may not: NITF head and NewsML 1
