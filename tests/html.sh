@@ -186,6 +186,8 @@ expect_run 6 "newsconv: warning: $TMPD/own2.html:$line: dropped: svg/text, p/abb
 nc tests/html/prose.html -t json -q >"$TMPD/prose.json" 2>&1 || fail "prose.html -> json"
 grep -qF "council's chief engineer Ann Smith, who has led" "$TMPD/prose.json" ||
     fail "prose.html: the button's text in a sentence is missing"
+grep -qF "The harbour master Joe Bloggs said" "$TMPD/prose.json" ||
+    fail "prose.html: the button's text in a sentence of a div is missing"
 grep -qF '>Share<' "$TMPD/prose.json" && fail "prose.html: a Share button was read as text"
 grep -qF 'Stella Kim reported from Exampleton, and Jennifer Jett from Hong Kong.' "$TMPD/prose.json" ||
     fail "prose.html: the closing credit line was dropped as a byline"

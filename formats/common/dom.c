@@ -636,6 +636,11 @@ static void add_text(walker *w, xmlNode *el, const char *s, size_t len)
         /* ... but between two inlines of an open implicit paragraph it is the space
          * that separates their words (<div><b>Jane Doe</b> <i>contributed</i></div>) */
     }
+    /* the target first: opening an implicit paragraph starts a line (no leading space),
+     * and what this text ends with is then what the next one follows */
+    target = inline_target(w, el);
+    if (!target)
+        return;
     nc_buf_clear(b);
     for (i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -650,9 +655,6 @@ static void add_text(walker *w, xmlNode *el, const char *s, size_t len)
         }
     }
     if (!b->size)
-        return;
-    target = inline_target(w, el);
-    if (!target)
         return;
     last = nc_node_last_child(target);
     if (last && last->type == NC_INLINE_TEXT)
@@ -985,7 +987,7 @@ static enum kind effective_kind(walker *w, xmlNode *el)
     enum kind k = kind_of(el);
     if (k == K_SKIP && ncp_dom_is(el, "source") && el->children)
         k = K_TRANSPARENT; /* libxml2 2.9 nests what follows a <source> inside it */
-    if (k == K_SKIP && f->mode == M_INLINES && ncp_dom_is(el, "button") &&
+    if (k == K_SKIP && f->mode != M_SKIPPING && ncp_dom_is(el, "button") &&
         ncp_dom_in_prose(el)) {
         k = K_TRANSPARENT; /* a name or term in a sentence that opens a side note: a box */
         if (!w->last_space)

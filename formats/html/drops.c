@@ -46,8 +46,14 @@ static int not_text(const xmlNode *el)
     for (i = 0; names[i]; i++)
         if (!ncp_strcasecmp(nm, names[i]))
             return 1;
-    /* an icon's label (<svg><title>Share</title>) */
-    return ncp_dom_is(el, "desc") && el->parent && ncp_dom_is(el->parent, "svg");
+    /* a graphic's description (<svg><g><desc>...</desc></g>), an accessibility label */
+    if (ncp_dom_is(el, "desc")) {
+        const xmlNode *up;
+        for (up = el->parent; up && up->type == XML_ELEMENT_NODE; up = up->parent)
+            if (ncp_dom_is(up, "svg"))
+                return 1;
+    }
+    return 0;
 }
 
 static int html_skip(const xmlNode *el, void *ud)
