@@ -967,18 +967,24 @@ static int pushed(const frame *g) { return g ? 1 : -1; }
  * left out: skipped kinds, hidden elements and the caller's skip hook; a transparent
  * element holding blocks is a div; past the depth cap every element is transparent; in
  * inline context a block is transparent (with a space before it) and a rule dropped. */
+/* 1 when the text node n holds more than white space (ASCII, or U+00A0). */
+static int has_words(const xmlNode *n)
+{
+    const unsigned char *s;
+    if (!n || n->type != XML_TEXT_NODE || !n->content)
+        return 0;
+    for (s = n->content; *s; s++) {
+        if (s[0] == 0xC2 && s[1] == 0xA0)
+            s++;
+        else if (!strchr(" \t\r\n\f", *s))
+            return 1;
+    }
+    return 0;
+}
+
 int ncp_dom_in_prose(const xmlNode *el)
 {
-    const xmlNode *pv = el->prev, *nx = el->next;
-    const char *s;
-    int before = 0, after = 0;
-    if (pv && pv->type == XML_TEXT_NODE && (s = (const char *)pv->content) != NULL)
-        for (; *s && !before; s++)
-            before = !strchr(" \t\r\n\f", *s) && (unsigned char)*s != 0xC2;
-    if (nx && nx->type == XML_TEXT_NODE && (s = (const char *)nx->content) != NULL)
-        for (; *s && !after; s++)
-            after = !strchr(" \t\r\n\f", *s) && (unsigned char)*s != 0xC2;
-    return before && after;
+    return has_words(el->prev) && has_words(el->next);
 }
 
 static enum kind effective_kind(walker *w, xmlNode *el)

@@ -254,7 +254,7 @@ void ncp_drops_begin(ncp_drops *d, const nc_article *a)
     ncp_hay_search_init(&d->search, d->hay, d->hay_buf.size);
 }
 
-static void drops_end(ncp_drops *d, const nc_opts *o, const char *label)
+void ncp_drops_end_as(ncp_drops *d, const nc_opts *o, const char *label)
 {
     nc_buf msg = NC_BUF_INIT;
     size_t i;
@@ -275,24 +275,29 @@ static void drops_end(ncp_drops *d, const nc_opts *o, const char *label)
                 msg.size ? msg.ptr : "(text)");
     }
     nc_buf_release(&msg);
+    ncp_drops_release(d);
+}
+
+void ncp_drops_release(ncp_drops *d)
+{
     nc_buf_release(&d->hay_buf);
     nc_buf_release(&d->piece);
 }
 
 void ncp_drops_end(ncp_drops *d, const nc_opts *o)
 {
-    drops_end(d, o, NULL);
+    ncp_drops_end_as(d, o, NULL);
 }
 
 void ncp_drops_walk(ncp_drops *d, xmlNode *root, const ncp_drop_hooks *h)
 {
-    static const ncp_drop_hooks none = {NULL, NULL, NULL, NULL, NULL};
+    static const ncp_drop_hooks none = {NULL, NULL, NULL, NULL, NULL, 0};
     xmlNode *n = root;
     if (!h)
         h = &none;
     while (n && d->hay) {
         nc_buf *piece = &d->piece;
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && !h->attrs_only) {
             nc_buf_clear(piece);
             ncp_squash_put(piece, (const char *)n->content);
             nc_buf_truncate(piece, piece->size ? piece->size - 1 : 0);
@@ -330,11 +335,6 @@ void ncp_drops_set_hay(ncp_drops *d, const nc_buf *squashed)
     d->search.stopped = stopped;
 }
 
-void ncp_drops_end_as(ncp_drops *d, const nc_opts *o, const char *label)
-{
-    drops_end(d, o, label);
-}
-
 void ncp_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o,
                         const ncp_drop_hooks *h)
 {
@@ -343,5 +343,5 @@ void ncp_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o,
         return;
     ncp_drops_begin(&d, a);
     ncp_drops_walk(&d, root, h);
-    drops_end(&d, o, h ? h->label : NULL);
+    ncp_drops_end_as(&d, o, h ? h->label : NULL);
 }

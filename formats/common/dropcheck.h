@@ -69,6 +69,8 @@ typedef struct ncp_drop_hooks {
     void *ud;
     /* what the warning says before the names: NULL for "dropped" */
     const char *label;
+    /* 1: attributes only (the texts are not looked at) */
+    int attrs_only;
 } ncp_drop_hooks;
 
 /* Warns once (at the first drop's line) naming what under root appears nowhere in a; h
@@ -91,6 +93,8 @@ void ncp_drops_walk(ncp_drops *d, xmlNode *root, const ncp_drop_hooks *h);
 void ncp_drops_set_hay(ncp_drops *d, const nc_buf *squashed);
 /* ncp_drops_end with label for "dropped" (NULL: "dropped"). */
 void ncp_drops_end_as(ncp_drops *d, const nc_opts *o, const char *label);
+/* Releases d without a warning (a count an error cut short). */
+void ncp_drops_release(ncp_drops *d);
 
 /* Counts a drop of the text of el (attr NULL) or of its attribute attr. */
 void ncp_drop_note(ncp_drops *d, const xmlNode *el, const char *attr);

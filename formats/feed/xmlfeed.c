@@ -58,10 +58,8 @@ void ncp_feed_free(ncp_feed *f)
         free(f->atts[i].mime);
     }
     free(f->atts);
-    if (f->chan) { /* not ended (an error stopped the read): released without a word */
-        nc_buf_release(&f->chan->hay_buf);
-        nc_buf_release(&f->chan->piece);
-    }
+    if (f->chan) /* not ended (an error stopped the read): released without a word */
+        ncp_drops_release(f->chan);
     free(f->chan);
     nc_article_free(f->chan_a);
 }
@@ -456,7 +454,7 @@ int ncp_feed_item(ncp_feed *f, xmlNode *n, int line,
         return ncp_feed_fail(f, a, &e, line);
     /* what of the item the article does not hold is named (issue 14) */
     {
-        static const ncp_drop_hooks hooks = {feed_attrs, feed_skip, feed_text, NULL, NULL};
+        static const ncp_drop_hooks hooks = {feed_attrs, feed_skip, feed_text, NULL, NULL, 0};
         ncp_report_dropped(a, n, f->o, &hooks);
     }
     return ncp_feed_emit(f, a, line);
@@ -910,19 +908,19 @@ int ncp_feed_channel_end(ncp_feed *f, nc_error *err)
  * again for each: a bound on a feed of a million channel elements). */
 #define CHANNEL_CHECKED 1000
 
-/* Counts what of the channel child n (read into f's channel data) the channel data does
- * not hold: the channel's description, generator, categories, an image's title that is
- * not the channel's, iTunes data... The channel data fills the articles that lack their
- * own (docs/feeds.md), so that what it does not hold, no article holds. */
 /* RSS 1.0's <items> lists the items' addresses, which their articles hold. */
 static int channel_skip(const xmlNode *el, void *ud)
 {
     return !strcmp((const char *)el->name, "items") || feed_skip(el, ud);
 }
 
+/* Counts what of the channel child n (read into f's channel data) the channel data does
+ * not hold: the channel's description, generator, categories, an image's title that is
+ * not the channel's, iTunes data... The channel data fills the articles that lack their
+ * own (docs/feeds.md), so that what it does not hold, no article holds. */
 static void channel_drops(ncp_feed *f, xmlNode *n)
 {
-    ncp_drop_hooks hooks = {feed_attrs, channel_skip, feed_text, NULL, NULL};
+    ncp_drop_hooks hooks = {feed_attrs, channel_skip, feed_text, NULL, NULL, 0};
     nc_buf hay = NC_BUF_INIT;
     if (f->nomem || f->collecting == 1) /* WordPress's first pass: attachments only */
         return;

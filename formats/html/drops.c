@@ -90,15 +90,6 @@ static void html_attrs(ncp_drops *d, const xmlNode *el, void *ud)
         ncp_drop_note(d, el, "value");
 }
 
-/* Texts are not counted (the attributes' pass on a web page). */
-static int text_uncounted(ncp_drops *d, const xmlNode *text, void *ud)
-{
-    (void)d;
-    (void)text;
-    (void)ud;
-    return 1;
-}
-
 void ncp_html_report_dropped(const ncp_hpage *p, xmlNode *content, int extract)
 {
     drop_ud u;
@@ -107,15 +98,15 @@ void ncp_html_report_dropped(const ncp_hpage *p, xmlNode *content, int extract)
         return;
     u.p = p;
     u.extract = extract;
+    memset(&hooks, 0, sizeof hooks);
     hooks.attrs = html_attrs;
     hooks.skip = html_skip;
-    hooks.text = extract ? text_uncounted : NULL;
     hooks.ud = &u;
-    hooks.label = NULL;
+    hooks.attrs_only = extract; /* on a web page the texts are the -v note's below */
     ncp_report_dropped(p->a, content, p->o, &hooks);
     if (extract && p->o && p->o->verbose && !p->o->strict) {
         hooks.attrs = NULL;
-        hooks.text = NULL;
+        hooks.attrs_only = 0;
         hooks.label = "html: note: left out inside the article";
         ncp_report_dropped(p->a, content, p->o, &hooks);
     }

@@ -1089,14 +1089,7 @@ static int starts_with_leadin(const char *s)
  * where a sentence that names the authors is the story's own credit ("Stella Kim reported
  * from Seoul, and Jennifer Jett from Hong Kong."): the names must then have a lead-in or
  * be nearly all of it. */
-static int byline_block(const nc_article *a, const nc_node *n, int at_end);
-
-static int is_byline_block(const nc_article *a, const nc_node *n)
-{
-    return byline_block(a, n, 0);
-}
-
-static int byline_block(const nc_article *a, const nc_node *n, int at_end)
+static int is_byline_block(const nc_article *a, const nc_node *n, int at_end)
 {
     nc_buf t = NC_BUF_INIT, k = NC_BUF_INIT, nk = NC_BUF_INIT;
     size_t i, names = 0, nlen = 0;
@@ -1244,7 +1237,7 @@ void ncp_html_body_tidy(ncp_hpage *p)
             nc_node_unlink(n);
             continue;
         }
-        if (n->type == NC_BLOCK_PARAGRAPH && is_byline_block(a, n)) {
+        if (n->type == NC_BLOCK_PARAGRAPH && is_byline_block(a, n, 0)) {
             if (!a->time[NC_T_PUBLISHED].prec)
                 date_from_line(a, n);
             nc_node_unlink(n);
@@ -1261,7 +1254,7 @@ void ncp_html_body_tidy(ncp_hpage *p)
     }
     /* a date or byline line at the very end */
     n = nc_node_last_child(a->body);
-    if (n && n->type == NC_BLOCK_PARAGRAPH && byline_block(a, n, 1) &&
+    if (n && n->type == NC_BLOCK_PARAGRAPH && is_byline_block(a, n, 1) &&
         n != nc_node_first_child(a->body))
         nc_node_unlink(n);
     drop_pull_quotes(a);

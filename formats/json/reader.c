@@ -346,12 +346,12 @@ static int hexval(int c)
                                           : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
-/* Keeps a headline, description or altId of another role as extra "<prefix><role>". */
 static void note_form(ncp_jrd *r, const char *field, json_t *e, const char *role,
                       const char *ctype);
 
-/* Keeps value as the extra <prefix><role>; e (a 2.x/3.x item, or NULL): the form it was
- * given in (its role's case, its content type) is noted under that key, for the writer. */
+/* Keeps a headline, description or altId of another role as the extra <prefix><role>;
+ * e (a 2.x/3.x item, or NULL): the form it was given in (its role's case, its content
+ * type) is noted under that key, for the writer. */
 static void add_role_extra(ncp_jrd *r, const char *prefix, const char *role,
                            const char *value, json_t *e)
 {

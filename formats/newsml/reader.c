@@ -313,8 +313,7 @@ static int bare_concept(const xmlNode *c)
     const char *t = ncp_nml_attr(c, "type"), *u = ncp_nml_attr(c, "uri");
     if (!attrs_within(c, ok) || (t && !canonical_type(t)) ||
         (u && ncp_nml_attr(c, "literal") && ncp_nml_attr(c, "qcode")) ||
-        (ncp_nml_attr(c, "relevance") &&
-                                               percent_attr(c, "relevance") == NC_UNSET) ||
+        (ncp_nml_attr(c, "relevance") && percent_attr(c, "relevance") == NC_UNSET) ||
         (ncp_nml_attr(c, "confidence") && percent_attr(c, "confidence") == NC_UNSET))
         return 0;
     return !e || (ncp_nml_is_g2(e, "name") && !has_attrs(e) && !ncp_nml_next_el(e));
@@ -840,20 +839,17 @@ static void ext_property(rd *r, const xmlNode *c)
     nc_buf key = NC_BUF_INIT;
     if (!rel)
         rel = ncp_nml_attr(c, "reluri");
-    if (rel && *rel && strncmp(rel, "ncext:", 6) && val) {
-        keep(r, c);
-        return;
-    }
     if (!rel || !*rel)
         return;
     if (strncmp(rel, "ncext:", 6)) {
+        if (val) {
+            keep(r, c);
+            return;
+        }
         /* a property given as text, which the schema does not allow: a pair under its rel,
          * written back with a value (ncext:) */
         nc_buf_puts(&key, rel);
-    }
-    if (!strcmp(rel, "ncext:%")) {
-        /* the empty key */
-    } else if (!strncmp(rel, "ncext:", 6)) {
+    } else if (strcmp(rel, "ncext:%")) { /* "ncext:%" is the empty key */
         const char *p;
         for (p = rel + 6; *p; p++) {
             if (*p == '%' && p[1] && p[2] && !(p[1] == '0' && p[2] == '0')) {

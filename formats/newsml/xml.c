@@ -805,6 +805,17 @@ static void attr_drops(ncp_drops *d, const xmlNode *el)
  * reader did not read into a field: each kept as extra "nitf:PARENT/NAME/@ATTR" (AAP's
  * doc.rights limitations, a doc.copyright year, a tobject type), so that every format
  * that can carries them and the others name them. Dates are read as dates. */
+/* Adds the extra pair key = v (trimmed; piece is scratch). */
+static void keep_pair(nc_article *a, const nc_buf *key, nc_buf *piece, const char *v)
+{
+    size_t len = strlen(v);
+    const char *t = ncp_trim(v, &len);
+    nc_buf_clear(piece);
+    nc_buf_put(piece, t, len);
+    if (key->failed || piece->failed || !nc_article_add_extra(a, key->ptr, piece->ptr, 0))
+        a->failed = 1;
+}
+
 void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
 {
     nc_buf hay = NC_BUF_INIT, piece = NC_BUF_INIT, key = NC_BUF_INIT;
@@ -831,21 +842,12 @@ void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
         pp = n->parent && n->parent->type == XML_ELEMENT_NODE ? (const char *)n->parent->name
                                                                : "";
         if (leaf) {
-            xmlChar *v = xmlNodeGetContent(n);
-            size_t len = v ? strlen((const char *)v) : 0;
-            const char *t = v ? ncp_trim((const char *)v, &len) : NULL;
-            nc_buf_clear(&piece);
-            if (t)
-                nc_buf_put(&piece, t, len);
             /* (a date written out is kept too: a DateLabel is read as no date) */
-            if (len && piece.ptr && ncp_not_held(&key, hay.ptr, piece.ptr)) {
+            xmlChar *v = xmlNodeGetContent(n);
+            if (v && ncp_not_held(&piece, hay.ptr, (const char *)v)) {
                 nc_buf_clear(&key);
                 nc_buf_printf(&key, "newsml1:%s/%s", pp, (const char *)n->name);
-                nc_buf_clear(&piece);
-                nc_buf_put(&piece, t, len);
-                if (key.failed || piece.failed ||
-                    !nc_article_add_extra(a, key.ptr, piece.ptr, 0))
-                    a->failed = 1;
+                keep_pair(a, &key, &piece, (const char *)v);
             }
             xmlFree(v);
         }
@@ -853,8 +855,6 @@ void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
             xmlChar *v = xmlNodeGetContent((const xmlNode *)at);
             if (v && ncp_not_held(&piece, hay.ptr, (const char *)v) &&
                 !(nml1 ? newsml1_attr_form(n, at) : nitf_attr_form(n, at, (const char *)v))) {
-                size_t len = strlen((const char *)v);
-                const char *t = ncp_trim((const char *)v, &len);
                 const char *fn = nml1 && !strcmp((const char *)n->name, "Property")
                                      ? ncp_nml_attr(n, "FormalName") : NULL;
                 nc_buf_clear(&key);
@@ -863,11 +863,7 @@ void ncp_nml_keep_nitf_head(nc_article *a, xmlNode *root)
                 else
                     nc_buf_printf(&key, "%s:%s/%s/@%s", nml1 ? "newsml1" : "nitf", pp,
                                   (const char *)n->name, (const char *)at->name);
-                nc_buf_clear(&piece);
-                nc_buf_put(&piece, t, len);
-                if (key.failed || piece.failed ||
-                    !nc_article_add_extra(a, key.ptr, piece.ptr, 0))
-                    a->failed = 1;
+                keep_pair(a, &key, &piece, (const char *)v);
             }
             xmlFree(v);
         }
@@ -956,6 +952,6 @@ static int nml_generated(const xmlNode *n, void *ud)
  * and the attributes (parent/name/@attr) that hold data whose value appears nowhere. */
 void ncp_nml_report_dropped(const nc_article *a, xmlNode *root, const nc_opts *o)
 {
-    static const ncp_drop_hooks hooks = {nml_attrs, nml_generated, NULL, NULL, NULL};
+    static const ncp_drop_hooks hooks = {nml_attrs, nml_generated, NULL, NULL, NULL, 0};
     ncp_report_dropped(a, root, o, &hooks);
 }
