@@ -46,7 +46,7 @@ expect "markdown model" newsconv --to=m
 expect "newsml nitf" newsconv --from=n
 expect "front plain" newsconv --layout ''
 expect "nitf xhtml" newsconv --newsml-body ''
-expect "1.6 2.1 2.2 3.0 3.1" newsconv --ninjs-version ''
+expect "1.6 2.1 2.2 3.0 3.1 superdesk" newsconv --ninjs-version ''
 expect "" newsconv -M ''
 # options: every long option of --help, by prefix
 all=$(newsconv --help | grep -o -- '--[a-z][a-z0-9-]*' | sort -u | tr '\n' ' ' | sed 's/ $//')

@@ -13,8 +13,8 @@
 #include <string.h>
 
 static const nc_optdef json_options[] = {
-    {"ninjs-version", "3.1|3.0|2.2|2.1|1.6",
-     "json, jsonl: the ninjs version written (default 3.1)"},
+    {"ninjs-version", "3.1|3.0|2.2|2.1|1.6|superdesk",
+     "json, jsonl: the ninjs version written (default 3.1; superdesk: Superdesk's dialect)"},
     {"compact", NULL, "json: write the JSON on one line"},
     {NULL, NULL, NULL}};
 

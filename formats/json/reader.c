@@ -763,19 +763,32 @@ static void read_people(ncp_jrd *r, json_t *list)
     }
 }
 
-/* The dialect's authors: [{name, role, ...}]. */
+/* The dialect's authors: [{name, role, ...}]; their other fields (Superdesk's code,
+ * biography, ...) go to the author's details as "ninjs:<key>". */
 static void read_dialect_authors(ncp_jrd *r, json_t *list)
 {
+    static const char *const own[] = {"name", "role", "uri", "url", "affiliation", NULL};
     each it = each_init(list);
-    const char *k;
-    json_t *e;
+    const char *k, *dk;
+    json_t *e, *v;
     while ((e = each_next(&it, &k)) != NULL) {
         const char *name = json_is_string(e) ? ncp_jrd_str(r, e) : STR(e, "name");
         const char *role = STR(e, "role"), *url = STR(e, "uri");
+        nc_author *au;
+        json_t *det = NULL;
         if (!url)
             url = STR(e, "url");
-        if (name || url)
-            nc_article_add_author(r->a, name, role, url, STR(e, "affiliation"));
+        if (!name && !url)
+            continue;
+        au = nc_article_add_author(r->a, name, role, url, STR(e, "affiliation"));
+        json_object_foreach(e, dk, v) {
+            if (!one_of(dk, own))
+                det_put(r, &det, dk, v);
+        }
+        if (au)
+            au->details = det_text(r, det);
+        else
+            json_decref(det);
     }
 }
 
@@ -785,14 +798,21 @@ static const char *const main_roles[] = {"main", "headline", "simple", "title", 
 static const char *const sub_roles[] = {"subhead", "sub", "subheadline", "subtitle",
                                         "sub-headline", "subheading", NULL};
 
+/* Notes forms[key] = v (taking v) in "ninjs:forms": how the input gave a value, for the
+ * writer of its dialect. */
+static void set_form(ncp_jrd *r, const char *key, json_t *v)
+{
+    if (!v || (!r->forms && !(r->forms = json_object())))
+        r->a->failed = 1, json_decref(v);
+    else if (json_object_set_new(r->forms, key, v) < 0) /* (takes v) */
+        r->a->failed = 1;
+}
+
 /* A ninjs title that repeats the main headline: "title": true in "ninjs:forms", so that
  * ninjs writes it back. */
 static void note_title(ncp_jrd *r)
 {
-    if (!r->forms && !(r->forms = json_object()))
-        r->a->failed = 1;
-    else if (json_object_set_new(r->forms, "title", json_true()) < 0)
-        r->a->failed = 1;
+    set_form(r, "title", json_true());
 }
 
 /* 1 when a and b are the same text but for white space. */
@@ -1346,6 +1366,12 @@ static void read_association_fields(ncp_jrd *r, nc_media *md, json_t *m, const c
             !(!ncp_strcasecmp(k, "descriptions") && made_descriptions(md, v)))
             det_put(r, &det, k, v);
     }
+    {
+        /* the item's MIME type, when its main rendition's says another */
+        const char *mime = STR(m, "mimetype");
+        if (mime && (!md->mime || ncp_strcasecmp(mime, md->mime)))
+            det_put(r, &det, "mimetype", GET(m, "mimetype"));
+    }
     md->details = det_text(r, det);
 }
 
@@ -1580,6 +1606,26 @@ static void read_rights_info(ncp_jrd *r, json_t *ri)
     json_decref(norm);
 }
 
+/* An extra of a number or boolean is kept as its JSON text ("3", "true"), like a string:
+ * its key is noted in the "scalars" of "ninjs:forms", so that ninjs gives it back as the
+ * number or boolean it was. */
+static void note_scalar(ncp_jrd *r, const char *k, json_t *v)
+{
+    json_t *list;
+    if (!json_is_number(v) && !json_is_boolean(v))
+        return;
+    if (!r->forms && !(r->forms = json_object())) {
+        r->a->failed = 1;
+        return;
+    }
+    if (!(list = json_object_get(r->forms, "scalars"))) {
+        if (json_object_set_new(r->forms, "scalars", list = json_array()) < 0)
+            list = NULL;
+    }
+    if (!list || json_array_append_new(list, json_string(k)) < 0)
+        r->a->failed = 1;
+}
+
 /* Keeps everything that has no field of its own as extras, in document order. */
 static void keep_unplaced_fields(ncp_jrd *r, json_t *o)
 {
@@ -1604,13 +1650,38 @@ static void keep_unplaced_fields(ncp_jrd *r, json_t *o)
             json_decref(v3);
         } else if (!known(k)) {
             ncp_jrd_extra(r, k, v);
+            note_scalar(r, k, v);
         } else if ((want = wrong_type(k, v)) != NULL) {
             nc_warn(r->o, r->line, 0, "json: '%s' is not %s: kept as extra", k, want);
             ncp_jrd_extra(r, k, v);
         }
     }
-    json_object_foreach(GET(o, "extra"), k, v) {
-        ncp_jrd_extra(r, k, v); /* the dialect's own extra fields */
+    {
+        /* the dialect's own extra fields, and the names of those that came in "extra" */
+        json_t *names = NULL;
+        json_object_foreach(GET(o, "extra"), k, v) {
+            ncp_jrd_extra(r, k, v);
+            note_scalar(r, k, v);
+            if (!names && !(names = json_array()))
+                r->a->failed = 1;
+            else if (json_array_append_new(names, json_string(k)) < 0)
+                r->a->failed = 1;
+        }
+        if (names)
+            set_form(r, "extra", names);
+    }
+    {
+        /* the dialect's counts of the body (1.x has charcount and wordcount too) */
+        static const char *const counts[] = {"charcount", "wordcount", "readtime", NULL};
+        const char *const *c;
+        char key[32];
+        for (c = counts; *c; c++) {
+            v = GET(o, *c);
+            if (json_is_number(v)) {
+                snprintf(key, sizeof key, "%s%s", NCP_JSON_NS, *c);
+                ncp_jrd_extra(r, key, v);
+            }
+        }
     }
 }
 
@@ -1637,14 +1708,22 @@ static void read_item_times(ncp_jrd *r, json_t *o)
     ncp_jrd_time(r, GET(o, "expires"), "expires", NC_T_EXPIRES);
 }
 
-/* Reads the urgency, or the dialect's priority, warning when it is not 1 to 9. */
+/* Reads the urgency, or the dialect's priority, warning when it is not 1 to 9. The
+ * dialect has both: a priority beside the urgency is kept as extra "ninjs:priority"; one
+ * read as the urgency is noted ("urgency": "priority" in "ninjs:forms"). */
 static void read_urgency(ncp_jrd *r, json_t *o)
 {
-    json_t *v;
+    json_t *v, *p = GET(o, "priority");
     long u;
     v = GET(o, "urgency");
-    if (!v || json_is_null(v))
-        v = GET(o, "priority"); /* the dialect */
+    if (json_is_null(p))
+        p = NULL;
+    if ((!v || json_is_null(v)) && p) {
+        v = p; /* the dialect */
+        set_form(r, "urgency", json_string("priority"));
+    } else if (p) {
+        ncp_jrd_extra(r, NCP_JSON_NS "priority", p);
+    }
     if (v && !json_is_null(v)) {
         if (ncp_jrd_int(v, &u) == 0 && u >= 1 && u <= 9)
             r->a->urgency = (int)u;
@@ -1694,10 +1773,13 @@ static void read_classification(ncp_jrd *r, json_t *o)
                 nc_article_add_keyword(a, s);
         }
     }
-    if (!a->str[NC_F_SECTION]) {
-        /* the dialect's service (category) */
+    if (json_is_array(GET(o, "service")) && json_array_size(GET(o, "service"))) {
+        /* the dialect's service (category): the first one's name is the section; the
+         * list as given (codes, further services) is kept as extra "ninjs:service" */
         json_t *svc = json_array_get(GET(o, "service"), 0);
-        nc_article_sets(a, NC_F_SECTION, STR(svc, "name"));
+        if (!a->str[NC_F_SECTION])
+            nc_article_sets(a, NC_F_SECTION, STR(svc, "name"));
+        ncp_jrd_extra(r, NCP_JSON_NS "service", GET(o, "service"));
     }
     v = GET(o, "altIds");
     read_alt_ids(r, v ? v : GET(o, "altid"));
@@ -1750,6 +1832,33 @@ static void keep_standard(ncp_jrd *r, json_t *o)
         ncp_jrd_extra(r, NCP_JSON_NS "standard", std);
 }
 
+/* The item's id: uri, else the dialect's guid, else an "id". A guid or id that is not the
+ * item's id is kept as extra "ninjs:guid", "ninjs:id"; in a document with keys of the
+ * dialect, the key that gave the id is noted ("id" in "ninjs:forms"), so that the
+ * dialect's writer gives it back. */
+static void read_id_keys(ncp_jrd *r, json_t *o, const char **id)
+{
+    static const char *const dialect[] = {"guid", "priority", "service", "source", "authors",
+                                          "firstpublished", "extra", "charcount",
+                                          "readtime", "annotations", "id", NULL};
+    const char *const *k;
+    const char *key = *id ? "uri" : NULL, *guid = STR(o, "guid");
+    const char *other = ncp_jrd_text(r, GET(o, "id"));
+    if (!*id && guid)
+        *id = guid, key = "guid";
+    else if (guid)
+        nc_article_add_extra(r->a, NCP_JSON_NS "guid", guid, 0);
+    if (!*id && other)
+        *id = other, key = "id";
+    else if (other)
+        nc_article_add_extra(r->a, NCP_JSON_NS "id", other, 0);
+    for (k = dialect; key && *k; k++)
+        if (GET(o, *k)) {
+            set_form(r, "id", json_string(key));
+            break;
+        }
+}
+
 static int read_ninjs(ncp_jrd *r, json_t *o)
 {
     nc_article *a = r->a;
@@ -1770,10 +1879,7 @@ static int read_ninjs(ncp_jrd *r, json_t *o)
     keep_standard(r, o);
 
     id = decode_uri(r, STR(o, "uri"));
-    if (!id)
-        id = STR(o, "guid");
-    if (!id)
-        id = ncp_jrd_text(r, GET(o, "id"));
+    read_id_keys(r, o, &id);
     nc_article_sets(a, NC_F_VERSION, ncp_jrd_text(r, GET(o, "version")));
     a->item_type = ncp_jrd_str(r, GET(o, "type"));
     nc_article_sets(a, NC_F_LANGUAGE, STR(o, "language"));

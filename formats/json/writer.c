@@ -24,7 +24,10 @@ typedef struct wr {
     int v1;         /* 1.x (with v2 set): the 1.x names of lists (person, byline, ...),
                      * headline and body_/description_ keys, objects keyed by name,
                      * scheme/code (writer1 in this file) */
-    const char *version; /* "3.1", "3.0", "2.2", "2.1", "1.6" */
+    int sd;         /* the vendor dialect (Superdesk's ninjs; with v1 and v2 set): guid,
+                     * priority, service, source, authors, extra, firstpublished, counts,
+                     * body_html; the reader's "ninjs:" fields written back as given */
+    const char *version; /* "3.1", "3.0", "2.2", "2.1", "1.6", "superdesk" */
     int failed;     /* out of memory */
     char key[64];
     nc_buf tmp;
@@ -308,6 +311,10 @@ static void set_time(wr *w, json_t *obj, const char *key, nc_tfield f)
         t.frac_digits = 0;
         lossy = 1;
     }
+    if (w->sd && !t.has_zone && t.prec == NC_TIME_SECOND && !lossy) {
+        set_str(w, obj, key, orig); /* the dialect has no schema: a local time as given */
+        return;
+    }
     nc_time_format_rfc3339(&t, s);
     if (lossy)
         nc_warn(w->o, 0, 0, "json cannot hold %s '%s' exactly: written as %s",
@@ -417,8 +424,8 @@ static void write_bodies(wr *w, json_t *root)
     if (html.failed || text.failed)
         w->failed = 1;
     arr = json_array();
-    if (html.size)
-        push(w, arr, role_value(w, "xhtml", "text/html", html.ptr));
+    if (html.size) /* the dialect's body_html */
+        push(w, arr, role_value(w, w->sd ? "html" : "xhtml", "text/html", html.ptr));
     if (text.size)
         push(w, arr, role_value(w, "text", "text/plain", text.ptr));
     if (w->v1)
@@ -633,6 +640,8 @@ static void write_details(wr *w, json_t *obj, const char *text, const char *cons
             allowed == item_fields1)
             continue; /* an item's (media_association): written by details_descriptions */
         hk = nk ? held_key(w, allowed, nk, v) : NULL;
+        if (!hk && w->sd && nk && nk != k)
+            hk = nk; /* the dialect is open: a field the reader kept goes back as given */
         if (hk && !json_object_get(obj, K(w, hk))) {
             json_t *x;
             if (ncp_json_one_of(hk, date_keys) && json_is_string(v)) {
@@ -663,6 +672,17 @@ static json_t *details_get(wr *w, const char *text, const char *key)
     json_t *d = details_load(w, text), *v = json_incref(json_object_get(d, key));
     json_decref(d);
     return v;
+}
+
+/* 1 when the details text has "ninjs:<key>". */
+static int details_has(wr *w, const char *text, const char *key)
+{
+    char k[64];
+    json_t *v;
+    snprintf(k, sizeof k, "%s%s", NCP_JSON_NS, key);
+    v = details_get(w, text, k);
+    json_decref(v);
+    return v != NULL;
 }
 
 /* ---- subjects, entities, genres ---- */
@@ -782,9 +802,9 @@ static void write_subjects(wr *w, json_t *root)
                 push(w, arr, o);
         }
         if (entity_lists[l].type == NC_SUBJECT_TOPIC) {
-            if (a->str[NC_F_SECTION])
+            if (a->str[NC_F_SECTION] && !w->sd) /* the dialect: its service (build) */
                 push(w, arr, named_rel(w, a->str[NC_F_SECTION], NCP_JSON_REL_SECTION));
-            for (i = 0; i < a->n_keywords; i++)
+            for (i = 0; i < a->n_keywords && !w->sd; i++) /* the dialect: its keywords */
                 if (a->keywords[i] && *a->keywords[i])
                     push(w, arr, named_rel(w, a->keywords[i], NCP_JSON_REL_KEYWORD));
         }
@@ -823,7 +843,7 @@ static void write_info_sources(wr *w, json_t *root)
     const nc_article *a = w->a;
     json_t *arr = json_array();
     size_t i;
-    for (i = 0; i < a->n_authors; i++) {
+    for (i = 0; i < a->n_authors && !w->sd; i++) { /* the dialect: its authors */
         const nc_author *au = &a->authors[i];
         json_t *o, *ci, *given;
         if (author_from_people(w, au))
@@ -876,7 +896,7 @@ static void write_info_sources(wr *w, json_t *root)
         set_array(w, o, "contactInfo", ci);
         push(w, arr, o);
     }
-    if (a->str[NC_F_PROVIDER]) {
+    if (a->str[NC_F_PROVIDER] && !w->sd) { /* the dialect: its source */
         json_t *o = new_obj(w);
         set_str(w, o, "name", a->str[NC_F_PROVIDER]);
         set_str(w, o, w->v1 ? "rel" : "role", "provider");
@@ -958,6 +978,8 @@ static const char *item_type(wr *w, const char *given, const char *fallback, con
     size_t i;
     if (!given)
         return fallback;
+    if (w->sd)
+        return given; /* the dialect's types are its own (Superdesk: "preformatted", ...) */
     for (i = 0; item_types[i]; i++)
         if (!ncp_strcasecmp(given, item_types[i]))
             return item_types[i];
@@ -1124,11 +1146,15 @@ static json_t *media_association(wr *w, const nc_media *m, int n)
     set_str(w, o, "name", m->name ? m->name : name);
     if (m->id)
         set_uri(w, o, "uri", m->id);
+    else if (w->sd)
+        ; /* the dialect's items have a guid (in the details), the renditions the href */
     else if (m->href)
         set_uri(w, o, "uri", m->href);
     else
         set_str(w, o, "uri", NCP_JSON_URN_NONE);
     set_str(w, o, "type", item_type(w, m->type, kind, "media"));
+    if (w->sd && m->mime && !details_has(w, m->details, "mimetype"))
+        set_str(w, o, "mimetype", m->mime);
     if (m->rel && !w->v2)
         set_str(w, o, "rel", m->rel);
     else if (m->rel)
@@ -1315,13 +1341,54 @@ static const char *ninjs_extra(const wr *w, const char *key)
     return NULL;
 }
 
+static json_t *forms_of(const nc_article *a);
+
+/* The dialect's fields the reader keeps as extra "ninjs:<key>" (read_id_keys,
+ * read_urgency, read_classification, keep_unplaced_fields). charcount and wordcount are
+ * 1.x's too. */
+static const char *const dialect_extras[] = {"guid", "id", "priority", "service", "charcount",
+                                             "wordcount", "readtime", NULL};
+
+/* 1 when the key of an extra is one of the dialect's own fields of "ninjs:forms" "extra"
+ * (the names of the fields that came in its extra object). */
+static int from_extra_object(wr *w, const char *key)
+{
+    json_t *forms = forms_of(w->a), *names = json_object_get(forms, "extra"), *e;
+    size_t i;
+    int yes = 0;
+    json_array_foreach(names, i, e) {
+        if (json_is_string(e) && !strcmp(json_string_value(e), key))
+            yes = 1;
+    }
+    json_decref(forms);
+    return yes;
+}
+
+/* 1 when "ninjs:service" names no more than the section: [{"name": <section>}]. */
+static int service_is_section(wr *w, const nc_kv *kv)
+{
+    json_t *v = kv->json ? json_loads(kv->value, 0, NULL) : NULL, *e = json_array_get(v, 0);
+    const char *name = json_string_value(json_object_get(e, "name"));
+    int yes = json_array_size(v) == 1 && json_object_size(e) == 1 && name &&
+              w->a->str[NC_F_SECTION] && !strcmp(name, w->a->str[NC_F_SECTION]);
+    json_decref(v);
+    return yes;
+}
+
 static int extra_held(wr *w, const nc_kv *kv)
 {
     json_t *ri = rights_info(w, kv);
+    const char *nk = !strncmp(kv->key, NCP_JSON_NS, strlen(NCP_JSON_NS))
+                         ? kv->key + strlen(NCP_JSON_NS) : NULL;
     if (ri) {
         json_decref(ri);
         return 1;
     }
+    if (nk && ncp_json_one_of(nk, dialect_extras))
+        return w->sd || (w->v1 && (!strcmp(nk, "charcount") || !strcmp(nk, "wordcount"))) ||
+               (!strcmp(nk, "service") && service_is_section(w, kv));
+    if (w->sd && !strchr(kv->key, ':'))
+        return 1; /* the dialect's extra object, or a key of its own (write_dialect) */
     static const char *const prefixes[] = {"headline_", "description_", "altid_", NULL};
     const char *const *p;
     /* ninjs's own fields, JSON values (written by the reader) */
@@ -1514,6 +1581,154 @@ static void write_descriptions(wr *w, json_t *root)
         set_array(w, root, "descriptions", arr);
 }
 
+/* ---- the vendor dialect (Superdesk's ninjs) ---- */
+
+/* 1 when "ninjs:forms" has key: value. */
+static int form_is(wr *w, const char *key, const char *value)
+{
+    json_t *forms = forms_of(w->a);
+    const char *v = json_string_value(json_object_get(forms, key));
+    int yes = v && !strcmp(v, value);
+    json_decref(forms);
+    return yes;
+}
+
+/* 1 when key is one of the "scalars" of "ninjs:forms" (an extra that was a number or a
+ * boolean). */
+static int was_scalar(wr *w, const char *key)
+{
+    json_t *forms = forms_of(w->a), *e;
+    size_t i;
+    int yes = 0;
+    json_array_foreach(json_object_get(forms, "scalars"), i, e) {
+        if (json_is_string(e) && !strcmp(json_string_value(e), key))
+            yes = 1;
+    }
+    json_decref(forms);
+    return yes;
+}
+
+/* The value of an extra as JSON: a structured one parsed, the dialect's numbers (priority,
+ * counts, id) and the numbers and booleans of the input ("scalars" of "ninjs:forms") as
+ * such, else the string. */
+static json_t *extra_json(wr *w, const nc_kv *kv)
+{
+    static const char *const numbers[] = {NCP_JSON_NS "priority", NCP_JSON_NS "charcount",
+                                          NCP_JSON_NS "wordcount", NCP_JSON_NS "readtime",
+                                          NCP_JSON_NS "id", NULL};
+    json_t *v;
+    int scalar = !kv->json && was_scalar(w, kv->key);
+    if (kv->json || scalar || ncp_json_one_of(kv->key, numbers)) {
+        v = json_loads(kv->value, JSON_DECODE_ANY, NULL);
+        if (ncp_json_alloc_failed())
+            w->failed = 1;
+        if (v && (kv->json || json_is_number(v) || (scalar && json_is_boolean(v))))
+            return v;
+        json_decref(v);
+    }
+    return jstr(w, kv->value);
+}
+
+/* The extra "ninjs:<key>" written as key (its first value). */
+static void set_extra(wr *w, json_t *root, const char *nk, const char *key)
+{
+    size_t i;
+    for (i = 0; i < w->a->n_extra; i++) {
+        const nc_kv *kv = &w->a->extra[i];
+        if (!strncmp(kv->key, NCP_JSON_NS, strlen(NCP_JSON_NS)) &&
+            !strcmp(kv->key + strlen(NCP_JSON_NS), nk)) {
+            if (!json_object_get(root, K(w, key)))
+                set(w, root, key, extra_json(w, kv));
+            return;
+        }
+    }
+}
+
+/* charcount and wordcount (1.x, the dialect), readtime (the dialect). */
+static void write_counts(wr *w, json_t *root, int all)
+{
+    set_extra(w, root, "charcount", "charcount");
+    set_extra(w, root, "wordcount", "wordcount");
+    if (all)
+        set_extra(w, root, "readtime", "readtime");
+}
+
+/* The id under the key the input gave it ("id" in "ninjs:forms"), else as the dialect's
+ * guid; a guid or id beside it as given. */
+static void write_dialect_id(wr *w, json_t *root)
+{
+    const char *id = w->a->str[NC_F_ID];
+    char made[64];
+    if (!id) {
+        ncp_article_stable_id(w->a, made, sizeof made);
+        id = made;
+    }
+    if (form_is(w, "id", "uri")) {
+        set_uri(w, root, "uri", id);
+    } else if (form_is(w, "id", "id")) {
+        nc_kv kv = {NCP_JSON_NS "id", id, 0};
+        set(w, root, "id", extra_json(w, &kv)); /* a number stays one */
+    } else
+        set_str(w, root, "guid", id);
+    set_extra(w, root, "guid", "guid");
+    set_extra(w, root, "id", "id");
+}
+
+/* The dialect's fields: authors, keywords, source, service, priority beside the urgency,
+ * counts, the extra object and its keys of its own. */
+static void write_dialect(wr *w, json_t *root)
+{
+    const nc_article *a = w->a;
+    json_t *arr = json_array(), *extra = new_obj(w), *ri = NULL;
+    size_t i;
+    for (i = 0; i < a->n_authors; i++) {
+        const nc_author *au = &a->authors[i];
+        json_t *o;
+        if (author_from_people(w, au))
+            continue; /* written among the people */
+        o = new_obj(w);
+        set_str(w, o, "name", au->name);
+        set_str(w, o, "role", au->role);
+        set_str(w, o, "uri", au->url);
+        set_str(w, o, "affiliation", au->affiliation);
+        write_details(w, o, au->details, no_fields, "author", au->name);
+        push(w, arr, o);
+    }
+    set_array(w, root, "authors", arr);
+    arr = json_array();
+    for (i = 0; i < a->n_keywords; i++)
+        if (a->keywords[i] && *a->keywords[i])
+            push(w, arr, jstr(w, a->keywords[i]));
+    set_array(w, root, "keywords", arr);
+    set_str(w, root, "source", a->str[NC_F_PROVIDER]);
+    set_extra(w, root, "service", "service");
+    if (a->str[NC_F_SECTION] && !json_object_get(root, "service")) {
+        json_t *svc = json_array();
+        push(w, svc, named_rel(w, a->str[NC_F_SECTION], NULL));
+        set(w, root, "service", svc);
+    }
+    set_extra(w, root, "priority", "priority");
+    write_counts(w, root, 1);
+    for (i = 0; i < a->n_extra; i++) {
+        const nc_kv *kv = &a->extra[i];
+        if (strchr(kv->key, ':') || json_object_get(root, kv->key) ||
+            !strcmp(kv->key, "profile") || !strcmp(kv->key, "ninjs_title") ||
+            !strncmp(kv->key, "headline_", 9) || !strncmp(kv->key, "description_", 12) ||
+            !strncmp(kv->key, "altid_", 6) || (ri = rights_info(w, kv)) != NULL) {
+            json_decref(ri);
+            continue;
+        }
+        /* one of its extra object, or a key of its own, as given (its case too) */
+        if (json_object_set_new(from_extra_object(w, kv->key) ? extra : root, kv->key,
+                                extra_json(w, kv)) < 0)
+            w->failed = 1;
+    }
+    if (extra && json_object_size(extra))
+        set(w, root, "extra", extra);
+    else
+        json_decref(extra);
+}
+
 static json_t *build(wr *w)
 {
     const nc_article *a = w->a;
@@ -1522,19 +1737,24 @@ static json_t *build(wr *w)
     char id[64];
     size_t i;
 
-    if (s[NC_F_ID]) {
-        set_uri(w, root, "uri", s[NC_F_ID]);
+    if (w->sd) {
+        write_dialect_id(w, root); /* the dialect declares no standard */
     } else {
-        ncp_article_stable_id(a, id, sizeof id);
-        set_str(w, root, "uri", id);
+        if (s[NC_F_ID]) {
+            set_uri(w, root, "uri", s[NC_F_ID]);
+        } else {
+            ncp_article_stable_id(a, id, sizeof id);
+            set_str(w, root, "uri", id);
+        }
+        o = new_obj(w);
+        set_str(w, o, "name", "ninjs");
+        set_str(w, o, "version", w->version);
+        nc_buf_clear(&w->tmp);
+        nc_buf_printf(&w->tmp, "http://www.iptc.org/std/ninjs/ninjs-schema_%s.json",
+                      w->version);
+        set_str(w, o, "schema", w->tmp.ptr);
+        set(w, root, "standard", o);
     }
-    o = new_obj(w);
-    set_str(w, o, "name", "ninjs");
-    set_str(w, o, "version", w->version);
-    nc_buf_clear(&w->tmp);
-    nc_buf_printf(&w->tmp, "http://www.iptc.org/std/ninjs/ninjs-schema_%s.json", w->version);
-    set_str(w, o, "schema", w->tmp.ptr);
-    set(w, root, "standard", o);
     set_str(w, root, "type", item_type(w, a->item_type,
                                        a->n_media > (size_t)is_own_renditions(w, a)
                                            ? "composite" : "text", "item"));
@@ -1547,9 +1767,16 @@ static json_t *build(wr *w)
     }
     set_str(w, root, "profile", extra_str(a, "profile"));
     set_str(w, root, "version", s[NC_F_VERSION]);
-    set_time(w, root, "firstCreated", NC_T_PUBLISHED);
+    if (w->sd && a->time[NC_T_CREATED].prec) {
+        /* the dialect: firstcreated is the creation, firstpublished the publication */
+        set_time(w, root, "firstCreated", NC_T_CREATED);
+        set_time(w, root, "firstpublished", NC_T_PUBLISHED);
+    } else {
+        set_time(w, root, "firstCreated", NC_T_PUBLISHED);
+    }
     set_time(w, root, "versionCreated", NC_T_MODIFIED);
-    set_time(w, root, "contentCreated", NC_T_CREATED);
+    if (!w->sd)
+        set_time(w, root, "contentCreated", NC_T_CREATED);
     set_time(w, root, "embargoedUntil", NC_T_EMBARGO);
     set_time(w, root, "expires", NC_T_EXPIRES);
     if (s[NC_F_PUBSTATUS]) {
@@ -1565,7 +1792,8 @@ static json_t *build(wr *w)
                     "canceled): dropped", s[NC_F_PUBSTATUS]);
     }
     if (a->urgency >= 1 && a->urgency <= 9)
-        set(w, root, "urgency", json_integer(a->urgency));
+        set(w, root, w->sd && form_is(w, "urgency", "priority") ? "priority" : "urgency",
+            json_integer(a->urgency));
     set_str(w, root, "copyrightHolder", s[NC_F_COPYRIGHT_HOLDER]);
     set_str(w, root, "copyrightNotice", s[NC_F_COPYRIGHT_NOTICE]);
     set_str(w, root, "usageTerms", s[NC_F_USAGE_TERMS]);
@@ -1597,6 +1825,10 @@ static json_t *build(wr *w)
         set_renditions(w, root, renditions(w, &a->media[0]));
     write_associations(w, root);
     write_trust_indicators(w, root);
+    if (w->sd)
+        write_dialect(w, root);
+    else if (w->v1)
+        write_counts(w, root, 0);
     arr = json_array();
     if (s[NC_F_URL])
         push(w, arr, role_value(w, "canonical", NULL, s[NC_F_URL]));
@@ -1632,9 +1864,12 @@ int ncp_json_write(const nc_article *a, nc_buf *out, int compact, const nc_opts 
         w.no_dst = 1, w.version = "3.0";
     else if (ver && (!strcmp(ver, "1.6") || !strcmp(ver, "1")))
         w.v2 = 1, w.v1 = 1, w.version = "1.6"; /* 1.0-1.5 lack fields 1.6 writes */
+    else if (ver && !strcmp(ver, "superdesk"))
+        w.v2 = 1, w.v1 = 1, w.sd = 1, w.version = "superdesk"; /* 1.x-based, no schema */
     else if (ver && strcmp(ver, "3.1") && strcmp(ver, "3"))
         return nc_error_set(err, NC_ERR_USAGE, 0, 0,
-                            "--ninjs-version: '%s' is not one of 3.1, 3.0, 2.2, 2.1, 1.6%s", ver,
+                            "--ninjs-version: '%s' is not one of 3.1, 3.0, 2.2, 2.1, 1.6, "
+                            "superdesk%s", ver,
                             ver[0] == '1' && ver[1] == '.' ? " (1.0 to 1.5: write 1.6, which "
                             "reads as them but for the fields they lack)" : "");
     if (nc_opts_flag(o, "compact"))

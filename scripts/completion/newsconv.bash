@@ -41,7 +41,7 @@ _newsconv()
         --wrap)
             COMPREPLY=($(compgen -W "none 72" -- "$cur")); return 0 ;;
         --ninjs-version)
-            COMPREPLY=($(compgen -W "3.1 3.0 2.2 2.1 1.6" -- "$cur")); return 0 ;;
+            COMPREPLY=($(compgen -W "3.1 3.0 2.2 2.1 1.6 superdesk" -- "$cur")); return 0 ;;
         --atom-content)
             COMPREPLY=($(compgen -W "html xhtml" -- "$cur")); return 0 ;;
         -j|--jobs)

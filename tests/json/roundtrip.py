@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """ninjs -> ninjs keeps the document (issue 14): for each ninjs INPUT, run
 `NEWSCONV -q --no-detect -f json INPUT -t json --ninjs-version V` (V: the input's own version family,
-version_of: 3.1, 3.0, 2.2 or 2.1 as declared; 1.6 for any 1.x; 3.1 for vendor dialects) and
+version_of: 3.1, 3.0, 2.2 or 2.1 as declared; 1.6 for any 1.x; superdesk for the vendor
+dialect) and
 compare the two documents after normalising what is form, not value:
   - key order, and key case (ninjs 2.x spells the 3.x keys in lower case);
   - dates: every RFC 3339 date-time as the instant it names (UTC);
@@ -13,6 +14,8 @@ compare the two documents after normalising what is form, not value:
   - bodies: their text (of the HTML body when there is one, else of the plain one): the
     role, content type and markup of a body are how its text is carried, and the writer
     derives the plain-text body from the HTML one; the body_<x> keys of 1.x likewise;
+  - empty values ("", [], {}): no value, as the reader reads them;
+  - a search result ({"item": [article], "total", "limit", "offset"}): its article;
   - what the writer adds when the input has none: `standard` (1.x: `$standard`),
     `$schema`, the made-up `uri` (urn:newsconv:...), the derived `type`, the cv.iptc.org
     `uri` of an IPTC QCode given as `literal`;
@@ -108,12 +111,30 @@ def norm(v, key=None):
 
 
 class Text(html.parser.HTMLParser):
+    """The text of HTML: its characters in order, a block boundary as white space (an
+    inline element is none: "<u>.</u>\"In" reads ".\"In", as it renders)."""
+    BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+              "dd", "tr", "td", "th", "table", "caption", "thead", "tbody", "tfoot", "br",
+              "hr", "blockquote", "figure", "figcaption", "pre", "section", "article",
+              "aside", "header", "footer", "img"}
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.out = []
+        self.raw = []
+
+    @property
+    def out(self):
+        return "".join(self.raw).split()
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.raw.append(" ")
+
+    def handle_endtag(self, tag):
+        self.handle_starttag(tag, [])
 
     def handle_data(self, data):
-        self.out.extend(data.split())
+        self.raw.append(data)
 
 
 def norm_bodies(bodies):
@@ -201,9 +222,40 @@ def version_of(doc, path):
                 return ver
         if re.match(r"^1(\.\d+)?$", cand) or re.search(r"/1\.\d+/", cand):
             return "1.6"
+    if not v and isinstance(doc, dict) and DIALECT_KEYS & {k.lower() for k in doc}:
+        return "superdesk"
     if not v and doc and all(k in V1_KEYS or V1_PATTERN.match(k) for k in doc):
         return "1.6"
     return "3.1"
+
+
+# keys of the vendor dialect (Superdesk's ninjs) that no IPTC version has
+DIALECT_KEYS = {"guid", "priority", "service", "source", "authors", "firstpublished", "extra",
+                "readtime", "annotations", "id", "body_html"}
+
+
+def unwrap(doc):
+    """The article of a search result ({"item": [article], "total": 1, "limit": 20, ...}):
+    the paging of the result is the API's, not the article's; the reader reads the item."""
+    if isinstance(doc, dict) and not {"uri", "guid", "headline", "headlines"} & set(doc):
+        for k in ("item", "items", "_items", "data", "result", "results"):
+            if isinstance(doc.get(k), list) and len(doc[k]) == 1 and isinstance(doc[k][0], dict):
+                return doc[k][0]
+    return doc
+
+
+def drop_empty(v):
+    """Removes the keys whose value is empty ("", [], {}): an empty value is no value."""
+    if isinstance(v, dict):
+        out = {}
+        for k, x in v.items():
+            x = drop_empty(x)
+            if x not in ("", [], {}):
+                out[k] = x
+        return out
+    if isinstance(v, list):
+        return [drop_empty(x) for x in v]
+    return v
 
 
 def main():
@@ -221,7 +273,7 @@ def main():
     for path in args:
         key = path.split("corpus/", 1)[-1]
         with open(path, encoding="utf-8") as f:
-            inp = json.load(f)
+            inp = unwrap(json.load(f))
         ver = version_of(inp, path)
         r = subprocess.run([exe, "-q", "--no-detect", "-f", "json", path, "-t", "json", "--ninjs-version", ver],
                            capture_output=True)
@@ -233,7 +285,7 @@ def main():
             bad += 1
             continue
         out = json.loads(r.stdout)
-        a, b = norm(inp), norm(out)
+        a, b = drop_empty(norm(inp)), drop_empty(norm(out))
         if isinstance(a, dict) and isinstance(b, dict):
             strip_added(a, b)
         d = diff(a, b)
