@@ -20,7 +20,7 @@ LIST=$(mktemp "${TMPDIR:-/tmp}/newsconv-g2rt.XXXXXX") || exit 1
 trap 'rm -f "$LIST"' EXIT INT TERM
 # the repository's own items with every G2 element of the item, its rightsInfo, itemMeta and
 # contentMeta (made up, valid), then the corpus
-printf '%s\n' tests/newsml/every-element.xml tests/newsml/kept-elements.xml > "$LIST"
+printf '%s\n' tests/newsml/every-element.xml tests/newsml/kept-elements.xml tests/newsml/xhtml-head.xml > "$LIST"
 if [ -d "$SHARED/corpus/newsml-g2" ]; then
     find "$SHARED/corpus/newsml-g2" -type f ! -name '*.md' | LC_ALL=C sort >> "$LIST"
 else

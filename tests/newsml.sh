@@ -556,6 +556,35 @@ nc "$TMP/bfn.xml" -t newsml | cmp -s - "$TMP/bf.xml" || fail "$k -> NITF body ->
 [ $have_shared = 1 ] && printf '%s\n%s\n' "$TMP/bf.xml" "$TMP/bfn.xml" >> "$TMP/valid.list"
 nc "$k" -t md 2> /dev/null | grep -q '^"g2:inlineXML/xhtml:header": "<header' || fail "$k -> md: the header is not carried"
 ok
+# an XHTML head with the description and the language as microdata (rNews) and a
+# contentMeta without them: they fill the empty fields (en_US read as en-US); G2 -> G2 gives
+# the head back whole (its thumbnail too) and leaves them out of contentMeta, as they came;
+# a format without the head names it not carried
+k=tests/newsml/xhtml-head.xml
+nc -q "$k" -t model > "$TMP/out" || fail "$k -t model"
+grep -qx '  language "en-US"' "$TMP/out" && grep -qx '  headline "Ferry service resumes"' "$TMP/out" &&
+    grep -qx '  summary "The ferry to Oslo sails daily again from Monday."' "$TMP/out" ||
+    fail "$k: the head's fields: $(cat "$TMP/out")"
+nc --strict "$k" -t newsml > "$TMP/xh.xml" 2> "$TMP/err" || fail "$k: -t newsml --strict: $(cat "$TMP/err")"
+grep -qF '<meta itemprop="thumbnailUrl" content="https://img.example.org/ferry-t.jpg"/></head>' "$TMP/xh.xml" &&
+    ! grep -q '<headline>\|<description\|<language' "$TMP/xh.xml" ||
+    fail "$k -> newsml: the head is not given back as it came: $(cat "$TMP/xh.xml")"
+nc --strict "$TMP/xh.xml" -t newsml | cmp -s - "$TMP/xh.xml" || fail "$k: newsml -> newsml is not stable"
+[ -x /usr/bin/python3 ] && { /usr/bin/python3 tests/tools/g2norm.py "$NEWSCONV" "$k" > "$TMP/out" ||
+    fail "$k: newsml -> newsml does not keep the document: $(cat "$TMP/out")"; }
+[ $have_shared = 1 ] && printf '%s\n' "$TMP/xh.xml" >> "$TMP/valid.list"
+nc -v "$k" -t json 2>&1 > /dev/null | grep -qF "json cannot hold extra 'g2:inlineXML/head': dropped" ||
+    fail "$k -> json: the head is not named"
+# ... the figure's credit before its caption, as it came; the aside of tags beside the
+# <article> is page furniture, not text: kept whole, given back at the end of the body,
+# marked so that it reads back as furniture, not as a box of the story
+grep -qF '<figcaption><span class="credit">Photo: Jan Berg / Example Wire</span> The ferry at the quay in Kiel.</figcaption>' "$TMP/xh.xml" ||
+    fail "$k -> newsml: the credit is not before the caption: $(cat "$TMP/xh.xml")"
+sed -n '/<body>/,/<\/body>/p' "$TMP/xh.xml" | tail -2 | head -1 |
+    grep -qF '<aside xmlns:nc="urn:newsconv:newsml-g2" nc:furniture="end" xmlns="http://www.w3.org/1999/xhtml"><section><h3>Tags</h3>' ||
+    fail "$k -> newsml: the aside does not close the body: $(cat "$TMP/xh.xml")"
+nc -q "$TMP/xh.xml" -t model | grep -q '^  heading\|"Tags"$' && fail "$k: the aside read back as body text"
+ok
 # an <aside> after the text has begun is a box of the story: its text read in place, with a
 # warning (the body model has no box; exit 6 under --strict); one opening the body is
 # furniture, kept whole as above

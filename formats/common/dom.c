@@ -1126,6 +1126,8 @@ static int enter_in_figure(walker *w, xmlNode *el, enum kind k)
         if (g && credit) {
             g->credit = 1;
             nc_buf_clear(&w->credit);
+            if (!nc_node_first_child(fig))
+                fig->as.ref.credit_first = 1; /* before the caption: written there */
         }
         return pushed(g);
     }
@@ -1475,6 +1477,8 @@ static int enter(walker *w, xmlNode *el)
             return -1;
         g->credit = 1;
         nc_buf_clear(&w->credit);
+        if (!nc_node_first_child(f->container))
+            f->container->as.ref.credit_first = 1; /* before the caption: written there */
         return 1;
     }
     switch (k) {

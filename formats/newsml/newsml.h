@@ -77,6 +77,9 @@ void ncp_nml_drop_derived_id(nc_article *a);
 /* Converts a body subtree (XHTML, NITF body.content, or any XML holding such markup)
  * into a's body. */
 int ncp_nml_body(nc_article *a, xmlNode *el, int self, const nc_opts *o, nc_error *err);
+/* 1 when ncp_nml_body leaves the element el out as page furniture (a header, nav, or an
+ * aside that is no box of the story). */
+int ncp_nml_is_furniture(const xmlNode *el);
 /* Appends plain text as paragraphs (split at blank lines) to the body. */
 void ncp_nml_plain_body(nc_article *a, const char *s, size_t len);
 
@@ -141,6 +144,19 @@ int ncp_g2_read_doc(nc_article *a, xmlDoc *doc, const nc_opts *o, nc_error *err)
  * the headline), which the body model leaves out: "g2:inlineXML/xhtml:header", value the
  * element as XML. The G2 writer puts it back at the start of an XHTML body. */
 #define NCP_G2_FURNITURE "g2:inlineXML/xhtml:"
+/* The same for the page furniture that closes an XHTML body, after the story (rNews: an
+ * aside with the tags and the readers' comments beside the <article>):
+ * "g2:inlineXML/end/xhtml:aside". The G2 writer puts it back at the end of the body. */
+#define NCP_G2_FURNITURE_END "g2:inlineXML/end/xhtml:"
+/* The head of an XHTML body that holds more than a title (rNews: the description, the
+ * language and the thumbnail as schema.org microdata in <meta>), as XML
+ * ("<head xmlns=...>...</head>"). The G2 writer writes it back as the head of an XHTML
+ * body (its generated head has the title only). */
+#define NCP_G2_XHTML_HEAD "g2:inlineXML/head"
+/* The names of the fields that only that head gave, contentMeta did not ("headline
+ * summary language"): the G2 writer, when it writes the kept head, leaves them out of
+ * contentMeta (and the language out of xml:lang), as they came. */
+#define NCP_G2_XHTML_HEAD_FIELDS "g2:inlineXML/head:fields"
 /* The key prefix of a NITF body.head text that differs from the model field contentMeta
  * gave (the guide's listing 22: an hl1 without contentMeta's "Preview: "): NITF in G2 only,
  * "g2:inlineXML/nitf:hl1" (hl2, byline, dateline, abstract, distributor), value its text.

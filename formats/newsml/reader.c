@@ -1070,6 +1070,8 @@ static int nitf_body(rd *r, xmlNode *el, int whole)
  * any text or other element (dpa's digitalwires <header> with subjects, date, genre and
  * headline), kept as extra pairs NCP_G2_FURNITURE + name for the G2 writer, which writes
  * it back there. 0, or -1 when out of memory. */
+static int keep_furniture_end(rd *r, xmlNode *body, xmlNode *first);
+
 static int keep_furniture(rd *r, xmlNode *body)
 {
     xmlNode *c;
@@ -1093,7 +1095,109 @@ static int keep_furniture(rd *r, xmlNode *body)
         if (oom)
             return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
     }
+    return keep_furniture_end(r, body, c);
+}
+
+/* 1 when c is white space or a comment. */
+static int blank_node(const xmlNode *c)
+{
+    return c->type == XML_COMMENT_NODE ||
+           ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+            (!c->content ||
+             !((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")]));
+}
+
+/* The page furniture that closes an XHTML body, after its last text or other element
+ * (first: the first node after the furniture that opens it, which it does not reach;
+ * rNews's aside of tags and comments beside the <article>), kept the same way as
+ * NCP_G2_FURNITURE_END + name, in document order. 0, or -1 when out of memory. */
+static int keep_furniture_end(rd *r, xmlNode *body, xmlNode *first)
+{
+    xmlNode *c, *from = NULL;
+    if (!first)
+        return 0;
+    for (c = body->last; c && c != first; c = c->prev) {
+        if (blank_node(c))
+            continue;
+        if (!ncp_nml_is_el(c) || !ncp_nml_is_furniture(c))
+            break;
+        from = c;
+    }
+    for (c = from; c; c = c->next) {
+        nc_buf key = NC_BUF_INIT, xml = NC_BUF_INIT;
+        int oom;
+        if (blank_node(c))
+            continue;
+        nc_buf_printf(&key, "%s%s", NCP_G2_FURNITURE_END, (const char *)c->name);
+        ncp_g2x_serialize_but(&xml, c, (const char *const[]){NULL}); /* without nc:furniture */
+        oom = key.failed || xml.failed || !nc_article_add_extra(r->a, key.ptr, xml.ptr, 0);
+        nc_buf_release(&key);
+        nc_buf_release(&xml);
+        if (oom)
+            return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
+    }
     return 0;
+}
+
+/* The field a <meta> of an XHTML head gives (by its name, itemprop or property, or its
+ * http-equiv), or -1: the description and the language, which rNews gives there. */
+static int head_meta_field(xmlNode *m)
+{
+    static const char *const desc[] = {"description", "og:description", "dc.description",
+                                       "dcterms.description", NULL};
+    static const char *const lang[] = {"inlanguage", "language", "dc.language",
+                                       "dcterms.language", "content-language", NULL};
+    static const char *const by[] = {"name", "itemprop", "property", "http-equiv", NULL};
+    const char *const *b, *const *k;
+    for (b = by; *b; b++) {
+        const char *v = ncp_nml_attr(m, *b);
+        for (k = desc; v && *k; k++)
+            if (!ncp_strcasecmp(v, *k))
+                return NC_F_SUMMARY;
+        for (k = lang; v && *k; k++)
+            if (!ncp_strcasecmp(v, *k))
+                return NC_F_LANGUAGE;
+    }
+    return -1;
+}
+
+/* The head of an XHTML body: its title the headline, a <meta> description the summary, a
+ * <meta> language the language, where contentMeta gave none. A head with more than a
+ * title is kept whole (NCP_G2_XHTML_HEAD; its other <meta>, rNews's thumbnailUrl, have
+ * no field), with the names of the fields it alone gave (NCP_G2_XHTML_HEAD_FIELDS), so
+ * that the G2 writer gives the head back as it came. 0, or -1 when out of memory. */
+static int xhtml_head(rd *r, xmlNode *head)
+{
+    nc_article *a = r->a;
+    nc_buf fields = NC_BUF_INIT, xml = NC_BUF_INIT;
+    xmlNode *c;
+    int more = 0, oom;
+    for (c = ncp_nml_first_el(head->children); c; c = ncp_nml_next_el(c)) {
+        const char *nm = (const char *)c->name, *v = NULL;
+        int f = -1;
+        if (!strcmp(nm, "title")) {
+            f = NC_F_HEADLINE;
+            v = ncp_nml_text(a, c);
+        } else if (!strcmp(nm, "meta") && (f = head_meta_field(c)) >= 0) {
+            v = ncp_nml_attr(c, "content");
+            more = 1;
+        } else if (strcmp(nm, "meta") || ncp_nml_attr(c, "content")) {
+            more = 1; /* a <meta charset> alone says nothing the output does not */
+        }
+        if (f >= 0 && v && *v && !a->str[f]) {
+            nc_article_sets(a, (nc_field)f, v);
+            nc_buf_printf(&fields, "%s%s", fields.size ? " " : "", nc_field_name((nc_field)f));
+        }
+    }
+    if (more)
+        ncp_g2x_serialize(&xml, head);
+    oom = fields.failed || xml.failed ||
+          (more && !nc_article_add_extra(a, NCP_G2_XHTML_HEAD, xml.ptr, 0)) ||
+          (more && fields.size && !nc_article_add_extra(a, NCP_G2_XHTML_HEAD_FIELDS,
+                                                        fields.ptr, 0));
+    nc_buf_release(&fields);
+    nc_buf_release(&xml);
+    return oom ? nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory") : 0;
 }
 
 /* Reads the body inside an inlineXML element: XHTML (html/body), NITF (nitf, body with
@@ -1117,11 +1221,8 @@ static int inline_xml(rd *r, xmlNode *ix)
         }
         if (body && keep_furniture(r, body) < 0)
             return -1;
-        if (head && !strcmp((const char *)head->name, "head")) {
-            for (c = ncp_nml_first_el(head->children); c; c = ncp_nml_next_el(c))
-                if (!strcmp((const char *)c->name, "title"))
-                    ncp_nml_set(r->a, NC_F_HEADLINE, ncp_nml_text(r->a, c));
-        }
+        if (head && !strcmp((const char *)head->name, "head") && xhtml_head(r, head) < 0)
+            return -1;
         return ncp_nml_body(r->a, body ? body : el, 0, r->o, r->err) < 0 ? -1 : 1;
     }
     if (!strcmp(nm, "nitf"))
@@ -1226,10 +1327,12 @@ static int same_time(const nc_time *x, const nc_time *y)
 /* 1 for the extra pairs the reader keeps of how the content was sent: page furniture
  * (NCP_G2_FURNITURE), markup sent as inlineData text (NCP_G2_INLINE_DATA), the
  * contentSet's other content (NCP_G2_CONTENT), NITF body.head texts and fields
- * (NCP_G2_HEAD_TEXT, NCP_G2_BODY_HEAD). */
+ * (NCP_G2_HEAD_TEXT, NCP_G2_BODY_HEAD), an XHTML head (NCP_G2_XHTML_HEAD, _FIELDS). */
 static int content_pair(const nc_kv *kv)
 {
     return kv->key && (!strncmp(kv->key, NCP_G2_FURNITURE, strlen(NCP_G2_FURNITURE)) ||
+                       !strncmp(kv->key, NCP_G2_FURNITURE_END, strlen(NCP_G2_FURNITURE_END)) ||
+                       !strncmp(kv->key, NCP_G2_XHTML_HEAD, strlen(NCP_G2_XHTML_HEAD)) ||
                        !strncmp(kv->key, NCP_G2_HEAD_TEXT, strlen(NCP_G2_HEAD_TEXT)) ||
                        !strncmp(kv->key, NCP_G2_CONTENT, strlen(NCP_G2_CONTENT)) ||
                        !strcmp(kv->key, NCP_G2_BODY_HEAD));

@@ -80,6 +80,7 @@ typedef struct wctx {
     nc_article *scratch; /* strings of the details read back (details.c) */
     unsigned in_body_head; /* bit 1 << field: written in the NITF body.head only */
     int furniture;         /* page furniture pairs to write at the start of the body */
+    long xhtml_head;       /* the NCP_G2_XHTML_HEAD pair to write as the head, or -1 */
     long inline_data;      /* the NCP_G2_INLINE_DATA pair to send the body in, or -1 */
     char *group_refs;      /* a package's itemRef targets (place_group_set), or NULL */
     int content_xml;       /* the contentSet's other content (NCP_G2_CONTENT) to write */
@@ -1394,6 +1395,7 @@ static void groups(wctx *w)
         ncp_xw_close(&w->x, "infoSource");
     }
     if (a->str[NC_F_LANGUAGE] && is_language(a->str[NC_F_LANGUAGE]) &&
+        !(w->in_body_head & (1u << NC_F_LANGUAGE)) &&
         !kept_has(w, "contentMeta", "language", NULL)) {
         ncp_xw_start(&w->x, "language");
         ncp_xw_attr(&w->x, "tag", a->str[NC_F_LANGUAGE]);
@@ -1615,16 +1617,21 @@ static void check_body(wctx *w)
 static void place_furniture(wctx *w, int nitf)
 {
     const nc_article *a = w->a;
-    size_t i, n = strlen(NCP_G2_FURNITURE);
+    size_t i, n = strlen(NCP_G2_FURNITURE), ne = strlen(NCP_G2_FURNITURE_END);
     nc_buf scratch = NC_BUF_INIT;
     for (i = 0; !nitf && w->placed && i < a->n_extra; i++) {
         const nc_kv *kv = &a->extra[i];
-        if (!kv->key || kv->json || !kv->value || strncmp(kv->key, NCP_G2_FURNITURE, n))
+        int end;
+        if (!kv->key || kv->json || !kv->value)
+            continue;
+        end = !strncmp(kv->key, NCP_G2_FURNITURE_END, ne);
+        if (!end && strncmp(kv->key, NCP_G2_FURNITURE, n))
             continue;
         nc_buf_clear(&scratch);
-        /* "xhtml:header": one header element of another namespace than G2's */
-        if (ncp_g2x_write(&scratch, kv->key + n - 6, kv->value, w->o) == 0) {
-            w->placed[i] = 1;
+        /* "xhtml:header": one header element of another namespace than G2's; the
+         * furniture that closed the body (NCP_G2_FURNITURE_END) goes to its end (4) */
+        if (ncp_g2x_write(&scratch, kv->key + (end ? ne : n) - 6, kv->value, w->o) == 0) {
+            w->placed[i] = end ? 4 : 1;
             w->furniture++;
         }
     }
@@ -1690,21 +1697,32 @@ static void inline_data(wctx *w)
     nc_buf_release(&html);
 }
 
-/* Writes the page furniture marked by place_furniture at the start of the body, each
- * element as the reader kept it. */
-static void furniture(wctx *w)
+/* Writes the page furniture marked by place_furniture at the start of the body (mark 1),
+ * or at its end (mark 4), each element as the reader kept it. */
+static void furniture(wctx *w, char mark)
 {
     const nc_article *a = w->a;
-    size_t i, n = strlen(NCP_G2_FURNITURE);
+    size_t i;
     int d;
+    const char *prefix = mark == 4 ? NCP_G2_FURNITURE_END : NCP_G2_FURNITURE, *v;
     for (i = 0; w->furniture && i < a->n_extra; i++) {
-        if (w->placed[i] != 1 || strncmp(a->extra[i].key, NCP_G2_FURNITURE, n))
+        if (w->placed[i] != mark || strncmp(a->extra[i].key, prefix, strlen(prefix)))
             continue;
         nc_buf_putc(w->x.out, '\n');
         for (d = 0; d < w->x.depth; d++)
             nc_buf_puts(w->x.out, "  ");
-        /* as the reader kept it (one element with its xmlns, place_furniture checked) */
-        nc_buf_puts(w->x.out, a->extra[i].value);
+        /* as the reader kept it (one element with its xmlns, place_furniture checked);
+         * the end's marked nc:furniture="end": without the <article> it stood beside, an
+         * aside after the text would read back as a box of the story */
+        v = a->extra[i].value;
+        if (mark == 4) {
+            size_t name = strcspn(v, " />");
+            nc_buf_put(w->x.out, v, name);
+            /* (declared here too: the body is verified on its own) */
+            nc_buf_puts(w->x.out, " xmlns:nc=\"" NCP_NS_NC "\" nc:furniture=\"end\"");
+            v += name;
+        }
+        nc_buf_puts(w->x.out, v);
         w->placed[i] = 2;
     }
 }
@@ -1785,21 +1803,31 @@ static void content_set(wctx *w, int nitf)
         ncp_xw_start(&w->x, "html");
         ncp_xw_attr(&w->x, "xmlns", NCP_NS_XHTML);
         ncp_xw_open(&w->x);
-        ncp_xw_start(&w->x, "head");
-        ncp_xw_open(&w->x);
-        ncp_xw_simple(&w->x, "title", a->str[NC_F_HEADLINE] ? a->str[NC_F_HEADLINE] : "");
-        ncp_xw_close(&w->x, "head");
+        if (w->xhtml_head >= 0) {
+            /* the head as the reader kept it (one element with its xmlns) */
+            int i;
+            nc_buf_putc(w->x.out, '\n');
+            for (i = 0; i < w->x.depth; i++)
+                nc_buf_puts(w->x.out, "  ");
+            nc_buf_puts(w->x.out, a->extra[w->xhtml_head].value);
+        } else {
+            ncp_xw_start(&w->x, "head");
+            ncp_xw_open(&w->x);
+            ncp_xw_simple(&w->x, "title", a->str[NC_F_HEADLINE] ? a->str[NC_F_HEADLINE] : "");
+            ncp_xw_close(&w->x, "head");
+        }
         ncp_xw_start(&w->x, "body");
         if (nc_node_first_child(a->body) || w->furniture) {
             int i;
             ncp_xw_open(&w->x);
-            furniture(w);
+            furniture(w, 1);
             if (nc_node_first_child(a->body)) {
                 nc_buf_putc(w->x.out, '\n');
                 for (i = 0; i < w->x.depth; i++)
                     nc_buf_puts(w->x.out, "  ");
                 ncp_body_to_xhtml(a->body, w->x.out, w->x.depth);
             }
+            furniture(w, 4);
             ncp_xw_close(&w->x, "body");
         } else {
             ncp_xw_empty(&w->x);
@@ -1835,6 +1863,65 @@ static int no_content(wctx *w)
         w->placed[i] = 2;
     return !strcmp(w->a->extra[i].value, "none") && !nc_node_first_child(w->a->body) &&
            !root_media(w->a);
+}
+
+/* 1 when the kept head (XML) still says v for field f: as the title's text, or as a
+ * <meta> content. */
+static int head_says(const char *head, nc_field f, const char *v)
+{
+    nc_buf want = NC_BUF_INIT;
+    int yes;
+    if (f == NC_F_HEADLINE)
+        nc_buf_puts(&want, "<title>");
+    else
+        nc_buf_puts(&want, "content=\"");
+    ncp_xml_escape(&want, v, strlen(v), f != NC_F_HEADLINE);
+    nc_buf_puts(&want, f == NC_F_HEADLINE ? "</title>" : "\"");
+    yes = !want.failed && strstr(head, want.ptr) != NULL;
+    if (!yes && f == NC_F_LANGUAGE && !want.failed) {
+        char *p; /* read "en_US" as "en-US": the head may say the former */
+        for (p = want.ptr; *p; p++)
+            if (*p == '-')
+                *p = '_';
+        yes = strstr(head, want.ptr) != NULL;
+    }
+    nc_buf_release(&want);
+    return yes;
+}
+
+/* An XHTML head kept whole (NCP_G2_XHTML_HEAD, reader.c: rNews's <meta> microdata): with
+ * an XHTML body it is written back as the head (w->xhtml_head), and the fields that only it
+ * gave (NCP_G2_XHTML_HEAD_FIELDS) are left out of contentMeta, as they came, while they
+ * hold what the head says (a headline unlike the head's title goes to contentMeta). With
+ * a NITF body, which has no such head, the pairs stay contentMetaExtProperty. */
+static void place_xhtml_head(wctx *w, int nitf)
+{
+    static const nc_field fields[] = {NC_F_HEADLINE, NC_F_SUMMARY, NC_F_LANGUAGE};
+    const nc_article *a = w->a;
+    long at = extra_at(a, NCP_G2_XHTML_HEAD), names = extra_at(a, NCP_G2_XHTML_HEAD_FIELDS);
+    nc_buf scratch = NC_BUF_INIT;
+    size_t i;
+    w->xhtml_head = -1;
+    if (at < 0 || nitf || !w->placed ||
+        ncp_g2x_write(&scratch, "xhtml:head", a->extra[at].value, w->o) < 0) {
+        nc_buf_release(&scratch);
+        return;
+    }
+    nc_buf_release(&scratch);
+    w->xhtml_head = at;
+    w->placed[at] = 2;
+    if (names < 0)
+        return;
+    w->placed[names] = 2;
+    for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        const char *v = a->str[fields[i]], *name = nc_field_name(fields[i]);
+        const char *p = a->extra[names].value, *hit = strstr(p, name);
+        size_t n = strlen(name);
+        /* named as a word of the list, and still the head's own value */
+        if (v && hit && (hit == p || hit[-1] == ' ') && (!hit[n] || hit[n] == ' ') &&
+            head_says(a->extra[at].value, fields[i], v))
+            w->in_body_head |= 1u << fields[i];
+    }
 }
 
 /* NITF in G2 whose body.head gave fields contentMeta did not (the NewsML-G2 guide's
@@ -2051,6 +2138,9 @@ int ncp_g2_write(const nc_article *a, nc_buf *out, const nc_opts *o, nc_error *e
     lang = a->language_detected ? NULL : item_lang(&w, lang);
     nocontent = no_content(&w);
     body_head_fields(&w, body, &nitf);
+    place_xhtml_head(&w, nitf);
+    if (w.in_body_head & (1u << NC_F_LANGUAGE))
+        lang = NULL; /* the XHTML head's alone (place_xhtml_head) */
     place_furniture(&w, nitf);
     place_inline_data(&w, body);
     place_content_xml(&w);

@@ -611,10 +611,24 @@ static int skip_furniture(void *ud, xmlNode *el)
     int *boxes = ud;
     if (!n)
         return 1;
+    if (ncp_nml_nc_attr(el, "furniture"))
+        return 1; /* ncp_nml_is_furniture */
     if (!strcmp(n, "aside") && !opens_body(el) && in_story(el)) {
         (*boxes)++;
         return 0;
     }
+    return is_furniture(el);
+}
+
+int ncp_nml_is_furniture(const xmlNode *el)
+{
+    const char *n = (const char *)el->name;
+    if (!n || el->type != XML_ELEMENT_NODE)
+        return 0;
+    if (ncp_nml_nc_attr(el, "furniture"))
+        return 1; /* marked by the G2 writer: it closed the body it came from */
+    if (!strcmp(n, "aside") && !opens_body(el) && in_story(el))
+        return 0; /* a box of the story */
     return is_furniture(el);
 }
 

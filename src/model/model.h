@@ -32,7 +32,8 @@ struct nc_node {
         struct { int start, tight; } list;              /* lists */
         struct { int header, footer, colspan, rowspan, align; } cell; /* table row / cell */
         struct { const char *info, *literal; size_t len; } code; /* code block, text, code */
-        struct { const char *href, *title, *alt, *credit; } ref;  /* link, image, figure */
+        struct { const char *href, *title, *alt, *credit; int credit_first; } ref;
+                /* link, image, figure (credit_first: the credit came before the caption) */
         struct { const char *url, *html; } embed;       /* embed */
     } as;
 };

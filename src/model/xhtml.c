@@ -2,9 +2,10 @@
  *
  * Elements: p h1-h6 blockquote ul ol li figure img figcaption pre code hr table thead tbody
  * tr th td a em strong br sup sub. Two conventions carry what XHTML has no element for:
- * a figure's credit is <span class="credit"> at the end of its figcaption, and an embed
- * is <figure class="embed"><a href="URL">URL</a></figure>. Tight list items hold their
- * paragraphs' inlines directly (as CommonMark's HTML does). */
+ * a figure's credit is <span class="credit"> at the end of its figcaption (at its start
+ * when the input had it there), and an embed is <figure class="embed"><a href="URL">URL</a>
+ * </figure>. Tight list items hold their paragraphs' inlines directly (as CommonMark's
+ * HTML does). */
 #include "model.h"
 
 #include <string.h>
@@ -207,7 +208,8 @@ static void table_part(nc_buf *out, const nc_node *n, int enter, int indent, int
     }
 }
 
-/* <figure>: the image, then a figcaption holding the children and the credit. */
+/* <figure>: the image, then a figcaption holding the children and the credit (before
+ * them when the input had it there). */
 static void figure(nc_buf *out, const nc_node *n, int enter, unsigned flags)
 {
     if (enter) {
@@ -221,8 +223,15 @@ static void figure(nc_buf *out, const nc_node *n, int enter, unsigned flags)
         }
         if (n->first || n->as.ref.credit)
             nc_buf_puts(out, "<figcaption>");
+        if (n->as.ref.credit && n->as.ref.credit_first) { /* as the input gave it */
+            nc_buf_puts(out, "<span class=\"credit\">");
+            text(out, n->as.ref.credit, strlen(n->as.ref.credit), flags);
+            nc_buf_puts(out, "</span>");
+            if (n->first)
+                nc_buf_putc(out, ' ');
+        }
     } else {
-        if (n->as.ref.credit) {
+        if (n->as.ref.credit && !n->as.ref.credit_first) {
             if (n->first)
                 nc_buf_putc(out, ' ');
             nc_buf_puts(out, "<span class=\"credit\">");

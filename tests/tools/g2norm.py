@@ -124,8 +124,8 @@ def same_language(item):
         for l in [c for c in cm if local(c.tag) == "language" and c.get("tag") == lang and not len(c)
                   and len(c.attrib) == 1]:
             cm.remove(l)
-        if not len(cm):
-            item.remove(cm)
+        if not [c for c in cm if not dropped(c)]:
+            item.remove(cm)  # (what is not compared does not count)
 
 
 def lang_of(item):
