@@ -260,6 +260,13 @@ if [ -x /usr/bin/python3 ]; then
     nc -v -f json tests/json/superdesk.json -t json 2>&1 > /dev/null | grep "cannot hold" > "$T/e"
     cmp -s "$T/e" tests/json/superdesk-as-3.1.warnings ||
         fail "superdesk.json -> 3.1: warnings differ: $(diff tests/json/superdesk-as-3.1.warnings "$T/e")"
+    # its annotations are the editors' notes on the text: internal, never in a page to
+    # publish (unless --keep-internal), named
+    nc -f json tests/json/superdesk.json -t html > "$T/h" 2> "$T/e"
+    ! grep -q "queue length" "$T/h" && grep -qxF "newsconv: warning: tests/json/superdesk.json: html does not publish 1 editorial note kept as extra (internal; --keep-internal writes them)" "$T/e" ||
+        fail "superdesk.json -> html: the annotations: $(cat "$T/e")"
+    nc -q -f json tests/json/superdesk.json -t html --keep-internal | grep -q "queue length" ||
+        fail "superdesk.json -> html --keep-internal: the annotations are not written"
     ok
 fi
 

@@ -33,11 +33,13 @@
 #include "common/xmlguard.h"
 
 /* 1 for an extra pair that holds an editorial note (NewsML-G2's edNote kept as
- * "g2:itemMeta/edNote", with its role and publishing constraint). */
+ * "g2:itemMeta/edNote", with its role and publishing constraint; the annotations of
+ * Superdesk's ninjs, the editors' comments on the text). */
 static int internal_extra(const nc_kv *kv)
 {
     size_t n = kv->key ? strlen(kv->key) : 0;
-    return n >= 7 && !strcmp(kv->key + n - 7, "/edNote");
+    return (n >= 7 && !strcmp(kv->key + n - 7, "/edNote")) ||
+           (kv->key && !strcmp(kv->key, "ninjs:annotations"));
 }
 
 /* The details of an author or an entity without their contactInfo (e-mail addresses and

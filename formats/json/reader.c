@@ -1671,6 +1671,11 @@ static void keep_unplaced_fields(ncp_jrd *r, json_t *o)
             set_form(r, "extra", names);
     }
     {
+        /* the dialect's editorial annotations of the text: internal notes, kept for ninjs
+         * (and the exchange formats), never published (common/publish.c) */
+        ncp_jrd_extra(r, NCP_JSON_NS "annotations", GET(o, "annotations"));
+    }
+    {
         /* the dialect's counts of the body (1.x has charcount and wordcount too) */
         static const char *const counts[] = {"charcount", "wordcount", "readtime", NULL};
         const char *const *c;

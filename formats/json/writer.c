@@ -1347,7 +1347,7 @@ static json_t *forms_of(const nc_article *a);
  * read_urgency, read_classification, keep_unplaced_fields). charcount and wordcount are
  * 1.x's too. */
 static const char *const dialect_extras[] = {"guid", "id", "priority", "service", "charcount",
-                                             "wordcount", "readtime", NULL};
+                                             "wordcount", "readtime", "annotations", NULL};
 
 /* 1 when the key of an extra is one of the dialect's own fields of "ninjs:forms" "extra"
  * (the names of the fields that came in its extra object). */
@@ -1675,7 +1675,7 @@ static void write_dialect_id(wr *w, json_t *root)
 }
 
 /* The dialect's fields: authors, keywords, source, service, priority beside the urgency,
- * counts, the extra object and its keys of its own. */
+ * counts, annotations, the extra object and its keys of its own. */
 static void write_dialect(wr *w, json_t *root)
 {
     const nc_article *a = w->a;
@@ -1709,6 +1709,7 @@ static void write_dialect(wr *w, json_t *root)
     }
     set_extra(w, root, "priority", "priority");
     write_counts(w, root, 1);
+    set_extra(w, root, "annotations", "annotations");
     for (i = 0; i < a->n_extra; i++) {
         const nc_kv *kv = &a->extra[i];
         if (strchr(kv->key, ':') || json_object_get(root, kv->key) ||

@@ -907,10 +907,10 @@ static int xhtml_el(const xmlNode *n)
 /* The attributes of body markup that hold words or data of their own, and that appear
  * nowhere in the model: a body image's width, height and MIME type; the title of an
  * XHTML element (an abbreviation's expansion, a span's note), the datetime of a change
- * or <time>, the source a quotation cites. A link's title, an image's alt and a table
- * cell's spans are read into the model, so they are found there. A list's numbering,
- * which the model holds by its start alone (an ol counting down, an li's own value), is
- * never held. */
+ * or <time>, the source a quotation cites, the content of a <meta> (microdata). A link's
+ * title, an image's alt and a table cell's spans are read into the model, so they are
+ * found there. A list's numbering, which the model holds by its start alone (an ol
+ * counting down, an li's own value), is never held. */
 static void body_attr_drops(ncp_drops *d, const xmlNode *el)
 {
     static const char *const image[] = {"width", "height", "mime-type", NULL};
@@ -919,6 +919,12 @@ static void body_attr_drops(ncp_drops *d, const xmlNode *el)
     for (k = body_image(el) ? image : xhtml; *k; k++) {
         xmlChar *v = xmlGetNoNsProp(el, (const xmlChar *)*k);
         ncp_drop_attr_unless_held(d, el, *k, (const char *)v);
+        xmlFree(v);
+    }
+    if (xhtml_el(el) && !strcmp((const char *)el->name, "meta")) {
+        /* microdata in the body (rNews: a dateCreated, a company's tickerSymbol) */
+        xmlChar *v = xmlGetNoNsProp(el, (const xmlChar *)"content");
+        ncp_drop_attr_unless_held(d, el, "content", (const char *)v);
         xmlFree(v);
     }
     if (xhtml_el(el) && !strcmp((const char *)el->name, "ol") &&
