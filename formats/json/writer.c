@@ -229,8 +229,8 @@ static void code_fields1(wr *w, json_t *obj, const nc_subject *s, const char *wh
     if (s->uri)
         nc_warn(w->o, 0, 0, "json (ninjs %s) cannot hold the uri '%s' of %s '%s': dropped",
                 w->version, s->uri, what, name);
-    if (s->scheme && s->code && ncp_json_is_uri(s->scheme))
-        set_str(w, obj, "scheme", s->scheme);
+    if (s->scheme && ((s->code && ncp_json_is_uri(s->scheme)) || w->sd))
+        set_str(w, obj, "scheme", s->scheme); /* the dialect's: any word (Superdesk's qcode) */
     else if (s->scheme)
         nc_warn(w->o, 0, 0, "json cannot hold the scheme '%s' of %s '%s'%s: dropped",
                 s->scheme, what, name, s->code ? "" : " without a code");
@@ -335,7 +335,7 @@ void ncp_json_body_text(const nc_node *body, nc_buf *out)
     while ((ev = nc_iter_next(&it)) != NC_EVENT_DONE) {
         const nc_node *n = nc_iter_node(&it);
         if (ev == NC_EVENT_EXIT) {
-            if (n->type == NC_BLOCK_FIGURE && n->as.ref.credit) {
+            if (n->type == NC_BLOCK_FIGURE && n->as.ref.credit && !n->as.ref.credit_first) {
                 if (n->first)
                     nc_buf_putc(out, ' ');
                 nc_buf_puts(out, n->as.ref.credit);
@@ -360,6 +360,12 @@ void ncp_json_body_text(const nc_node *body, nc_buf *out)
             break;
         default:
             break;
+        }
+        if (n->type == NC_BLOCK_FIGURE && n->as.ref.credit && n->as.ref.credit_first) {
+            /* a credit the input gave before the caption, there */
+            nc_buf_puts(out, n->as.ref.credit);
+            if (n->first)
+                nc_buf_putc(out, ' ');
         }
         switch (n->type) {
         case NC_BLOCK_CODE_BLOCK: {

@@ -639,6 +639,7 @@ static void copy_payload(nc_article *a, nc_node *d, const nc_node *s)
         nc_node_set_title(a, d, s->as.ref.title);
         nc_node_set_alt(a, d, s->as.ref.alt);
         nc_node_set_credit(a, d, s->as.ref.credit);
+        d->as.ref.credit_first = s->as.ref.credit_first;
         break;
     case NC_BLOCK_EMBED:
         nc_node_set_href(a, d, s->as.embed.url);

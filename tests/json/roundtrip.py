@@ -14,7 +14,7 @@ compare the two documents after normalising what is form, not value:
   - bodies: their text (of the HTML body when there is one, else of the plain one): the
     role, content type and markup of a body are how its text is carried, and the writer
     derives the plain-text body from the HTML one; the body_<x> keys of 1.x likewise;
-  - empty values ("", [], {}): no value, as the reader reads them;
+  - empty values ("", [], {}, null): no value, as the reader reads them;
   - a search result ({"item": [article], "total", "limit", "offset"}): its article;
   - what the writer adds when the input has none: `standard` (1.x: `$standard`),
     `$schema`, the made-up `uri` (urn:newsconv:...), the derived `type`, the cv.iptc.org
@@ -245,12 +245,12 @@ def unwrap(doc):
 
 
 def drop_empty(v):
-    """Removes the keys whose value is empty ("", [], {}): an empty value is no value."""
+    """Removes the keys whose value is empty ("", [], {}, null): an empty value is no value."""
     if isinstance(v, dict):
         out = {}
         for k, x in v.items():
             x = drop_empty(x)
-            if x not in ("", [], {}):
+            if x not in ("", [], {}, None):
                 out[k] = x
         return out
     if isinstance(v, list):
