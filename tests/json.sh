@@ -267,6 +267,14 @@ if [ -x /usr/bin/python3 ]; then
         fail "superdesk.json -> html: the annotations: $(cat "$T/e")"
     nc -q -f json tests/json/superdesk.json -t html --keep-internal | grep -q "queue length" ||
         fail "superdesk.json -> html --keep-internal: the annotations are not written"
+    # every ninjs document written as the dialect, and read back (under ASan in make check)
+    for f in tests/json/*.json "$SHARED"/corpus/ninjs/*/*.json; do
+        [ -f "$f" ] || continue
+        nc -q -f json "$f" -t json --ninjs-version superdesk > "$T/sd" 2> "$T/e"; rc=$?
+        [ $rc = 0 ] || [ $rc = 4 ] || fail "$f -> superdesk: exit $rc: $(cat "$T/e")"
+        [ $rc = 4 ] || nc -q -f json "$T/sd" -t model > /dev/null 2> "$T/e" ||
+            fail "$f -> superdesk -> model: $(cat "$T/e")"
+    done
     ok
 fi
 

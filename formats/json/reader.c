@@ -1408,6 +1408,56 @@ static int media_kind(const char *type)
     return -1;
 }
 
+/* The fields of a related item (an association of type text, a whole item in Superdesk's
+ * ninjs and in 3.x: guid, version, descriptions, bodies, ...) beyond its address, rel and
+ * title, as details ("ninjs:<key>", like a media item's), under the link's index in the
+ * "links" of "ninjs:forms": the ninjs writer writes them back (naming what the version
+ * written has no place for); the other formats carry the forms as an extra or name it. A
+ * name unlike the one the writer makes ("<rel>-<n>") is kept too, as "ninjs:name". */
+static void keep_link_fields(ncp_jrd *r, const char *key, json_t *l, const char *rel)
+{
+    static const char *const own[] = {"name", "uri", "rel", "title", "headline", NULL};
+    const char *k, *name = STR(l, "name");
+    json_t *det = NULL, *v, *links, *h;
+    char made[128], idx[32];
+    size_t i;
+    int titles = 0;
+    json_array_foreach(GET(l, "headlines"), i, h) {
+        char rb[32];
+        const char *role = lower(json_string_value(GET(h, "role")), rb, sizeof rb);
+        titles += json_object_size(h) <= 2 && one_of(role, main_roles);
+    }
+    json_object_foreach(l, k, v) {
+        if (one_of(k, own) || (!ncp_strcasecmp(k, "type") && json_is_string(v) &&
+                               !ncp_strcasecmp(json_string_value(v), "text")))
+            continue;
+        if (!ncp_strcasecmp(k, "headlines") && titles == 1 && json_array_size(v) == 1)
+            continue; /* the title alone */
+        det_put(r, &det, k, v);
+    }
+    if (!name)
+        name = key;
+    snprintf(made, sizeof made, "%s-%zu", rel && *rel ? rel : "link", r->a->n_links + 1);
+    if (name && strcmp(name, made)) {
+        json_t *n = json_string(name);
+        det_put(r, &det, "name", n);
+        json_decref(n);
+    }
+    if (!det)
+        return;
+    snprintf(idx, sizeof idx, "%zu", r->a->n_links);
+    if (!r->forms && !(r->forms = json_object())) {
+        r->a->failed = 1;
+        json_decref(det);
+        return;
+    }
+    if (!(links = json_object_get(r->forms, "links")) &&
+        json_object_set_new(r->forms, "links", links = json_object()) < 0)
+        links = NULL;
+    if (!links || json_object_set_new(links, idx, det) < 0) /* (takes det) */
+        r->a->failed = 1;
+}
+
 static void read_link(ncp_jrd *r, const char *key, json_t *l)
 {
     const char *href = decode_uri(r, STR(l, "uri")), *rel = STR(l, "rel"), *title = NULL;
@@ -1438,8 +1488,10 @@ static void read_link(ncp_jrd *r, const char *key, json_t *l)
         title = STR(l, "headline");
     if (!title)
         title = STR(l, "title");
-    if (href || title)
+    if (href || title) {
+        keep_link_fields(r, key, l, rel);
         nc_article_add_link(r->a, rel, href, title);
+    }
 }
 
 static void read_associations(ncp_jrd *r, json_t *list)

@@ -1193,20 +1193,44 @@ static json_t *media_association(wr *w, const nc_media *m, int n)
     return o;
 }
 
+static json_t *forms_of(const nc_article *a);
+
+/* The details the reader kept of related item n (1-based) of a ninjs document (the "links"
+ * of "ninjs:forms", reader.c keep_link_fields), or NULL. */
+static json_t *link_details(wr *w, int n)
+{
+    json_t *forms = forms_of(w->a), *d;
+    char idx[32];
+    snprintf(idx, sizeof idx, "%d", n - 1);
+    d = json_incref(json_object_get(json_object_get(forms, "links"), idx));
+    json_decref(forms);
+    if (!json_is_object(d)) {
+        json_decref(d);
+        return NULL;
+    }
+    return d;
+}
+
 static json_t *link_association(wr *w, const nc_link *l, int n)
 {
-    json_t *o = new_obj(w);
+    json_t *o = new_obj(w), *det = link_details(w, n);
+    const char *given = json_string_value(json_object_get(det, NCP_JSON_NS "name"));
+    const char *type = json_string_value(json_object_get(det, NCP_JSON_NS "type"));
     nc_buf name = NC_BUF_INIT;
-    /* 2.x associations have no "rel": the name carries it ("related-1") */
-    nc_buf_printf(&name, "%s-%d", l->rel && *l->rel ? l->rel : "link", n);
+    /* 2.x associations have no "rel": the name carries it ("related-1"), unless the input
+     * gave another */
+    if (given)
+        nc_buf_puts(&name, given);
+    else
+        nc_buf_printf(&name, "%s-%d", l->rel && *l->rel ? l->rel : "link", n);
     if (name.failed)
         w->failed = 1;
     set_str(w, o, "name", name.ptr);
-    nc_buf_release(&name);
-    set_str(w, o, "uri", l->href ? uri_value(w, l->href) : NCP_JSON_URN_NONE);
+    set_str(w, o, "uri", l->href ? uri_value(w, l->href)
+                         : w->sd && det ? NULL : NCP_JSON_URN_NONE);
     if (!w->v2)
         set_str(w, o, "rel", l->rel);
-    set_str(w, o, "type", "text");
+    set_str(w, o, "type", type ? type : "text");
     if (l->title && w->v1) {
         set_str(w, o, "headline", l->title);
     } else if (l->title) {
@@ -1214,6 +1238,49 @@ static json_t *link_association(wr *w, const nc_link *l, int n)
         push(w, arr, role_value(w, "main", NULL, l->title));
         set_array(w, o, "headlines", arr);
     }
+    if (det) {
+        /* the related item's other fields as the input gave them; its headlines and
+         * descriptions in the form of the version written (1.x: keys of their own) */
+        char *text;
+        json_t *hl = json_object_get(det, NCP_JSON_NS "headlines");
+        json_t *ds = json_object_get(det, NCP_JSON_NS "descriptions");
+        json_object_del(det, NCP_JSON_NS "name");
+        json_object_del(det, NCP_JSON_NS "type");
+        if (w->v1) {
+            if (json_is_array(ds))
+                set_roles1(w, o, "description", respell(w, ds, "association"));
+            if (json_is_array(hl))
+                set_roles1(w, o, "headline", respell(w, hl, "association"));
+            json_object_del(det, NCP_JSON_NS "descriptions");
+            json_object_del(det, NCP_JSON_NS "headlines");
+            {
+                /* 1.x descriptions as given (write_details leaves them to media_texts1) */
+                const char *k;
+                void *tmp;
+                json_t *v;
+                size_t pl = strlen(NCP_JSON_NS "description_");
+                json_object_foreach_safe(det, tmp, k, v) {
+                    if (!strncmp(k, NCP_JSON_NS "description_", pl) && k[pl] &&
+                        json_is_string(v)) {
+                        set_str(w, o, k + strlen(NCP_JSON_NS), json_string_value(v));
+                        json_object_del(det, k);
+                    }
+                }
+            }
+        } else if (json_is_array(hl)) {
+            json_object_del(o, "headlines"); /* the list holds the title too */
+        }
+        text = json_object_size(det) ? ncp_json_dumps(det, JSON_COMPACT | JSON_SORT_KEYS)
+                                     : NULL;
+        if (text)
+            write_details(w, o, text, w->v1 ? item_fields1 : item_fields, "association",
+                          name.ptr);
+        else if (json_object_size(det))
+            w->failed = 1;
+        free(text);
+        json_decref(det);
+    }
+    nc_buf_release(&name);
     return o;
 }
 
@@ -1722,7 +1789,8 @@ static void write_dialect(wr *w, json_t *root)
             !strcmp(kv->key, "profile") || !strcmp(kv->key, "ninjs_title") ||
             !strncmp(kv->key, "headline_", 9) || !strncmp(kv->key, "description_", 12) ||
             !strncmp(kv->key, "altid_", 6) || (ri = rights_info(w, kv)) != NULL) {
-            json_decref(ri);
+            json_decref(ri); /* (written by build) */
+            ri = NULL;
             continue;
         }
         /* one of its extra object, or a key of its own, as given (its case too) */
