@@ -249,6 +249,17 @@ if [ -x /usr/bin/python3 ]; then
     ok
 fi
 
+# a document cannot speak for the reader's own notes: a key "ninjs:forms" is kept under
+# another name, with a warning, and changes nothing of how the rest is written
+printf '%s\n' '{"uri": "urn:x:forms", "headline": "H", "title": "H",' \
+    '"ninjs:forms": {"title": false, "id": "guid", "links": {"0": {"ninjs:name": "hijack"}}},' \
+    '"associations": [{"name": "related-1", "rel": "related", "uri": "http://x.example/", "type": "text"}]}' > "$T/forms.json"
+nc -f json "$T/forms.json" -t json --ninjs-version superdesk > "$T/j" 2> "$T/e"
+grep -qxF "newsconv: warning: $T/forms.json: json: 'ninjs:forms' is newsconv's own name: kept as extra 'x-ninjs:forms'" "$T/e" &&
+    grep -q '"guid": "urn:x:forms"' "$T/j" && grep -q '"related-1"' "$T/j" && ! grep -q hijack "$T/j" ||
+    fail "a document's ninjs:forms: $(cat "$T/e" "$T/j")"
+ok
+
 # the vendor dialect (Superdesk's ninjs; docs/formats.md): a made-up document with each of
 # its fields is written back equal by --ninjs-version superdesk, without a warning; written
 # as 3.1, each field 3.1 has no place for is named (superdesk-as-3.1.warnings)

@@ -1700,6 +1700,12 @@ static void keep_unplaced_fields(ncp_jrd *r, json_t *o)
             snprintf(key, sizeof key, "%s%s", NCP_JSON_NS, ninjs_only(k));
             ncp_jrd_extra(r, key, v3);
             json_decref(v3);
+        } else if (!strcmp(k, NCP_JSON_NS "forms")) {
+            /* the name of the reader's own notes (no ninjs writer writes it): kept under
+             * another, so that it cannot stand for them */
+            nc_warn(r->o, r->line, 0, "json: '%s' is newsconv's own name: kept as extra "
+                    "'x-%s'", k, k);
+            ncp_jrd_extra(r, "x-" NCP_JSON_NS "forms", v);
         } else if (!known(k)) {
             ncp_jrd_extra(r, k, v);
             note_scalar(r, k, v);
