@@ -808,6 +808,18 @@ static void set_form(ncp_jrd *r, const char *key, json_t *v)
         r->a->failed = 1;
 }
 
+/* forms[key], an array or object (make: json_array, json_object) made on first use; NULL
+ * (the reader failed) when out of memory. */
+static json_t *form_list(ncp_jrd *r, const char *key, json_t *(*make)(void))
+{
+    json_t *list = r->forms ? json_object_get(r->forms, key) : NULL;
+    if (!list) {
+        set_form(r, key, make());
+        list = r->forms ? json_object_get(r->forms, key) : NULL;
+    }
+    return list;
+}
+
 /* A ninjs title that repeats the main headline: "title": true in "ninjs:forms", so that
  * ninjs writes it back. */
 static void note_title(ncp_jrd *r)
@@ -1446,15 +1458,10 @@ static void keep_link_fields(ncp_jrd *r, const char *key, json_t *l, const char 
     if (!det)
         return;
     snprintf(idx, sizeof idx, "%zu", r->a->n_links);
-    if (!r->forms && !(r->forms = json_object())) {
-        r->a->failed = 1;
+    links = form_list(r, "links", json_object);
+    if (!links)
         json_decref(det);
-        return;
-    }
-    if (!(links = json_object_get(r->forms, "links")) &&
-        json_object_set_new(r->forms, "links", links = json_object()) < 0)
-        links = NULL;
-    if (!links || json_object_set_new(links, idx, det) < 0) /* (takes det) */
+    else if (json_object_set_new(links, idx, det) < 0) /* (takes det) */
         r->a->failed = 1;
 }
 
@@ -1666,15 +1673,8 @@ static void note_scalar(ncp_jrd *r, const char *k, json_t *v)
     json_t *list;
     if (!json_is_number(v) && !json_is_boolean(v))
         return;
-    if (!r->forms && !(r->forms = json_object())) {
-        r->a->failed = 1;
-        return;
-    }
-    if (!(list = json_object_get(r->forms, "scalars"))) {
-        if (json_object_set_new(r->forms, "scalars", list = json_array()) < 0)
-            list = NULL;
-    }
-    if (!list || json_array_append_new(list, json_string(k)) < 0)
+    if ((list = form_list(r, "scalars", json_array)) != NULL &&
+        json_array_append_new(list, json_string(k)) < 0)
         r->a->failed = 1;
 }
 
@@ -1728,11 +1728,9 @@ static void keep_unplaced_fields(ncp_jrd *r, json_t *o)
         if (names)
             set_form(r, "extra", names);
     }
-    {
-        /* the dialect's editorial annotations of the text: internal notes, kept for ninjs
-         * (and the exchange formats), never published (common/publish.c) */
-        ncp_jrd_extra(r, NCP_JSON_NS "annotations", GET(o, "annotations"));
-    }
+    /* the dialect's editorial annotations of the text: internal notes, kept for ninjs
+     * (and the exchange formats), never published (common/publish.c) */
+    ncp_jrd_extra(r, NCP_JSON_NS "annotations", GET(o, "annotations"));
     {
         /* the dialect's counts of the body (1.x has charcount and wordcount too) */
         static const char *const counts[] = {"charcount", "wordcount", "readtime", NULL};

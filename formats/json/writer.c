@@ -28,12 +28,29 @@ typedef struct wr {
                      * priority, service, source, authors, extra, firstpublished, counts,
                      * body_html; the reader's "ninjs:" fields written back as given */
     const char *version; /* "3.1", "3.0", "2.2", "2.1", "1.6", "superdesk" */
+    json_t *forms;  /* the reader's notes on form (extra "ninjs:forms"), parsed once */
     int failed;     /* out of memory */
     char key[64];
     nc_buf tmp;
 } wr;
 
 /* ---- small helpers ---- */
+
+/* The extra "ninjs:forms" (written by the reader) parsed, or NULL. */
+static json_t *load_forms(const nc_article *a)
+{
+    size_t i;
+    for (i = 0; i < a->n_extra; i++)
+        if (a->extra[i].json && !strcmp(a->extra[i].key, NCP_JSON_NS "forms"))
+            return json_loads(a->extra[i].value, 0, NULL);
+    return NULL;
+}
+
+/* The reader's notes on form (a new reference), or NULL. */
+static json_t *forms_of(wr *w)
+{
+    return json_incref(w->forms);
+}
 
 /* The 1.x names of 3.x keys beyond their case (the list names are singular in 1.x). */
 static const char *const v1_names[][2] = {
@@ -1193,13 +1210,11 @@ static json_t *media_association(wr *w, const nc_media *m, int n)
     return o;
 }
 
-static json_t *forms_of(const nc_article *a);
-
 /* The details the reader kept of related item n (1-based) of a ninjs document (the "links"
  * of "ninjs:forms", reader.c keep_link_fields), or NULL. */
 static json_t *link_details(wr *w, int n)
 {
-    json_t *forms = forms_of(w->a), *d;
+    json_t *forms = forms_of(w), *d;
     char idx[32];
     snprintf(idx, sizeof idx, "%d", n - 1);
     d = json_incref(json_object_get(json_object_get(forms, "links"), idx));
@@ -1209,6 +1224,30 @@ static json_t *link_details(wr *w, int n)
         return NULL;
     }
     return d;
+}
+
+/* ninjs 1.x: the headlines and descriptions of a related item's details (3.x lists, or
+ * 1.x description_<role> keys as given: write_details leaves them to media_texts1) as
+ * keys of obj, taken out of det. */
+static void link_texts1(wr *w, json_t *obj, json_t *det)
+{
+    json_t *hl = json_object_get(det, NCP_JSON_NS "headlines"), *v;
+    json_t *ds = json_object_get(det, NCP_JSON_NS "descriptions");
+    const char *k;
+    void *tmp;
+    size_t pl = strlen(NCP_JSON_NS "description_");
+    if (json_is_array(ds))
+        set_roles1(w, obj, "description", respell(w, ds, "association"));
+    if (json_is_array(hl))
+        set_roles1(w, obj, "headline", respell(w, hl, "association"));
+    json_object_del(det, NCP_JSON_NS "descriptions");
+    json_object_del(det, NCP_JSON_NS "headlines");
+    json_object_foreach_safe(det, tmp, k, v) {
+        if (!strncmp(k, NCP_JSON_NS "description_", pl) && k[pl] && json_is_string(v)) {
+            set_str(w, obj, k + strlen(NCP_JSON_NS), json_string_value(v));
+            json_object_del(det, k);
+        }
+    }
 }
 
 static json_t *link_association(wr *w, const nc_link *l, int n)
@@ -1243,30 +1282,10 @@ static json_t *link_association(wr *w, const nc_link *l, int n)
          * descriptions in the form of the version written (1.x: keys of their own) */
         char *text;
         json_t *hl = json_object_get(det, NCP_JSON_NS "headlines");
-        json_t *ds = json_object_get(det, NCP_JSON_NS "descriptions");
         json_object_del(det, NCP_JSON_NS "name");
         json_object_del(det, NCP_JSON_NS "type");
         if (w->v1) {
-            if (json_is_array(ds))
-                set_roles1(w, o, "description", respell(w, ds, "association"));
-            if (json_is_array(hl))
-                set_roles1(w, o, "headline", respell(w, hl, "association"));
-            json_object_del(det, NCP_JSON_NS "descriptions");
-            json_object_del(det, NCP_JSON_NS "headlines");
-            {
-                /* 1.x descriptions as given (write_details leaves them to media_texts1) */
-                const char *k;
-                void *tmp;
-                json_t *v;
-                size_t pl = strlen(NCP_JSON_NS "description_");
-                json_object_foreach_safe(det, tmp, k, v) {
-                    if (!strncmp(k, NCP_JSON_NS "description_", pl) && k[pl] &&
-                        json_is_string(v)) {
-                        set_str(w, o, k + strlen(NCP_JSON_NS), json_string_value(v));
-                        json_object_del(det, k);
-                    }
-                }
-            }
+            link_texts1(w, o, det);
         } else if (json_is_array(hl)) {
             json_object_del(o, "headlines"); /* the list holds the title too */
         }
@@ -1414,8 +1433,6 @@ static const char *ninjs_extra(const wr *w, const char *key)
     return NULL;
 }
 
-static json_t *forms_of(const nc_article *a);
-
 /* The dialect's fields the reader keeps as extra "ninjs:<key>" (read_id_keys,
  * read_urgency, read_classification, keep_unplaced_fields). charcount and wordcount are
  * 1.x's too. */
@@ -1426,7 +1443,7 @@ static const char *const dialect_extras[] = {"guid", "id", "priority", "service"
  * (the names of the fields that came in its extra object). */
 static int from_extra_object(wr *w, const char *key)
 {
-    json_t *forms = forms_of(w->a), *names = json_object_get(forms, "extra"), *e;
+    json_t *forms = forms_of(w), *names = json_object_get(forms, "extra"), *e;
     size_t i;
     int yes = 0;
     json_array_foreach(names, i, e) {
@@ -1448,27 +1465,17 @@ static int service_is_section(wr *w, const nc_kv *kv)
     return yes;
 }
 
-static int extra_held(wr *w, const nc_kv *kv)
+/* 1 for an extra that build writes in a place of its own: a valid rightsInfo, and the
+ * reader's profile, ninjs_title, headline_<role>, description_<role>, altid_<role>. */
+static int placed_by_build(wr *w, const nc_kv *kv)
 {
+    static const char *const prefixes[] = {"headline_", "description_", "altid_", NULL};
+    const char *const *p;
     json_t *ri = rights_info(w, kv);
-    const char *nk = !strncmp(kv->key, NCP_JSON_NS, strlen(NCP_JSON_NS))
-                         ? kv->key + strlen(NCP_JSON_NS) : NULL;
     if (ri) {
         json_decref(ri);
         return 1;
     }
-    if (nk && ncp_json_one_of(nk, dialect_extras))
-        return w->sd || (w->v1 && (!strcmp(nk, "charcount") || !strcmp(nk, "wordcount"))) ||
-               (!strcmp(nk, "service") && service_is_section(w, kv));
-    if (w->sd && !strchr(kv->key, ':'))
-        return 1; /* the dialect's extra object, or a key of its own (write_dialect) */
-    static const char *const prefixes[] = {"headline_", "description_", "altid_", NULL};
-    const char *const *p;
-    /* ninjs's own fields, JSON values (written by the reader) */
-    if (ninjs_extra(w, kv->key) || !strcmp(kv->key, NCP_JSON_NS "forms"))
-        return 1;
-    if (w->v1 && kv->json && !strcmp(kv->key, "trustindicator"))
-        return 1; /* as a 1.x document gave it */
     if (kv->json)
         return 0;
     for (p = prefixes; *p; p++)
@@ -1477,23 +1484,31 @@ static int extra_held(wr *w, const nc_kv *kv)
     return !strcmp(kv->key, "profile") || !strcmp(kv->key, "ninjs_title");
 }
 
-/* The extra "ninjs:forms" (written by the reader) parsed, or NULL. */
-static json_t *forms_of(const nc_article *a)
+static int extra_held(wr *w, const nc_kv *kv)
 {
-    size_t i;
-    for (i = 0; i < a->n_extra; i++)
-        if (a->extra[i].json && !strcmp(a->extra[i].key, NCP_JSON_NS "forms"))
-            return json_loads(a->extra[i].value, 0, NULL);
-    return NULL;
+    const char *nk = !strncmp(kv->key, NCP_JSON_NS, strlen(NCP_JSON_NS))
+                         ? kv->key + strlen(NCP_JSON_NS) : NULL;
+    if (placed_by_build(w, kv))
+        return 1;
+    if (nk && ncp_json_one_of(nk, dialect_extras))
+        return w->sd || (w->v1 && (!strcmp(nk, "charcount") || !strcmp(nk, "wordcount"))) ||
+               (!strcmp(nk, "service") && service_is_section(w, kv));
+    if (w->sd && !strchr(kv->key, ':'))
+        return 1; /* the dialect's extra object, or a key of its own (write_dialect) */
+    /* ninjs's own fields, JSON values (written by the reader) */
+    if (ninjs_extra(w, kv->key) || !strcmp(kv->key, NCP_JSON_NS "forms"))
+        return 1;
+    return w->v1 && kv->json && !strcmp(kv->key, "trustindicator"); /* as 1.x gave it */
 }
 
 /* The title: extra ninjs_title, else the headline when the input's title repeated it
  * ("title": true in "ninjs:forms"). */
-static const char *title_of(const nc_article *a)
+static const char *title_of(wr *w)
 {
+    const nc_article *a = w->a;
     const char *t = extra_str(a, "ninjs_title");
     json_t *forms;
-    if (t || !a->str[NC_F_HEADLINE] || !(forms = forms_of(a)))
+    if (t || !a->str[NC_F_HEADLINE] || !(forms = forms_of(w)))
         return t;
     if (json_is_true(json_object_get(forms, "title")))
         t = a->str[NC_F_HEADLINE];
@@ -1507,7 +1522,7 @@ static json_t *formed(wr *w, const char *field, json_t *hv)
 {
     const char *k;
     json_t *forms, *form, *v, *value;
-    if (!hv || w->v1 || !(forms = forms_of(w->a)))
+    if (!hv || w->v1 || !(forms = forms_of(w)))
         return hv; /* 1.x: the key says the role */
     form = json_object_get(forms, field);
     if (json_is_object(form) && (value = json_incref(json_object_get(hv, "value")))) {
@@ -1526,7 +1541,7 @@ static json_t *formed(wr *w, const char *field, json_t *hv)
  * "ninjs:forms"), appended to arr while the summary is the one it renders. */
 static void summary_twin(wr *w, json_t *arr)
 {
-    json_t *forms = forms_of(w->a), *twin = json_object_get(forms, "summary_html"), *v;
+    json_t *forms = forms_of(w), *twin = json_object_get(forms, "summary_html"), *v;
     const char *k, *of = json_string_value(json_object_get(twin, "of"));
     if (of && w->a->str[NC_F_SUMMARY] && !strcmp(of, w->a->str[NC_F_SUMMARY])) {
         json_t *item = new_obj(w);
@@ -1659,7 +1674,7 @@ static void write_descriptions(wr *w, json_t *root)
 /* 1 when "ninjs:forms" has key: value. */
 static int form_is(wr *w, const char *key, const char *value)
 {
-    json_t *forms = forms_of(w->a);
+    json_t *forms = forms_of(w);
     const char *v = json_string_value(json_object_get(forms, key));
     int yes = v && !strcmp(v, value);
     json_decref(forms);
@@ -1670,7 +1685,7 @@ static int form_is(wr *w, const char *key, const char *value)
  * boolean). */
 static int was_scalar(wr *w, const char *key)
 {
-    json_t *forms = forms_of(w->a), *e;
+    json_t *forms = forms_of(w), *e;
     size_t i;
     int yes = 0;
     json_array_foreach(json_object_get(forms, "scalars"), i, e) {
@@ -1752,7 +1767,7 @@ static void write_dialect_id(wr *w, json_t *root)
 static void write_dialect(wr *w, json_t *root)
 {
     const nc_article *a = w->a;
-    json_t *arr = json_array(), *extra = new_obj(w), *ri = NULL;
+    json_t *arr = json_array(), *extra = new_obj(w);
     size_t i;
     for (i = 0; i < a->n_authors; i++) {
         const nc_author *au = &a->authors[i];
@@ -1785,14 +1800,8 @@ static void write_dialect(wr *w, json_t *root)
     set_extra(w, root, "annotations", "annotations");
     for (i = 0; i < a->n_extra; i++) {
         const nc_kv *kv = &a->extra[i];
-        if (strchr(kv->key, ':') || json_object_get(root, kv->key) ||
-            !strcmp(kv->key, "profile") || !strcmp(kv->key, "ninjs_title") ||
-            !strncmp(kv->key, "headline_", 9) || !strncmp(kv->key, "description_", 12) ||
-            !strncmp(kv->key, "altid_", 6) || (ri = rights_info(w, kv)) != NULL) {
-            json_decref(ri); /* (written by build) */
-            ri = NULL;
+        if (strchr(kv->key, ':') || json_object_get(root, kv->key) || placed_by_build(w, kv))
             continue;
-        }
         /* one of its extra object, or a key of its own, as given (its case too) */
         if (json_object_set_new(from_extra_object(w, kv->key) ? extra : root, kv->key,
                                 extra_json(w, kv)) < 0)
@@ -1889,7 +1898,7 @@ static json_t *build(wr *w)
     write_headlines(w, root);
     write_descriptions(w, root);
 
-    set_str(w, root, "title", title_of(a));
+    set_str(w, root, "title", title_of(w));
     set_str(w, root, "by", s[NC_F_BYLINE]);
     set_str(w, root, "slugline", s[NC_F_SLUGLINE]);
     set_str(w, root, "located", s[NC_F_LOCATION]);
@@ -1950,7 +1959,9 @@ int ncp_json_write(const nc_article *a, nc_buf *out, int compact, const nc_opts 
     if (nc_opts_flag(o, "compact"))
         compact = 1;
     ncp_json_alloc_begin();
+    w.forms = load_forms(a);
     root = build(&w);
+    json_decref(w.forms);
     if (w.tmp.failed)
         w.failed = 1;
     nc_buf_release(&w.tmp);

@@ -1072,6 +1072,15 @@ static int nitf_body(rd *r, xmlNode *el, int whole)
  * it back there. 0, or -1 when out of memory. */
 static int keep_furniture_end(rd *r, xmlNode *body, xmlNode *first);
 
+/* 1 when c is white space or a comment. */
+static int blank_node(const xmlNode *c)
+{
+    return c->type == XML_COMMENT_NODE ||
+           ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+            (!c->content ||
+             !((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")]));
+}
+
 static int keep_furniture(rd *r, xmlNode *body)
 {
     xmlNode *c;
@@ -1079,10 +1088,7 @@ static int keep_furniture(rd *r, xmlNode *body)
         const char *nm = (const char *)c->name;
         nc_buf key = NC_BUF_INIT, xml = NC_BUF_INIT;
         int oom;
-        if (c->type == XML_COMMENT_NODE ||
-            ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
-             (!c->content || !((const char *)c->content)[strspn((const char *)c->content,
-                                                                 " \t\r\n")])))
+        if (blank_node(c))
             continue;
         if (!ncp_nml_is_el(c) || !nm ||
             (strcmp(nm, "header") && strcmp(nm, "aside") && strcmp(nm, "nav")))
@@ -1096,15 +1102,6 @@ static int keep_furniture(rd *r, xmlNode *body)
             return nc_error_set(r->err, NC_ERR_NOMEM, 0, 0, "out of memory");
     }
     return keep_furniture_end(r, body, c);
-}
-
-/* 1 when c is white space or a comment. */
-static int blank_node(const xmlNode *c)
-{
-    return c->type == XML_COMMENT_NODE ||
-           ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
-            (!c->content ||
-             !((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")]));
 }
 
 /* The page furniture that closes an XHTML body, after its last text or other element

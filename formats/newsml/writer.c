@@ -192,10 +192,7 @@ static int is_ws(int c)
 /* Writes the kept pair i (element name) at the current indentation, once. */
 static void write_kept(wctx *w, size_t i, const char *name)
 {
-    int d;
-    nc_buf_putc(w->x.out, '\n');
-    for (d = 0; d < w->x.depth; d++)
-        nc_buf_puts(w->x.out, "  ");
+    indent(&w->x);
     ncp_g2x_write(w->x.out, name, w->a->extra[i].value, w->o);
     w->placed[i] = 2;
 }
@@ -1676,10 +1673,7 @@ static void inline_data(wctx *w)
 {
     const char *v = w->a->extra[w->inline_data].value;
     nc_buf x = NC_BUF_INIT, html = NC_BUF_INIT;
-    int d;
-    nc_buf_putc(w->x.out, '\n');
-    for (d = 0; d < w->x.depth; d++)
-        nc_buf_puts(w->x.out, "  ");
+    indent(&w->x);
     nc_buf_put(w->x.out, v, strlen(v) - 2); /* "<inlineData ..." without "/>" */
     nc_buf_putc(w->x.out, '>');
     ncp_body_to_xhtml(w->a->body, &x, -1);
@@ -1703,14 +1697,11 @@ static void furniture(wctx *w, char mark)
 {
     const nc_article *a = w->a;
     size_t i;
-    int d;
     const char *prefix = mark == 4 ? NCP_G2_FURNITURE_END : NCP_G2_FURNITURE, *v;
     for (i = 0; w->furniture && i < a->n_extra; i++) {
         if (w->placed[i] != mark || strncmp(a->extra[i].key, prefix, strlen(prefix)))
             continue;
-        nc_buf_putc(w->x.out, '\n');
-        for (d = 0; d < w->x.depth; d++)
-            nc_buf_puts(w->x.out, "  ");
+        indent(&w->x);
         /* as the reader kept it (one element with its xmlns, place_furniture checked);
          * the end's marked nc:furniture="end": without the <article> it stood beside, an
          * aside after the text would read back as a box of the story */
@@ -1805,10 +1796,7 @@ static void content_set(wctx *w, int nitf)
         ncp_xw_open(&w->x);
         if (w->xhtml_head >= 0) {
             /* the head as the reader kept it (one element with its xmlns) */
-            int i;
-            nc_buf_putc(w->x.out, '\n');
-            for (i = 0; i < w->x.depth; i++)
-                nc_buf_puts(w->x.out, "  ");
+            indent(&w->x);
             nc_buf_puts(w->x.out, a->extra[w->xhtml_head].value);
         } else {
             ncp_xw_start(&w->x, "head");
@@ -1818,13 +1806,10 @@ static void content_set(wctx *w, int nitf)
         }
         ncp_xw_start(&w->x, "body");
         if (nc_node_first_child(a->body) || w->furniture) {
-            int i;
             ncp_xw_open(&w->x);
             furniture(w, 1);
             if (nc_node_first_child(a->body)) {
-                nc_buf_putc(w->x.out, '\n');
-                for (i = 0; i < w->x.depth; i++)
-                    nc_buf_puts(w->x.out, "  ");
+                indent(&w->x);
                 ncp_body_to_xhtml(a->body, w->x.out, w->x.depth);
             }
             furniture(w, 4);

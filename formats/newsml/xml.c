@@ -605,21 +605,6 @@ static int in_story(const xmlNode *el)
  * the story's text has begun (inside the <article> when the body marks one) is a box of
  * the story (a fact box, a background paragraph): its content is read in place, as body
  * text (the body model has no box: one warning). */
-static int skip_furniture(void *ud, xmlNode *el)
-{
-    const char *n = (const char *)el->name;
-    int *boxes = ud;
-    if (!n)
-        return 1;
-    if (ncp_nml_nc_attr(el, "furniture"))
-        return 1; /* ncp_nml_is_furniture */
-    if (!strcmp(n, "aside") && !opens_body(el) && in_story(el)) {
-        (*boxes)++;
-        return 0;
-    }
-    return is_furniture(el);
-}
-
 int ncp_nml_is_furniture(const xmlNode *el)
 {
     const char *n = (const char *)el->name;
@@ -630,6 +615,16 @@ int ncp_nml_is_furniture(const xmlNode *el)
     if (!strcmp(n, "aside") && !opens_body(el) && in_story(el))
         return 0; /* a box of the story */
     return is_furniture(el);
+}
+
+static int skip_furniture(void *ud, xmlNode *el)
+{
+    int *boxes = ud;
+    if (!el->name || ncp_nml_is_furniture(el))
+        return 1;
+    if (!strcmp((const char *)el->name, "aside"))
+        (*boxes)++; /* an aside that is no furniture is a box of the story */
+    return 0;
 }
 
 int ncp_nml_body(nc_article *a, xmlNode *el, int self, const nc_opts *o, nc_error *err)
